@@ -1,0 +1,240 @@
+// core/api/model_session.cpp: see model_session.hpp.
+#include "model_session.hpp"
+
+#include <cctype>
+#include <cmath>
+
+#include "../data/sequences.hpp"
+#include "../io/model_file.hpp"
+#include "../train/evaluate.hpp"
+
+namespace helix::api {
+
+using nlohmann::json;
+
+namespace {
+
+json errors_to_json(const std::vector<data::InputError>& errors)
+{
+    json out = json::array();
+    for (const auto& e : errors)
+        out.push_back({{"line", e.line}, {"column", e.column}, {"field", e.field}, {"message", e.message}});
+    return out;
+}
+
+json spec_errors_to_json(const std::vector<nn::SpecError>& errors)
+{
+    json out = json::array();
+    for (const auto& e : errors) out.push_back({{"field", e.field}, {"message", e.message}});
+    return out;
+}
+
+json one_error(const std::string& field, const std::string& message)
+{
+    return json::array({{{"field", field}, {"message", message}}});
+}
+
+std::string format_of(const std::string& text)
+{
+    for (char c : text) {
+        if (c == '>') return "fasta";
+        if (!std::isspace(static_cast<unsigned char>(c)) && c != '\xEF' && c != '\xBB' && c != '\xBF') break;
+    }
+    std::size_t end = text.find('\n');
+    std::string first = text.substr(0, end);
+    return data::looks_like_table_header(first) ? "table" : "lines";
+}
+
+}  // namespace
+
+std::string parse_sequences_json(const std::string& text, const std::string& label_column, bool require_labels)
+{
+    data::TableOptions opt;
+    opt.label_column = label_column.empty() ? "label" : label_column;
+    opt.require_labels = require_labels;
+    auto parsed = data::parse_sequences(text, opt);
+    json lengths = json::array();
+    for (const auto& s : parsed.value.sequences) lengths.push_back(s.size());
+    return json{{"format", format_of(text)},
+                {"count", parsed.value.size()},
+                {"ids", parsed.value.ids},
+                {"lengths", lengths},
+                {"hasLabels", !parsed.value.labels.empty()},
+                {"errors", errors_to_json(parsed.errors)},
+                {"moreErrors", parsed.more_errors}}
+        .dump();
+}
+
+ModelSession::ModelSession(const std::string& text, const std::string& kind)
+{
+    if (kind == "file") {
+        io::LoadedModel loaded = io::load_model(text);
+        errors_ = spec_errors_to_json(loaded.errors);
+        model_ = std::move(loaded.model);
+        metadata_ = loaded.metadata;
+        return;
+    }
+    nn::SpecResult spec = nn::parse_spec_text(text);
+    if (!spec.ok()) {
+        errors_ = spec_errors_to_json(spec.errors);
+        return;
+    }
+    std::vector<nn::SpecError> errors;
+    model_ = nn::Model::build(spec.spec, errors);
+    errors_ = spec_errors_to_json(errors);
+}
+
+std::string ModelSession::errors_json() const { return errors_.dump(); }
+
+std::string ModelSession::spec_json() const { return model_ ? nn::spec_to_json(model_->spec()).dump() : "null"; }
+
+std::string ModelSession::summary_json() const { return model_ ? model_->summary_json() : "null"; }
+
+void ModelSession::reset(double seed)
+{
+    HELIX_ASSERT(model_);
+    nn::ModelSpec spec = model_->spec();
+    spec.training.seed = static_cast<std::uint64_t>(seed);
+    std::vector<nn::SpecError> errors;
+    auto fresh = nn::Model::build(spec, errors);
+    HELIX_ASSERT(fresh);  // the same layers built before
+    trainer_.reset();     // it refers to the old model
+    model_ = std::move(fresh);
+}
+
+std::string ModelSession::predict_json(const std::string& text)
+{
+    HELIX_ASSERT(model_);
+    data::TableOptions opt;
+    opt.require_labels = false;
+    auto parsed = data::parse_sequences(text, opt);
+    json out = {{"errors", errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors},
+                {"predictions", json::array()}};
+    if (!parsed.ok()) return out.dump();
+    std::vector<data::InputError> errors;
+    std::size_t more = 0;
+    auto seqs = train::fit_to_model(*model_, parsed.value, errors, more);
+    if (!errors.empty()) {
+        out["errors"] = errors_to_json(errors);
+        out["moreErrors"] = more;
+        return out.dump();
+    }
+    std::vector<std::size_t> all(seqs.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    auto prob = train::predict_probabilities(*model_, seqs, all);
+    for (std::size_t i = 0; i < prob.size(); ++i)
+        out["predictions"].push_back(
+            {{"id", parsed.value.ids[i]}, {"length", parsed.value.sequences[i].size()}, {"probability", prob[i]}});
+    return out.dump();
+}
+
+std::string ModelSession::evaluate_json(const std::string& text, const std::string& label_column)
+{
+    HELIX_ASSERT(model_);
+    data::TableOptions opt;
+    opt.label_column = label_column.empty() ? "label" : label_column;
+    auto parsed = data::parse_sequences(text, opt);
+    if (!parsed.ok())
+        return json{{"errors", errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}.dump();
+    std::vector<data::InputError> errors;
+    std::size_t more = 0;
+    auto seqs = train::fit_to_model(*model_, parsed.value, errors, more);
+    if (!errors.empty()) return json{{"errors", errors_to_json(errors)}, {"moreErrors", more}}.dump();
+    std::vector<std::size_t> all(seqs.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    auto s = train::score(*model_, seqs, parsed.value.labels, all);
+    auto num = [](double x) { return std::isfinite(x) ? json(x) : json(nullptr); };
+    return json{{"errors", json::array()}, {"loss", num(s.loss)},   {"accuracy", num(s.accuracy)},
+                {"auroc", num(s.auroc)},   {"auprc", num(s.auprc)}, {"n", s.n}}
+        .dump();
+}
+
+std::string ModelSession::start_training(const std::string& text, const std::string& options_json)
+{
+    HELIX_ASSERT(model_);
+    trainer_.reset();
+    json opt = json::parse(options_json, nullptr, false);
+    if (opt.is_discarded() || !opt.is_object()) return json{{"errors", one_error("options", "options: not a JSON object")}}.dump();
+    nn::TrainingSpec t = model_->spec().training;
+    nn::OptimizerSpec o = model_->spec().optimizer;
+    json errors = json::array();
+    auto positive = [&](const char* key, auto& out) {
+        if (!opt.contains(key) || opt[key].is_null()) return;
+        if (!opt[key].is_number() || opt[key].get<double>() <= 0)
+            errors.push_back({{"field", key}, {"message", std::string(key) + ": must be a positive number"}});
+        else
+            out = static_cast<std::remove_reference_t<decltype(out)>>(opt[key].get<double>());
+    };
+    positive("epochs", t.epochs);
+    positive("batchSize", t.batch_size);
+    positive("learningRate", o.learning_rate);
+    if (opt.contains("patience") && opt["patience"].is_number()) t.patience = opt["patience"].get<std::size_t>();
+    if (opt.contains("validationFraction") && opt["validationFraction"].is_number())
+        t.validation_fraction = opt["validationFraction"].get<float>();
+    if (opt.contains("testFraction") && opt["testFraction"].is_number()) t.test_fraction = opt["testFraction"].get<float>();
+    if (opt.contains("seed") && !opt["seed"].is_null()) {
+        if (!opt["seed"].is_number_integer() || opt["seed"].get<long long>() < 0)
+            errors.push_back({{"field", "seed"}, {"message", "seed: must be a non-negative integer"}});
+        else
+            t.seed = opt["seed"].get<std::uint64_t>();
+    }
+    if (!errors.empty()) return json{{"errors", errors}}.dump();
+    if (opt.contains("seed") && !opt["seed"].is_null()) reset(static_cast<double>(t.seed));
+
+    data::TableOptions topt;
+    topt.label_column = opt.value("labelColumn", std::string("label"));
+    if (topt.label_column.empty()) topt.label_column = "label";
+    auto parsed = data::parse_sequences(text, topt);
+    if (!parsed.ok())
+        return json{{"errors", errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}.dump();
+    std::vector<data::InputError> fit_errors;
+    std::size_t more = 0;
+    auto seqs = train::fit_to_model(*model_, parsed.value, fit_errors, more);
+    if (!fit_errors.empty()) return json{{"errors", errors_to_json(fit_errors)}, {"moreErrors", more}}.dump();
+    std::size_t positives = 0;
+    for (float y : parsed.value.labels) positives += y > 0.5f;
+    if (parsed.value.size() < 10 || positives == 0 || positives == parsed.value.size())
+        return json{{"errors", one_error(topt.label_column,
+                                         "training needs at least 10 labelled sequences with both labels 0 and 1 "
+                                         "(found " + std::to_string(parsed.value.size()) + ", " +
+                                             std::to_string(positives) + " of them labelled 1)")}}
+            .dump();
+    run_training_ = t;
+    trainer_ = std::make_unique<train::Trainer>(*model_, std::move(seqs), parsed.value.labels, t, o);
+    metadata_ = {{"trainedOn", {{"records", parsed.value.size()}, {"positives", positives},
+                                {"labelColumn", parsed.value.label_column}}},
+                 {"training", {{"epochs", t.epochs}, {"batchSize", t.batch_size},
+                               {"learningRate", o.learning_rate}, {"seed", t.seed}}}};
+    return json{{"errors", json::array()}, {"records", parsed.value.size()}, {"positives", positives}}.dump();
+}
+
+std::string ModelSession::train_step()
+{
+    HELIX_ASSERT(trainer_ && !trainer_->finished());
+    return trainer_->step().dump();
+}
+
+void ModelSession::cancel_training()
+{
+    if (trainer_) trainer_->cancel();
+}
+
+std::string ModelSession::training_summary()
+{
+    HELIX_ASSERT(trainer_);
+    json s = trainer_->summary();
+    metadata_["test"] = s["test"];
+    metadata_["bestEpoch"] = s["bestEpoch"];
+    return s.dump();
+}
+
+std::string ModelSession::save(const std::string& metadata_json) const
+{
+    HELIX_ASSERT(model_);
+    json extra = json::parse(metadata_json, nullptr, false);
+    json meta = metadata_;
+    if (extra.is_object()) meta.update(extra);
+    return io::save_model(*model_, meta);
+}
+
+}  // namespace helix::api

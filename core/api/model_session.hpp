@@ -1,0 +1,56 @@
+// core/api/model_session.hpp: the engine as the outside world uses it: text in, JSON text out.
+// The wasm bindings, the CLI (through them) and the page's worker all go through this one facade,
+// so what a user can do is the same everywhere and testable natively. Nothing here throws on user
+// input: every problem comes back as {"errors": [{"line", "column", "field", "message"}]}.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "../nn/model.hpp"
+#include "../train/trainer.hpp"
+
+namespace helix::api {
+
+// {"format", "count", "ids", "lengths", "hasLabels", "errors", "moreErrors"} for a paste (FASTA, table,
+// or one sequence per line).
+std::string parse_sequences_json(const std::string& text, const std::string& label_column, bool require_labels);
+
+class ModelSession {
+public:
+    // kind "spec": `text` is a model spec (JSON); kind "file": a saved model file.
+    ModelSession(const std::string& text, const std::string& kind);
+    std::string errors_json() const;  // [] when the model was built
+    bool ok() const { return model_ != nullptr; }
+
+    std::string spec_json() const;
+    std::string summary_json() const;
+    void reset(double seed);  // fresh initial weights from `seed` (a double: JS numbers)
+
+    // {"errors", "moreErrors", "predictions": [{"id", "length", "probability"}]}
+    std::string predict_json(const std::string& text);
+    // {"errors", "loss", "accuracy", "auroc", "auprc", "n"}
+    std::string evaluate_json(const std::string& text, const std::string& label_column);
+    // options: {"epochs", "batchSize", "learningRate", "seed", "labelColumn", "validationFraction",
+    // "testFraction", "patience"}, each optional (the spec's training section otherwise). A seed
+    // re-initialises the weights, so the same seed gives the same run; without one training continues
+    // from the current weights. Returns {"errors", "moreErrors", "split": {...}, "records"}.
+    std::string start_training(const std::string& text, const std::string& options_json);
+    std::string train_step();  // progress JSON (see trainer.hpp)
+    bool training_finished() const { return !trainer_ || trainer_->finished(); }
+    void cancel_training();
+    std::string training_summary();
+    std::string save(const std::string& metadata_json) const;
+    std::string metadata_json() const { return metadata_.dump(); }
+
+private:
+    std::unique_ptr<nn::Model> model_;
+    nlohmann::json errors_ = nlohmann::json::array();
+    nlohmann::json metadata_ = nlohmann::json::object();
+    std::unique_ptr<train::Trainer> trainer_;
+    nn::TrainingSpec run_training_;
+};
+
+}  // namespace helix::api

@@ -1,0 +1,20 @@
+// core/data/sequence_set.hpp: DNA sequences as read from a paste (FASTA, a table, or plain lines).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace helix::data {
+
+// Parallel arrays, one entry per record, in the order of the text. Duplicate ids are kept as they are.
+struct SequenceSet {
+    std::vector<std::string> ids;
+    std::vector<std::string> sequences;  // uppercase, only A C G T and IUPAC N R Y S W K M B D H V
+    std::vector<int> lines;              // 1-based line where each record starts (header or table row)
+    std::vector<float> labels;           // 0 or 1 (NaN: a missing label); empty when unlabelled
+    std::string label_column;            // the label column's header as written; "" when unlabelled
+
+    std::size_t size() const { return sequences.size(); }
+};
+
+}  // namespace helix::data

@@ -1,0 +1,77 @@
+// core/data/sequences.cpp: format detection, and the "one sequence per line" format.
+#include "sequences.hpp"
+
+#include "alphabet.hpp"
+#include "fasta.hpp"
+#include "lines.hpp"
+
+namespace helix::data {
+namespace {
+
+std::string labels_needed(std::string_view format, const TableOptions& opt)
+{
+    return std::string(format) + " carries no labels, and training needs them: paste a table (tab- or "
+           "comma-separated) whose header row names a 'sequence' column and a '" + opt.label_column +
+           "' column of 0/1, e.g. 'sequence<TAB>" + opt.label_column + "'";
+}
+
+Parsed<SequenceSet> parse_plain_lines(std::string_view text, const TableOptions& opt, const Line& first)
+{
+    Parsed<SequenceSet> result;
+    SequenceSet& set = result.value;
+    ErrorCollector errors;
+    if (opt.require_labels) errors.add(first.number, 1, "", labels_needed("one sequence per line", opt));
+    const std::size_t delim = first.text.find_first_of("\t,");
+    if (delim != std::string_view::npos) {
+        errors.add(first.number, column_of(first.text, delim), "",
+                   std::string("this looks like a table (") + (first.text[delim] == '\t' ? "tab" : "comma") +
+                       "-separated) without a header row: add a first line naming the columns, with "
+                       "'sequence' above the DNA, e.g. 'sequence" + (first.text[delim] == '\t' ? "<TAB>" : ",") +
+                       opt.label_column + "'");
+        errors.move_into(result);
+        return result;
+    }
+    LineReader reader(text);
+    Line line;
+    while (reader.next(line)) {
+        if (first_non_space(line.text) == std::string_view::npos) continue;
+        set.ids.push_back("seq" + std::to_string(set.ids.size() + 1));
+        set.lines.push_back(line.number);
+        set.sequences.emplace_back();
+        append_bases(line.text, 0, line.text.size(), line.number, "", set.sequences.back(), errors);
+    }
+    errors.move_into(result);
+    return result;
+}
+
+}  // namespace
+
+Parsed<SequenceSet> parse_sequences(std::string_view text, const TableOptions& opt)
+{
+    LineReader reader(text);
+    Line first;
+    while (reader.next(first) && first_non_space(first.text) == std::string_view::npos) {}
+    if (first.number == 0 || first_non_space(first.text) == std::string_view::npos) {
+        Parsed<SequenceSet> result;
+        result.errors.push_back({1, 1, "", "line 1, column 1: no sequences found: the text is empty"});
+        return result;
+    }
+    if (first.text[first_non_space(first.text)] == '>') {
+        Parsed<SequenceSet> result = parse_fasta(text);
+        if (opt.require_labels) {
+            // Labels first: it is the error that matters most, and it must not fall past the cap.
+            const std::string what = labels_needed("FASTA", opt);
+            InputError e{first.number, 1, "", "line " + std::to_string(first.number) + ", column 1: " + what};
+            result.errors.insert(result.errors.begin(), std::move(e));
+            if (result.errors.size() > ErrorCollector::kLimit) {
+                result.errors.pop_back();
+                ++result.more_errors;
+            }
+        }
+        return result;
+    }
+    if (looks_like_table_header(first.text)) return parse_table(text, opt);
+    return parse_plain_lines(text, opt, first);
+}
+
+}  // namespace helix::data

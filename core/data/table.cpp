@@ -1,0 +1,245 @@
+// core/data/table.cpp: TSV/CSV tables of sequences and labels, read row by row over string_views.
+#include "table.hpp"
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "alphabet.hpp"
+#include "lines.hpp"
+
+namespace helix::data {
+namespace {
+
+// One field of a row: its text is line[begin, end) (inside the quotes, if quoted). A quoted field
+// with "" inside needs unescaping (field_text); sequences are validated in place, so columns match.
+struct Field {
+    std::size_t begin = 0, end = 0;
+    bool escaped = false;
+};
+
+struct SplitError {
+    std::size_t offset = 0;  // where in the line
+    std::string what;
+};
+
+// Splits `line` on `delim` into `fields`; false (and `error`) on an unclosed quote or text after a
+// closing quote.
+bool split_fields(std::string_view line, char delim, std::vector<Field>& fields, SplitError& error)
+{
+    fields.clear();
+    std::size_t pos = 0;
+    while (true) {
+        std::size_t start = pos;
+        while (start < line.size() && line[start] != delim && is_space(line[start])) ++start;
+        Field f;
+        std::size_t next;  // position of the delimiter after this field, or line.size()
+        if (start < line.size() && line[start] == '"') {
+            std::size_t i = start + 1;
+            while (i < line.size()) {
+                if (line[i] == '"') {
+                    if (i + 1 < line.size() && line[i + 1] == '"') {
+                        f.escaped = true;
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                ++i;
+            }
+            if (i >= line.size()) {
+                error = {start, "this quote is never closed (a quoted field must end on the same line)"};
+                return false;
+            }
+            f.begin = start + 1;
+            f.end = i;
+            next = i + 1;
+            while (next < line.size() && line[next] != delim && is_space(line[next])) ++next;
+            if (next < line.size() && line[next] != delim) {
+                error = {next, "unexpected text after a closing quote (expected the delimiter or the "
+                               "end of the line)"};
+                return false;
+            }
+        } else {
+            next = line.find(delim, pos);
+            if (next == std::string_view::npos) next = line.size();
+            f.begin = pos;
+            f.end = next;
+        }
+        fields.push_back(f);
+        if (next >= line.size()) return true;
+        pos = next + 1;
+    }
+}
+
+std::string field_text(std::string_view line, const Field& f)
+{
+    std::string_view raw = line.substr(f.begin, f.end - f.begin);
+    if (!f.escaped) return std::string(trim(raw));
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        out.push_back(raw[i]);
+        if (raw[i] == '"' && i + 1 < raw.size() && raw[i + 1] == '"') ++i;
+    }
+    return std::string(trim(out));
+}
+
+bool iequals(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
+// Index of the first header equal to `name` (ignoring case), or -1.
+int find_column(const std::vector<std::string>& names, std::string_view name)
+{
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (iequals(names[i], name)) return static_cast<int>(i);
+    return -1;
+}
+
+// 0, 1, 0.0, 1.0 (any number of zeros after the point): the label, or NaN when it is none of those.
+float parse_label(std::string_view s)
+{
+    if (s.empty() || (s[0] != '0' && s[0] != '1')) return std::numeric_limits<float>::quiet_NaN();
+    for (std::size_t i = 1; i < s.size(); ++i)
+        if (!(s[i] == '.' && i == 1) && s[i] != '0') return std::numeric_limits<float>::quiet_NaN();
+    return s[0] == '1' ? 1.0f : 0.0f;
+}
+
+std::string quoted_list(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += "'" + names[i] + "'";
+    }
+    return out;
+}
+
+char delimiter_of(std::string_view header) { return header.find('\t') != std::string_view::npos ? '\t' : ','; }
+
+}  // namespace
+
+bool looks_like_table_header(std::string_view line)
+{
+    std::vector<Field> fields;
+    SplitError error;
+    if (!split_fields(line, delimiter_of(line), fields, error)) return false;
+    for (const Field& f : fields) {
+        const std::string name = field_text(line, f);
+        if (iequals(name, "sequence") || iequals(name, "seq")) return true;
+    }
+    return false;
+}
+
+Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
+{
+    Parsed<SequenceSet> result;
+    SequenceSet& set = result.value;
+    ErrorCollector errors;
+    LineReader reader(text);
+    Line line;
+
+    // The header: the first non-blank line.
+    while (reader.next(line) && first_non_space(line.text) == std::string_view::npos) {}
+    if (line.number == 0 || first_non_space(line.text) == std::string_view::npos) {
+        errors.add(1, 1, "", "no sequences found: the text is empty");
+        errors.move_into(result);
+        return result;
+    }
+    const int header_line = line.number;
+    const std::string_view header = line.text;
+    const char delim = delimiter_of(header);
+    std::vector<Field> fields;
+    SplitError split_error;
+    if (!split_fields(header, delim, fields, split_error)) {
+        errors.add(header_line, column_of(header, split_error.offset), "", "header row: " + split_error.what);
+        errors.move_into(result);
+        return result;
+    }
+    std::vector<std::string> names;
+    for (const Field& f : fields) names.push_back(field_text(header, f));
+    const std::size_t n_columns = names.size();
+
+    int seq_col = find_column(names, "sequence");
+    if (seq_col < 0) seq_col = find_column(names, "seq");
+    const int label_col = find_column(names, opt.label_column);
+    int id_col = find_column(names, "id");
+    if (id_col < 0) id_col = find_column(names, "name");
+    const std::string columns_found = "the header row has " + quoted_list(names);
+    if (seq_col < 0)
+        errors.add(header_line, 1, "",
+                   "no 'sequence' column: " + columns_found + " (" + (delim == '\t' ? "tab" : "comma") +
+                       "-separated); name the column of DNA 'sequence' or 'seq'");
+    if (label_col < 0 && opt.require_labels)
+        errors.add(header_line, 1, "",
+                   "no '" + opt.label_column + "' column: " + columns_found +
+                       "; training needs a column of 0/1 labels named '" + opt.label_column + "'");
+    if (seq_col < 0) {
+        errors.move_into(result);
+        return result;
+    }
+    if (label_col >= 0) set.label_column = names[label_col];
+    const std::string& seq_name = names[seq_col];
+    const std::string label_name = label_col >= 0 ? names[label_col] : opt.label_column;
+
+    std::size_t row = 0;  // data rows so far, for "seqN"
+    while (reader.next(line)) {
+        if (first_non_space(line.text) == std::string_view::npos) continue;
+        ++row;
+        const std::string_view t = line.text;
+        if (!split_fields(t, delim, fields, split_error)) {
+            errors.add(line.number, column_of(t, split_error.offset), "", split_error.what);
+            continue;
+        }
+        if (fields.size() != n_columns) {
+            errors.add(line.number, 1, "",
+                       std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") +
+                           ", but the header (line " + std::to_string(header_line) + ") has " +
+                           std::to_string(n_columns) + ": " + quoted_list(names) + " (separated by " +
+                           (delim == '\t' ? "tabs" : "commas") + ")");
+            continue;
+        }
+        const Field& sf = fields[seq_col];
+        std::string sequence;
+        sequence.reserve(sf.end - sf.begin);
+        append_bases(t, sf.begin, sf.end, line.number, seq_name, sequence, errors);
+        if (first_non_space(t.substr(sf.begin, sf.end - sf.begin)) == std::string_view::npos)
+            errors.add(line.number, column_of(t, sf.begin), seq_name,
+                       "the '" + seq_name + "' cell is empty; every row needs a DNA sequence");
+
+        if (label_col >= 0) {
+            const Field& lf = fields[label_col];
+            const std::string cell = field_text(t, lf);
+            const std::size_t lead = first_non_space(t.substr(lf.begin, lf.end - lf.begin));
+            const int col = column_of(t, lf.begin + (lead == std::string_view::npos ? 0 : lead));
+            float label = std::numeric_limits<float>::quiet_NaN();
+            if (cell.empty()) {
+                if (opt.require_labels)
+                    errors.add(line.number, col, label_name,
+                               "the '" + label_name + "' cell is empty; training needs a label 0 or 1 on every row");
+            } else {
+                label = parse_label(cell);
+                if (std::isnan(label))
+                    errors.add(line.number, col, label_name,
+                               "'" + cell + "' in column '" + label_name + "' is not a label (allowed: 0 or 1)");
+            }
+            set.labels.push_back(label);
+        }
+        std::string id = id_col >= 0 ? field_text(t, fields[id_col]) : std::string();
+        set.ids.push_back(id.empty() ? "seq" + std::to_string(row) : std::move(id));
+        set.sequences.push_back(std::move(sequence));
+        set.lines.push_back(line.number);
+    }
+    if (row == 0) errors.add(header_line, 1, "", "no sequences found: the header row is not followed by any rows");
+    errors.move_into(result);
+    return result;
+}
+
+}  // namespace helix::data

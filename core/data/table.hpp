@@ -1,0 +1,34 @@
+// core/data/table.hpp: labelled sequence tables (TSV or CSV with a header row), with line numbers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "input_error.hpp"
+#include "sequence_set.hpp"
+
+namespace helix::data {
+
+struct TableOptions {
+    std::string label_column = "label";  // header of the 0/1 label column, matched ignoring case
+    bool require_labels = true;          // training needs them; prediction does not
+};
+
+// Reads a table whose first non-blank line is a header row. The delimiter is a tab when the header
+// line holds one, else a comma; a field may be double-quoted ("a,b" and "say ""hi""" as in CSV; a
+// quoted field cannot span lines). Header names match ignoring case and surrounding spaces:
+//   sequence (or seq)       required; validated as in FASTA, columns counted from the line start
+//   opt.label_column        0 or 1 ("0.0" and "1.0" too); when !require_labels an empty cell is NaN
+//                           (missing) and an absent column leaves labels empty
+//   id (or name)            names the records; without it, or in an empty cell, a record is "seqN",
+//                           N its data row number counting from 1 (blank lines are not rows)
+// Other columns are ignored. Errors name line and column: a row with a different number of fields
+// than the header (at its line), a bad quote, an empty sequence, a label not 0/1, an empty label cell
+// (when required), a missing sequence or label column (at the header line, listing the columns found).
+Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt = {});
+
+// True when `line`, split on a tab if it holds one and else on commas, has a field named
+// "sequence" or "seq" (ignoring case, spaces and quotes): how parse_sequences spots a table.
+bool looks_like_table_header(std::string_view line);
+
+}  // namespace helix::data

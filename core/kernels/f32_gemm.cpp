@@ -1,0 +1,187 @@
+// core/kernels/f32_gemm.cpp: C(M,N) (+)= op(A)(M,K) * op(B)(K,N), row-major f32. See f32_gemm.hpp.
+//
+// f32_gemm is the BLIS/XNNPACK shape of a GEMM, small enough to read. For each block of KC depths:
+//   1. that block of B (KC x N) is packed, in parallel by column panels, into panels of NR columns: panel q
+//      is KC x NR floats, row p holding B(p, q*NR .. q*NR+NR), zero past N. trans_b is undone here. Packing
+//      a block at a time keeps the buffer at KC x N however long K is (conv1d's dw has K = B*L).
+//   2. Rows of C are split over the thread pool in tiles of MR rows. A task walks its tiles in column blocks
+//      of NC (a KC x NC piece of packed B, 256 KB, stays in L2 across the tiles) and packs each MR x KC
+//      piece of A into a stack buffer (KC x MR, zero past M): trans_a and lda < K (conv1d's strided im2col
+//      view) are undone here, so the micro-kernel sees one layout.
+//   3. The micro-kernel keeps an MR x NR tile of C in 2*MR xsimd batches (4x8 with SSE4.1/SIMD128: 8
+//      accumulators + 2 B loads + 1 broadcast = 11 of 16 registers; a 16-wide tile would spill) and does
+//      mul + add (baseline wasm SIMD has no FMA). The first block writes C (or adds, when accumulating),
+//      later blocks add.
+// Every element of C is the same sequence of float operations (K blocks in order, p in order within a
+// block) whichever task computes it, so 1 and N threads agree bit for bit.
+#include "f32_gemm.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <xsimd/xsimd.hpp>
+
+#include "../parallel.hpp"
+#include "../tensor.hpp"
+
+namespace helix::kernels {
+
+void f32_gemm__ref(const GemmArgs& g)
+{
+    HELIX_ASSERT(g.m == 0 || g.n == 0 || (g.c && g.ldc >= g.n));
+    HELIX_ASSERT(g.k == 0 || g.m == 0 || g.n == 0 || (g.a && g.b));
+    for (std::size_t i = 0; i < g.m; ++i)
+        for (std::size_t j = 0; j < g.n; ++j) {
+            double s = 0.0;  // double: the reference should be closer to exact than anything it checks
+            for (std::size_t p = 0; p < g.k; ++p) {
+                float a = g.trans_a ? g.a[p * g.lda + i] : g.a[i * g.lda + p];
+                float b = g.trans_b ? g.b[j * g.ldb + p] : g.b[p * g.ldb + j];
+                s += static_cast<double>(a) * static_cast<double>(b);
+            }
+            float& c = g.c[i * g.ldc + j];
+            c = g.accumulate ? static_cast<float>(c + s) : static_cast<float>(s);
+        }
+}
+
+namespace {
+
+using Batch = xsimd::batch<float>;
+constexpr std::size_t W = Batch::size;  // 4 with SSE4.1 / SIMD128, 8 with AVX2
+constexpr std::size_t MR = 4;
+constexpr std::size_t NR = 2 * W;
+constexpr std::size_t KC = 256;                     // depth of a block: an A piece is KC x MR = 4 KB
+constexpr std::size_t NC = (65536 / KC / NR) * NR;  // a KC x NC block of packed B is 256 KB
+
+// Panels [q0, q1) of depths [p0, p0+kc) of op(B) into dst (see step 1 above).
+void pack_b(const GemmArgs& g, float* dst, std::size_t q0, std::size_t q1, std::size_t p0, std::size_t kc)
+{
+    for (std::size_t q = q0; q < q1; ++q) {
+        const std::size_t j0 = q * NR, nr = std::min(NR, g.n - j0);
+        float* d = dst + q * kc * NR;
+        if (!g.trans_b) {
+            for (std::size_t p = 0; p < kc; ++p) {
+                const float* src = g.b + (p0 + p) * g.ldb + j0;
+                std::size_t c = 0;
+                for (; c < nr; ++c) d[p * NR + c] = src[c];
+                for (; c < NR; ++c) d[p * NR + c] = 0.0f;
+            }
+        } else {
+            for (std::size_t c = 0; c < NR; ++c) {
+                if (c < nr) {
+                    const float* src = g.b + (j0 + c) * g.ldb + p0;
+                    for (std::size_t p = 0; p < kc; ++p) d[p * NR + c] = src[p];
+                } else {
+                    for (std::size_t p = 0; p < kc; ++p) d[p * NR + c] = 0.0f;
+                }
+            }
+        }
+    }
+}
+
+// Rows [i0, i0+mr) and depths [p0, p0+kc) of op(A) into dst (kc x MR, zero rows past mr).
+void pack_a(const GemmArgs& g, float* dst, std::size_t i0, std::size_t mr, std::size_t p0, std::size_t kc)
+{
+    if (!g.trans_a) {
+        for (std::size_t r = 0; r < mr; ++r) {
+            const float* src = g.a + (i0 + r) * g.lda + p0;
+            for (std::size_t p = 0; p < kc; ++p) dst[p * MR + r] = src[p];
+        }
+    } else {
+        for (std::size_t p = 0; p < kc; ++p) {
+            const float* src = g.a + (p0 + p) * g.lda + i0;
+            for (std::size_t r = 0; r < mr; ++r) dst[p * MR + r] = src[r];
+        }
+    }
+    for (std::size_t r = mr; r < MR; ++r)
+        for (std::size_t p = 0; p < kc; ++p) dst[p * MR + r] = 0.0f;
+}
+
+// c (mr x nr of an MR x NR tile, row stride ldc) = or += a (kc x MR packed) * b (kc x NR packed).
+void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a, const float* b, float* c, std::size_t ldc,
+                          std::size_t mr, std::size_t nr, bool add_to_c)
+{
+    Batch c00(0.0f), c01(0.0f), c10(0.0f), c11(0.0f), c20(0.0f), c21(0.0f), c30(0.0f), c31(0.0f);
+    for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
+        const Batch b0 = Batch::load_unaligned(b), b1 = Batch::load_unaligned(b + W);
+        Batch ar(a[0]);
+        c00 += ar * b0;
+        c01 += ar * b1;
+        ar = Batch(a[1]);
+        c10 += ar * b0;
+        c11 += ar * b1;
+        ar = Batch(a[2]);
+        c20 += ar * b0;
+        c21 += ar * b1;
+        ar = Batch(a[3]);
+        c30 += ar * b0;
+        c31 += ar * b1;
+    }
+    const Batch acc[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}};
+    if (mr == MR && nr == NR) {
+        for (std::size_t r = 0; r < MR; ++r) {
+            float* row = c + r * ldc;
+            if (add_to_c) {
+                (Batch::load_unaligned(row) + acc[r][0]).store_unaligned(row);
+                (Batch::load_unaligned(row + W) + acc[r][1]).store_unaligned(row + W);
+            } else {
+                acc[r][0].store_unaligned(row);
+                acc[r][1].store_unaligned(row + W);
+            }
+        }
+        return;
+    }
+    alignas(64) float tile[MR * NR];
+    for (std::size_t r = 0; r < MR; ++r) {
+        acc[r][0].store_unaligned(tile + r * NR);
+        acc[r][1].store_unaligned(tile + r * NR + W);
+    }
+    for (std::size_t r = 0; r < mr; ++r)
+        for (std::size_t j = 0; j < nr; ++j) c[r * ldc + j] = add_to_c ? c[r * ldc + j] + tile[r * NR + j] : tile[r * NR + j];
+}
+
+// Row tiles [t0, t1) of C, every column, depths [pc, pc+kc) (see step 2 above).
+void gemm_tiles(const GemmArgs& g, const float* bpack, std::size_t t0, std::size_t t1, std::size_t pc,
+                std::size_t kc)
+{
+    alignas(64) float apack[KC * MR];
+    const bool add_to_c = g.accumulate || pc > 0;
+    for (std::size_t jc = 0; jc < g.n; jc += NC) {
+        const std::size_t j_end = std::min(g.n, jc + NC);
+        for (std::size_t t = t0; t < t1; ++t) {
+            const std::size_t i0 = t * MR, mr = std::min(MR, g.m - i0);
+            pack_a(g, apack, i0, mr, pc, kc);
+            for (std::size_t j = jc; j < j_end; j += NR)
+                f32_gemm_4xNR__xsimd(kc, apack, bpack + (j / NR) * kc * NR, g.c + i0 * g.ldc + j, g.ldc, mr,
+                                     std::min(NR, g.n - j), add_to_c);
+        }
+    }
+}
+
+}  // namespace
+
+void f32_gemm(const GemmArgs& g)
+{
+    HELIX_ASSERT(g.m == 0 || g.n == 0 || (g.c && g.ldc >= g.n));
+    HELIX_ASSERT(g.k == 0 || g.m == 0 || g.n == 0 || (g.a && g.b));
+    if (g.m == 0 || g.n == 0) return;
+    if (g.k == 0) {  // an empty sum: C = 0, or C unchanged
+        if (!g.accumulate)
+            for (std::size_t i = 0; i < g.m; ++i) std::fill(g.c + i * g.ldc, g.c + i * g.ldc + g.n, 0.0f);
+        return;
+    }
+    ThreadPool& pool = ThreadPool::global();
+    const std::size_t panels = (g.n + NR - 1) / NR, tiles = (g.m + MR - 1) / MR;
+    thread_local std::vector<float> bpack;  // KC x N (padded): grows to the widest B seen on this thread
+    if (bpack.size() < panels * NR * std::min(KC, g.k)) bpack.resize(panels * NR * std::min(KC, g.k));
+    float* bp = bpack.data();
+    for (std::size_t pc = 0; pc < g.k; pc += KC) {
+        const std::size_t kc = std::min(KC, g.k - pc);
+        pool.parallel_for(0, panels, /*grain=*/std::max<std::size_t>(1, 65536 / (kc * NR)),
+                          [&](std::size_t q0, std::size_t q1) { pack_b(g, bp, q0, q1, pc, kc); });
+        // Chunks of at least ~256 kflop, so waking a thread (~10 us) pays for itself.
+        const std::size_t grain = std::max<std::size_t>(1, (1u << 17) / (MR * g.n * kc));
+        pool.parallel_for(0, tiles, grain, [&](std::size_t t0, std::size_t t1) { gemm_tiles(g, bp, t0, t1, pc, kc); });
+    }
+}
+
+}  // namespace helix::kernels

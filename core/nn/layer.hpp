@@ -1,0 +1,49 @@
+// core/nn/layer.hpp: what every layer is: named, with named parameters, a shape rule and a forward
+// pass built from ops (so backward comes from autograd). Shapes here exclude the batch axis:
+// a DNA input is {L, 4}; L == 0 stands for "any length" while a model is being built.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../autograd.hpp"
+#include "../rng.hpp"
+#include "spec.hpp"
+
+namespace helix::nn {
+
+struct Param {
+    std::string name;  // "<layer>.weight", "<layer>.bias": the key in model files
+    Var var;
+};
+
+struct ForwardCtx {
+    bool training = false;
+    Rng* rng = nullptr;  // dropout masks
+};
+
+class Layer {
+public:
+    explicit Layer(const LayerSpec& spec) : spec_(spec) {}
+    virtual ~Layer() = default;
+    const std::string& name() const { return spec_.name; }
+    const LayerSpec& spec() const { return spec_; }
+
+    // The output shape for input `in`, or "" in `error` with the reason ("kernel_size 24 is longer
+    // than the sequence (L = 20)"). Called before build() and for every new input length.
+    virtual Shape output_shape(const Shape& in, std::string& error) const = 0;
+    // Creates and initialises the parameters for input shape `in` (the length may be 0 = any).
+    virtual void build(const Shape& /*in*/, Rng& /*rng*/) {}
+    virtual Var forward(const Var& x, ForwardCtx& ctx) = 0;
+    std::vector<Param>& params() { return params_; }
+    const std::vector<Param>& params() const { return params_; }
+
+protected:
+    LayerSpec spec_;
+    std::vector<Param> params_;
+};
+
+std::unique_ptr<Layer> make_layer(const LayerSpec& spec);
+
+}  // namespace helix::nn

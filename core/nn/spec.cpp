@@ -1,0 +1,286 @@
+// core/nn/spec.cpp: reading and checking a model spec. See spec.hpp.
+#include "spec.hpp"
+
+#include <set>
+
+namespace helix::nn {
+namespace {
+
+using nlohmann::json;
+
+const std::set<std::string> kLayerTypes = {"dense",   "conv1d",      "max_pool1d", "avg_pool1d",
+                                           "global_max_pool", "global_avg_pool", "flatten",
+                                           "dropout", "relu",        "sigmoid",    "tanh"};
+const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
+
+// Reads fields of one JSON object, recording an error per bad field; unknown keys are errors too,
+// so a typo ("kernal_size") is caught rather than silently ignored.
+class Reader {
+public:
+    Reader(const json& obj, std::string path, std::vector<SpecError>& errors)
+        : obj_(obj), path_(std::move(path)), errors_(errors)
+    {
+        if (!obj_.is_object()) fail(path_, "must be an object");
+    }
+
+    bool has(const char* key) const { return obj_.is_object() && obj_.contains(key) && !obj_.at(key).is_null(); }
+
+    void size(const char* key, std::size_t& out, std::size_t min = 1)
+    {
+        if (!take(key)) return;
+        const json& v = obj_.at(key);
+        if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(min))
+            fail(field(key), "must be an integer ≥ " + std::to_string(min) + ", got " + v.dump());
+        else
+            out = static_cast<std::size_t>(v.get<long long>());
+    }
+
+    void number(const char* key, float& out, float lo, float hi, bool hi_open = false)
+    {
+        if (!take(key)) return;
+        const json& v = obj_.at(key);
+        if (!v.is_number()) return fail(field(key), "must be a number, got " + v.dump());
+        double d = v.get<double>();
+        if (!(d >= lo && (hi_open ? d < hi : d <= hi)))
+            return fail(field(key), "must be in [" + num(lo) + ", " + num(hi) + (hi_open ? ")" : "]") +
+                                        ", got " + v.dump());
+        out = static_cast<float>(d);
+    }
+
+    void text(const char* key, std::string& out, const std::set<std::string>* allowed = nullptr)
+    {
+        if (!take(key)) return;
+        const json& v = obj_.at(key);
+        if (!v.is_string()) return fail(field(key), "must be a string, got " + v.dump());
+        std::string s = v.get<std::string>();
+        if (allowed && !allowed->count(s)) {
+            std::string list;
+            for (const auto& a : *allowed)
+                if (!a.empty()) list += (list.empty() ? "" : ", ") + a;
+            return fail(field(key), "'" + s + "' is not one of: " + list);
+        }
+        out = s;
+    }
+
+    void seed(const char* key, std::uint64_t& out)
+    {
+        if (!take(key)) return;
+        const json& v = obj_.at(key);
+        if (!v.is_number_integer() || v.get<long long>() < 0)
+            return fail(field(key), "must be a non-negative integer, got " + v.dump());
+        out = static_cast<std::uint64_t>(v.get<long long>());
+    }
+
+    // Marks keys read without a typed reader (nested objects, comments).
+    void allow(const char* key) { seen_.insert(key); }
+
+    void reject_unknown()
+    {
+        if (!obj_.is_object()) return;
+        for (auto it = obj_.begin(); it != obj_.end(); ++it)
+            if (!seen_.count(it.key())) fail(field(it.key().c_str()), "unknown field (check the spelling)");
+    }
+
+    std::string field(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+    void fail(const std::string& f, const std::string& m) { errors_.push_back({f, f + ": " + m}); }
+
+private:
+    bool take(const char* key)
+    {
+        seen_.insert(key);
+        return has(key);
+    }
+    static std::string num(float x)
+    {
+        std::string s = std::to_string(x);
+        while (s.size() > 1 && s.back() == '0') s.pop_back();
+        if (!s.empty() && s.back() == '.') s.pop_back();
+        return s;
+    }
+    const json& obj_;
+    std::string path_;
+    std::vector<SpecError>& errors_;
+    std::set<std::string> seen_;
+};
+
+void read_layer(const json& j, std::size_t index, LayerSpec& layer, std::vector<SpecError>& errors)
+{
+    const std::string path = "layers[" + std::to_string(index) + "]";
+    Reader r(j, path, errors);
+    if (!j.is_object()) return;
+    if (!r.has("type")) {
+        r.fail(r.field("type"), "missing (one of dense, conv1d, max_pool1d, global_max_pool, ...)");
+        return;
+    }
+    r.text("type", layer.type, &kLayerTypes);
+    r.text("name", layer.name);
+    r.allow("comment");
+    if (layer.type == "dense") {
+        if (!r.has("units")) r.fail(r.field("units"), "missing: how many outputs this layer has");
+        r.size("units", layer.units);
+        r.text("activation", layer.activation, &kActivations);
+    } else if (layer.type == "conv1d") {
+        if (!r.has("filters")) r.fail(r.field("filters"), "missing: how many filters (motif detectors)");
+        if (!r.has("kernel_size")) r.fail(r.field("kernel_size"), "missing: the filter width in bases");
+        r.size("filters", layer.filters);
+        r.size("kernel_size", layer.kernel_size);
+        static const std::set<std::string> paddings = {"valid", "same"};
+        r.text("padding", layer.padding, &paddings);
+        r.text("activation", layer.activation, &kActivations);
+    } else if (layer.type == "max_pool1d" || layer.type == "avg_pool1d") {
+        if (!r.has("pool_size")) r.fail(r.field("pool_size"), "missing: the pooling window in positions");
+        r.size("pool_size", layer.pool_size);
+        r.size("stride", layer.stride);
+        if (layer.stride == 0) layer.stride = layer.pool_size;
+    } else if (layer.type == "dropout") {
+        r.number("rate", layer.rate, 0.0f, 1.0f, /*hi_open=*/true);
+    }
+    if (layer.activation == "linear") layer.activation.clear();
+    r.reject_unknown();
+}
+
+}  // namespace
+
+SpecResult parse_spec(const json& j)
+{
+    SpecResult res;
+    ModelSpec& s = res.spec;
+    auto& errors = res.errors;
+    Reader top(j, "", errors);
+    if (!j.is_object()) return res;
+    top.text("name", s.name);
+    top.text("description", s.description);
+    top.allow("format");
+    top.allow("version");
+    top.allow("comment");
+    static const std::set<std::string> losses = {"bce_with_logits"};
+    top.text("loss", s.loss, &losses);
+
+    top.allow("input");
+    if (top.has("input")) {
+        Reader in(j.at("input"), "input", errors);
+        in.text("name", s.input.name);
+        in.size("length", s.input.length);
+        std::size_t channels = 4;  // one-hot A, C, G, T: the only encoding for now
+        in.size("channels", channels, 4);
+        if (channels != 4) in.fail("input.channels", "must be 4 (one-hot A, C, G, T)");
+        static const std::set<std::string> resize = {"pad_crop", "exact"};
+        in.text("resize", s.input.resize, &resize);
+        in.reject_unknown();
+    }
+
+    top.allow("layers");
+    if (!top.has("layers") || !j.at("layers").is_array() || j.at("layers").empty()) {
+        top.fail("layers", "must be a non-empty list of layers");
+    } else {
+        const json& layers = j.at("layers");
+        s.layers.resize(layers.size());
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            read_layer(layers[i], i, s.layers[i], errors);
+            LayerSpec& l = s.layers[i];
+            if (l.name.empty()) l.name = l.type + "_" + std::to_string(i);
+            if (!names.insert(l.name).second)
+                top.fail("layers[" + std::to_string(i) + "].name", "'" + l.name + "' is used by an earlier layer");
+        }
+    }
+
+    top.allow("optimizer");
+    if (top.has("optimizer")) {
+        Reader o(j.at("optimizer"), "optimizer", errors);
+        static const std::set<std::string> types = {"adam", "sgd"};
+        o.text("type", s.optimizer.type, &types);
+        o.number("learning_rate", s.optimizer.learning_rate, 1e-8f, 10.0f);
+        o.number("momentum", s.optimizer.momentum, 0.0f, 1.0f, true);
+        o.number("beta1", s.optimizer.beta1, 0.0f, 1.0f, true);
+        o.number("beta2", s.optimizer.beta2, 0.0f, 1.0f, true);
+        o.number("eps", s.optimizer.eps, 1e-12f, 1.0f);
+        o.number("weight_decay", s.optimizer.weight_decay, 0.0f, 1.0f);
+        o.reject_unknown();
+    }
+
+    top.allow("training");
+    if (top.has("training")) {
+        Reader t(j.at("training"), "training", errors);
+        t.size("epochs", s.training.epochs);
+        t.size("batch_size", s.training.batch_size);
+        t.number("validation_fraction", s.training.validation_fraction, 0.0f, 0.5f);
+        t.number("test_fraction", s.training.test_fraction, 0.0f, 0.5f);
+        t.size("patience", s.training.patience, 0);
+        static const std::set<std::string> monitors = {"val_loss", "val_auroc", "val_accuracy"};
+        t.text("monitor", s.training.monitor, &monitors);
+        t.seed("seed", s.training.seed);
+        t.reject_unknown();
+    }
+    top.reject_unknown();
+    return res;
+}
+
+SpecResult parse_spec_text(const std::string& text)
+{
+    try {
+        return parse_spec(json::parse(text));
+    } catch (const json::parse_error& e) {
+        // e.byte is 1-based; turn it into the line and column an editor shows.
+        std::size_t line = 1, col = 1;
+        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
+        }
+        SpecResult res;
+        std::string m = "line " + std::to_string(line) + ", column " + std::to_string(col) +
+                        ": the model spec is not valid JSON";
+        res.errors.push_back({"", m});
+        return res;
+    }
+}
+
+nlohmann::json spec_to_json(const ModelSpec& s)
+{
+    json layers = json::array();
+    for (const auto& l : s.layers) {
+        json o = {{"type", l.type}, {"name", l.name}};
+        if (l.type == "dense") o["units"] = l.units;
+        if (l.type == "conv1d") {
+            o["filters"] = l.filters;
+            o["kernel_size"] = l.kernel_size;
+            o["padding"] = l.padding;
+        }
+        if ((l.type == "dense" || l.type == "conv1d") && !l.activation.empty()) o["activation"] = l.activation;
+        if (l.type == "max_pool1d" || l.type == "avg_pool1d") {
+            o["pool_size"] = l.pool_size;
+            o["stride"] = l.stride;
+        }
+        if (l.type == "dropout") o["rate"] = l.rate;
+        layers.push_back(o);
+    }
+    json input = {{"name", s.input.name}, {"length", s.input.length ? json(s.input.length) : json(nullptr)}};
+    if (s.input.length) input["resize"] = s.input.resize;
+    return {{"name", s.name},
+            {"description", s.description},
+            {"input", input},
+            {"layers", layers},
+            {"loss", s.loss},
+            {"optimizer",
+             {{"type", s.optimizer.type},
+              {"learning_rate", s.optimizer.learning_rate},
+              {"momentum", s.optimizer.momentum},
+              {"beta1", s.optimizer.beta1},
+              {"beta2", s.optimizer.beta2},
+              {"eps", s.optimizer.eps},
+              {"weight_decay", s.optimizer.weight_decay}}},
+            {"training",
+             {{"epochs", s.training.epochs},
+              {"batch_size", s.training.batch_size},
+              {"validation_fraction", s.training.validation_fraction},
+              {"test_fraction", s.training.test_fraction},
+              {"patience", s.training.patience},
+              {"monitor", s.training.monitor},
+              {"seed", s.training.seed}}}};
+}
+
+}  // namespace helix::nn

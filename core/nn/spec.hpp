@@ -1,0 +1,85 @@
+// core/nn/spec.hpp: the model spec, a JSON document read into plain structs and checked field by field.
+// A spec names its input, a sequential stack of named layers, the loss, the optimizer and how to train:
+//   {"name": "cnn-binding", "input": {"name": "dna", "length": null},
+//    "layers": [{"type": "conv1d", "name": "conv1", "filters": 16, "kernel_size": 12, "activation": "relu"},
+//               {"type": "global_max_pool"}, {"type": "dense", "units": 1}],
+//    "loss": "bce_with_logits", "optimizer": {"type": "adam", "learning_rate": 0.001},
+//    "training": {"epochs": 20, "batch_size": 64, "patience": 5, "monitor": "val_auroc", "seed": 1}}
+// Every problem is reported as {field, message} with the field's JSON path ("layers[2].kernel_size").
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace helix::nn {
+
+struct SpecError {
+    std::string field;
+    std::string message;  // starts with the field: "layers[2].kernel_size: must be a positive integer"
+};
+
+struct LayerSpec {
+    std::string type;  // dense, conv1d, max_pool1d, avg_pool1d, global_max_pool, global_avg_pool,
+                       // flatten, dropout, relu, sigmoid, tanh
+    std::string name;  // unique; defaults to type + index ("conv1d_0")
+    std::size_t units = 0;        // dense
+    std::size_t filters = 0;      // conv1d
+    std::size_t kernel_size = 0;  // conv1d
+    std::string padding = "valid";
+    std::size_t pool_size = 0;  // pools
+    std::size_t stride = 0;     // pools; 0 = pool_size
+    std::string activation;     // dense, conv1d: "", relu, sigmoid, tanh
+    float rate = 0.0f;          // dropout
+};
+
+struct InputSpec {
+    std::string name = "dna";
+    std::size_t length = 0;  // 0: any length the layers accept (models that end in global pooling)
+    // For fixed-length models: "pad_crop" centres each sequence, cropping or padding with N (0.25 per
+    // base) on both sides; "exact" refuses other lengths with an error naming the record.
+    std::string resize = "pad_crop";
+};
+
+struct OptimizerSpec {
+    std::string type = "adam";  // adam, sgd
+    float learning_rate = 1e-3f;
+    float momentum = 0.9f;  // sgd
+    float beta1 = 0.9f, beta2 = 0.999f, eps = 1e-7f;
+    float weight_decay = 0.0f;  // decoupled (AdamW) for adam, L2 for sgd
+};
+
+struct TrainingSpec {
+    std::size_t epochs = 20;
+    std::size_t batch_size = 64;
+    float validation_fraction = 0.1f;
+    float test_fraction = 0.1f;
+    std::size_t patience = 5;            // epochs without improvement before stopping; 0 = never stop early
+    std::string monitor = "val_auroc";   // val_loss, val_auroc, val_accuracy
+    std::uint64_t seed = 1;
+};
+
+struct ModelSpec {
+    std::string name = "model";
+    std::string description;
+    InputSpec input;
+    std::vector<LayerSpec> layers;
+    std::string loss = "bce_with_logits";
+    OptimizerSpec optimizer;
+    TrainingSpec training;
+};
+
+struct SpecResult {
+    ModelSpec spec;
+    std::vector<SpecError> errors;
+    bool ok() const { return errors.empty(); }
+};
+
+SpecResult parse_spec(const nlohmann::json& j);
+SpecResult parse_spec_text(const std::string& text);  // also reports JSON syntax errors with line/column
+nlohmann::json spec_to_json(const ModelSpec& spec);
+
+}  // namespace helix::nn

@@ -1,0 +1,81 @@
+// core/ops/activations.cpp: elementwise relu, sigmoid, tanh, and softmax over the last axis.
+// Backward passes use the op's output where it is enough (sigmoid, tanh, softmax), so nothing is recomputed.
+#include <cmath>
+
+#include "ops.hpp"
+
+namespace helix::ops {
+
+// relu(x) = max(x, 0). The gradient at exactly 0 is 0, as in PyTorch, so fixtures match.
+Var relu(const Var& x)
+{
+    Tensor y = x.value();
+    for (float& v : y) v = v > 0.0f ? v : 0.0f;
+    return record("relu", std::move(y), {x}, [](BackwardCtx& c) {
+        // += not =: x may feed several ops, and each adds its share of dL/dx.
+        const float *px = c.value_in(0).data(), *dy = c.grad_out().data();
+        float* dx = c.grad_in(0).data();
+        for (std::size_t i = 0, n = c.grad_out().size(); i < n; ++i) dx[i] += px[i] > 0.0f ? dy[i] : 0.0f;
+    });
+}
+
+// sigmoid(x) = 1 / (1 + e^-x), written so that no exp overflows: for x < 0 it is e^x / (1 + e^x).
+Var sigmoid(const Var& x)
+{
+    Tensor y = x.value();
+    for (float& v : y) {
+        if (v >= 0.0f) {
+            v = 1.0f / (1.0f + std::exp(-v));
+        } else {
+            float e = std::exp(v);
+            v = e / (1.0f + e);
+        }
+    }
+    return record("sigmoid", std::move(y), {x}, [](BackwardCtx& c) {
+        const float *py = c.value_out().data(), *dy = c.grad_out().data();
+        float* dx = c.grad_in(0).data();
+        for (std::size_t i = 0, n = c.grad_out().size(); i < n; ++i) dx[i] += dy[i] * py[i] * (1.0f - py[i]);
+    });
+}
+
+Var tanh(const Var& x)
+{
+    Tensor y = x.value();
+    for (float& v : y) v = std::tanh(v);
+    return record("tanh", std::move(y), {x}, [](BackwardCtx& c) {
+        const float *py = c.value_out().data(), *dy = c.grad_out().data();
+        float* dx = c.grad_in(0).data();
+        for (std::size_t i = 0, n = c.grad_out().size(); i < n; ++i) dx[i] += dy[i] * (1.0f - py[i] * py[i]);
+    });
+}
+
+// softmax over the last axis, shifted by the row maximum so exp never overflows.
+// Backward: dx = y * (dy - sum(dy * y)) per row.
+Var softmax(const Var& x)
+{
+    HELIX_ASSERT(x.ndim() >= 1);
+    const std::size_t K = x.dim(x.ndim() - 1), rows = K ? x.value().size() / K : 0;
+    Tensor y = x.value();
+    float* py = y.data();
+    for (std::size_t r = 0; r < rows; ++r) {
+        float* row = py + r * K;
+        float mx = row[0];
+        for (std::size_t k = 1; k < K; ++k) mx = std::max(mx, row[k]);
+        double s = 0.0;
+        for (std::size_t k = 0; k < K; ++k) s += (row[k] = std::exp(row[k] - mx));
+        const float inv = static_cast<float>(1.0 / s);
+        for (std::size_t k = 0; k < K; ++k) row[k] *= inv;
+    }
+    return record("softmax", std::move(y), {x}, [rows, K](BackwardCtx& c) {
+        const float *py = c.value_out().data(), *dy = c.grad_out().data();
+        float* dx = c.grad_in(0).data();
+        for (std::size_t r = 0; r < rows; ++r) {
+            const float *yr = py + r * K, *dyr = dy + r * K;
+            double dot = 0.0;
+            for (std::size_t k = 0; k < K; ++k) dot += static_cast<double>(dyr[k]) * yr[k];
+            for (std::size_t k = 0; k < K; ++k) dx[r * K + k] += yr[k] * (dyr[k] - static_cast<float>(dot));
+        }
+    });
+}
+
+}  // namespace helix::ops

@@ -1,0 +1,49 @@
+// core/ops/ops.hpp: every differentiable op of the engine, forward + recorded backward.
+// Shape legend: B batch, L length, C channels (4 for DNA), K kernel width, F filters, I/O features.
+// Layout is channels-last (B, L, C). Each op lives in the file named in its comment.
+#pragma once
+
+#include "../autograd.hpp"
+#include "../rng.hpp"
+
+namespace helix::ops {
+
+// linear.cpp
+Var matmul(const Var& x, const Var& w);    // x (B, I) * w (I, O) -> (B, O)
+Var add_bias(const Var& x, const Var& b);  // x (..., O) + b (O), broadcast over leading axes
+
+// activations.cpp (elementwise, any shape; softmax over the last axis)
+Var relu(const Var& x);
+Var sigmoid(const Var& x);
+Var tanh(const Var& x);
+Var softmax(const Var& x);
+
+// conv1d.cpp: x (B, L, C), w (K, C, F), b (F) or empty Var -> y (B, L', F).
+// Valid: L' = L-K+1. Same: L' = L, padding (K-1)/2 on the left and K/2 on the right (Keras/PyTorch
+// 'same' for odd K; for even K PyTorch pads one more on the right, as here).
+enum class Padding { valid, same };
+Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding);
+
+// pooling.cpp: windows of `size` every `stride` positions, no padding, L' = (L - size) / stride + 1.
+Var max_pool1d(const Var& x, std::size_t size, std::size_t stride);  // (B, L, C) -> (B, L', C)
+Var avg_pool1d(const Var& x, std::size_t size, std::size_t stride);
+Var global_max_pool(const Var& x);  // (B, L, C) -> (B, C); ties: the first maximum takes the gradient
+Var global_avg_pool(const Var& x);  // (B, L, C) -> (B, C)
+
+// shape_ops.cpp
+Var flatten(const Var& x);  // (B, ...) -> (B, prod(...))
+Var sum(const Var& x);      // -> scalar, shape {} ... stored as shape {1}
+Var mean(const Var& x);     // -> shape {1}
+
+// dropout.cpp: inverted dropout (kept units scaled by 1/(1-rate)); identity when !training or rate == 0.
+Var dropout(const Var& x, float rate, Rng& rng, bool training);
+
+// losses.cpp: every loss returns shape {1}, the mean over the entries that count.
+// mask (same shape as targets, 1 = counts, 0 = missing label) may be an empty Tensor: all count.
+// If no entry counts the loss is 0 with a zero gradient.
+Var bce_with_logits(const Var& logits, const Tensor& targets, const Tensor& mask = Tensor());
+// logits (B, K), classes (B) holding class indices as floats; mask (B) optional.
+Var softmax_cross_entropy(const Var& logits, const Tensor& classes, const Tensor& mask = Tensor());
+Var mse(const Var& pred, const Tensor& targets, const Tensor& mask = Tensor());
+
+}  // namespace helix::ops

@@ -1,0 +1,62 @@
+// core/train/trainer.hpp: a training run driven one mini-batch at a time, so a caller (the CLI, the
+// page's worker) can report progress and cancel between batches.
+//   Trainer run(model, data, spec.training, spec.optimizer);   // data: labelled sequences
+//   while (!run.finished()) report(run.step());                 // {"type": "batch"|"epoch", ...}
+//   report(run.summary());                                      // best weights restored, test scores
+// The data are split (seeded, stratified) into train / validation / test. After every epoch the
+// validation set is scored; the best epoch by `monitor` is remembered and its weights restored at the
+// end; training stops early after `patience` epochs without improvement. A NaN or infinite loss stops
+// the run at once with a message naming the epoch and batch, also restoring the best weights.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../data/sequence_set.hpp"
+#include "../nn/model.hpp"
+#include "../optim/optimizer.hpp"
+#include "evaluate.hpp"
+#include "split.hpp"
+
+namespace helix::train {
+
+class Trainer {
+public:
+    // `sequences` must already be fitted to the model (fit_to_model) and `labels` all 0 or 1.
+    Trainer(nn::Model& model, std::vector<std::string> sequences, std::vector<float> labels,
+            const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer);
+
+    bool finished() const { return finished_; }
+    nlohmann::json step();  // one mini-batch; at an epoch's end also the validation scores
+    void cancel();          // takes effect now; summary() then reports cancelled: true
+    nlohmann::json summary();  // restores the best weights (once) and scores the test set
+
+private:
+    nlohmann::json end_epoch();
+    bool improved(const Scores& s) const;
+    void finish();
+
+    nn::Model& model_;
+    std::vector<std::string> sequences_;
+    std::vector<float> labels_;
+    nn::TrainingSpec spec_;
+    std::unique_ptr<optim::Optimizer> optimizer_;
+    Rng rng_;
+    Split split_;
+    std::vector<std::vector<std::size_t>> batches_;
+    std::size_t epoch_ = 0, batch_ = 0;
+    double epoch_loss_ = 0;
+    std::size_t epoch_seen_ = 0;
+    nlohmann::json history_ = nlohmann::json::array();
+    std::vector<Tensor> best_weights_;
+    Scores best_;
+    std::size_t best_epoch_ = 0, since_best_ = 0;
+    bool finished_ = false, cancelled_ = false, stopped_early_ = false, restored_ = false;
+    std::string diverged_;
+    nlohmann::json summary_;
+};
+
+}  // namespace helix::train

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# scripts/build.sh: builds both WebAssembly variants (helix-simd-mt, helix-simd) and lays out web/ so
+# that any static server can serve it: web/wasm/ (engine) and web/vendor/ (Comlink, uPlot).
+# Incremental: cmake and ccache rebuild only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs          # emscripten's JS optimizer needs acorn from Debian
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/helix-ccache}"
+jobs="${HELIX_JOBS:-$(nproc)}"
+
+if [ ! -f build/wasm/CMakeCache.txt ]; then
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build/wasm -j"$jobs"
+
+mkdir -p web/wasm web/vendor
+for f in build/wasm/dist/helix-simd-mt.{mjs,wasm,worker.js} build/wasm/dist/helix-simd.{mjs,wasm}; do
+  cmp -s "$f" "web/wasm/$(basename "$f")" || cp "$f" web/wasm/
+done
+# emscripten's pthread worker is a CommonJS script; the repository's package.json says "type": "module".
+echo '{ "type": "commonjs" }' > web/wasm/package.json
+cp -u node_modules/comlink/dist/esm/comlink.mjs web/vendor/comlink.mjs
+cp -u node_modules/uplot/dist/uPlot.esm.js web/vendor/uPlot.esm.js
+cp -u node_modules/uplot/dist/uPlot.min.css web/vendor/uPlot.min.css
+echo "build: web/wasm and web/vendor are ready" >&2

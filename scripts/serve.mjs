@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// scripts/serve.mjs: a static file server for the playground (web/), on 127.0.0.1 only.
+// Every response carries COOP/COEP (and CORP), so the page is cross-origin isolated and the threaded
+// build (SharedArrayBuffer + pthreads) can load; `--no-isolation` leaves them out to try the 1-thread build.
+//   node scripts/serve.mjs [--port N] [--no-isolation] [--root DIR]     (PORT env also works; 0 = any free port)
+// Also a library for tests: `const { url, close } = await startServer({ port: 0, isolation: false })`.
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DEFAULT_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.tsv': 'text/plain; charset=utf-8',
+  '.csv': 'text/plain; charset=utf-8',
+  '.fa': 'text/plain; charset=utf-8',
+  '.fasta': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+// Maps a URL path to a file under root, or null when it would leave root (../, encoded or not, NUL bytes).
+function resolveInRoot(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  return file === root || file.startsWith(root + path.sep) ? file : null;
+}
+
+export async function startServer({ port = 8080, isolation = true, root = DEFAULT_ROOT, host = '127.0.0.1' } = {}) {
+  const rootDir = path.resolve(root);
+  const baseHeaders = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', ...(isolation ? ISOLATION_HEADERS : {}) };
+
+  const send = (res, status, text) => {
+    res.writeHead(status, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(text + '\n');
+  };
+
+  const server = createServer(async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    const urlPath = new URL(req.url, 'http://localhost').pathname;
+    let file = resolveInRoot(rootDir, urlPath);
+    if (!file) return send(res, 403, 'Forbidden');
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        if (!urlPath.endsWith('/')) {
+          res.writeHead(301, { ...baseHeaders, Location: urlPath + '/' });
+          return res.end();
+        }
+        file = path.join(file, 'index.html');
+        info = await stat(file);
+      }
+      const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      res.writeHead(200, { ...baseHeaders, 'Content-Type': type, 'Content-Length': info.size });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
+    } catch {
+      send(res, 404, 'Not found');
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const url = `http://${host}:${server.address().port}/`;
+  const close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    });
+  return { url, close, server };
+}
+
+function parseArgs(argv) {
+  const opts = { port: process.env.PORT !== undefined ? Number(process.env.PORT) : 8080, isolation: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--port') opts.port = Number(argv[++i]);
+    else if (arg.startsWith('--port=')) opts.port = Number(arg.slice(7));
+    else if (arg === '--no-isolation') opts.isolation = false;
+    else if (arg === '--root') opts.root = argv[++i];
+    else if (arg === '--help' || arg === '-h') {
+      console.log('usage: node scripts/serve.mjs [--port N] [--no-isolation] [--root DIR]');
+      process.exit(0);
+    } else {
+      console.error(`serve.mjs: unknown argument '${arg}' (try --help)`);
+      process.exit(2);
+    }
+  }
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
+    console.error(`serve.mjs: --port must be an integer from 0 to 65535 (got '${opts.port}')`);
+    process.exit(2);
+  }
+  return opts;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const opts = parseArgs(process.argv.slice(2));
+  startServer(opts).then(
+    ({ url }) => console.log(`Helix playground: ${url}`),
+    (err) => {
+      console.error(`serve.mjs: cannot listen on 127.0.0.1:${opts.port}: ${err.message}`);
+      process.exit(1);
+    },
+  );
+}

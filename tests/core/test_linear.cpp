@@ -1,0 +1,43 @@
+// tests/core/test_linear.cpp: matmul and add_bias, forward against plain loops, gradients against finite
+// differences. Tolerances: eps 1e-2 on O(1) inputs; these ops are linear in each input, so the central
+// difference is exact up to float rounding of the outputs (~1e-6 / 2eps), hence tol 1e-3.
+#include "core/ops/ops.hpp"
+#include "gradcheck.hpp"
+
+using namespace helix;
+using namespace helix::test;
+
+TEST_CASE("matmul: forward is x * w, and dx, dw match finite differences")
+{
+    Rng rng(1);
+    for (auto [B, I, O] : {std::array<std::size_t, 3>{1, 1, 1}, {1, 5, 3}, {3, 4, 9}, {7, 13, 5}}) {
+        Tensor x = uniform({B, I}, -1, 1, rng), w = uniform({I, O}, -1, 1, rng);
+        Tensor expect = xt::zeros<float>(Shape{B, O});
+        for (std::size_t b = 0; b < B; ++b)
+            for (std::size_t o = 0; o < O; ++o)
+                for (std::size_t i = 0; i < I; ++i) expect(b, o) += x(b, i) * w(i, o);
+        CHECK_ALLCLOSE(ops::matmul(Var(x), Var(w)).value(), expect, 1e-5f, 1e-6f);
+        CHECK(gradcheck([](const std::vector<Var>& v) { return ops::matmul(v[0], v[1]); }, {x, w}, 1e-2f, 1e-3f));
+    }
+}
+
+TEST_CASE("matmul: only the inputs that need a gradient get one")
+{
+    Rng rng(2);
+    Var x(uniform({2, 3}, -1, 1, rng), false), w(uniform({3, 4}, -1, 1, rng), true);
+    backward(ops::sum(ops::matmul(x, w)));
+    CHECK_FALSE(x.has_grad());
+    CHECK(w.has_grad());
+}
+
+TEST_CASE("add_bias: broadcasts over every leading axis; dx and db match finite differences")
+{
+    Rng rng(3);
+    Tensor x = uniform({2, 3, 4}, -1, 1, rng), b = uniform({4}, -1, 1, rng);
+    Tensor y = ops::add_bias(Var(x), Var(b)).value();
+    CHECK(y(1, 2, 3) == x(1, 2, 3) + b(3));
+    CHECK(y(0, 1, 0) == x(0, 1, 0) + b(0));
+    CHECK(gradcheck([](const std::vector<Var>& v) { return ops::add_bias(v[0], v[1]); }, {x, b}, 1e-2f, 1e-3f));
+    Tensor x1 = uniform({1, 4}, -1, 1, rng);  // a batch of 1
+    CHECK(gradcheck([](const std::vector<Var>& v) { return ops::add_bias(v[0], v[1]); }, {x1, b}, 1e-2f, 1e-3f));
+}

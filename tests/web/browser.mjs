@@ -1,0 +1,54 @@
+// tests/web/browser.mjs: shared setup for the page tests: Debian's Chromium through playwright-core (never
+// `npx playwright install`), the playground served in-process, and a log of console errors per page.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/web/', import.meta.url));
+// HELIX_WEB_ROOT serves another copy of web/ (e.g. one with a stand-in engine while the wasm is being built).
+export const WEB_ROOT = process.env.HELIX_WEB_ROOT ?? fileURLToPath(new URL('../../web/', import.meta.url));
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+export function launchChromium() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export function serveWeb({ isolation }) {
+  return startServer({ port: 0, isolation, root: WEB_ROOT });
+}
+
+// Opens url in a fresh page; page.consoleErrors collects console errors and uncaught exceptions.
+export async function openPage(browser, url, { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.consoleErrors = [];
+  page.on('console', (message) => message.type() === 'error' && page.consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => page.consoleErrors.push(String(error)));
+  await page.goto(url);
+  return page;
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: `${RESULTS_DIR}${name}.png`, fullPage: true });
+}
+
+// Resolves once the engine has reported its backend (or failed to start).
+export async function waitForEngine(page, timeout = 30_000) {
+  await page.waitForFunction(() => {
+    const engine = document.querySelector('[data-testid=status] .engine');
+    return engine && !/starting/.test(engine.textContent);
+  }, null, { timeout });
+  return page.getByTestId('status').innerText();
+}
+
+export const statusText = (page) => page.getByTestId('status').innerText();
+
+export function waitForStatus(page, pattern, timeout = 90_000) {
+  return page.waitForFunction(
+    ([source, flags]) => new RegExp(source, flags).test(document.querySelector('[data-testid=status] .message')?.textContent ?? ''),
+    [pattern.source, pattern.flags],
+    { timeout },
+  );
+}

@@ -1,0 +1,145 @@
+// tests/web/playground.test.mjs: the page in Debian's Chromium, with and without cross-origin isolation:
+// it loads cleanly, names its engine build, trains the default example with live curves, cancels promptly,
+// predicts one probability per pasted sequence, and reports a bad base by line without touching the text.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium, serveWeb, openPage, screenshot, waitForEngine, waitForStatus, statusText } from './browser.mjs';
+
+const FASTA = '>peak_a\nCAATGGGGCTGTGCAGGTGGCCCCAAGGCCTCCAGCTCCACAGATAAGAATCAGAAGCACAGCCATCTCAATTAGAAAGCAATTTGAGTTATCACGCTAAT\n>shuffled_b\nCTAAAGATATCCGCTCTTCATCTTCCTCCACTCACTCTGCAGGCACCTATTGGCTCCTTCATGCCTTTTAAAGCATATCCTGTTAATTTGGTCAGGTGTAA\n>peak_c\nATCATGTTGCCTCTGCTGTCAGATAATCATCTTGCATCTGGAACATAAATACAGCCAATTCAAATATGCATCTTGATCTTATCATGTGGTTAGCAATCCAC\n';
+const BAD_FASTA = '>first\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTAC\nACGTJCGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTAC\n>second\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTAC\n';
+
+let browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const trainButtonEnabled = (page) => page.getByTestId('train-button').isEnabled();
+
+describe('cross-origin isolated (COOP/COEP)', () => {
+  let server;
+  let page;
+  before(async () => {
+    server = await serveWeb({ isolation: true });
+    page = await openPage(browser, server.url);
+  });
+  after(async () => {
+    await page?.close();
+    await server?.close();
+  });
+
+  test('loads without console errors and runs the 2-thread build', async () => {
+    const status = await waitForEngine(page);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    assert.match(status, /2 threads/);
+    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
+    await page.waitForFunction(() => document.querySelector('[data-testid=sequence-input]').value.startsWith('>'));
+    assert.equal(await page.getByTestId('example-select').inputValue(), 'gata');
+    assert.equal(await page.getByTestId('preset-select').inputValue(), 'cnn-binding');
+    assert.deepEqual(page.consoleErrors, []);
+    await screenshot(page, 'loaded');
+  });
+
+  test('every form control has a label', async () => {
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input:not([type=file]), select, textarea')]
+        .filter((el) => !el.labels?.length && !el.getAttribute('aria-label'))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    assert.deepEqual(unlabelled, []);
+  });
+
+  test('trains the default example and the curves get points', { timeout: 120_000 }, async () => {
+    await page.getByTestId('epochs-input').fill('2');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, /Training/, 10_000);
+    await waitForStatus(page, /Trained in/, 110_000);
+    const epochRows = await page.locator('[data-testid=loss-table] tbody tr').count();
+    assert.equal(epochRows, 2);
+    const points = Number(await page.getByTestId('loss-chart').getAttribute('data-points'));
+    assert.ok(points >= 2, `the chart drew ${points} points`);
+    assert.match(await page.getByTestId('progress').innerText(), /Done: 2 epochs/);
+    assert.equal(await trainButtonEnabled(page), true);
+    await screenshot(page, 'trained');
+  });
+
+  test('pasted sequences get one probability in [0, 1] each', { timeout: 30_000 }, async () => {
+    await page.getByTestId('sequence-input').fill(FASTA);
+    await page.getByTestId('predict-button').click();
+    await waitForStatus(page, /Predicted binding for 3 sequences/, 20_000);
+    const rows = page.getByTestId('prediction-row');
+    assert.equal(await rows.count(), 3);
+    const values = (await rows.locator('.value').allInnerTexts()).map(Number);
+    for (const p of values) assert.ok(p >= 0 && p <= 1, `probability ${p}`);
+    assert.deepEqual((await rows.locator('td.id').allInnerTexts()).sort(), ['peak_a', 'peak_c', 'shuffled_b']);
+    // Sorting by probability (keyboard: focus the heading button and press Enter).
+    await page.locator('th[data-key=probability] button').focus();
+    await page.keyboard.press('Enter');
+    const sorted = (await rows.locator('.value').allInnerTexts()).map(Number);
+    assert.deepEqual(sorted, [...values].sort((a, b) => b - a));
+    await screenshot(page, 'predicted');
+  });
+
+  test("a 'J' on line 3 is reported by line and the typed text is kept", { timeout: 30_000 }, async () => {
+    const box = page.getByTestId('sequence-input');
+    await box.fill(BAD_FASTA);
+    await page.getByTestId('predict-button').click();
+    const error = page.getByTestId('error');
+    await error.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await error.innerText(), /line 3/);
+    assert.equal(await box.inputValue(), BAD_FASTA);
+    const selection = await box.evaluate((el) => [el.selectionStart, el.selectionEnd]);
+    const line3Start = BAD_FASTA.split('\n').slice(0, 2).join('\n').length + 1;
+    assert.ok(selection[0] >= line3Start && selection[1] <= line3Start + 50, `selection ${selection} is on line 3`);
+    assert.equal(await page.getByTestId('prediction-row').count(), 0);
+    await screenshot(page, 'bad-fasta');
+  });
+
+  test('Cancel stops a run within two seconds and the page is usable again', { timeout: 60_000 }, async () => {
+    await page.getByTestId('epochs-input').fill('50');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, /epoch \d+ of 50/, 30_000);
+    const cancel = page.getByTestId('cancel-button');
+    await cancel.focus(); // reachable from the keyboard
+    const started = Date.now();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=train-button]').disabled, null, { timeout: 5_000 });
+    const seconds = (Date.now() - started) / 1000;
+    assert.ok(seconds < 2, `cancel took ${seconds} s`);
+    assert.match(await statusText(page), /cancelled/i);
+    assert.equal(await page.getByTestId('cancel-button').isDisabled(), true);
+    assert.equal(await page.getByTestId('epochs-input').isEditable(), true);
+    assert.deepEqual(page.consoleErrors, []);
+  });
+});
+
+describe('not cross-origin isolated', () => {
+  let server;
+  let page;
+  before(async () => {
+    server = await serveWeb({ isolation: false });
+    page = await openPage(browser, server.url);
+  });
+  after(async () => {
+    await page?.close();
+    await server?.close();
+  });
+
+  test('falls back to 1 thread and says why', async () => {
+    const status = await waitForEngine(page);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+    assert.match(status, /1 thread/);
+    assert.match(status, /not cross-origin isolated/);
+    assert.deepEqual(page.consoleErrors, []);
+  });
+
+  test('fits a phone-width screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+    await screenshot(page, 'mobile');
+  });
+});

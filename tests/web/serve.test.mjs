@@ -1,0 +1,81 @@
+// tests/web/serve.test.mjs: the static server sends COOP/COEP on every response (or none with isolation off),
+// right MIME types, and nothing outside web/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+let isolated;
+let plain;
+before(async () => {
+  isolated = await startServer({ port: 0 });
+  plain = await startServer({ port: 0, isolation: false });
+});
+after(async () => {
+  await isolated.close();
+  await plain.close();
+});
+
+// A raw GET (fetch() would normalise '..' out of the path before sending it).
+function get(base, rawPath) {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path: rawPath, method: 'GET' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('every response of the isolated server carries COOP, COEP and CORP', async () => {
+  for (const path of ['/', '/index.html', '/app.js', '/data/gata-predict.fa', '/no-such-file', '/../package.json']) {
+    const res = await get(isolated.url, path);
+    assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin', path);
+    assert.equal(res.headers['cross-origin-embedder-policy'], 'require-corp', path);
+    assert.equal(res.headers['cross-origin-resource-policy'], 'same-origin', path);
+    assert.equal(res.headers['cache-control'], 'no-cache', path);
+  }
+});
+
+test('--no-isolation leaves COOP/COEP out', async () => {
+  const res = await get(plain.url, '/index.html');
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.headers['cross-origin-opener-policy'], undefined);
+  assert.equal(res.headers['cross-origin-embedder-policy'], undefined);
+});
+
+test('MIME types: html, js, css, tsv, fasta', async () => {
+  const cases = { '/': 'text/html', '/app.js': 'text/javascript', '/styles.css': 'text/css', '/data/gata-example.tsv': 'text/plain', '/data/gata-predict.fa': 'text/plain' };
+  for (const [path, type] of Object.entries(cases)) assert.match((await get(isolated.url, path)).headers['content-type'], new RegExp(`^${type}`), path);
+});
+
+test('paths outside web/ are refused', async () => {
+  for (const path of ['/../package.json', '/%2e%2e/package.json', '/data/..%2f..%2fpackage.json', '/%2e%2e%2fscripts%2fserve.mjs']) {
+    const res = await get(isolated.url, path);
+    assert.ok([403, 404].includes(res.statusCode), `${path} -> ${res.statusCode}`);
+  }
+});
+
+test('the command line prints exactly one line with the URL', async () => {
+  const script = fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script, '--port', '0', '--no-isolation'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const line = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) resolve(out);
+      });
+      child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+    });
+    assert.match(line, /^Helix playground: http:\/\/127\.0\.0\.1:\d+\/\n$/);
+    const res = await get(line.trim().split(' ').pop(), '/');
+    assert.equal(res.statusCode, 200);
+  } finally {
+    child.kill();
+  }
+});

@@ -1,0 +1,59 @@
+// web/engine/presets.js: the built-in model specs (the spec format is documented in core/nn/spec.hpp).
+// One table, read by the page's model picker, the JS API and the CLI (`--preset NAME`).
+export const PRESETS = {
+  'cnn-binding': {
+    name: 'cnn-binding',
+    description:
+      'Convolutional network for transcription-factor binding: 32 motif detectors of 12 bases scan the ' +
+      'sequence, the best match of each is kept (global max pool), and a small dense layer combines them. ' +
+      'Takes any length of at least 12 bases.',
+    input: { name: 'dna', length: null },
+    layers: [
+      { type: 'conv1d', name: 'conv1', filters: 32, kernel_size: 12, padding: 'valid', activation: 'relu' },
+      { type: 'global_max_pool', name: 'pool' },
+      { type: 'dense', name: 'fc1', units: 32, activation: 'relu' },
+      { type: 'dropout', name: 'drop', rate: 0.2 },
+      { type: 'dense', name: 'out', units: 1 },
+    ],
+    loss: 'bce_with_logits',
+    optimizer: { type: 'adam', learning_rate: 0.003 },
+    training: { epochs: 15, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 4,
+      monitor: 'val_auroc', seed: 1 },
+  },
+  'cnn-deep': {
+    name: 'cnn-deep',
+    description:
+      'Two convolutional layers: motifs of 8 bases, pooled in windows of 4, then combinations of motifs; ' +
+      'global max pool and a dense output. Takes any length of at least 18 bases.',
+    input: { name: 'dna', length: null },
+    layers: [
+      { type: 'conv1d', name: 'conv1', filters: 32, kernel_size: 8, padding: 'same', activation: 'relu' },
+      { type: 'max_pool1d', name: 'pool1', pool_size: 4, stride: 4 },
+      { type: 'conv1d', name: 'conv2', filters: 32, kernel_size: 4, padding: 'valid', activation: 'relu' },
+      { type: 'global_max_pool', name: 'pool2' },
+      { type: 'dropout', name: 'drop', rate: 0.2 },
+      { type: 'dense', name: 'out', units: 1 },
+    ],
+    loss: 'bce_with_logits',
+    optimizer: { type: 'adam', learning_rate: 0.003 },
+    training: { epochs: 15, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 4,
+      monitor: 'val_auroc', seed: 1 },
+  },
+  'mlp-onehot': {
+    name: 'mlp-onehot',
+    description:
+      'Multi-layer perceptron on the one-hot sequence: every base at every position is an input. ' +
+      'Sequences are centred and cropped or padded with N to 101 bases.',
+    input: { name: 'dna', length: 101, resize: 'pad_crop' },
+    layers: [
+      { type: 'flatten', name: 'flat' },
+      { type: 'dense', name: 'fc1', units: 64, activation: 'relu' },
+      { type: 'dropout', name: 'drop', rate: 0.3 },
+      { type: 'dense', name: 'out', units: 1 },
+    ],
+    loss: 'bce_with_logits',
+    optimizer: { type: 'adam', learning_rate: 0.001 },
+    training: { epochs: 15, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 4,
+      monitor: 'val_auroc', seed: 1 },
+  },
+};

@@ -1,0 +1,134 @@
+// web/engine/worker.js: a module Web Worker that owns the Helix engine (wasm) and the current model.
+// Only plain data leaves this file. Every call returns { ok: true, value } or { ok: false, error: { name,
+// message, errors, moreErrors } }: a thrown Error would cross Comlink without its `errors` array.
+import * as Comlink from '../vendor/comlink.mjs';
+import { loadHelix } from './helix.js';
+
+const BATCH_EVENTS_PER_SECOND = 20;
+
+let helixPromise = null;
+let model = null; // the model Predict uses: the last one trained (even if cancelled) or loaded
+let run = null; // { controller } while a fit is running
+
+const helix = () => (helixPromise ??= loadHelix());
+
+function failure(err) {
+  const isAbort = err?.name === 'AbortError';
+  return {
+    ok: false,
+    error: {
+      name: isAbort ? 'AbortError' : (err?.name ?? 'Error'),
+      message: err?.message ?? String(err),
+      errors: Array.isArray(err?.errors) ? err.errors.map((e) => ({ ...e })) : [],
+      moreErrors: err?.moreErrors ?? 0,
+      stage: err?.stage ?? null, // 'model' | 'data' for train(): which panel the errors belong to
+    },
+  };
+}
+
+// Runs fn and wraps its result or error; structuredClone-able values only.
+async function wrap(fn) {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+// Batch events at most BATCH_EVENTS_PER_SECOND (always the last batch of an epoch); every epoch event.
+// Calls are not awaited (a slow page must not slow training), but flush() waits for all of them: Comlink
+// sends a proxy's calls on its own MessageChannel, so without it the summary could overtake the last epoch.
+function throttled(onProgress) {
+  const minGap = 1000 / BATCH_EVENTS_PER_SECOND;
+  const inFlight = new Set();
+  let last = -Infinity;
+  const send = (p) => {
+    const now = performance.now();
+    if (p.type === 'batch' && p.batch !== p.batches && now - last < minGap) return;
+    last = now;
+    const call = Promise.resolve(onProgress({ ...p })).catch(() => {});
+    inFlight.add(call);
+    call.finally(() => inFlight.delete(call));
+  };
+  send.flush = () => Promise.allSettled([...inFlight]);
+  return send;
+}
+
+const api = {
+  init: () =>
+    wrap(async () => {
+      const h = await helix();
+      return { backend: { ...h.backend }, presets: structuredClone(h.presets) };
+    }),
+
+  presets: () => wrap(async () => structuredClone((await helix()).presets)),
+
+  parse: (text, opts = {}) => wrap(async () => (await helix()).parseSequences(text, opts)),
+
+  // opts: { spec: presetName | specObject, epochs, batchSize, learningRate, seed }
+  train: (trainText, opts, onProgress) =>
+    wrap(async () => {
+      const h = await helix();
+      if (run) throw new Error('A training run is already going; cancel it first.');
+      const { spec, ...fitOptions } = opts;
+      let next;
+      try {
+        next = h.createModel(spec);
+      } catch (err) {
+        throw Object.assign(err, { stage: 'model' }); // a bad spec: the page shows it in the model panel
+      }
+      const controller = new AbortController();
+      run = { controller };
+      try {
+        const progress = throttled(onProgress);
+        const summary = await next.fit(trainText, { ...fitOptions, onProgress: progress, signal: controller.signal });
+        await progress.flush();
+        const keep = summary.epochsRun > 0 || !summary.cancelled;
+        if (keep) {
+          model?.dispose();
+          model = next;
+        } else next.dispose();
+        return { ...summary, hasModel: Boolean(model) };
+      } catch (err) {
+        next.dispose();
+        if (controller.signal.aborted) return { cancelled: true, epochsRun: 0, epochs: fitOptions.epochs, history: [], hasModel: Boolean(model) };
+        throw Object.assign(err, { stage: 'data' });
+      } finally {
+        run = null;
+      }
+    }),
+
+  // Aborts the running fit between batches; harmless when nothing runs.
+  cancel() {
+    run?.controller.abort();
+    return { ok: true, value: Boolean(run) };
+  },
+
+  predict: (text) =>
+    wrap(async () => {
+      if (!model) throw new Error('No model yet: train one or load a saved model.');
+      return model.predict(text);
+    }),
+
+  evaluate: (text) =>
+    wrap(async () => {
+      if (!model) throw new Error('No model yet: train one or load a saved model.');
+      return model.evaluate(text);
+    }),
+
+  saveModel: () =>
+    wrap(async () => {
+      if (!model) throw new Error('No model yet: train one or load a saved model.');
+      return model.save();
+    }),
+
+  loadModel: (text) =>
+    wrap(async () => {
+      const loaded = (await helix()).loadModel(text);
+      model?.dispose();
+      model = loaded;
+      return true;
+    }),
+};
+
+Comlink.expose(api);

@@ -1,0 +1,185 @@
+// web/views/model-panel.js: the network preset, training settings and (in a <details>) the editable JSON spec.
+// Edits of a preset's spec are kept per preset, so switching presets and back loses nothing.
+import { h, uid } from './dom.js';
+import { t } from '../strings.js';
+import { ErrorBox } from './error-box.js';
+
+// The training settings: one row per field drives the inputs, their defaults and validation.
+export const TRAINING_FIELDS = [
+  { key: 'epochs', label: 'modelEpochsLabel', hint: 'modelEpochsHint', min: 1, max: 500, step: 1, integer: true, default: 10, testid: 'epochs-input' },
+  { key: 'learningRate', label: 'modelLearningRateLabel', hint: 'modelLearningRateHint', min: 1e-6, max: 1, step: 'any', default: 0.001, testid: 'learning-rate-input' },
+  { key: 'batchSize', label: 'modelBatchSizeLabel', hint: 'modelBatchSizeHint', min: 1, max: 4096, step: 1, integer: true, default: 64, testid: 'batch-size-input' },
+  { key: 'seed', label: 'modelSeedLabel', hint: 'modelSeedHint', min: 0, max: 2 ** 31 - 1, step: 1, integer: true, default: 1, testid: 'seed-input' },
+];
+
+// A preset's own training defaults: spec.training (snake_case, as in web/engine/presets.js) and the
+// optimizer's learning rate.
+function specTraining(spec) {
+  const training = spec?.training ?? {};
+  return {
+    epochs: training.epochs,
+    batchSize: training.batch_size ?? training.batchSize,
+    learningRate: spec?.optimizer?.learning_rate ?? training.learning_rate ?? training.learningRate,
+    seed: training.seed,
+  };
+}
+
+// V8's JSON.parse messages end with "(line 3 column 5)" or "at position 41".
+function jsonErrorLocation(message, text) {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return {};
+  const before = text.slice(0, Number(pos[1]));
+  const line = before.split('\n').length;
+  return { line, column: before.length - before.lastIndexOf('\n') };
+}
+
+export class ModelPanel {
+  // presets: { key: spec }; onSave() / onLoad(text, filename) for the model file buttons.
+  constructor(container, { presets, selected, onSave = () => {}, onLoad = () => {} }) {
+    this.presets = presets;
+    this.edits = new Map(); // preset key -> edited spec text
+
+    const presetId = uid('preset');
+    this.presetSelect = h(
+      'select',
+      { id: presetId, dataset: { testid: 'preset-select' }, onchange: () => this.#showPreset(this.presetSelect.value, true) },
+      Object.entries(presets).map(([key, spec]) => h('option', { value: key }, spec.name ?? key)),
+    );
+    this.description = h('p', { className: 'hint', id: `${presetId}-description` });
+    this.presetSelect.setAttribute('aria-describedby', this.description.id);
+
+    this.inputs = {};
+    const fields = TRAINING_FIELDS.map((field) => {
+      const id = uid(field.key);
+      const input = h('input', {
+        id,
+        type: 'number',
+        inputMode: field.integer ? 'numeric' : 'decimal',
+        min: field.min,
+        max: field.max,
+        step: field.step,
+        required: true,
+        dataset: { testid: field.testid },
+        'aria-describedby': `${id}-hint`,
+      });
+      this.inputs[field.key] = input;
+      return h('div', { className: 'field' }, h('label', { for: id }, t(field.label)), input, h('span', { className: 'hint', id: `${id}-hint` }, t(field.hint)));
+    });
+
+    const specId = uid('spec');
+    this.specText = h('textarea', {
+      id: specId,
+      rows: 14,
+      spellcheck: false,
+      className: 'code',
+      dataset: { testid: 'spec-input' },
+      'aria-describedby': `${specId}-hint`,
+      oninput: () => this.edits.set(this.presetSelect.value, this.specText.value),
+    });
+    const resetButton = h('button', { type: 'button', className: 'secondary', onclick: () => this.#resetSpec() }, t('modelSpecReset'));
+
+    const loadInput = h('input', {
+      type: 'file',
+      accept: '.json,.helix,application/json,text/plain',
+      hidden: true,
+      onchange: async () => {
+        const file = loadInput.files[0];
+        loadInput.value = '';
+        if (file) onLoad(await file.text(), file.name);
+      },
+    });
+    this.saveButton = h('button', { type: 'button', className: 'secondary', disabled: true, onclick: () => onSave() }, t('modelSave'));
+
+    container.append(
+      h('h2', {}, t('modelTitle')),
+      h('p', { className: 'intro' }, t('modelIntro')),
+      h('div', { className: 'field' }, h('label', { for: presetId }, t('modelPresetLabel')), this.presetSelect),
+      this.description,
+      h('div', { className: 'field-grid' }, fields),
+      h(
+        'details',
+        { className: 'advanced' },
+        h('summary', {}, t('modelAdvanced')),
+        h('label', { for: specId }, t('modelSpecLabel')),
+        h('p', { className: 'hint', id: `${specId}-hint` }, t('modelSpecHint')),
+        this.specText,
+        h('div', { className: 'button-row' }, resetButton),
+      ),
+    );
+    this.errors = new ErrorBox(container, { textarea: this.specText, testid: 'model-error' });
+    container.append(h('div', { className: 'button-row' }, this.saveButton, h('button', { type: 'button', className: 'secondary', onclick: () => loadInput.click() }, t('modelLoad')), loadInput));
+
+    this.presetSelect.value = selected in presets ? selected : Object.keys(presets)[0];
+    this.#showPreset(this.presetSelect.value, true);
+  }
+
+  setHasModel(flag) {
+    this.saveButton.disabled = !flag;
+  }
+
+  setDisabled(flag) {
+    for (const input of [this.presetSelect, this.specText, ...Object.values(this.inputs)]) input.disabled = flag;
+  }
+
+  // { ok: true, spec: presetName | specObject, epochs, learningRate, batchSize, seed } or
+  // { ok: false, errors } naming the field or the spec line at fault (shown in the panel as well).
+  values() {
+    const errors = [];
+    const out = {};
+    for (const field of TRAINING_FIELDS) {
+      const input = this.inputs[field.key];
+      const value = Number(input.value);
+      const valid = input.value.trim() !== '' && Number.isFinite(value) && value >= field.min && value <= field.max && (!field.integer || Number.isInteger(value));
+      input.setAttribute('aria-invalid', String(!valid));
+      if (!valid) {
+        const rule = t(field.integer ? 'modelIntegerRange' : 'modelNumberRange', { min: field.min, max: field.max });
+        errors.push({ field: t(field.label), message: rule });
+      }
+      out[field.key] = value;
+    }
+    const key = this.presetSelect.value;
+    const text = this.specText.value;
+    if (!this.edits.has(key) || text === this.#presetText(key)) {
+      out.spec = key;
+    } else {
+      try {
+        out.spec = JSON.parse(text);
+      } catch (err) {
+        errors.push({ ...jsonErrorLocation(err.message, text), message: t('specNotJson', { message: err.message }) });
+      }
+    }
+    if (errors.length) {
+      this.errors.show(errors, { select: false });
+      return { ok: false, errors };
+    }
+    this.errors.clear();
+    return { ok: true, ...out };
+  }
+
+  // Engine errors about the spec ({field, message}) or a spec line.
+  showErrors(errors) {
+    this.errors.show(errors);
+  }
+
+  #presetText(key) {
+    return JSON.stringify(this.presets[key], null, 2);
+  }
+
+  #showPreset(key, resetFields) {
+    const spec = this.presets[key];
+    this.description.textContent = spec?.description ?? '';
+    this.specText.value = this.edits.get(key) ?? this.#presetText(key);
+    this.errors.clear();
+    if (resetFields) {
+      const defaults = specTraining(spec);
+      for (const field of TRAINING_FIELDS) this.inputs[field.key].value = defaults[field.key] ?? field.default;
+    }
+  }
+
+  #resetSpec() {
+    this.edits.delete(this.presetSelect.value);
+    this.#showPreset(this.presetSelect.value, false);
+  }
+}

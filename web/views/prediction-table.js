@@ -1,0 +1,88 @@
+// web/views/prediction-table.js: one row per sequence (id, length, binding probability with an inline bar).
+// Column headings are buttons that sort (aria-sort says how); "Export TSV" downloads the rows as shown.
+import { h, downloadText } from './dom.js';
+import { t } from '../strings.js';
+
+const COLUMNS = [
+  { key: 'id', label: 'tableId', numeric: false },
+  { key: 'length', label: 'tableLength', numeric: true },
+  { key: 'probability', label: 'tableProbability', numeric: true },
+];
+
+// Ids come from the user's file: tabs/newlines would break the TSV's columns.
+const tsvCell = (value) => String(value).replace(/[\t\r\n]+/g, ' ');
+
+export function toTsv(rows) {
+  const lines = ['id\tlength\tprobability', ...rows.map((r) => [tsvCell(r.id), r.length, r.probability.toFixed(4)].join('\t'))];
+  return lines.join('\n') + '\n';
+}
+
+export class PredictionTable {
+  constructor(container) {
+    this.rows = [];
+    this.sort = { key: null, descending: false };
+    this.headers = COLUMNS.map((column) => {
+      const button = h('button', { type: 'button', className: 'sort', onclick: () => this.#sortBy(column.key) }, t(column.label));
+      return h('th', { scope: 'col', className: column.numeric ? 'numeric' : '', dataset: { key: column.key } }, button);
+    });
+    this.body = h('tbody');
+    this.table = h('table', { className: 'predictions', hidden: true }, h('caption', {}, t('tableCaption'), h('span', { className: 'hint' }, ' ', t('tableSortHint'))), h('thead', {}, h('tr', {}, this.headers)), this.body);
+    this.exportButton = h('button', { type: 'button', className: 'secondary', disabled: true, dataset: { testid: 'export-button' }, onclick: () => downloadText(toTsv(this.#sorted()), 'helix-predictions.tsv', 'text/tab-separated-values') }, t('tableExport'));
+    this.empty = h('p', { className: 'hint' }, t('tableEmpty'));
+    this.element = h('div', { className: 'prediction-table' }, this.empty, h('div', { className: 'table-scroll' }, this.table), h('div', { className: 'button-row' }, this.exportButton));
+    container.append(this.element);
+  }
+
+  // rows: [{ id, length, probability }] in input order.
+  show(rows) {
+    this.rows = rows.map((row, index) => ({ ...row, index }));
+    this.#render();
+  }
+
+  clear() {
+    this.show([]);
+  }
+
+  #sortBy(key) {
+    const column = COLUMNS.find((c) => c.key === key);
+    this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: column.numeric }; // numbers: highest first
+    this.#render();
+  }
+
+  #sorted() {
+    const { key, descending } = this.sort;
+    if (!key) return this.rows;
+    const sign = descending ? -1 : 1;
+    const compare = key === 'id' ? (a, b) => String(a.id).localeCompare(String(b.id), undefined, { numeric: true }) : (a, b) => a[key] - b[key];
+    return [...this.rows].sort((a, b) => sign * compare(a, b) || a.index - b.index);
+  }
+
+  #render() {
+    for (const th of this.headers) {
+      const active = th.dataset.key === this.sort.key;
+      if (active) th.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+    }
+    this.body.replaceChildren(
+      ...this.#sorted().map((row) => {
+        const percent = Math.max(0, Math.min(100, row.probability * 100));
+        return h(
+          'tr',
+          { dataset: { testid: 'prediction-row' } },
+          h('td', { className: 'id' }, String(row.id)),
+          h('td', { className: 'numeric' }, String(row.length)),
+          h(
+            'td',
+            { className: 'numeric probability' },
+            h('span', { className: 'bar', 'aria-hidden': 'true' }, h('span', { className: 'bar-fill', style: { width: `${percent}%` } })),
+            h('span', { className: 'value' }, row.probability.toFixed(3)),
+          ),
+        );
+      }),
+    );
+    const hasRows = this.rows.length > 0;
+    this.table.hidden = !hasRows;
+    this.empty.hidden = hasRows;
+    this.exportButton.disabled = !hasRows;
+  }
+}
