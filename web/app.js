@@ -34,8 +34,9 @@ const metric = (value) => (Number.isFinite(value) ? value.toFixed(3) : '–');
 function summaryMessage(summary) {
   const seconds = Math.round(summary.seconds ?? 0);
   if (summary.cancelled) return t(summary.hasModel && summary.epochsRun > 0 ? 'statusCancelledModel' : 'statusCancelled', { epochsRun: summary.epochsRun ?? 0, epochs: summary.epochs ?? summary.history?.length ?? '?' });
-  const trained = summary.test && Number.isFinite(summary.test.auroc) ? t('statusTrained', { seconds, auroc: metric(summary.test.auroc), accuracy: metric(summary.test.accuracy) }) : t('statusTrainedNoTest', { seconds });
-  return summary.stoppedEarly ? `${trained} ${t('statusStoppedEarly', summary)}` : trained;
+  const trained = summary.test && Number.isFinite(summary.test.auroc) ? t('statusTrained', { seconds, n: summary.test.n, auroc: metric(summary.test.auroc), accuracy: metric(summary.test.accuracy) }) : t('statusTrainedNoTest', { seconds });
+  // The engine also flags a stop that falls on the last epoch; only an earlier stop is news.
+  return summary.stoppedEarly && summary.epochsRun < summary.epochs ? `${trained} ${t('statusStoppedEarly', summary)}` : trained;
 }
 
 async function main() {

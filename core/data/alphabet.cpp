@@ -44,32 +44,32 @@ std::uint32_t decode_utf8(std::string_view s, std::size_t i, std::size_t* length
 const char* character_name(std::uint32_t cp)
 {
     switch (cp) {
-    case 0x00A0: return "no-break space";
-    case 0x200B: return "zero-width space";
-    case 0xFEFF: return "byte order mark";
-    case 0x2013: return "en dash";
-    case 0x2014: return "em dash";
-    case 0x2212: return "minus sign";
-    case 0x00AD: return "soft hyphen";
-    default: return nullptr;
+        case 0x00A0: return "no-break space";
+        case 0x200B: return "zero-width space";
+        case 0xFEFF: return "byte order mark";
+        case 0x2013: return "en dash";
+        case 0x2014: return "em dash";
+        case 0x2212: return "minus sign";
+        case 0x00AD: return "soft hyphen";
+        default: return nullptr;
     }
 }
 
 // A hint after the character for the mistakes we can guess.
 const char* hint_for(char c)
 {
-    switch (c) {
-    case 'U': case 'u': return ": RNA has U where DNA has T";
-    case '-': case '.': return ": alignment gaps are not bases";
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-        return ": remove position numbers";
-    default: return "";
-    }
+    if (c == 'U' || c == 'u') return ": RNA has U where DNA has T";
+    if (c == '-' || c == '.') return ": alignment gaps are not bases";
+    if (c >= '0' && c <= '9') return ": remove position numbers";
+    return "";
 }
 
 }  // namespace
 
-char dna_base(char c) { return kBaseTable[static_cast<unsigned char>(c)]; }
+char dna_base(char c)
+{
+    return kBaseTable[static_cast<unsigned char>(c)];
+}
 
 std::string describe_character(std::string_view text, std::size_t offset, std::size_t* length)
 {

@@ -18,8 +18,9 @@ Parsed<SequenceSet> parse_fasta(std::string_view text)
     const auto close_record = [&] {
         if (in_record && !has_sequence_lines)
             errors.add(set.lines.back(), 1, "",
-                       "record '" + set.ids.back() + "' has no sequence: the line after a '>' header "
-                       "must hold its bases");
+                       "record '" + set.ids.back() +
+                           "' has no sequence: the line after a '>' header "
+                           "must hold its bases");
     };
 
     LineReader reader(text);

@@ -12,10 +12,10 @@
 namespace helix::data {
 
 struct InputError {
-    int line;               // 1-based, as editors count
-    int column;             // 1-based, in characters (UTF-8 code points), a tab counting as one
-    std::string field;      // the table column the error is in ("sequence", "label"), or ""
-    std::string message;    // "line L, column C: what was found; what is allowed": shown as is
+    int line;             // 1-based, as editors count
+    int column;           // 1-based, in characters (UTF-8 code points), a tab counting as one
+    std::string field;    // the table column the error is in ("sequence", "label"), or ""
+    std::string message;  // "line L, column C: what was found; what is allowed": shown as is
 };
 
 // A parse result. `value` holds everything that could be read, even when there are errors; callers

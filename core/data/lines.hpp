@@ -28,10 +28,14 @@ public:
         while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
         line.text = text_.substr(pos_, end - pos_);
         line.number = ++number_;
-        if (end < text_.size() && text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n') ++end;
+        if (end < text_.size() && text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n')
+            ++end;
         pos_ = end + 1;
         return true;
     }
+
+    // The next line holding more than spaces and tabs, or false at the end.
+    bool next_non_blank(Line& line);
 
 private:
     std::string_view text_;
@@ -39,7 +43,10 @@ private:
     int number_ = 0;
 };
 
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
+inline bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
 
 // Index of the first character that is not a space or tab, or npos for a blank line.
 inline std::size_t first_non_space(std::string_view s)
@@ -64,6 +71,13 @@ inline int column_of(std::string_view line, std::size_t offset)
     for (std::size_t i = 0; i < offset && i < line.size(); ++i)
         if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
     return column;
+}
+
+inline bool LineReader::next_non_blank(Line& line)
+{
+    while (next(line))
+        if (first_non_space(line.text) != std::string_view::npos) return true;
+    return false;
 }
 
 }  // namespace helix::data

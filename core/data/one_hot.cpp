@@ -19,8 +19,8 @@ constexpr Encoding make_encoding()
         char code;
         const char* bases;
     };
-    constexpr Code codes[] = {{'A', "A"},  {'C', "C"},  {'G', "G"},  {'T', "T"},   {'N', "ACGT"},
-                              {'R', "AG"}, {'Y', "CT"}, {'S', "CG"}, {'W', "AT"},  {'K', "GT"},
+    constexpr Code codes[] = {{'A', "A"},  {'C', "C"},   {'G', "G"},   {'T', "T"},   {'N', "ACGT"},
+                              {'R', "AG"}, {'Y', "CT"},  {'S', "CG"},  {'W', "AT"},  {'K', "GT"},
                               {'M', "AC"}, {'B', "CGT"}, {'D', "AGT"}, {'H', "ACT"}, {'V', "ACG"}};
     Encoding e{};
     for (const Code& c : codes) {

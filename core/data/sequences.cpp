@@ -10,9 +10,10 @@ namespace {
 
 std::string labels_needed(std::string_view format, const TableOptions& opt)
 {
-    return std::string(format) + " carries no labels, and training needs them: paste a table (tab- or "
-           "comma-separated) whose header row names a 'sequence' column and a '" + opt.label_column +
-           "' column of 0/1, e.g. 'sequence<TAB>" + opt.label_column + "'";
+    return std::string(format) +
+           " carries no labels, and training needs them: paste a table (tab- or "
+           "comma-separated) whose header row names a 'sequence' column and a '" +
+           opt.label_column + "' column of 0/1, e.g. 'sequence<TAB>" + opt.label_column + "'";
 }
 
 Parsed<SequenceSet> parse_plain_lines(std::string_view text, const TableOptions& opt, const Line& first)
@@ -26,15 +27,14 @@ Parsed<SequenceSet> parse_plain_lines(std::string_view text, const TableOptions&
         errors.add(first.number, column_of(first.text, delim), "",
                    std::string("this looks like a table (") + (first.text[delim] == '\t' ? "tab" : "comma") +
                        "-separated) without a header row: add a first line naming the columns, with "
-                       "'sequence' above the DNA, e.g. 'sequence" + (first.text[delim] == '\t' ? "<TAB>" : ",") +
-                       opt.label_column + "'");
+                       "'sequence' above the DNA, e.g. 'sequence" +
+                       (first.text[delim] == '\t' ? "<TAB>" : ",") + opt.label_column + "'");
         errors.move_into(result);
         return result;
     }
     LineReader reader(text);
     Line line;
-    while (reader.next(line)) {
-        if (first_non_space(line.text) == std::string_view::npos) continue;
+    while (reader.next_non_blank(line)) {
         set.ids.push_back("seq" + std::to_string(set.ids.size() + 1));
         set.lines.push_back(line.number);
         set.sequences.emplace_back();
@@ -50,8 +50,7 @@ Parsed<SequenceSet> parse_sequences(std::string_view text, const TableOptions& o
 {
     LineReader reader(text);
     Line first;
-    while (reader.next(first) && first_non_space(first.text) == std::string_view::npos) {}
-    if (first.number == 0 || first_non_space(first.text) == std::string_view::npos) {
+    if (!reader.next_non_blank(first)) {
         Parsed<SequenceSet> result;
         result.errors.push_back({1, 1, "", "line 1, column 1: no sequences found: the text is empty"});
         return result;

@@ -56,8 +56,9 @@ bool split_fields(std::string_view line, char delim, std::vector<Field>& fields,
             next = i + 1;
             while (next < line.size() && line[next] != delim && is_space(line[next])) ++next;
             if (next < line.size() && line[next] != delim) {
-                error = {next, "unexpected text after a closing quote (expected the delimiter or the "
-                               "end of the line)"};
+                error = {next,
+                         "unexpected text after a closing quote (expected the delimiter or the "
+                         "end of the line)"};
                 return false;
             }
         } else {
@@ -122,7 +123,10 @@ std::string quoted_list(const std::vector<std::string>& names)
     return out;
 }
 
-char delimiter_of(std::string_view header) { return header.find('\t') != std::string_view::npos ? '\t' : ','; }
+char delimiter_of(std::string_view header)
+{
+    return header.find('\t') != std::string_view::npos ? '\t' : ',';
+}
 
 }  // namespace
 
@@ -147,8 +151,7 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
     Line line;
 
     // The header: the first non-blank line.
-    while (reader.next(line) && first_non_space(line.text) == std::string_view::npos) {}
-    if (line.number == 0 || first_non_space(line.text) == std::string_view::npos) {
+    if (!reader.next_non_blank(line)) {
         errors.add(1, 1, "", "no sequences found: the text is empty");
         errors.move_into(result);
         return result;
@@ -190,8 +193,7 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
     const std::string label_name = label_col >= 0 ? names[label_col] : opt.label_column;
 
     std::size_t row = 0;  // data rows so far, for "seqN"
-    while (reader.next(line)) {
-        if (first_non_space(line.text) == std::string_view::npos) continue;
+    while (reader.next_non_blank(line)) {
         ++row;
         const std::string_view t = line.text;
         if (!split_fields(t, delim, fields, split_error)) {
@@ -222,13 +224,15 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
             float label = std::numeric_limits<float>::quiet_NaN();
             if (cell.empty()) {
                 if (opt.require_labels)
-                    errors.add(line.number, col, label_name,
-                               "the '" + label_name + "' cell is empty; training needs a label 0 or 1 on every row");
+                    errors.add(
+                        line.number, col, label_name,
+                        "the '" + label_name + "' cell is empty; training needs a label 0 or 1 on every row");
             } else {
                 label = parse_label(cell);
                 if (std::isnan(label))
-                    errors.add(line.number, col, label_name,
-                               "'" + cell + "' in column '" + label_name + "' is not a label (allowed: 0 or 1)");
+                    errors.add(
+                        line.number, col, label_name,
+                        "'" + cell + "' in column '" + label_name + "' is not a label (allowed: 0 or 1)");
             }
             set.labels.push_back(label);
         }
@@ -237,7 +241,8 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
         set.sequences.push_back(std::move(sequence));
         set.lines.push_back(line.number);
     }
-    if (row == 0) errors.add(header_line, 1, "", "no sequences found: the header row is not followed by any rows");
+    if (row == 0)
+        errors.add(header_line, 1, "", "no sequences found: the header row is not followed by any rows");
     errors.move_into(result);
     return result;
 }

@@ -20,7 +20,8 @@ struct Scored {
 
 // The labelled entries; `any_nan_score` when a labelled entry has a NaN probability (a diverged model),
 // which no ordering can rank.
-std::vector<Scored> labelled(const std::vector<float>& prob, const std::vector<float>& label, bool* any_nan_score)
+std::vector<Scored> labelled(const std::vector<float>& prob, const std::vector<float>& label,
+                             bool* any_nan_score)
 {
     HELIX_ASSERT(prob.size() == label.size());
     std::vector<Scored> out;
@@ -53,7 +54,8 @@ double auroc(const std::vector<float>& prob, const std::vector<float>& label)
     bool nan_score = false;
     std::vector<Scored> v = labelled(prob, label, &nan_score);
     if (nan_score) return kNaN;
-    const auto n_pos = static_cast<double>(std::count_if(v.begin(), v.end(), [](const Scored& s) { return s.positive; }));
+    const auto n_pos =
+        static_cast<double>(std::count_if(v.begin(), v.end(), [](const Scored& s) { return s.positive; }));
     const double n_neg = static_cast<double>(v.size()) - n_pos;
     if (n_pos == 0 || n_neg == 0) return kNaN;
     std::sort(v.begin(), v.end(), [](const Scored& a, const Scored& b) { return a.score < b.score; });
@@ -75,7 +77,8 @@ double auprc(const std::vector<float>& prob, const std::vector<float>& label)
     bool nan_score = false;
     std::vector<Scored> v = labelled(prob, label, &nan_score);
     if (nan_score) return kNaN;
-    const auto n_pos = static_cast<double>(std::count_if(v.begin(), v.end(), [](const Scored& s) { return s.positive; }));
+    const auto n_pos =
+        static_cast<double>(std::count_if(v.begin(), v.end(), [](const Scored& s) { return s.positive; }));
     if (n_pos == 0) return kNaN;
     std::sort(v.begin(), v.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
     double tp = 0, fp = 0, recall_before = 0, ap = 0;

@@ -39,9 +39,10 @@ TEST_CASE("parse_fasta names the line and column of a bad base in the 3rd line o
     CHECK(r.errors[0].line == 6);
     CHECK(r.errors[0].column == 6);
     CHECK(r.errors[0].field == "");
-    CHECK(r.errors[0].message ==
-          "line 6, column 6: 'J' is not a DNA base (allowed: A, C, G, T and the IUPAC codes N, R, Y, S, W, K, "
-          "M, B, D, H, V, in either case)");
+    CHECK(
+        r.errors[0].message ==
+        "line 6, column 6: 'J' is not a DNA base (allowed: A, C, G, T and the IUPAC codes N, R, Y, S, W, K, "
+        "M, B, D, H, V, in either case)");
     CHECK(r.more_errors == 0);
 }
 
@@ -63,11 +64,14 @@ TEST_CASE("parse_fasta rejects RNA U, gaps and digits with a hint, and bytes tha
 {
     auto r = parse_fasta(">a\nACGU\nA-C.\n1 acgt\nA\xFF\n");
     REQUIRE(r.errors.size() == 5);
-    CHECK(r.errors[0].message.rfind("line 2, column 4: 'U' is not a DNA base: RNA has U where DNA has T", 0) == 0);
+    CHECK(r.errors[0].message.rfind("line 2, column 4: 'U' is not a DNA base: RNA has U where DNA has T",
+                                    0) == 0);
     CHECK(r.errors[1].message.rfind("line 3, column 2: '-' is not a DNA base: alignment gaps", 0) == 0);
     CHECK(r.errors[2].message.rfind("line 3, column 4: '.' is not a DNA base", 0) == 0);
-    CHECK(r.errors[3].message.rfind("line 4, column 1: '1' is not a DNA base: remove position numbers", 0) == 0);
-    CHECK(r.errors[4].message.rfind("line 5, column 2: byte 0xFF (not UTF-8 text) is not a DNA base", 0) == 0);
+    CHECK(r.errors[3].message.rfind("line 4, column 1: '1' is not a DNA base: remove position numbers", 0) ==
+          0);
+    CHECK(r.errors[4].message.rfind("line 5, column 2: byte 0xFF (not UTF-8 text) is not a DNA base", 0) ==
+          0);
 }
 
 TEST_CASE("parse_fasta reports a record with no sequence at its header line")

@@ -60,12 +60,13 @@ TEST_CASE("one_hot_into reads lowercase as uppercase and writes exactly L*4 floa
     CHECK(lower.back() == 7.0f);
 }
 
-TEST_CASE("fit_length keeps the centre: crops the extra from the left then right, pads with N extra on the right")
+TEST_CASE(
+    "fit_length keeps the centre: crops the extra from the left then right, pads with N extra on the right")
 {
     CHECK(fit_length("TACGTAA", 4) == "ACGT");  // 3 extra: 1 from the left, 2 from the right
     CHECK(fit_length("AACGTT", 4) == "ACGT");
     CHECK(fit_length("ACGTA", 4) == "ACGT");
-    CHECK(fit_length("AC", 5) == "NACNN");    // 3 short: 1 N on the left, 2 on the right
+    CHECK(fit_length("AC", 5) == "NACNN");  // 3 short: 1 N on the left, 2 on the right
     CHECK(fit_length("AC", 6) == "NNACNN");
     CHECK(fit_length("ACGT", 4) == "ACGT");
     CHECK(fit_length("", 3) == "NNN");

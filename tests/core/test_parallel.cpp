@@ -1,6 +1,8 @@
 // tests/core/test_parallel.cpp: the thread pool covers each index exactly once, in chunks of at least
 // `grain` (but the last), runs small ranges inline, survives nesting and resizing.
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <thread>
 #include <vector>

@@ -30,7 +30,8 @@ TEST_CASE("parse_sequences asks for labels once when FASTA is given for training
     auto r = parse_sequences(">a\nACGT\n>b\nAJ\n");
     REQUIRE(r.errors.size() == 2);
     CHECK(r.errors[0].line == 1);
-    CHECK(r.errors[0].message.rfind("line 1, column 1: FASTA carries no labels, and training needs them", 0) == 0);
+    CHECK(r.errors[0].message.rfind("line 1, column 1: FASTA carries no labels, and training needs them",
+                                    0) == 0);
     CHECK(r.errors[0].message.find("'label' column of 0/1") != std::string::npos);
     CHECK(r.errors[1].line == 4);
     CHECK(r.errors[1].column == 2);

@@ -11,7 +11,8 @@ using helix::data::TableOptions;
 
 TEST_CASE("parse_table reads CSV with quoted fields, escaped quotes and 0.0/1.0 labels")
 {
-    auto r = parse_table("id,sequence,label\n\"enh, 1\",\"ACGT\",1\n\"say \"\"hi\"\"\", acgg ,0.0\nx,T,1.0\n");
+    auto r =
+        parse_table("id,sequence,label\n\"enh, 1\",\"ACGT\",1\n\"say \"\"hi\"\"\", acgg ,0.0\nx,T,1.0\n");
     REQUIRE(r.ok());
     CHECK(r.value.ids == std::vector<std::string>{"enh, 1", "say \"hi\"", "x"});
     CHECK(r.value.sequences == std::vector<std::string>{"ACGT", "ACGG", "T"});
@@ -24,7 +25,9 @@ TEST_CASE("parse_table reads TSV with another label column, case-insensitive hea
 {
     TableOptions opt;
     opt.label_column = "bound";
-    auto r = parse_table("\xEF\xBB\xBFName\tSeq\tscore\tBound\r\nchr1:1-4\tacgt\t3.5\t0\r\n\r\nchr2:9-12\tGGCC\t-1\t1\r\n", opt);
+    auto r = parse_table(
+        "\xEF\xBB\xBFName\tSeq\tscore\tBound\r\nchr1:1-4\tacgt\t3.5\t0\r\n\r\nchr2:9-12\tGGCC\t-1\t1\r\n",
+        opt);
     REQUIRE(r.ok());
     CHECK(r.value.ids == std::vector<std::string>{"chr1:1-4", "chr2:9-12"});
     CHECK(r.value.sequences == std::vector<std::string>{"ACGT", "GGCC"});
@@ -69,7 +72,8 @@ TEST_CASE("parse_table rejects labels other than 0 and 1, naming line, column an
 {
     auto r = parse_table("sequence\tlabel\nACGT\tyes\nAC\t 2\nA\t0.5\nC\t1.00\nG\t-1\n");
     REQUIRE(r.errors.size() == 4);
-    CHECK(r.errors[0].message == "line 2, column 6: 'yes' in column 'label' is not a label (allowed: 0 or 1)");
+    CHECK(r.errors[0].message ==
+          "line 2, column 6: 'yes' in column 'label' is not a label (allowed: 0 or 1)");
     CHECK(r.errors[0].field == "label");
     CHECK(r.errors[1].line == 3);
     CHECK(r.errors[1].column == 5);
@@ -83,7 +87,8 @@ TEST_CASE("parse_table reports ragged rows at their line")
     REQUIRE(r.errors.size() == 2);
     CHECK(r.errors[0].line == 2);
     CHECK(r.errors[0].message ==
-          "line 2, column 1: 3 fields, but the header (line 1) has 2: 'sequence', 'label' (separated by commas)");
+          "line 2, column 1: 3 fields, but the header (line 1) has 2: 'sequence', 'label' (separated by "
+          "commas)");
     CHECK(r.errors[1].line == 3);
     CHECK(r.errors[1].message.find("1 field, but") != std::string::npos);
     CHECK(r.value.sequences == std::vector<std::string>{"AC"});
@@ -103,7 +108,8 @@ TEST_CASE("parse_table requires the label column only when labels are required")
 {
     auto r = parse_table("id\tsequence\na\tACGT\n");
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].message.rfind("line 1, column 1: no 'label' column: the header row has 'id', 'sequence'", 0) == 0);
+    CHECK(r.errors[0].message.rfind(
+              "line 1, column 1: no 'label' column: the header row has 'id', 'sequence'", 0) == 0);
 
     TableOptions opt;
     opt.require_labels = false;
@@ -120,10 +126,12 @@ TEST_CASE("parse_table validates sequence cells as FASTA does, counting columns 
     CHECK(r.errors[0].line == 2);
     CHECK(r.errors[0].column == 5);
     CHECK(r.errors[0].field == "sequence");
-    CHECK(r.errors[0].message.rfind("line 2, column 5: 'J' in column 'sequence' is not a DNA base (allowed: A, C", 0) == 0);
+    CHECK(r.errors[0].message.rfind(
+              "line 2, column 5: 'J' in column 'sequence' is not a DNA base (allowed: A, C", 0) == 0);
     CHECK(r.errors[1].line == 3);
     CHECK(r.errors[1].column == 9);  // "y,z" is 5 characters with its quotes
-    CHECK(r.errors[2].message == "line 4, column 3: the 'sequence' cell is empty; every row needs a DNA sequence");
+    CHECK(r.errors[2].message ==
+          "line 4, column 3: the 'sequence' cell is empty; every row needs a DNA sequence");
 }
 
 TEST_CASE("parse_table reports an unclosed quote at its column")

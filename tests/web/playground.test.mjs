@@ -65,6 +65,33 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await screenshot(page, 'trained');
   });
 
+  test('the default run (15 epochs) learns: GATA3 peaks score above their shuffled copies', { timeout: 120_000 }, async () => {
+    await page.getByTestId('epochs-input').fill('15');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, /Trained in/, 110_000);
+    assert.match(await statusText(page), /AUROC 0\.[6-9]/);
+    const example = await page.evaluate(() => fetch('data/gata-predict.fa').then((r) => r.text()));
+    await page.getByTestId('sequence-input').fill(example);
+    await page.getByTestId('predict-button').click();
+    await waitForStatus(page, /Predicted binding for 12 sequences/, 20_000);
+    const ids = await page.locator('[data-testid=prediction-row] td.id').allInnerTexts();
+    const probabilities = (await page.locator('[data-testid=prediction-row] .value').allInnerTexts()).map(Number);
+    const mean = (suffix) => {
+      const values = probabilities.filter((_, i) => ids[i].endsWith(suffix));
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    };
+    assert.ok(mean('_peak') > mean('_shuf') + 0.2, `peaks ${mean('_peak')}, shuffled ${mean('_shuf')}`);
+    await screenshot(page, 'trained-15-epochs');
+  });
+
+  test('a saved model downloads and loads back', { timeout: 30_000 }, async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model' }).click()]);
+    const path = await download.path();
+    await page.locator('#model-panel input[type=file]').setInputFiles(path);
+    await waitForStatus(page, /Model loaded from/, 10_000);
+    assert.equal(await page.getByTestId('predict-button').isEnabled(), true);
+  });
+
   test('pasted sequences get one probability in [0, 1] each', { timeout: 30_000 }, async () => {
     await page.getByTestId('sequence-input').fill(FASTA);
     await page.getByTestId('predict-button').click();
@@ -95,6 +122,22 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     assert.ok(selection[0] >= line3Start && selection[1] <= line3Start + 50, `selection ${selection} is on line 3`);
     assert.equal(await page.getByTestId('prediction-row').count(), 0);
     await screenshot(page, 'bad-fasta');
+  });
+
+  test('a bad base in the training table is reported by line; switching examples keeps the pasted text', { timeout: 30_000 }, async () => {
+    const table = 'sequence\tlabel\nACGTACGTACGTACGTACGT\t1\nACGTACGTAXGTACGTACGT\t0\n';
+    const box = page.getByTestId('training-input');
+    await box.fill(table);
+    assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
+    const error = page.getByTestId('training-error');
+    await error.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await error.innerText(), /line 3, column 10/);
+    await page.getByTestId('example-select').selectOption('primer');
+    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.startsWith('id\tsequence'));
+    await page.getByTestId('example-select').selectOption('own');
+    assert.equal(await box.inputValue(), table);
+    await page.getByTestId('example-select').selectOption('gata');
+    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
   });
 
   test('Cancel stops a run within two seconds and the page is usable again', { timeout: 60_000 }, async () => {
@@ -133,6 +176,16 @@ describe('not cross-origin isolated', () => {
     assert.match(status, /1 thread/);
     assert.match(status, /not cross-origin isolated/);
     assert.deepEqual(page.consoleErrors, []);
+  });
+
+  test('the 1-thread build trains and predicts too', { timeout: 60_000 }, async () => {
+    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
+    await page.getByTestId('epochs-input').fill('2');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, /Trained in/, 50_000);
+    await page.getByTestId('predict-button').click();
+    await waitForStatus(page, /Predicted binding for 12 sequences/, 10_000);
+    assert.equal(await page.getByTestId('prediction-row').count(), 12);
   });
 
   test('fits a phone-width screen without sideways scrolling', async () => {

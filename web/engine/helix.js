@@ -81,6 +81,11 @@ class Helix {
     this.presets = PRESETS;
   }
 
+  /** Stops the engine's threads (Node keeps a process alive while they run). */
+  close() {
+    this.#engine.PThread?.terminateAllThreads();
+  }
+
   /** Reads a paste (FASTA, a table with a header, or one sequence per line); never throws. */
   parseSequences(text, { requireLabels = false, labelColumn = 'label' } = {}) {
     return JSON.parse(this.#engine.parseSequences(text, labelColumn, requireLabels));

@@ -54,12 +54,13 @@ export class LossChart {
     this.#scheduleDraw();
   }
 
-  // p: the engine's progress event {type: 'batch'|'epoch', epoch, batch, batches, loss, valLoss, valAuroc}.
+  // p: the engine's progress event {type: 'batch'|'epoch', epoch, batch, batches, loss, batchLoss, valLoss, valAuroc}.
   append(p) {
     if (p.type === 'batch') {
-      if (!Number.isFinite(p.loss)) return;
+      const loss = p.batchLoss ?? p.loss; // the engine's `loss` on a batch event is the epoch's running mean
+      if (!Number.isFinite(loss)) return;
       this.batchesSeen += 1;
-      this.ema = SMOOTHING * this.ema + (1 - SMOOTHING) * p.loss;
+      this.ema = SMOOTHING * this.ema + (1 - SMOOTHING) * loss;
       const smoothed = this.ema / (1 - SMOOTHING ** this.batchesSeen);
       const x = p.batches > 0 ? p.epoch - 1 + p.batch / p.batches : p.epoch - 1;
       this.#push(this.loss, x, [smoothed, null, null]);

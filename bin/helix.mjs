@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// bin/helix.mjs: the `helix` command: batch training, prediction and evaluation in Node, on the same
+// WebAssembly engine and JS API as the page (web/engine/helix.js).
+import { parseArgs } from 'node:util';
+import { readFile, writeFile, rename } from 'node:fs/promises';
+import { loadHelix, HelixInputError } from '../web/engine/helix.js';
+import { PRESETS } from '../web/engine/presets.js';
+
+const USAGE = `Usage:
+  helix train    --preset NAME | --spec spec.json  --data train.tsv  --out model.json
+                 [--label COLUMN] [--epochs N] [--batch-size N] [--lr X] [--seed S] [--threads N]
+  helix predict  --model model.json --input seqs.fa [--out predictions.tsv]
+  helix evaluate --model model.json --data test.tsv [--label COLUMN]
+  helix presets
+
+Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
+column ('label', or the one --label names); an 'id' or 'name' column names the records. predict takes
+FASTA, such a table, or one sequence per line. Presets: ${Object.keys(PRESETS).join(', ')}.`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  preset: { type: 'string' }, spec: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' },
+  model: { type: 'string' }, input: { type: 'string' }, label: { type: 'string' },
+  epochs: { type: 'string' }, 'batch-size': { type: 'string' }, lr: { type: 'string' },
+  seed: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  quiet: { type: 'boolean', short: 'q' },
+};
+
+function need(args, name) {
+  if (args[name] === undefined) throw new UsageError(`--${name} is required`);
+  return args[name];
+}
+
+function number(args, name, { integer = false, min = 0 } = {}) {
+  if (args[name] === undefined) return undefined;
+  const v = Number(args[name]);
+  if (!Number.isFinite(v) || v < min || (integer && !Number.isInteger(v))) {
+    throw new UsageError(`--${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got '${args[name]}'`);
+  }
+  return v;
+}
+
+async function readText(path, what) {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} '${path}': ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+  }
+}
+
+// Writes via a temporary name and a rename, so an interrupted run never leaves half a file.
+async function writeAtomically(path, text) {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
+function withFile(path, fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof HelixInputError) e.file = path;
+    throw e;
+  }
+}
+
+function progressPrinter(quiet) {
+  const tty = process.stderr.isTTY;
+  return (p) => {
+    if (quiet) return;
+    const val = p.valAuroc != null ? ` · validation AUROC ${p.valAuroc.toFixed(3)} loss ${p.valLoss.toFixed(4)}` : '';
+    if (p.type === 'epoch') {
+      process.stderr.write(`${tty ? '\r\x1b[K' : ''}epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}${val} · ${p.seconds.toFixed(1)} s\n`);
+    } else if (p.type === 'batch' && tty) {
+      process.stderr.write(`\r\x1b[Kepoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)}`);
+    } else if (p.type === 'error') {
+      process.stderr.write(`\n${p.message}\n`);
+    }
+  };
+}
+
+async function train(helix, args) {
+  if (!args.preset && !args.spec) throw new UsageError('give a model: --preset NAME or --spec spec.json');
+  const dataPath = need(args, 'data');
+  const out = need(args, 'out');
+  const specText = args.spec ? await readText(args.spec, 'spec') : args.preset;
+  const model = withFile(args.spec ?? '--preset', () => helix.createModel(specText));
+  const data = await readText(dataPath, 'data');
+  const controller = new AbortController();
+  const onSigint = () => {
+    process.stderr.write('\ncancelling: nothing will be written\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  const options = {
+    epochs: number(args, 'epochs', { integer: true, min: 1 }),
+    batchSize: number(args, 'batch-size', { integer: true, min: 1 }),
+    learningRate: number(args, 'lr'),
+    seed: number(args, 'seed', { integer: true }),
+    labelColumn: args.label,
+  };
+  const summary = await withFile(dataPath, () => model.fit(data, {
+    ...options, signal: controller.signal, onProgress: progressPrinter(args.quiet) }));
+  process.off('SIGINT', onSigint);
+  if (summary.cancelled) {
+    process.exitCode = 130;
+    return;
+  }
+  if (summary.error) {
+    process.stderr.write(`helix: ${summary.error}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  await writeAtomically(out, model.save({ data: dataPath }));
+  const t = summary.test;
+  const fmt = (x) => (x == null ? 'n/a' : x.toFixed(4));
+  process.stderr.write(`best epoch ${summary.bestEpoch} of ${summary.epochsRun}${summary.stoppedEarly ? ' (stopped early)' : ''}; ` +
+    `held-out test (${t.n} sequences): accuracy ${fmt(t.accuracy)}, AUROC ${fmt(t.auroc)}, AUPRC ${fmt(t.auprc)}\n` +
+    `model written to ${out}\n`);
+  model.dispose();
+}
+
+async function main(argv) {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  let args;
+  try {
+    ({ values: args } = parseArgs({ args: rest, options: OPTIONS, strict: true }));
+  } catch (e) {
+    throw new UsageError(e.message);
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (command === 'presets') {
+    for (const [name, spec] of Object.entries(PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
+    return;
+  }
+  if (!['train', 'predict', 'evaluate'].includes(command)) throw new UsageError(`unknown command '${command}'`);
+  const helix = await loadHelix({ threads: number(args, 'threads', { integer: true, min: 1 }) });
+  if (command === 'train') return train(helix, args);
+
+  const modelPath = need(args, 'model');
+  const modelText = await readText(modelPath, 'model file');
+  const model = withFile(modelPath, () => helix.loadModel(modelText));
+  if (command === 'predict') {
+    const inputPath = need(args, 'input');
+    const text = await readText(inputPath, 'input');
+    const rows = withFile(inputPath, () => model.predict(text));
+    const tsv = `id\tprobability\n${rows.map((r) => `${r.id}\t${r.probability.toFixed(6)}`).join('\n')}\n`;
+    if (args.out) await writeAtomically(args.out, tsv);
+    else process.stdout.write(tsv);
+  } else {
+    const dataPath = need(args, 'data');
+    const text = await readText(dataPath, 'data');
+    const scores = withFile(dataPath, () => model.evaluate(text, { labelColumn: args.label ?? 'label' }));
+    process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);
+  }
+  model.dispose();
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(process.exitCode ?? 0),
+  (e) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`helix: ${e.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    if (e instanceof HelixInputError) {
+      const where = e.file ? `${e.file}: ` : '';
+      for (const err of e.errors) process.stderr.write(`helix: ${where}${err.message}\n`);
+      if (e.moreErrors) process.stderr.write(`helix: ${where}and ${e.moreErrors} more\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`helix: ${e.stack ?? e}\n`);
+    process.exit(1);
+  },
+);
