@@ -115,7 +115,7 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await page.getByTestId('predict-button').click();
     const error = page.getByTestId('error');
     await error.waitFor({ state: 'visible', timeout: 20_000 });
-    assert.match(await error.innerText(), /line 3/);
+    assert.match(await error.innerText(), /line 3, column 5: 'J'/);
     assert.equal(await box.inputValue(), BAD_FASTA);
     const selection = await box.evaluate((el) => [el.selectionStart, el.selectionEnd]);
     const line3Start = BAD_FASTA.split('\n').slice(0, 2).join('\n').length + 1;
@@ -131,13 +131,20 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
     const error = page.getByTestId('training-error');
     await error.waitFor({ state: 'visible', timeout: 10_000 });
-    assert.match(await error.innerText(), /line 3, column 10/);
+    assert.match(await error.innerText(), /line 3, column 10: 'X'/);
     await page.getByTestId('example-select').selectOption('primer');
     await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.startsWith('id\tsequence'));
     await page.getByTestId('example-select').selectOption('own');
     assert.equal(await box.inputValue(), table);
     await page.getByTestId('example-select').selectOption('gata');
     await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
+  });
+
+  test('columns are counted from 1, as editors do', { timeout: 20_000 }, async () => {
+    await page.getByTestId('sequence-input').fill('>a\nJCGT\n');
+    await page.getByTestId('predict-button').click();
+    await page.getByTestId('error').waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await page.getByTestId('error').innerText(), /line 2, column 1:/);
   });
 
   test('Cancel stops a run within two seconds and the page is usable again', { timeout: 60_000 }, async () => {

@@ -1,0 +1,67 @@
+// tests/core/test_model_file.cpp: the model file round-trips exactly and refuses what does not fit.
+#include <doctest/doctest.h>
+
+#include "core/io/base64.hpp"
+#include "core/io/model_file.hpp"
+
+using namespace helix;
+
+namespace {
+std::unique_ptr<nn::Model> small_model(std::uint64_t seed = 3)
+{
+    auto r = nn::parse_spec_text(R"({"layers": [{"type": "conv1d", "name": "c", "filters": 3, "kernel_size": 4},
+        {"type": "global_avg_pool"}, {"type": "dense", "name": "o", "units": 1}]})");
+    r.spec.training.seed = seed;
+    std::vector<nn::SpecError> errors;
+    return nn::Model::build(r.spec, errors);
+}
+}  // namespace
+
+TEST_CASE("base64: round-trips every length and refuses foreign characters")
+{
+    for (std::size_t n = 0; n < 10; ++n) {
+        std::vector<std::uint8_t> in(n), out;
+        for (std::size_t i = 0; i < n; ++i) in[i] = static_cast<std::uint8_t>(i * 37 + 250);
+        REQUIRE(io::base64_decode(io::base64_encode(in.data(), n), out));
+        CHECK(out == in);
+    }
+    std::vector<std::uint8_t> out;
+    CHECK_FALSE(io::base64_decode("ab$d", out));
+    CHECK_FALSE(io::base64_decode("abc", out));
+}
+
+TEST_CASE("model file: save, load, save gives the same bytes and the same weights")
+{
+    auto m = small_model();
+    std::string file = io::save_model(*m, {{"note", "x"}});
+    auto loaded = io::load_model(file);
+    REQUIRE(loaded.errors.empty());
+    auto a = m->weights(), b = loaded.model->weights();
+    for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i] == b[i]);
+    CHECK(io::save_model(*loaded.model, loaded.metadata) == file);
+    CHECK(loaded.metadata["note"] == "x");
+}
+
+TEST_CASE("model file: wrong format, version, shapes, missing and extra weights are named")
+{
+    auto m = small_model();
+    auto file = nlohmann::json::parse(io::save_model(*m));
+    auto errors_of = [](const nlohmann::json& j) { return io::load_model(j.dump()).errors; };
+
+    CHECK(io::load_model("{\"format\": \"helix-model\", ").errors.at(0).message.find("truncated") != std::string::npos);
+    auto v = file;
+    v["version"] = 2;
+    CHECK(errors_of(v).at(0).field == "version");
+    auto s = file;
+    s["weights"]["c.weight"]["shape"] = {4, 4, 2};
+    CHECK(errors_of(s).at(0).field == "weights.c.weight.shape");
+    auto missing = file;
+    missing["weights"].erase("o.bias");
+    CHECK(errors_of(missing).at(0).field == "weights.o.bias");
+    auto extra = file;
+    extra["weights"]["ghost.weight"] = file["weights"]["o.bias"];
+    CHECK(errors_of(extra).at(0).field == "weights.ghost.weight");
+    auto bad = file;
+    bad["weights"]["o.bias"]["data"] = "AAAA";
+    CHECK(errors_of(bad).at(0).field == "weights.o.bias.data");
+}

@@ -1,0 +1,65 @@
+// tests/core/test_spec.cpp: model specs are read field by field and every problem names its field.
+#include <doctest/doctest.h>
+
+#include "core/nn/spec.hpp"
+
+using namespace helix::nn;
+
+namespace {
+bool has_error(const SpecResult& r, const std::string& field, const std::string& words)
+{
+    for (const auto& e : r.errors)
+        if (e.field == field && e.message.find(words) != std::string::npos) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("spec: a minimal spec takes the defaults")
+{
+    auto r = parse_spec_text(R"({"layers": [{"type": "conv1d", "filters": 4, "kernel_size": 3},
+                                            {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})");
+    REQUIRE(r.ok());
+    CHECK(r.spec.layers[0].name == "conv1d_0");
+    CHECK(r.spec.layers[0].padding == "valid");
+    CHECK(r.spec.optimizer.type == "adam");
+    CHECK(r.spec.training.batch_size == 64);
+    CHECK(r.spec.input.length == 0);
+}
+
+TEST_CASE("spec: typos, bad values and duplicate names are reported with their fields")
+{
+    auto r = parse_spec_text(R"({"layers": [
+        {"type": "conv1d", "name": "c", "filters": 0, "kernal_size": 3},
+        {"type": "convolution"},
+        {"type": "dense", "name": "c", "units": 1, "activation": "swish"}],
+        "optimizer": {"type": "adam", "learning_rate": -1},
+        "training": {"monitor": "val_f1"}})");
+    CHECK(has_error(r, "layers[0].filters", "integer ≥ 1"));
+    CHECK(has_error(r, "layers[0].kernal_size", "unknown field"));
+    CHECK(has_error(r, "layers[0].kernel_size", "missing"));
+    CHECK(has_error(r, "layers[1].type", "'convolution' is not one of"));
+    CHECK(has_error(r, "layers[2].name", "'c' is used by an earlier layer"));
+    CHECK(has_error(r, "layers[2].activation", "'swish'"));
+    CHECK(has_error(r, "optimizer.learning_rate", "must be in"));
+    CHECK(has_error(r, "training.monitor", "'val_f1'"));
+}
+
+TEST_CASE("spec: invalid JSON is reported with its line and column")
+{
+    auto r = parse_spec_text("{\n  \"layers\": [\n    {\"type\": \"dense\",, }\n  ]\n}");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.rfind("line 3, column", 0) == 0);
+}
+
+TEST_CASE("spec: spec_to_json round-trips")
+{
+    auto r = parse_spec_text(R"({"name": "m", "input": {"length": 50},
+        "layers": [{"type": "flatten"}, {"type": "dense", "units": 3, "activation": "relu"},
+                   {"type": "dropout", "rate": 0.25}, {"type": "dense", "units": 1}],
+        "optimizer": {"type": "sgd", "learning_rate": 0.1, "momentum": 0.5}})");
+    REQUIRE(r.ok());
+    auto again = parse_spec(spec_to_json(r.spec));
+    REQUIRE(again.ok());
+    CHECK(spec_to_json(again.spec) == spec_to_json(r.spec));
+    CHECK(again.spec.layers[2].rate == doctest::Approx(0.25f));
+}
