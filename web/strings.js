@@ -88,6 +88,7 @@ export const en = {
   progressElapsed: '{time} elapsed',
   progressDone: 'Done: {epochsRun} epochs in {time}.',
   progressCancelled: 'Cancelled after {time}.',
+  progressTestScore: 'Test AUROC {auroc}',
   progressLabel: 'Training progress',
 
   // Loss chart

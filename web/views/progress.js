@@ -80,7 +80,7 @@ export class Progress {
     } else {
       this.bar.value = this.bar.max;
       this.epochText.textContent = t('progressDone', { epochsRun: summary.epochsRun, time });
-      this.detailText.textContent = '';
+      this.detailText.textContent = Number.isFinite(summary.test?.auroc) ? t('progressTestScore', { auroc: summary.test.auroc.toFixed(3) }) : '';
     }
   }
 
