@@ -92,7 +92,7 @@ nlohmann::json Trainer::end_epoch()
             best_epoch_ = epoch_;
             best_weights_ = model_.weights();
             since_best_ = 0;
-        } else if (spec_.patience > 0 && ++since_best_ >= spec_.patience) {
+        } else if (spec_.patience > 0 && ++since_best_ >= spec_.patience && epoch_ < spec_.epochs) {
             stopped_early_ = true;
         }
     } else {
