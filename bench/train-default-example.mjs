@@ -17,9 +17,9 @@ async function trainOnce(browser, server) {
   await page.getByTestId('train-button').click();
   await waitForStatus(page, /^Trained in|Training stopped/, 600_000);
   const seconds = (Date.now() - t0) / 1000;
-  const progress = await page.getByTestId('progress').innerText();
+  const progress = (await page.getByTestId('progress').innerText()).match(/Done[^\n]*/)?.[0] ?? '';
   await page.close();
-  return { seconds, status: status.split('\n')[0], progress: progress.split('\n')[0] };
+  return { seconds, status: status.split('\n')[0], progress };
 }
 
 const browser = await launchChromium();

@@ -104,9 +104,23 @@ async function main() {
     selected: DEFAULT_PRESET,
     onSave: () => saveModel(),
     onLoad: (text, name) => loadModel(text, name),
+    onSpecChange: (spec) => describeModel(spec),
   });
+  describeModel(model.currentSpec());
   status.set(t('statusReady'));
   refreshControls();
+
+  // Shows what the chosen spec builds (accepted lengths, padding or cropping, size) under the preset menu.
+  async function describeModel(spec) {
+    if (spec === null) return model.setSummary('');
+    try {
+      const d = await engine.describe(spec);
+      const vars = { min: d.minLength, length: d.fixedLength, parameters: d.parameters.toLocaleString('en') };
+      model.setSummary(t(!d.fixedLength ? 'modelTakesAny' : d.resize === 'exact' ? 'modelTakesExact' : 'modelTakesFixed', vars));
+    } catch (err) {
+      model.setSummary(t('modelSpecInvalid', { message: err.errors?.[0]?.message ?? err.message }));
+    }
+  }
 
   async function train() {
     const settings = model.values();

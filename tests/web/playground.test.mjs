@@ -42,6 +42,16 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await screenshot(page, 'loaded');
   });
 
+  test('the model panel says which lengths the model takes and how it pads or crops', async () => {
+    const summary = page.getByTestId('model-summary');
+    await page.waitForFunction(() => /any length from 12 bases/.test(document.querySelector('[data-testid=model-summary]').textContent));
+    await page.getByTestId('preset-select').selectOption('mlp-onehot');
+    await page.waitForFunction(() => /Takes 101 bases: longer sequences are cropped/.test(document.querySelector('[data-testid=model-summary]').textContent));
+    await page.getByTestId('preset-select').selectOption('cnn-binding');
+    await page.waitForFunction(() => /any length from 12 bases/.test(document.querySelector('[data-testid=model-summary]').textContent));
+    assert.match(await summary.innerText(), /parameters/);
+  });
+
   test('every form control has a label', async () => {
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('input:not([type=file]), select, textarea')]

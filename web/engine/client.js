@@ -36,6 +36,7 @@ export function createEngine() {
     presets: () => call('presets'),
     parse: (text, opts) => call('parse', text, opts),
     train: (text, opts, onProgress) => call('train', text, opts, Comlink.proxy(onProgress)),
+    describe: (spec) => call('describe', spec),
     cancel: () => call('cancel'),
     predict: (text) => call('predict', text),
     evaluate: (text) => call('evaluate', text),

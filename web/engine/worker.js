@@ -98,6 +98,19 @@ const api = {
       }
     }),
 
+  // What a spec builds: {parameters, minLength, fixedLength, resize, layers} (throws with errors if it cannot).
+  describe: (spec) =>
+    wrap(async () => {
+      const m = (await helix()).createModel(spec);
+      try {
+        const summary = m.summary;
+        return { parameters: summary.parameters, minLength: summary.min_length, fixedLength: summary.fixed_length,
+          resize: m.spec.input.resize ?? null, layers: summary.layers };
+      } finally {
+        m.dispose();
+      }
+    }),
+
   // Aborts the running fit between batches; harmless when nothing runs.
   cancel() {
     run?.controller.abort();

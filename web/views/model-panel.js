@@ -37,8 +37,9 @@ function jsonErrorLocation(message, text) {
 
 export class ModelPanel {
   // presets: { key: spec }; onSave() / onLoad(text, filename) for the model file buttons.
-  constructor(container, { presets, selected, onSave = () => {}, onLoad = () => {} }) {
+  constructor(container, { presets, selected, onSave = () => {}, onLoad = () => {}, onSpecChange = () => {} }) {
     this.presets = presets;
+    this.onSpecChange = onSpecChange; // called (debounced) when the preset or the spec text changes
     this.edits = new Map(); // preset key -> edited spec text
 
     const presetId = uid('preset');
@@ -48,6 +49,8 @@ export class ModelPanel {
       Object.entries(presets).map(([key, spec]) => h('option', { value: key }, spec.name ?? key)),
     );
     this.description = h('p', { className: 'hint', id: `${presetId}-description` });
+    // What the built model takes (lengths, padding or cropping) and its size, from the engine.
+    this.shape = h('p', { className: 'hint', dataset: { testid: 'model-summary' }, 'aria-live': 'polite' });
     this.presetSelect.setAttribute('aria-describedby', this.description.id);
 
     this.inputs = {};
@@ -76,7 +79,10 @@ export class ModelPanel {
       className: 'code',
       dataset: { testid: 'spec-input' },
       'aria-describedby': `${specId}-hint`,
-      oninput: () => this.edits.set(this.presetSelect.value, this.specText.value),
+      oninput: () => {
+        this.edits.set(this.presetSelect.value, this.specText.value);
+        this.#specChanged();
+      },
     });
     const resetButton = h('button', { type: 'button', className: 'secondary', onclick: () => this.#resetSpec() }, t('modelSpecReset'));
 
@@ -96,6 +102,7 @@ export class ModelPanel {
       h('h2', {}, t('modelTitle')),
       h('p', { className: 'intro' }, t('modelIntro')),
       h('div', { className: 'field' }, h('label', { for: presetId }, t('modelPresetLabel')), this.presetSelect),
+      this.shape,
       this.description,
       h('div', { className: 'field-grid' }, fields),
       h(
@@ -113,6 +120,28 @@ export class ModelPanel {
 
     this.presetSelect.value = selected in presets ? selected : Object.keys(presets)[0];
     this.#showPreset(this.presetSelect.value, true);
+  }
+
+  // The engine's description of the current spec (a sentence), or '' while none is known.
+  setSummary(text) {
+    this.shape.textContent = text;
+  }
+
+  // The spec to build: the preset's name when unedited, the parsed JSON, or null when it is not JSON.
+  currentSpec() {
+    const key = this.presetSelect.value;
+    const text = this.specText.value;
+    if (!this.edits.has(key) || text === this.#presetText(key)) return key;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return null;
+    }
+  }
+
+  #specChanged() {
+    clearTimeout(this.specTimer);
+    this.specTimer = setTimeout(() => this.onSpecChange(this.currentSpec()), 300);
   }
 
   setHasModel(flag) {
@@ -172,6 +201,7 @@ export class ModelPanel {
     this.description.textContent = spec?.description ?? '';
     this.specText.value = this.edits.get(key) ?? this.#presetText(key);
     this.errors.clear();
+    this.#specChanged();
     if (resetFields) {
       const defaults = specTraining(spec);
       for (const field of TRAINING_FIELDS) this.inputs[field.key].value = defaults[field.key] ?? field.default;
