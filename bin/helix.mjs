@@ -56,9 +56,10 @@ async function writeAtomically(path, text) {
   await rename(tmp, path);
 }
 
-function withFile(path, fn) {
+// Runs fn (sync or async) and tags an input error with the file it came from.
+async function withFile(path, fn) {
   try {
-    return fn();
+    return await fn();
   } catch (e) {
     if (e instanceof HelixInputError) e.file = path;
     throw e;
@@ -85,7 +86,7 @@ async function train(helix, args) {
   const dataPath = need(args, 'data');
   const out = need(args, 'out');
   const specText = args.spec ? await readText(args.spec, 'spec') : args.preset;
-  const model = withFile(args.spec ?? '--preset', () => helix.createModel(specText));
+  const model = await withFile(args.spec ?? '--preset', () => helix.createModel(specText));
   const data = await readText(dataPath, 'data');
   const controller = new AbortController();
   const onSigint = () => {
@@ -147,18 +148,18 @@ async function main(argv) {
 
   const modelPath = need(args, 'model');
   const modelText = await readText(modelPath, 'model file');
-  const model = withFile(modelPath, () => helix.loadModel(modelText));
+  const model = await withFile(modelPath, () => helix.loadModel(modelText));
   if (command === 'predict') {
     const inputPath = need(args, 'input');
     const text = await readText(inputPath, 'input');
-    const rows = withFile(inputPath, () => model.predict(text));
+    const rows = await withFile(inputPath, () => model.predict(text));
     const tsv = `id\tprobability\n${rows.map((r) => `${r.id}\t${r.probability.toFixed(6)}`).join('\n')}\n`;
     if (args.out) await writeAtomically(args.out, tsv);
     else process.stdout.write(tsv);
   } else {
     const dataPath = need(args, 'data');
     const text = await readText(dataPath, 'data');
-    const scores = withFile(dataPath, () => model.evaluate(text, { labelColumn: args.label ?? 'label' }));
+    const scores = await withFile(dataPath, () => model.evaluate(text, { labelColumn: args.label ?? 'label' }));
     process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);
   }
   model.dispose();

@@ -56,7 +56,7 @@ test('a table without labels cannot train, and nothing is written', () => {
   writeFileSync(t, 'id\tsequence\na\tACGT\n');
   const r = run('train', '--preset', 'cnn-binding', '--data', t, '--out', out);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /label/);
+  assert.match(r.stderr, /nolabel\.tsv: line 1, column \d+: .*label/);
   assert.equal(existsSync(out), false);
 });
 
