@@ -34,6 +34,39 @@ json one_error(const std::string& field, const std::string& message)
     return json::array({{{"field", field}, {"message", message}}});
 }
 
+// A paste parsed and fitted to the model's input length; `errors` is null when it is usable.
+struct Prepared {
+    data::SequenceSet set;
+    std::vector<std::string> fitted;
+    json errors;
+};
+
+Prepared prepare(const nn::Model& model, const std::string& text, const data::TableOptions& opt)
+{
+    Prepared p;
+    auto parsed = data::parse_sequences(text, opt);
+    if (!parsed.ok()) {
+        p.errors = {{"errors", errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}};
+        return p;
+    }
+    std::vector<data::InputError> errors;
+    std::size_t more = 0;
+    p.fitted = train::fit_to_model(model, parsed.value, errors, more);
+    if (!errors.empty()) {
+        p.errors = {{"errors", errors_to_json(errors)}, {"moreErrors", more}};
+        return p;
+    }
+    p.set = std::move(parsed.value);
+    return p;
+}
+
+std::vector<std::size_t> all_indices(std::size_t n)
+{
+    std::vector<std::size_t> all(n);
+    for (std::size_t i = 0; i < n; ++i) all[i] = i;
+    return all;
+}
+
 std::string format_of(const std::string& text)
 {
     for (char c : text) {
@@ -107,24 +140,13 @@ std::string ModelSession::predict_json(const std::string& text)
     HELIX_ASSERT(model_);
     data::TableOptions opt;
     opt.require_labels = false;
-    auto parsed = data::parse_sequences(text, opt);
-    json out = {{"errors", errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors},
-                {"predictions", json::array()}};
-    if (!parsed.ok()) return out.dump();
-    std::vector<data::InputError> errors;
-    std::size_t more = 0;
-    auto seqs = train::fit_to_model(*model_, parsed.value, errors, more);
-    if (!errors.empty()) {
-        out["errors"] = errors_to_json(errors);
-        out["moreErrors"] = more;
-        return out.dump();
-    }
-    std::vector<std::size_t> all(seqs.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    auto prob = train::predict_probabilities(*model_, seqs, all);
+    Prepared p = prepare(*model_, text, opt);
+    json out = {{"errors", json::array()}, {"moreErrors", 0}, {"predictions", json::array()}};
+    if (!p.errors.is_null()) return out.update(p.errors), out.dump();
+    auto prob = train::predict_probabilities(*model_, p.fitted, all_indices(p.fitted.size()));
     for (std::size_t i = 0; i < prob.size(); ++i)
         out["predictions"].push_back(
-            {{"id", parsed.value.ids[i]}, {"length", parsed.value.sequences[i].size()}, {"probability", prob[i]}});
+            {{"id", p.set.ids[i]}, {"length", p.set.sequences[i].size()}, {"probability", prob[i]}});
     return out.dump();
 }
 
@@ -133,20 +155,11 @@ std::string ModelSession::evaluate_json(const std::string& text, const std::stri
     HELIX_ASSERT(model_);
     data::TableOptions opt;
     opt.label_column = label_column.empty() ? "label" : label_column;
-    auto parsed = data::parse_sequences(text, opt);
-    if (!parsed.ok())
-        return json{{"errors", errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}.dump();
-    std::vector<data::InputError> errors;
-    std::size_t more = 0;
-    auto seqs = train::fit_to_model(*model_, parsed.value, errors, more);
-    if (!errors.empty()) return json{{"errors", errors_to_json(errors)}, {"moreErrors", more}}.dump();
-    std::vector<std::size_t> all(seqs.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    auto s = train::score(*model_, seqs, parsed.value.labels, all);
-    auto num = [](double x) { return std::isfinite(x) ? json(x) : json(nullptr); };
-    return json{{"errors", json::array()}, {"loss", num(s.loss)},   {"accuracy", num(s.accuracy)},
-                {"auroc", num(s.auroc)},   {"auprc", num(s.auprc)}, {"n", s.n}}
-        .dump();
+    Prepared p = prepare(*model_, text, opt);
+    if (!p.errors.is_null()) return p.errors.dump();
+    json out = train::scores_json(train::score(*model_, p.fitted, p.set.labels, all_indices(p.fitted.size())));
+    out["errors"] = json::array();
+    return out.dump();
 }
 
 std::string ModelSession::start_training(const std::string& text, const std::string& options_json)
@@ -184,28 +197,23 @@ std::string ModelSession::start_training(const std::string& text, const std::str
     data::TableOptions topt;
     topt.label_column = opt.value("labelColumn", std::string("label"));
     if (topt.label_column.empty()) topt.label_column = "label";
-    auto parsed = data::parse_sequences(text, topt);
-    if (!parsed.ok())
-        return json{{"errors", errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}.dump();
-    std::vector<data::InputError> fit_errors;
-    std::size_t more = 0;
-    auto seqs = train::fit_to_model(*model_, parsed.value, fit_errors, more);
-    if (!fit_errors.empty()) return json{{"errors", errors_to_json(fit_errors)}, {"moreErrors", more}}.dump();
+    Prepared p = prepare(*model_, text, topt);
+    if (!p.errors.is_null()) return p.errors.dump();
     std::size_t positives = 0;
-    for (float y : parsed.value.labels) positives += y > 0.5f;
-    if (parsed.value.size() < 10 || positives == 0 || positives == parsed.value.size())
+    for (float y : p.set.labels) positives += y > 0.5f;
+    if (p.set.size() < 10 || positives == 0 || positives == p.set.size())
         return json{{"errors", one_error(topt.label_column,
                                          "training needs at least 10 labelled sequences with both labels 0 and 1 "
-                                         "(found " + std::to_string(parsed.value.size()) + ", " +
+                                         "(found " + std::to_string(p.set.size()) + ", " +
                                              std::to_string(positives) + " of them labelled 1)")}}
             .dump();
     run_training_ = t;
-    trainer_ = std::make_unique<train::Trainer>(*model_, std::move(seqs), parsed.value.labels, t, o);
-    metadata_ = {{"trainedOn", {{"records", parsed.value.size()}, {"positives", positives},
-                                {"labelColumn", parsed.value.label_column}}},
+    trainer_ = std::make_unique<train::Trainer>(*model_, std::move(p.fitted), p.set.labels, t, o);
+    metadata_ = {{"trainedOn", {{"records", p.set.size()}, {"positives", positives},
+                                {"labelColumn", p.set.label_column}}},
                  {"training", {{"epochs", t.epochs}, {"batchSize", t.batch_size},
                                {"learningRate", o.learning_rate}, {"seed", t.seed}}}};
-    return json{{"errors", json::array()}, {"records", parsed.value.size()}, {"positives", positives}}.dump();
+    return json{{"errors", json::array()}, {"records", p.set.size()}, {"positives", positives}}.dump();
 }
 
 std::string ModelSession::train_step()

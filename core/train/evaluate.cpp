@@ -71,3 +71,14 @@ Scores score(nn::Model& model, const std::vector<std::string>& sequences, const 
 }
 
 }  // namespace helix::train
+
+namespace helix::train {
+
+nlohmann::json scores_json(const Scores& s)
+{
+    auto num = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
+    return {{"loss", num(s.loss)}, {"accuracy", num(s.accuracy)}, {"auroc", num(s.auroc)},
+            {"auprc", num(s.auprc)}, {"n", s.n}};
+}
+
+}  // namespace helix::train

@@ -6,6 +6,8 @@
 
 #include "../data/input_error.hpp"
 #include "../data/sequence_set.hpp"
+#include <nlohmann/json.hpp>
+
 #include "../nn/model.hpp"
 
 namespace helix::train {
@@ -28,6 +30,9 @@ struct Scores {
 };
 
 // Mean binary cross-entropy, accuracy at 0.5, AUROC and AUPRC of the records `indices`.
+// {"loss", "accuracy", "auroc", "auprc", "n"}; a score that is not a number (AUROC of one class) is null.
+nlohmann::json scores_json(const Scores& s);
+
 Scores score(nn::Model& model, const std::vector<std::string>& sequences, const std::vector<float>& labels,
              const std::vector<std::size_t>& indices);
 

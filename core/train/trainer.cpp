@@ -8,14 +8,6 @@
 
 namespace helix::train {
 
-namespace {
-nlohmann::json scores_json(const Scores& s)
-{
-    auto num = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
-    return {{"loss", num(s.loss)}, {"accuracy", num(s.accuracy)}, {"auroc", num(s.auroc)},
-            {"auprc", num(s.auprc)}, {"n", s.n}};
-}
-}  // namespace
 
 Trainer::Trainer(nn::Model& model, std::vector<std::string> sequences, std::vector<float> labels,
                  const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer)
