@@ -1,10 +1,17 @@
-// core/parallel.cpp: the thread pool of core/parallel.hpp: persistent workers woken by a condition
-// variable, chunks handed out through an atomic counter (so a busy core does not hold up the others).
+// core/parallel.cpp: the thread pool of core/parallel.hpp: persistent workers that spin briefly, then sleep on
+// a condition variable; chunks handed out through one atomic word (so a busy core does not hold up the others).
 //
 // Which thread runs which chunk varies from call to call; callers make each index's work independent
 // of how the range is cut (GEMM: a task owns whole rows of C), so results never depend on it.
 // Nested calls (a parallel_for inside a chunk) and calls from a second thread while a job runs execute
 // inline on the calling thread: no deadlock, no oversubscription.
+//
+// Cost of a call. Waking a sleeping thread is a futex round trip (tens of microseconds; an Atomics.wait /
+// Atomics.notify pair in wasm, slower still), and a training step makes several calls separated by short
+// serial stretches. So (1) a worker that runs out of work spins for up to kWorkerSpin, watching for the next
+// job, before it sleeps; (2) the caller spins for up to kCallerSpin for chunks still running elsewhere before
+// it sleeps; (3) parallel_for returns as soon as every chunk has finished: it does not wait for workers that
+// were slow to wake. Spins are bounded and yield, so more threads than cores (tests run 3 on 2) stay safe.
 #include "parallel.hpp"
 
 #include <algorithm>
@@ -12,11 +19,16 @@
 #if !defined(HELIX_NO_THREADS) && (!defined(__EMSCRIPTEN__) || defined(__EMSCRIPTEN_PTHREADS__))
 #define HELIX_HAS_THREADS 1
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <system_error>
 #include <thread>
 #include <vector>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 #else
 #define HELIX_HAS_THREADS 0
 #endif
@@ -26,56 +38,105 @@ namespace helix {
 #if HELIX_HAS_THREADS
 
 namespace {
+
 thread_local bool inside_job = false;  // true while this thread runs a chunk of some parallel_for
+
+constexpr auto kWorkerSpin = std::chrono::microseconds(200);  // a worker watches for the next job this long
+constexpr auto kCallerSpin = std::chrono::microseconds(200);  // the caller watches for the last chunks this long
+
+inline void cpu_relax()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    _mm_pause();
+#endif
 }
 
+// Polls done() until it holds (true) or `budget` has passed (false); reads the clock every so many polls
+// (in wasm a clock read is a call into JS, slower than a poll) and yields then, so a spinning thread gives way to one that has work when cores are oversubscribed.
+#if defined(__EMSCRIPTEN__)
+constexpr unsigned kPollsPerClockRead = 1023;  // polls between clock reads, minus one (a mask)
+#else
+constexpr unsigned kPollsPerClockRead = 63;  // _mm_pause is 10-140 cycles
+#endif
+
+template <class Done>
+bool spin_until(Done done, std::chrono::microseconds budget)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    for (unsigned i = 1;; ++i) {
+        if (done()) return true;
+        cpu_relax();
+        if ((i & kPollsPerClockRead) == 0) {
+            if (std::chrono::steady_clock::now() - t0 > budget) return false;
+            std::this_thread::yield();
+        }
+    }
+}
+
+constexpr std::uint64_t kUnclaimedMask = 0xffffffffu;
+
+}  // namespace
+
 struct ThreadPool::Impl {
+    using Fn = std::function<void(std::size_t, std::size_t)>;
+
     std::size_t wanted = 1;            // threads() including the caller
     std::vector<std::thread> workers;  // created lazily, never more than wanted - 1
     std::mutex submit;                 // one job at a time; a second caller runs inline
 
-    std::mutex m;
-    std::condition_variable wake, done;
-    std::uint64_t generation = 0;  // bumped per job, under m
-    bool stop = false;
-
-    // The current job; written under m before generation is bumped.
-    const std::function<void(std::size_t, std::size_t)>* fn = nullptr;
+    // The current job. The caller writes these fields only when every chunk of the previous job has
+    // finished, then publishes them by the release store of `claim`. A thread reads them only after it
+    // has claimed a chunk (a successful CAS on `claim`): the job cannot finish, and the fields cannot
+    // change, before that chunk has run. A worker that wakes late sees no unclaimed chunk and goes back
+    // to waiting, so it never runs a chunk of a finished job and the caller need not wait for it.
+    const Fn* fn = nullptr;
     std::size_t begin = 0, end = 0, chunk = 1, chunks = 0;
-    std::atomic<std::size_t> next{0};      // next chunk index to take
-    std::size_t finished = 0;              // chunks done, under m
-    std::size_t active_workers = 0;        // workers still inside the current job, under m
+    // High 32 bits: job sequence number (so a CAS fails across jobs); low 32 bits: chunks not yet claimed.
+    alignas(64) std::atomic<std::uint64_t> claim{0};
+    alignas(64) std::atomic<std::size_t> pending{0};  // chunks of the current job not yet finished
+    alignas(64) std::atomic<int> sleepers{0};         // workers asleep (or about to sleep) on `wake`
+    std::atomic<bool> caller_sleeping{false};         // the caller is asleep (or about to sleep) on `done`
+    std::atomic<bool> stop{false};
 
+    std::mutex m;  // only for sleeping and waking
+    std::condition_variable wake, done;
+
+    bool has_unclaimed() const { return (claim.load() & kUnclaimedMask) != 0; }  // seq_cst: see worker_loop
+
+    // Claims and runs chunks until none is unclaimed.
     void run_chunks()
     {
-        inside_job = true;
-        std::size_t done_here = 0;
-        for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < chunks; ++done_here) {
-            std::size_t b = begin + i * chunk;
+        std::uint64_t v = claim.load(std::memory_order_acquire);
+        while ((v & kUnclaimedMask) != 0) {
+            if (!claim.compare_exchange_weak(v, v - 1, std::memory_order_acq_rel, std::memory_order_acquire))
+                continue;
+            const std::size_t i = chunks - static_cast<std::size_t>(v & kUnclaimedMask);
+            const std::size_t b = begin + i * chunk;
+            inside_job = true;
             (*fn)(b, std::min(end, b + chunk));
-        }
-        inside_job = false;
-        if (done_here) {
-            std::lock_guard<std::mutex> lock(m);
-            finished += done_here;
-            if (finished == chunks) done.notify_all();
+            inside_job = false;
+            // seq_cst decrement then load, against the caller's store of caller_sleeping then load of pending.
+            if (pending.fetch_sub(1) == 1 && caller_sleeping.load()) {
+                std::lock_guard<std::mutex> lock(m);  // the caller is between its check and its wait, or in it
+                done.notify_one();
+            }
+            v = claim.load(std::memory_order_acquire);
         }
     }
 
     void worker_loop()
     {
-        std::uint64_t seen = 0;
         for (;;) {
-            {
-                std::unique_lock<std::mutex> lock(m);
-                wake.wait(lock, [&] { return stop || generation != seen; });
-                if (stop) return;
-                seen = generation;
-                ++active_workers;
-            }
             run_chunks();
-            std::lock_guard<std::mutex> lock(m);
-            if (--active_workers == 0) done.notify_all();
+            if (spin_until([&] { return has_unclaimed() || stop.load(std::memory_order_relaxed); }, kWorkerSpin)) {
+                if (stop.load()) return;
+                continue;
+            }
+            std::unique_lock<std::mutex> lock(m);
+            sleepers.fetch_add(1);  // seq_cst, against the caller's store of claim then load of sleepers
+            wake.wait(lock, [&] { return stop.load() || has_unclaimed(); });
+            sleepers.fetch_sub(1);
+            if (stop.load()) return;
         }
     }
 
@@ -153,28 +214,30 @@ void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t gr
     const std::size_t threads = p.workers.size() + 1;
     if (threads == 1) return fn(begin, end);
     // Up to 4 chunks per thread so a thread slowed by another process does not hold up the rest.
-    std::size_t chunks = std::min(range / grain, 4 * threads);
-    chunks = std::max<std::size_t>(chunks, 1);
+    std::size_t chunks = std::clamp<std::size_t>(range / grain, 1, 4 * threads);
     const std::size_t chunk = (range + chunks - 1) / chunks;  // >= grain
-    {
-        std::unique_lock<std::mutex> lock(p.m);
-        // A worker that woke too late for the previous job may still be registered: let it leave
-        // before the job's fields change under it.
-        p.done.wait(lock, [&] { return p.active_workers == 0; });
-        p.fn = &fn;
-        p.begin = begin;
-        p.end = end;
-        p.chunk = chunk;
-        p.chunks = (range + chunk - 1) / chunk;
-        p.next.store(0, std::memory_order_relaxed);
-        p.finished = 0;
-        ++p.generation;
+    chunks = (range + chunk - 1) / chunk;
+    // The previous job has no unclaimed or running chunk (its caller waited for pending == 0), so no thread
+    // reads these fields now.
+    p.fn = &fn;
+    p.begin = begin;
+    p.end = end;
+    p.chunk = chunk;
+    p.chunks = chunks;
+    p.pending.store(chunks, std::memory_order_relaxed);
+    const std::uint64_t seq = (p.claim.load(std::memory_order_relaxed) >> 32) + 1;
+    p.claim.store((seq << 32) | chunks);  // seq_cst: publishes the job, then the load of sleepers below
+    if (p.sleepers.load() > 0) {
+        { std::lock_guard<std::mutex> lock(p.m); }  // a worker between its check and its wait gets there first
+        p.wake.notify_all();
     }
-    p.wake.notify_all();
     p.run_chunks();
-    // Wait for every chunk, and for every worker to leave run_chunks: the next job reuses the fields.
+    // Every chunk is claimed; wait for those still running on workers (not for the workers themselves).
+    if (spin_until([&] { return p.pending.load(std::memory_order_acquire) == 0; }, kCallerSpin)) return;
     std::unique_lock<std::mutex> lock(p.m);
-    p.done.wait(lock, [&] { return p.finished == p.chunks && p.active_workers == 0; });
+    p.caller_sleeping.store(true);  // seq_cst, against the last worker's decrement of pending then load of this
+    p.done.wait(lock, [&] { return p.pending.load() == 0; });
+    p.caller_sleeping.store(false);
 }
 
 #else  // no threads: everything runs on the caller

@@ -2,8 +2,9 @@
 //
 // f32_gemm is the BLIS/XNNPACK shape of a GEMM, small enough to read. For each block of KC depths:
 //   1. that block of B (KC x N) is packed, in parallel by column panels, into panels of NR columns: panel q
-//      is KC x NR floats, row p holding B(p, q*NR .. q*NR+NR), zero past N. trans_b is undone here. Packing
-//      a block at a time keeps the buffer at KC x N however long K is (conv1d's dw has K = B*L).
+//      is KC x NR floats, row p holding B(p, q*NR .. q*NR+NR), zero past N. trans_b is undone here. Blocks
+//      are packed a group at a time, up to 1 MB, so the buffer stays bounded however long K is (conv1d's dw
+//      has K = B*L) while a whole group costs only two thread-pool calls.
 //   2. Rows of C are split over the thread pool in tiles of MR rows. A task walks its tiles in column blocks
 //      of NC (a KC x NC piece of packed B, 256 KB, stays in L2 across the tiles) and packs each MR x KC
 //      piece of A into a stack buffer (KC x MR, zero past M): trans_a and lda < K (conv1d's strided im2col
@@ -171,16 +172,35 @@ void f32_gemm(const GemmArgs& g)
     }
     ThreadPool& pool = ThreadPool::global();
     const std::size_t panels = (g.n + NR - 1) / NR, tiles = (g.m + MR - 1) / MR;
-    thread_local std::vector<float> bpack;  // KC x N (padded): grows to the widest B seen on this thread
-    if (bpack.size() < panels * NR * std::min(KC, g.k)) bpack.resize(panels * NR * std::min(KC, g.k));
+    const std::size_t blocks = (g.k + KC - 1) / KC;
+    // B is packed a group of K blocks at a time (all of them when the group fits in kPackFloats), then one
+    // parallel_for over row tiles runs the group's blocks in order: two pool calls per group rather than two
+    // per block (conv1d's dw has K = B*L, dozens of blocks, and each call costs a wake-up). Each element of C
+    // still sees the blocks in order, so the result is the same.
+    constexpr std::size_t kPackFloats = 1u << 18;  // 1 MB of packed B
+    const std::size_t block_floats = panels * NR * std::min(KC, g.k);
+    const std::size_t group = std::clamp<std::size_t>(kPackFloats / block_floats, 1, blocks);
+    thread_local std::vector<float> bpack;  // group x KC x N (padded): grows to the largest seen on this thread
+    if (bpack.size() < group * block_floats) bpack.resize(group * block_floats);
     float* bp = bpack.data();
-    for (std::size_t pc = 0; pc < g.k; pc += KC) {
-        const std::size_t kc = std::min(KC, g.k - pc);
-        pool.parallel_for(0, panels, /*grain=*/std::max<std::size_t>(1, 65536 / (kc * NR)),
-                          [&](std::size_t q0, std::size_t q1) { pack_b(g, bp, q0, q1, pc, kc); });
-        // Chunks of at least ~256 kflop, so waking a thread (~10 us) pays for itself.
-        const std::size_t grain = std::max<std::size_t>(1, (1u << 17) / (MR * g.n * kc));
-        pool.parallel_for(0, tiles, grain, [&](std::size_t t0, std::size_t t1) { gemm_tiles(g, bp, t0, t1, pc, kc); });
+    for (std::size_t kb0 = 0; kb0 < blocks; kb0 += group) {
+        const std::size_t kb1 = std::min(blocks, kb0 + group), pc0 = kb0 * KC, depth = std::min(g.k, kb1 * KC) - pc0;
+        // Packing: units are (block, panel) pairs; ~64K floats per chunk.
+        pool.parallel_for(0, (kb1 - kb0) * panels, /*grain=*/std::max<std::size_t>(1, 65536 / (KC * NR)),
+                          [&](std::size_t u0, std::size_t u1) {
+                              for (std::size_t u = u0; u < u1; ++u) {
+                                  const std::size_t blk = kb0 + u / panels, q = u % panels, pc = blk * KC;
+                                  pack_b(g, bp + (blk - kb0) * block_floats, q, q + 1, pc, std::min(KC, g.k - pc));
+                              }
+                          });
+        // Chunks of at least ~256 kflop, so handing one to another thread pays for itself.
+        const std::size_t grain = std::max<std::size_t>(1, (1u << 17) / (MR * g.n * depth));
+        pool.parallel_for(0, tiles, grain, [&](std::size_t t0, std::size_t t1) {
+            for (std::size_t blk = kb0; blk < kb1; ++blk) {
+                const std::size_t pc = blk * KC;
+                gemm_tiles(g, bp + (blk - kb0) * block_floats, t0, t1, pc, std::min(KC, g.k - pc));
+            }
+        });
     }
 }
 

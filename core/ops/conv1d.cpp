@@ -79,8 +79,10 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding)
             // dy_ext (B*Lp-K+1, F): row s*Lp + l holds dy[s, l] for l < Lo, zero for straddling windows.
             const std::size_t rows = B * Lp - K + 1;
             std::vector<float> dy_ext(rows * F, 0.0f);
-            for (std::size_t s = 0; s < B; ++s)
-                std::copy(dy + s * Lo * F, dy + (s + 1) * Lo * F, dy_ext.data() + s * Lp * F);
+            float* pe = dy_ext.data();
+            ThreadPool::global().parallel_for(0, B, std::max<std::size_t>(1, 65536 / (Lo * F)), [=](std::size_t b0, std::size_t b1) {
+                for (std::size_t s = b0; s < b1; ++s) std::copy(dy + s * Lo * F, dy + (s + 1) * Lo * F, pe + s * Lp * F);
+            });
             kernels::GemmArgs g;
             g.m = K * C, g.n = F, g.k = rows;
             g.a = xin, g.lda = C, g.trans_a = true;  // A^T(kc, r) = xp_flat[r*C + kc]

@@ -3,9 +3,11 @@
 // Windows may overlap (stride < size): then a position receives the sum of its windows' gradients.
 // Max pooling remembers, per output, the position of the first maximum; that position alone gets the
 // gradient (PyTorch does the same, so fixtures match).
+#include <algorithm>
 #include <memory>
 #include <vector>
 
+#include "../parallel.hpp"
 #include "ops.hpp"
 
 namespace helix::ops {
@@ -21,18 +23,23 @@ Var max_pool(const char* name, const Var& x, std::size_t size, std::size_t strid
     auto arg = std::make_shared<std::vector<std::uint32_t>>(B * Lo * C);
     const float* px = x.value().data();
     float* py = y.data();
-    for (std::size_t b = 0; b < B; ++b)
-        for (std::size_t o = 0; o < Lo; ++o)
-            for (std::size_t ch = 0; ch < C; ++ch) {
-                std::size_t best = o * stride;
-                float m = px[(b * L + best) * C + ch];
-                for (std::size_t l = best + 1; l < o * stride + size; ++l) {
-                    float v = px[(b * L + l) * C + ch];
-                    if (v > m) m = v, best = l;
+    std::uint32_t* parg = arg->data();
+    // Sequences in parallel (each output is independent); chunks of at least ~16K comparisons.
+    const std::size_t grain = std::max<std::size_t>(1, 16384 / std::max<std::size_t>(1, Lo * size * C));
+    ThreadPool::global().parallel_for(0, B, grain, [=](std::size_t b0, std::size_t b1) {
+        for (std::size_t b = b0; b < b1; ++b)
+            for (std::size_t o = 0; o < Lo; ++o)
+                for (std::size_t ch = 0; ch < C; ++ch) {
+                    std::size_t best = o * stride;
+                    float m = px[(b * L + best) * C + ch];
+                    for (std::size_t l = best + 1; l < o * stride + size; ++l) {
+                        float v = px[(b * L + l) * C + ch];
+                        if (v > m) m = v, best = l;
+                    }
+                    py[(b * Lo + o) * C + ch] = m;
+                    parg[(b * Lo + o) * C + ch] = static_cast<std::uint32_t>(best);
                 }
-                py[(b * Lo + o) * C + ch] = m;
-                (*arg)[(b * Lo + o) * C + ch] = static_cast<std::uint32_t>(best);
-            }
+    });
     return record(name, std::move(y), {x}, [arg, B, L, C, Lo](BackwardCtx& c) {
         const float* dy = c.grad_out().data();
         float* dx = c.grad_in(0).data();
