@@ -26,6 +26,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >&2
 fi
 
+# playwright-core needs Node >= 20; Debian 12's own nodejs is 18. The npm registry's `node` package brings 20.
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "setup: Node $(node --version) is too old, installing Node 20 from the npm registry" >&2
+  npm install -g --no-audit --no-fund node@20 >&2
+  hash -r
+fi
+
 # npm packages: only when the lock file changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci" >&2
