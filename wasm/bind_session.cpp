@@ -3,12 +3,14 @@
 #include <emscripten/bind.h>
 
 #include "core/api/model_session.hpp"
+#include "core/api/simulate_api.hpp"
 
 using helix::api::ModelSession;
 
 EMSCRIPTEN_BINDINGS(helix_session)
 {
     emscripten::function("parseSequences", &helix::api::parse_sequences_json);
+    emscripten::function("simulate", &helix::api::simulate_json);
     emscripten::class_<ModelSession>("ModelSession")
         .constructor<const std::string&, const std::string&>()
         .function("ok", &ModelSession::ok)

@@ -91,6 +91,17 @@ class Helix {
     return JSON.parse(this.#engine.parseSequences(text, labelColumn, requireLabels));
   }
 
+  /**
+   * A simulated labelled table (TSV text) for tutorials and tests: kind 'motif-order' (label 1 when
+   * motif A comes before motif B) or 'planted-motif'; options {count, length, seed, motifA, motifB,
+   * minGap, motif}. Throws HelixInputError for bad options.
+   */
+  simulate(kind, options = {}) {
+    const r = JSON.parse(this.#engine.simulate(kind, JSON.stringify(options)));
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    return r.table;
+  }
+
   /** A new model from a preset name or a spec object / JSON text. Throws HelixInputError. */
   createModel(specOrPreset) {
     let spec = specOrPreset;
