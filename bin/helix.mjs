@@ -11,6 +11,7 @@ const USAGE = `Usage:
                  [--label COLUMN] [--epochs N] [--batch-size N] [--lr X] [--seed S] [--threads N]
   helix predict  --model model.json --input seqs.fa [--out predictions.tsv]
   helix evaluate --model model.json --data test.tsv [--label COLUMN]
+  helix simulate --kind motif-order|planted-motif [--count N] [--length L] [--seed S] [--out table.tsv]
   helix presets
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
@@ -24,7 +25,8 @@ const OPTIONS = {
   model: { type: 'string' }, input: { type: 'string' }, label: { type: 'string' },
   epochs: { type: 'string' }, 'batch-size': { type: 'string' }, lr: { type: 'string' },
   seed: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-  quiet: { type: 'boolean', short: 'q' },
+  quiet: { type: 'boolean', short: 'q' }, kind: { type: 'string' }, count: { type: 'string' },
+  length: { type: 'string' },
 };
 
 function need(args, name) {
@@ -142,9 +144,17 @@ async function main(argv) {
     for (const [name, spec] of Object.entries(PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     return;
   }
-  if (!['train', 'predict', 'evaluate'].includes(command)) throw new UsageError(`unknown command '${command}'`);
+  if (!['train', 'predict', 'evaluate', 'simulate'].includes(command)) throw new UsageError(`unknown command '${command}'`);
   const helix = await loadHelix({ threads: number(args, 'threads', { integer: true, min: 1 }) });
   if (command === 'train') return train(helix, args);
+  if (command === 'simulate') {
+    const options = { count: number(args, 'count', { integer: true, min: 2 }),
+      length: number(args, 'length', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }) };
+    const table = await withFile('--kind', () => helix.simulate(need(args, 'kind'), JSON.parse(JSON.stringify(options))));
+    if (args.out) await writeAtomically(args.out, table);
+    else process.stdout.write(table);
+    return;
+  }
 
   const modelPath = need(args, 'model');
   const modelText = await readText(modelPath, 'model file');

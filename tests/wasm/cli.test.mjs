@@ -67,3 +67,15 @@ test('usage errors exit with 2 and show the usage', () => {
   assert.match(run('frobnicate').stderr, /unknown command/);
   assert.match(run('predict', '--model', join(dir, 'missing.json'), '--input', 'x').stderr, /no such file/);
 });
+
+test('helix simulate writes a labelled table that helix can train on', () => {
+  const r = run('simulate', '--kind', 'motif-order', '--count', '10', '--seed', '3');
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines[0], 'id\tsequence\tlabel');
+  assert.equal(lines.length, 11);
+  assert.equal(run('simulate', '--kind', 'motif-order', '--count', '10', '--seed', '3').stdout, r.stdout);
+  const bad = run('simulate', '--kind', 'nonsense');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /'nonsense' is not one of: motif-order, planted-motif/);
+});
