@@ -8,6 +8,9 @@ export NODE_PATH=/usr/share/nodejs          # emscripten's JS optimizer needs ac
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/helix-ccache}"
 jobs="${HELIX_JOBS:-$(nproc)}"
 
+# One build at a time: two at once in the same folder corrupt each other's link step.
+mkdir -p build && exec 9>build/.lock && flock 9
+
 if [ ! -f build/wasm/CMakeCache.txt ]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi

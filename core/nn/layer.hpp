@@ -45,5 +45,7 @@ protected:
 };
 
 std::unique_ptr<Layer> make_layer(const LayerSpec& spec);
+std::unique_ptr<Layer> make_recurrent_layer(const LayerSpec& spec);  // lstm, gru (recurrent_layers.cpp)
+std::unique_ptr<Layer> make_norm_layer(const LayerSpec& spec);       // batch_norm, layer_norm (norm_layers.cpp)
 
 }  // namespace helix::nn

@@ -169,6 +169,8 @@ std::unique_ptr<Layer> make_layer(const LayerSpec& spec)
     if (t == "flatten") return std::make_unique<Flatten>(spec);
     if (t == "dropout") return std::make_unique<Dropout>(spec);
     if (t == "relu" || t == "sigmoid" || t == "tanh") return std::make_unique<Activation>(spec);
+    if (t == "lstm" || t == "gru") return make_recurrent_layer(spec);
+    if (t == "batch_norm" || t == "layer_norm") return make_norm_layer(spec);
     HELIX_ASSERT(false && "parse_spec admits only known layer types");
     return nullptr;
 }

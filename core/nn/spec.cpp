@@ -10,7 +10,8 @@ using nlohmann::json;
 
 const std::set<std::string> kLayerTypes = {"dense",   "conv1d",      "max_pool1d", "avg_pool1d",
                                            "global_max_pool", "global_avg_pool", "flatten",
-                                           "dropout", "relu",        "sigmoid",    "tanh"};
+                                           "dropout", "relu",        "sigmoid",    "tanh",
+                                           "lstm",    "gru",         "batch_norm", "layer_norm"};
 const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
 
 // Reads fields of one JSON object, recording an error per bad field; unknown keys are errors too,
@@ -60,6 +61,14 @@ public:
             return fail(field(key), "'" + s + "' is not one of: " + list);
         }
         out = s;
+    }
+
+    void boolean(const char* key, bool& out)
+    {
+        if (!take(key)) return;
+        const json& v = obj_.at(key);
+        if (!v.is_boolean()) return fail(field(key), "must be true or false, got " + v.dump());
+        out = v.get<bool>();
     }
 
     void seed(const char* key, std::uint64_t& out)
@@ -134,6 +143,14 @@ void read_layer(const json& j, std::size_t index, LayerSpec& layer, std::vector<
         if (layer.stride == 0) layer.stride = layer.pool_size;
     } else if (layer.type == "dropout") {
         r.number("rate", layer.rate, 0.0f, 1.0f, /*hi_open=*/true);
+    } else if (layer.type == "lstm" || layer.type == "gru") {
+        if (!r.has("units")) r.fail(r.field("units"), "missing: the size of the hidden state");
+        r.size("units", layer.units);
+        r.boolean("return_sequences", layer.return_sequences);
+        r.boolean("bidirectional", layer.bidirectional);
+    } else if (layer.type == "batch_norm" || layer.type == "layer_norm") {
+        if (layer.type == "batch_norm") r.number("momentum", layer.momentum, 0.0f, 1.0f);
+        r.number("eps", layer.eps, 1e-12f, 1.0f);
     }
     if (layer.activation == "linear") layer.activation.clear();
     r.reject_unknown();
@@ -256,6 +273,13 @@ nlohmann::json spec_to_json(const ModelSpec& s)
             o["stride"] = l.stride;
         }
         if (l.type == "dropout") o["rate"] = l.rate;
+        if (l.type == "lstm" || l.type == "gru") {
+            o["units"] = l.units;
+            o["return_sequences"] = l.return_sequences;
+            o["bidirectional"] = l.bidirectional;
+        }
+        if (l.type == "batch_norm") o["momentum"] = l.momentum;
+        if (l.type == "batch_norm" || l.type == "layer_norm") o["eps"] = l.eps;
         layers.push_back(o);
     }
     json input = {{"name", s.input.name}, {"length", s.input.length ? json(s.input.length) : json(nullptr)}};

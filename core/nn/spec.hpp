@@ -24,9 +24,9 @@ struct SpecError {
 
 struct LayerSpec {
     std::string type;  // dense, conv1d, max_pool1d, avg_pool1d, global_max_pool, global_avg_pool,
-                       // flatten, dropout, relu, sigmoid, tanh
+                       // flatten, dropout, relu, sigmoid, tanh, lstm, gru, batch_norm, layer_norm
     std::string name;  // unique; defaults to type + index ("conv1d_0")
-    std::size_t units = 0;        // dense
+    std::size_t units = 0;        // dense, lstm, gru
     std::size_t filters = 0;      // conv1d
     std::size_t kernel_size = 0;  // conv1d
     std::string padding = "valid";
@@ -34,6 +34,10 @@ struct LayerSpec {
     std::size_t stride = 0;     // pools; 0 = pool_size
     std::string activation;     // dense, conv1d: "", relu, sigmoid, tanh
     float rate = 0.0f;          // dropout
+    bool return_sequences = false;  // lstm, gru: every position's state (B, L, H), else the last (B, H)
+    bool bidirectional = false;     // lstm, gru: a second direction reading the sequence backwards
+    float momentum = 0.1f;          // batch_norm: weight of the batch in the running statistics
+    float eps = 1e-5f;              // batch_norm, layer_norm
 };
 
 struct InputSpec {

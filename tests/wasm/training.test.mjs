@@ -111,3 +111,18 @@ test('a huge learning rate that makes the loss NaN stops with a hint', async () 
     assert.ok(s.history.every((h) => Number.isFinite(h.loss)));
   }
 });
+
+test('rnn-order (CNN + BiLSTM) reads motif order where a CNN with global pooling cannot', async () => {
+  const helix = await engine();
+  const table = helix.simulate('motif-order', { count: 2000, length: 100, seed: 1 });
+  const testAccuracy = async (preset) => {
+    const model = helix.createModel(preset);
+    const s = await model.fit(table, { seed: 1, epochs: 20 });
+    model.dispose();
+    return s.test.accuracy;
+  };
+  const rnn = await testAccuracy('rnn-order');
+  const cnn = await testAccuracy('cnn-binding');
+  assert.ok(rnn >= 0.9, `rnn-order test accuracy ${rnn}`);
+  assert.ok(rnn - cnn >= 0.2, `rnn-order ${rnn} vs cnn-binding ${cnn}`);
+});

@@ -42,6 +42,21 @@ export const PRESETS = {
     ],
     ...binaryTask(0.003),
   },
+  'rnn-order': {
+    name: 'rnn-order',
+    description:
+      'Convolution + bidirectional LSTM, for when the ORDER of motifs matters: 32 motif detectors of 8 bases, ' +
+      'pooled in windows of 4, then an LSTM reads the pooled track in both directions and remembers which ' +
+      'motif came first. Takes any length of at least 11 bases.',
+    input: { name: 'dna', length: null },
+    layers: [
+      { type: 'conv1d', name: 'conv1', filters: 32, kernel_size: 8, padding: 'valid', activation: 'relu' },
+      { type: 'max_pool1d', name: 'pool1', pool_size: 4, stride: 4 },
+      { type: 'lstm', name: 'rnn', units: 16, bidirectional: true },
+      { type: 'dense', name: 'out', units: 1 },
+    ],
+    ...binaryTask(0.003),
+  },
   'mlp-onehot': {
     name: 'mlp-onehot',
     description:

@@ -1,0 +1,86 @@
+// core/ops/recurrent_projections.cpp: the GEMMs over all B*L positions of a recurrent layer, shared by
+// lstm.cpp and gru.cpp. Only h_{t-1} w_hh has to wait for the previous step; everything else is one long
+// GEMM:
+//   forward   z (B*L, G) = x (B*L, C) w_ih (C, G) + b
+//   backward  dx += dz w_ih^T,  dw_ih += x^T dz,  db += colsum(dz),  dw_hh += hprev^T dz
+// where dz (B*L, G) holds the gate pre-activation gradients of every step (kept by backward through time) and
+// hprev (B*L, H) is the state each step read: h shifted one step later, zero at t = 0.
+#include <algorithm>
+
+#include "../kernels/f32_gemm.hpp"
+#include "recurrent.hpp"
+
+namespace helix::ops::recurrent_detail {
+
+std::vector<float> project_inputs(const Tensor& x, const Tensor& w, const Tensor& b)
+{
+    const std::size_t C = w.shape()[0], G = w.shape()[1], rows = x.size() / C;
+    std::vector<float> z(rows * G);
+    kernels::GemmArgs g;
+    g.m = rows, g.n = G, g.k = C;
+    g.a = x.data(), g.lda = C;
+    g.b = w.data(), g.ldb = G;
+    g.c = z.data(), g.ldc = G;
+    kernels::f32_gemm(g);
+    const float* pb = b.data();
+    for (std::size_t r = 0; r < rows; ++r)
+        for (std::size_t j = 0; j < G; ++j) z[r * G + j] += pb[j];
+    return z;
+}
+
+void add_input_grads(BackwardCtx& c, std::size_t ix, std::size_t iw, std::size_t ib,
+                     const std::vector<float>& dz)
+{
+    const Tensor& w = c.value_in(iw);
+    const std::size_t C = w.shape()[0], G = w.shape()[1], rows = dz.size() / G;
+    if (c.needs_grad(ix)) {  // dx (B*L, C) += dz (B*L, G) w^T; w is stored (C, G)
+        kernels::GemmArgs g;
+        g.m = rows, g.n = C, g.k = G;
+        g.a = dz.data(), g.lda = G;
+        g.b = w.data(), g.ldb = G, g.trans_b = true;
+        g.c = c.grad_in(ix).data(), g.ldc = C, g.accumulate = true;
+        kernels::f32_gemm(g);
+    }
+    if (c.needs_grad(iw)) {  // dw (C, G) += x^T dz; x is stored (B*L, C)
+        kernels::GemmArgs g;
+        g.m = C, g.n = G, g.k = rows;
+        g.a = c.value_in(ix).data(), g.lda = C, g.trans_a = true;
+        g.b = dz.data(), g.ldb = G;
+        g.c = c.grad_in(iw).data(), g.ldc = G, g.accumulate = true;
+        kernels::f32_gemm(g);
+    }
+    if (c.needs_grad(ib)) add_column_sums(c.grad_in(ib), dz);
+}
+
+void add_hidden_weight_grad(Tensor& dw_hh, const std::vector<float>& hs, const std::vector<float>& dz,
+                            std::size_t B, std::size_t L, std::size_t H)
+{
+    const std::size_t G = dw_hh.shape()[1];
+    std::vector<float> hprev(B * L * H, 0.0f);  // row (b, t) = h_{t-1} of sequence b
+    for (std::size_t b = 0; b < B; ++b)
+        std::copy(hs.data() + b * L * H, hs.data() + (b * L + L - 1) * H, hprev.data() + (b * L + 1) * H);
+    kernels::GemmArgs g;
+    g.m = H, g.n = G, g.k = B * L;
+    g.a = hprev.data(), g.lda = H, g.trans_a = true;
+    g.b = dz.data(), g.ldb = G;
+    g.c = dw_hh.data(), g.ldc = G, g.accumulate = true;
+    kernels::f32_gemm(g);
+}
+
+void add_column_sums(Tensor& db, const std::vector<float>& dz)
+{
+    const std::size_t G = db.size(), rows = dz.size() / G;
+    std::vector<double> s(G, 0.0);
+    for (std::size_t r = 0; r < rows; ++r)
+        for (std::size_t j = 0; j < G; ++j) s[j] += dz[r * G + j];
+    float* pdb = db.data();
+    for (std::size_t j = 0; j < G; ++j) pdb[j] += static_cast<float>(s[j]);
+}
+
+// ~16K floats of transcendental-heavy work per task: less is not worth a hand-off to another thread.
+std::size_t rows_per_task(std::size_t floats_per_row)
+{
+    return std::max<std::size_t>(1, 16384 / floats_per_row);
+}
+
+}  // namespace helix::ops::recurrent_detail
