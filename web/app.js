@@ -14,6 +14,7 @@ import { PredictionTable } from './views/prediction-table.js';
 const EXAMPLES = [
   { key: 'gata', label: t('dataExampleGata'), url: 'data/gata-example.tsv', credit: t('dataCreditGata') },
   { key: 'primer', label: t('dataExamplePrimer'), url: 'data/primer-motif.tsv', credit: t('dataCreditPrimer') },
+  { key: 'order', label: t('dataExampleOrder'), url: 'data/motif-order.tsv', credit: t('dataCreditOrder') },
 ];
 const PREDICT_EXAMPLE_URL = 'data/gata-predict.fa';
 const SOURCES_URL = 'data/SOURCES.md';

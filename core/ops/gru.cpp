@@ -6,8 +6,8 @@
 // step t is ONE GEMM for the whole batch, zh (B, 3H) = h_{t-1} w_hh + b_hh (h_{t-1} read from the saved
 // states with row stride L*H), then the gates; the activations r, z, n overwrite zx[:, t]. Saved for
 // backward: those activations a (B, L, 3H), the n block of the hidden side hn (B, L, H) = h_{t-1} w_hn + b_hn
-// (r multiplies it), and the states hs (B, L, H). Backward, t = L-1 down to 0, with dh the gradient reaching
-// h_t (from y and from step t+1):
+// (r multiplies it), and the states hs (B, L, H).
+// Backward, t = L-1 down to 0, with dh the gradient reaching h_t (from y and from step t+1):
 //   dn = dh (1-z) (1-n^2);  dz = dh (h_{t-1} - n) z(1-z);  dr = dn hn r(1-r)
 //   input side  dzx_t = [dr, dz, dn]      hidden side  dzh_t = [dr, dz, dn r]
 //   dh <- dh z + dzh_t w_hh^T + dy[:, t-1]      (the one GEMM per step)

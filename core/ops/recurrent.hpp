@@ -42,7 +42,8 @@ using RecurrentFn = std::function<Var(const Var& x, bool return_sequences)>;
 //   sequences:  concat_last({fwd(x, true), reverse_time(bwd(reverse_time(x), true))})   (B, L, 2H)
 //   last state: concat_last({fwd(x, false), bwd(reverse_time(x), false)})                (B, 2H)
 // Columns [0, H) are the forward direction, [H, 2H) the backward one, as in PyTorch's output. The backward
-// direction's last state is the one after reading position 0 (PyTorch's h_n[1]), not its output at L-1.
+// direction's last state is the one after reading position 0 (PyTorch's h_n[1]): the sequences' backward
+// half at t = 0, not at t = L-1.
 Var bidirectional(const Var& x, const RecurrentFn& fwd, const RecurrentFn& bwd, bool return_sequences);
 
 // recurrent_projections.cpp: the GEMMs over all B*L positions that lstm.cpp and gru.cpp share (not API).

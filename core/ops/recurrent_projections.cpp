@@ -1,6 +1,5 @@
 // core/ops/recurrent_projections.cpp: the GEMMs over all B*L positions of a recurrent layer, shared by
-// lstm.cpp and gru.cpp. Only h_{t-1} w_hh has to wait for the previous step; everything else is one long
-// GEMM:
+// lstm.cpp and gru.cpp. Only h_{t-1} w_hh waits for the previous step; the rest is one long GEMM each:
 //   forward   z (B*L, G) = x (B*L, C) w_ih (C, G) + b
 //   backward  dx += dz w_ih^T,  dw_ih += x^T dz,  db += colsum(dz),  dw_hh += hprev^T dz
 // where dz (B*L, G) holds the gate pre-activation gradients of every step (kept by backward through time) and

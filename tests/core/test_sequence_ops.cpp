@@ -7,7 +7,7 @@
 using namespace helix;
 using namespace helix::test;
 
-TEST_CASE("reverse_time: y[b, t] = x[b, L-1-t]; twice is the identity; gradient reversed back")
+TEST_CASE("sequence ops: reverse_time: y[b, t] = x[b, L-1-t]; twice is the identity; gradient reversed back")
 {
     Tensor x = uniform({2, 5, 3}, -1, 1, Rng(1));
     Var y = ops::reverse_time(Var(x));
@@ -19,7 +19,7 @@ TEST_CASE("reverse_time: y[b, t] = x[b, L-1-t]; twice is the identity; gradient 
     CHECK(gradcheck([](const Var& v) { return ops::reverse_time(v); }, x, 1e-2f, 1e-3f));
 }
 
-TEST_CASE("concat_last: rows of each input side by side, rank 2 and 3; gradient split back")
+TEST_CASE("sequence ops: concat_last: rows of each input side by side, rank 2 and 3; gradient split back")
 {
     Rng rng(2);
     Tensor a = uniform({2, 3, 2}, -1, 1, rng), b = uniform({2, 3, 1}, -1, 1, rng),
@@ -40,7 +40,7 @@ TEST_CASE("concat_last: rows of each input side by side, rank 2 and 3; gradient 
     CHECK(vq.grad()(2, 1) == 1.0f);
 }
 
-TEST_CASE("last_step: (B, L, H) -> (B, H) at t = L-1; only that step gets a gradient")
+TEST_CASE("sequence ops: last_step: (B, L, H) -> (B, H) at t = L-1; only that step gets a gradient")
 {
     Tensor x = uniform({3, 4, 2}, -1, 1, Rng(3));
     Var y = ops::last_step(Var(x));
@@ -77,8 +77,7 @@ Var bilstm(const std::vector<Var>& v, bool seq)
 
 }  // namespace
 
-TEST_CASE(
-    "bidirectional: forward half is the layer on x, backward half the layer on reversed x, put back in order")
+TEST_CASE("bidirectional lstm: forward half is lstm(x), backward half lstm(reversed x) put back in order")
 {
     std::vector<Var> v;
     for (const Tensor& t : bilstm_inputs(4)) v.emplace_back(t);

@@ -94,6 +94,20 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await screenshot(page, 'trained-15-epochs');
   });
 
+  test('the rnn-order network learns the simulated motif-order example', { timeout: 120_000 }, async () => {
+    await page.getByTestId('example-select').selectOption('order');
+    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.includes('sim2000'));
+    await page.getByTestId('preset-select').selectOption('rnn-order');
+    await page.getByTestId('epochs-input').fill('15');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, /Trained in/, 110_000);
+    const auroc = Number((await statusText(page)).match(/AUROC (\d\.\d+)/)[1]);
+    assert.ok(auroc >= 0.9, `test AUROC ${auroc}`);
+    await screenshot(page, 'rnn-order');
+    await page.getByTestId('example-select').selectOption('gata');
+    await page.getByTestId('preset-select').selectOption('cnn-binding');
+  });
+
   test('a saved model downloads and loads back', { timeout: 30_000 }, async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model' }).click()]);
     const path = await download.path();
