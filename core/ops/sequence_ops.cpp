@@ -2,6 +2,7 @@
 // them around two recurrent directions. Pure data movement: each backward moves the gradient back.
 #include <algorithm>
 
+#include "norm.hpp"
 #include "recurrent.hpp"
 
 namespace helix::ops {
@@ -32,35 +33,8 @@ Var reverse_time(const Var& x)
 // xs[i] (..., C_i) -> y (..., sum C_i): row r of y is row r of xs[0], then of xs[1], ...
 Var concat_last(const std::vector<Var>& xs)
 {
-    HELIX_ASSERT(!xs.empty() && xs[0].ndim() >= 1);
-    const std::size_t nd = xs[0].ndim();
-    Shape shape = xs[0].shape();
-    std::vector<std::size_t> widths;
-    std::size_t total = 0;
-    for (const Var& x : xs) {
-        HELIX_ASSERT(x.ndim() == nd);
-        for (std::size_t d = 0; d + 1 < nd; ++d) HELIX_ASSERT(x.dim(d) == shape[d]);
-        widths.push_back(x.dim(nd - 1));
-        total += widths.back();
-    }
-    shape[nd - 1] = total;
-    const std::size_t rows = total ? numel(shape) / total : numel(shape);
-    Tensor y = Tensor::from_shape(shape);
-    float* py = y.data();
-    for (std::size_t r = 0, off = 0; r < rows; ++r)
-        for (std::size_t i = 0; i < xs.size(); off += widths[i], ++i) {
-            const float* src = xs[i].value().data() + r * widths[i];
-            std::copy(src, src + widths[i], py + off);
-        }
-    return record("concat_last", std::move(y), xs, [rows, total, widths](BackwardCtx& c) {
-        const float* dy = c.grad_out().data();
-        for (std::size_t i = 0, col = 0; i < widths.size(); col += widths[i], ++i) {
-            if (!c.needs_grad(i)) continue;
-            float* dx = c.grad_in(i).data();
-            for (std::size_t r = 0; r < rows; ++r)
-                for (std::size_t k = 0; k < widths[i]; ++k) dx[r * widths[i] + k] += dy[r * total + col + k];
-        }
-    });
+    HELIX_ASSERT(!xs.empty());
+    return concat(xs, xs[0].ndim() - 1);  // reshape.cpp's concat along any axis
 }
 
 // (B, L, H) -> (B, H): the state after the last position.
