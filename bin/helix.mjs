@@ -4,18 +4,20 @@
 import { parseArgs } from 'node:util';
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { loadHelix, HelixInputError } from '../web/engine/helix.js';
-import { PRESETS } from '../web/engine/presets.js';
+import { PRESETS, GRAPH_PRESETS } from '../web/engine/presets.js';
 
 const USAGE = `Usage:
   helix train    --preset NAME | --spec spec.json  --data train.tsv  --out model.json
                  [--label COLUMN] [--epochs N] [--batch-size N] [--lr X] [--seed S] [--threads N]
   helix predict  --model model.json --input seqs.fa [--out predictions.tsv]
   helix evaluate --model model.json --data test.tsv [--label COLUMN]
+  helix train    --preset gcn-node --nodes nodes.tsv --edges edges.tsv --out model.json [--epochs N] [--seed S]
+  helix evaluate --model model.json --nodes nodes.tsv --edges edges.tsv   (graph models: accuracy on split=test)
   helix simulate --kind motif-order|planted-motif [--count N] [--length L] [--seed S] [--out table.tsv]
   helix presets
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
-column ('label', or the one --label names); an 'id' or 'name' column names the records. predict takes
+column ('label', or the one --label names; class indices 0..K-1 for a K-class model such as cnn-splice); an 'id' or 'name' column names the records. predict takes
 FASTA, such a table, or one sequence per line. Presets: ${Object.keys(PRESETS).join(', ')}.`;
 
 class UsageError extends Error {}
@@ -27,6 +29,7 @@ const OPTIONS = {
   seed: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   quiet: { type: 'boolean', short: 'q' }, kind: { type: 'string' }, count: { type: 'string' },
   length: { type: 'string' },
+  nodes: { type: 'string' }, edges: { type: 'string' },  // graph models
 };
 
 function need(args, name) {
@@ -83,6 +86,22 @@ function progressPrinter(quiet) {
   };
 }
 
+// Binary models: id, probability. K-class models: id, the predicted class (its name when the spec names
+// the classes, else its index) and one p_<name> (p_<index>) column per class.
+function predictionsTsv(rows, names) {
+  const lines = [];
+  if (rows.length && rows[0].probabilities) {
+    const K = rows[0].probabilities.length;
+    const name = (k) => names?.[k] ?? String(k);
+    lines.push(['id', 'class', ...Array.from({ length: K }, (_, k) => `p_${name(k)}`)].join('\t'));
+    for (const r of rows) lines.push([r.id, name(r.class), ...r.probabilities.map((p) => p.toFixed(6))].join('\t'));
+  } else {
+    lines.push('id\tprobability');
+    for (const r of rows) lines.push(`${r.id}\t${r.probability.toFixed(6)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 async function train(helix, args) {
   if (!args.preset && !args.spec) throw new UsageError('give a model: --preset NAME or --spec spec.json');
   const dataPath = need(args, 'data');
@@ -124,6 +143,64 @@ async function train(helix, args) {
   model.dispose();
 }
 
+// --- graph models (GCN node classification): train and evaluate on a nodes table and an edges table ---
+async function loadGraph(model, args) {
+  const nodesPath = need(args, 'nodes');
+  const edgesPath = need(args, 'edges');
+  const nodes = await readText(nodesPath, 'nodes');
+  const edges = await readText(edgesPath, 'edges');
+  try {
+    return model.load(nodes, edges);
+  } catch (e) {
+    if (e instanceof HelixInputError) e.file = e.source === 'edges' ? edgesPath : e.source === 'nodes' ? nodesPath : undefined;
+    throw e;
+  }
+}
+
+async function trainGraph(helix, args) {
+  const out = need(args, 'out');
+  const specText = args.spec ? await readText(args.spec, 'spec') : need(args, 'preset');
+  const model = await withFile(args.spec ?? '--preset', () => helix.createGraphModel(specText));
+  const info = await loadGraph(model, args);
+  if (!args.quiet) {
+    process.stderr.write(`graph: ${info.nodes} nodes, ${info.edges} edges, ${info.features} features, ${info.classes} classes; ` +
+      `train ${info.split.train}, val ${info.split.val}, test ${info.split.test}\n`);
+  }
+  const controller = new AbortController();
+  const onSigint = () => {
+    process.stderr.write('\ncancelling: nothing will be written\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  const summary = await model.fit({
+    epochs: number(args, 'epochs', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }),
+    learningRate: number(args, 'lr'), signal: controller.signal,
+    onProgress: (p) => args.quiet || process.stderr.write(`epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}` +
+      (p.valLoss == null ? '' : ` · validation accuracy ${p.valAccuracy.toFixed(3)} loss ${p.valLoss.toFixed(4)}`) + '\n'),
+  });
+  process.off('SIGINT', onSigint);
+  if (summary.cancelled) {
+    process.exitCode = 130;
+    return;
+  }
+  await writeAtomically(out, model.save({ nodes: args.nodes, edges: args.edges }));
+  const t = summary.test;
+  process.stderr.write(`best epoch ${summary.bestEpoch} of ${summary.epochsRun}${summary.stoppedEarly ? ' (stopped early)' : ''}; ` +
+    `test nodes (${t.n}): accuracy ${t.accuracy == null ? 'n/a' : t.accuracy.toFixed(4)} · ${summary.seconds.toFixed(1)} s\n` +
+    `model written to ${out}\n`);
+  model.dispose();
+}
+
+async function evaluateGraph(helix, args) {
+  const modelPath = need(args, 'model');
+  const modelText = await readText(modelPath, 'model file');
+  const model = await withFile(modelPath, () => helix.loadGraphModel(modelText));
+  await loadGraph(model, args);
+  process.stdout.write(`${JSON.stringify(model.evaluate(), null, 2)}\n`);
+  model.dispose();
+}
+// --- end graph models ---
+
 async function main(argv) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -146,6 +223,8 @@ async function main(argv) {
   }
   if (!['train', 'predict', 'evaluate', 'simulate'].includes(command)) throw new UsageError(`unknown command '${command}'`);
   const helix = await loadHelix({ threads: number(args, 'threads', { integer: true, min: 1 }) });
+  if (command === 'train' && (args.nodes || GRAPH_PRESETS[args.preset])) return trainGraph(helix, args);
+  if (command === 'evaluate' && args.nodes) return evaluateGraph(helix, args);
   if (command === 'train') return train(helix, args);
   if (command === 'simulate') {
     const options = { count: number(args, 'count', { integer: true, min: 2 }),
@@ -163,7 +242,7 @@ async function main(argv) {
     const inputPath = need(args, 'input');
     const text = await readText(inputPath, 'input');
     const rows = await withFile(inputPath, () => model.predict(text));
-    const tsv = `id\tprobability\n${rows.map((r) => `${r.id}\t${r.probability.toFixed(6)}`).join('\n')}\n`;
+    const tsv = predictionsTsv(rows, model.spec.classes);
     if (args.out) await writeAtomically(args.out, tsv);
     else process.stdout.write(tsv);
   } else {

@@ -124,6 +124,7 @@ export const en = {
   tableId: 'Sequence',
   tableLength: 'Length (bp)',
   tableProbability: 'Binding probability',
+  tableClass: 'Predicted class',
   tableSortHint: 'Click a column heading to sort.',
   tableExport: 'Export TSV',
   tableEmpty: 'No predictions yet.',

@@ -1,6 +1,7 @@
 // core/api/model_session.cpp: see model_session.hpp.
 #include "model_session.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -58,6 +59,17 @@ Prepared prepare(const nn::Model& model, const std::string& text, const data::Ta
     }
     p.set = std::move(parsed.value);
     return p;
+}
+
+bool is_multiclass(const nn::Model& model) { return model.spec().loss == "softmax_cross_entropy"; }
+
+// Labels the model's loss reads: 0/1 for a binary model, class indices for a K-class one.
+data::TableOptions label_options(const nn::Model& model, const std::string& label_column)
+{
+    data::TableOptions opt;
+    opt.label_column = label_column.empty() ? "label" : label_column;
+    if (is_multiclass(model)) opt.classes = model.outputs();
+    return opt;
 }
 
 std::vector<std::size_t> all_indices(std::size_t n)
@@ -143,6 +155,20 @@ std::string ModelSession::predict_json(const std::string& text)
     Prepared p = prepare(*model_, text, opt);
     json out = {{"errors", json::array()}, {"moreErrors", 0}, {"predictions", json::array()}};
     if (!p.errors.is_null()) return out.update(p.errors), out.dump();
+    if (is_multiclass(*model_)) {
+        const std::size_t K = model_->outputs();
+        const auto& names = model_->spec().classes;
+        auto prob = train::predict_class_probabilities(*model_, p.fitted, all_indices(p.fitted.size()));
+        for (std::size_t i = 0; i < p.set.size(); ++i) {
+            const float* row = prob.data() + i * K;
+            const auto best = static_cast<std::size_t>(std::max_element(row, row + K) - row);
+            json r = {{"id", p.set.ids[i]}, {"length", p.set.sequences[i].size()}, {"class", best},
+                      {"probabilities", std::vector<float>(row, row + K)}};
+            if (!names.empty()) r["label"] = names[best];
+            out["predictions"].push_back(r);
+        }
+        return out.dump();
+    }
     auto prob = train::predict_probabilities(*model_, p.fitted, all_indices(p.fitted.size()));
     for (std::size_t i = 0; i < prob.size(); ++i)
         out["predictions"].push_back(
@@ -153,9 +179,7 @@ std::string ModelSession::predict_json(const std::string& text)
 std::string ModelSession::evaluate_json(const std::string& text, const std::string& label_column)
 {
     HELIX_ASSERT(model_);
-    data::TableOptions opt;
-    opt.label_column = label_column.empty() ? "label" : label_column;
-    Prepared p = prepare(*model_, text, opt);
+    Prepared p = prepare(*model_, text, label_options(*model_, label_column));
     if (!p.errors.is_null()) return p.errors.dump();
     json out = train::scores_json(train::score(*model_, p.fitted, p.set.labels, all_indices(p.fitted.size())));
     out["errors"] = json::array();
@@ -194,11 +218,10 @@ std::string ModelSession::start_training(const std::string& text, const std::str
     if (!errors.empty()) return json{{"errors", errors}}.dump();
     if (opt.contains("seed") && !opt["seed"].is_null()) reset(static_cast<double>(t.seed));
 
-    data::TableOptions topt;
-    topt.label_column = opt.value("labelColumn", std::string("label"));
-    if (topt.label_column.empty()) topt.label_column = "label";
+    const data::TableOptions topt = label_options(*model_, opt.value("labelColumn", std::string("label")));
     Prepared p = prepare(*model_, text, topt);
     if (!p.errors.is_null()) return p.errors.dump();
+    if (is_multiclass(*model_)) return start_classes(std::move(p.set), std::move(p.fitted), t, o);
     std::size_t positives = 0;
     for (float y : p.set.labels) positives += y > 0.5f;
     if (p.set.size() < 10 || positives == 0 || positives == p.set.size())
@@ -214,6 +237,27 @@ std::string ModelSession::start_training(const std::string& text, const std::str
                  {"training", {{"epochs", t.epochs}, {"batchSize", t.batch_size},
                                {"learningRate", o.learning_rate}, {"seed", t.seed}}}};
     return json{{"errors", json::array()}, {"records", p.set.size()}, {"positives", positives}}.dump();
+}
+
+std::string ModelSession::start_classes(data::SequenceSet set, std::vector<std::string> fitted,
+                                        const nn::TrainingSpec& t, const nn::OptimizerSpec& o)
+{
+    std::vector<std::size_t> counts(model_->outputs(), 0);
+    for (float y : set.labels) ++counts[static_cast<std::size_t>(y)];
+    const auto present = std::count_if(counts.begin(), counts.end(), [](std::size_t c) { return c > 0; });
+    if (set.size() < 10 || present < 2)
+        return json{{"errors", one_error(set.label_column,
+                                         "training needs at least 10 labelled sequences of at least 2 classes "
+                                         "(found " + std::to_string(set.size()) + " in " +
+                                             std::to_string(present) + (present == 1 ? " class)" : " classes)"))}}
+            .dump();
+    run_training_ = t;
+    trainer_ = std::make_unique<train::Trainer>(*model_, std::move(fitted), set.labels, t, o);
+    metadata_ = {{"trainedOn", {{"records", set.size()}, {"classCounts", counts},
+                                {"labelColumn", set.label_column}}},
+                 {"training", {{"epochs", t.epochs}, {"batchSize", t.batch_size},
+                               {"learningRate", o.learning_rate}, {"seed", t.seed}}}};
+    return json{{"errors", json::array()}, {"records", set.size()}, {"classCounts", counts}}.dump();
 }
 
 std::string ModelSession::train_step()

@@ -29,9 +29,11 @@ public:
     std::string summary_json() const;
     void reset(double seed);  // fresh initial weights from `seed` (a double: JS numbers)
 
-    // {"errors", "moreErrors", "predictions": [{"id", "length", "probability"}]}
+    // {"errors", "moreErrors", "predictions": [{"id", "length", "probability"}]}; for a K-class model each
+    // prediction is {"id", "length", "class", "label" (when the spec names classes), "probabilities" (K)}.
     std::string predict_json(const std::string& text);
-    // {"errors", "loss", "accuracy", "auroc", "auprc", "n"}
+    // {"errors", "loss", "accuracy", "auroc", "auprc", "n"}; K-class: labels are class indices, AUROC and
+    // AUPRC one-vs-rest macro averages.
     std::string evaluate_json(const std::string& text, const std::string& label_column);
     // options: {"epochs", "batchSize", "learningRate", "seed", "labelColumn", "validationFraction",
     // "testFraction", "patience"}, each optional (the spec's training section otherwise). A seed
@@ -46,6 +48,10 @@ public:
     std::string metadata_json() const { return metadata_.dump(); }
 
 private:
+    // start_training for a K-class model: checks the classes present, starts the trainer.
+    std::string start_classes(data::SequenceSet set, std::vector<std::string> fitted, const nn::TrainingSpec& t,
+                              const nn::OptimizerSpec& o);
+
     std::unique_ptr<nn::Model> model_;
     nlohmann::json errors_ = nlohmann::json::array();
     nlohmann::json metadata_ = nlohmann::json::object();

@@ -13,7 +13,8 @@ std::string labels_needed(std::string_view format, const TableOptions& opt)
     return std::string(format) +
            " carries no labels, and training needs them: paste a table (tab- or "
            "comma-separated) whose header row names a 'sequence' column and a '" +
-           opt.label_column + "' column of 0/1, e.g. 'sequence<TAB>" + opt.label_column + "'";
+           opt.label_column + "' column of " +
+           (opt.classes <= 2 ? std::string("0/1") : "0 to " + std::to_string(opt.classes - 1)) + ", e.g. 'sequence<TAB>" + opt.label_column + "'";
 }
 
 Parsed<SequenceSet> parse_plain_lines(std::string_view text, const TableOptions& opt, const Line& first)

@@ -113,6 +113,24 @@ float parse_label(std::string_view s)
     return s[0] == '1' ? 1.0f : 0.0f;
 }
 
+// A class index 0..classes-1 written as an integer ("2"; "2.0" too, as the 0/1 rule allows "1.0"), or NaN.
+float parse_class(std::string_view s, std::size_t classes)
+{
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    std::size_t i = 0, value = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+        value = value * 10 + static_cast<std::size_t>(s[i] - '0');
+        if (value >= classes) return nan;  // also stops overflow on long digit strings
+    }
+    if (i == 0) return nan;
+    if (i < s.size()) {
+        if (s[i] != '.' || i + 1 == s.size()) return nan;
+        for (++i; i < s.size(); ++i)
+            if (s[i] != '0') return nan;
+    }
+    return static_cast<float>(value);
+}
+
 std::string quoted_list(const std::vector<std::string>& names)
 {
     std::string out;
@@ -183,7 +201,10 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
     if (label_col < 0 && opt.require_labels)
         errors.add(header_line, 1, "",
                    "no '" + opt.label_column + "' column: " + columns_found +
-                       "; training needs a column of 0/1 labels named '" + opt.label_column + "'");
+                       "; training needs a column of " +
+                       (opt.classes <= 2 ? std::string("0/1 labels")
+                                         : "class indices 0 to " + std::to_string(opt.classes - 1)) +
+                       " named '" + opt.label_column + "'");
     if (seq_col < 0) {
         errors.move_into(result);
         return result;
@@ -191,6 +212,9 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
     if (label_col >= 0) set.label_column = names[label_col];
     const std::string& seq_name = names[seq_col];
     const std::string label_name = label_col >= 0 ? names[label_col] : opt.label_column;
+    const bool binary = opt.classes <= 2;
+    const std::string allowed =
+        binary ? "0 or 1" : "0 to " + std::to_string(opt.classes - 1);  // "0 to 2" for three classes
 
     std::size_t row = 0;  // data rows so far, for "seqN"
     while (reader.next_non_blank(line)) {
@@ -226,13 +250,14 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                 if (opt.require_labels)
                     errors.add(
                         line.number, col, label_name,
-                        "the '" + label_name + "' cell is empty; training needs a label 0 or 1 on every row");
+                        "the '" + label_name + "' cell is empty; training needs a label " + allowed + " on every row");
             } else {
-                label = parse_label(cell);
+                label = binary ? parse_label(cell) : parse_class(cell, opt.classes);
                 if (std::isnan(label))
-                    errors.add(
-                        line.number, col, label_name,
-                        "'" + cell + "' in column '" + label_name + "' is not a label (allowed: 0 or 1)");
+                    errors.add(line.number, col, label_name,
+                               "'" + cell + "' in column '" + label_name + "' is not a label (allowed: " + allowed +
+                                   (binary ? "" : ", the class indices of a model with " +
+                                                      std::to_string(opt.classes) + " classes") + ")");
             }
             set.labels.push_back(label);
         }

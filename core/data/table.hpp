@@ -1,6 +1,7 @@
 // core/data/table.hpp: labelled sequence tables (TSV or CSV with a header row), with line numbers.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -10,20 +11,25 @@
 namespace helix::data {
 
 struct TableOptions {
-    std::string label_column = "label";  // header of the 0/1 label column, matched ignoring case
+    std::string label_column = "label";  // header of the label column, matched ignoring case
     bool require_labels = true;          // training needs them; prediction does not
+    // How many classes the model tells apart. 2 (one 0/1 output) keeps the 0/1 rule below; K > 2 takes
+    // class indices 0..K-1, written as integers ("2", "2.0" too).
+    std::size_t classes = 2;
 };
 
 // Reads a table whose first non-blank line is a header row. The delimiter is a tab when the header
 // line holds one, else a comma; a field may be double-quoted ("a,b" and "say ""hi""" as in CSV; a
 // quoted field cannot span lines). Header names match ignoring case and surrounding spaces:
 //   sequence (or seq)       required; validated as in FASTA, columns counted from the line start
-//   opt.label_column        0 or 1 ("0.0" and "1.0" too); when !require_labels an empty cell is NaN
+//   opt.label_column        0 or 1 ("0.0" and "1.0" too), or 0..K-1 when opt.classes = K > 2; when
+//                           !require_labels an empty cell is NaN
 //                           (missing) and an absent column leaves labels empty
 //   id (or name)            names the records; without it, or in an empty cell, a record is "seqN",
 //                           N its data row number counting from 1 (blank lines are not rows)
 // Other columns are ignored. Errors name line and column: a row with a different number of fields
-// than the header (at its line), a bad quote, an empty sequence, a label not 0/1, an empty label cell
+// than the header (at its line), a bad quote, an empty sequence, a label not 0/1 (not 0..K-1, naming the
+// range), an empty label cell
 // (when required), a missing sequence or label column (at the header line, listing the columns found).
 Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt = {});
 

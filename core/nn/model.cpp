@@ -48,6 +48,26 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
                                  "it (predictions are reported as probabilities)"});
         return nullptr;
     }
+    if (spec.loss == "softmax_cross_entropy") {
+        if (m->outputs_ < 2) {
+            errors.push_back({"layers", "layers: the last layer has " + std::to_string(m->outputs_) +
+                                            " output but softmax_cross_entropy needs one per class, at least 2 "
+                                            "(dense with units: K)"});
+            return nullptr;
+        }
+        if (last.activation == "sigmoid" || last.type == "sigmoid") {
+            std::string f = "layers[" + std::to_string(spec.layers.size() - 1) + "]";
+            errors.push_back({f, f + ": remove the sigmoid from the last layer: the loss softmax_cross_entropy "
+                                     "applies a softmax to its outputs (predictions are reported as probabilities)"});
+            return nullptr;
+        }
+        if (!spec.classes.empty() && spec.classes.size() != m->outputs_) {
+            errors.push_back({"classes", "classes: " + std::to_string(spec.classes.size()) +
+                                             " names, but the last layer has " + std::to_string(m->outputs_) +
+                                             " outputs (one name per output)"});
+            return nullptr;
+        }
+    }
     if (spec.input.length) {
         m->min_length_ = spec.input.length;
     } else {

@@ -122,12 +122,19 @@ void read_layer(const json& j, std::size_t index, LayerSpec& layer, std::vector<
         return;
     }
     r.text("type", layer.type, &kLayerTypes);
+    // Not an activation of its own: said plainly, as it is the usual mistake of a multi-class model.
+    const bool softmax = j.contains("activation") && j.at("activation") == "softmax";
+    if (softmax) {
+        r.allow("activation");
+        r.fail(r.field("activation"), "'softmax' is not a layer activation: use \"loss\": "
+                                      "\"softmax_cross_entropy\", which applies it to the last layer's outputs");
+    }
     r.text("name", layer.name);
     r.allow("comment");
     if (layer.type == "dense") {
         if (!r.has("units")) r.fail(r.field("units"), "missing: how many outputs this layer has");
         r.size("units", layer.units);
-        r.text("activation", layer.activation, &kActivations);
+        if (!softmax) r.text("activation", layer.activation, &kActivations);
     } else if (layer.type == "conv1d") {
         if (!r.has("filters")) r.fail(r.field("filters"), "missing: how many filters (motif detectors)");
         if (!r.has("kernel_size")) r.fail(r.field("kernel_size"), "missing: the filter width in bases");
@@ -135,7 +142,7 @@ void read_layer(const json& j, std::size_t index, LayerSpec& layer, std::vector<
         r.size("kernel_size", layer.kernel_size);
         static const std::set<std::string> paddings = {"valid", "same"};
         r.text("padding", layer.padding, &paddings);
-        r.text("activation", layer.activation, &kActivations);
+        if (!softmax) r.text("activation", layer.activation, &kActivations);
     } else if (layer.type == "max_pool1d" || layer.type == "avg_pool1d") {
         if (!r.has("pool_size")) r.fail(r.field("pool_size"), "missing: the pooling window in positions");
         r.size("pool_size", layer.pool_size);
@@ -170,8 +177,30 @@ SpecResult parse_spec(const json& j)
     top.allow("format");
     top.allow("version");
     top.allow("comment");
-    static const std::set<std::string> losses = {"bce_with_logits"};
+    static const std::set<std::string> losses = {"bce_with_logits", "softmax_cross_entropy"};
     top.text("loss", s.loss, &losses);
+
+    top.allow("classes");
+    if (top.has("classes")) {
+        const json& c = j.at("classes");
+        std::set<std::string> seen;
+        if (!c.is_array() || c.size() < 2) {
+            top.fail("classes", "must be a list of at least 2 class names, got " + c.dump());
+        } else {
+            for (std::size_t i = 0; i < c.size(); ++i) {
+                const std::string f = "classes[" + std::to_string(i) + "]";
+                if (!c[i].is_string() || c[i].get<std::string>().empty())
+                    top.fail(f, "must be a non-empty name, got " + c[i].dump());
+                else if (!seen.insert(c[i].get<std::string>()).second)
+                    top.fail(f, "'" + c[i].get<std::string>() + "' names an earlier class too");
+                else
+                    s.classes.push_back(c[i].get<std::string>());
+            }
+        }
+        if (s.loss != "softmax_cross_entropy")
+            top.fail("classes", "class names need \"loss\": \"softmax_cross_entropy\" (a " + s.loss +
+                                    " model predicts one 0/1 label)");
+    }
 
     top.allow("input");
     if (top.has("input")) {
@@ -284,7 +313,7 @@ nlohmann::json spec_to_json(const ModelSpec& s)
     }
     json input = {{"name", s.input.name}, {"length", s.input.length ? json(s.input.length) : json(nullptr)}};
     if (s.input.length) input["resize"] = s.input.resize;
-    return {{"name", s.name},
+    json out = {{"name", s.name},
             {"description", s.description},
             {"input", input},
             {"layers", layers},
@@ -305,6 +334,8 @@ nlohmann::json spec_to_json(const ModelSpec& s)
               {"patience", s.training.patience},
               {"monitor", s.training.monitor},
               {"seed", s.training.seed}}}};
+    if (!s.classes.empty()) out["classes"] = s.classes;
+    return out;
 }
 
 }  // namespace helix::nn

@@ -5,6 +5,8 @@
 //               {"type": "global_max_pool"}, {"type": "dense", "units": 1}],
 //    "loss": "bce_with_logits", "optimizer": {"type": "adam", "learning_rate": 0.001},
 //    "training": {"epochs": 20, "batch_size": 64, "patience": 5, "monitor": "val_auroc", "seed": 1}}
+// A multi-class model ends in K outputs with "loss": "softmax_cross_entropy" and may name its classes:
+//   "classes": ["EI", "IE", "N"] (one name per output; Model::build checks the count).
 // Every problem is reported as {field, message} with the field's JSON path ("layers[2].kernel_size").
 #pragma once
 
@@ -71,7 +73,10 @@ struct ModelSpec {
     std::string description;
     InputSpec input;
     std::vector<LayerSpec> layers;
+    // bce_with_logits: one output, a 0/1 label. softmax_cross_entropy: K >= 2 outputs (logits; the loss
+    // applies the softmax), a class index 0..K-1.
     std::string loss = "bce_with_logits";
+    std::vector<std::string> classes;  // names of the K classes, in output order (softmax_cross_entropy only)
     OptimizerSpec optimizer;
     TrainingSpec training;
 };

@@ -1,6 +1,7 @@
 // core/train/evaluate.cpp: see evaluate.hpp.
 #include "evaluate.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "../data/one_hot.hpp"
@@ -48,12 +49,62 @@ std::vector<float> predict_probabilities(nn::Model& model, const std::vector<std
     return prob;
 }
 
+std::vector<float> predict_class_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
+                                               const std::vector<std::size_t>& indices, std::size_t batch_size)
+{
+    const std::size_t K = model.outputs();
+    std::vector<float> prob(indices.size() * K);
+    std::vector<std::size_t> position(sequences.size());
+    for (std::size_t k = 0; k < indices.size(); ++k) position[indices[k]] = k;
+    Rng unused(0);
+    for (const auto& batch : make_batches(sequences, indices, batch_size, nullptr)) {
+        Var logits = model.forward(encode_batch(sequences, batch), /*training=*/false, unused);
+        const float* z = logits.value().data();
+        for (std::size_t b = 0; b < batch.size(); ++b) {
+            const float* row = z + b * K;
+            float* out = prob.data() + position[batch[b]] * K;
+            const float mx = *std::max_element(row, row + K);  // shifted so exp cannot overflow
+            double total = 0;
+            for (std::size_t j = 0; j < K; ++j) total += std::exp(static_cast<double>(row[j] - mx));
+            for (std::size_t j = 0; j < K; ++j)
+                out[j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / total);
+        }
+    }
+    return prob;
+}
+
+namespace {
+
+Scores score_classes(nn::Model& model, const std::vector<std::string>& sequences, const std::vector<float>& labels,
+                     const std::vector<std::size_t>& indices)
+{
+    const std::size_t K = model.outputs();
+    Scores s;
+    s.n = indices.size();
+    std::vector<float> prob = predict_class_probabilities(model, sequences, indices);
+    std::vector<float> y(indices.size());
+    double loss = 0;
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        y[k] = labels[indices[k]];
+        // Clamped at -100 as for the binary loss, so a confident mistake stays finite.
+        loss -= std::max(std::log(static_cast<double>(prob[k * K + static_cast<std::size_t>(y[k])])), -100.0);
+    }
+    s.loss = loss / static_cast<double>(indices.size());
+    s.accuracy = multiclass_accuracy(prob, y, K);
+    s.auroc = macro_auroc(prob, y, K);
+    s.auprc = macro_auprc(prob, y, K);
+    return s;
+}
+
+}  // namespace
+
 Scores score(nn::Model& model, const std::vector<std::string>& sequences, const std::vector<float>& labels,
              const std::vector<std::size_t>& indices)
 {
     Scores s;
     s.n = indices.size();
     if (indices.empty()) return s;
+    if (model.spec().loss == "softmax_cross_entropy") return score_classes(model, sequences, labels, indices);
     std::vector<float> prob = predict_probabilities(model, sequences, indices);
     std::vector<float> y(indices.size());
     double loss = 0;

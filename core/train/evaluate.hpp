@@ -24,12 +24,20 @@ std::vector<std::string> fit_to_model(const nn::Model& model, const data::Sequen
 std::vector<float> predict_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
                                          const std::vector<std::size_t>& indices, std::size_t batch_size = 256);
 
+// K-class models (loss softmax_cross_entropy): the softmax of the logits, n rows of K, row-major, in the
+// order of `indices`.
+std::vector<float> predict_class_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
+                                               const std::vector<std::size_t>& indices,
+                                               std::size_t batch_size = 256);
+
 struct Scores {
     double loss = 0, accuracy = 0, auroc = 0, auprc = 0;
     std::size_t n = 0;
 };
 
-// Mean binary cross-entropy, accuracy at 0.5, AUROC and AUPRC of the records `indices`.
+// Binary models: mean binary cross-entropy, accuracy at 0.5, AUROC and AUPRC of the records `indices`.
+// K-class models: mean cross-entropy, accuracy of the most probable class, and one-vs-rest AUROC and
+// AUPRC macro-averaged over classes (metrics.hpp); labels are class indices.
 // {"loss", "accuracy", "auroc", "auprc", "n"}; a score that is not a number (AUROC of one class) is null.
 nlohmann::json scores_json(const Scores& s);
 

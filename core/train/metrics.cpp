@@ -96,4 +96,52 @@ double auprc(const std::vector<float>& prob, const std::vector<float>& label)
     return ap;
 }
 
+double multiclass_accuracy(const std::vector<float>& prob, const std::vector<float>& label, std::size_t K)
+{
+    HELIX_ASSERT(K >= 2 && prob.size() == label.size() * K);
+    std::size_t n = 0, correct = 0;
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        if (std::isnan(label[i])) continue;
+        const float* row = prob.data() + i * K;
+        ++n;
+        correct += static_cast<float>(std::max_element(row, row + K) - row) == label[i];
+    }
+    return n == 0 ? kNaN : static_cast<double>(correct) / static_cast<double>(n);
+}
+
+namespace {
+
+// The mean over classes of `binary(column k, label == k)`, skipping NaN scores.
+template <typename Binary>
+double macro_average(const std::vector<float>& prob, const std::vector<float>& label, std::size_t K, Binary binary)
+{
+    HELIX_ASSERT(K >= 2 && prob.size() == label.size() * K);
+    std::vector<float> column(label.size()), is_k(label.size());
+    double sum = 0;
+    std::size_t counted = 0;
+    for (std::size_t k = 0; k < K; ++k) {
+        for (std::size_t i = 0; i < label.size(); ++i) {
+            column[i] = prob[i * K + k];
+            is_k[i] = std::isnan(label[i]) ? label[i] : static_cast<float>(label[i] == static_cast<float>(k));
+        }
+        const double v = binary(column, is_k);
+        if (std::isnan(v)) continue;
+        sum += v;
+        ++counted;
+    }
+    return counted == 0 ? kNaN : sum / static_cast<double>(counted);
+}
+
+}  // namespace
+
+double macro_auroc(const std::vector<float>& prob, const std::vector<float>& label, std::size_t K)
+{
+    return macro_average(prob, label, K, [](const auto& p, const auto& y) { return auroc(p, y); });
+}
+
+double macro_auprc(const std::vector<float>& prob, const std::vector<float>& label, std::size_t K)
+{
+    return macro_average(prob, label, K, [](const auto& p, const auto& y) { return auprc(p, y); });
+}
+
 }  // namespace helix::train

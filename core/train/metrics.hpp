@@ -1,8 +1,9 @@
-// core/train/metrics.hpp: binary classification metrics over predicted probabilities.
+// core/train/metrics.hpp: classification metrics over predicted probabilities, binary and K-class.
 // prob[i] is the predicted probability of class 1 and label[i] is 0 or 1 (a label > 0.5 counts as 1);
 // entries whose label is NaN (missing) are skipped. prob and label must be the same size (HELIX_ASSERT).
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 namespace helix::train {
@@ -20,5 +21,17 @@ double auroc(const std::vector<float>& prob, const std::vector<float>& label);
 // high to low, of (recall gained) * (precision at that threshold); tied scores form one threshold.
 // NaN when there is no positive or any probability is NaN; 1 when every entry is positive.
 double auprc(const std::vector<float>& prob, const std::vector<float>& label);
+
+// K classes: prob holds n rows of K class probabilities, row-major (prob.size() == n * K), and label[i]
+// is a class index 0..K-1 (NaN: missing, skipped).
+// Fraction of labelled rows whose most probable class (the first, on a tie) is the label; NaN when none.
+double multiclass_accuracy(const std::vector<float>& prob, const std::vector<float>& label, std::size_t K);
+
+// One-vs-rest, macro-averaged: the mean over classes k of auroc / auprc of column k against
+// (label == k), as sklearn's roc_auc_score(multi_class="ovr", average="macro") and
+// average_precision_score(average="macro") on one-hot labels. A class whose score is NaN (absent from
+// the labels, or every row in it) is left out of the mean; NaN when every class is.
+double macro_auroc(const std::vector<float>& prob, const std::vector<float>& label, std::size_t K);
+double macro_auprc(const std::vector<float>& prob, const std::vector<float>& label, std::size_t K);
 
 }  // namespace helix::train

@@ -38,11 +38,14 @@ nlohmann::json Trainer::step()
     if (batch_ == 0 && epoch_seen_ == 0) batches_ = make_batches(sequences_, split_.train, spec_.batch_size, &rng_);
     const auto& batch = batches_[batch_];
     Tensor x = encode_batch(sequences_, batch);
-    Tensor y = xt::empty<float>({batch.size(), std::size_t{1}});
-    for (std::size_t b = 0; b < batch.size(); ++b) y(b, 0) = labels_[batch[b]];
+    const bool classes = model_.spec().loss == "softmax_cross_entropy";
+    // Binary: targets (B, 1) of 0/1. K classes: class indices (B) as floats.
+    Tensor y = classes ? Tensor(xt::empty<float>({batch.size()})) : Tensor(xt::empty<float>({batch.size(), std::size_t{1}}));
+    for (std::size_t b = 0; b < batch.size(); ++b) y.data()[b] = labels_[batch[b]];
 
     optimizer_->zero_grad();
-    Var loss = ops::bce_with_logits(model_.forward(x, /*training=*/true, rng_), y);
+    Var logits = model_.forward(x, /*training=*/true, rng_);
+    Var loss = classes ? ops::softmax_cross_entropy(logits, y) : ops::bce_with_logits(logits, y);
     const float value = loss.value()(0);
     if (!std::isfinite(value)) {
         diverged_ = "training stopped at epoch " + std::to_string(epoch_ + 1) + ", batch " +

@@ -25,7 +25,8 @@ namespace helix::train {
 
 class Trainer {
 public:
-    // `sequences` must already be fitted to the model (fit_to_model) and `labels` all 0 or 1.
+    // `sequences` must already be fitted to the model (fit_to_model) and `labels` all 0 or 1 (class
+    // indices 0..K-1 for a K-class model, whose loss is softmax_cross_entropy).
     Trainer(nn::Model& model, std::vector<std::string> sequences, std::vector<float> labels,
             const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer);
 

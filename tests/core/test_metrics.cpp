@@ -11,6 +11,9 @@
 using helix::train::accuracy;
 using helix::train::auprc;
 using helix::train::auroc;
+using helix::train::macro_auprc;
+using helix::train::macro_auroc;
+using helix::train::multiclass_accuracy;
 
 namespace {
 const float kMissing = std::numeric_limits<float>::quiet_NaN();
@@ -97,4 +100,42 @@ TEST_CASE("metrics: accuracy counts prob > threshold as class 1")
     const std::vector<float> p = {0.2f, 0.6f, 0.5f, 0.9f}, y = {0, 1, 1, 0};
     CHECK(accuracy(p, y) == doctest::Approx(0.5));  // predicts 0, 1, 0, 1
     CHECK(accuracy(p, y, /*threshold=*/0.4f) == doctest::Approx(0.75));
+}
+
+// Three classes, four rows of probabilities (row-major). By hand: predicted classes 0, 1, 2, 1, so accuracy
+// 3/4. One-vs-rest: class 0 ranks both its rows first (AUROC 1, AP 1); class 1's row ties row 3 at 0.5 above
+// two negatives (AUROC 2.5/3, AP 1/2: one threshold holding 1 positive of 2); class 2 is ranked first (1, 1).
+TEST_CASE("metrics: K classes: accuracy of the most probable class, one-vs-rest macro AUROC and AUPRC")
+{
+    const std::vector<float> p = {0.7f, 0.2f, 0.1f,   //
+                                  0.2f, 0.5f, 0.3f,   //
+                                  0.3f, 0.3f, 0.4f,   //
+                                  0.4f, 0.5f, 0.1f};  //
+    const std::vector<float> y = {0, 1, 2, 0};
+    CHECK(multiclass_accuracy(p, y, 3) == doctest::Approx(0.75));
+    CHECK(macro_auroc(p, y, 3) == doctest::Approx((1.0 + 2.5 / 3.0 + 1.0) / 3.0));
+    CHECK(macro_auprc(p, y, 3) == doctest::Approx((1.0 + 0.5 + 1.0) / 3.0));
+    // Each class's AUROC is the binary one of its column, so the macro mean matches the pairwise definition.
+    double by_pairs = 0;
+    for (std::size_t k = 0; k < 3; ++k) {
+        std::vector<float> col, is_k;
+        for (std::size_t i = 0; i < y.size(); ++i) {
+            col.push_back(p[i * 3 + k]);
+            is_k.push_back(y[i] == static_cast<float>(k) ? 1.0f : 0.0f);
+        }
+        by_pairs += auroc_by_pairs(col, is_k) / 3.0;
+    }
+    CHECK(macro_auroc(p, y, 3) == doctest::Approx(by_pairs).epsilon(1e-12));
+}
+
+TEST_CASE("metrics: K classes: missing labels are skipped, an absent class leaves the macro mean")
+{
+    const std::vector<float> p = {0.7f, 0.2f, 0.1f, 0.2f, 0.5f, 0.3f, 0.6f, 0.3f, 0.1f, 0.1f, 0.1f, 0.8f};
+    const std::vector<float> y = {0, 1, kMissing, 1};  // class 2 absent among the labelled rows
+    CHECK(multiclass_accuracy(p, y, 3) == doctest::Approx(2.0 / 3.0));  // row 3 predicts 2, not 1
+    // Class 0: its row (0.7) above 0.2 and 0.1 -> 1. Class 1: rows 0.5 and 0.1 vs 0.2 -> 1/2. Class 2: no positive.
+    CHECK(macro_auroc(p, y, 3) == doctest::Approx((1.0 + 0.5) / 2.0));
+    CHECK(std::isnan(macro_auroc(p, {kMissing, kMissing, kMissing, kMissing}, 3)));
+    CHECK(std::isnan(multiclass_accuracy(p, {kMissing, kMissing, kMissing, kMissing}, 3)));
+    CHECK(multiclass_accuracy({0.4f, 0.4f, 0.2f}, {0}, 3) == doctest::Approx(1.0));  // a tie goes to the first
 }

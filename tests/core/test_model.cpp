@@ -95,3 +95,31 @@ TEST_CASE("model: dropout is active in training only")
     Var train = m->forward(x, true, rng);
     CHECK(train.value() != eval1.value());
 }
+
+TEST_CASE("model: softmax_cross_entropy needs >= 2 outputs, no sigmoid last, one class name per output")
+{
+    auto errors_of = [](const std::string& json) {
+        auto r = parse_spec_text(json);
+        REQUIRE_MESSAGE(r.ok(), (r.errors.empty() ? "" : r.errors[0].message));
+        std::vector<SpecError> errors;
+        auto m = Model::build(r.spec, errors);
+        CHECK((m == nullptr) == !errors.empty());
+        return errors;
+    };
+    const std::string head = R"({"input": {"length": 10}, "loss": "softmax_cross_entropy", "layers": [{"type": "flatten"}, )";
+    CHECK(errors_of(head + R"({"type": "dense", "units": 3}], "classes": ["a", "b", "c"]})").empty());
+    auto one = errors_of(head + R"({"type": "dense", "units": 1}]})");
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].message.find("needs one per class, at least 2") != std::string::npos);
+    auto sigmoid = errors_of(head + R"({"type": "dense", "units": 3, "activation": "sigmoid"}]})");
+    REQUIRE(sigmoid.size() == 1);
+    CHECK(sigmoid[0].field == "layers[1]");
+    CHECK(sigmoid[0].message.find("applies a softmax") != std::string::npos);
+    auto names = errors_of(head + R"({"type": "dense", "units": 3}], "classes": ["a", "b"]})");
+    REQUIRE(names.size() == 1);
+    CHECK(names[0].field == "classes");
+    CHECK(names[0].message == "classes: 2 names, but the last layer has 3 outputs (one name per output)");
+    // The binary rule is unchanged: 3 outputs with bce_with_logits is an error.
+    CHECK(errors_of(R"({"input": {"length": 10}, "layers": [{"type": "flatten"}, {"type": "dense", "units": 3}]})")
+              .size() == 1);
+}

@@ -63,3 +63,32 @@ TEST_CASE("spec: spec_to_json round-trips")
     CHECK(spec_to_json(again.spec) == spec_to_json(r.spec));
     CHECK(again.spec.layers[2].rate == doctest::Approx(0.25f));
 }
+
+TEST_CASE("spec: softmax_cross_entropy with class names; names need that loss, unique and non-empty")
+{
+    auto r = parse_spec_text(R"({"layers": [{"type": "flatten"}, {"type": "dense", "units": 3}],
+        "input": {"length": 60}, "loss": "softmax_cross_entropy", "classes": ["EI", "IE", "N"]})");
+    REQUIRE(r.ok());
+    CHECK(r.spec.loss == "softmax_cross_entropy");
+    CHECK(r.spec.classes == std::vector<std::string>{"EI", "IE", "N"});
+    auto again = parse_spec(spec_to_json(r.spec));
+    REQUIRE(again.ok());
+    CHECK(again.spec.classes == r.spec.classes);
+
+    auto bad = parse_spec_text(R"({"layers": [{"type": "dense", "units": 3}], "classes": ["a", "a", 3]})");
+    CHECK(has_error(bad, "classes", "need \"loss\": \"softmax_cross_entropy\""));
+    CHECK(has_error(bad, "classes[1]", "'a' names an earlier class"));
+    CHECK(has_error(bad, "classes[2]", "non-empty name"));
+    CHECK(has_error(parse_spec_text(R"({"layers": [{"type": "dense", "units": 3}], "loss": "softmax_cross_entropy",
+        "classes": "EI"})"), "classes", "list of at least 2"));
+    CHECK(has_error(parse_spec_text(R"({"layers": [{"type": "dense", "units": 3}], "loss": "mse"})"), "loss",
+                    "'mse' is not one of: bce_with_logits, softmax_cross_entropy"));
+}
+
+TEST_CASE("spec: a softmax activation is refused with a pointer to the loss")
+{
+    auto r = parse_spec_text(R"({"layers": [{"type": "flatten"}, {"type": "dense", "units": 3,
+        "activation": "softmax"}], "loss": "softmax_cross_entropy"})");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(has_error(r, "layers[1].activation", "use \"loss\": \"softmax_cross_entropy\""));
+}

@@ -126,3 +126,14 @@ test('rnn-order (CNN + BiLSTM) reads motif order where a CNN with global pooling
   assert.ok(rnn >= 0.9, `rnn-order test accuracy ${rnn}`);
   assert.ok(rnn - cnn >= 0.2, `rnn-order ${rnn} vs cnn-binding ${cnn}`);
 });
+
+test('cnn-splice tells donor, acceptor and neither apart: test accuracy ≥ 0.93 (UCI splice, seed 1)', async () => {
+  const helix = await engine();
+  const model = helix.createModel('cnn-splice');
+  const s = await model.fit(dataText('uci-splice.tsv'), { seed: 1 });
+  model.dispose();
+  assert.equal(s.split.test, 320);  // 10% of each class: 77 EI, 77 IE, 166 N
+  assert.ok(s.test.accuracy >= 0.93, `test accuracy ${s.test.accuracy}`);
+  assert.ok(s.test.auroc >= 0.97, `test macro AUROC ${s.test.auroc}`);
+  assert.ok(s.history.at(-1).loss < s.history[0].loss);
+});

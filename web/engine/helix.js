@@ -1,7 +1,7 @@
 // web/engine/helix.js: the JavaScript API of Helix, one ES module for Node (CLI, tests) and the page's
 // Web Worker. It loads the right WebAssembly build and turns the engine's JSON answers into objects
 // and errors. See README.md ("JS API") for a walk-through.
-import { PRESETS } from './presets.js';
+import { PRESETS, GRAPH_PRESETS } from './presets.js';
 
 const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined'
   && typeof importScripts === 'undefined';
@@ -121,6 +121,27 @@ class Helix {
     return this.#wrap(new this.#engine.ModelSession(fileText, 'file'));
   }
 
+  // --- graph models (GraphSession, core/api/graph_session.hpp) ---
+  /** A new GCN from a graph preset name ('gcn-node') or a graph spec object / JSON text. Throws HelixInputError. */
+  createGraphModel(specOrPreset) {
+    let spec = specOrPreset;
+    if (typeof spec === 'string' && !spec.trim().startsWith('{')) {
+      if (!GRAPH_PRESETS[spec]) {
+        throw new HelixInputError([{ field: 'preset', message:
+          `preset: '${spec}' is not one of: ${Object.keys(GRAPH_PRESETS).join(', ')}` }]);
+      }
+      spec = GRAPH_PRESETS[spec];
+    }
+    const text = typeof spec === 'string' ? spec : JSON.stringify(spec);
+    return GraphModel.wrap(new this.#engine.GraphSession(text, 'spec'));
+  }
+
+  /** A GCN from a saved graph model file (the text of graphModel.save()). Throws HelixInputError. */
+  loadGraphModel(fileText) {
+    return GraphModel.wrap(new this.#engine.GraphSession(fileText, 'file'));
+  }
+  // --- end graph models ---
+
   #wrap(session) {
     if (!session.ok()) {
       const errors = JSON.parse(session.errors());
@@ -178,7 +199,11 @@ class Model {
     return summary;
   }
 
-  /** Binding probability of each sequence: [{id, length, probability}]. Throws HelixInputError. */
+  /**
+   * Binding probability of each sequence: [{id, length, probability}]. A K-class model (loss
+   * softmax_cross_entropy) gives [{id, length, class, label, probabilities}]: the most probable class's
+   * index, its name (when the spec names classes) and all K probabilities. Throws HelixInputError.
+   */
   predict(text) {
     const r = JSON.parse(this.#s.predict(text));
     if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
@@ -197,6 +222,100 @@ class Model {
   save(metadata = {}) { return this.#s.save(JSON.stringify(metadata)); }
 
   /** Frees the engine's memory for this model. */
+  dispose() {
+    this.#s?.delete();
+    this.#s = null;
+  }
+}
+
+// --- graph models: mirrors Model for GraphSession (full-batch node classification, one epoch per step) ---
+class GraphModel {
+  #s;
+  static wrap(session) {
+    if (!session.ok()) {
+      const errors = JSON.parse(session.errors());
+      session.delete();
+      throw new HelixInputError(errors);
+    }
+    return new GraphModel(session);
+  }
+
+  constructor(session) {
+    this.#s = session;
+  }
+
+  get spec() { return JSON.parse(this.#s.spec()); }
+  get summary() { return JSON.parse(this.#s.summary()); }
+  get metadata() { return JSON.parse(this.#s.metadata()); }
+
+  /**
+   * Reads the graph: nodes table (node, label, [split], feature_indices or numeric columns) and edges table
+   * (source, target). Returns {nodes, edges, features, classes, split: {train, val, test, unlabelled}, ...}.
+   * Throws HelixInputError whose `source` says which table ('nodes' | 'edges' | 'spec') the errors are in.
+   */
+  load(nodesText, edgesText) {
+    const r = JSON.parse(this.#s.load(nodesText, edgesText));
+    if (r.errors.length) {
+      const e = new HelixInputError(r.errors, r.moreErrors ?? 0);
+      e.source = r.source;
+      throw e;
+    }
+    delete r.errors;
+    return r;
+  }
+
+  /**
+   * Full-batch training, one epoch per step: options epochs, seed (fresh weights: same seed, same run),
+   * patience, learningRate; onProgress({epoch, epochs, loss, trainAccuracy, valLoss, valAccuracy, seconds});
+   * signal (AbortSignal) cancels between epochs. Early stopping restores the best weights. Resolves to
+   * {epochsRun, bestEpoch, stoppedEarly, cancelled, test: {accuracy, loss, n}, seconds}.
+   */
+  async fit({ onProgress, signal, ...options } = {}) {
+    const started = JSON.parse(this.#s.startTraining(JSON.stringify(options)));
+    if (started.errors.length) throw new HelixInputError(started.errors);
+    const t0 = now();
+    let lastYield = t0;
+    while (!this.#s.trainingFinished()) {
+      if (signal?.aborted) {
+        this.#s.cancelTraining();
+        break;
+      }
+      const p = JSON.parse(this.#s.trainStep());
+      p.seconds = (now() - t0) / 1000;
+      onProgress?.(p);
+      if (now() - lastYield > 50) {
+        await nextTask();
+        lastYield = now();
+      }
+    }
+    const summary = JSON.parse(this.#s.trainingSummary());
+    summary.seconds = (now() - t0) / 1000;
+    return summary;
+  }
+
+  /** {accuracy, loss, n} on the labelled test nodes of the loaded graph. Throws HelixInputError. */
+  evaluate() {
+    const r = JSON.parse(this.#s.evaluate());
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    delete r.errors;
+    return r;
+  }
+
+  /** Every node of the loaded graph: [{id, class, probabilities}]. Throws HelixInputError. */
+  predict() {
+    const r = JSON.parse(this.#s.predict());
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    return r.predictions;
+  }
+
+  /** The graph model file (JSON spec + float32 weights) as text; needs a loaded graph (the weights' sizes). */
+  save(metadata = {}) {
+    if (this.summary === null) {
+      throw new HelixInputError([{ field: '', message: 'load a graph before saving: the weights are made for its features and classes' }]);
+    }
+    return this.#s.save(JSON.stringify(metadata));
+  }
+
   dispose() {
     this.#s?.delete();
     this.#s = null;

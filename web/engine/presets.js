@@ -1,7 +1,8 @@
 // web/engine/presets.js: the built-in model specs (the spec format is documented in core/nn/spec.hpp).
 // One table, read by the page's model picker, the JS API and the CLI (`--preset NAME`).
-// Every preset so far predicts one 0/1 label: logistic loss, Adam, and the same training discipline
+// The binary presets predict one 0/1 label: logistic loss, Adam, and the same training discipline
 // (80/10/10 stratified split, early stopping on validation AUROC after 4 epochs without improvement).
+// cnn-splice predicts one of 3 classes (softmax_cross_entropy; AUROC is the one-vs-rest macro mean).
 const binaryTask = (learningRate) => ({
   loss: 'bce_with_logits',
   optimizer: { type: 'adam', learning_rate: learningRate },
@@ -70,5 +71,50 @@ export const PRESETS = {
       { type: 'dense', name: 'out', units: 1 },
     ],
     ...binaryTask(0.001),
+  },
+  'cnn-splice': {
+    name: 'cnn-splice',
+    description:
+      'Convolutional network for splice junctions (UCI primate splice data, 60 bases around the junction): ' +
+      '32 motif detectors of 7 bases, pooled in windows of 3 so the model keeps roughly WHERE each motif sits, ' +
+      'then two dense layers choose among 3 classes: EI (exon→intron, donor), IE (intron→exon, acceptor), N ' +
+      '(neither). Labels are class indices 0, 1, 2. Sequences are centred and cropped or padded to 60 bases.',
+    input: { name: 'dna', length: 60, resize: 'pad_crop' },
+    layers: [
+      { type: 'conv1d', name: 'conv1', filters: 32, kernel_size: 7, padding: 'valid', activation: 'relu' },
+      { type: 'max_pool1d', name: 'pool1', pool_size: 3, stride: 3 },
+      { type: 'flatten', name: 'flat' },
+      { type: 'dropout', name: 'drop', rate: 0.3 },
+      { type: 'dense', name: 'fc1', units: 32, activation: 'relu' },
+      { type: 'dense', name: 'out', units: 3 },
+    ],
+    loss: 'softmax_cross_entropy',
+    classes: ['EI', 'IE', 'N'],
+    optimizer: { type: 'adam', learning_rate: 0.001 },
+    training: { epochs: 30, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 5,
+      monitor: 'val_auroc', seed: 1 },
+  },
+};
+
+// Graph models (GraphSession, helix.createGraphModel): a separate table, as PRESETS' consumers expect sequence
+// models. The spec format is documented in core/nn/graph_model.hpp.
+export const GRAPH_PRESETS = {
+  'gcn-node': {
+    name: 'gcn-node',
+    description:
+      'Two-layer graph convolutional network (Kipf & Welling 2017) for semi-supervised node classification: ' +
+      'each layer mixes a node\'s features with its neighbours\'; 16 hidden units, dropout 0.5, Adam (lr 0.01, ' +
+      'L2 5e-4 on the first layer), early stopping on validation loss. Cora: about 0.82 test accuracy.',
+    task: 'node_classification',
+    features: 'row_normalize',
+    layers: [
+      { type: 'dropout', name: 'drop_in', rate: 0.5 },
+      { type: 'graph_conv', name: 'gc1', units: 16, activation: 'relu' },
+      { type: 'dropout', name: 'drop_hidden', rate: 0.5 },
+      { type: 'graph_conv', name: 'gc2' },
+    ],
+    loss: 'softmax_cross_entropy',
+    optimizer: { type: 'adam', learning_rate: 0.01, weight_decay: 5e-4, weight_decay_on: 'first_layer' },
+    training: { epochs: 200, patience: 10, monitor: 'val_loss', seed: 1, validation_fraction: 0.2, test_fraction: 0.2 },
   },
 };

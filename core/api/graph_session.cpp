@@ -1,0 +1,339 @@
+// core/api/graph_session.cpp: see graph_session.hpp.
+#include "graph_session.hpp"
+
+#include <cmath>
+
+#include "../io/graph_model_file.hpp"
+#include "../ops/graph.hpp"
+#include "../ops/ops.hpp"
+
+namespace helix::api {
+
+using nlohmann::json;
+
+namespace {
+
+json input_errors_to_json(const std::vector<data::InputError>& errors)
+{
+    json out = json::array();
+    for (const auto& e : errors)
+        out.push_back({{"line", e.line}, {"column", e.column}, {"field", e.field}, {"message", e.message}});
+    return out;
+}
+
+json spec_errors_to_json(const std::vector<nn::SpecError>& errors)
+{
+    json out = json::array();
+    for (const auto& e : errors) out.push_back({{"field", e.field}, {"message", e.message}});
+    return out;
+}
+
+json one_error(const std::string& field, const std::string& message)
+{
+    return json::array({{{"field", field}, {"message", message}}});
+}
+
+std::size_t argmax_row(const float* row, std::size_t k)
+{
+    std::size_t best = 0;
+    for (std::size_t j = 1; j < k; ++j)
+        if (row[j] > row[best]) best = j;
+    return best;
+}
+
+}  // namespace
+
+GraphSession::GraphSession(const std::string& text, const std::string& kind)
+{
+    if (kind == "file") {
+        io::LoadedGraphModel loaded = io::load_graph_model(text);
+        errors_ = spec_errors_to_json(loaded.errors);
+        if (!loaded.model) return;
+        model_ = std::move(loaded.model);
+        spec_ = model_->spec();
+        metadata_ = loaded.metadata;
+        from_file_ = true;
+        return;
+    }
+    nn::GraphSpecResult spec = nn::parse_graph_spec_text(text);
+    errors_ = spec_errors_to_json(spec.errors);
+    spec_ = spec.spec;
+}
+
+std::string GraphSession::summary_json() const { return model_ ? model_->summary_json().dump() : "null"; }
+
+void GraphSession::rebuild(std::uint64_t seed)
+{
+    HELIX_ASSERT(loaded());
+    nn::GraphSpec spec = spec_;
+    spec.training.seed = seed;
+    std::vector<nn::SpecError> errors;
+    auto fresh = nn::GraphModel::build(spec, features_->cols, model_ ? model_->classes() : graph_.classes, errors);
+    HELIX_ASSERT(fresh);  // the same spec and sizes built before
+    run_.reset();         // it refers to the old weights
+    model_ = std::move(fresh);
+}
+
+std::string GraphSession::load(const std::string& nodes_text, const std::string& edges_text)
+{
+    HELIX_ASSERT(ok());
+    run_.reset();
+    adj_.reset();
+    features_.reset();
+    data::GraphOptions options;
+    if (from_file_) options.feature_count = model_->features();
+    auto nodes = data::parse_graph_nodes(nodes_text, options);
+    if (!nodes.ok())
+        return json{{"errors", input_errors_to_json(nodes.errors)}, {"moreErrors", nodes.more_errors}, {"source", "nodes"}}
+            .dump();
+    data::GraphData graph = std::move(nodes.value);
+    auto edges = data::parse_graph_edges(edges_text, graph);
+    if (!edges.ok())
+        return json{{"errors", input_errors_to_json(edges.errors)}, {"moreErrors", edges.more_errors}, {"source", "edges"}}
+            .dump();
+    if (from_file_ && graph.classes > model_->classes())
+        return json{{"errors", one_error("label", "label: the nodes have " + std::to_string(graph.classes) +
+                                                      " classes but this model predicts " +
+                                                      std::to_string(model_->classes()))},
+                    {"source", "nodes"}}
+            .dump();
+    if (from_file_ && graph.features.cols != model_->features())
+        return json{{"errors", one_error("", "the nodes have " + std::to_string(graph.features.cols) +
+                                                 " features but this model takes " + std::to_string(model_->features()))},
+                    {"source", "nodes"}}
+            .dump();
+    if (!graph.split_given)
+        data::assign_stratified_split(graph, spec_.training.validation_fraction, spec_.training.test_fraction,
+                                      spec_.training.seed);
+    if (!from_file_ && graph.classes < 2)
+        return json{{"errors", one_error("label", "label: training needs labelled nodes of at least 2 classes")},
+                    {"source", "nodes"}}
+            .dump();
+    graph_ = std::move(graph);
+    const std::size_t N = graph_.size();
+    adj_ = std::make_shared<const SparseMatrix>(ops::gcn_normalized_adjacency(N, graph_.edges));
+    auto features = std::make_shared<SparseMatrix>(graph_.features);
+    if (spec_.features == "row_normalize")
+        for (std::size_t i = 0; i < N; ++i) {
+            double total = 0.0;
+            for (std::uint32_t k = features->row_ptr[i]; k < features->row_ptr[i + 1]; ++k) total += features->val[k];
+            if (total == 0.0) continue;  // a node without features keeps its zeros
+            for (std::uint32_t k = features->row_ptr[i]; k < features->row_ptr[i + 1]; ++k)
+                features->val[k] = static_cast<float>(features->val[k] / total);
+        }
+    features_ = features;
+    classes_ = xt::zeros<float>({N});
+    train_mask_ = xt::zeros<float>({N});
+    for (std::size_t i = 0; i < N; ++i) {
+        classes_(i) = graph_.labels[i] >= 0 ? static_cast<float>(graph_.labels[i]) : 0.0f;
+        train_mask_(i) = graph_.labels[i] >= 0 && graph_.split[i] == data::NodeSplit::train;
+    }
+    if (!from_file_) {
+        std::vector<nn::SpecError> errors;
+        model_ = nn::GraphModel::build(spec_, features_->cols, graph_.classes, errors);
+        if (!model_) {
+            adj_.reset();
+            features_.reset();
+            return json{{"errors", spec_errors_to_json(errors)}, {"source", "spec"}}.dump();
+        }
+    }
+    std::size_t unlabelled = 0;
+    for (int l : graph_.labels) unlabelled += l < 0;
+    return json{{"errors", json::array()},
+                {"nodes", N},
+                {"edges", graph_.edges.size()},
+                {"features", graph_.features.cols},
+                {"classes", model_->classes()},
+                {"split", {{"train", graph_.count(data::NodeSplit::train)},
+                           {"val", graph_.count(data::NodeSplit::val)},
+                           {"test", graph_.count(data::NodeSplit::test)},
+                           {"unlabelled", unlabelled}}},
+                {"splitGiven", graph_.split_given},
+                {"selfLoops", graph_.self_loops},
+                {"duplicateEdges", graph_.duplicate_edges}}
+        .dump();
+}
+
+Tensor GraphSession::logits() const
+{
+    Rng unused(0);
+    return model_->forward(adj_, features_, /*training=*/false, unused).value();
+}
+
+GraphSession::Scores GraphSession::score(const Tensor& z, data::NodeSplit which) const
+{
+    Scores s;
+    const std::size_t K = z.shape()[1];
+    std::size_t correct = 0;
+    for (std::size_t i = 0; i < graph_.size(); ++i) {
+        if (graph_.split[i] != which || graph_.labels[i] < 0) continue;
+        const float* row = z.data() + i * K;
+        const auto cls = static_cast<std::size_t>(graph_.labels[i]);
+        float mx = row[argmax_row(row, K)];
+        double e = 0.0;
+        for (std::size_t j = 0; j < K; ++j) e += std::exp(static_cast<double>(row[j] - mx));
+        s.loss += mx + std::log(e) - row[cls];
+        correct += argmax_row(row, K) == cls;
+        ++s.n;
+    }
+    if (s.n > 0) {
+        s.loss /= static_cast<double>(s.n);
+        s.accuracy = static_cast<double>(correct) / static_cast<double>(s.n);
+    }
+    return s;
+}
+
+std::string GraphSession::start_training(const std::string& options_json)
+{
+    HELIX_ASSERT(ok());
+    run_.reset();
+    if (!loaded()) return json{{"errors", one_error("", "load a graph (nodes and edges) before training")}}.dump();
+    json opt = json::parse(options_json, nullptr, false);
+    if (opt.is_discarded() || !opt.is_object())
+        return json{{"errors", one_error("options", "options: not a JSON object")}}.dump();
+    nn::GraphTrainingSpec t = spec_.training;
+    nn::OptimizerSpec o = spec_.optimizer;
+    json errors = json::array();
+    auto read = [&](const char* key, auto& out, bool integer, double lo) {
+        if (!opt.contains(key) || opt[key].is_null()) return false;
+        if (!opt[key].is_number() || (integer && !opt[key].is_number_integer()) || opt[key].get<double>() < lo) {
+            errors.push_back({{"field", key}, {"message", std::string(key) + ": must be " +
+                                                              (integer ? "an integer" : "a number") + " >= " +
+                                                              json(lo).dump()}});
+            return false;
+        }
+        out = static_cast<std::remove_reference_t<decltype(out)>>(opt[key].get<double>());
+        return true;
+    };
+    read("epochs", t.epochs, true, 1);
+    read("patience", t.patience, true, 0);
+    read("learningRate", o.learning_rate, false, 1e-9);
+    std::uint64_t seed = 0;
+    const bool reseed = opt.contains("seed") && !opt["seed"].is_null() && read("seed", seed, true, 0);
+    if (!errors.empty()) return json{{"errors", errors}}.dump();
+    if (graph_.count(data::NodeSplit::train) == 0)
+        return json{{"errors", one_error("split", "split: no labelled node is in the train split")}}.dump();
+    if (reseed) rebuild(seed);
+    if (reseed) t.seed = seed;
+    auto run = std::make_unique<Run>();
+    o.weight_decay = 0.0f;  // applied as L2 on the chosen weights in train_step, not as AdamW decay
+    run->optimizer = optim::make_optimizer(o, model_->params());
+    run->rng.reseed(t.seed ^ 0x9e3779b97f4a7c15ull);  // dropout masks
+    run->epochs = t.epochs;
+    run->patience = t.patience;
+    run->best = spec_.training.monitor == "val_accuracy" ? -1.0 : HUGE_VAL;
+    run_ = std::move(run);
+    metadata_["training"] = {{"epochs", t.epochs}, {"learningRate", o.learning_rate}, {"seed", t.seed},
+                             {"patience", t.patience}, {"monitor", spec_.training.monitor}};
+    metadata_["trainedOn"] = {{"nodes", graph_.size()}, {"edges", graph_.edges.size()},
+                              {"train", graph_.count(data::NodeSplit::train)},
+                              {"val", graph_.count(data::NodeSplit::val)}};
+    return json{{"errors", json::array()}}.dump();
+}
+
+std::string GraphSession::train_step()
+{
+    HELIX_ASSERT(run_ && !run_->finished);
+    Run& r = *run_;
+    ++r.epoch;
+    r.optimizer->zero_grad();
+    Var z = model_->forward(adj_, features_, /*training=*/true, r.rng);
+    Var loss = ops::softmax_cross_entropy(z, classes_, train_mask_);
+    backward(loss);
+    // L2 penalty wd/2 |W|^2: its gradient wd * W (see graph_model.hpp).
+    const float wd = spec_.optimizer.weight_decay;
+    if (wd > 0.0f)
+        for (nn::Param* p : model_->decayed_params()) p->var.grad() += wd * p->var.value();
+    r.optimizer->step();
+    const Scores train = score(z.value(), data::NodeSplit::train);  // with dropout, before the step
+    const Scores val = score(logits(), data::NodeSplit::val);
+    const bool by_accuracy = spec_.training.monitor == "val_accuracy";
+    const double metric = by_accuracy ? val.accuracy : val.loss;
+    if (val.n > 0 && (by_accuracy ? metric > r.best : metric < r.best)) {
+        r.best = metric;
+        r.best_epoch = r.epoch;
+        r.since_best = 0;
+        r.best_weights.clear();
+        for (const nn::Param* p : model_->params()) r.best_weights.push_back(p->var.value());
+    } else {
+        ++r.since_best;
+    }
+    if (r.patience > 0 && val.n > 0 && r.since_best >= r.patience) r.stopped_early = true;
+    if (r.epoch >= r.epochs || r.stopped_early) r.finished = true;
+    if (r.finished && !r.best_weights.empty()) {
+        auto params = model_->params();
+        for (std::size_t i = 0; i < params.size(); ++i) params[i]->var.value() = r.best_weights[i];
+    }
+    return json{{"type", "epoch"},
+                {"epoch", r.epoch},
+                {"epochs", r.epochs},
+                {"loss", loss.value()(0)},
+                {"trainAccuracy", train.accuracy},
+                {"valLoss", val.n ? json(val.loss) : json(nullptr)},
+                {"valAccuracy", val.n ? json(val.accuracy) : json(nullptr)}}
+        .dump();
+}
+
+void GraphSession::cancel_training()
+{
+    if (!run_ || run_->finished) return;
+    run_->cancelled = run_->finished = true;
+    if (!run_->best_weights.empty()) {
+        auto params = model_->params();
+        for (std::size_t i = 0; i < params.size(); ++i) params[i]->var.value() = run_->best_weights[i];
+    }
+}
+
+std::string GraphSession::training_summary()
+{
+    HELIX_ASSERT(run_);
+    const Scores test = score(logits(), data::NodeSplit::test);
+    json t = {{"accuracy", test.n ? json(test.accuracy) : json(nullptr)},
+              {"loss", test.n ? json(test.loss) : json(nullptr)},
+              {"n", test.n}};
+    json s = {{"epochsRun", run_->epoch}, {"bestEpoch", run_->best_epoch}, {"stoppedEarly", run_->stopped_early},
+              {"cancelled", run_->cancelled}, {"test", t}};
+    metadata_["test"] = t;
+    metadata_["bestEpoch"] = run_->best_epoch;
+    return s.dump();
+}
+
+std::string GraphSession::evaluate_json() const
+{
+    HELIX_ASSERT(ok());
+    if (!loaded()) return json{{"errors", one_error("", "load a graph (nodes and edges) before evaluating")}}.dump();
+    const Scores s = score(logits(), data::NodeSplit::test);
+    if (s.n == 0)
+        return json{{"errors", one_error("split", "split: no labelled node is in the test split")}}.dump();
+    return json{{"errors", json::array()}, {"accuracy", s.accuracy}, {"loss", s.loss}, {"n", s.n}}.dump();
+}
+
+std::string GraphSession::predict_json() const
+{
+    HELIX_ASSERT(ok());
+    if (!loaded()) return json{{"errors", one_error("", "load a graph (nodes and edges) before predicting")}}.dump();
+    const Tensor z = logits();
+    const std::size_t K = z.shape()[1];
+    json predictions = json::array();
+    std::vector<float> p(K);
+    for (std::size_t i = 0; i < graph_.size(); ++i) {
+        const float* row = z.data() + i * K;
+        const float mx = row[argmax_row(row, K)];
+        double total = 0.0;
+        for (std::size_t j = 0; j < K; ++j) total += std::exp(static_cast<double>(row[j] - mx));
+        for (std::size_t j = 0; j < K; ++j) p[j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / total);
+        predictions.push_back({{"id", graph_.ids[i]}, {"class", argmax_row(row, K)}, {"probabilities", p}});
+    }
+    return json{{"errors", json::array()}, {"predictions", predictions}}.dump();
+}
+
+std::string GraphSession::save(const std::string& metadata_json) const
+{
+    HELIX_ASSERT(model_);
+    json extra = json::parse(metadata_json, nullptr, false);
+    json meta = metadata_;
+    if (extra.is_object()) meta.update(extra);
+    return io::save_graph_model(*model_, meta);
+}
+
+}  // namespace helix::api

@@ -1,0 +1,76 @@
+// core/api/graph_session.hpp: node classification with a GCN as the outside world uses it, the graph twin of
+// ModelSession: text in, JSON text out, nothing thrown on user input. Usage: construct from a spec (or a
+// saved file), load(nodes, edges), then start_training + train_step until training_finished (one full-batch
+// epoch per step), evaluate (accuracy on the test nodes), predict, save.
+// A spec-built session creates its weights at load(), when the feature and class counts are known; a file-built
+// one keeps its weights and checks that the graph fits them.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../data/graph.hpp"
+#include "../nn/graph_model.hpp"
+#include "../optim/optimizer.hpp"
+
+namespace helix::api {
+
+class GraphSession {
+public:
+    // kind "spec": `text` is a graph model spec (JSON); kind "file": a saved graph model file.
+    GraphSession(const std::string& text, const std::string& kind);
+    bool ok() const { return errors_.empty(); }
+    std::string errors_json() const { return errors_.dump(); }
+    std::string spec_json() const { return nn::graph_spec_to_json(spec_).dump(); }
+    std::string summary_json() const;  // null before a spec-built model has seen data
+
+    // {"errors", "moreErrors", "source": "nodes" | "edges"} or {"errors": [], "nodes", "edges", "features",
+    // "classes", "split": {"train", "val", "test", "unlabelled"}, "splitGiven", "selfLoops", "duplicateEdges"}.
+    std::string load(const std::string& nodes_text, const std::string& edges_text);
+    bool loaded() const { return adj_ != nullptr; }
+
+    // options {"epochs", "seed", "patience", "learningRate"}, each optional (the spec's otherwise). A seed gives
+    // fresh weights (same seed, same run); without one training continues from the current weights.
+    std::string start_training(const std::string& options_json);
+    std::string train_step();  // {"type": "epoch", "epoch", "epochs", "loss", "trainAccuracy", "valLoss", "valAccuracy"}
+    bool training_finished() const { return !run_ || run_->finished; }
+    void cancel_training();
+    std::string training_summary();  // {"epochsRun", "bestEpoch", "stoppedEarly", "cancelled", "test": {...}}
+
+    std::string evaluate_json() const;  // {"errors", "accuracy", "loss", "n"} on the labelled test nodes
+    std::string predict_json() const;   // {"errors", "predictions": [{"id", "class", "probabilities"}]}
+    std::string save(const std::string& metadata_json) const;
+    std::string metadata_json() const { return metadata_.dump(); }
+
+private:
+    struct Run {
+        std::unique_ptr<optim::Optimizer> optimizer;
+        Rng rng;
+        std::size_t epoch = 0, epochs = 0, patience = 0, best_epoch = 0, since_best = 0;
+        double best = 0.0;
+        bool finished = false, cancelled = false, stopped_early = false;
+        std::vector<Tensor> best_weights;
+    };
+    struct Scores {
+        double loss = 0.0, accuracy = 0.0;
+        std::size_t n = 0;
+    };
+    Scores score(const Tensor& logits, data::NodeSplit which) const;
+    Tensor logits() const;  // inference (no dropout), (N, classes)
+    void rebuild(std::uint64_t seed);
+
+    nn::GraphSpec spec_;
+    std::unique_ptr<nn::GraphModel> model_;
+    bool from_file_ = false;
+    nlohmann::json errors_ = nlohmann::json::array();
+    nlohmann::json metadata_ = nlohmann::json::object();
+    data::GraphData graph_;
+    std::shared_ptr<const SparseMatrix> adj_, features_;
+    Tensor classes_, train_mask_;
+    std::unique_ptr<Run> run_;
+};
+
+}  // namespace helix::api

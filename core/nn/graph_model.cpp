@@ -1,0 +1,294 @@
+// core/nn/graph_model.cpp: see graph_model.hpp.
+#include "graph_model.hpp"
+
+#include <cmath>
+
+#include "../ops/graph.hpp"
+#include "../ops/ops.hpp"
+
+namespace helix::nn {
+
+using nlohmann::json;
+
+namespace {
+
+struct Reader {
+    std::vector<SpecError>& errors;
+    void fail(const std::string& field, const std::string& what) { errors.push_back({field, field + ": " + what}); }
+    void string(const json& j, const char* key, const std::string& at, std::string& out,
+                std::initializer_list<const char*> allowed)
+    {
+        if (!j.contains(key) || j[key].is_null()) return;
+        const std::string field = at + key;
+        if (!j[key].is_string()) return fail(field, "must be a string");
+        const std::string v = j[key].get<std::string>();
+        std::string list;
+        for (const char* a : allowed) {
+            if (v == a) return void(out = v);
+            list += list.empty() ? std::string(a) : ", " + std::string(a);
+        }
+        fail(field, "'" + v + "' is not one of: " + list);
+    }
+    template <class T>
+    void number(const json& j, const char* key, const std::string& at, T& out, double lo, double hi, bool integer)
+    {
+        if (!j.contains(key) || j[key].is_null()) return;
+        const std::string field = at + key;
+        if (!j[key].is_number() || (integer && !j[key].is_number_integer()))
+            return fail(field, integer ? "must be an integer" : "must be a number");
+        const double v = j[key].get<double>();
+        if (!(v >= lo && v <= hi)) return fail(field, "must be between " + json(lo).dump() + " and " + json(hi).dump());
+        out = static_cast<T>(integer ? static_cast<double>(j[key].get<long long>()) : v);
+    }
+};
+
+Tensor glorot_uniform(std::size_t in, std::size_t out, Rng& rng)
+{
+    const float limit = std::sqrt(6.0f / static_cast<float>(in + out));
+    Tensor w = Tensor::from_shape({in, out});
+    for (auto& v : w) v = rng.uniform(-limit, limit);
+    return w;
+}
+
+// Inverted dropout of the nonzeros of sparse features (Kipf & Welling drop input features this way).
+std::shared_ptr<const SparseMatrix> sparse_dropout(const SparseMatrix& x, float rate, Rng& rng)
+{
+    auto out = std::make_shared<SparseMatrix>(x);
+    const float keep = 1.0f - rate;
+    for (float& v : out->val) v = rng.uniform() < rate ? 0.0f : v / keep;
+    return out;
+}
+
+}  // namespace
+
+GraphSpecResult parse_graph_spec(const json& j)
+{
+    GraphSpecResult r;
+    Reader rd{r.errors};
+    GraphSpec& s = r.spec;
+    if (!j.is_object()) {
+        rd.fail("spec", "must be a JSON object");
+        return r;
+    }
+    if (j.contains("name") && j["name"].is_string()) s.name = j["name"].get<std::string>();
+    if (j.contains("description") && j["description"].is_string()) s.description = j["description"].get<std::string>();
+    if (!j.contains("task")) rd.fail("task", "missing; a graph model needs \"task\": \"node_classification\"");
+    rd.string(j, "task", "", s.task, {"node_classification"});
+    rd.string(j, "loss", "", s.loss, {"softmax_cross_entropy"});
+    rd.string(j, "features", "", s.features, {"row_normalize", "as_is"});
+    if (!j.contains("layers") || !j["layers"].is_array() || j["layers"].empty()) {
+        rd.fail("layers", "must be a non-empty list of layers (graph_conv, dropout)");
+    } else {
+        std::size_t convs = 0;
+        for (std::size_t i = 0; i < j["layers"].size(); ++i) {
+            const json& l = j["layers"][i];
+            const std::string at = "layers[" + std::to_string(i) + "].";
+            if (!l.is_object() || !l.contains("type") || !l["type"].is_string()) {
+                rd.fail("layers[" + std::to_string(i) + "]", "must be an object with a \"type\"");
+                continue;
+            }
+            GraphLayerSpec ls;
+            ls.type = l["type"].get<std::string>();
+            if (ls.type == "graph_conv") {
+                ++convs;
+                rd.number(l, "units", at, ls.units, 1, 1e5, true);
+                rd.string(l, "activation", at, ls.activation, {"", "relu", "tanh", "sigmoid"});
+            } else if (ls.type == "dropout") {
+                if (!l.contains("rate")) rd.fail(at + "rate", "missing (a number in [0, 1))");
+                rd.number(l, "rate", at, ls.rate, 0.0, 0.99, false);
+            } else {
+                rd.fail(at + "type", "'" + ls.type + "' is not a graph layer (allowed: graph_conv, dropout)");
+            }
+            ls.name = l.contains("name") && l["name"].is_string() ? l["name"].get<std::string>()
+                                                                  : ls.type + "_" + std::to_string(i);
+            s.layers.push_back(ls);
+        }
+        if (convs == 0) rd.fail("layers", "needs at least one graph_conv");
+        for (std::size_t i = 0; i + 1 < s.layers.size(); ++i)
+            if (s.layers[i].type == "graph_conv" && s.layers[i].units == 0) {
+                bool last = true;
+                for (std::size_t k = i + 1; k < s.layers.size(); ++k) last = last && s.layers[k].type != "graph_conv";
+                if (!last) rd.fail("layers[" + std::to_string(i) + "].units", "missing (only the last graph_conv may leave it out)");
+            }
+    }
+    if (j.contains("optimizer")) {
+        const json& o = j["optimizer"];
+        if (!o.is_object()) {
+            rd.fail("optimizer", "must be an object");
+        } else {
+            s.optimizer.learning_rate = 0.01f;
+            s.optimizer.weight_decay = 5e-4f;
+            rd.string(o, "type", "optimizer.", s.optimizer.type, {"adam", "sgd"});
+            rd.number(o, "learning_rate", "optimizer.", s.optimizer.learning_rate, 1e-8, 10, false);
+            rd.number(o, "weight_decay", "optimizer.", s.optimizer.weight_decay, 0, 1, false);
+            rd.number(o, "momentum", "optimizer.", s.optimizer.momentum, 0, 0.999, false);
+            rd.string(o, "weight_decay_on", "optimizer.", s.weight_decay_on, {"first_layer", "all"});
+        }
+    } else {
+        s.optimizer.learning_rate = 0.01f;
+        s.optimizer.weight_decay = 5e-4f;
+    }
+    s.optimizer.eps = 1e-8f;
+    if (j.contains("training")) {
+        const json& t = j["training"];
+        if (!t.is_object()) {
+            rd.fail("training", "must be an object");
+        } else {
+            rd.number(t, "epochs", "training.", s.training.epochs, 1, 1e6, true);
+            rd.number(t, "patience", "training.", s.training.patience, 0, 1e6, true);
+            rd.string(t, "monitor", "training.", s.training.monitor, {"val_loss", "val_accuracy"});
+            rd.number(t, "seed", "training.", s.training.seed, 0, 9007199254740991.0, true);
+            rd.number(t, "validation_fraction", "training.", s.training.validation_fraction, 0, 0.9, false);
+            rd.number(t, "test_fraction", "training.", s.training.test_fraction, 0, 0.9, false);
+            if (s.training.validation_fraction + s.training.test_fraction >= 0.95f)
+                rd.fail("training.test_fraction", "validation_fraction + test_fraction must leave nodes to train on");
+        }
+    }
+    return r;
+}
+
+GraphSpecResult parse_graph_spec_text(const std::string& text)
+{
+    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+        GraphSpecResult r;
+        r.errors.push_back({"spec", "spec: not valid JSON"});
+        return r;
+    }
+    return parse_graph_spec(j);
+}
+
+json graph_spec_to_json(const GraphSpec& s)
+{
+    json layers = json::array();
+    for (const auto& l : s.layers) {
+        json j = {{"type", l.type}, {"name", l.name}};
+        if (l.type == "graph_conv") {
+            if (l.units) j["units"] = l.units;
+            if (!l.activation.empty()) j["activation"] = l.activation;
+        } else {
+            j["rate"] = l.rate;
+        }
+        layers.push_back(j);
+    }
+    return {{"name", s.name},
+            {"description", s.description},
+            {"task", s.task},
+            {"layers", layers},
+            {"features", s.features},
+            {"loss", s.loss},
+            {"optimizer", {{"type", s.optimizer.type}, {"learning_rate", s.optimizer.learning_rate},
+                           {"weight_decay", s.optimizer.weight_decay}, {"momentum", s.optimizer.momentum},
+                           {"weight_decay_on", s.weight_decay_on}}},
+            {"training", {{"epochs", s.training.epochs}, {"patience", s.training.patience},
+                          {"monitor", s.training.monitor}, {"seed", s.training.seed},
+                          {"validation_fraction", s.training.validation_fraction},
+                          {"test_fraction", s.training.test_fraction}}}};
+}
+
+std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t features, std::size_t classes,
+                                              std::vector<SpecError>& errors)
+{
+    HELIX_ASSERT(features > 0 && classes > 0);
+    auto m = std::unique_ptr<GraphModel>(new GraphModel());
+    m->spec_ = spec;
+    m->features_ = features;
+    m->classes_ = classes;
+    std::size_t last = 0;
+    for (std::size_t i = 0; i < spec.layers.size(); ++i)
+        if (spec.layers[i].type == "graph_conv") last = i;
+    GraphLayerSpec& out = m->spec_.layers[last];
+    if (out.units != 0 && out.units != classes) {
+        errors.push_back({"layers[" + std::to_string(last) + "].units",
+                          "layers[" + std::to_string(last) + "].units: the last graph_conv has " +
+                              std::to_string(out.units) + " units but the data has " + std::to_string(classes) +
+                              " classes (leave units out to match them)"});
+        return nullptr;
+    }
+    out.units = classes;
+    Rng rng(spec.training.seed);
+    std::size_t in = features;
+    for (const auto& l : m->spec_.layers) {
+        if (l.type != "graph_conv") continue;
+        m->weights_.push_back({l.name + ".weight", Var(glorot_uniform(in, l.units, rng), true)});
+        m->biases_.push_back({l.name + ".bias", Var(Tensor(xt::zeros<float>({l.units})), true)});
+        in = l.units;
+    }
+    return m;
+}
+
+Var GraphModel::forward(const std::shared_ptr<const SparseMatrix>& adj, const std::shared_ptr<const SparseMatrix>& x,
+                        bool training, Rng& rng) const
+{
+    HELIX_ASSERT(x->cols == features_ && adj->rows == x->rows);
+    std::shared_ptr<const SparseMatrix> sparse = x;  // the input until the first graph_conv
+    Var h;
+    std::size_t conv = 0;
+    for (const auto& l : spec_.layers) {
+        if (l.type == "dropout") {
+            if (!training || l.rate == 0.0f) continue;
+            if (!h) sparse = sparse_dropout(*sparse, l.rate, rng);
+            else h = ops::dropout(h, l.rate, rng, training);
+            continue;
+        }
+        const Var& w = weights_[conv].var;
+        const Var& b = biases_[conv].var;
+        ++conv;
+        // First layer: adj (x w) with x sparse (sparse_matmul); later ones on dense h (graph_conv).
+        h = h ? ops::graph_conv(adj, h, w, b) : ops::add_bias(ops::spmm(adj, ops::sparse_matmul(sparse, w)), b);
+        if (l.activation == "relu") h = ops::relu(h);
+        else if (l.activation == "tanh") h = ops::tanh(h);
+        else if (l.activation == "sigmoid") h = ops::sigmoid(h);
+    }
+    return h;
+}
+
+std::vector<Param*> GraphModel::params()
+{
+    std::vector<Param*> out;
+    for (std::size_t i = 0; i < weights_.size(); ++i) {
+        out.push_back(&weights_[i]);
+        out.push_back(&biases_[i]);
+    }
+    return out;
+}
+
+std::vector<const Param*> GraphModel::params() const
+{
+    std::vector<const Param*> out;
+    for (std::size_t i = 0; i < weights_.size(); ++i) {
+        out.push_back(&weights_[i]);
+        out.push_back(&biases_[i]);
+    }
+    return out;
+}
+
+std::vector<Param*> GraphModel::decayed_params()
+{
+    std::vector<Param*> out;
+    for (auto& w : weights_) {
+        out.push_back(&w);
+        if (spec_.weight_decay_on == "first_layer") break;
+    }
+    return out;
+}
+
+json GraphModel::summary_json() const
+{
+    json layers = json::array();
+    std::size_t in = features_, total = 0, conv = 0;
+    for (const auto& l : spec_.layers) {
+        if (l.type == "graph_conv") {
+            const std::size_t n = in * l.units + l.units;
+            layers.push_back({{"name", l.name}, {"type", l.type}, {"output", {"N", l.units}}, {"params", n}});
+            total += n;
+            in = l.units;
+            ++conv;
+        } else {
+            layers.push_back({{"name", l.name}, {"type", l.type}, {"output", {"N", in}}, {"params", 0}});
+        }
+    }
+    return {{"name", spec_.name}, {"features", features_}, {"classes", classes_}, {"layers", layers}, {"params", total}};
+}
+
+}  // namespace helix::nn

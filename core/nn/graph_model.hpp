@@ -1,0 +1,93 @@
+// core/nn/graph_model.hpp: a graph convolutional network (Kipf & Welling 2017) for node classification:
+// its spec and its weights. The spec is JSON like a sequence model's (core/nn/spec.hpp):
+//   {"name": "gcn-node", "task": "node_classification",
+//    "layers": [{"type": "dropout", "rate": 0.5}, {"type": "graph_conv", "units": 16, "activation": "relu"},
+//               {"type": "dropout", "rate": 0.5}, {"type": "graph_conv"}],
+//    "features": "row_normalize",
+//    "loss": "softmax_cross_entropy",
+//    "optimizer": {"type": "adam", "learning_rate": 0.01, "weight_decay": 5e-4, "weight_decay_on": "first_layer"},
+//    "training": {"epochs": 200, "patience": 10, "monitor": "val_loss", "seed": 1,
+//                 "validation_fraction": 0.2, "test_fraction": 0.2}}
+// The last graph_conv's units default to the number of classes (and must equal it when given).
+// Weight decay is an L2 penalty wd/2 * |W|^2 added to the loss gradient (as Kipf & Welling's TensorFlow code
+// and PyTorch's Adam(weight_decay=...) do, not AdamW's decoupled decay), on the first graph_conv's weight only
+// ("first_layer", as in the paper) or on every weight ("all"); biases are never decayed.
+// "features": "row_normalize" (the default) scales each node's features to sum 1, as Kipf & Welling's
+// preprocess_features; "as_is" keeps them.
+// Validation and test fractions are used only when the nodes table has no split column.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../kernels/f32_spmm.hpp"
+#include "layer.hpp"
+#include "spec.hpp"
+
+namespace helix::nn {
+
+struct GraphLayerSpec {
+    std::string type;        // graph_conv, dropout
+    std::string name;        // defaults to type + index ("graph_conv_1")
+    std::size_t units = 0;   // graph_conv; 0 on the last one = the number of classes
+    std::string activation;  // graph_conv: "", relu, tanh, sigmoid
+    float rate = 0.0f;       // dropout
+};
+
+struct GraphTrainingSpec {
+    std::size_t epochs = 200;
+    std::size_t patience = 10;           // 0 = never stop early
+    std::string monitor = "val_loss";    // or val_accuracy
+    std::uint64_t seed = 1;
+    float validation_fraction = 0.2f, test_fraction = 0.2f;
+};
+
+struct GraphSpec {
+    std::string name = "gcn";
+    std::string description;
+    std::string task = "node_classification";
+    std::vector<GraphLayerSpec> layers;
+    std::string features = "row_normalize";  // or as_is
+    std::string loss = "softmax_cross_entropy";
+    OptimizerSpec optimizer;             // weight_decay is the L2 coefficient described above
+    std::string weight_decay_on = "first_layer";  // or all
+    GraphTrainingSpec training;
+};
+
+struct GraphSpecResult {
+    GraphSpec spec;
+    std::vector<SpecError> errors;
+    bool ok() const { return errors.empty(); }
+};
+GraphSpecResult parse_graph_spec(const nlohmann::json& j);
+GraphSpecResult parse_graph_spec_text(const std::string& text);
+nlohmann::json graph_spec_to_json(const GraphSpec& spec);
+
+// The network for a graph of `features` inputs and `classes` outputs. forward() takes the normalised adjacency
+// (N, N) and sparse features (N, F) and returns logits (N, classes).
+class GraphModel {
+public:
+    // nullptr with errors when the spec does not fit the data (a last layer of the wrong width).
+    static std::unique_ptr<GraphModel> build(const GraphSpec& spec, std::size_t features, std::size_t classes,
+                                             std::vector<SpecError>& errors);
+    Var forward(const std::shared_ptr<const SparseMatrix>& adj, const std::shared_ptr<const SparseMatrix>& x,
+                bool training, Rng& rng) const;
+    const GraphSpec& spec() const { return spec_; }
+    std::size_t features() const { return features_; }
+    std::size_t classes() const { return classes_; }
+    std::vector<Param*> params();
+    std::vector<const Param*> params() const;
+    std::vector<Param*> decayed_params();  // the weights weight_decay applies to
+    nlohmann::json summary_json() const;
+
+private:
+    GraphSpec spec_;
+    std::size_t features_ = 0, classes_ = 0;
+    std::vector<Param> weights_, biases_;  // per graph_conv, in order
+};
+
+}  // namespace helix::nn
