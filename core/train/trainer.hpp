@@ -31,6 +31,7 @@ public:
             const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer);
 
     bool finished() const { return finished_; }
+    const Split& split() const { return split_; }  // which records are train, validation and test
     nlohmann::json step();  // one mini-batch; at an epoch's end also the validation scores
     void cancel();          // takes effect now; summary() then reports cancelled: true
     nlohmann::json summary();  // restores the best weights (once) and scores the test set

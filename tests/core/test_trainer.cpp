@@ -65,10 +65,7 @@ TEST_CASE("trainer: the best epoch's weights are restored at the end")
     auto s = run.summary();
     const auto best = s["history"][s["bestEpoch"].get<std::size_t>() - 1];
     // Scoring the validation part again with the restored weights gives the best epoch's loss.
-    train::Split split;
-    Rng split_rng(m->spec().training.seed * 0x9E3779B97F4A7C15ull + 1);
-    split = train::stratified_split(labels, 0.1f, 0.1f, split_rng);
-    auto v = train::score(*m, seqs, labels, split.validation);
+    auto v = train::score(*m, seqs, labels, run.split().validation);
     CHECK(v.loss == doctest::Approx(best["valLoss"].get<double>()).epsilon(1e-6));
 }
 
