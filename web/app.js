@@ -15,6 +15,7 @@ const EXAMPLES = [
   { key: 'gata', label: t('dataExampleGata'), url: 'data/gata-example.tsv', credit: t('dataCreditGata') },
   { key: 'primer', label: t('dataExamplePrimer'), url: 'data/primer-motif.tsv', credit: t('dataCreditPrimer') },
   { key: 'order', label: t('dataExampleOrder'), url: 'data/motif-order.tsv', credit: t('dataCreditOrder') },
+  { key: 'splice', label: t('dataExampleSplice'), url: 'data/uci-splice.tsv', credit: t('dataCreditSplice') },
 ];
 const PREDICT_EXAMPLE_URL = 'data/gata-predict.fa';
 const SOURCES_URL = 'data/SOURCES.md';
@@ -50,6 +51,7 @@ async function main() {
   let model = null; // the ModelPanel, once the engine has said which presets exist
 
   // Training data: validated in the worker a moment after the user stops typing.
+  let labelClasses = 2; // how many classes the chosen model predicts: which labels the data may hold
   let parseTicket = 0;
   let parseTimer = 0;
   const validateTraining = (text) => {
@@ -58,7 +60,7 @@ async function main() {
     parseTimer = setTimeout(async () => {
       const ticket = ++parseTicket;
       try {
-        const parsed = await engine.parse(text, { requireLabels: true, labelColumn: 'label' });
+        const parsed = await engine.parse(text, { requireLabels: true, labelColumn: 'label', classes: labelClasses });
         if (ticket === parseTicket) data.showParsed(parsed);
       } catch (err) {
         if (ticket === parseTicket) data.errors.show(err.errors.length ? err.errors : err.message, { moreErrors: err.moreErrors });
@@ -116,6 +118,10 @@ async function main() {
     if (spec === null) return model.setSummary('');
     try {
       const d = await engine.describe(spec);
+      if (d.classes !== labelClasses) {
+        labelClasses = d.classes;
+        validateTraining(data.text); // labels 0..K-1 are right or wrong depending on the model
+      }
       const vars = { min: d.minLength, length: d.fixedLength, parameters: d.parameters.toLocaleString('en') };
       model.setSummary(t(!d.fixedLength ? 'modelTakesAny' : d.resize === 'exact' ? 'modelTakesExact' : 'modelTakesFixed', vars));
     } catch (err) {

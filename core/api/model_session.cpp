@@ -92,9 +92,11 @@ std::string format_of(const std::string& text)
 
 }  // namespace
 
-std::string parse_sequences_json(const std::string& text, const std::string& label_column, bool require_labels)
+std::string parse_sequences_json(const std::string& text, const std::string& label_column, bool require_labels,
+                                 int classes)
 {
     data::TableOptions opt;
+    opt.classes = static_cast<std::size_t>(classes < 2 ? 2 : classes);
     opt.label_column = label_column.empty() ? "label" : label_column;
     opt.require_labels = require_labels;
     auto parsed = data::parse_sequences(text, opt);

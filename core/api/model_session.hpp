@@ -16,7 +16,9 @@ namespace helix::api {
 
 // {"format", "count", "ids", "lengths", "hasLabels", "errors", "moreErrors"} for a paste (FASTA, table,
 // or one sequence per line).
-std::string parse_sequences_json(const std::string& text, const std::string& label_column, bool require_labels);
+// `classes`: how many classes the labels may name (2: labels 0/1; K: class indices 0..K-1).
+std::string parse_sequences_json(const std::string& text, const std::string& label_column, bool require_labels,
+                                 int classes);
 
 class ModelSession {
 public:

@@ -108,6 +108,26 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await page.getByTestId('preset-select').selectOption('cnn-binding');
   });
 
+  test('cnn-splice trains on the 3-class splice example and predicts a class per sequence', { timeout: 120_000 }, async () => {
+    await page.getByTestId('preset-select').selectOption('cnn-splice');
+    await page.getByTestId('example-select').selectOption('splice');
+    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.includes('ATRINS-DONOR-521'));
+    await page.waitForFunction(() => /3190 labelled sequences/.test(document.querySelector('#data-panel')?.textContent ?? document.body.textContent));
+    await page.getByTestId('epochs-input').fill('5');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, /Trained in/, 110_000);
+    assert.match(await statusText(page), /accuracy 0\.[89]/);
+    await page.getByTestId('sequence-input').fill('>donor\nCCAGCTGCATCACAGGAGGCCAGCGAGCAGGTCTGTTCCAAGGGCCTTCGAGCCAGTCTG\n>other\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT\n');
+    await page.getByTestId('predict-button').click();
+    await waitForStatus(page, /Predicted binding for 2 sequences/, 20_000);
+    const rows = await page.getByTestId('prediction-row').allInnerTexts();
+    assert.equal(rows.length, 2);
+    for (const row of rows) assert.match(row, /\b(EI|IE|N)\b/);
+    await screenshot(page, 'cnn-splice');
+    await page.getByTestId('example-select').selectOption('gata');
+    await page.getByTestId('preset-select').selectOption('cnn-binding');
+  });
+
   test('a saved model downloads and loads back', { timeout: 30_000 }, async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model' }).click()]);
     const path = await download.path();

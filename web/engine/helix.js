@@ -87,8 +87,8 @@ class Helix {
   }
 
   /** Reads a paste (FASTA, a table with a header, or one sequence per line); never throws. */
-  parseSequences(text, { requireLabels = false, labelColumn = 'label' } = {}) {
-    return JSON.parse(this.#engine.parseSequences(text, labelColumn, requireLabels));
+  parseSequences(text, { requireLabels = false, labelColumn = 'label', classes = 2 } = {}) {
+    return JSON.parse(this.#engine.parseSequences(text, labelColumn, requireLabels, classes));
   }
 
   /**

@@ -105,6 +105,7 @@ const api = {
       try {
         const summary = m.summary;
         return { parameters: summary.parameters, minLength: summary.min_length, fixedLength: summary.fixed_length,
+          classes: Math.max(2, summary.outputs),
           resize: m.spec.input.resize ?? null, layers: summary.layers };
       } finally {
         m.dispose();
