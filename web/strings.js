@@ -127,6 +127,7 @@ export const en = {
   tableLength: 'Length (bp)',
   tableProbability: 'Binding probability',
   tableClass: 'Predicted class',
+  tableClassProbability: 'Probability of that class',
   tableSortHint: 'Click a column heading to sort.',
   tableExport: 'Export TSV',
   tableEmpty: 'No predictions yet.',

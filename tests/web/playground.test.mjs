@@ -123,6 +123,7 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     const rows = await page.getByTestId('prediction-row').allInnerTexts();
     assert.equal(rows.length, 2);
     for (const row of rows) assert.match(row, /\b(EI|IE|N)\b/);
+    assert.match(await page.locator('table.predictions thead').innerText(), /Predicted class[\s\S]*Probability of that class/);
     await screenshot(page, 'cnn-splice');
     await page.getByTestId('example-select').selectOption('gata');
     await page.getByTestId('preset-select').selectOption('cnn-binding');

@@ -71,6 +71,8 @@ export class PredictionTable {
   #render() {
     for (const th of this.headers) {
       th.hidden = th.dataset.key === 'predicted' && !this.multiclass;
+      // A multi-class model reports how sure it is of its class, not a binding probability.
+      if (th.dataset.key === 'probability') th.firstChild.textContent = t(this.multiclass ? 'tableClassProbability' : 'tableProbability');
       const active = th.dataset.key === this.sort.key;
       if (active) th.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
