@@ -1,5 +1,6 @@
 // core/api/graph_session.cpp: see graph_session.hpp.
 #include "graph_session.hpp"
+#include "json_errors.hpp"
 
 #include <cmath>
 
@@ -12,26 +13,6 @@ namespace helix::api {
 using nlohmann::json;
 
 namespace {
-
-json input_errors_to_json(const std::vector<data::InputError>& errors)
-{
-    json out = json::array();
-    for (const auto& e : errors)
-        out.push_back({{"line", e.line}, {"column", e.column}, {"field", e.field}, {"message", e.message}});
-    return out;
-}
-
-json spec_errors_to_json(const std::vector<nn::SpecError>& errors)
-{
-    json out = json::array();
-    for (const auto& e : errors) out.push_back({{"field", e.field}, {"message", e.message}});
-    return out;
-}
-
-json one_error(const std::string& field, const std::string& message)
-{
-    return json::array({{{"field", field}, {"message", message}}});
-}
 
 std::size_t argmax_row(const float* row, std::size_t k)
 {

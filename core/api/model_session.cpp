@@ -1,5 +1,6 @@
 // core/api/model_session.cpp: see model_session.hpp.
 #include "model_session.hpp"
+#include "json_errors.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -15,26 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-json errors_to_json(const std::vector<data::InputError>& errors)
-{
-    json out = json::array();
-    for (const auto& e : errors)
-        out.push_back({{"line", e.line}, {"column", e.column}, {"field", e.field}, {"message", e.message}});
-    return out;
-}
-
-json spec_errors_to_json(const std::vector<nn::SpecError>& errors)
-{
-    json out = json::array();
-    for (const auto& e : errors) out.push_back({{"field", e.field}, {"message", e.message}});
-    return out;
-}
-
-json one_error(const std::string& field, const std::string& message)
-{
-    return json::array({{{"field", field}, {"message", message}}});
-}
-
 // A paste parsed and fitted to the model's input length; `errors` is null when it is usable.
 struct Prepared {
     data::SequenceSet set;
@@ -47,14 +28,14 @@ Prepared prepare(const nn::Model& model, const std::string& text, const data::Ta
     Prepared p;
     auto parsed = data::parse_sequences(text, opt);
     if (!parsed.ok()) {
-        p.errors = {{"errors", errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}};
+        p.errors = {{"errors", input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}};
         return p;
     }
     std::vector<data::InputError> errors;
     std::size_t more = 0;
     p.fitted = train::fit_to_model(model, parsed.value, errors, more);
     if (!errors.empty()) {
-        p.errors = {{"errors", errors_to_json(errors)}, {"moreErrors", more}};
+        p.errors = {{"errors", input_errors_to_json(errors)}, {"moreErrors", more}};
         return p;
     }
     p.set = std::move(parsed.value);
@@ -107,7 +88,7 @@ std::string parse_sequences_json(const std::string& text, const std::string& lab
                 {"ids", parsed.value.ids},
                 {"lengths", lengths},
                 {"hasLabels", !parsed.value.labels.empty()},
-                {"errors", errors_to_json(parsed.errors)},
+                {"errors", input_errors_to_json(parsed.errors)},
                 {"moreErrors", parsed.more_errors}}
         .dump();
 }

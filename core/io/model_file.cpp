@@ -1,9 +1,7 @@
 // core/io/model_file.cpp: see model_file.hpp.
 #include "model_file.hpp"
 
-#include <cstring>
-
-#include "base64.hpp"
+#include "weights_json.hpp"
 
 namespace helix::io {
 
@@ -11,15 +9,7 @@ using nlohmann::json;
 
 std::string save_model(const nn::Model& model, const json& metadata)
 {
-    json weights = json::object();
-    for (const nn::Param* p : model.params()) {
-        const Tensor& v = p->var.value();
-        // Floats are stored as their little-endian bytes (wasm and x86 are little-endian).
-        weights[p->name] = {{"shape", shape_of(v)},
-                            {"dtype", "float32"},
-                            {"data", base64_encode(reinterpret_cast<const std::uint8_t*>(v.data()),
-                                                   v.size() * sizeof(float))}};
-    }
+    json weights = weights_to_json(model.params());
     json file = {{"format", "helix-model"},
                  {"version", kModelFileVersion},
                  {"spec", nn::spec_to_json(model.spec())},
@@ -61,43 +51,7 @@ LoadedModel load_model(const std::string& text)
     if (!out.errors.empty()) return out;
     auto model = nn::Model::build(spec.spec, out.errors);
     if (!model) return out;
-    const json& weights = file.contains("weights") ? file["weights"] : json::object();
-    if (!weights.is_object()) {
-        fail("weights", "must be an object of named tensors");
-        return out;
-    }
-    std::vector<std::uint8_t> bytes;
-    for (nn::Param* p : model->params()) {
-        const std::string field = "weights." + p->name;
-        if (!weights.contains(p->name)) {
-            fail(field, "missing (the spec has this parameter, the file has no weights for it)");
-            continue;
-        }
-        const json& w = weights[p->name];
-        const Shape want = p->var.shape();
-        if (!w.is_object() || !w.contains("shape") || !w.contains("data") || !w["data"].is_string()) {
-            fail(field, "needs \"shape\" and \"data\"");
-            continue;
-        }
-        if (w.contains("dtype") && w["dtype"] != "float32") {
-            fail(field + ".dtype", "only float32 is supported, got " + w["dtype"].dump());
-            continue;
-        }
-        if (w["shape"] != json(want)) {
-            fail(field + ".shape", "is " + w["shape"].dump() + " but the spec needs " + json(want).dump());
-            continue;
-        }
-        if (!base64_decode(w["data"].get<std::string>(), bytes) || bytes.size() != numel(want) * sizeof(float)) {
-            fail(field + ".data", "is not " + std::to_string(numel(want)) + " float32 values in base64");
-            continue;
-        }
-        std::memcpy(p->var.value().data(), bytes.data(), bytes.size());
-    }
-    for (auto it = weights.begin(); it != weights.end(); ++it) {
-        bool known = false;
-        for (const nn::Param* p : model->params()) known = known || p->name == it.key();
-        if (!known) fail("weights." + it.key(), "no layer of the spec has this parameter");
-    }
+    weights_from_json(file.contains("weights") ? file["weights"] : json::object(), model->params(), out.errors);
     if (!out.errors.empty()) return out;
     out.metadata = file.contains("metadata") ? file["metadata"] : json::object();
     out.model = std::move(model);
