@@ -26,23 +26,11 @@ LoadedGraphModel load_graph_model(const std::string& text)
     auto fail = [&](const std::string& field, const std::string& message) {
         out.errors.push_back({field, (field.empty() ? "" : field + ": ") + message});
     };
-    json file = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (file.is_discarded() || !file.is_object()) {
-        fail("", "this is not a Helix graph model file (not a JSON object); it may be truncated");
-        return out;
-    }
-    if (!file.contains("format") || file["format"] != "helix-graph-model") {
-        fail("format", "expected \"helix-graph-model\"; this file is not a Helix graph model");
-        return out;
-    }
-    if (!file.contains("version") || file["version"] != kGraphModelFileVersion) {
-        fail("version", "this Helix reads version " + std::to_string(kGraphModelFileVersion));
-        return out;
-    }
+    json file = open_model_file(text, "helix-graph-model", kGraphModelFileVersion, "Helix graph model", out.errors);
+    if (file.is_null()) return out;
     for (const char* key : {"features", "classes"})
         if (!file.contains(key) || !file[key].is_number_unsigned() || file[key].get<std::size_t>() == 0)
             fail(key, "must be a positive integer");
-    if (!file.contains("spec")) fail("spec", "missing");
     if (!out.errors.empty()) return out;
     nn::GraphSpecResult spec = nn::parse_graph_spec(file["spec"]);
     for (auto& e : spec.errors) out.errors.push_back({"spec." + e.field, "spec." + e.message});

@@ -21,31 +21,8 @@ std::string save_model(const nn::Model& model, const json& metadata)
 LoadedModel load_model(const std::string& text)
 {
     LoadedModel out;
-    auto fail = [&](const std::string& field, const std::string& message) {
-        out.errors.push_back({field, (field.empty() ? "" : field + ": ") + message});
-    };
-    json file = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (file.is_discarded() || !file.is_object()) {
-        fail("", "this is not a Helix model file (not a JSON object); it may be truncated");
-        return out;
-    }
-    if (!file.contains("format") || file["format"] != "helix-model") {
-        fail("format", "expected \"helix-model\"; this file is not a Helix model");
-        return out;
-    }
-    if (!file.contains("version") || !file["version"].is_number_integer()) {
-        fail("version", "missing");
-        return out;
-    }
-    if (file["version"].get<int>() != kModelFileVersion) {
-        fail("version", "this file has version " + file["version"].dump() + " but this Helix reads version " +
-                            std::to_string(kModelFileVersion));
-        return out;
-    }
-    if (!file.contains("spec")) {
-        fail("spec", "missing");
-        return out;
-    }
+    json file = open_model_file(text, "helix-model", kModelFileVersion, "Helix model", out.errors);
+    if (file.is_null()) return out;
     nn::SpecResult spec = nn::parse_spec(file["spec"]);
     for (auto& e : spec.errors) out.errors.push_back({"spec." + e.field, "spec." + e.message});
     if (!out.errors.empty()) return out;

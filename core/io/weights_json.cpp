@@ -9,6 +9,26 @@ namespace helix::io {
 
 using nlohmann::json;
 
+json open_model_file(const std::string& text, const std::string& format, int version, const std::string& what,
+                     std::vector<nn::SpecError>& errors)
+{
+    auto fail = [&](const std::string& field, const std::string& message) {
+        errors.push_back({field, (field.empty() ? "" : field + ": ") + message});
+        return json();
+    };
+    json file = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (file.is_discarded() || !file.is_object())
+        return fail("", "this is not a " + what + " file (not a JSON object); it may be truncated");
+    if (!file.contains("format") || file["format"] != format)
+        return fail("format", "expected \"" + format + "\"; this file is not a " + what);
+    if (!file.contains("version") || !file["version"].is_number_integer()) return fail("version", "missing");
+    if (file["version"].get<int>() != version)
+        return fail("version", "this file has version " + file["version"].dump() + " but this Helix reads version " +
+                                   std::to_string(version));
+    if (!file.contains("spec")) return fail("spec", "missing");
+    return file;
+}
+
 json weights_to_json(const std::vector<const nn::Param*>& params)
 {
     json weights = json::object();

@@ -2,25 +2,24 @@
 // stops early, restores the best weights and cancels between batches.
 #include <doctest/doctest.h>
 
+#include "core/data/simulate.hpp"
 #include "core/nn/model.hpp"
 #include "core/train/trainer.hpp"
 
 using namespace helix;
 
 namespace {
-// Random 40 bp sequences; half carry GATAAG at a random place (label 1).
+// 40 bp sequences; half carry GATAAG at a random place (label 1): the simulator the tutorials use.
 void planted(std::size_t n, std::uint64_t seed, std::vector<std::string>& seqs, std::vector<float>& labels)
 {
-    Rng rng(seed);
-    const char* bases = "ACGT";
-    for (std::size_t i = 0; i < n; ++i) {
-        std::string s(40, 'A');
-        for (char& c : s) c = bases[rng.below(4)];
-        const bool positive = i % 2 == 0;
-        if (positive) s.replace(rng.below(34), 6, "GATAAG");
-        seqs.push_back(s);
-        labels.push_back(positive ? 1.0f : 0.0f);
-    }
+    data::PlantedMotifOptions o;
+    o.count = n;
+    o.length = 40;
+    o.motif = "GATAAG";
+    o.seed = seed;
+    data::SequenceSet set = data::simulate_planted_motif(o);
+    seqs = set.sequences;
+    labels = set.labels;
 }
 std::unique_ptr<nn::Model> cnn()
 {

@@ -63,6 +63,17 @@ export async function loadHelix({ threads, build } = {}) {
   return new Helix(engine, choice);
 }
 
+// A spec as JSON text: a preset's name (looked up in `presets`), a spec object, or JSON text as it is.
+function specText(specOrPreset, presets) {
+  if (typeof specOrPreset !== 'string') return JSON.stringify(specOrPreset);
+  if (specOrPreset.trim().startsWith('{')) return specOrPreset;
+  if (!presets[specOrPreset]) {
+    throw new HelixInputError([{ field: 'preset', message:
+      `preset: '${specOrPreset}' is not one of: ${Object.keys(presets).join(', ')}` }]);
+  }
+  return JSON.stringify(presets[specOrPreset]);
+}
+
 class Helix {
   #engine;
   constructor(engine, choice) {
@@ -104,16 +115,7 @@ class Helix {
 
   /** A new model from a preset name or a spec object / JSON text. Throws HelixInputError. */
   createModel(specOrPreset) {
-    let spec = specOrPreset;
-    if (typeof spec === 'string' && !spec.trim().startsWith('{')) {
-      if (!PRESETS[spec]) {
-        throw new HelixInputError([{ field: 'preset', message:
-          `preset: '${spec}' is not one of: ${Object.keys(PRESETS).join(', ')}` }]);
-      }
-      spec = PRESETS[spec];
-    }
-    const text = typeof spec === 'string' ? spec : JSON.stringify(spec);
-    return this.#wrap(new this.#engine.ModelSession(text, 'spec'));
+    return this.#wrap(new this.#engine.ModelSession(specText(specOrPreset, PRESETS), 'spec'));
   }
 
   /** A model from a saved model file (the text of model.save()). Throws HelixInputError. */
@@ -124,16 +126,7 @@ class Helix {
   // --- graph models (GraphSession, core/api/graph_session.hpp) ---
   /** A new GCN from a graph preset name ('gcn-node') or a graph spec object / JSON text. Throws HelixInputError. */
   createGraphModel(specOrPreset) {
-    let spec = specOrPreset;
-    if (typeof spec === 'string' && !spec.trim().startsWith('{')) {
-      if (!GRAPH_PRESETS[spec]) {
-        throw new HelixInputError([{ field: 'preset', message:
-          `preset: '${spec}' is not one of: ${Object.keys(GRAPH_PRESETS).join(', ')}` }]);
-      }
-      spec = GRAPH_PRESETS[spec];
-    }
-    const text = typeof spec === 'string' ? spec : JSON.stringify(spec);
-    return GraphModel.wrap(new this.#engine.GraphSession(text, 'spec'));
+    return GraphModel.wrap(new this.#engine.GraphSession(specText(specOrPreset, GRAPH_PRESETS), 'spec'));
   }
 
   /** A GCN from a saved graph model file (the text of graphModel.save()). Throws HelixInputError. */
