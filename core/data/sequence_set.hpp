@@ -13,6 +13,12 @@ struct SequenceSet {
     std::vector<int> lines;              // 1-based line where each record starts (header or table row)
     std::vector<float> labels;           // 0 or 1 (NaN: a missing label); empty when unlabelled
     std::string label_column;            // the label column's header as written; "" when unlabelled
+    // Multi-task tables (TableOptions::tasks): size() rows × task_columns.size(), row-major, NaN = missing.
+    std::vector<std::string> task_columns;
+    std::vector<float> task_labels;
+    // Numeric feature columns (TableOptions::feature_columns): size() rows × feature_columns.size().
+    std::vector<std::string> feature_columns;
+    std::vector<float> features;
 
     std::size_t size() const { return sequences.size(); }
 };

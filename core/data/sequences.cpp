@@ -56,6 +56,21 @@ Parsed<SequenceSet> parse_sequences(std::string_view text, const TableOptions& o
         result.errors.push_back({1, 1, "", "line 1, column 1: no sequences found: the text is empty"});
         return result;
     }
+    if (!opt.sequence || !opt.feature_columns.empty()) {
+        // The model reads table columns besides (or instead of) the DNA: only a table has them.
+        const bool fasta = first.text[first_non_space(first.text)] == '>';
+        if (!fasta && (!opt.sequence || looks_like_table_header(first.text))) return parse_table(text, opt);
+        std::string columns;
+        for (const auto& c : opt.feature_columns) columns += (columns.empty() ? "'" : ", '") + c + "'";
+        Parsed<SequenceSet> result;
+        result.errors.push_back({first.number, 1, "",
+                                 "line " + std::to_string(first.number) + ", column 1: this model reads the column" +
+                                     (opt.feature_columns.size() == 1 ? " " : "s ") + columns +
+                                     (opt.sequence ? " besides the DNA" : "") +
+                                     ": paste a table (tab- or comma-separated) whose header row names " +
+                                     (opt.sequence ? "'sequence' and " : "") + "those columns"});
+        return result;
+    }
     if (first.text[first_non_space(first.text)] == '>') {
         Parsed<SequenceSet> result = parse_fasta(text);
         if (opt.require_labels) {

@@ -1,7 +1,9 @@
 // core/data/table.cpp: TSV/CSV tables of sequences and labels, read row by row over string_views.
 #include "table.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <vector>
 
@@ -188,29 +190,52 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
     for (const Field& f : fields) names.push_back(field_text(header, f));
     const std::size_t n_columns = names.size();
 
-    int seq_col = find_column(names, "sequence");
-    if (seq_col < 0) seq_col = find_column(names, "seq");
-    const int label_col = find_column(names, opt.label_column);
+    int seq_col = opt.sequence ? find_column(names, "sequence") : -1;
+    if (opt.sequence && seq_col < 0) seq_col = find_column(names, "seq");
+    const bool multitask = !opt.tasks.empty();
+    const int label_col = multitask ? -1 : find_column(names, opt.label_column);
     int id_col = find_column(names, "id");
     if (id_col < 0) id_col = find_column(names, "name");
     const std::string columns_found = "the header row has " + quoted_list(names);
-    if (seq_col < 0)
+    if (seq_col < 0 && opt.sequence)
         errors.add(header_line, 1, "",
                    "no 'sequence' column: " + columns_found + " (" + (delim == '\t' ? "tab" : "comma") +
                        "-separated); name the column of DNA 'sequence' or 'seq'");
-    if (label_col < 0 && opt.require_labels)
+    std::vector<int> task_cols, feature_cols;
+    for (const auto& task : opt.tasks) {
+        task_cols.push_back(find_column(names, task.column));
+        if (task_cols.back() < 0 && opt.require_labels)
+            errors.add(header_line, 1, "",
+                       "no '" + task.column + "' column: " + columns_found + "; training needs a column of " +
+                           (task.classes <= 2 ? std::string("0/1 labels") : "class indices 0 to " + std::to_string(task.classes - 1)) +
+                           " named '" + task.column + "' (an empty cell is a missing label)");
+        if (task_cols.back() >= 0) set.task_columns.push_back(names[task_cols.back()]);
+        else set.task_columns.push_back(task.column);
+    }
+    for (const auto& column : opt.feature_columns) {
+        feature_cols.push_back(find_column(names, column));
+        if (feature_cols.back() < 0)
+            errors.add(header_line, 1, "",
+                       "no '" + column + "' column: " + columns_found + "; the model reads a number from a column named '" +
+                           column + "' on every row");
+        else
+            set.feature_columns.push_back(names[feature_cols.back()]);
+    }
+    if (label_col < 0 && opt.require_labels && !multitask)
         errors.add(header_line, 1, "",
                    "no '" + opt.label_column + "' column: " + columns_found +
                        "; training needs a column of " +
                        (opt.classes <= 2 ? std::string("0/1 labels")
                                          : "class indices 0 to " + std::to_string(opt.classes - 1)) +
                        " named '" + opt.label_column + "'");
-    if (seq_col < 0) {
+    if ((opt.sequence && seq_col < 0) ||
+        std::any_of(feature_cols.begin(), feature_cols.end(), [](int c) { return c < 0; }) ||
+        (opt.require_labels && std::any_of(task_cols.begin(), task_cols.end(), [](int c) { return c < 0; }))) {
         errors.move_into(result);
         return result;
     }
     if (label_col >= 0) set.label_column = names[label_col];
-    const std::string& seq_name = names[seq_col];
+    const std::string seq_name = seq_col >= 0 ? names[seq_col] : "sequence";
     const std::string label_name = label_col >= 0 ? names[label_col] : opt.label_column;
     const bool binary = opt.classes <= 2;
     const std::string allowed =
@@ -232,13 +257,49 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                            (delim == '\t' ? "tabs" : "commas") + ")");
             continue;
         }
-        const Field& sf = fields[seq_col];
         std::string sequence;
-        sequence.reserve(sf.end - sf.begin);
-        append_bases(t, sf.begin, sf.end, line.number, seq_name, sequence, errors);
-        if (first_non_space(t.substr(sf.begin, sf.end - sf.begin)) == std::string_view::npos)
-            errors.add(line.number, column_of(t, sf.begin), seq_name,
-                       "the '" + seq_name + "' cell is empty; every row needs a DNA sequence");
+        if (seq_col >= 0) {
+            const Field& sf = fields[seq_col];
+            sequence.reserve(sf.end - sf.begin);
+            append_bases(t, sf.begin, sf.end, line.number, seq_name, sequence, errors);
+            if (first_non_space(t.substr(sf.begin, sf.end - sf.begin)) == std::string_view::npos)
+                errors.add(line.number, column_of(t, sf.begin), seq_name,
+                           "the '" + seq_name + "' cell is empty; every row needs a DNA sequence");
+        }
+        // The column (1-based) where field f's text starts, past leading spaces.
+        const auto cell_column = [&](const Field& f) {
+            const std::size_t lead = first_non_space(t.substr(f.begin, f.end - f.begin));
+            return column_of(t, f.begin + (lead == std::string_view::npos ? 0 : lead));
+        };
+        for (std::size_t k = 0; k < task_cols.size(); ++k) {
+            float label = std::numeric_limits<float>::quiet_NaN();
+            if (task_cols[k] >= 0) {
+                const Field& f = fields[task_cols[k]];
+                const std::string cell = field_text(t, f);
+                const std::size_t classes = opt.tasks[k].classes;
+                if (!cell.empty()) {
+                    label = classes <= 2 ? parse_label(cell) : parse_class(cell, classes);
+                    if (std::isnan(label))
+                        errors.add(line.number, cell_column(f), set.task_columns[k],
+                                   "'" + cell + "' in column '" + set.task_columns[k] + "' is not a label (allowed: " +
+                                       (classes <= 2 ? std::string("0 or 1") : "0 to " + std::to_string(classes - 1)) +
+                                       ", or an empty cell for a missing label)");
+                }
+            }
+            set.task_labels.push_back(label);
+        }
+        for (std::size_t k = 0; k < feature_cols.size(); ++k) {
+            const Field& f = fields[feature_cols[k]];
+            const std::string cell = field_text(t, f);
+            const std::string& column = names[feature_cols[k]];
+            char* end = nullptr;
+            const double v = cell.empty() ? 0.0 : std::strtod(cell.c_str(), &end);
+            if (cell.empty())
+                errors.add(line.number, cell_column(f), column, "the '" + column + "' cell is empty; every row needs a number there");
+            else if (end != cell.c_str() + cell.size() || !std::isfinite(v))
+                errors.add(line.number, cell_column(f), column, "'" + cell + "' in column '" + column + "' is not a number");
+            set.features.push_back(static_cast<float>(v));
+        }
 
         if (label_col >= 0) {
             const Field& lf = fields[label_col];

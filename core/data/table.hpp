@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "input_error.hpp"
 #include "sequence_set.hpp"
@@ -16,6 +17,17 @@ struct TableOptions {
     // How many classes the model tells apart. 2 (one 0/1 output) keeps the 0/1 rule below; K > 2 takes
     // class indices 0..K-1, written as integers ("2", "2.0" too).
     std::size_t classes = 2;
+    // Several label columns (multi-task), read instead of label_column: each 0/1 (or 0..classes-1);
+    // an empty cell is a missing label (NaN), which that task's loss leaves out.
+    struct Task {
+        std::string column;
+        std::size_t classes = 2;
+    };
+    std::vector<Task> tasks;
+    // Numeric columns read into SequenceSet::features (a second input of a multimodal model); every
+    // cell must be a finite number.
+    std::vector<std::string> feature_columns;
+    bool sequence = true;  // false: a table of features only; a sequence column is not needed (nor read)
 };
 
 // Reads a table whose first non-blank line is a header row. The delimiter is a tab when the header
@@ -27,6 +39,8 @@ struct TableOptions {
 //                           (missing) and an absent column leaves labels empty
 //   id (or name)            names the records; without it, or in an empty cell, a record is "seqN",
 //                           N its data row number counting from 1 (blank lines are not rows)
+//   opt.tasks[i].column     (multi-task) as the label column, but an empty cell is always allowed (missing)
+//   opt.feature_columns     finite numbers ("0.5", "-1e-3"); an empty or non-numeric cell is an error
 // Other columns are ignored. Errors name line and column: a row with a different number of fields
 // than the header (at its line), a bad quote, an empty sequence, a label not 0/1 (not 0..K-1, naming the
 // range), an empty label cell

@@ -1,6 +1,7 @@
-// core/nn/model.hpp: a Model is a spec made real: layers with initialised parameters, a forward pass
-// over one-hot DNA (B, L, 4) giving logits (B, outputs), and the shape rules that say which sequence
-// lengths it accepts. Sequential for now (the spec's layers in order).
+// core/nn/model.hpp: a Model is a spec made real: layers with initialised parameters wired as the spec's
+// graph (each layer reads named inputs or earlier layers; concatenate and add merge several), a forward
+// pass from its inputs (one-hot DNA (B, L, 4), numeric features (B, F)) to each head's logits
+// (B, outputs), and the shape rules that say which sequence lengths it accepts.
 #pragma once
 
 #include <memory>
@@ -24,10 +25,20 @@ public:
     std::string check_length(std::size_t L) const;
     std::size_t min_length() const { return min_length_; }      // shortest accepted length
     std::size_t fixed_length() const { return spec_.input.length; }  // 0: any length >= min_length()
-    std::size_t outputs() const { return outputs_; }
+    std::size_t outputs() const { return head_outputs_.at(0); }  // the first head's width
+    std::size_t head_outputs(std::size_t h) const { return head_outputs_.at(h); }
+    std::size_t heads() const { return spec_.heads.size(); }
+    // Index in spec().inputs of the DNA input, or -1 for a model of features only.
+    int dna_input() const { return dna_input_; }
 
-    // x: (B, L, 4) -> logits (B, outputs). Records a tape only when parameters require gradients.
+    // inputs[i] for spec().inputs[i]: (B, L, 4) for dna, (B, F) for features -> logits of every head,
+    // (B, outputs) each. Records a tape only when parameters require gradients.
+    std::vector<Var> forward_heads(const std::vector<Tensor>& inputs, bool training, Rng& rng);
+    // A model with one DNA input and one head: x (B, L, 4) -> logits (B, outputs).
     Var forward(const Tensor& x, bool training, Rng& rng);
+
+    // Freezes (false) or unfreezes the parameters of the named layers; returns the names not found.
+    std::vector<std::string> set_trainable(const std::vector<std::string>& layers, bool trainable);
 
     std::vector<Param*> params();
     std::vector<const Param*> params() const;
@@ -39,11 +50,18 @@ public:
     void set_weights(const std::vector<Tensor>& w);
 
 private:
+    // The shape of every value (inputs first, then layers) for a DNA length L (0 = any); "" or the error
+    // of the first layer that cannot take it, with that layer's index in `where`.
+    std::string propagate(std::size_t L, std::vector<Shape>& shapes, std::size_t& where) const;
+
     ModelSpec spec_;
-    std::vector<std::unique_ptr<Layer>> layers_;
+    std::vector<std::unique_ptr<Layer>> layers_;     // null for merges (concatenate, add)
+    std::vector<std::vector<std::size_t>> sources_;  // per layer: indices of the values it reads
+    std::vector<std::size_t> head_values_;           // per head: the value index of its layer
     std::vector<Shape> shapes_;  // output shape of each layer at build time (0 = any length)
     std::size_t min_length_ = 0;
-    std::size_t outputs_ = 0;
+    std::vector<std::size_t> head_outputs_;
+    int dna_input_ = -1;
 };
 
 }  // namespace helix::nn

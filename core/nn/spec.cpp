@@ -1,6 +1,7 @@
 // core/nn/spec.cpp: reading and checking a model spec. See spec.hpp.
 #include "spec.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace helix::nn {
@@ -11,7 +12,8 @@ using nlohmann::json;
 const std::set<std::string> kLayerTypes = {"dense",   "conv1d",      "max_pool1d", "avg_pool1d",
                                            "global_max_pool", "global_avg_pool", "flatten",
                                            "dropout", "relu",        "sigmoid",    "tanh",
-                                           "lstm",    "gru",         "batch_norm", "layer_norm"};
+                                           "lstm",    "gru",         "batch_norm", "layer_norm",
+                                           "concatenate", "add"};
 const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
 
 // Reads fields of one JSON object, recording an error per bad field; unknown keys are errors too,
@@ -131,6 +133,26 @@ void read_layer(const json& j, std::size_t index, LayerSpec& layer, std::vector<
     }
     r.text("name", layer.name);
     r.allow("comment");
+    r.allow("inputs");
+    if (r.has("inputs")) {
+        const json& in = j.at("inputs");
+        if (in.is_string()) {
+            layer.inputs.push_back(in.get<std::string>());
+        } else if (in.is_array() && !in.empty() && std::all_of(in.begin(), in.end(), [](const json& x) {
+                       return x.is_string();
+                   })) {
+            for (const auto& x : in) layer.inputs.push_back(x.get<std::string>());
+        } else {
+            r.fail(r.field("inputs"), "must be the name of an input or an earlier layer, or a list of names, got " +
+                                          in.dump());
+        }
+    }
+    r.boolean("trainable", layer.trainable);
+    const bool merge = layer.type == "concatenate" || layer.type == "add";
+    if (merge && layer.inputs.size() < 2)
+        r.fail(r.field("inputs"), "a " + layer.type + " layer merges two or more: name them in \"inputs\"");
+    if (!merge && layer.inputs.size() > 1)
+        r.fail(r.field("inputs"), "a " + layer.type + " layer reads one input; merge several with a concatenate or add layer first");
     if (layer.type == "dense") {
         if (!r.has("units")) r.fail(r.field("units"), "missing: how many outputs this layer has");
         r.size("units", layer.units);
@@ -161,6 +183,97 @@ void read_layer(const json& j, std::size_t index, LayerSpec& layer, std::vector<
     }
     if (layer.activation == "linear") layer.activation.clear();
     r.reject_unknown();
+}
+
+InputSpec read_input(const json& j, const std::string& path, std::vector<SpecError>& errors)
+{
+    InputSpec input;
+    Reader in(j, path, errors);
+    if (!j.is_object()) return input;
+    in.text("name", input.name);
+    static const std::set<std::string> types = {"dna", "features"};
+    in.text("type", input.type, &types);
+    if (input.type == "dna") {
+        in.size("length", input.length);
+        std::size_t channels = 4;  // one-hot A, C, G, T: the only encoding for now
+        in.size("channels", channels, 4);
+        if (channels != 4) in.fail(in.field("channels"), "must be 4 (one-hot A, C, G, T)");
+        static const std::set<std::string> resize = {"pad_crop", "exact"};
+        in.text("resize", input.resize, &resize);
+    } else {
+        in.allow("columns");
+        const json* c = in.has("columns") ? &j.at("columns") : nullptr;
+        if (!c || !c->is_array() || c->empty() ||
+            !std::all_of(c->begin(), c->end(), [](const json& x) { return x.is_string() && !x.get<std::string>().empty(); }))
+            in.fail(in.field("columns"), "must list the table columns this input reads, e.g. [\"accessibility\"]");
+        else
+            for (const auto& x : *c) input.columns.push_back(x.get<std::string>());
+    }
+    in.allow("comment");
+    in.reject_unknown();
+    return input;
+}
+
+HeadSpec read_head(const json& j, std::size_t index, std::vector<SpecError>& errors)
+{
+    HeadSpec h;
+    Reader r(j, "heads[" + std::to_string(index) + "]", errors);
+    if (!j.is_object()) return h;
+    if (!r.has("name")) r.fail(r.field("name"), "missing: the head's name (its label column by default)");
+    r.text("name", h.name);
+    if (!r.has("layer")) r.fail(r.field("layer"), "missing: the layer whose outputs this head predicts");
+    r.text("layer", h.layer);
+    static const std::set<std::string> losses = {"bce_with_logits", "softmax_cross_entropy"};
+    r.text("loss", h.loss, &losses);
+    r.number("weight", h.weight, 0.0f, 1000.0f);
+    r.text("label", h.label);
+    if (h.label.empty()) h.label = h.name;
+    r.allow("classes");
+    if (r.has("classes")) {
+        const json& c = j.at("classes");
+        if (!c.is_array() || c.size() < 2 || !std::all_of(c.begin(), c.end(), [](const json& x) { return x.is_string(); }))
+            r.fail(r.field("classes"), "must be a list of at least 2 class names, got " + c.dump());
+        else
+            for (const auto& x : c) h.classes.push_back(x.get<std::string>());
+        if (h.loss != "softmax_cross_entropy")
+            r.fail(r.field("classes"), "class names need \"loss\": \"softmax_cross_entropy\"");
+    }
+    r.allow("metrics");  // accepted for readability; every head is scored on loss, accuracy, AUROC, AUPRC
+    r.allow("comment");
+    r.reject_unknown();
+    return h;
+}
+
+// Every name a layer reads must be an input or an earlier layer; every head names a layer.
+void check_references(ModelSpec& s, std::vector<SpecError>& errors)
+{
+    std::set<std::string> known;
+    for (const auto& in : s.inputs) known.insert(in.name);
+    for (std::size_t i = 0; i < s.layers.size(); ++i) {
+        const LayerSpec& l = s.layers[i];
+        if (known.count(l.name) && i < s.layers.size()) {
+            for (const auto& in : s.inputs)
+                if (in.name == l.name)
+                    errors.push_back({"layers[" + std::to_string(i) + "].name",
+                                      "layers[" + std::to_string(i) + "].name: '" + l.name + "' is an input's name"});
+        }
+        for (const auto& name : l.inputs)
+            if (!known.count(name))
+                errors.push_back({"layers[" + std::to_string(i) + "].inputs",
+                                  "layers[" + std::to_string(i) + "].inputs: '" + name +
+                                      "' is neither an input nor an earlier layer"});
+        known.insert(l.name);
+    }
+    std::set<std::string> heads;
+    for (std::size_t i = 0; i < s.heads.size(); ++i) {
+        const std::string f = "heads[" + std::to_string(i) + "]";
+        const HeadSpec& h = s.heads[i];
+        if (!h.name.empty() && !heads.insert(h.name).second)
+            errors.push_back({f + ".name", f + ".name: '" + h.name + "' names an earlier head too"});
+        if (!h.layer.empty() &&
+            std::none_of(s.layers.begin(), s.layers.end(), [&](const LayerSpec& l) { return l.name == h.layer; }))
+            errors.push_back({f + ".layer", f + ".layer: no layer is named '" + h.layer + "'"});
+    }
 }
 
 }  // namespace
@@ -203,16 +316,27 @@ SpecResult parse_spec(const json& j)
     }
 
     top.allow("input");
+    top.allow("inputs");
+    if (top.has("input") && top.has("inputs")) top.fail("inputs", "give either \"input\" (one) or \"inputs\" (a list), not both");
     if (top.has("input")) {
-        Reader in(j.at("input"), "input", errors);
-        in.text("name", s.input.name);
-        in.size("length", s.input.length);
-        std::size_t channels = 4;  // one-hot A, C, G, T: the only encoding for now
-        in.size("channels", channels, 4);
-        if (channels != 4) in.fail("input.channels", "must be 4 (one-hot A, C, G, T)");
-        static const std::set<std::string> resize = {"pad_crop", "exact"};
-        in.text("resize", s.input.resize, &resize);
-        in.reject_unknown();
+        s.inputs.push_back(read_input(j.at("input"), "input", errors));
+    } else if (top.has("inputs")) {
+        const json& in = j.at("inputs");
+        if (!in.is_array() || in.empty()) top.fail("inputs", "must be a non-empty list of inputs");
+        else
+            for (std::size_t i = 0; i < in.size(); ++i)
+                s.inputs.push_back(read_input(in[i], "inputs[" + std::to_string(i) + "]", errors));
+        s.graph = true;
+    }
+    if (s.inputs.empty()) s.inputs.push_back(InputSpec{});
+    s.input = s.inputs.front();
+    {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < s.inputs.size(); ++i)
+            if (!seen.insert(s.inputs[i].name).second)
+                top.fail("inputs[" + std::to_string(i) + "].name", "'" + s.inputs[i].name + "' names an earlier input too");
+        const auto dna = std::count_if(s.inputs.begin(), s.inputs.end(), [](const InputSpec& x) { return x.type == "dna"; });
+        if (dna > 1) top.fail("inputs", "at most one input of type dna (a table has one sequence column)");
     }
 
     top.allow("layers");
@@ -230,6 +354,30 @@ SpecResult parse_spec(const json& j)
                 top.fail("layers[" + std::to_string(i) + "].name", "'" + l.name + "' is used by an earlier layer");
         }
     }
+
+    top.allow("heads");
+    if (top.has("heads")) {
+        const json& h = j.at("heads");
+        if (!h.is_array() || h.empty()) top.fail("heads", "must be a non-empty list of heads");
+        else
+            for (std::size_t i = 0; i < h.size(); ++i) s.heads.push_back(read_head(h[i], i, errors));
+        s.graph = true;
+        if (j.contains("loss")) top.fail("loss", "with \"heads\", each head names its own loss");
+        if (j.contains("classes")) top.fail("classes", "with \"heads\", each head names its own classes");
+    } else if (!s.layers.empty()) {
+        HeadSpec h;
+        h.name = "label";
+        h.layer = s.layers.back().name;
+        h.loss = s.loss;
+        h.label = "label";
+        h.classes = s.classes;
+        s.heads.push_back(h);
+    }
+    if (s.heads.size() == 1) {  // the single-head fields, which most of the engine reads
+        s.loss = s.heads[0].loss;
+        s.classes = s.heads[0].classes;
+    }
+    if (errors.empty()) check_references(s, errors);
 
     top.allow("optimizer");
     if (top.has("optimizer")) {
@@ -309,15 +457,20 @@ nlohmann::json spec_to_json(const ModelSpec& s)
         }
         if (l.type == "batch_norm") o["momentum"] = l.momentum;
         if (l.type == "batch_norm" || l.type == "layer_norm") o["eps"] = l.eps;
+        if (!l.inputs.empty()) o["inputs"] = l.inputs;
+        if (!l.trainable) o["trainable"] = false;
         layers.push_back(o);
     }
-    json input = {{"name", s.input.name}, {"length", s.input.length ? json(s.input.length) : json(nullptr)}};
-    if (s.input.length) input["resize"] = s.input.resize;
+    auto input_json = [](const InputSpec& in, bool typed) {
+        if (in.type == "features") return json{{"name", in.name}, {"type", in.type}, {"columns", in.columns}};
+        json o = {{"name", in.name}, {"length", in.length ? json(in.length) : json(nullptr)}};
+        if (typed) o["type"] = in.type;
+        if (in.length) o["resize"] = in.resize;
+        return o;
+    };
     json out = {{"name", s.name},
             {"description", s.description},
-            {"input", input},
             {"layers", layers},
-            {"loss", s.loss},
             {"optimizer",
              {{"type", s.optimizer.type},
               {"learning_rate", s.optimizer.learning_rate},
@@ -334,7 +487,21 @@ nlohmann::json spec_to_json(const ModelSpec& s)
               {"patience", s.training.patience},
               {"monitor", s.training.monitor},
               {"seed", s.training.seed}}}};
-    if (!s.classes.empty()) out["classes"] = s.classes;
+    if (s.graph) {
+        json inputs = json::array(), heads = json::array();
+        for (const auto& in : s.inputs) inputs.push_back(input_json(in, true));
+        for (const auto& h : s.heads) {
+            json o = {{"name", h.name}, {"layer", h.layer}, {"loss", h.loss}, {"weight", h.weight}, {"label", h.label}};
+            if (!h.classes.empty()) o["classes"] = h.classes;
+            heads.push_back(o);
+        }
+        out["inputs"] = inputs;
+        out["heads"] = heads;
+    } else {
+        out["input"] = input_json(s.input, false);
+        out["loss"] = s.loss;
+        if (!s.classes.empty()) out["classes"] = s.classes;
+    }
     return out;
 }
 

@@ -7,6 +7,17 @@
 //    "training": {"epochs": 20, "batch_size": 64, "patience": 5, "monitor": "val_auroc", "seed": 1}}
 // A multi-class model ends in K outputs with "loss": "softmax_cross_entropy" and may name its classes:
 //   "classes": ["EI", "IE", "N"] (one name per output; Model::build checks the count).
+// A model may also be a graph: several named inputs, layers that name what they read, merges, and
+// several named heads, each with its own loss, weight and label column (multi-task, multimodal):
+//   {"inputs": [{"name": "dna", "type": "dna"}, {"name": "features", "type": "features", "columns": ["accessibility"]}],
+//    "layers": [{"type": "conv1d", "name": "conv1", "inputs": "dna", ...}, {"type": "global_max_pool", "name": "pool"},
+//               {"type": "concatenate", "name": "merge", "inputs": ["pool", "features"]},
+//               {"type": "dense", "name": "gata1_out", "units": 1}, {"type": "dense", "name": "tal1_out", "inputs": "merge", "units": 1}],
+//    "heads": [{"name": "gata1", "layer": "gata1_out"}, {"name": "tal1", "layer": "tal1_out", "weight": 0.5}]}
+// A layer without "inputs" reads the layer before it (the first layer reads the first input). A head's
+// label column defaults to its name; an empty cell is a missing label, left out of that head's loss.
+// Without "heads" the last layer is the one head, its loss the spec's "loss" and its label column "label".
+// "trainable": false on a layer freezes its parameters (transfer learning).
 // Every problem is reported as {field, message} with the field's JSON path ("layers[2].kernel_size").
 #pragma once
 
@@ -26,8 +37,11 @@ struct SpecError {
 
 struct LayerSpec {
     std::string type;  // dense, conv1d, max_pool1d, avg_pool1d, global_max_pool, global_avg_pool,
-                       // flatten, dropout, relu, sigmoid, tanh, lstm, gru, batch_norm, layer_norm
+                       // flatten, dropout, relu, sigmoid, tanh, lstm, gru, batch_norm, layer_norm,
+                       // concatenate, add (merges of two or more inputs)
     std::string name;  // unique; defaults to type + index ("conv1d_0")
+    std::vector<std::string> inputs;  // names of inputs or earlier layers; empty = the layer before
+    bool trainable = true;            // false: its parameters are frozen (not updated by training)
     std::size_t units = 0;        // dense, lstm, gru
     std::size_t filters = 0;      // conv1d
     std::size_t kernel_size = 0;  // conv1d
@@ -44,7 +58,9 @@ struct LayerSpec {
 
 struct InputSpec {
     std::string name = "dna";
-    std::size_t length = 0;  // 0: any length the layers accept (models that end in global pooling)
+    std::string type = "dna";  // dna: one-hot sequences (L, 4); features: numeric table columns (F)
+    std::vector<std::string> columns;  // features: the table columns read, in order (F = their count)
+    std::size_t length = 0;  // dna: 0 = any length the layers accept (models that end in global pooling)
     // For fixed-length models: "pad_crop" centres each sequence, cropping or padding with N (0.25 per
     // base) on both sides; "exact" refuses other lengths with an error naming the record.
     std::string resize = "pad_crop";
@@ -68,11 +84,24 @@ struct TrainingSpec {
     std::uint64_t seed = 1;
 };
 
+// A named output of the model with its own loss and label column.
+struct HeadSpec {
+    std::string name;            // unique; "label" for the default head
+    std::string layer;           // the layer whose output is this head's logits
+    std::string loss = "bce_with_logits";  // bce_with_logits (1 output, 0/1) or softmax_cross_entropy (K)
+    float weight = 1.0f;         // its share of the total loss
+    std::string label;           // the label column; defaults to the head's name ("label" for the default head)
+    std::vector<std::string> classes;  // softmax_cross_entropy: one name per output (optional)
+};
+
 struct ModelSpec {
     std::string name = "model";
     std::string description;
-    InputSpec input;
+    InputSpec input;               // the first of `inputs` (the DNA input of a sequential model)
+    std::vector<InputSpec> inputs;  // always at least one after parsing
     std::vector<LayerSpec> layers;
+    std::vector<HeadSpec> heads;    // always at least one after parsing
+    bool graph = false;             // written with "inputs"/"heads" (kept so a file round-trips as written)
     // bce_with_logits: one output, a 0/1 label. softmax_cross_entropy: K >= 2 outputs (logits; the loss
     // applies the softmax), a class index 0..K-1.
     std::string loss = "bce_with_logits";

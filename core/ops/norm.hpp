@@ -32,4 +32,9 @@ Var reshape(const Var& x, const Shape& shape);
 // Joins xs along `axis`; every other axis must agree. Any number of inputs >= 1, any rank >= 1.
 Var concat(const std::vector<Var>& xs, std::size_t axis);
 
+// add.cpp: the elementwise sum of tensors of one shape (an "add" merge layer).
+Var add(const std::vector<Var>& xs);
+// x * factor (a loss weight).
+Var scale(const Var& x, float factor);
+
 }  // namespace helix::ops

@@ -4,11 +4,12 @@
 #include <string>
 #include <vector>
 
-#include "../data/input_error.hpp"
-#include "../data/sequence_set.hpp"
 #include <nlohmann/json.hpp>
 
+#include "../data/input_error.hpp"
+#include "../data/sequence_set.hpp"
 #include "../nn/model.hpp"
+#include "examples.hpp"
 
 namespace helix::train {
 
@@ -19,13 +20,17 @@ namespace helix::train {
 std::vector<std::string> fit_to_model(const nn::Model& model, const data::SequenceSet& set,
                                       std::vector<data::InputError>& errors, std::size_t& more_errors);
 
-// Binding probabilities (sigmoid of the logits), one per sequence, in order. Batches group equal
+// Per head, the probabilities of the records `indices` (in that order): (n, 1) sigmoids of a
+// bce_with_logits head, (n, K) softmax rows of a softmax_cross_entropy head. Batches group equal
 // lengths. Dropout is off.
+std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices,
+                                  std::size_t batch_size = 256);
+
+// A one-head DNA model: binding probabilities (sigmoid of the logits), one per sequence, in order.
 std::vector<float> predict_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
                                          const std::vector<std::size_t>& indices, std::size_t batch_size = 256);
 
-// K-class models (loss softmax_cross_entropy): the softmax of the logits, n rows of K, row-major, in the
-// order of `indices`.
+// A one-head K-class DNA model: the softmax of the logits, n rows of K, row-major, in the order of `indices`.
 std::vector<float> predict_class_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
                                                const std::vector<std::size_t>& indices,
                                                std::size_t batch_size = 256);
@@ -35,12 +40,25 @@ struct Scores {
     std::size_t n = 0;
 };
 
-// Binary models: mean binary cross-entropy, accuracy at 0.5, AUROC and AUPRC of the records `indices`.
-// K-class models: mean cross-entropy, accuracy of the most probable class, and one-vs-rest AUROC and
-// AUPRC macro-averaged over classes (metrics.hpp); labels are class indices.
+// Every head's scores on the records `indices` whose label for that head is present, and their
+// combination: loss = the weighted sum of the heads' losses (what training minimises), accuracy, AUROC
+// and AUPRC = the mean over heads. One head: combined == heads[0].
+struct HeadScores {
+    std::vector<Scores> heads;
+    Scores combined;
+};
+
+// Binary heads: mean binary cross-entropy, accuracy at 0.5, AUROC and AUPRC. K-class heads: mean
+// cross-entropy, accuracy of the most probable class, and one-vs-rest AUROC and AUPRC macro-averaged
+// over classes (metrics.hpp); labels are class indices.
+HeadScores score_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices);
+
 // {"loss", "accuracy", "auroc", "auprc", "n"}; a score that is not a number (AUROC of one class) is null.
 nlohmann::json scores_json(const Scores& s);
+// The combined scores, and with several heads also "heads": {name: scores_json, ...}.
+nlohmann::json scores_json(const nn::Model& model, const HeadScores& s);
 
+// A one-head DNA model's scores (labels one per sequence).
 Scores score(nn::Model& model, const std::vector<std::string>& sequences, const std::vector<float>& labels,
              const std::vector<std::size_t>& indices);
 

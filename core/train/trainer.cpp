@@ -3,20 +3,23 @@
 
 #include <cmath>
 
+#include "../ops/norm.hpp"
 #include "../ops/ops.hpp"
 #include "batches.hpp"
 
 namespace helix::train {
 
 
-Trainer::Trainer(nn::Model& model, std::vector<std::string> sequences, std::vector<float> labels,
-                 const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer)
-    : model_(model), sequences_(std::move(sequences)), labels_(std::move(labels)), spec_(training),
+Trainer::Trainer(nn::Model& model, Examples examples, const nn::TrainingSpec& training,
+                 const nn::OptimizerSpec& optimizer)
+    : model_(model), ex_(std::move(examples)), spec_(training),
       optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed)
 {
-    HELIX_ASSERT(sequences_.size() == labels_.size());
+    HELIX_ASSERT(ex_.heads == model_.heads() && ex_.labels.size() == ex_.size() * ex_.heads);
+    std::vector<float> strata(ex_.size());  // the first head's label; a missing one is a stratum of its own
+    for (std::size_t i = 0; i < ex_.size(); ++i) strata[i] = std::isnan(ex_.label(i, 0)) ? -1.0f : ex_.label(i, 0);
     Rng split_rng(training.seed * 0x9E3779B97F4A7C15ull + 1);
-    split_ = stratified_split(labels_, spec_.validation_fraction, spec_.test_fraction, split_rng);
+    split_ = stratified_split(strata, spec_.validation_fraction, spec_.test_fraction, split_rng);
     best_weights_ = model_.weights();
     if (split_.train.empty()) finished_ = true;
 }
@@ -35,17 +38,29 @@ bool Trainer::improved(const Scores& s) const
 nlohmann::json Trainer::step()
 {
     HELIX_ASSERT(!finished_);
-    if (batch_ == 0 && epoch_seen_ == 0) batches_ = make_batches(sequences_, split_.train, spec_.batch_size, &rng_);
+    if (batch_ == 0 && epoch_seen_ == 0) batches_ = make_batches(ex_.sequences, split_.train, spec_.batch_size, &rng_);
     const auto& batch = batches_[batch_];
-    Tensor x = encode_batch(sequences_, batch);
-    const bool classes = model_.spec().loss == "softmax_cross_entropy";
-    // Binary: targets (B, 1) of 0/1. K classes: class indices (B) as floats.
-    Tensor y = classes ? Tensor(xt::empty<float>({batch.size()})) : Tensor(xt::empty<float>({batch.size(), std::size_t{1}}));
-    for (std::size_t b = 0; b < batch.size(); ++b) y.data()[b] = labels_[batch[b]];
 
     optimizer_->zero_grad();
-    Var logits = model_.forward(x, /*training=*/true, rng_);
-    Var loss = classes ? ops::softmax_cross_entropy(logits, y) : ops::bce_with_logits(logits, y);
+    std::vector<Var> logits = model_.forward_heads(encode_inputs(model_, ex_, batch), /*training=*/true, rng_);
+    // The total loss: each head's mean over the records that have its label, times its weight.
+    std::vector<Var> terms;
+    for (std::size_t h = 0; h < logits.size(); ++h) {
+        Tensor y, mask;
+        if (!head_targets(model_, ex_, h, batch, y, mask)) continue;
+        const auto& head = model_.spec().heads[h];
+        Var l = head.loss == "softmax_cross_entropy" ? ops::softmax_cross_entropy(logits[h], y, mask)
+                                                     : ops::bce_with_logits(logits[h], y, mask);
+        terms.push_back(head.weight == 1.0f ? l : ops::scale(l, head.weight));
+    }
+    if (terms.empty()) {  // no label of any head in this batch: nothing to learn from it
+        ++batch_;
+        if (batch_ == batches_.size()) return end_epoch();
+        return {{"type", "batch"}, {"epoch", epoch_ + 1}, {"epochs", spec_.epochs}, {"batch", batch_},
+                {"batches", batches_.size()}, {"loss", epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : 0.0},
+                {"batchLoss", nullptr}};
+    }
+    Var loss = terms.size() == 1 ? terms[0] : ops::add(terms);
     const float value = loss.value()(0);
     if (!std::isfinite(value)) {
         diverged_ = "training stopped at epoch " + std::to_string(epoch_ + 1) + ", batch " +
@@ -69,15 +84,17 @@ nlohmann::json Trainer::step()
 
 nlohmann::json Trainer::end_epoch()
 {
-    const double train_loss = epoch_loss_ / static_cast<double>(epoch_seen_);
+    const double train_loss = epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : std::nan("");
     ++epoch_;
     batch_ = 0;
     epoch_loss_ = 0;
     epoch_seen_ = 0;
     nlohmann::json record = {{"epoch", epoch_}, {"loss", train_loss}};
     if (!split_.validation.empty()) {
-        Scores v = score(model_, sequences_, labels_, split_.validation);
-        auto val = scores_json(v);
+        HeadScores vh = score_heads(model_, ex_, split_.validation);
+        const Scores& v = vh.combined;
+        auto val = scores_json(model_, vh);
+        if (val.contains("heads")) record["valHeads"] = val["heads"];
         record["valLoss"] = val["loss"];
         record["valAccuracy"] = val["accuracy"];
         record["valAuroc"] = val["auroc"];
@@ -135,7 +152,7 @@ nlohmann::json Trainer::summary()
                  {{"train", split_.train.size()}, {"validation", split_.validation.size()},
                   {"test", split_.test.size()}}},
                 {"monitor", spec_.monitor},
-                {"test", scores_json(score(model_, sequences_, labels_, split_.test))}};
+                {"test", scores_json(model_, score_heads(model_, ex_, split_.test))}};
     if (!diverged_.empty()) summary_["error"] = diverged_;
     return summary_;
 }

@@ -19,16 +19,23 @@
 #include "../nn/model.hpp"
 #include "../optim/optimizer.hpp"
 #include "evaluate.hpp"
+#include "examples.hpp"
 #include "split.hpp"
 
 namespace helix::train {
 
 class Trainer {
 public:
-    // `sequences` must already be fitted to the model (fit_to_model) and `labels` all 0 or 1 (class
-    // indices 0..K-1 for a K-class model, whose loss is softmax_cross_entropy).
+    // `examples` must be fitted to the model (fit_to_model) with a label per head: 0 or 1, a class index
+    // 0..K-1 for a softmax_cross_entropy head, or NaN where missing (left out of that head's loss).
+    // The split is stratified on the first head's label.
+    Trainer(nn::Model& model, Examples examples, const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer);
+    // A one-head DNA model.
     Trainer(nn::Model& model, std::vector<std::string> sequences, std::vector<float> labels,
-            const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer);
+            const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer)
+        : Trainer(model, sequence_examples(std::move(sequences), std::move(labels)), training, optimizer)
+    {
+    }
 
     bool finished() const { return finished_; }
     const Split& split() const { return split_; }  // which records are train, validation and test
@@ -42,8 +49,7 @@ private:
     void finish();
 
     nn::Model& model_;
-    std::vector<std::string> sequences_;
-    std::vector<float> labels_;
+    Examples ex_;
     nn::TrainingSpec spec_;
     std::unique_ptr<optim::Optimizer> optimizer_;
     Rng rng_;
