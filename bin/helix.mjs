@@ -8,7 +8,8 @@ import { PRESETS, GRAPH_PRESETS } from '../web/engine/presets.js';
 
 const USAGE = `Usage:
   helix train    --preset NAME | --spec spec.json  --data train.tsv  --out model.json
-                 [--label COLUMN] [--epochs N] [--batch-size N] [--lr X] [--seed S] [--threads N]
+                 [--label COLUMN | --labels A,B] [--features X,Y] [--epochs N] [--batch-size N] [--lr X] [--seed S]
+                 [--init-from pretrained.json [--transfer-layers L1,L2]] [--freeze L1,L2] [--threads N]
   helix predict  --model model.json --input seqs.fa [--out predictions.tsv]
   helix evaluate --model model.json --data test.tsv [--label COLUMN]
   helix train    --preset gcn-node --nodes nodes.tsv --edges edges.tsv --out model.json [--epochs N] [--seed S]
@@ -18,7 +19,11 @@ const USAGE = `Usage:
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
 column ('label', or the one --label names; class indices 0..K-1 for a K-class model such as cnn-splice); an 'id' or 'name' column names the records. predict takes
-FASTA, such a table, or one sequence per line. Presets: ${Object.keys(PRESETS).join(', ')}.`;
+FASTA, such a table, or one sequence per line. Multi-task: --labels gata1,tal1 reads one 0/1 column per
+task (an empty cell is a missing label). Multimodal: --features a,b names the numeric columns of the
+model's second input. Transfer: --init-from copies the weights of the layers the two models share
+(or --transfer-layers), --freeze keeps layers fixed while the rest is fine-tuned (--lr).
+Presets: ${Object.keys(PRESETS).join(', ')}.`;
 
 class UsageError extends Error {}
 
@@ -30,7 +35,17 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' }, kind: { type: 'string' }, count: { type: 'string' },
   length: { type: 'string' },
   nodes: { type: 'string' }, edges: { type: 'string' },  // graph models
+  labels: { type: 'string' }, features: { type: 'string' },  // multi-task, multimodal
+  'init-from': { type: 'string' }, 'transfer-layers': { type: 'string' }, freeze: { type: 'string' },  // transfer
 };
+
+// "a,b" -> ['a', 'b'] (undefined when absent).
+function list(value) {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((x) => x.trim()).filter(Boolean);
+  if (!items.length) throw new UsageError(`expected a comma-separated list of column or layer names, got '${value}'`);
+  return items;
+}
 
 function need(args, name) {
   if (args[name] === undefined) throw new UsageError(`--${name} is required`);
@@ -90,7 +105,12 @@ function progressPrinter(quiet) {
 // the classes, else its index) and one p_<name> (p_<index>) column per class.
 function predictionsTsv(rows, names) {
   const lines = [];
-  if (rows.length && rows[0].probabilities) {
+  if (rows.length && rows[0].heads) {  // multi-head: a probability (or a class) per head
+    const heads = Object.keys(rows[0].heads);
+    const cell = (h) => (h.probabilities ? (h.label ?? String(h.class)) : h.probability.toFixed(6));
+    lines.push(['id', ...heads].join('\t'));
+    for (const r of rows) lines.push([r.id, ...heads.map((n) => cell(r.heads[n]))].join('\t'));
+  } else if (rows.length && rows[0].probabilities) {
     const K = rows[0].probabilities.length;
     const name = (k) => names?.[k] ?? String(k);
     lines.push(['id', 'class', ...Array.from({ length: K }, (_, k) => `p_${name(k)}`)].join('\t'));
@@ -107,7 +127,17 @@ async function train(helix, args) {
   const dataPath = need(args, 'data');
   const out = need(args, 'out');
   const specText = args.spec ? await readText(args.spec, 'spec') : args.preset;
-  const model = await withFile(args.spec ?? '--preset', () => helix.createModel(specText));
+  const model = await withFile(args.spec ?? '--preset', () => helix.createModel(specText,
+    { labels: list(args.labels), features: list(args.features) }));
+  if (args['init-from']) {
+    const pretrained = await readText(args['init-from'], 'pretrained model');
+    const layers = await withFile(args['init-from'], () => model.loadWeightsFrom(pretrained, list(args['transfer-layers']) ?? null));
+    if (!args.quiet) process.stderr.write(`weights of ${layers.join(', ')} taken from ${args['init-from']}\n`);
+  }
+  if (args.freeze) {
+    await withFile('--freeze', () => model.freeze(list(args.freeze)));
+    if (!args.quiet) process.stderr.write(`frozen: ${list(args.freeze).join(', ')}\n`);
+  }
   const data = await readText(dataPath, 'data');
   const controller = new AbortController();
   const onSigint = () => {
@@ -139,6 +169,8 @@ async function train(helix, args) {
   const fmt = (x) => (x == null ? 'n/a' : x.toFixed(4));
   process.stderr.write(`best epoch ${summary.bestEpoch} of ${summary.epochsRun}${summary.stoppedEarly ? ' (stopped early)' : ''}; ` +
     `held-out test (${t.n} sequences): accuracy ${fmt(t.accuracy)}, AUROC ${fmt(t.auroc)}, AUPRC ${fmt(t.auprc)}\n` +
+    Object.entries(t.heads ?? {}).map(([name, h]) =>
+      `  ${name} (${h.n} labelled): accuracy ${fmt(h.accuracy)}, AUROC ${fmt(h.auroc)}, AUPRC ${fmt(h.auprc)}\n`).join('') +
     `model written to ${out}\n`);
   model.dispose();
 }

@@ -26,5 +26,7 @@ EMSCRIPTEN_BINDINGS(helix_session)
         .function("cancelTraining", &ModelSession::cancel_training)
         .function("trainingSummary", &ModelSession::training_summary)
         .function("save", &ModelSession::save)
-        .function("metadata", &ModelSession::metadata_json);
+        .function("metadata", &ModelSession::metadata_json)
+        .function("loadWeightsFrom", &ModelSession::load_weights_from)
+        .function("setTrainable", &ModelSession::set_trainable);
 }

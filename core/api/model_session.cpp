@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "../data/sequences.hpp"
 #include "../io/model_file.hpp"
@@ -16,10 +18,41 @@ using nlohmann::json;
 
 namespace {
 
-// A paste parsed and fitted to the model's input length; `errors` is null when it is usable.
+// Whether the model reads its labels from heads' own columns (several heads, or declared heads).
+bool reads_task_columns(const nn::Model& model) { return model.heads() > 1 || model.spec().graph; }
+
+bool is_multiclass(const nn::Model& model, std::size_t h = 0)
+{
+    return model.spec().heads[h].loss == "softmax_cross_entropy";
+}
+
+// The table columns the model reads: labels (0/1 or class indices; per head for a multi-head model),
+// numeric features of every features input, and the DNA unless it reads none.
+data::TableOptions table_options(const nn::Model& model, const std::string& label_column, bool require_labels)
+{
+    data::TableOptions opt;
+    opt.require_labels = require_labels;
+    opt.label_column = label_column.empty() ? "label" : label_column;
+    opt.sequence = model.dna_input() >= 0;
+    if (reads_task_columns(model)) {
+        for (std::size_t h = 0; h < model.heads(); ++h) {
+            const auto& head = model.spec().heads[h];
+            // A single head's column may be renamed (labelColumn, --label), as for a sequential model.
+            opt.tasks.push_back({model.heads() == 1 && !label_column.empty() ? label_column : head.label,
+                                 is_multiclass(model, h) ? model.head_outputs(h) : 2});
+        }
+    } else if (is_multiclass(model)) {
+        opt.classes = model.outputs();
+    }
+    for (const auto& in : model.spec().inputs)
+        if (in.type == "features") opt.feature_columns.insert(opt.feature_columns.end(), in.columns.begin(), in.columns.end());
+    return opt;
+}
+
+// A paste parsed and made ready for the model; `errors` is null when it is usable.
 struct Prepared {
     data::SequenceSet set;
-    std::vector<std::string> fitted;
+    train::Examples ex;
     json errors;
 };
 
@@ -33,24 +66,29 @@ Prepared prepare(const nn::Model& model, const std::string& text, const data::Ta
     }
     std::vector<data::InputError> errors;
     std::size_t more = 0;
-    p.fitted = train::fit_to_model(model, parsed.value, errors, more);
+    p.ex.sequences = train::fit_to_model(model, parsed.value, errors, more);
     if (!errors.empty()) {
         p.errors = {{"errors", input_errors_to_json(errors)}, {"moreErrors", more}};
         return p;
     }
     p.set = std::move(parsed.value);
+    const data::SequenceSet& set = p.set;
+    // The table's feature columns are the inputs' columns in spec order: cut them per features input.
+    const auto& inputs = model.spec().inputs;
+    p.ex.features.resize(inputs.size());
+    const std::size_t total = set.feature_columns.size();
+    for (std::size_t i = 0, offset = 0; i < inputs.size(); ++i) {
+        if (inputs[i].type != "features") continue;
+        const std::size_t F = inputs[i].columns.size();
+        auto& f = p.ex.features[i];
+        f.resize(set.size() * F);
+        for (std::size_t r = 0; r < set.size(); ++r)
+            std::copy_n(set.features.data() + r * total + offset, F, f.data() + r * F);
+        offset += F;
+    }
+    p.ex.heads = model.heads();
+    p.ex.labels = opt.tasks.empty() ? set.labels : set.task_labels;
     return p;
-}
-
-bool is_multiclass(const nn::Model& model) { return model.spec().loss == "softmax_cross_entropy"; }
-
-// Labels the model's loss reads: 0/1 for a binary model, class indices for a K-class one.
-data::TableOptions label_options(const nn::Model& model, const std::string& label_column)
-{
-    data::TableOptions opt;
-    opt.label_column = label_column.empty() ? "label" : label_column;
-    if (is_multiclass(model)) opt.classes = model.outputs();
-    return opt;
 }
 
 std::vector<std::size_t> all_indices(std::size_t n)
@@ -69,6 +107,42 @@ std::string format_of(const std::string& text)
     std::size_t end = text.find('\n');
     std::string first = text.substr(0, end);
     return data::looks_like_table_header(first) ? "table" : "lines";
+}
+
+// One head's prediction for record k: a probability (0/1 head) or the class, its name and the K probabilities.
+json head_prediction(const nn::Model& model, std::size_t h, const Tensor& prob, std::size_t k)
+{
+    const std::size_t K = model.head_outputs(h);
+    const float* row = prob.data() + k * K;
+    if (!is_multiclass(model, h)) return json{{"probability", row[0]}};
+    const auto best = static_cast<std::size_t>(std::max_element(row, row + K) - row);
+    json r = {{"class", best}, {"probabilities", std::vector<float>(row, row + K)}};
+    const auto& names = model.spec().heads[h].classes;
+    if (!names.empty()) r["label"] = names[best];
+    return r;
+}
+
+// "" when head h has enough labels to learn from, else why not (naming its column).
+std::string check_labels(const nn::Model& model, const train::Examples& ex, std::size_t h, const std::string& column,
+                         json& counts)
+{
+    const std::size_t K = is_multiclass(model, h) ? model.head_outputs(h) : 2;
+    std::vector<std::size_t> per_class(K, 0);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < ex.size(); ++i) {
+        const float y = ex.label(i, h);
+        if (std::isnan(y)) continue;
+        ++per_class[static_cast<std::size_t>(y)];
+        ++n;
+    }
+    counts = per_class;
+    const auto present = std::count_if(per_class.begin(), per_class.end(), [](std::size_t c) { return c > 0; });
+    if (n >= 10 && present >= 2) return "";
+    if (K == 2)
+        return "training needs at least 10 labelled sequences with both labels 0 and 1 in column '" + column +
+               "' (found " + std::to_string(n) + ", " + std::to_string(per_class[1]) + " of them labelled 1)";
+    return "training needs at least 10 labelled sequences of at least 2 classes in column '" + column + "' (found " +
+           std::to_string(n) + " in " + std::to_string(present) + (present == 1 ? " class)" : " classes)");
 }
 
 }  // namespace
@@ -128,43 +202,42 @@ void ModelSession::reset(double seed)
     HELIX_ASSERT(fresh);  // the same layers built before
     trainer_.reset();     // it refers to the old model
     model_ = std::move(fresh);
+    // Weights brought from a pretrained model stay: a seed draws only the others afresh.
+    for (nn::Param* p : model_->params()) {
+        auto it = transferred_.find(p->name);
+        if (it != transferred_.end()) p->var.value() = it->second;
+    }
 }
 
 std::string ModelSession::predict_json(const std::string& text)
 {
     HELIX_ASSERT(model_);
-    data::TableOptions opt;
-    opt.require_labels = false;
-    Prepared p = prepare(*model_, text, opt);
+    Prepared p = prepare(*model_, text, table_options(*model_, "", /*require_labels=*/false));
     json out = {{"errors", json::array()}, {"moreErrors", 0}, {"predictions", json::array()}};
     if (!p.errors.is_null()) return out.update(p.errors), out.dump();
-    if (is_multiclass(*model_)) {
-        const std::size_t K = model_->outputs();
-        const auto& names = model_->spec().classes;
-        auto prob = train::predict_class_probabilities(*model_, p.fitted, all_indices(p.fitted.size()));
-        for (std::size_t i = 0; i < p.set.size(); ++i) {
-            const float* row = prob.data() + i * K;
-            const auto best = static_cast<std::size_t>(std::max_element(row, row + K) - row);
-            json r = {{"id", p.set.ids[i]}, {"length", p.set.sequences[i].size()}, {"class", best},
-                      {"probabilities", std::vector<float>(row, row + K)}};
-            if (!names.empty()) r["label"] = names[best];
-            out["predictions"].push_back(r);
+    std::vector<Tensor> prob = train::predict_heads(*model_, p.ex, all_indices(p.ex.size()));
+    const bool dna = model_->dna_input() >= 0;
+    for (std::size_t i = 0; i < p.set.size(); ++i) {
+        json r = {{"id", p.set.ids[i]}};
+        if (dna) r["length"] = p.set.sequences[i].size();
+        if (model_->heads() == 1) {
+            r.update(head_prediction(*model_, 0, prob[0], i));
+        } else {
+            r["heads"] = json::object();
+            for (std::size_t h = 0; h < model_->heads(); ++h)
+                r["heads"][model_->spec().heads[h].name] = head_prediction(*model_, h, prob[h], i);
         }
-        return out.dump();
+        out["predictions"].push_back(r);
     }
-    auto prob = train::predict_probabilities(*model_, p.fitted, all_indices(p.fitted.size()));
-    for (std::size_t i = 0; i < prob.size(); ++i)
-        out["predictions"].push_back(
-            {{"id", p.set.ids[i]}, {"length", p.set.sequences[i].size()}, {"probability", prob[i]}});
     return out.dump();
 }
 
 std::string ModelSession::evaluate_json(const std::string& text, const std::string& label_column)
 {
     HELIX_ASSERT(model_);
-    Prepared p = prepare(*model_, text, label_options(*model_, label_column));
+    Prepared p = prepare(*model_, text, table_options(*model_, label_column, /*require_labels=*/true));
     if (!p.errors.is_null()) return p.errors.dump();
-    json out = train::scores_json(train::score(*model_, p.fitted, p.set.labels, all_indices(p.fitted.size())));
+    json out = train::scores_json(*model_, train::score_heads(*model_, p.ex, all_indices(p.ex.size())));
     out["errors"] = json::array();
     return out.dump();
 }
@@ -201,46 +274,42 @@ std::string ModelSession::start_training(const std::string& text, const std::str
     if (!errors.empty()) return json{{"errors", errors}}.dump();
     if (opt.contains("seed") && !opt["seed"].is_null()) reset(static_cast<double>(t.seed));
 
-    const data::TableOptions topt = label_options(*model_, opt.value("labelColumn", std::string("label")));
+    const std::string label_column = opt.value("labelColumn", std::string());
+    const data::TableOptions topt = table_options(*model_, label_column, /*require_labels=*/true);
     Prepared p = prepare(*model_, text, topt);
     if (!p.errors.is_null()) return p.errors.dump();
-    if (is_multiclass(*model_)) return start_classes(std::move(p.set), std::move(p.fitted), t, o);
-    std::size_t positives = 0;
-    for (float y : p.set.labels) positives += y > 0.5f;
-    if (p.set.size() < 10 || positives == 0 || positives == p.set.size())
-        return json{{"errors", one_error(topt.label_column,
-                                         "training needs at least 10 labelled sequences with both labels 0 and 1 "
-                                         "(found " + std::to_string(p.set.size()) + ", " +
-                                             std::to_string(positives) + " of them labelled 1)")}}
-            .dump();
+    json label_counts = json::object(), columns = json::array();
+    for (std::size_t h = 0; h < model_->heads(); ++h) {
+        const std::string column =
+            topt.tasks.empty() ? (p.set.label_column.empty() ? topt.label_column : p.set.label_column) : p.set.task_columns[h];
+        json counts;
+        std::string why = check_labels(*model_, p.ex, h, column, counts);
+        if (!why.empty()) return json{{"errors", one_error(column, why)}}.dump();
+        label_counts[model_->spec().heads[h].name] = counts;
+        columns.push_back(column);
+    }
     run_training_ = t;
-    trainer_ = std::make_unique<train::Trainer>(*model_, std::move(p.fitted), p.set.labels, t, o);
-    metadata_ = {{"trainedOn", {{"records", p.set.size()}, {"positives", positives},
-                                {"labelColumn", p.set.label_column}}},
+    const std::size_t records = p.ex.size();
+    trainer_ = std::make_unique<train::Trainer>(*model_, std::move(p.ex), t, o);
+    // The counts of a single head keep their historical names (positives; classCounts).
+    json result = {{"errors", json::array()}, {"records", records}};
+    json trained_on = {{"records", records}, {"labelColumn", columns[0]}};
+    if (model_->heads() > 1) {
+        trained_on["labelColumns"] = columns;
+        trained_on["labelCounts"] = label_counts;
+        result["labelCounts"] = label_counts;
+    } else if (is_multiclass(*model_)) {
+        trained_on["classCounts"] = label_counts.begin().value();
+        result["classCounts"] = label_counts.begin().value();
+    } else {
+        trained_on["positives"] = label_counts.begin().value()[1];
+        result["positives"] = label_counts.begin().value()[1];
+    }
+    metadata_ = {{"trainedOn", trained_on},
                  {"training", {{"epochs", t.epochs}, {"batchSize", t.batch_size},
                                {"learningRate", o.learning_rate}, {"seed", t.seed}}}};
-    return json{{"errors", json::array()}, {"records", p.set.size()}, {"positives", positives}}.dump();
-}
-
-std::string ModelSession::start_classes(data::SequenceSet set, std::vector<std::string> fitted,
-                                        const nn::TrainingSpec& t, const nn::OptimizerSpec& o)
-{
-    std::vector<std::size_t> counts(model_->outputs(), 0);
-    for (float y : set.labels) ++counts[static_cast<std::size_t>(y)];
-    const auto present = std::count_if(counts.begin(), counts.end(), [](std::size_t c) { return c > 0; });
-    if (set.size() < 10 || present < 2)
-        return json{{"errors", one_error(set.label_column,
-                                         "training needs at least 10 labelled sequences of at least 2 classes "
-                                         "(found " + std::to_string(set.size()) + " in " +
-                                             std::to_string(present) + (present == 1 ? " class)" : " classes)"))}}
-            .dump();
-    run_training_ = t;
-    trainer_ = std::make_unique<train::Trainer>(*model_, std::move(fitted), set.labels, t, o);
-    metadata_ = {{"trainedOn", {{"records", set.size()}, {"classCounts", counts},
-                                {"labelColumn", set.label_column}}},
-                 {"training", {{"epochs", t.epochs}, {"batchSize", t.batch_size},
-                               {"learningRate", o.learning_rate}, {"seed", t.seed}}}};
-    return json{{"errors", json::array()}, {"records", set.size()}, {"classCounts", counts}}.dump();
+    if (!transfer_.is_null()) metadata_["transfer"] = transfer_;
+    return result.dump();
 }
 
 std::string ModelSession::train_step()
@@ -270,6 +339,72 @@ std::string ModelSession::save(const std::string& metadata_json) const
     json meta = metadata_;
     if (extra.is_object()) meta.update(extra);
     return io::save_model(*model_, meta);
+}
+
+std::string ModelSession::load_weights_from(const std::string& file_text, const std::string& layers_json)
+{
+    HELIX_ASSERT(model_);
+    json layers = json::parse(layers_json, nullptr, false);
+    if (layers.is_discarded() || !(layers.is_array() || layers.is_null()))
+        return json{{"errors", one_error("layers", "layers: must be a list of layer names, or null for every layer the two models share")}}.dump();
+    io::LoadedModel source = io::load_model(file_text);
+    if (!source.errors.empty()) return json{{"errors", spec_errors_to_json(source.errors)}}.dump();
+    std::map<std::string, const nn::Param*> theirs;
+    for (const nn::Param* p : static_cast<const nn::Model&>(*source.model).params()) theirs[p->name] = p;
+    auto layer_of = [](const std::string& param) { return param.substr(0, param.rfind('.')); };
+    std::set<std::string> wanted, found;
+    if (layers.is_array())
+        for (const auto& l : layers) {
+            if (!l.is_string()) return json{{"errors", one_error("layers", "layers: names must be strings, got " + l.dump())}}.dump();
+            wanted.insert(l.get<std::string>());
+        }
+    json errors = json::array();
+    std::map<std::string, Tensor> copy;
+    for (nn::Param* p : model_->params()) {
+        const std::string layer = layer_of(p->name);
+        if (!wanted.empty() && !wanted.count(layer)) continue;
+        auto it = theirs.find(p->name);
+        if (it == theirs.end()) continue;
+        found.insert(layer);
+        if (it->second->var.value().shape() != p->var.value().shape()) {
+            errors.push_back({{"field", p->name}, {"message", p->name + ": the pretrained model's tensor has shape " +
+                                                                  json(shape_of(it->second->var.value())).dump() + ", this model's " +
+                                                                  json(p->var.shape()).dump() + " (the layers must match to share weights)"}});
+            continue;
+        }
+        copy[p->name] = it->second->var.value();
+    }
+    for (const auto& w : wanted)
+        if (!found.count(w))
+            errors.push_back({{"field", w}, {"message", w + ": neither this model or the pretrained one has a layer of that name with weights"}});
+    if (wanted.empty() && found.empty())
+        errors.push_back({{"field", "layers"}, {"message", "the two models share no layer names: nothing to transfer"}});
+    if (!errors.empty()) return json{{"errors", errors}}.dump();
+    for (nn::Param* p : model_->params()) {
+        auto it = copy.find(p->name);
+        if (it != copy.end()) {
+            p->var.value() = it->second;
+            transferred_[p->name] = it->second;
+        }
+    }
+    transfer_ = {{"from", source.model->spec().name}, {"layers", json(found)}};
+    return json{{"errors", json::array()}, {"layers", json(found)}}.dump();
+}
+
+std::string ModelSession::set_trainable(const std::string& layers_json, bool trainable)
+{
+    HELIX_ASSERT(model_);
+    json layers = json::parse(layers_json, nullptr, false);
+    std::vector<std::string> names;
+    if (!layers.is_discarded() && layers.is_array())
+        for (const auto& l : layers)
+            if (l.is_string()) names.push_back(l.get<std::string>());
+    if (names.empty() || layers.size() != names.size())
+        return json{{"errors", one_error("layers", "layers: must be a non-empty list of layer names")}}.dump();
+    std::vector<std::string> missing = model_->set_trainable(names, trainable);
+    json errors = json::array();
+    for (const auto& m : missing) errors.push_back({{"field", m}, {"message", m + ": no layer of that name"}});
+    return json{{"errors", errors}}.dump();
 }
 
 }  // namespace helix::api

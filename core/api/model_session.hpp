@@ -4,6 +4,7 @@
 // input: every problem comes back as {"errors": [{"line", "column", "field", "message"}]}.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -49,16 +50,22 @@ public:
     std::string save(const std::string& metadata_json) const;
     std::string metadata_json() const { return metadata_.dump(); }
 
+    // Transfer learning. Copies the weights of the named layers (a JSON list; null: every layer whose name
+    // both models share) from a saved model file; they survive a re-seeded fit. {"errors", "layers"}.
+    std::string load_weights_from(const std::string& file_text, const std::string& layers_json);
+    // Freezes (false) or unfreezes the named layers (a JSON list). {"errors"} names unknown layers.
+    std::string set_trainable(const std::string& layers_json, bool trainable);
+
 private:
-    // start_training for a K-class model: checks the classes present, starts the trainer.
-    std::string start_classes(data::SequenceSet set, std::vector<std::string> fitted, const nn::TrainingSpec& t,
-                              const nn::OptimizerSpec& o);
 
     std::unique_ptr<nn::Model> model_;
     nlohmann::json errors_ = nlohmann::json::array();
     nlohmann::json metadata_ = nlohmann::json::object();
     std::unique_ptr<train::Trainer> trainer_;
     nn::TrainingSpec run_training_;
+    std::map<std::string, Tensor> transferred_;  // parameter name -> pretrained value
+    nlohmann::json transfer_;                    // {"from", "layers"} for the metadata
+
 };
 
 }  // namespace helix::api

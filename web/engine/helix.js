@@ -2,6 +2,7 @@
 // Web Worker. It loads the right WebAssembly build and turns the engine's JSON answers into objects
 // and errors. See README.md ("JS API") for a walk-through.
 import { PRESETS, GRAPH_PRESETS } from './presets.js';
+import { applyColumns } from './spec-columns.js';
 
 const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined'
   && typeof importScripts === 'undefined';
@@ -113,9 +114,22 @@ class Helix {
     return r.table;
   }
 
-  /** A new model from a preset name or a spec object / JSON text. Throws HelixInputError. */
-  createModel(specOrPreset) {
-    return this.#wrap(new this.#engine.ModelSession(specText(specOrPreset, PRESETS), 'spec'));
+  /**
+   * A new model from a preset name or a spec object / JSON text. Options adapt it to a table's columns
+   * (spec-columns.js): labels (one head per label column: multi-task), features (the numeric columns of
+   * its features input). Throws HelixInputError.
+   */
+  createModel(specOrPreset, { labels, features } = {}) {
+    let text = specText(specOrPreset, PRESETS);
+    if (labels?.length || features?.length) {
+      try {
+        text = JSON.stringify(applyColumns(JSON.parse(text), { labels, features }));
+      } catch (e) {
+        if (e instanceof SyntaxError) throw new HelixInputError([{ field: '', message: `the model spec is not valid JSON: ${e.message}` }]);
+        throw new HelixInputError([{ field: labels?.length ? 'labels' : 'features', message: e.message }]);
+      }
+    }
+    return this.#wrap(new this.#engine.ModelSession(text, 'spec'));
   }
 
   /** A model from a saved model file (the text of model.save()). Throws HelixInputError. */
@@ -195,7 +209,9 @@ class Model {
   /**
    * Binding probability of each sequence: [{id, length, probability}]. A K-class model (loss
    * softmax_cross_entropy) gives [{id, length, class, label, probabilities}]: the most probable class's
-   * index, its name (when the spec names classes) and all K probabilities. Throws HelixInputError.
+   * index, its name (when the spec names classes) and all K probabilities. A multi-head model gives
+   * [{id, length, heads: {name: {probability} | {class, label, probabilities}}}]; a model without DNA
+   * input omits length. Throws HelixInputError.
    */
   predict(text) {
     const r = JSON.parse(this.#s.predict(text));
@@ -203,8 +219,11 @@ class Model {
     return r.predictions;
   }
 
-  /** {loss, accuracy, auroc, auprc, n} on a labelled table. Throws HelixInputError. */
-  evaluate(text, { labelColumn = 'label' } = {}) {
+  /**
+   * {loss, accuracy, auroc, auprc, n} on a labelled table; a multi-head model adds heads: {name: {...}}
+   * (the top level is then the mean over heads, the loss their weighted sum). Throws HelixInputError.
+   */
+  evaluate(text, { labelColumn = '' } = {}) {
     const r = JSON.parse(this.#s.evaluate(text, labelColumn));
     if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
     delete r.errors;
@@ -213,6 +232,28 @@ class Model {
 
   /** The model file (JSON spec + float32 weights) as text. */
   save(metadata = {}) { return this.#s.save(JSON.stringify(metadata)); }
+
+  /**
+   * Transfer learning: copies the weights of `layers` (names; null = every layer both models share)
+   * from a saved model file. They are kept when fit() re-seeds the other weights. Returns the layers copied.
+   * Throws HelixInputError (a layer missing or of another shape).
+   */
+  loadWeightsFrom(fileText, layers = null) {
+    const r = JSON.parse(this.#s.loadWeightsFrom(fileText, JSON.stringify(layers)));
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    return r.layers;
+  }
+
+  /** Freezes the named layers: training leaves their weights as they are. Throws HelixInputError. */
+  freeze(layers) { this.#trainable(layers, false); }
+
+  /** Unfreezes the named layers (fine-tuning all of a pretrained model). Throws HelixInputError. */
+  unfreeze(layers) { this.#trainable(layers, true); }
+
+  #trainable(layers, on) {
+    const r = JSON.parse(this.#s.setTrainable(JSON.stringify(layers), on));
+    if (r.errors.length) throw new HelixInputError(r.errors);
+  }
 
   /** Frees the engine's memory for this model. */
   dispose() {
