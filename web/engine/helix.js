@@ -3,6 +3,7 @@
 // and errors. See README.md ("JS API") for a walk-through.
 import { PRESETS, GRAPH_PRESETS } from './presets.js';
 import { applyColumns } from './spec-columns.js';
+import { decisionMap } from './decision-map.js';
 
 const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined'
   && typeof importScripts === 'undefined';
@@ -243,6 +244,12 @@ class Model {
     if (r.errors.length) throw new HelixInputError(r.errors);
     return r.layers;
   }
+
+  /**
+   * A model on numeric columns: its probability over a size × size grid of two columns (x, y; default the
+   * first two of its features input), the others at their median in `tableText`. See decision-map.js.
+   */
+  decisionMap(tableText, options) { return decisionMap(this, tableText, options); }
 
   /** Freezes the named layers: training leaves their weights as they are. Throws HelixInputError. */
   freeze(layers) { this.#trainable(layers, false); }

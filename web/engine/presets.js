@@ -10,6 +10,16 @@ const binaryTask = (learningRate) => ({
     monitor: 'val_auroc', seed: 1 },
 });
 
+// Dense networks on a few numeric columns: more epochs of small batches, early stopping on validation loss.
+const denseTask = (learningRate) => ({
+  optimizer: { type: 'adam', learning_rate: learningRate },
+  training: { epochs: 100, batch_size: 32, validation_fraction: 0.15, test_fraction: 0.15, patience: 15,
+    monitor: 'val_loss', seed: 1 },
+});
+
+// The intron features of web/data/splice-features.tsv (helix simulate --kind splice-features).
+const SPLICE_FEATURES = ['branch_point_distance', 'log10_intron_length', 'donor_score', 'acceptor_score', 'gc_content'];
+
 export const PRESETS = {
   'cnn-binding': {
     name: 'cnn-binding',
@@ -92,6 +102,104 @@ export const PRESETS = {
     classes: ['EI', 'IE', 'N'],
     optimizer: { type: 'adam', learning_rate: 0.001 },
     training: { epochs: 30, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 5,
+      monitor: 'val_auroc', seed: 1 },
+  },
+  // --- dense networks on table columns (splicing from intron features) ---
+  'single-layer': {
+    name: 'single-layer',
+    description:
+      'Single-layer network (logistic regression) on numeric intron features: one weight per feature, so its ' +
+      'decision boundary is a straight line. Features are standardised (batch normalisation). Compare with mlp ' +
+      'on the same table to see what a hidden layer adds.',
+    inputs: [{ name: 'features', type: 'features', columns: SPLICE_FEATURES }],
+    layers: [
+      { type: 'batch_norm', name: 'scale' },
+      { type: 'dense', name: 'out', units: 1 },
+    ],
+    heads: [{ name: 'label', layer: 'out', loss: 'bce_with_logits' }],
+    ...denseTask(0.05),
+  },
+  mlp: {
+    name: 'mlp',
+    description:
+      'Multi-layer perceptron on numeric intron features: two hidden layers of 32 and 16 ReLU units can draw a ' +
+      'curved decision boundary (splicing happens only in a band of intron lengths AND with strong sites). ' +
+      'Features are standardised (batch normalisation).',
+    inputs: [{ name: 'features', type: 'features', columns: SPLICE_FEATURES }],
+    layers: [
+      { type: 'batch_norm', name: 'scale' },
+      { type: 'dense', name: 'fc1', units: 32, activation: 'relu' },
+      { type: 'dense', name: 'fc2', units: 16, activation: 'relu' },
+      { type: 'dense', name: 'out', units: 1 },
+    ],
+    heads: [{ name: 'label', layer: 'out', loss: 'bce_with_logits' }],
+    ...denseTask(0.01),
+  },
+  // --- several tasks, several inputs, transfer ---
+  'cnn-multitask': {
+    name: 'cnn-multitask',
+    description:
+      'One convolutional trunk, one output per transcription factor (GATA1 and TAL1 by default): the motif ' +
+      'detectors are shared, each head predicts its own 0/1 label column, and an empty cell is a missing label ' +
+      'that only that head skips. Other label columns: --labels a,b (CLI) or the label-columns field (page).',
+    inputs: [{ name: 'dna', type: 'dna', length: null }],
+    layers: [
+      { type: 'conv1d', name: 'conv1', filters: 32, kernel_size: 12, padding: 'valid', activation: 'relu' },
+      { type: 'global_max_pool', name: 'pool' },
+      { type: 'dense', name: 'fc1', units: 32, activation: 'relu' },
+      { type: 'dropout', name: 'drop', rate: 0.2 },
+      { type: 'dense', name: 'out_gata1', inputs: 'drop', units: 1 },
+      { type: 'dense', name: 'out_tal1', inputs: 'drop', units: 1 },
+    ],
+    heads: [
+      { name: 'gata1', layer: 'out_gata1', loss: 'bce_with_logits', weight: 1 },
+      { name: 'tal1', layer: 'out_tal1', loss: 'bce_with_logits', weight: 1 },
+    ],
+    ...binaryTask(0.003),
+  },
+  multimodal: {
+    name: 'multimodal',
+    description:
+      'Two inputs: the DNA (motif detectors, global max pool) and numeric columns of the same table (a ' +
+      'chromatin-accessibility and a conservation value by default; --features a,b for others), standardised and joined with the ' +
+      'motif scores before a dense layer decides. For binding that needs both a motif AND open chromatin.',
+    inputs: [
+      { name: 'dna', type: 'dna', length: null },
+      { name: 'chromatin', type: 'features', columns: ['accessibility', 'conservation'] },
+    ],
+    layers: [
+      { type: 'conv1d', name: 'conv1', inputs: 'dna', filters: 32, kernel_size: 12, padding: 'valid', activation: 'relu' },
+      { type: 'global_max_pool', name: 'pool' },
+      { type: 'batch_norm', name: 'scale', inputs: 'chromatin' },
+      { type: 'concatenate', name: 'merge', inputs: ['pool', 'scale'] },
+      { type: 'dense', name: 'fc1', units: 32, activation: 'relu' },
+      { type: 'dense', name: 'out', units: 1 },
+    ],
+    heads: [{ name: 'label', layer: 'out', loss: 'bce_with_logits' }],
+    ...binaryTask(0.003),
+  },
+  transfer: {
+    name: 'transfer',
+    description:
+      'Fine-tuning on a small related task with motif detectors learnt on a large one: conv1 has the shape of ' +
+      'cnn-binding\'s conv1 and is frozen, to take a pretrained model\'s weights (CLI: --init-from model.json; ' +
+      'page: "Start from a trained model"); a small new bank of 8 detectors (conv_new) learns what the new task ' +
+      'adds, and the dense layers combine both. Unfreeze conv1 to fine-tune everything.',
+    inputs: [{ name: 'dna', type: 'dna', length: null }],
+    layers: [
+      { type: 'conv1d', name: 'conv1', inputs: 'dna', filters: 32, kernel_size: 12, padding: 'valid', activation: 'relu',
+        trainable: false },
+      { type: 'global_max_pool', name: 'pool1' },
+      { type: 'conv1d', name: 'conv_new', inputs: 'dna', filters: 8, kernel_size: 12, padding: 'valid', activation: 'relu' },
+      { type: 'global_max_pool', name: 'pool_new' },
+      { type: 'concatenate', name: 'merge', inputs: ['pool1', 'pool_new'] },
+      { type: 'dense', name: 'fc1', units: 16, activation: 'relu' },
+      { type: 'dropout', name: 'drop', rate: 0.2 },
+      { type: 'dense', name: 'out', units: 1 },
+    ],
+    heads: [{ name: 'label', layer: 'out', loss: 'bce_with_logits' }],
+    optimizer: { type: 'adam', learning_rate: 0.003 },
+    training: { epochs: 60, batch_size: 16, validation_fraction: 0.2, test_fraction: 0.0, patience: 10,
       monitor: 'val_auroc', seed: 1 },
   },
 };
