@@ -1,7 +1,10 @@
 // web/app.js: wiring only. Views take data and return DOM; the engine client does all computing in a worker.
-// The little state kept here is whether a model exists and whether a run is going.
+// The state kept here: the chosen model family, which families have a trained model, whether a run is going.
 import { createEngine } from './engine/client.js';
 import { t } from './strings.js';
+import { FAMILIES, familyByKey, familyOf, DEFAULT_EXAMPLE } from './families.js';
+import { EXAMPLES, TRANSFER_FILES, PREDICT_EXAMPLE_URL, SOURCES_URL, fetchText, loadExample } from './examples.js';
+import { tableHeader, tableColumns } from './table-columns.js';
 import { h, downloadText, panelHeading } from './views/dom.js';
 import { StatusLine } from './views/status-line.js';
 import { DataPanel } from './views/data-panel.js';
@@ -10,36 +13,51 @@ import { Progress } from './views/progress.js';
 import { LossChart } from './views/loss-chart.js';
 import { SequenceInput } from './views/sequence-input.js';
 import { PredictionTable } from './views/prediction-table.js';
+import { ResultPanel } from './views/result-panel.js';
+import { DecisionMapView } from './views/decision-map.js';
+import { TaskMetrics } from './views/task-metrics.js';
+import { TransferSteps } from './views/transfer-steps.js';
+import { GraphView } from './views/graph-view.js';
+import { GraphAccuracy, accuracyBySplit } from './views/graph-accuracy.js';
+import { LatentScatter } from './views/latent-scatter.js';
+import { GanSamples } from './views/gan-samples.js';
+import { BaseComposition } from './views/base-composition.js';
 
-const EXAMPLES = [
-  { key: 'gata', label: t('dataExampleGata'), url: 'data/gata-example.tsv', credit: t('dataCreditGata') },
-  { key: 'primer', label: t('dataExamplePrimer'), url: 'data/primer-motif.tsv', credit: t('dataCreditPrimer') },
-  { key: 'order', label: t('dataExampleOrder'), url: 'data/motif-order.tsv', credit: t('dataCreditOrder') },
-  { key: 'splice', label: t('dataExampleSplice'), url: 'data/uci-splice.tsv', credit: t('dataCreditSplice') },
-];
-const PREDICT_EXAMPLE_URL = 'data/gata-predict.fa';
-const SOURCES_URL = 'data/SOURCES.md';
 const DEFAULT_PRESET = 'cnn-binding';
 const PARSE_DELAY_MS = 300;
+const MAP_SIZE = 40; // decision map grid: MAP_SIZE × MAP_SIZE predictions
+const PREDICT_ROWS = 12; // table families: the predict box starts with this many rows of the example
+const PRETRAIN_PRESET = 'cnn-binding'; // step 1 of transfer: its conv1 has the transfer preset's shape
+
+// The training settings each family uses (a graph trains on the whole graph at once: no batches).
+const FIELDS = { graph: ['epochs', 'learningRate', 'seed'] };
+const ALL_FIELDS = ['epochs', 'learningRate', 'batchSize', 'seed'];
 
 const byId = (id) => document.getElementById(id);
-
-async function fetchText(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.text();
-}
 
 // "0.934" for metrics; "–" when the engine had nothing to report.
 const metric = (value) => (Number.isFinite(value) ? value.toFixed(3) : '–');
 
-function summaryMessage(summary) {
+// The status line after a run, in the family's own terms.
+function summaryMessage(family, summary) {
   const seconds = Math.round(summary.seconds ?? 0);
-  if (summary.cancelled) return t(summary.hasModel && summary.epochsRun > 0 ? 'statusCancelledModel' : 'statusCancelled', { epochsRun: summary.epochsRun ?? 0, epochs: summary.epochs ?? summary.history?.length ?? '?' });
-  const trained = summary.test && Number.isFinite(summary.test.auroc) ? t('statusTrained', { seconds, n: summary.test.n, auroc: metric(summary.test.auroc), accuracy: metric(summary.test.accuracy) }) : t('statusTrainedNoTest', { seconds });
+  if (summary.cancelled) {
+    if (summary.stepsRun !== undefined) return t('statusCancelledSteps', { stepsRun: summary.stepsRun, steps: summary.steps ?? '?' });
+    return t(summary.epochsRun > 0 ? 'statusCancelledModel' : 'statusCancelled', { epochsRun: summary.epochsRun ?? 0, epochs: summary.epochs ?? summary.history?.length ?? '?' });
+  }
+  const test = summary.test ?? {};
+  let trained;
+  if (family.key === 'gan') trained = t('statusTrainedGan', { seconds, steps: summary.stepsRun });
+  else if (family.key === 'graph') trained = t('statusTrainedGraph', { seconds, n: test.n, accuracy: metric(test.accuracy) });
+  else if (family.key === 'autoencoder') trained = Number.isFinite(test.maskedMse) ? t('statusTrainedAutoencoder', { seconds, mse: metric(test.maskedMse), mean: metric(test.meanImputationMse) }) : t('statusTrainedNoTest', { seconds });
+  else if (family.key === 'multitask' && test.heads) trained = t('statusTrainedTasks', { seconds, tasks: Object.keys(test.heads).length, auroc: metric(test.auroc) });
+  else trained = Number.isFinite(test.auroc) ? t('statusTrained', { seconds, n: test.n, auroc: metric(test.auroc), accuracy: metric(test.accuracy) }) : t('statusTrainedNoTest', { seconds });
   // The engine also flags a stop that falls on the last epoch; only an earlier stop is news.
   return summary.stoppedEarly && summary.epochsRun < summary.epochs ? `${trained} ${t('statusStoppedEarly', summary)}` : trained;
 }
+
+// Numbers of a column (NaN where a cell is not one).
+const numbers = (values = []) => values.map((v) => (v === '' ? NaN : Number(v)));
 
 async function main() {
   document.title = t('pageTitle');
@@ -47,16 +65,19 @@ async function main() {
   byId('title').append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')));
   const status = new StatusLine(byId('status'));
   const engine = createEngine();
-  const run = { hasModel: false, training: false, predicting: false };
+  const run = { training: false, predicting: false, models: new Set() }; // models: families with a trained model
   let model = null; // the ModelPanel, once the engine has said which presets exist
+  let family = familyByKey('sequence');
 
   // Training data: validated in the worker a moment after the user stops typing.
   let labelClasses = 2; // how many classes the chosen model predicts: which labels the data may hold
   let parseTicket = 0;
   let parseTimer = 0;
-  const validateTraining = (text) => {
+  const validateTraining = () => {
     clearTimeout(parseTimer);
+    const { main: text, second } = data.values;
     if (!text.trim()) return data.showParsed({ count: 0, errors: [] }); // nothing pasted yet: nothing to say
+    if (family.key !== 'sequence' && family.key !== 'transfer') return data.setSummary(describeData(text, second));
     parseTimer = setTimeout(async () => {
       const ticket = ++parseTicket;
       try {
@@ -67,30 +88,46 @@ async function main() {
       }
     }, PARSE_DELAY_MS);
   };
-  const data = new DataPanel(byId('data-panel'), {
-    examples: EXAMPLES,
-    sourcesUrl: SOURCES_URL,
-    loadExample: (key) => fetchText(EXAMPLES.find((ex) => ex.key === key).url),
-    onChange: validateTraining,
-  });
+  // A one-line account of data the live parser does not check (tables of columns, graphs, matrices, FASTA).
+  const describeData = (text, second) => {
+    if (family.data === 'fasta') return t('dataSummaryFasta', { count: (text.match(/^>/gm) ?? []).length || text.split('\n').filter((l) => l.trim()).length });
+    if (family.data === 'graph') return t('dataSummaryGraph', { nodes: tableHeader(text).rows, edges: tableHeader(second).rows });
+    if (family.data === 'matrix') return second.trim() ? t('dataSummaryLabels', { rows: tableHeader(second).rows }) : '';
+    const { columns, rows } = tableHeader(text);
+    return t('dataSummaryTable', { rows, columns: columns.join(', ') });
+  };
+  const data = new DataPanel(byId('data-panel'), { examples: EXAMPLES, sourcesUrl: SOURCES_URL, loadExample, onChange: () => validateTraining() });
 
   panelHeading(byId('train-panel'), t('trainTitle'), t('trainIntro'));
   const progress = new Progress(byId('train-panel'), { onTrain: () => train(), onCancel: () => engine.cancel() });
   const chart = new LossChart(byId('train-panel'));
+  const results = new ResultPanel(byId('result-panel'));
 
   let predictTyped = false;
   const predictInput = new SequenceInput(byId('predict-panel'), { onPredict: (text) => predict(text), onChange: () => (predictTyped = true) });
   const table = new PredictionTable(byId('predict-panel'));
-  fetchText(PREDICT_EXAMPLE_URL).then(
-    (text) => predictTyped || predictInput.setText(text),
-    () => {}, // an empty box is fine: the user pastes their own
-  );
+  const predictExample = fetchText(PREDICT_EXAMPLE_URL).catch(() => ''); // an empty box is fine: the user pastes their own
+  predictExample.then((text) => predictTyped || !family.predict || family.data !== 'table' || ['columns', 'multimodal'].includes(family.key) || predictInput.setText(text));
 
+  const hasModel = () => run.models.has(family.key);
   const refreshControls = () => {
     const busy = run.training || run.predicting;
     progress.setReady(!busy);
-    predictInput.setEnabled({ hasModel: run.hasModel, busy });
-    model?.setHasModel(run.hasModel && !busy);
+    predictInput.setEnabled({ hasModel: hasModel(), busy });
+    model?.setHasModel(hasModel() && !busy);
+    views.transfer?.setBusy(busy);
+    views.gan?.samples.setEnabled(run.models.has('gan') && !busy);
+  };
+
+  // The result views of the current family (built by ResultPanel on first use).
+  const views = {};
+  const buildViews = {
+    'decision-map': (el) => new DecisionMapView(el, { onAxes: (x, y) => drawDecisionMap(x, y) }),
+    'task-metrics': (el) => new TaskMetrics(el),
+    transfer: (el) => new TransferSteps(el, { onPretrain: (epochs) => pretrain(epochs), onLoad: (text, name) => usePretrainedFile(text, name) }),
+    graph: (el) => ({ accuracy: new GraphAccuracy(el), view: new GraphView(el) }),
+    latent: (el) => new LatentScatter(el),
+    gan: (el) => ({ samples: new GanSamples(el, { onGenerate: (opts) => generate(opts) }), composition: new BaseComposition(el) }),
   };
 
   let info;
@@ -102,69 +139,258 @@ async function main() {
     return;
   }
   status.setBackend(info.backend);
+
+  // Every preset of every table, grouped by family in FAMILIES' order.
+  const tables = info.presetTables ?? { sequence: info.presets };
+  const presets = {};
+  const familyOfPreset = {};
+  for (const [tableName, entries] of Object.entries(tables)) {
+    for (const [key, spec] of Object.entries(entries)) {
+      presets[key] = spec;
+      familyOfPreset[key] = familyOf(spec, tableName);
+    }
+  }
+  const groups = FAMILIES.map((f) => ({ label: t(f.label), keys: Object.keys(presets).filter((k) => familyOfPreset[k] === f.key) })).filter((g) => g.keys.length);
   model = new ModelPanel(byId('model-panel'), {
-    presets: info.presets,
+    presets,
+    groups,
     selected: DEFAULT_PRESET,
     onSave: () => saveModel(),
     onLoad: (text, name) => loadModel(text, name),
     onSpecChange: (spec) => describeModel(spec),
+    onPresetChange: (key) => usePreset(key),
   });
-  describeModel(model.currentSpec());
+  usePreset(model.preset);
   status.set(t('statusReady'));
   refreshControls();
+
+  // The spec to build, as an object (a preset's or the edited one), or null when the edit is not JSON.
+  function currentSpecObject() {
+    const spec = model.currentSpec();
+    return typeof spec === 'string' ? presets[spec] : spec;
+  }
+
+  // A preset was chosen: its family's data inputs, example, curves and result view.
+  function usePreset(key) {
+    const next = familyByKey(familyOfPreset[key]);
+    const changed = next.key !== family.key;
+    family = next;
+    data.setFamily(family, DEFAULT_EXAMPLE[key]);
+    model.showFields(FIELDS[family.key] ?? ALL_FIELDS);
+    results.setFamily(family);
+    if (family.result !== 'predictions') Object.assign(views, { [family.result]: results.use(family.result, buildViews[family.result]) });
+    results.setHasResult(run.models.has(family.key));
+    if (family.key === 'transfer') views.transfer.setSpec(presets[key]);
+    byId('predict-panel').hidden = !family.predict;
+    configureChart(presets[key]);
+    if (changed) {
+      table.clear();
+      if (!predictTyped) offerPredictExample();
+    }
+    refreshControls();
+  }
+
+  function configureChart(spec) {
+    const tasks = family.key === 'multitask' ? (spec?.heads ?? []).map((head) => head.name) : [];
+    chart.configure({ mode: family.curves, metric: family.key === 'graph' ? 'accuracy' : family.key === 'autoencoder' ? 'none' : 'auroc', tasks });
+  }
+
+  // The predict box starts with sequences for DNA models, a few rows of the example for column models.
+  async function offerPredictExample() {
+    if (!family.predict) return;
+    if (family.key === 'columns' || family.key === 'multimodal') {
+      const key = family.key;
+      const example = EXAMPLES.find((ex) => ex.families.includes(key));
+      const text = example ? await fetchText(example.main).catch(() => '') : '';
+      if (!predictTyped && family.key === key) predictInput.setText(text.split('\n').slice(0, PREDICT_ROWS + 1).join('\n') + '\n');
+    } else {
+      const text = await predictExample;
+      if (!predictTyped && family.predict) predictInput.setText(text);
+    }
+  }
 
   // Shows what the chosen spec builds (accepted lengths, padding or cropping, size) under the preset menu.
   async function describeModel(spec) {
     if (spec === null) return model.setSummary('');
+    if (family.data !== 'table') return model.setSummary('');
     try {
       const d = await engine.describe(spec);
       if (d.classes !== labelClasses) {
         labelClasses = d.classes;
-        validateTraining(data.text); // labels 0..K-1 are right or wrong depending on the model
+        validateTraining(); // labels 0..K-1 are right or wrong depending on the model
       }
       const vars = { min: d.minLength, length: d.fixedLength, parameters: d.parameters.toLocaleString('en') };
-      model.setSummary(t(!d.fixedLength ? 'modelTakesAny' : d.resize === 'exact' ? 'modelTakesExact' : 'modelTakesFixed', vars));
+      model.setSummary(d.minLength === null && d.fixedLength === null ? t('modelTakesColumns', vars) : t(!d.fixedLength ? 'modelTakesAny' : d.resize === 'exact' ? 'modelTakesExact' : 'modelTakesFixed', vars));
     } catch (err) {
       model.setSummary(t('modelSpecInvalid', { message: err.errors?.[0]?.message ?? err.message }));
     }
+  }
+
+  // Runs `work(onProgress)` as a training run: locks the controls, feeds progress and curves, reports.
+  async function trainingRun(work, { chartSpec } = {}) {
+    run.training = true;
+    refreshControls();
+    model.setDisabled(true);
+    data.clearErrors();
+    configureChart(chartSpec ?? currentSpecObject());
+    progress.start();
+    status.set(t('statusTrainingStart'), 'busy');
+    let shown = 0;
+    try {
+      const summary = await work((p) => {
+        progress.update(p);
+        chart.append(p);
+        const mark = p.steps ? Math.floor(p.step / 25) : p.epoch;
+        if (mark !== shown) status.set(p.steps ? t('statusTrainingSteps', p) : t('statusTraining', p), 'busy');
+        shown = mark;
+      });
+      progress.finish(summary);
+      if (summary.error) status.set(t('statusTrainError', { message: summary.error }), 'error');
+      else status.set(summaryMessage(family, summary), summary.cancelled ? 'info' : 'done');
+      return summary;
+    } catch (err) {
+      progress.finish(null);
+      showTrainError(err);
+      return null;
+    } finally {
+      run.training = false;
+      model.setDisabled(false);
+      refreshControls();
+    }
+  }
+
+  // Engine errors go where they belong: the data box they name (by line), else the model panel.
+  function showTrainError(err) {
+    const errors = err.errors ?? [];
+    const list = errors.length ? errors : err.message;
+    const located = errors.filter((e) => e.line > 0);
+    const toModel = err.stage === 'model' || (err.stage !== 'data' && errors.some((e) => e.field && !(e.line > 0)));
+    const second = err.source === 'edges' || err.source === 'labels';
+    if (located.length || (!toModel && err.stage === 'data')) data.showErrors(list, { moreErrors: err.moreErrors, select: true, source: second ? 'second' : 'main' });
+    else if (err.name === 'AbortError' || !err.stage) status.set(t('errorGeneric', { message: err.message }), 'error');
+    else model.showErrors(list);
+    if (err.stage) status.set(t('statusTrainFailed'), 'error');
   }
 
   async function train() {
     const settings = model.values();
     if (!settings.ok) return;
     const { spec, epochs, learningRate, batchSize, seed } = settings;
-    const options = { spec, epochs, learningRate, batchSize, seed };
-    run.training = true;
+    const common = { spec, epochs, learningRate, seed };
+    const trainedFamily = family;
+    const { main: text, second } = data.values;
+    let summary;
+    if (family.key === 'graph') {
+      summary = await trainingRun((onProgress) => engine.trainGraph(text, second, common, onProgress));
+    } else if (family.key === 'autoencoder') {
+      const labelColumn = data.example?.labelColumn ?? (tableHeader(second).columns.includes('label') ? 'label' : tableHeader(second).columns[1]);
+      summary = await trainingRun((onProgress) => engine.trainAutoencoder(text, { ...common, batchSize, labels: second, labelColumn }, onProgress));
+    } else if (family.key === 'gan') {
+      summary = await trainingRun((onProgress) => engine.trainGan(text, { ...common, batchSize }, onProgress));
+    } else {
+      const transfer = family.key === 'transfer' ? views.transfer.options() : {};
+      summary = await trainingRun((onProgress) => engine.train(text, { ...common, batchSize, ...transfer }, onProgress));
+      if (summary && family.key === 'transfer' && summary.hasModel && !summary.cancelled) summary.transfer = transfer;
+    }
+    if (!summary) return;
+    const trained = summary.cancelled ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false : !summary.error;
+    if (trained) run.models.add(trainedFamily.key);
     refreshControls();
-    model.setDisabled(true);
-    data.errors.clear();
-    chart.clear();
-    progress.start();
-    status.set(t('statusTrainingStart'), 'busy');
-    let shownEpoch = 0;
+    if (trained && trainedFamily.key === family.key) await showResults(summary, { text, second });
+  }
+
+  // The family's result view after a run.
+  async function showResults(summary, { text, second }) {
     try {
-      const summary = await engine.train(data.text, options, (p) => {
-        progress.update(p);
-        chart.append(p);
-        if (p.epoch !== shownEpoch) status.set(t('statusTraining', p), 'busy');
-        shownEpoch = p.epoch;
-      });
-      run.hasModel = summary.hasModel;
-      progress.finish(summary);
-      if (summary.error) status.set(t('statusTrainError', { message: summary.error }), 'error');
-      else status.set(summaryMessage({ epochs: options.epochs, ...summary }), summary.cancelled ? 'info' : 'done');
+      if (family.key === 'columns') {
+        const spec = currentSpecObject();
+        const columns = (spec.inputs ?? []).find((i) => i.type === 'features')?.columns ?? [];
+        views['decision-map'].setColumns(columns, columns[0], columns[1]);
+        await drawDecisionMap(columns[0], columns[1]);
+      } else if (family.key === 'multitask') {
+        views['task-metrics'].show(summary.test);
+      } else if (family.key === 'transfer' && summary.transfer) {
+        const test = await engine.evaluate(await fetchText(TRANSFER_FILES.test));
+        views.transfer.addResult(summary.transfer, test);
+      } else if (family.key === 'graph') {
+        await showGraph(text, second);
+      } else if (family.key === 'autoencoder') {
+        views.latent.show(await engine.encode(), summary);
+      } else if (family.key === 'gan') {
+        await generate(views.gan.samples.values());
+      }
+      results.setHasResult(true);
     } catch (err) {
-      progress.finish(null);
-      const located = err.errors.filter((e) => e.line > 0);
-      const toModel = err.stage === 'model' || err.errors.some((e) => e.field && !(e.line > 0));
-      if (located.length || (!toModel && err.stage === 'data')) data.errors.show(err.errors.length ? err.errors : err.message, { moreErrors: err.moreErrors, select: true });
-      else model.showErrors(err.errors.length ? err.errors : err.message);
-      status.set(t('statusTrainFailed'), 'error');
+      status.set(t('errorGeneric', { message: err.message }), 'error');
+    }
+  }
+
+  async function drawDecisionMap(x, y) {
+    const text = data.values.main;
+    const map = await engine.decisionMap(text, { x, y, size: MAP_SIZE });
+    const cols = tableColumns(text, [x, y, 'label']);
+    views['decision-map'].show(map, { x: numbers(cols[x]), y: numbers(cols[y]), label: numbers(cols.label) });
+  }
+
+  async function showGraph(nodesText, edgesText) {
+    const predictions = await engine.predictGraph();
+    const nodes = tableColumns(nodesText, ['node', 'id', 'label', 'split']);
+    const ids = nodes.node ?? nodes.id ?? [];
+    const labels = new Map(ids.map((id, i) => [id, nodes.label?.[i] === '' || nodes.label?.[i] === undefined ? undefined : Number(nodes.label[i])]));
+    const splits = new Map(ids.map((id, i) => [id, nodes.split?.[i] ?? 'all']));
+    const edgeCols = tableColumns(edgesText, ['source', 'target']);
+    const edges = (edgeCols.source ?? []).map((s, i) => [s, edgeCols.target[i]]);
+    const predicted = new Map(predictions.map((p) => [String(p.id), p.class]));
+    let classNames = [];
+    if (data.example?.classes) {
+      const cls = tableColumns(await fetchText(data.example.classes).catch(() => ''), ['label', 'name_inferred', 'name']);
+      classNames = (cls.name_inferred ?? cls.name ?? []).map((n) => n.replace(/_/g, ' '));
+    }
+    views.graph.accuracy.show(accuracyBySplit(labels, predicted, splits));
+    views.graph.view.show({ ids, edges, labels }, predicted, classNames);
+  }
+
+  async function generate({ count, seed }) {
+    run.predicting = true;
+    refreshControls();
+    try {
+      const { sequences, composition } = await engine.sampleGan(count, { seed });
+      views.gan.samples.show(sequences);
+      views.gan.composition.show(composition);
+      status.set(t('statusGenerated', { count: sequences.length }), 'done');
+    } catch (err) {
+      status.set(t('errorGeneric', { message: err.message }), 'error');
     } finally {
-      run.training = false;
-      model.setDisabled(false);
+      run.predicting = false;
       refreshControls();
     }
+  }
+
+  // Transfer, step 1: the pretraining preset on the large related set; its file becomes the pretrained model.
+  async function pretrain(epochs) {
+    const settings = model.values();
+    if (!settings.ok) return;
+    status.set(t('dataLoading'), 'busy');
+    let text;
+    try {
+      text = await fetchText(TRANSFER_FILES.pretrain);
+    } catch (err) {
+      status.set(t('dataLoadFailed', { message: err.message }), 'error');
+      return;
+    }
+    const options = { spec: PRETRAIN_PRESET, epochs, seed: settings.seed };
+    const summary = await trainingRun((onProgress) => engine.train(text, options, onProgress), { chartSpec: presets[PRETRAIN_PRESET] });
+    if (!summary || summary.cancelled || summary.error) return;
+    const file = await engine.saveModel();
+    views.transfer.setPretrained({ file, source: 'trained', auroc: summary.test?.auroc, records: summary.records });
+    run.models.delete('transfer'); // the model now in the worker is the pretraining one
+    status.set(t('statusPretrained', { auroc: metric(summary.test?.auroc) }), 'done');
+    refreshControls();
+  }
+
+  function usePretrainedFile(text, name) {
+    views.transfer.setPretrained({ file: text, source: 'file', name });
+    status.set(t('statusPretrainedLoaded', { name }), 'done');
   }
 
   async function predict(text) {
@@ -187,19 +413,38 @@ async function main() {
   }
 
   async function saveModel() {
+    const save = { graph: engine.saveGraphModel, autoencoder: engine.saveAutoencoder, gan: engine.saveGan }[family.key] ?? engine.saveModel;
     try {
-      const name = 'helix-model.json';
-      downloadText(await engine.saveModel(), name, 'application/json');
+      const name = `helix-${family.key === 'sequence' ? 'model' : family.key}.json`;
+      downloadText(await save(), name, 'application/json');
       status.set(t('statusModelSaved', { name }), 'done');
     } catch (err) {
       status.set(t('errorGeneric', { message: err.message }), 'error');
     }
   }
 
+  // A model file: a sequence model (any table family), a GAN, or an autoencoder (used on the current matrix).
   async function loadModel(text, name) {
+    let format = '';
     try {
-      await engine.loadModel(text);
-      run.hasModel = true;
+      format = JSON.parse(text).format ?? '';
+    } catch {
+      // not JSON: the engine says so below
+    }
+    try {
+      if (/gan/.test(format)) {
+        await engine.loadGan(text);
+        run.models.add('gan');
+      } else if (/autoencoder/.test(format)) {
+        const { main, second } = data.values;
+        await engine.loadAutoencoder(text, main, { labels: second, labelColumn: data.example?.labelColumn ?? 'label' });
+        run.models.add('autoencoder');
+      } else if (/graph/.test(format)) {
+        throw new Error(t('modelLoadGraphUnsupported'));
+      } else {
+        await engine.loadModel(text);
+        run.models.add(family.data === 'table' ? family.key : 'sequence');
+      }
       status.set(t('statusModelLoaded', { name }), 'done');
     } catch (err) {
       status.set(t('statusModelLoadFailed', { message: err.message }), 'error');

@@ -3,12 +3,13 @@
 import * as Comlink from '../vendor/comlink.mjs';
 
 export class EngineError extends Error {
-  constructor({ name = 'Error', message, errors = [], moreErrors = 0, stage = null }) {
+  constructor({ name = 'Error', message, errors = [], moreErrors = 0, stage = null, source = null }) {
     super(message);
     this.name = name === 'Error' ? 'EngineError' : name;
     this.errors = errors;
     this.moreErrors = moreErrors;
     this.stage = stage;
+    this.source = source;
   }
 }
 
@@ -42,6 +43,20 @@ export function createEngine() {
     evaluate: (text) => call('evaluate', text),
     saveModel: () => call('saveModel'),
     loadModel: (text) => call('loadModel', text),
+    decisionMap: (text, opts) => call('decisionMap', text, opts),
+    trainGraph: (nodes, edges, opts, onProgress) => call('trainGraph', nodes, edges, opts, Comlink.proxy(onProgress)),
+    predictGraph: () => call('predictGraph'),
+    saveGraphModel: () => call('saveGraphModel'),
+    // autoencoders (matrix text, decompressed) and GANs (unlabelled sequences)
+    trainAutoencoder: (matrix, opts, onProgress) => call('trainAutoencoder', matrix, opts, Comlink.proxy(onProgress)),
+    encode: () => call('encode'),
+    evaluateImputation: () => call('evaluateImputation'),
+    saveAutoencoder: () => call('saveAutoencoder'),
+    loadAutoencoder: (file, matrix, opts) => call('loadAutoencoder', file, matrix, opts),
+    trainGan: (text, opts, onProgress) => call('trainGan', text, opts, Comlink.proxy(onProgress)),
+    sampleGan: (n, opts) => call('sampleGan', n, opts),
+    saveGan: () => call('saveGan'),
+    loadGan: (text) => call('loadGan', text),
     terminate: () => worker.terminate(),
   };
 }

@@ -3,12 +3,14 @@
 // message, errors, moreErrors } }: a thrown Error would cross Comlink without its `errors` array.
 import * as Comlink from '../vendor/comlink.mjs';
 import { loadHelix } from './helix.js';
+import * as presetTables from './presets.js';
 
 const BATCH_EVENTS_PER_SECOND = 20;
 
 let helixPromise = null;
 let model = null; // the model Predict uses: the last one trained (even if cancelled) or loaded
 let run = null; // { controller } while a fit is running
+let graphModel = null; // the graph model (GCN) last trained: its predictions feed the graph view
 
 const helix = () => (helixPromise ??= loadHelix());
 
@@ -22,6 +24,7 @@ function failure(err) {
       errors: Array.isArray(err?.errors) ? err.errors.map((e) => ({ ...e })) : [],
       moreErrors: err?.moreErrors ?? 0,
       stage: err?.stage ?? null, // 'model' | 'data' for train(): which panel the errors belong to
+      source: err?.source ?? null, // which of several input texts (graph: 'nodes' | 'edges'; matrix: 'matrix' | 'labels')
     },
   };
 }
@@ -58,7 +61,7 @@ const api = {
   init: () =>
     wrap(async () => {
       const h = await helix();
-      return { backend: { ...h.backend }, presets: structuredClone(h.presets) };
+      return { backend: { ...h.backend }, presets: structuredClone(h.presets), presetTables: allPresetTables() };
     }),
 
   presets: () => wrap(async () => structuredClone((await helix()).presets)),
@@ -70,12 +73,22 @@ const api = {
     wrap(async () => {
       const h = await helix();
       if (run) throw new Error('A training run is already going; cancel it first.');
-      const { spec, ...fitOptions } = opts;
+      const { spec, labels, features, initFrom, transferLayers, freeze, unfreeze, ...fitOptions } = opts;
       let next;
+      let transferred = null;
       try {
-        next = h.createModel(spec);
+        next = h.createModel(spec, { labels, features });
       } catch (err) {
         throw Object.assign(err, { stage: 'model' }); // a bad spec: the page shows it in the model panel
+      }
+      try {
+        // Transfer: weights from a pretrained model file, then the layers to keep fixed (or to fine-tune).
+        if (initFrom) transferred = next.loadWeightsFrom(initFrom, transferLayers ?? null);
+        if (freeze?.length) next.freeze(freeze);
+        if (unfreeze?.length) next.unfreeze(unfreeze);
+      } catch (err) {
+        next.dispose();
+        throw Object.assign(err, { stage: 'model' });
       }
       const controller = new AbortController();
       run = { controller };
@@ -88,7 +101,7 @@ const api = {
           model?.dispose();
           model = next;
         } else next.dispose();
-        return { ...summary, hasModel: Boolean(model) };
+        return { ...summary, transferred, hasModel: Boolean(model) };
       } catch (err) {
         next.dispose();
         if (controller.signal.aborted) return { cancelled: true, epochsRun: 0, epochs: fitOptions.epochs, history: [], hasModel: Boolean(model) };
@@ -118,6 +131,13 @@ const api = {
     return { ok: true, value: Boolean(run) };
   },
 
+  // What the current model (numeric columns) predicts over a grid of two of its columns: see decision-map.js.
+  decisionMap: (tableText, opts = {}) =>
+    wrap(async () => {
+      if (!model) throw new Error('No model yet: train one or load a saved model.');
+      return model.decisionMap(tableText, opts);
+    }),
+
   predict: (text) =>
     wrap(async () => {
       if (!model) throw new Error('No model yet: train one or load a saved model.');
@@ -143,6 +163,68 @@ const api = {
       model = loaded;
       return true;
     }),
+
+  // --- graph models (helix.createGraphModel): nodes and edges tables; one model, beside the sequence model ---
+  // opts: { spec: presetName | specObject, epochs, learningRate, seed, patience }. Resolves to the fit summary
+  // plus what the graph holds (`graph`). Errors carry `source` ('nodes' | 'edges' | 'spec').
+  trainGraph: (nodesText, edgesText, opts, onProgress) =>
+    wrap(async () => {
+      const h = await helix();
+      if (run) throw new Error('A training run is already going; cancel it first.');
+      const { spec, ...fitOptions } = opts;
+      let next;
+      try {
+        next = h.createGraphModel(spec);
+      } catch (err) {
+        throw Object.assign(err, { stage: 'model' });
+      }
+      const controller = new AbortController();
+      run = { controller };
+      try {
+        let graph;
+        try {
+          graph = next.load(nodesText, edgesText);
+        } catch (err) {
+          throw Object.assign(err, { stage: err.source === 'spec' ? 'model' : 'data' });
+        }
+        const progress = throttled(onProgress);
+        const summary = await next.fit({ ...fitOptions, onProgress: progress, signal: controller.signal });
+        await progress.flush();
+        graphModel?.dispose();
+        graphModel = next;
+        return { ...summary, graph };
+      } catch (err) {
+        next.dispose();
+        throw err;
+      } finally {
+        run = null;
+      }
+    }),
+
+  // Every node of the trained graph: [{id, class, probabilities}].
+  predictGraph: () =>
+    wrap(async () => {
+      if (!graphModel) throw new Error('No graph model yet: train one first.');
+      return graphModel.predict();
+    }),
+
+  saveGraphModel: () =>
+    wrap(async () => {
+      if (!graphModel) throw new Error('No graph model yet: train one first.');
+      return graphModel.save();
+    }),
+  // --- end graph models ---
 };
+
+// Every preset table presets.js exports (sequence models, graphs, and the generative families as they land),
+// keyed by family: the page groups its model picker by them.
+function allPresetTables() {
+  const tables = { sequence: presetTables.PRESETS };
+  for (const [name, table] of Object.entries(presetTables)) {
+    const m = /^([A-Z]+)_PRESETS$/.exec(name);
+    if (m && name !== 'PRESETS') tables[m[1].toLowerCase()] = table;
+  }
+  return structuredClone(tables);
+}
 
 Comlink.expose(api);

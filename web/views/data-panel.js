@@ -1,57 +1,78 @@
-// web/views/data-panel.js: the training data. A select of built-in examples plus "Your own data"; each choice
-// keeps its own text, so switching to an example never loses what the user pasted (switch back to get it).
+// web/views/data-panel.js: the training data for the chosen model family. A select of the family's built-in
+// examples plus "Your own data"; each choice keeps its own texts, so switching to an example never loses
+// what the user pasted (switch back to get it). The inputs follow the family's data kind (families.js):
+//   table / fasta: one text box;  graph: nodes and edges boxes;  matrix: a matrix file and a cell-labels box.
 import { h, uid } from './dom.js';
 import { t } from '../strings.js';
 import { TextSource } from './text-source.js';
+import { MatrixSource } from './matrix-source.js';
 import { ErrorBox } from './error-box.js';
 
 export const OWN_DATA = 'own';
 
+const TABLE_ACCEPT = '.tsv,.csv,.txt,.tab,.fa,.fasta,.gz,text/plain,text/csv,text/tab-separated-values';
+
 export class DataPanel {
-  // examples: [{ key, label, credit }]; loadExample(key) -> Promise<string>; onChange(text) after any change.
-  constructor(container, { examples, sourcesUrl, selected, loadExample, onChange = () => {} }) {
+  // examples: [{ key, families, label, credit }]; loadExample(example) -> Promise<{main, second}>;
+  // onChange() after any change of the texts.
+  constructor(container, { examples, sourcesUrl, loadExample, onChange = () => {} }) {
     this.examples = examples;
     this.loadExample = loadExample;
     this.onChange = onChange;
-    this.texts = new Map(); // key -> text; OWN_DATA holds the user's draft
-    this.texts.set(OWN_DATA, '');
+    this.family = null;
+    this.texts = new Map(); // `${family}:${key}` -> {main, second, name}; `${family}:own` holds the user's draft
 
     const selectId = uid('example');
-    this.select = h(
-      'select',
-      { id: selectId, dataset: { testid: 'example-select' }, onchange: () => this.choose(this.select.value) },
-      examples.map((ex) => h('option', { value: ex.key }, ex.label)),
-      h('option', { value: OWN_DATA }, t('dataExampleOwn')),
-    );
+    this.select = h('select', { id: selectId, dataset: { testid: 'example-select' }, onchange: () => this.choose(this.select.value) });
     this.credit = h('span', {});
-    this.summary = h('p', { className: 'summary', 'aria-live': 'polite' });
+    this.intro = h('p', { className: 'intro' });
+    this.summary = h('p', { className: 'summary', 'aria-live': 'polite', dataset: { testid: 'data-summary' } });
 
-    container.append(
-      h('h2', {}, t('dataTitle')),
-      h('p', { className: 'intro' }, t('dataIntro')),
-      h('div', { className: 'field' }, h('label', { for: selectId }, t('dataExampleLabel')), this.select),
-    );
+    container.append(h('h2', {}, t('dataTitle')), this.intro, h('div', { className: 'field' }, h('label', { for: selectId }, t('dataExampleLabel')), this.select));
+    const edited = (part) => (text) => this.#userEdited(part, text);
     this.source = new TextSource(container, {
-      label: t('dataTextLabel'),
-      hint: t('dataTextHint'),
+      label: '',
+      hint: '',
       testid: 'training-input',
       rows: 8,
       openLabel: t('dataOpenFile'),
       dropHint: t('dataDropHint'),
-      accept: '.tsv,.csv,.txt,.tab,text/plain,text/csv,text/tab-separated-values',
-      onText: (text) => this.#userEdited(text),
+      accept: TABLE_ACCEPT,
+      onText: edited('main'),
+      onError: (message) => this.errors.show(message),
+    });
+    this.matrix = new MatrixSource(container, {
+      label: t('dataText_matrix'),
+      hint: t('dataHint_matrix'),
+      onText: (text, { name }) => this.#userEdited('main', text, name),
       onError: (message) => this.errors.show(message),
     });
     this.errors = new ErrorBox(container, { textarea: this.source.textarea, testid: 'training-error' });
+    this.second = new TextSource(container, {
+      label: '',
+      hint: '',
+      testid: 'training-input-second',
+      rows: 5,
+      openLabel: t('dataOpenFile'),
+      dropHint: t('dataDropHint'),
+      accept: TABLE_ACCEPT,
+      onText: edited('second'),
+      onError: (message) => this.secondErrors.show(message),
+    });
+    this.secondErrors = new ErrorBox(container, { textarea: this.second.textarea, testid: 'training-error-second' });
     container.append(
       this.summary,
       h('p', { className: 'credit' }, t('dataCreditPrefix'), ' ', this.credit, ' ', h('a', { href: sourcesUrl, target: '_blank', rel: 'noopener' }, t('dataCreditLink'))),
     );
-    this.choose(selected ?? examples[0]?.key ?? OWN_DATA);
+  }
+
+  // The texts to train on: {main, second}.
+  get values() {
+    return { main: this.kind === 'matrix' ? this.matrix.value : this.source.value, second: this.second.value };
   }
 
   get text() {
-    return this.source.value;
+    return this.values.main;
   }
 
   get textarea() {
@@ -62,37 +83,108 @@ export class DataPanel {
     return this.select.value;
   }
 
+  get example() {
+    return this.examples.find((ex) => ex.key === this.select.value) ?? null;
+  }
+
+  // Switches the inputs to `family` (an entry of FAMILIES) and shows `exampleKey` (or the family's first).
+  // Within one family the current choice stays: the user's own table survives a change of preset.
+  setFamily(family, exampleKey) {
+    const same = this.family?.key === family.key;
+    this.family = family;
+    this.kind = family.data;
+    const examples = this.examples.filter((ex) => ex.families.includes(family.key));
+    if (!same) {
+      this.select.replaceChildren(
+        ...examples.map((ex) => h('option', { value: ex.key }, ex.label)),
+        h('option', { value: OWN_DATA }, t('dataExampleOwn')),
+      );
+      this.intro.textContent = t(`dataIntro_${family.key}`);
+      this.#layout();
+    }
+    if (same && this.select.value === OWN_DATA) return;
+    const key = examples.some((ex) => ex.key === exampleKey) ? exampleKey : (examples[0]?.key ?? OWN_DATA);
+    if (!same || this.select.value !== key) this.choose(key);
+  }
+
+  #layout() {
+    const { key, data } = this.family;
+    const two = data === 'graph' || data === 'matrix';
+    this.source.element.hidden = data === 'matrix';
+    this.matrix.hidden = data !== 'matrix';
+    this.second.element.hidden = !two;
+    this.source.setLabel(t(`dataText_${key}`), t(`dataHint_${key}`));
+    if (two) this.second.setLabel(t(`dataSecond_${data}`), t(`dataSecondHint_${data}`));
+    this.errors.clear();
+    this.secondErrors.clear();
+  }
+
   async choose(key) {
     this.select.value = key;
     this.errors.clear();
+    this.secondErrors.clear();
     this.summary.textContent = '';
     const example = this.examples.find((ex) => ex.key === key);
     this.credit.textContent = example ? example.credit : t('dataCreditOwn');
-    if (!this.texts.has(key)) {
-      this.source.setText('');
-      this.source.textarea.placeholder = t('dataLoading');
-      try {
-        this.texts.set(key, await this.loadExample(key));
-      } catch (err) {
-        this.source.textarea.placeholder = '';
-        if (this.select.value === key) this.errors.show(t('dataLoadFailed', { message: err.message }));
-        return;
+    const slot = `${this.family.key}:${key}`;
+    if (!this.texts.has(slot)) {
+      if (!example) {
+        this.texts.set(slot, { main: '', second: '', name: '' });
+      } else {
+        this.#show({ main: '', second: '', name: '' });
+        this.source.textarea.placeholder = t('dataLoading');
+        try {
+          const texts = await this.loadExample(example);
+          this.texts.set(slot, { ...texts, name: example.main.split('/').slice(-2).join('/') });
+        } catch (err) {
+          this.source.textarea.placeholder = '';
+          if (this.select.value === key) this.errors.show(t('dataLoadFailed', { message: err.message }));
+          return;
+        }
+        if (this.select.value !== key || `${this.family.key}:${key}` !== slot) return; // the user chose something else meanwhile
       }
-      if (this.select.value !== key) return; // the user chose something else meanwhile
     }
     this.source.textarea.placeholder = '';
-    this.source.setText(this.texts.get(key));
-    this.onChange(this.text);
+    this.#show(this.texts.get(slot));
+    this.onChange();
+  }
+
+  #show({ main, second, name }) {
+    if (this.kind === 'matrix') {
+      this.matrix.setText(main, name);
+      this.source.setText('');
+    } else this.source.setText(main);
+    this.second.setText(second);
   }
 
   // An edit of an example turns it into the user's own data; the example itself stays pristine.
-  #userEdited(text) {
-    this.texts.set(OWN_DATA, text);
+  #userEdited(part, text, name = '') {
+    const own = `${this.family.key}:${OWN_DATA}`;
     if (this.select.value !== OWN_DATA) {
+      const current = this.values;
+      this.texts.set(own, { main: current.main, second: current.second, name: this.example?.main ?? '' });
       this.select.value = OWN_DATA;
       this.credit.textContent = t('dataCreditOwn');
     }
-    this.onChange(text);
+    const draft = this.texts.get(own) ?? { main: '', second: '', name: '' };
+    this.texts.set(own, { ...draft, [part]: text, ...(name ? { name } : {}) });
+    if (part === 'main') this.errors.clear();
+    else this.secondErrors.clear();
+    this.onChange();
+  }
+
+  // Errors from the engine about the training data; `source` says which input ('second' for edges or labels).
+  showErrors(errors, { moreErrors = 0, select = false, source = 'main' } = {}) {
+    (source === 'second' ? this.secondErrors : this.errors).show(errors, { moreErrors, select });
+  }
+
+  clearErrors() {
+    this.errors.clear();
+    this.secondErrors.clear();
+  }
+
+  setSummary(text) {
+    this.summary.textContent = text;
   }
 
   // parsed: the engine's parseSequences() result for the current text.

@@ -1,44 +1,46 @@
-// web/views/loss-chart.js: live learning curves with uPlot. Top: training loss per batch (smoothed) and per
-// epoch, validation loss per epoch. Below: validation AUROC per epoch. Redraws at most once per animation
-// frame; a visually hidden table carries the per-epoch numbers for screen readers. Knows nothing of workers.
+// web/views/loss-chart.js: live learning curves with uPlot, for every model family. Two modes:
+//   'epochs': top, training loss per batch (smoothed) and per epoch, validation loss per epoch; below, a
+//             validation score per epoch (AUROC, or accuracy for graphs, or one AUROC per task).
+//   'gan':    top, the discriminator's and the generator's loss per step; below, the discriminator's mean
+//             output on real and on generated sequences.
+// Redraws at most once per animation frame; a visually hidden table carries the numbers for screen readers.
+// Knows nothing of workers.
 import uPlot from '../vendor/uPlot.esm.js';
 import { h } from './dom.js';
 import { t } from '../strings.js';
 
-const COLORS = { batch: '#8fb8de', trainEpoch: '#1d4f91', valLoss: '#b9400f', auroc: '#17703a' };
+const COLORS = { batch: '#8fb8de', trainEpoch: '#1d4f91', valLoss: '#b9400f', metric: ['#17703a', '#7a3db8', '#b8860b', '#0f6f7a'] };
 const SMOOTHING = 0.9; // exponential moving average of batch losses, debiased as TensorBoard does
+const GAN_TABLE_EVERY = 25; // GAN: one table row per this many steps (and the last)
 
 const fmt = (value, digits = 3) => (value === null || value === undefined || Number.isNaN(value) ? '–' : Number(value).toFixed(digits));
 
 export class LossChart {
-  constructor(container, { height = 220, aurocHeight = 130 } = {}) {
-    this.heights = { loss: height, auroc: aurocHeight };
+  constructor(container, { height = 220, metricHeight = 130 } = {}) {
+    this.heights = { loss: height, metric: metricHeight };
     this.lossTarget = h('div', { className: 'chart' });
-    this.aurocTarget = h('div', { className: 'chart chart-small' });
+    this.metricTarget = h('div', { className: 'chart chart-small' });
     this.empty = h('p', { className: 'hint chart-empty' }, t('chartEmpty'));
+    this.intro = h('p', { className: 'hint' }, t('chartIntro'));
+    this.tableHead = h('thead');
     this.tableBody = h('tbody');
+    this.caption = h('caption', {}, t('chartTableCaption'));
     const table = h(
       'div',
       { className: 'visually-hidden' }, // a hidden <table> itself would still widen the page
-      h(
-        'table',
-        { dataset: { testid: 'loss-table' } },
-        h('caption', {}, t('chartTableCaption')),
-        h('thead', {}, h('tr', {}, [t('chartEpoch'), t('chartTrainLoss'), t('chartValLoss'), t('chartValAuroc')].map((label) => h('th', { scope: 'col' }, label)))),
-        this.tableBody,
-      ),
+      h('table', { dataset: { testid: 'loss-table' } }, this.caption, this.tableHead, this.tableBody),
     );
+    this.figure = h('div', { role: 'img' }, this.empty, this.lossTarget, this.metricTarget);
     this.element = h(
       'figure',
       { className: 'loss-chart', dataset: { testid: 'loss-chart' } },
-      h('figcaption', {}, h('h3', {}, t('chartTitle')), h('p', { className: 'hint' }, t('chartIntro'))),
-      h('div', { role: 'img', 'aria-label': t('chartAriaLabel') }, this.empty, this.lossTarget, this.aurocTarget),
+      h('figcaption', {}, h('h3', {}, t('chartTitle')), this.intro),
+      this.figure,
       table,
     );
     container.append(this.element);
     this.frame = 0;
-    this.#reset();
-    this.#createPlots();
+    this.configure({ mode: 'epochs', metric: 'auroc' });
     this.resizeObserver = new ResizeObserver(() => this.#resize());
     this.resizeObserver.observe(this.element);
   }
@@ -47,15 +49,63 @@ export class LossChart {
     return this.loss[0].length;
   }
 
+  /**
+   * Sets what the next run draws and clears the curves. mode: 'epochs' | 'gan'; metric (epochs mode):
+   * 'auroc' | 'accuracy' | 'none'; tasks: head names, one validation AUROC curve each (multi-task).
+   */
+  configure({ mode = 'epochs', metric = 'auroc', tasks = [] } = {}) {
+    this.mode = mode;
+    this.metric = metric;
+    this.tasks = mode === 'epochs' && metric === 'auroc' ? tasks : [];
+    const metricLabel = metric === 'accuracy' ? t('chartValAccuracy') : t('chartValAuroc');
+    if (mode === 'gan') {
+      this.lossSeries = [
+        { label: t('chartDLoss'), stroke: COLORS.valLoss, width: 1.5 },
+        { label: t('chartGLoss'), stroke: COLORS.trainEpoch, width: 1.5 },
+      ];
+      this.metricSeries = [
+        { label: t('chartDReal'), stroke: COLORS.metric[0], width: 1.5 },
+        { label: t('chartDFake'), stroke: COLORS.metric[1], width: 1.5, dash: [6, 4] },
+      ];
+      this.axes = { x: t('chartStep'), loss: t('chartLoss'), metric: t('chartDOutput'), metricRange: [0, 1] };
+      this.columns = [t('chartStep'), t('chartDLoss'), t('chartGLoss'), t('chartDReal'), t('chartDFake')];
+    } else {
+      this.lossSeries = [
+        { label: t('chartTrainLoss'), stroke: COLORS.batch, width: 1.5, points: { show: false } },
+        { label: `${t('chartTrainLoss')} (${t('chartEpoch').toLowerCase()})`, stroke: COLORS.trainEpoch, points: { show: true, size: 6 } },
+        { label: t('chartValLoss'), stroke: COLORS.valLoss, dash: [6, 4], points: { show: true, size: 6 } },
+      ];
+      const names = this.tasks.length ? this.tasks.map((task) => t('chartTaskAuroc', { task })) : metric === 'none' ? [] : [metricLabel];
+      this.metricSeries = names.map((label, i) => ({ label, stroke: COLORS.metric[i % COLORS.metric.length], points: { show: true, size: 6 } }));
+      this.axes = { x: t('chartX'), loss: t('chartLoss'), metric: metric === 'accuracy' ? t('chartAccuracy') : 'AUROC', metricRange: null };
+      this.columns = [t('chartEpoch'), t('chartTrainLoss'), t('chartValLoss'), ...names];
+    }
+    this.intro.textContent = t(mode === 'gan' ? 'chartIntroGan' : 'chartIntro');
+    this.figure.setAttribute('aria-label', t(mode === 'gan' ? 'chartAriaLabelGan' : 'chartAriaLabel'));
+    this.element.dataset.mode = mode;
+    this.element.dataset.series = this.lossSeries.map((s) => s.label).join('|');
+    this.tableHead.replaceChildren(h('tr', {}, this.columns.map((label) => h('th', { scope: 'col' }, label))));
+    this.lossPlot?.destroy();
+    this.metricPlot?.destroy();
+    this.metricTarget.hidden = this.metricSeries.length === 0;
+    this.clear();
+    this.#createPlots();
+  }
+
   // Starts a new run: clears all curves.
   clear() {
-    this.#reset();
+    this.loss = [[], ...this.lossSeries.map(() => [])];
+    this.metricData = [[], ...this.metricSeries.map(() => [])];
+    this.ema = 0;
+    this.batchesSeen = 0;
     this.tableBody.replaceChildren();
     this.#scheduleDraw();
   }
 
-  // p: the engine's progress event {type: 'batch'|'epoch', epoch, batch, batches, loss, batchLoss, valLoss, valAuroc}.
+  // p: a progress event of the engine: {type: 'batch'|'epoch', epoch, batch, batches, loss, batchLoss, valLoss,
+  // valAuroc, valAccuracy, valHeads} or, for a GAN, {step, steps, dLoss, gLoss, dReal, dFake}.
   append(p) {
+    if (this.mode === 'gan') return this.#appendGan(p);
     if (p.type === 'batch') {
       const loss = p.batchLoss ?? p.loss; // the engine's `loss` on a batch event is the epoch's running mean
       if (!Number.isFinite(loss)) return;
@@ -64,27 +114,35 @@ export class LossChart {
       const smoothed = this.ema / (1 - SMOOTHING ** this.batchesSeen);
       const x = p.batches > 0 ? p.epoch - 1 + p.batch / p.batches : p.epoch - 1;
       this.#push(this.loss, x, [smoothed, null, null]);
-    } else if (p.type === 'epoch') {
+    } else if (p.type === 'epoch' || (p.type === undefined && p.epoch !== undefined)) {
       this.#push(this.loss, p.epoch, [undefined, p.loss ?? null, p.valLoss ?? null]);
-      if (Number.isFinite(p.valAuroc)) this.#push(this.auroc, p.epoch, [p.valAuroc]);
-      this.tableBody.append(h('tr', {}, h('th', { scope: 'row' }, String(p.epoch)), h('td', {}, fmt(p.loss)), h('td', {}, fmt(p.valLoss)), h('td', {}, fmt(p.valAuroc))));
+      const scores = this.tasks.length
+        ? this.tasks.map((task) => p.valHeads?.[task]?.auroc ?? null)
+        : this.metricSeries.length ? [this.metric === 'accuracy' ? p.valAccuracy : p.valAuroc] : [];
+      if (scores.some(Number.isFinite)) this.#push(this.metricData, p.epoch, scores.map((v) => (Number.isFinite(v) ? v : null)));
+      this.#row([String(p.epoch), fmt(p.loss), fmt(p.valLoss), ...scores.map((v) => fmt(v))]);
     }
     this.#scheduleDraw();
+  }
+
+  #appendGan(p) {
+    if (!Number.isFinite(p.step)) return;
+    this.#push(this.loss, p.step, [p.dLoss ?? null, p.gLoss ?? null]);
+    this.#push(this.metricData, p.step, [p.dReal ?? null, p.dFake ?? null]);
+    if (p.step % GAN_TABLE_EVERY === 0 || p.step === p.steps) this.#row([String(p.step), fmt(p.dLoss), fmt(p.gLoss), fmt(p.dReal), fmt(p.dFake)]);
+    this.#scheduleDraw();
+  }
+
+  #row(cells) {
+    this.tableBody.append(h('tr', {}, h('th', { scope: 'row' }, cells[0]), cells.slice(1).map((c) => h('td', {}, c))));
   }
 
   destroy() {
     cancelAnimationFrame(this.frame);
     this.resizeObserver.disconnect();
     this.lossPlot.destroy();
-    this.aurocPlot.destroy();
+    this.metricPlot.destroy();
     this.element.remove();
-  }
-
-  #reset() {
-    this.loss = [[], [], [], []]; // x, smoothed batch loss, epoch training loss, epoch validation loss
-    this.auroc = [[], []]; // x, validation AUROC
-    this.ema = 0;
-    this.batchesSeen = 0;
   }
 
   // Appends a row at x, or fills in the row already at x (the last batch and its epoch share x);
@@ -106,8 +164,8 @@ export class LossChart {
       this.frame = 0;
       this.empty.hidden = this.pointCount > 0;
       this.element.dataset.points = String(this.pointCount); // how many x positions are drawn (tests read it)
-      this.lossPlot.setData(this.loss);
-      this.aurocPlot.setData(this.auroc);
+      this.lossPlot?.setData(this.loss);
+      if (this.metricSeries.length) this.metricPlot?.setData(this.metricData);
     });
   }
 
@@ -118,37 +176,34 @@ export class LossChart {
   #createPlots() {
     const width = this.#width();
     const axis = (label) => ({ label, stroke: '#333', grid: { stroke: '#e4e4e4' }, ticks: { stroke: '#ccc' } });
-    const line = (label, stroke, extra = {}) => ({ label, stroke, width: 2, spanGaps: true, value: (u, v) => fmt(v), ...extra });
+    const line = ({ label, stroke, ...extra }) => ({ label, stroke, width: 2, spanGaps: true, value: (u, v) => fmt(v), ...extra });
+    const xSeries = { label: this.axes.x, value: (u, v) => fmt(v, this.mode === 'gan' ? 0 : 2) };
     this.lossPlot = new uPlot(
       {
         width,
         height: this.heights.loss,
-        scales: { x: { time: false }, y: { range: (u, min, max) => [0, Math.max(0.1, (max ?? 1) * 1.05)] } },
-        axes: [axis(t('chartX')), axis(t('chartLoss'))],
-        series: [
-          { label: t('chartX'), value: (u, v) => fmt(v, 2) },
-          line(t('chartTrainLoss'), COLORS.batch, { width: 1.5, points: { show: false } }),
-          line(`${t('chartTrainLoss')} (${t('chartEpoch').toLowerCase()})`, COLORS.trainEpoch, { points: { show: true, size: 6 } }),
-          line(t('chartValLoss'), COLORS.valLoss, { dash: [6, 4], points: { show: true, size: 6 } }),
-        ],
+        scales: { x: { time: false }, y: { range: (u, min, max) => [Math.min(0, min ?? 0), Math.max(0.1, (max ?? 1) * 1.05)] } },
+        axes: [axis(this.axes.x), axis(this.axes.loss)],
+        series: [xSeries, ...this.lossSeries.map(line)],
         cursor: { drag: { x: false, y: false } },
         legend: { live: false },
       },
       this.loss,
       this.lossTarget,
     );
-    this.aurocPlot = new uPlot(
+    const range = this.axes.metricRange;
+    this.metricPlot = new uPlot(
       {
         width,
-        height: this.heights.auroc,
-        scales: { x: { time: false }, y: { range: (u, min) => [Math.min(0.5, min ?? 0.5), 1] } },
-        axes: [axis(t('chartX')), axis('AUROC')],
-        series: [{ label: t('chartX'), value: (u, v) => fmt(v, 0) }, line(t('chartValAuroc'), COLORS.auroc, { points: { show: true, size: 6 } })],
+        height: this.heights.metric,
+        scales: { x: { time: false }, y: { range: range ? () => range : (u, min) => [Math.min(0.5, min ?? 0.5), 1] } },
+        axes: [axis(this.axes.x), axis(this.axes.metric)],
+        series: [{ ...xSeries }, ...this.metricSeries.map(line)],
         cursor: { drag: { x: false, y: false } },
         legend: { live: false },
       },
-      this.auroc,
-      this.aurocTarget,
+      this.metricData,
+      this.metricTarget,
     );
   }
 
@@ -156,6 +211,6 @@ export class LossChart {
     const width = this.#width();
     if (width === this.lossPlot.width) return;
     this.lossPlot.setSize({ width, height: this.heights.loss });
-    this.aurocPlot.setSize({ width, height: this.heights.auroc });
+    this.metricPlot.setSize({ width, height: this.heights.metric });
   }
 }

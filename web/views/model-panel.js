@@ -36,17 +36,22 @@ function jsonErrorLocation(message, text) {
 }
 
 export class ModelPanel {
-  // presets: { key: spec }; onSave() / onLoad(text, filename) for the model file buttons.
-  constructor(container, { presets, selected, onSave = () => {}, onLoad = () => {}, onSpecChange = () => {} }) {
+  // presets: { key: spec }; groups: [{ label, keys }] for the picker's sections (default: one list);
+  // onSave() / onLoad(text, filename) for the model file buttons; onPresetChange(key) when another is chosen.
+  constructor(container, { presets, groups, selected, onSave = () => {}, onLoad = () => {}, onSpecChange = () => {}, onPresetChange = () => {} }) {
     this.presets = presets;
     this.onSpecChange = onSpecChange; // called (debounced) when the preset or the spec text changes
+    this.onPresetChange = onPresetChange;
     this.edits = new Map(); // preset key -> edited spec text
 
     const presetId = uid('preset');
     this.presetSelect = h(
       'select',
-      { id: presetId, dataset: { testid: 'preset-select' }, onchange: () => this.#showPreset(this.presetSelect.value, true) },
-      Object.entries(presets).map(([key, spec]) => h('option', { value: key }, spec.name ?? key)),
+      { id: presetId, dataset: { testid: 'preset-select' }, onchange: () => this.#choosePreset(this.presetSelect.value) },
+      (groups ?? [{ label: null, keys: Object.keys(presets) }]).map(({ label, keys }) => {
+        const options = keys.map((key) => h('option', { value: key }, presets[key].name ?? key));
+        return label ? h('optgroup', { label }, options) : options;
+      }),
     );
     this.description = h('p', { className: 'hint', id: `${presetId}-description` });
     // What the built model takes (lengths, padding or cropping) and its size, from the engine.
@@ -54,6 +59,7 @@ export class ModelPanel {
     this.presetSelect.setAttribute('aria-describedby', this.description.id);
 
     this.inputs = {};
+    this.fieldRows = {};
     const fields = TRAINING_FIELDS.map((field) => {
       const id = uid(field.key);
       const input = h('input', {
@@ -68,7 +74,8 @@ export class ModelPanel {
         'aria-describedby': `${id}-hint`,
       });
       this.inputs[field.key] = input;
-      return h('div', { className: 'field' }, h('label', { for: id }, t(field.label)), input, h('span', { className: 'hint', id: `${id}-hint` }, t(field.hint)));
+      this.fieldRows[field.key] = h('div', { className: 'field' }, h('label', { for: id }, t(field.label)), input, h('span', { className: 'hint', id: `${id}-hint` }, t(field.hint)));
+      return this.fieldRows[field.key];
     });
 
     const specId = uid('spec');
@@ -144,6 +151,30 @@ export class ModelPanel {
     this.specTimer = setTimeout(() => this.onSpecChange(this.currentSpec()), 300);
   }
 
+  get preset() {
+    return this.presetSelect.value;
+  }
+
+  // Shows only the settings that apply (a graph model trains on the whole graph at once: no batch size).
+  showFields(keys) {
+    for (const field of TRAINING_FIELDS) {
+      this.fieldRows[field.key].hidden = !keys.includes(field.key);
+      this.inputs[field.key].dataset.ignored = String(!keys.includes(field.key));
+    }
+  }
+
+  // Another preset, chosen here or by the page.
+  selectPreset(key) {
+    if (!(key in this.presets) || key === this.presetSelect.value) return;
+    this.presetSelect.value = key;
+    this.#choosePreset(key);
+  }
+
+  #choosePreset(key) {
+    this.#showPreset(key, true);
+    this.onPresetChange(key);
+  }
+
   setHasModel(flag) {
     this.saveButton.disabled = !flag;
   }
@@ -159,6 +190,7 @@ export class ModelPanel {
     const out = {};
     for (const field of TRAINING_FIELDS) {
       const input = this.inputs[field.key];
+      if (input.dataset.ignored === 'true') continue;
       const value = Number(input.value);
       const valid = input.value.trim() !== '' && Number.isFinite(value) && value >= field.min && value <= field.max && (!field.integer || Number.isInteger(value));
       input.setAttribute('aria-invalid', String(!valid));

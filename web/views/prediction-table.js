@@ -1,52 +1,71 @@
 // web/views/prediction-table.js: one row per sequence (id, length, binding probability with an inline bar).
 // For a multi-class model (rows carry `probabilities`) a "Predicted class" column appears and the bar shows
-// the probability of that class.
+// the probability of that class. For a multi-head model (rows carry `heads`) there is one probability column
+// per head (task). A model without DNA input (numeric columns only) has no length column.
 // Column headings are buttons that sort (aria-sort says how); "Export TSV" downloads the rows as shown.
 import { h, downloadText } from './dom.js';
 import { t } from '../strings.js';
 
-const COLUMNS = [
-  { key: 'id', label: 'tableId', numeric: false },
-  { key: 'length', label: 'tableLength', numeric: true },
-  { key: 'predicted', label: 'tableClass', numeric: false },  // multi-class models only
-  { key: 'probability', label: 'tableProbability', numeric: true },
-];
-
 // Ids come from the user's file: tabs/newlines would break the TSV's columns.
 const tsvCell = (value) => String(value).replace(/[\t\r\n]+/g, ' ');
 
-// A multi-class row as the table shows it: the predicted class (name, else index) and its probability.
-const shown = (row) =>
-  row.probabilities ? { ...row, predicted: String(row.label ?? row.class), probability: row.probabilities[row.class] } : row;
+// One head's (or a single-output row's) shown value: {probability, predicted?}.
+const headValue = (r) => (r.probabilities ? { predicted: String(r.label ?? r.class), probability: r.probabilities[r.class] } : { probability: r.probability });
 
-export function toTsv(rows) {
-  const multiclass = rows.some((r) => r.predicted !== undefined);
-  const cells = (r) => [tsvCell(r.id), r.length, ...(multiclass ? [tsvCell(r.predicted)] : []), r.probability.toFixed(4)];
-  const lines = [multiclass ? 'id\tlength\tclass\tprobability' : 'id\tlength\tprobability', ...rows.map((r) => cells(r).join('\t'))];
-  return lines.join('\n') + '\n';
+// A row as the table shows it: the predicted class and its probability; per head, `head:<name>` keys.
+function shown(row) {
+  if (!row.heads) return { ...row, ...headValue(row) };
+  const out = { id: row.id, length: row.length };
+  for (const [name, value] of Object.entries(row.heads)) {
+    const v = headValue(value);
+    out[`head:${name}`] = v.probability;
+    if (v.predicted !== undefined) out[`class:${name}`] = v.predicted;
+  }
+  return out;
+}
+
+// The columns for these rows: [{key, label, numeric, probability?}].
+function columnsFor(rows) {
+  const columns = [{ key: 'id', label: t('tableId'), numeric: false }];
+  if (rows.some((r) => r.length !== undefined)) columns.push({ key: 'length', label: t('tableLength'), numeric: true });
+  const heads = rows.find((r) => r.heads)?.heads;
+  if (heads) {
+    for (const name of Object.keys(heads)) columns.push({ key: `head:${name}`, label: t('tableHeadProbability', { head: name }), numeric: true, probability: true, head: name });
+  } else if (rows.some((r) => r.probabilities)) {
+    columns.push({ key: 'predicted', label: t('tableClass'), numeric: false });
+    columns.push({ key: 'probability', label: t('tableClassProbability'), numeric: true, probability: true });
+  } else {
+    columns.push({ key: 'probability', label: t('tableProbability'), numeric: true, probability: true });
+  }
+  return columns;
+}
+
+export function toTsv(rows, columns) {
+  const name = (c) => (c.head ? c.head : c.key === 'predicted' ? 'class' : c.key);
+  const cell = (r, c) => (c.probability ? Number(r[c.key]).toFixed(4) : tsvCell(r[c.key] ?? ''));
+  return [columns.map(name).join('\t'), ...rows.map((r) => columns.map((c) => cell(r, c)).join('\t'))].join('\n') + '\n';
 }
 
 export class PredictionTable {
   constructor(container) {
     this.rows = [];
-    this.multiclass = false;
+    this.columns = columnsFor([]);
     this.sort = { key: null, descending: false };
-    this.headers = COLUMNS.map((column) => {
-      const button = h('button', { type: 'button', className: 'sort', onclick: () => this.#sortBy(column.key) }, t(column.label));
-      return h('th', { scope: 'col', className: column.numeric ? 'numeric' : '', dataset: { key: column.key } }, button);
-    });
+    this.headRow = h('tr');
     this.body = h('tbody');
-    this.table = h('table', { className: 'predictions', hidden: true }, h('caption', {}, t('tableCaption'), h('span', { className: 'hint' }, ' ', t('tableSortHint'))), h('thead', {}, h('tr', {}, this.headers)), this.body);
-    this.exportButton = h('button', { type: 'button', className: 'secondary', disabled: true, dataset: { testid: 'export-button' }, onclick: () => downloadText(toTsv(this.#sorted()), 'helix-predictions.tsv', 'text/tab-separated-values') }, t('tableExport'));
+    this.table = h('table', { className: 'predictions', hidden: true, dataset: { testid: 'prediction-table' } }, h('caption', {}, t('tableCaption'), h('span', { className: 'hint' }, ' ', t('tableSortHint'))), h('thead', {}, this.headRow), this.body);
+    this.exportButton = h('button', { type: 'button', className: 'secondary', disabled: true, dataset: { testid: 'export-button' }, onclick: () => downloadText(toTsv(this.#sorted(), this.columns), 'helix-predictions.tsv', 'text/tab-separated-values') }, t('tableExport'));
     this.empty = h('p', { className: 'hint' }, t('tableEmpty'));
     this.element = h('div', { className: 'prediction-table' }, this.empty, h('div', { className: 'table-scroll' }, this.table), h('div', { className: 'button-row' }, this.exportButton));
     container.append(this.element);
   }
 
-  // rows: [{ id, length, probability }] (or [{ id, length, class, label, probabilities }]) in input order.
+  // rows: the engine's predictions ([{ id, length, probability }], [{ id, length, class, label, probabilities }]
+  // or [{ id, length?, heads: {name: {...}} }]) in input order.
   show(rows) {
+    this.columns = columnsFor(rows);
+    if (!this.columns.some((c) => c.key === this.sort.key)) this.sort = { key: null, descending: false };
     this.rows = rows.map((row, index) => ({ ...shown(row), index }));
-    this.multiclass = this.rows.some((row) => row.predicted !== undefined);
     this.#render();
   }
 
@@ -55,7 +74,7 @@ export class PredictionTable {
   }
 
   #sortBy(key) {
-    const column = COLUMNS.find((c) => c.key === key);
+    const column = this.columns.find((c) => c.key === key);
     this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: column.numeric }; // numbers: highest first
     this.#render();
   }
@@ -64,37 +83,34 @@ export class PredictionTable {
     const { key, descending } = this.sort;
     if (!key) return this.rows;
     const sign = descending ? -1 : 1;
-    const compare = COLUMNS.find((c) => c.key === key).numeric ? (a, b) => a[key] - b[key] : (a, b) => String(a[key]).localeCompare(String(b[key]), undefined, { numeric: true });
+    const compare = this.columns.find((c) => c.key === key).numeric ? (a, b) => a[key] - b[key] : (a, b) => String(a[key]).localeCompare(String(b[key]), undefined, { numeric: true });
     return [...this.rows].sort((a, b) => sign * compare(a, b) || a.index - b.index);
   }
 
+  #cell(row, column) {
+    if (column.key === 'id') return h('td', { className: 'id' }, String(row.id));
+    if (column.key === 'predicted') return h('td', { className: 'class' }, row.predicted);
+    if (!column.probability) return h('td', { className: 'numeric' }, String(row[column.key] ?? ''));
+    const p = row[column.key];
+    const percent = Math.max(0, Math.min(100, p * 100));
+    const label = column.head && row[`class:${column.head}`] !== undefined ? `${row[`class:${column.head}`]} ` : '';
+    return h(
+      'td',
+      { className: 'numeric probability', dataset: column.head ? { head: column.head } : {} },
+      h('span', { className: 'bar', 'aria-hidden': 'true' }, h('span', { className: 'bar-fill', style: { width: `${percent}%` } })),
+      h('span', { className: 'value' }, `${label}${p.toFixed(3)}`),
+    );
+  }
+
   #render() {
-    for (const th of this.headers) {
-      th.hidden = th.dataset.key === 'predicted' && !this.multiclass;
-      // A multi-class model reports how sure it is of its class, not a binding probability.
-      if (th.dataset.key === 'probability') th.firstChild.textContent = t(this.multiclass ? 'tableClassProbability' : 'tableProbability');
-      const active = th.dataset.key === this.sort.key;
-      if (active) th.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
-      else th.removeAttribute('aria-sort');
-    }
-    this.body.replaceChildren(
-      ...this.#sorted().map((row) => {
-        const percent = Math.max(0, Math.min(100, row.probability * 100));
-        return h(
-          'tr',
-          { dataset: { testid: 'prediction-row' } },
-          h('td', { className: 'id' }, String(row.id)),
-          h('td', { className: 'numeric' }, String(row.length)),
-          ...(this.multiclass ? [h('td', { className: 'class' }, row.predicted)] : []),
-          h(
-            'td',
-            { className: 'numeric probability' },
-            h('span', { className: 'bar', 'aria-hidden': 'true' }, h('span', { className: 'bar-fill', style: { width: `${percent}%` } })),
-            h('span', { className: 'value' }, row.probability.toFixed(3)),
-          ),
-        );
+    this.headRow.replaceChildren(
+      ...this.columns.map((column) => {
+        const th = h('th', { scope: 'col', className: column.numeric ? 'numeric' : '', dataset: { key: column.key } }, h('button', { type: 'button', className: 'sort', onclick: () => this.#sortBy(column.key) }, column.label));
+        if (column.key === this.sort.key) th.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
+        return th;
       }),
     );
+    this.body.replaceChildren(...this.#sorted().map((row) => h('tr', { dataset: { testid: 'prediction-row' } }, this.columns.map((c) => this.#cell(row, c)))));
     const hasRows = this.rows.length > 0;
     this.table.hidden = !hasRows;
     this.empty.hidden = hasRows;

@@ -47,11 +47,21 @@ export class Progress {
     this.lastBatch = null;
   }
 
-  // p: the engine's progress event {type, epoch, epochs, batch, batches}.
+  // p: the engine's progress event {type, epoch, epochs, batch, batches}, or a GAN's {step, steps}.
   update(p) {
     if (!this.running) return;
+    if (p.steps > 0) {
+      this.epochText.textContent = t('progressStep', { step: p.step, steps: p.steps });
+      this.bar.max = p.steps;
+      this.bar.value = p.step;
+      this.#tick();
+      return;
+    }
     this.epochText.textContent = t('progressEpoch', { epoch: p.epoch, epochs: p.epochs });
-    if (p.batches > 0) {
+    if (!(p.batches > 0) && p.epochs > 0) { // a graph model: one full-graph step per epoch
+      this.bar.max = p.epochs;
+      this.bar.value = p.epoch;
+    } else if (p.batches > 0) {
       const batch = p.type === 'epoch' ? p.batches : p.batch;
       this.lastBatch = { batch, batches: p.batches };
       this.bar.max = p.epochs * p.batches;
@@ -79,7 +89,7 @@ export class Progress {
       this.detailText.textContent = '';
     } else {
       this.bar.value = this.bar.max;
-      this.epochText.textContent = t('progressDone', { epochsRun: summary.epochsRun, time });
+      this.epochText.textContent = summary.stepsRun !== undefined ? t('progressDoneSteps', { stepsRun: summary.stepsRun, time }) : t('progressDone', { epochsRun: summary.epochsRun, time });
       this.detailText.textContent = Number.isFinite(summary.test?.auroc) ? t('progressTestScore', { auroc: summary.test.auroc.toFixed(3) }) : '';
     }
   }

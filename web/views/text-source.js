@@ -2,6 +2,7 @@
 // training-data panel and the predict box. The text the user typed is only ever replaced by a file they chose.
 import { h, uid } from './dom.js';
 import { t } from '../strings.js';
+import { bytesToText } from '../examples.js';
 
 const MAX_FILE_MB = 50;
 
@@ -48,10 +49,11 @@ export class TextSource {
       this.#readFile(file, onText, onError);
     });
 
+    this.label = h('label', { for: id }, label);
     this.element = h(
       'div',
       { className: 'text-source' },
-      h('label', { for: id }, label),
+      this.label,
       this.hint,
       this.textarea,
       h('div', { className: 'file-row' }, openButton, fileInput, h('span', { className: 'hint' }, dropHint)),
@@ -69,6 +71,12 @@ export class TextSource {
     this.textarea.scrollTop = 0;
   }
 
+  // The box's label and hint, for a panel whose inputs change with the model family.
+  setLabel(label, hint) {
+    this.label.textContent = label;
+    this.hint.textContent = hint;
+  }
+
   set readOnly(flag) {
     this.textarea.readOnly = flag;
   }
@@ -76,7 +84,7 @@ export class TextSource {
   async #readFile(file, onText, onError) {
     if (file.size > MAX_FILE_MB * 1024 * 1024) return onError(t('fileTooBig', { name: file.name, limit: MAX_FILE_MB }));
     try {
-      const text = await file.text();
+      const text = await bytesToText(new Uint8Array(await file.arrayBuffer())); // .gz files too
       this.setText(text);
       onText(text, { source: 'file', name: file.name });
     } catch (err) {

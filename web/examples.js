@@ -1,0 +1,47 @@
+// web/examples.js: the example datasets shipped in web/data, which families they suit, and how to fetch
+// them. An example's texts are { main, second }: the table (or nodes, or FASTA) and, for graphs, the edges
+// or, for expression matrices, the cell labels. Matrices may be gzipped: DecompressionStream inflates them.
+import { t } from './strings.js';
+
+export const EXAMPLES = [
+  { key: 'gata', families: ['sequence'], label: 'dataExampleGata', credit: 'dataCreditGata', main: 'data/gata-example.tsv' },
+  { key: 'primer', families: ['sequence'], label: 'dataExamplePrimer', credit: 'dataCreditPrimer', main: 'data/primer-motif.tsv' },
+  { key: 'order', families: ['sequence'], label: 'dataExampleOrder', credit: 'dataCreditOrder', main: 'data/motif-order.tsv' },
+  { key: 'splice', families: ['sequence'], label: 'dataExampleSplice', credit: 'dataCreditSplice', main: 'data/uci-splice.tsv' },
+  { key: 'splice-features', families: ['columns'], label: 'dataExampleSpliceFeatures', credit: 'dataCreditSpliceFeatures', main: 'data/splice-features.tsv' },
+  { key: 'multitask', families: ['multitask'], label: 'dataExampleMultitask', credit: 'dataCreditMultitask', main: 'data/multitask.tsv' },
+  { key: 'multimodal', families: ['multimodal'], label: 'dataExampleMultimodal', credit: 'dataCreditMultimodal', main: 'data/multimodal.tsv' },
+  { key: 'transfer-finetune', families: ['transfer'], label: 'dataExampleTransfer', credit: 'dataCreditTransfer', main: 'data/transfer-finetune.tsv' },
+  { key: 'cora', families: ['graph'], label: 'dataExampleCora', credit: 'dataCreditCora', main: 'data/cora/nodes.tsv', second: 'data/cora/edges.tsv', classes: 'data/cora/classes.tsv' },
+  { key: 'pbmc3k', families: ['autoencoder'], label: 'dataExamplePbmc', credit: 'dataCreditPbmc', main: 'data/pbmc3k/expression.tsv.gz', second: 'data/pbmc3k/cells.tsv', labelColumn: 'classified' },
+  { key: 'gan-motif', families: ['gan'], label: 'dataExampleGanMotif', credit: 'dataCreditGanMotif', main: 'data/gan-motif.fa' },
+].map((ex) => ({ ...ex, label: t(ex.label), credit: t(ex.credit) }));
+
+// The transfer preset's other two files: the large related set (step 1) and the held-out test set.
+export const TRANSFER_FILES = { pretrain: 'data/transfer-pretrain.tsv', test: 'data/transfer-finetune-test.tsv' };
+export const PREDICT_EXAMPLE_URL = 'data/gata-predict.fa';
+export const SOURCES_URL = 'data/SOURCES.md';
+
+export const examplesFor = (family) => EXAMPLES.filter((ex) => ex.families.includes(family));
+
+const isGzip = (bytes) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+// Text of a file's bytes, inflating gzip (by its magic number, whatever the name says).
+export async function bytesToText(bytes) {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (!isGzip(view)) return new TextDecoder().decode(view);
+  const stream = new Blob([view]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
+export async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return bytesToText(new Uint8Array(await response.arrayBuffer()));
+}
+
+// { main, second } texts of an example (second is '' when it has none).
+export async function loadExample(example) {
+  const [main, second] = await Promise.all([fetchText(example.main), example.second ? fetchText(example.second) : '']);
+  return { main, second };
+}
