@@ -76,10 +76,10 @@ async function main() {
   const validateTraining = () => {
     clearTimeout(parseTimer);
     const { main: text, second } = data.values;
+    const ticket = ++parseTicket; // an answer about earlier text (or another family's) is dropped
     if (!text.trim()) return data.showParsed({ count: 0, errors: [] }); // nothing pasted yet: nothing to say
     if (family.key !== 'sequence' && family.key !== 'transfer') return data.setSummary(describeData(text, second));
     parseTimer = setTimeout(async () => {
-      const ticket = ++parseTicket;
       try {
         const parsed = await engine.parse(text, { requireLabels: true, labelColumn: 'label', classes: labelClasses });
         if (ticket === parseTicket) data.showParsed(parsed);
@@ -176,6 +176,7 @@ async function main() {
     const changed = next.key !== family.key;
     family = next;
     data.setFamily(family, DEFAULT_EXAMPLE[key]);
+    model.setIntro(t(`modelIntro_${family.key}`));
     model.showFields(FIELDS[family.key] ?? ALL_FIELDS);
     results.setFamily(family);
     if (family.result !== 'predictions') Object.assign(views, { [family.result]: results.use(family.result, buildViews[family.result]) });

@@ -1,5 +1,5 @@
 // web/views/graph-view.js: a small picture of a graph model's result: a neighbourhood of up to MAX_NODES nodes
-// (breadth-first from the best-connected node) laid out by a few hundred steps of a force simulation, each
+// (breadth-first from a well-connected node) laid out by a few hundred steps of a force simulation, each
 // node filled with its PREDICTED class's colour; a node the model got wrong has a thick dark ring. SVG, so
 // every node carries its id, true and predicted class (and a <title> tooltip).
 import { h } from './dom.js';
@@ -10,6 +10,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const MAX_NODES = 80;
 const SIZE = 420;
 const STEPS = 300;
+const HUB_LIMIT = 8;
 
 const s = (tag, attrs = {}, ...children) => {
   const node = document.createElementNS(SVG, tag);
@@ -18,7 +19,8 @@ const s = (tag, attrs = {}, ...children) => {
   return node;
 };
 
-// Up to `max` nodes reached breadth-first from the node with most neighbours, and the edges among them.
+// Up to `max` nodes reached breadth-first from a well-connected node, and the edges among them. A hub with
+// hundreds of neighbours would fill the picture with one star, so the start has at most HUB_LIMIT.
 export function neighbourhood(ids, edges, max = MAX_NODES) {
   const adjacency = new Map(ids.map((id) => [id, []]));
   for (const [a, b] of edges) {
@@ -26,13 +28,14 @@ export function neighbourhood(ids, edges, max = MAX_NODES) {
     adjacency.get(b)?.push(a);
   }
   let start = ids[0];
-  for (const id of ids) if (adjacency.get(id).length > adjacency.get(start).length) start = id;
+  const degree = (id) => (adjacency.get(id).length <= HUB_LIMIT ? adjacency.get(id).length : -1);
+  for (const id of ids) if (degree(id) > degree(start)) start = id;
   const chosen = new Set(start === undefined ? [] : [start]);
   const queue = [...chosen];
   while (queue.length && chosen.size < max) {
     for (const next of adjacency.get(queue.shift()) ?? []) {
       if (chosen.size >= max) break;
-      if (!chosen.has(next)) {
+      if (!chosen.has(next) && adjacency.get(next).length <= 4 * HUB_LIMIT) {
         chosen.add(next);
         queue.push(next);
       }

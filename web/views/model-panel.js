@@ -107,7 +107,7 @@ export class ModelPanel {
 
     container.append(
       h('h2', {}, t('modelTitle')),
-      h('p', { className: 'intro' }, t('modelIntro')),
+      (this.intro = h('p', { className: 'intro' }, t('modelIntro'))),
       h('div', { className: 'field' }, h('label', { for: presetId }, t('modelPresetLabel')), this.presetSelect),
       this.shape,
       this.description,
@@ -149,6 +149,11 @@ export class ModelPanel {
   #specChanged() {
     clearTimeout(this.specTimer);
     this.specTimer = setTimeout(() => this.onSpecChange(this.currentSpec()), 300);
+  }
+
+  // The panel's one-sentence explanation (it depends on the model family).
+  setIntro(text) {
+    this.intro.textContent = text;
   }
 
   get preset() {
