@@ -274,13 +274,13 @@ async function main(argv) {
     const inputPath = need(args, 'input');
     const text = await readText(inputPath, 'input');
     const rows = await withFile(inputPath, () => model.predict(text));
-    const tsv = predictionsTsv(rows, model.spec.classes);
+    const tsv = predictionsTsv(rows, model.spec.classes ?? model.spec.heads?.[0]?.classes);
     if (args.out) await writeAtomically(args.out, tsv);
     else process.stdout.write(tsv);
   } else {
     const dataPath = need(args, 'data');
     const text = await readText(dataPath, 'data');
-    const scores = await withFile(dataPath, () => model.evaluate(text, { labelColumn: args.label ?? 'label' }));
+    const scores = await withFile(dataPath, () => model.evaluate(text, { labelColumn: args.label ?? '' }));
     process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);
   }
   model.dispose();

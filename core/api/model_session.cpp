@@ -376,7 +376,7 @@ std::string ModelSession::load_weights_from(const std::string& file_text, const 
     }
     for (const auto& w : wanted)
         if (!found.count(w))
-            errors.push_back({{"field", w}, {"message", w + ": neither this model or the pretrained one has a layer of that name with weights"}});
+            errors.push_back({{"field", w}, {"message", w + ": neither this model nor the pretrained one has a layer of that name with weights"}});
     if (wanted.empty() && found.empty())
         errors.push_back({{"field", "layers"}, {"message", "the two models share no layer names: nothing to transfer"}});
     if (!errors.empty()) return json{{"errors", errors}}.dump();

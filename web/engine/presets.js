@@ -3,6 +3,11 @@
 // The binary presets predict one 0/1 label: logistic loss, Adam, and the same training discipline
 // (80/10/10 stratified split, early stopping on validation AUROC after 4 epochs without improvement).
 // cnn-splice predicts one of 3 classes (softmax_cross_entropy; AUROC is the one-vs-rest macro mean).
+// Specs with "heads" name the loss per head: headsTask leaves it out.
+const headsTask = (learningRate) => {
+  const { loss, ...rest } = binaryTask(learningRate);
+  return rest;
+};
 const binaryTask = (learningRate) => ({
   loss: 'bce_with_logits',
   optimizer: { type: 'adam', learning_rate: learningRate },
@@ -155,7 +160,7 @@ export const PRESETS = {
       { name: 'gata1', layer: 'out_gata1', loss: 'bce_with_logits', weight: 1 },
       { name: 'tal1', layer: 'out_tal1', loss: 'bce_with_logits', weight: 1 },
     ],
-    ...binaryTask(0.003),
+    ...headsTask(0.003),
   },
   multimodal: {
     name: 'multimodal',
@@ -176,7 +181,7 @@ export const PRESETS = {
       { type: 'dense', name: 'out', units: 1 },
     ],
     heads: [{ name: 'label', layer: 'out', loss: 'bce_with_logits' }],
-    ...binaryTask(0.003),
+    ...headsTask(0.003),
   },
   transfer: {
     name: 'transfer',
