@@ -51,7 +51,7 @@ function summaryMessage(family, summary) {
   else if (family.key === 'graph') trained = t('statusTrainedGraph', { seconds, n: test.n, accuracy: metric(test.accuracy) });
   else if (family.key === 'autoencoder') trained = Number.isFinite(test.maskedMse) ? t('statusTrainedAutoencoder', { seconds, mse: metric(test.maskedMse), mean: metric(test.meanImputationMse) }) : t('statusTrainedNoTest', { seconds });
   else if (family.key === 'multitask' && test.heads) trained = t('statusTrainedTasks', { seconds, tasks: Object.keys(test.heads).length, auroc: metric(test.auroc) });
-  else trained = Number.isFinite(test.auroc) ? t('statusTrained', { seconds, n: test.n, auroc: metric(test.auroc), accuracy: metric(test.accuracy) }) : t('statusTrainedNoTest', { seconds });
+  else trained = test.n > 0 && Number.isFinite(test.auroc) ? t('statusTrained', { seconds, n: test.n, auroc: metric(test.auroc), accuracy: metric(test.accuracy) }) : t('statusTrainedNoTest', { seconds });
   // The engine also flags a stop that falls on the last epoch; only an earlier stop is news.
   return summary.stoppedEarly && summary.epochsRun < summary.epochs ? `${trained} ${t('statusStoppedEarly', summary)}` : trained;
 }
@@ -94,7 +94,7 @@ async function main() {
     if (family.data === 'graph') return t('dataSummaryGraph', { nodes: tableHeader(text).rows, edges: tableHeader(second).rows });
     if (family.data === 'matrix') return second.trim() ? t('dataSummaryLabels', { rows: tableHeader(second).rows }) : '';
     const { columns, rows } = tableHeader(text);
-    return t('dataSummaryTable', { rows, columns: columns.join(', ') });
+    return t('dataSummaryTable', { count: rows, rows, columns: columns.join(', ') });
   };
   const data = new DataPanel(byId('data-panel'), { examples: EXAMPLES, sourcesUrl: SOURCES_URL, loadExample, onChange: () => validateTraining() });
 
@@ -183,6 +183,7 @@ async function main() {
     results.setHasResult(run.models.has(family.key));
     if (family.key === 'transfer') views.transfer.setSpec(presets[key]);
     byId('predict-panel').hidden = !family.predict;
+    predictInput.setFamily(family.key);
     configureChart(presets[key]);
     if (changed) {
       table.clear();
@@ -221,7 +222,7 @@ async function main() {
         validateTraining(); // labels 0..K-1 are right or wrong depending on the model
       }
       const vars = { min: d.minLength, length: d.fixedLength, parameters: d.parameters.toLocaleString('en') };
-      model.setSummary(d.minLength === null && d.fixedLength === null ? t('modelTakesColumns', vars) : t(!d.fixedLength ? 'modelTakesAny' : d.resize === 'exact' ? 'modelTakesExact' : 'modelTakesFixed', vars));
+      model.setSummary(family.key === 'columns' ? t('modelTakesColumns', vars) : t(!d.fixedLength ? 'modelTakesAny' : d.resize === 'exact' ? 'modelTakesExact' : 'modelTakesFixed', vars));
     } catch (err) {
       model.setSummary(t('modelSpecInvalid', { message: err.errors?.[0]?.message ?? err.message }));
     }
@@ -313,6 +314,7 @@ async function main() {
       } else if (family.key === 'transfer' && summary.transfer) {
         const test = await engine.evaluate(await fetchText(TRANSFER_FILES.test));
         views.transfer.addResult(summary.transfer, test);
+        status.set(t('statusFineTuned', { seconds: Math.round(summary.seconds ?? 0), n: test.n, auroc: metric(test.auroc) }), 'done');
       } else if (family.key === 'graph') {
         await showGraph(text, second);
       } else if (family.key === 'autoencoder') {

@@ -119,7 +119,7 @@ const api = {
         const summary = m.summary;
         return { parameters: summary.parameters, minLength: summary.min_length, fixedLength: summary.fixed_length,
           classes: Math.max(2, summary.outputs),
-          resize: m.spec.input.resize ?? null, layers: summary.layers };
+          resize: (m.spec.input ?? m.spec.inputs?.find((i) => (i.type ?? 'dna') === 'dna'))?.resize ?? null, layers: summary.layers };
       } finally {
         m.dispose();
       }

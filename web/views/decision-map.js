@@ -3,11 +3,15 @@
 // their class's colour and shape, both axes named after their columns. Two selects choose the columns.
 import { h, uid } from './dom.js';
 import { t } from '../strings.js';
-import { classColor, probabilityColor, probabilityRgb } from './palette.js';
+import { probabilityColor, probabilityRgb } from './palette.js';
+
+// Training rows drawn over the map: colours that stand out on both ends of the blue–orange scale.
+const MARKERS = { 0: { fill: '#ffffff', stroke: '#08306b' }, 1: { fill: '#4a1486', stroke: '#ffffff' } };
+const marker = (label) => MARKERS[label] ?? { fill: '#555555', stroke: '#ffffff' };
 
 const WIDTH = 460;
 const HEIGHT = 380;
-const MARGIN = { left: 62, right: 12, top: 12, bottom: 48 };
+const MARGIN = { left: 62, right: 24, top: 12, bottom: 48 };
 const MAX_POINTS = 1500; // more would hide the map
 
 const tick = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -94,9 +98,9 @@ export class DecisionMapView {
       const [vx, vy, label] = [points.x[i], points.y[i], points.label[i]];
       if (!Number.isFinite(vx) || !Number.isFinite(vy) || !Number.isFinite(label)) continue;
       counts[label] = (counts[label] ?? 0) + 1;
-      ctx.fillStyle = classColor(label);
-      ctx.strokeStyle = '#1b1f24';
-      ctx.lineWidth = 0.6;
+      ctx.fillStyle = marker(label).fill;
+      ctx.strokeStyle = marker(label).stroke;
+      ctx.lineWidth = 1;
       ctx.beginPath();
       if (label === 1) ctx.rect(px(vx) - 2.5, py(vy) - 2.5, 5, 5);
       else ctx.arc(px(vx), py(vy), 2.8, 0, 2 * Math.PI);
@@ -139,7 +143,7 @@ export class DecisionMapView {
     this.canvas.setAttribute('aria-label', t('mapAria', { x: map.x.name, y: map.y.name, min: pMin.toFixed(2), max: pMax.toFixed(2), n: this.element.dataset.points }));
     this.legend.replaceChildren(
       h('span', { className: 'legend-scale' }, h('span', {}, '0'), h('span', { className: 'legend-bar', style: { background: `linear-gradient(to right, ${probabilityColor(0)}, ${probabilityColor(0.5)}, ${probabilityColor(1)})` } }), h('span', {}, '1'), ' ', t('mapProbability')),
-      ...classes.map((c) => h('span', { className: 'legend-item' }, h('span', { className: c === 1 ? 'swatch square' : 'swatch', style: { background: classColor(c) } }), t('mapClass', { label: c, count: counts[c] }))),
+      ...classes.map((c) => h('span', { className: 'legend-item' }, h('span', { className: c === 1 ? 'swatch' : 'swatch round', style: { background: marker(c).fill, borderColor: marker(c).stroke === '#ffffff' ? '#1b1f24' : marker(c).stroke } }), t('mapClass', { label: c, count: counts[c] }))),
     );
     const others = Object.entries(map.fixed ?? {}).filter(([name]) => name !== map.x.name && name !== map.y.name);
     this.note.textContent = others.length ? t('mapFixed', { columns: others.map(([name, v]) => `${name} = ${tick(v)}`).join(', ') }) : '';

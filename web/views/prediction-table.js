@@ -97,8 +97,9 @@ export class PredictionTable {
     return h(
       'td',
       { className: 'numeric probability', dataset: column.head ? { head: column.head } : {} },
-      h('span', { className: 'bar', 'aria-hidden': 'true' }, h('span', { className: 'bar-fill', style: { width: `${percent}%` } })),
-      h('span', { className: 'value' }, `${label}${p.toFixed(3)}`),
+      h('span', { className: 'cell-bar' },
+        h('span', { className: 'bar', 'aria-hidden': 'true' }, h('span', { className: 'bar-fill', style: { width: `${percent}%` } })),
+        h('span', { className: 'value' }, `${label}${p.toFixed(3)}`)),
     );
   }
 

@@ -90,7 +90,7 @@ export class Progress {
     } else {
       this.bar.value = this.bar.max;
       this.epochText.textContent = summary.stepsRun !== undefined ? t('progressDoneSteps', { stepsRun: summary.stepsRun, time }) : t('progressDone', { epochsRun: summary.epochsRun, time });
-      this.detailText.textContent = Number.isFinite(summary.test?.auroc) ? t('progressTestScore', { auroc: summary.test.auroc.toFixed(3) }) : '';
+      this.detailText.textContent = summary.test?.n > 0 && Number.isFinite(summary.test.auroc) ? t('progressTestScore', { auroc: summary.test.auroc.toFixed(3) }) : '';
     }
   }
 

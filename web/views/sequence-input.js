@@ -7,7 +7,8 @@ import { ErrorBox } from './error-box.js';
 
 export class SequenceInput {
   constructor(container, { text = '', onPredict = () => {}, onChange = () => {} }) {
-    container.append(h('h2', {}, t('predictTitle')), h('p', { className: 'intro' }, t('predictIntro')));
+    this.intro = h('p', { className: 'intro' }, t('predictIntro'));
+    container.append(h('h2', {}, t('predictTitle')), this.intro);
     this.source = new TextSource(container, {
       label: t('predictInputLabel'),
       hint: t('predictInputHint'),
@@ -36,6 +37,13 @@ export class SequenceInput {
   // Only offered text (an example) may replace the box's content, and only before the user typed.
   setText(text) {
     this.source.setText(text);
+  }
+
+  // Models of numeric columns (alone or beside the DNA) predict from table rows, not sequences.
+  setFamily(familyKey) {
+    const rows = familyKey === 'columns' || familyKey === 'multimodal';
+    this.intro.textContent = t(rows ? 'predictIntroRows' : 'predictIntro');
+    this.source.setLabel(t(rows ? 'predictInputLabelRows' : 'predictInputLabel'), t(rows ? 'predictInputHintRows' : 'predictInputHint'));
   }
 
   setEnabled({ hasModel, busy }) {
