@@ -316,7 +316,7 @@ async function main() {
         views.transfer.addResult(summary.transfer, test);
         status.set(t('statusFineTuned', { seconds: Math.round(summary.seconds ?? 0), n: test.n, auroc: metric(test.auroc) }), 'done');
       } else if (family.key === 'graph') {
-        await showGraph(text, second);
+        await showGraph(text, second, summary);
       } else if (family.key === 'autoencoder') {
         views.latent.show(await engine.encode(), summary);
       } else if (family.key === 'gan') {
@@ -335,12 +335,13 @@ async function main() {
     views['decision-map'].show(map, { x: numbers(cols[x]), y: numbers(cols[y]), label: numbers(cols.label) });
   }
 
-  async function showGraph(nodesText, edgesText) {
+  // Node classification (Cora): accuracy per split of the nodes and a neighbourhood. Graph classification
+  // (a `graph` column): accuracy on the test graphs and over all graphs, and a few whole graphs.
+  async function showGraph(nodesText, edgesText, summary) {
     const predictions = await engine.predictGraph();
-    const nodes = tableColumns(nodesText, ['node', 'id', 'label', 'split']);
+    const nodes = tableColumns(nodesText, ['node', 'id', 'graph', 'label', 'split']);
     const ids = nodes.node ?? nodes.id ?? [];
-    const labels = new Map(ids.map((id, i) => [id, nodes.label?.[i] === '' || nodes.label?.[i] === undefined ? undefined : Number(nodes.label[i])]));
-    const splits = new Map(ids.map((id, i) => [id, nodes.split?.[i] ?? 'all']));
+    const label = (i) => (nodes.label?.[i] === '' || nodes.label?.[i] === undefined || nodes.label[i] === '-1' ? undefined : Number(nodes.label[i]));
     const edgeCols = tableColumns(edgesText, ['source', 'target']);
     const edges = (edgeCols.source ?? []).map((s, i) => [s, edgeCols.target[i]]);
     const predicted = new Map(predictions.map((p) => [String(p.id), p.class]));
@@ -349,6 +350,24 @@ async function main() {
       const cls = tableColumns(await fetchText(data.example.classes).catch(() => ''), ['label', 'name_inferred', 'name']);
       classNames = (cls.name_inferred ?? cls.name ?? []).map((n) => n.replace(/_/g, ' '));
     }
+    if (nodes.graph) {
+      const graphs = new Map();
+      const graphOf = new Map();
+      ids.forEach((id, i) => {
+        const g = nodes.graph[i];
+        graphOf.set(id, g);
+        if (!graphs.has(g)) graphs.set(g, { id: g, nodes: [], edges: [], label: label(i) });
+        graphs.get(g).nodes.push(id);
+      });
+      for (const [a, b] of edges) graphs.get(graphOf.get(a))?.edges.push([a, b]);
+      const all = accuracyBySplit(new Map([...graphs.values()].map((g) => [g.id, g.label])), predicted, new Map());
+      const bySplit = { graphsTest: { n: summary.test?.n ?? 0, accuracy: summary.test?.accuracy }, graphsAll: all.all };
+      views.graph.accuracy.show(Object.fromEntries(Object.entries(bySplit).filter(([, v]) => v && v.n > 0 && Number.isFinite(v.accuracy))));
+      views.graph.view.showGraphs([...graphs.values()], predicted, classNames);
+      return;
+    }
+    const labels = new Map(ids.map((id, i) => [id, label(i)]));
+    const splits = new Map(ids.map((id, i) => [id, nodes.split?.[i] ?? 'all']));
     views.graph.accuracy.show(accuracyBySplit(labels, predicted, splits));
     views.graph.view.show({ ids, edges, labels }, predicted, classNames);
   }

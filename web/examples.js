@@ -13,7 +13,8 @@ export const EXAMPLES = [
   { key: 'multimodal', families: ['multimodal'], label: 'dataExampleMultimodal', credit: 'dataCreditMultimodal', main: 'data/multimodal.tsv' },
   { key: 'transfer-finetune', families: ['transfer'], label: 'dataExampleTransfer', credit: 'dataCreditTransfer', main: 'data/transfer-finetune.tsv' },
   { key: 'cora', families: ['graph'], label: 'dataExampleCora', credit: 'dataCreditCora', main: 'data/cora/nodes.tsv', second: 'data/cora/edges.tsv', classes: 'data/cora/classes.tsv' },
-  { key: 'pbmc3k', families: ['autoencoder'], label: 'dataExamplePbmc', credit: 'dataCreditPbmc', main: 'data/pbmc3k/expression.tsv.gz', second: 'data/pbmc3k/cells.tsv', labelColumn: 'classified' },
+  { key: 'graph-motifs', families: ['graph'], label: 'dataExampleGraphMotifs', credit: 'dataCreditGraphMotifs', main: 'data/graph-motifs/nodes.tsv', second: 'data/graph-motifs/edges.tsv', graphs: true },
+  { key: 'pbmc3k', families: ['autoencoder'], label: 'dataExamplePbmc', credit: 'dataCreditPbmc', main: 'data/pbmc3k/expression-500.tsv.gz', second: 'data/pbmc3k/cells.tsv', labelColumn: 'classified' },
   { key: 'gan-motif', families: ['gan'], label: 'dataExampleGanMotif', credit: 'dataCreditGanMotif', main: 'data/gan-motif.fa' },
 ].map((ex) => ({ ...ex, label: t(ex.label), credit: t(ex.credit) }));
 

@@ -49,6 +49,7 @@ export const DEFAULT_EXAMPLE = {
   multimodal: 'multimodal',
   transfer: 'transfer-finetune',
   'gcn-node': 'cora',
+  'gcn-graph': 'graph-motifs',
   autoencoder: 'pbmc3k',
   'dae-impute': 'pbmc3k',
   'gan-dna': 'gan-motif',

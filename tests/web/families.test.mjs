@@ -81,6 +81,23 @@ describe('model families', () => {
     await page.close();
   });
 
+  test('graphs: gcn-graph classifies whole gene networks and draws a few graphs of each class', { timeout: 150_000 }, async () => {
+    const page = await pagePicking('gcn-graph', 'training-input-second');
+    assert.equal(await page.getByTestId('example-select').inputValue(), 'graph-motifs');
+    await trainFor(page, 20);
+    const rows = page.getByTestId('graph-accuracy-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    const accuracy = Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.dataset.split, Number(tr.querySelector('[data-accuracy]').dataset.accuracy)])));
+    assert.deepEqual(Object.keys(accuracy).sort(), ['graphsAll', 'graphsTest']);
+    for (const [split, value] of Object.entries(accuracy)) assert.ok(value >= 0 && value <= 1, `${split} accuracy ${value}`);
+    const view = await dataset(page, 'graph-view');
+    assert.equal(Number(view.graphs), 6);
+    assert.ok(Number(view.nodes) >= 6 * 14, `${view.nodes} nodes drawn`);
+    assert.deepEqual(page.consoleErrors, []);
+    await screenshot(page, 'family-graph-classification');
+    await page.close();
+  });
+
   test('graphs: a bad edge is reported in the edges box by line, and Cancel stops a graph run', { timeout: 90_000 }, async () => {
     const page = await pagePicking('gcn-node', 'training-input-second');
     const edges = page.getByTestId('training-input-second');

@@ -3,7 +3,7 @@
 import { h } from './dom.js';
 import { t } from '../strings.js';
 
-const SPLIT_ORDER = ['train', 'val', 'validation', 'test'];
+const SPLIT_ORDER = ['train', 'val', 'validation', 'test', 'graphsTest', 'graphsAll'];
 
 // {split: {n, correct, accuracy}} from true labels and predictions (Maps id -> class) and each node's split.
 export function accuracyBySplit(labels, predicted, splits) {
@@ -26,7 +26,7 @@ export class GraphAccuracy {
     this.element = h(
       'div',
       { className: 'graph-accuracy table-scroll' },
-      h('h3', {}, t('graphAccuracyTitle')),
+      (this.title = h('h3', {}, t('graphAccuracyTitle'))),
       h('table', { className: 'metrics', dataset: { testid: 'graph-accuracy' } },
         h('caption', { className: 'visually-hidden' }, t('graphAccuracyTitle')),
         h('thead', {}, h('tr', {}, [t('graphSplit'), t('graphNodes'), t('graphAccuracy')].map((label, i) => h('th', { scope: 'col', className: i ? 'numeric' : '' }, label)))),
@@ -38,6 +38,7 @@ export class GraphAccuracy {
   // bySplit: accuracyBySplit()'s result.
   show(bySplit) {
     const order = (k) => (SPLIT_ORDER.indexOf(k) + 10) % 10;
+    this.title.textContent = t('graphsTest' in bySplit ? 'graphAccuracyTitleGraphs' : 'graphAccuracyTitle');
     const rows = Object.entries(bySplit).sort(([a], [b]) => order(a) - order(b));
     this.body.replaceChildren(
       ...rows.map(([split, s]) =>

@@ -1,7 +1,8 @@
-// web/views/graph-view.js: a small picture of a graph model's result: a neighbourhood of up to MAX_NODES nodes
-// (breadth-first from a well-connected node) laid out by a few hundred steps of a force simulation, each
-// node filled with its PREDICTED class's colour; a node the model got wrong has a thick dark ring. SVG, so
-// every node carries its id, true and predicted class (and a <title> tooltip).
+// web/views/graph-view.js: a small picture of a graph model's result, laid out by a few hundred steps of a
+// force simulation. Node classification: a neighbourhood of up to MAX_NODES nodes (breadth-first from a
+// well-connected node), each filled with its PREDICTED class's colour. Graph classification: a few whole
+// graphs side by side, all nodes of a graph in the colour of the class predicted for it. A wrong prediction
+// has a thick dark ring. SVG, so every node carries its id, true and predicted class (and a <title> tooltip).
 import { h } from './dom.js';
 import { t } from '../strings.js';
 import { classColor } from './palette.js';
@@ -11,6 +12,8 @@ const MAX_NODES = 80;
 const SIZE = 420;
 const STEPS = 300;
 const HUB_LIMIT = 8;
+const GRAPHS_SHOWN = 6; // graph classification: this many graphs, taken from every class in turn
+const CELL = 140;
 
 const s = (tag, attrs = {}, ...children) => {
   const node = document.createElementNS(SVG, tag);
@@ -92,7 +95,7 @@ export class GraphView {
     this.element = h(
       'figure',
       { className: 'graph-view', dataset: { testid: 'graph-view' } },
-      h('figcaption', {}, h('h3', {}, t('graphViewTitle')), h('p', { className: 'hint' }, t('graphViewIntro'))),
+      h('figcaption', {}, h('h3', {}, t('graphViewTitle')), (this.intro = h('p', { className: 'hint' }, t('graphViewIntro')))),
       this.svg,
       this.legend,
       this.note,
@@ -101,10 +104,60 @@ export class GraphView {
   }
 
   /**
-   * graph: {ids, edges: [[a, b]], labels: Map id -> true class (or undefined)}; predicted: Map id -> class;
+   * Graph classification. graphs: [{id, nodes: [ids], edges: [[a, b]], label}] (label: true class or
+   * undefined); predicted: Map graph id -> class; classNames as show().
+   */
+  showGraphs(graphs, predicted, classNames = []) {
+    const name = (k) => classNames[k] ?? String(k);
+    this.intro.textContent = t('graphsViewIntro');
+    const byClass = new Map();
+    for (const g of graphs) {
+      const key = g.label ?? -1;
+      if (!byClass.has(key)) byClass.set(key, []);
+      byClass.get(key).push(g);
+    }
+    const queues = [...byClass.values()];
+    const chosen = [];
+    for (let i = 0; chosen.length < GRAPHS_SHOWN && queues.some((q) => i < q.length); i++) {
+      for (const q of queues) if (i < q.length && chosen.length < GRAPHS_SHOWN) chosen.push(q[i]);
+    }
+    const columns = 3;
+    const rows = Math.ceil(chosen.length / columns);
+    this.svg.setAttribute('viewBox', `0 0 ${columns * CELL} ${rows * (CELL + 18)}`);
+    let wrong = 0;
+    const cells = chosen.map((g, k) => {
+      const [ox, oy] = [(k % columns) * CELL, Math.floor(k / columns) * (CELL + 18)];
+      const pos = layout(g.nodes, g.edges);
+      const at = new Map(g.nodes.map((id, i) => [id, [ox + 8 + pos[i][0] * (CELL - 16), oy + 8 + pos[i][1] * (CELL - 16)]]));
+      const p = predicted.get(g.id);
+      const miss = g.label !== undefined && p !== undefined && p !== g.label;
+      if (miss) wrong += 1;
+      return s('g', { 'data-graph': g.id, 'data-predicted': p ?? '', 'data-label': g.label ?? '' },
+        s('rect', { x: ox + 2, y: oy + 2, width: CELL - 4, height: CELL - 4, fill: 'none', stroke: miss ? '#1b1f24' : '#c9d0d8', 'stroke-width': miss ? 2.5 : 1, rx: 4 }),
+        ...g.edges.map(([a, b]) => s('line', { x1: at.get(a)[0], y1: at.get(a)[1], x2: at.get(b)[0], y2: at.get(b)[1], stroke: '#9aa5b1', 'stroke-width': 1 })),
+        ...g.nodes.map((id) => s('circle', { cx: at.get(id)[0], cy: at.get(id)[1], r: 4, fill: p === undefined ? '#ccc' : classColor(p), stroke: '#fff', 'stroke-width': 1 })),
+        s('text', { x: ox + CELL / 2, y: oy + CELL + 12, 'text-anchor': 'middle', 'font-size': 11 }, t('graphCaption', { id: g.id, predicted: p === undefined ? '–' : name(p), label: g.label === undefined ? '–' : name(g.label) })),
+        s('title', {}, t('graphTitle', { id: g.id, nodes: g.nodes.length, predicted: p === undefined ? '–' : name(p), label: g.label === undefined ? '–' : name(g.label) })));
+    });
+    this.svg.replaceChildren(...cells);
+    this.svg.setAttribute('aria-label', t('graphsViewAria', { graphs: chosen.length, wrong }));
+    this.element.dataset.graphs = String(chosen.length);
+    this.element.dataset.nodes = String(chosen.reduce((a, g) => a + g.nodes.length, 0));
+    this.element.dataset.edges = String(chosen.reduce((a, g) => a + g.edges.length, 0));
+    const classes = [...new Set(chosen.map((g) => predicted.get(g.id)).filter((c) => c !== undefined))].sort((a, b) => a - b);
+    this.legend.replaceChildren(
+      ...classes.map((c) => h('span', { className: 'legend-item' }, h('span', { className: 'swatch round', style: { background: classColor(c) } }), t('graphPredictedAs', { name: name(c) }))),
+      h('span', { className: 'legend-item' }, h('span', { className: 'swatch ring' }), t('graphWrong')),
+    );
+    this.note.textContent = t('graphsViewNote', { shown: chosen.length, total: graphs.length, wrong });
+  }
+
+  /**
+   * Node classification. graph: {ids, edges: [[a, b]], labels: Map id -> true class (or undefined)}; predicted: Map id -> class;
    * classNames: [name per class index] (optional).
    */
   show({ ids, edges, labels }, predicted, classNames = []) {
+    this.intro.textContent = t('graphViewIntro');
     const part = neighbourhood(ids, edges);
     const pos = layout(part.nodes, part.edges);
     const at = new Map(part.nodes.map((id, i) => [id, pos[i].map((v) => v * SIZE)]));
@@ -124,6 +177,7 @@ export class GraphView {
         s('title', {}, t('graphNodeTitle', { id, predicted: p === undefined ? '–' : name(p), label: truth === undefined ? '–' : name(truth) })),
       );
     });
+    this.svg.setAttribute('viewBox', `0 0 ${SIZE} ${SIZE}`);
     this.svg.replaceChildren(s('g', {}, ...lines), s('g', {}, ...dots));
     this.svg.setAttribute('aria-label', t('graphViewAria', { nodes: part.nodes.length, edges: part.edges.length, wrong }));
     this.element.dataset.nodes = String(part.nodes.length);
