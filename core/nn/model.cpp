@@ -42,6 +42,12 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
         return nullptr;
     }
     const LayerSpec& last = spec.layers.back();
+    if (last.type == "softmax") {
+        std::string f = "layers[" + std::to_string(spec.layers.size() - 1) + "]";
+        errors.push_back({f, f + ": remove the softmax layer: the loss " + spec.loss +
+                                 " applies it to the last layer's outputs"});
+        return nullptr;
+    }
     if (spec.loss == "bce_with_logits" && (last.activation == "sigmoid" || last.type == "sigmoid")) {
         std::string f = "layers[" + std::to_string(spec.layers.size() - 1) + "]";
         errors.push_back({f, f + ": remove the sigmoid from the last layer: the loss bce_with_logits applies "

@@ -166,9 +166,11 @@ void parse_layer(const json& j, const std::string& path, LayerSpec& layer, std::
         bool ok = t && t->is_array() && !t->empty() && t->size() <= 2;
         for (std::size_t i = 0; ok && i < t->size(); ++i)
             ok = (*t)[i].is_number_integer() && (*t)[i].get<long long>() >= 1;
-        if (!ok)
-            r.fail(r.field("target_shape"), "must be [positions, channels] or [features], positive integers, got " +
-                                                (t ? t->dump() : std::string("nothing")));
+        if (!t)
+            r.fail(r.field("target_shape"), "missing: the shape to lay the input out as, e.g. [25, 32]");
+        else if (!ok)
+            r.fail(r.field("target_shape"),
+                   "must be [positions, channels] or [features], positive integers, got " + t->dump());
         else
             for (const auto& d : *t) layer.target_shape.push_back(d.get<std::size_t>());
     } else if (layer.type == "upsample1d") {

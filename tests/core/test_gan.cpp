@@ -9,6 +9,7 @@
 #include "core/data/motif_enrichment.hpp"
 #include "core/io/gan_file.hpp"
 #include "core/nn/gan.hpp"
+#include "core/nn/model.hpp"
 #include "core/train/gan_trainer.hpp"
 
 using namespace helix;
@@ -88,9 +89,23 @@ TEST_CASE("gan spec: parses, round-trips through JSON, and names the field of ea
     j["discriminator"]["layers"][2]["units"] = 2;
     CHECK(first_error(j).rfind("discriminator.layers: the discriminator must end in one logit", 0) == 0);
     j = small_spec();
+    j["generator"]["layers"][1].erase("target_shape");
+    CHECK(first_error(j) == "generator.layers[1].target_shape: missing: the shape to lay the input out as, e.g. [25, 32]");
+    j = small_spec();
     j.erase("type");
     CHECK(first_error(j) == "type: missing; a GAN spec needs \"type\": \"gan\"");
     CHECK(nn::parse_gan_spec_text("{\n  \"name\": }").errors[0].message == "line 2, column 11: the GAN spec is not valid JSON");
+}
+
+TEST_CASE("sequential models: a last softmax layer is refused, since the loss applies it")
+{
+    nn::SpecResult r = nn::parse_spec(json::parse(R"({"layers": [{"type": "global_max_pool"},
+        {"type": "dense", "units": 3}, {"type": "softmax"}], "loss": "softmax_cross_entropy"})"));
+    REQUIRE(r.ok());
+    std::vector<nn::SpecError> errors;
+    CHECK(nn::Model::build(r.spec, errors) == nullptr);
+    CHECK(errors[0].message == "layers[2]: remove the softmax layer: the loss softmax_cross_entropy applies it to the "
+                               "last layer's outputs");
 }
 
 TEST_CASE("gan: the generator gives per-position probabilities; the discriminator one logit per sequence")
@@ -139,7 +154,7 @@ TEST_CASE("gan trainer: the generator learns a fixed sequence; same seed, same r
         auto gan = build(small_spec());
         nn::GanTrainingSpec t = gan->spec().training;
         t.seed = seed;
-        t.steps = 150;
+        t.steps = 500;
         train::GanTrainer run(*gan, repeated("AAAACCCCGGGG", 64), t, "CCCC");
         json last;
         while (!run.finished()) last = run.step();
@@ -151,7 +166,9 @@ TEST_CASE("gan trainer: the generator learns a fixed sequence; same seed, same r
     CHECK(composition[0][0] > 0.8);   // A at the first position
     CHECK(composition[11][2] > 0.8);  // G at the last
     CHECK(summary["enrichment"]["motif"] == "CCCC");
-    CHECK(summary["enrichment"]["ratio"].get<double>() > 5.0);
+    // CCCC is common in shuffles of AAAACCCCGGGG too (about 1 in 3): the ratio is modest, the carriers many.
+    CHECK(summary["enrichment"]["withMotif"].get<int>() > 700);
+    CHECK(summary["enrichment"]["ratio"].get<double>() > 2.0);
     auto [again, samples_again] = train_and_sample(3);
     CHECK(again["history"] == summary["history"]);
     CHECK(samples_again == samples);
@@ -212,11 +229,13 @@ TEST_CASE("motif enrichment: overlapping counts, both strands, shuffles keep com
     CHECK(data::count_occurrences("AAAA", "AA") == 3);
     CHECK(data::reverse_complement("TGATAA") == "TTATCA");
     std::vector<std::string> seqs = repeated("CCTGATAACC", 50);
-    auto e = data::motif_enrichment(seqs, "TGATAA");
+    // A shuffle of CCTGATAACC spells TGATAA with probability 5 / 12600: about 4 times in 200 rounds of 50.
+    auto e = data::motif_enrichment(seqs, "TGATAA", false, /*shuffles=*/200, /*seed=*/1);
     CHECK(e.observed == 50);
     CHECK(e.with_motif == 50);
-    CHECK(e.shuffled < 5.0);  // a shuffle of CCTGATAACC rarely spells TGATAA
-    CHECK(e.ratio > 10.0);
+    CHECK(e.shuffled > 0.0);
+    CHECK(e.shuffled < 0.1);
+    CHECK(e.ratio == doctest::Approx(50.0 / e.shuffled));
     CHECK(data::motif_enrichment(seqs, "TTATCA", true).observed == 50);
     auto none = data::motif_enrichment(repeated("CCCCCCCC", 10), "TGATAA");
     CHECK(none.observed == 0);

@@ -63,7 +63,9 @@ TEST_CASE("to_fasta: a simulated set reads back as FASTA with its ids and sequen
     PlantedMotifOptions o;
     o.count = 20;
     auto set = simulate_planted_motif(o);
-    auto parsed = parse_sequences(to_fasta(set));
+    TableOptions unlabelled;
+    unlabelled.require_labels = false;
+    auto parsed = parse_sequences(to_fasta(set), unlabelled);
     REQUIRE(parsed.ok());
     CHECK(parsed.value.sequences == set.sequences);
     CHECK(parsed.value.ids == set.ids);

@@ -137,7 +137,7 @@ export const GAN_PRESETS = {
         { type: 'dense', name: 'project', units: 800, activation: 'relu' },
         { type: 'reshape', name: 'to_positions', target_shape: [25, 32] },
         { type: 'upsample1d', name: 'upsample', size: 2 },
-        { type: 'conv1d', name: 'conv1', filters: 32, kernel_size: 5, padding: 'same', activation: 'relu' },
+        { type: 'conv1d', name: 'conv1', filters: 16, kernel_size: 5, padding: 'same', activation: 'relu' },
         { type: 'conv1d', name: 'to_bases', filters: 4, kernel_size: 5, padding: 'same' },
         { type: 'softmax', name: 'bases' },
       ],
