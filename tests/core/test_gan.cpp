@@ -273,6 +273,15 @@ TEST_CASE("gan session: wrong-length sequences are errors naming their line; sam
     CHECK(e["strands"] == "both");
     CHECK(e["sequences"] == 50);
 
+    r = json::parse(s.start_training("ACGTACGTACGT\nACGTACGTACGT\n", "{\"steps\": 10}"));
+    REQUIRE(r["errors"].empty());
+    s.train_step();
+    s.cancel_training();
+    CHECK(s.training_finished());
+    summary = json::parse(s.training_summary());
+    CHECK(summary["cancelled"] == true);
+    CHECK(summary["stepsRun"] == 1);
+
     api::GanSession copy(s.save("{}"), "file");
     REQUIRE(copy.ok());
     CHECK(copy.sample(10, "{\"seed\": 4}") == s.sample(10, "{\"seed\": 4}"));
