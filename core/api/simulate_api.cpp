@@ -68,13 +68,23 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
         size("count", o.count, 2, 100000);
         size("length", o.length, 1, 10000);
         motif("motif", o.motif);
+        if (opt.contains("motifFraction")) {
+            if (!opt["motifFraction"].is_number() || !(opt["motifFraction"].get<double>() >= 0.0 &&
+                                                       opt["motifFraction"].get<double>() <= 1.0))
+                fail("motifFraction", "must be a number from 0 to 1");
+            else
+                o.motif_fraction = opt["motifFraction"].get<double>();
+        }
         o.seed = seed();
         if (errors.empty() && o.length < o.motif.size()) fail("length", "is shorter than the motif");
         if (errors.empty()) set = data::simulate_planted_motif(o);
     } else {
         fail("kind", "'" + kind + "' is not one of: motif-order, planted-motif");
     }
+    const std::string format = opt.contains("format") && opt["format"].is_string() ? opt["format"].get<std::string>() : "table";
+    if (format != "table" && format != "fasta") fail("format", "'" + format + "' is not one of: table, fasta");
     if (!errors.empty()) return json{{"errors", errors}}.dump();
+    if (format == "fasta") return json{{"errors", json::array()}, {"fasta", data::to_fasta(set)}}.dump();
     return json{{"errors", json::array()}, {"table", data::to_table(set)}}.dump();
 }
 
