@@ -13,7 +13,11 @@ const USAGE = `Usage:
   helix evaluate --model model.json --data test.tsv [--label COLUMN]
   helix train    --preset gcn-node --nodes nodes.tsv --edges edges.tsv --out model.json [--epochs N] [--seed S]
   helix evaluate --model model.json --nodes nodes.tsv --edges edges.tsv   (graph models: accuracy on split=test)
-  helix simulate --kind motif-order|planted-motif [--count N] [--length L] [--seed S] [--out table.tsv]
+  helix simulate --kind KIND [--count N] [--length L] [--seed S] [--noise X] [--missing X] [--out table.tsv]
+                 KIND: motif-order, planted-motif (id, sequence, label);
+                 splice-features (intron features, label; no --length); multitask (sequence, gata1, tal1;
+                 --missing: share of empty label cells); multimodal (sequence, accessibility, conservation,
+                 label); transfer-pretrain, transfer-finetune (sequence, label). --noise: share of labels flipped
   helix presets
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
@@ -28,7 +32,7 @@ const OPTIONS = {
   epochs: { type: 'string' }, 'batch-size': { type: 'string' }, lr: { type: 'string' },
   seed: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   quiet: { type: 'boolean', short: 'q' }, kind: { type: 'string' }, count: { type: 'string' },
-  length: { type: 'string' },
+  length: { type: 'string' }, noise: { type: 'string' }, missing: { type: 'string' },
   nodes: { type: 'string' }, edges: { type: 'string' },  // graph models
 };
 
@@ -228,7 +232,8 @@ async function main(argv) {
   if (command === 'train') return train(helix, args);
   if (command === 'simulate') {
     const options = { count: number(args, 'count', { integer: true, min: 2 }),
-      length: number(args, 'length', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }) };
+      length: number(args, 'length', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }),
+      noise: number(args, 'noise'), missing: number(args, 'missing') };
     const table = await withFile('--kind', () => helix.simulate(need(args, 'kind'), JSON.parse(JSON.stringify(options))));
     if (args.out) await writeAtomically(args.out, table);
     else process.stdout.write(table);

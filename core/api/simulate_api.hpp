@@ -6,8 +6,18 @@
 
 namespace helix::api {
 
-// kind: "motif-order" or "planted-motif"; options: {"count", "length", "seed", "motifA", "motifB",
-// "motif", "minGap"}, each optional.
+// The kinds, as listed in the error for an unknown one.
+extern const char* const kSimulationKinds;
+
+// kind and its options (each optional; an option a kind does not read is ignored, except "length" for
+// splice-features, which has no sequences):
+//   motif-order        {"count", "length", "seed", "motifA", "motifB", "minGap"}
+//   planted-motif      {"count", "length", "seed", "motif"}
+//   splice-features    {"count", "seed", "noise"}        intron features -> label (core/data/simulate_splice_features)
+//   multitask          {"count", "length", "seed", "missing"}  columns gata1, tal1 (core/data/simulate_multitask)
+//   multimodal         {"count", "length", "seed", "noise"}    sequence + accessibility, conservation
+//   transfer-pretrain  {"count", "length", "seed"}       GATA1 present (core/data/simulate_transfer)
+//   transfer-finetune  {"count" (default 200), "length", "seed"}  GATA1 AND TAL1 present
 std::string simulate_json(const std::string& kind, const std::string& options_json);
 
 }  // namespace helix::api
