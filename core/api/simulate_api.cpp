@@ -15,7 +15,8 @@ namespace helix::api {
 using nlohmann::json;
 
 const char* const kSimulationKinds =
-    "motif-order, planted-motif, splice-features, multitask, multimodal, transfer-pretrain, transfer-finetune";
+    "motif-order, planted-motif, splice-features, multitask, multimodal, transfer-pretrain, "
+    "transfer-finetune";
 
 std::string simulate_json(const std::string& kind, const std::string& options_json)
 {
@@ -62,7 +63,8 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
             out = opt[key].get<double>();
     };
     auto no_sequences = [&]() {
-        if (opt.contains("length")) fail("length", "does not apply: '" + kind + "' makes a table of numbers, not sequences");
+        if (opt.contains("length"))
+            fail("length", "does not apply: '" + kind + "' makes a table of numbers, not sequences");
     };
     data::SequenceSet set;
     std::string table;  // set by the kinds whose rows are not a SequenceSet
@@ -117,7 +119,8 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
         size("length", o.length, data::multitask_min_length(), 10000);
         o.seed = seed();
         if (errors.empty())
-            set = kind == "transfer-pretrain" ? data::simulate_transfer_pretrain(o) : data::simulate_transfer_finetune(o);
+            set = kind == "transfer-pretrain" ? data::simulate_transfer_pretrain(o)
+                                              : data::simulate_transfer_finetune(o);
     } else {
         fail("kind", "'" + kind + "' is not one of: " + kSimulationKinds);
     }

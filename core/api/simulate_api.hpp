@@ -13,11 +13,12 @@ extern const char* const kSimulationKinds;
 // splice-features, which has no sequences):
 //   motif-order        {"count", "length", "seed", "motifA", "motifB", "minGap"}
 //   planted-motif      {"count", "length", "seed", "motif"}
-//   splice-features    {"count", "seed", "noise"}        intron features -> label (core/data/simulate_splice_features)
-//   multitask          {"count", "length", "seed", "missing"}  columns gata1, tal1 (core/data/simulate_multitask)
-//   multimodal         {"count", "length", "seed", "noise"}    sequence + accessibility, conservation
-//   transfer-pretrain  {"count", "length", "seed"}       GATA1 present (core/data/simulate_transfer)
-//   transfer-finetune  {"count" (default 200), "length", "seed"}  GATA1 AND TAL1 present
+//   splice-features    {"count", "seed", "noise"}: intron features and label
+//   multitask          {"count", "length", "seed", "missing"}: sequence, gata1, tal1
+//   multimodal         {"count", "length", "seed", "noise"}: sequence, accessibility, conservation, label
+//   transfer-pretrain  {"count", "length", "seed"}: sequence, label (GATA1 present)
+//   transfer-finetune  {"count" (default 200), "length", "seed"}: sequence, label (GATA1 AND TAL1)
+// (core/data/simulate_splice_features, simulate_multitask, simulate_multimodal, simulate_transfer).
 std::string simulate_json(const std::string& kind, const std::string& options_json);
 
 }  // namespace helix::api

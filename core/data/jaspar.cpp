@@ -14,11 +14,16 @@ namespace {
 int base_index(char c)
 {
     switch (std::toupper(static_cast<unsigned char>(c))) {
-        case 'A': return 0;
-        case 'C': return 1;
-        case 'G': return 2;
-        case 'T': return 3;
-        default: return -1;
+        case 'A':
+            return 0;
+        case 'C':
+            return 1;
+        case 'G':
+            return 2;
+        case 'T':
+            return 3;
+        default:
+            return -1;
     }
 }
 
@@ -40,8 +45,9 @@ void close(Pending& p, std::vector<Pfm>& out, ErrorCollector& errors)
     for (int b = 0; b < 4; ++b)
         if (p.row_line[b] == 0) missing += std::string(missing.empty() ? "" : ", ") + kBases[b];
     if (!missing.empty()) {
-        errors.add(p.pfm.line, 1, "", "matrix '" + p.pfm.id + "' has no row for " + missing +
-                                          " (each matrix needs rows A, C, G and T)");
+        errors.add(p.pfm.line, 1, "",
+                   "matrix '" + p.pfm.id + "' has no row for " + missing +
+                       " (each matrix needs rows A, C, G and T)");
         return;
     }
     const std::size_t width = p.rows[0].size();
@@ -50,8 +56,9 @@ void close(Pending& p, std::vector<Pfm>& out, ErrorCollector& errors)
     for (int b = 1; b < 4; ++b)
         if (p.rows[b].size() != width) {
             errors.add(p.row_line[b], 1, "",
-                       "matrix '" + p.pfm.id + "': row " + kBases[b] + " has " + std::to_string(p.rows[b].size()) +
-                           " counts but row A has " + std::to_string(width) + " (all four rows need the same width)");
+                       "matrix '" + p.pfm.id + "': row " + kBases[b] + " has " +
+                           std::to_string(p.rows[b].size()) + " counts but row A has " +
+                           std::to_string(width) + " (all four rows need the same width)");
             ok = false;
         }
     if (!ok) return;
@@ -93,7 +100,8 @@ Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
             p.pfm.id = std::string(line.substr(i + 1, j - i - 1));
             p.pfm.line = line_no;
             p.pfm.name = std::string(trim(line.substr(j)));
-            if (p.pfm.id.empty()) errors.add(line_no, column(i + 1), "", "a matrix header needs an ID after '>'");
+            if (p.pfm.id.empty())
+                errors.add(line_no, column(i + 1), "", "a matrix header needs an ID after '>'");
             continue;
         }
         if (!p.open) {
@@ -104,13 +112,14 @@ Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
         const int b = base_index(line[i]);
         if (b < 0 || (i + 1 < line.size() && !is_space(line[i + 1]) && line[i + 1] != '[')) {
             errors.add(line_no, column(i), "",
-                       "'" + std::string(1, line[i]) + "' does not start a count row (allowed: A, C, G or T, then the counts)");
+                       "'" + std::string(1, line[i]) +
+                           "' does not start a count row (allowed: A, C, G or T, then the counts)");
             continue;
         }
         if (p.row_line[b] != 0) {
             errors.add(line_no, column(i), "",
-                       std::string("a second row for ") + "ACGT"[b] + " in matrix '" + p.pfm.id + "' (the first is on line " +
-                           std::to_string(p.row_line[b]) + ")");
+                       std::string("a second row for ") + "ACGT"[b] + " in matrix '" + p.pfm.id +
+                           "' (the first is on line " + std::to_string(p.row_line[b]) + ")");
             continue;
         }
         p.row_line[b] = line_no;
@@ -151,7 +160,8 @@ Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
     }
     close(p, result.value, errors);
     if (result.value.empty() && errors.total() == 0)
-        errors.add(line_no > 0 ? line_no : 1, 1, "", "no matrix found (a matrix starts with a line '>ID name')");
+        errors.add(line_no > 0 ? line_no : 1, 1, "",
+                   "no matrix found (a matrix starts with a line '>ID name')");
     errors.move_into(result);
     return result;
 }

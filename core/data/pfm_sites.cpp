@@ -10,11 +10,15 @@ namespace helix::data {
 
 namespace {
 
-int base_of(char c) { return c == 'A' ? 0 : c == 'C' ? 1 : c == 'G' ? 2 : c == 'T' ? 3 : -1; }
+int base_of(char c)
+{
+    return c == 'A' ? 0 : c == 'C' ? 1 : c == 'G' ? 2 : c == 'T' ? 3 : -1;
+}
 
 }  // namespace
 
-SiteModel::SiteModel(const Pfm& pfm, double gc) : frequencies_(probabilities(pfm)), log_odds_(probabilities(pfm, 1.0))
+SiteModel::SiteModel(const Pfm& pfm, double gc)
+    : frequencies_(probabilities(pfm)), log_odds_(probabilities(pfm, 1.0))
 {
     const double background[4] = {(1 - gc) / 2, gc / 2, gc / 2, (1 - gc) / 2};
     double best = 0;
@@ -41,7 +45,8 @@ double SiteModel::best(const std::string& s) const
 {
     double best = -std::numeric_limits<double>::infinity();
     for (const std::string& strand : {s, reverse_complement(s)})
-        for (std::size_t at = 0; at + width() <= strand.size(); ++at) best = std::max(best, score(strand, at));
+        for (std::size_t at = 0; at + width() <= strand.size(); ++at)
+            best = std::max(best, score(strand, at));
     return best;
 }
 
@@ -70,7 +75,8 @@ std::string random_dna(std::size_t length, double gc, Rng& rng)
     return s;
 }
 
-std::string background_without(std::size_t length, double gc, const std::vector<const SiteModel*>& motifs, Rng& rng)
+std::string background_without(std::size_t length, double gc, const std::vector<const SiteModel*>& motifs,
+                               Rng& rng)
 {
     for (;;) {
         std::string s = random_dna(length, gc, rng);

@@ -46,7 +46,8 @@ private:
 std::string random_dna(std::size_t length, double gc, Rng& rng);
 
 // Random DNA drawn again until none of `motifs` scores floor() or more anywhere in it.
-std::string background_without(std::size_t length, double gc, const std::vector<const SiteModel*>& motifs, Rng& rng);
+std::string background_without(std::size_t length, double gc, const std::vector<const SiteModel*>& motifs,
+                               Rng& rng);
 
 std::string reverse_complement(const std::string& s);
 

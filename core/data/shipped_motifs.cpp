@@ -19,10 +19,12 @@ static const char kGata1Tal1Jaspar[] =
     "A  [     13      9     39     20      0     44      0     12      0      0      0      4 ]\n"
     "C  [     14     10      0     24     43      0      1     32      0      0      3      4 ]\n"
     "G  [      8     20      3      0      1      0     11      0      0     43     20      2 ]\n"
-    "T  [      9      5      2      0      0      0     32      0     44      1     21     34 ]\n"
-    ;
+    "T  [      9      5      2      0      0      0     32      0     44      1     21     34 ]\n";
 
-std::string_view gata1_tal1_jaspar_text() { return kGata1Tal1Jaspar; }
+std::string_view gata1_tal1_jaspar_text()
+{
+    return kGata1Tal1Jaspar;
+}
 
 namespace {
 
@@ -41,7 +43,13 @@ const Pfm& shipped(const char* id)
 
 }  // namespace
 
-const Pfm& gata1_pfm() { return shipped("MA0035.4"); }
-const Pfm& tal1_pfm() { return shipped("MA0091.1"); }
+const Pfm& gata1_pfm()
+{
+    return shipped("MA0035.4");
+}
+const Pfm& tal1_pfm()
+{
+    return shipped("MA0091.1");
+}
 
 }  // namespace helix::data

@@ -30,7 +30,10 @@ std::vector<MultitaskRow> simulate_multitask(const MultitaskOptions& o)
     return rows;
 }
 
-std::size_t multitask_min_length() { return gata1_pfm().width() + 2 * tal1_pfm().width(); }
+std::size_t multitask_min_length()
+{
+    return gata1_pfm().width() + 2 * tal1_pfm().width();
+}
 
 std::string to_table(const std::vector<MultitaskRow>& rows)
 {

@@ -42,7 +42,8 @@ std::vector<SpliceFeatureRow> simulate_splice_features(const SpliceFeatureOption
         // Compared in thousandths, as written, so the table and the rule agree to the last digit.
         const auto milli = [](double v) { return std::lround(v * 1000); };
         r.spliced = r.branch_point_distance >= 18 && r.branch_point_distance <= 40 &&
-                    milli(r.log10_intron_length) >= 2200 && milli(r.donor_score) + milli(r.acceptor_score) >= 1200;
+                    milli(r.log10_intron_length) >= 2200 &&
+                    milli(r.donor_score) + milli(r.acceptor_score) >= 1200;
         r.label = rng.uniform() < o.noise ? !r.spliced : r.spliced;
         rows.push_back(r);
     }
@@ -51,12 +52,14 @@ std::vector<SpliceFeatureRow> simulate_splice_features(const SpliceFeatureOption
 
 std::string to_table(const std::vector<SpliceFeatureRow>& rows)
 {
-    std::string out = "id\tbranch_point_distance\tlog10_intron_length\tdonor_score\tacceptor_score\tgc_content\tlabel\n";
+    std::string out =
+        "id\tbranch_point_distance\tlog10_intron_length\tdonor_score\tacceptor_score\tgc_content\tlabel\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const SpliceFeatureRow& r = rows[i];
         out += "intron" + std::to_string(i + 1) + '\t' + fixed(r.branch_point_distance, 0) + '\t' +
-               fixed(r.log10_intron_length, 3) + '\t' + fixed(r.donor_score, 3) + '\t' + fixed(r.acceptor_score, 3) +
-               '\t' + fixed(r.gc_content, 3) + '\t' + (r.label ? "1" : "0") + '\n';
+               fixed(r.log10_intron_length, 3) + '\t' + fixed(r.donor_score, 3) + '\t' +
+               fixed(r.acceptor_score, 3) + '\t' + fixed(r.gc_content, 3) + '\t' + (r.label ? "1" : "0") +
+               '\n';
     }
     return out;
 }

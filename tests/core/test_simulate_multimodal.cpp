@@ -22,7 +22,7 @@ TEST_CASE("simulate_multimodal: label rates, the AND rule, noisy accessibility, 
         flipped += r.label != (r.motif && r.open);
         motif += r.motif;
         open += r.open;
-        open_low += r.open && r.accessibility < 0.5;     // the signal overlaps between the two states
+        open_low += r.open && r.accessibility < 0.5;  // the signal overlaps between the two states
         closed_high += !r.open && r.accessibility > 0.5;
         CHECK((gata1.best(r.sequence) >= gata1.floor()) == r.motif);
     }
@@ -43,5 +43,6 @@ TEST_CASE("multimodal table: header and values")
     o.count = 2;
     const auto rows = simulate_multimodal(o);
     const std::string t = to_table(rows);
-    CHECK(t.rfind("id\tsequence\taccessibility\tconservation\tlabel\nsite1\t" + rows[0].sequence + "\t", 0) == 0);
+    CHECK(t.rfind("id\tsequence\taccessibility\tconservation\tlabel\nsite1\t" + rows[0].sequence + "\t", 0) ==
+          0);
 }
