@@ -14,8 +14,12 @@ const USAGE = `Usage:
   helix evaluate --model model.json --data test.tsv [--label COLUMN]
   helix train    --preset gcn-node --nodes nodes.tsv --edges edges.tsv --out model.json [--epochs N] [--seed S]
   helix evaluate --model model.json --nodes nodes.tsv --edges edges.tsv   (graph models: accuracy on split=test)
-  helix simulate --kind motif-order|planted-motif [--count N] [--length L] [--seed S] [--out table.tsv]
-                 [--motif TGATAA] [--motif-fraction F] [--format table|fasta]   (an --out ending in .fa is FASTA)
+  helix simulate --kind KIND [--count N] [--length L] [--seed S] [--noise X] [--missing X] [--out table.tsv]
+                 KIND: motif-order, planted-motif (id, sequence, label);
+                 splice-features (intron features, label; no --length); multitask (sequence, gata1, tal1;
+                 --missing: share of empty label cells); multimodal (sequence, accessibility, conservation,
+                 label); transfer-pretrain, transfer-finetune (sequence, label). --noise: share of labels flipped
+                 [--motif TGATAA] [--motif-fraction F] [--format table|fasta]   (planted-motif; an --out ending in .fa is FASTA)
   helix train    --preset gan-dna --data seqs.fa --out gan.json [--epochs N] [--steps N] [--seed S] [--motif TGATAA]
   helix sample   --model gan.json [--count N] [--seed S] [--temperature T] [--out samples.fa] [--motif TGATAA]
   helix presets
@@ -39,7 +43,7 @@ const OPTIONS = {
   epochs: { type: 'string' }, 'batch-size': { type: 'string' }, lr: { type: 'string' },
   seed: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   quiet: { type: 'boolean', short: 'q' }, kind: { type: 'string' }, count: { type: 'string' },
-  length: { type: 'string' },
+  length: { type: 'string' }, noise: { type: 'string' }, missing: { type: 'string' },
   nodes: { type: 'string' }, edges: { type: 'string' },  // graph models
   labels: { type: 'string' }, features: { type: 'string' },  // multi-task, multimodal
   'init-from': { type: 'string' }, 'transfer-layers': { type: 'string' }, freeze: { type: 'string' },  // transfer
@@ -349,7 +353,8 @@ async function main(argv) {
     const fastaOut = args.format ? args.format === 'fasta' : /\.(fa|fasta|fna)$/i.test(args.out ?? '');
     const options = { count: number(args, 'count', { integer: true, min: 2 }),
       length: number(args, 'length', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }),
-      motif: args.motif, motifFraction: number(args, 'motif-fraction'), format: fastaOut ? 'fasta' : 'table' };
+      motif: args.motif, motifFraction: number(args, 'motif-fraction'), format: fastaOut ? 'fasta' : 'table',
+      noise: number(args, 'noise'), missing: number(args, 'missing') };
     const table = await withFile('--kind', () => helix.simulate(need(args, 'kind'), JSON.parse(JSON.stringify(options))));
     if (args.out) await writeAtomically(args.out, table);
     else process.stdout.write(table);

@@ -110,6 +110,10 @@ class Helix {
    * motif A comes before motif B) or 'planted-motif'; options {count, length, seed, motifA, motifB,
    * minGap, motif, motifFraction (planted-motif: share of carriers, 0.5 by default), format: 'table' | 'fasta'}.
    * Throws HelixInputError for bad options.
+   * More kinds (core/api/simulate_api.hpp): 'splice-features' (numeric intron features, label; options
+   * {count, seed, noise}), 'multitask' (sequence, gata1, tal1 with empty cells; {count, length, seed,
+   * missing}), 'multimodal' (sequence, accessibility, conservation, label; {count, length, seed, noise}),
+   * 'transfer-pretrain' and 'transfer-finetune' (sequence, label; {count, length, seed}).
    */
   simulate(kind, options = {}) {
     const r = JSON.parse(this.#engine.simulate(kind, JSON.stringify(options)));
