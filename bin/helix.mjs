@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { loadHelix, HelixInputError } from '../web/engine/helix.js';
-import { PRESETS, GRAPH_PRESETS } from '../web/engine/presets.js';
+import { PRESETS, GRAPH_PRESETS, GAN_PRESETS } from '../web/engine/presets.js';
 
 const USAGE = `Usage:
   helix train    --preset NAME | --spec spec.json  --data train.tsv  --out model.json
@@ -14,7 +14,14 @@ const USAGE = `Usage:
   helix evaluate --model model.json --data test.tsv [--label COLUMN]
   helix train    --preset gcn-node --nodes nodes.tsv --edges edges.tsv --out model.json [--epochs N] [--seed S]
   helix evaluate --model model.json --nodes nodes.tsv --edges edges.tsv   (graph models: accuracy on split=test)
-  helix simulate --kind motif-order|planted-motif [--count N] [--length L] [--seed S] [--out table.tsv]
+  helix simulate --kind KIND [--count N] [--length L] [--seed S] [--noise X] [--missing X] [--out table.tsv]
+                 KIND: motif-order, planted-motif (id, sequence, label);
+                 splice-features (intron features, label; no --length); multitask (sequence, gata1, tal1;
+                 --missing: share of empty label cells); multimodal (sequence, accessibility, conservation,
+                 label); transfer-pretrain, transfer-finetune (sequence, label). --noise: share of labels flipped
+                 [--motif TGATAA] [--motif-fraction F] [--format table|fasta]   (planted-motif; an --out ending in .fa is FASTA)
+  helix train    --preset gan-dna --data seqs.fa --out gan.json [--epochs N] [--steps N] [--seed S] [--motif TGATAA]
+  helix sample   --model gan.json [--count N] [--seed S] [--temperature T] [--out samples.fa] [--motif TGATAA]
   helix presets
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
@@ -23,7 +30,10 @@ FASTA, such a table, or one sequence per line. Multi-task: --labels gata1,tal1 r
 task (an empty cell is a missing label). Multimodal: --features a,b names the numeric columns of the
 model's second input. Transfer: --init-from copies the weights of the layers the two models share
 (or --transfer-layers), --freeze keeps layers fixed while the rest is fine-tuned (--lr).
-Presets: ${Object.keys(PRESETS).join(', ')}.`;
+Presets: ${Object.keys(PRESETS).join(', ')}.
+GANs (${Object.keys(GAN_PRESETS).join(', ')}) train on sequences of one length (FASTA, a table or one per line) and
+print D and G losses; with --motif, train and sample report the motif's occurrences (forward strand) in samples
+against the same samples shuffled (observed/shuffled ratio) on stderr.`;
 
 class UsageError extends Error {}
 
@@ -33,10 +43,12 @@ const OPTIONS = {
   epochs: { type: 'string' }, 'batch-size': { type: 'string' }, lr: { type: 'string' },
   seed: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   quiet: { type: 'boolean', short: 'q' }, kind: { type: 'string' }, count: { type: 'string' },
-  length: { type: 'string' },
+  length: { type: 'string' }, noise: { type: 'string' }, missing: { type: 'string' },
   nodes: { type: 'string' }, edges: { type: 'string' },  // graph models
   labels: { type: 'string' }, features: { type: 'string' },  // multi-task, multimodal
   'init-from': { type: 'string' }, 'transfer-layers': { type: 'string' }, freeze: { type: 'string' },  // transfer
+  steps: { type: 'string' }, temperature: { type: 'string' }, motif: { type: 'string' },  // GANs
+  'motif-fraction': { type: 'string' }, format: { type: 'string' },  // simulate
 };
 
 // "a,b" -> ['a', 'b'] (undefined when absent).
@@ -233,6 +245,79 @@ async function evaluateGraph(helix, args) {
 }
 // --- end graph models ---
 
+// --- GANs: train on sequences, sample from a saved GAN, motif enrichment of the samples ---
+const isGanSpec = (text) => {
+  try {
+    return JSON.parse(text)?.type === 'gan';
+  } catch {
+    return false;
+  }
+};
+
+function enrichmentLine(e) {
+  const ratio = e.ratio == null ? 'n/a (no shuffle made the motif)' : `${e.ratio.toFixed(1)}x`;
+  return `motif ${e.motif} (${e.strands} strand): ${e.observed} occurrences in ${e.sequences} samples ` +
+    `(${e.withMotif} carry it) vs ${e.shuffled.toFixed(1)} when each sample is shuffled; observed/shuffled ${ratio}\n`;
+}
+
+async function trainGan(helix, args) {
+  const dataPath = need(args, 'data');
+  const out = need(args, 'out');
+  const specText = args.spec ? await readText(args.spec, 'spec') : args.preset;
+  const gan = await withFile(args.spec ?? '--preset', () => helix.createGan(specText));
+  const data = await readText(dataPath, 'data');
+  const controller = new AbortController();
+  const onSigint = () => {
+    process.stderr.write('\ncancelling: nothing will be written\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  const tty = process.stderr.isTTY;
+  const show = (p) => `step ${p.step}/${p.steps} · epoch ${p.epoch} · D loss ${p.dLoss.toFixed(4)} · G loss ${p.gLoss.toFixed(4)} · ` +
+    `D(real) ${p.dReal.toFixed(3)} · D(fake) ${p.dFake.toFixed(3)} · ${p.seconds.toFixed(1)} s`;
+  const summary = await withFile(dataPath, () => gan.fit(data, {
+    epochs: number(args, 'epochs', { integer: true, min: 1 }), steps: number(args, 'steps', { integer: true, min: 1 }),
+    batchSize: number(args, 'batch-size', { integer: true, min: 1 }), learningRate: number(args, 'lr'),
+    seed: number(args, 'seed', { integer: true }), motif: args.motif, signal: controller.signal,
+    onProgress: (p) => {
+      if (args.quiet) return;
+      if (p.type === 'error') return process.stderr.write(`\n${p.message}\n`);
+      const every = Math.max(1, Math.round(p.steps / 20));  // ~20 lines per run
+      if (p.step % every === 0 || p.step === p.steps) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${show(p)}\n`);
+      else if (tty) process.stderr.write(`\r\x1b[K${show(p)}`);
+    },
+  }));
+  process.off('SIGINT', onSigint);
+  if (summary.cancelled) {
+    process.exitCode = 130;
+    return;
+  }
+  if (summary.error) {
+    process.stderr.write(`helix: ${summary.error}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  await writeAtomically(out, gan.save({ data: dataPath }));
+  process.stderr.write(`${summary.stepsRun} steps on ${summary.records} sequences · ${summary.seconds.toFixed(1)} s\n`);
+  if (summary.enrichment) process.stderr.write(enrichmentLine(summary.enrichment));
+  process.stderr.write(`GAN written to ${out}\n`);
+  gan.dispose();
+}
+
+async function sampleGan(helix, args) {
+  const modelPath = need(args, 'model');
+  const gan = await withFile(modelPath, async () => helix.loadGan(await readText(modelPath, 'GAN file')));
+  const count = number(args, 'count', { integer: true, min: 1 }) ?? 100;
+  const options = { seed: number(args, 'seed', { integer: true }), temperature: number(args, 'temperature') };
+  const { sequences } = gan.sample(count, options);
+  const fasta = sequences.map((s, i) => `>gan${i + 1}\n${s}\n`).join('');
+  if (args.out) await writeAtomically(args.out, fasta);
+  else process.stdout.write(fasta);
+  if (args.motif) process.stderr.write(enrichmentLine(gan.motifEnrichment(args.motif, { count, ...options })));
+  gan.dispose();
+}
+// --- end GANs ---
+
 async function main(argv) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -251,16 +336,25 @@ async function main(argv) {
   }
   if (command === 'presets') {
     for (const [name, spec] of Object.entries(PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
+    for (const [name, spec] of Object.entries(GAN_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     return;
   }
-  if (!['train', 'predict', 'evaluate', 'simulate'].includes(command)) throw new UsageError(`unknown command '${command}'`);
+  if (!['train', 'predict', 'evaluate', 'simulate', 'sample'].includes(command)) throw new UsageError(`unknown command '${command}'`);
   const helix = await loadHelix({ threads: number(args, 'threads', { integer: true, min: 1 }) });
   if (command === 'train' && (args.nodes || GRAPH_PRESETS[args.preset])) return trainGraph(helix, args);
+  if (command === 'train' && (GAN_PRESETS[args.preset] || (args.spec && isGanSpec(await readText(args.spec, 'spec'))))) {
+    return trainGan(helix, args);
+  }
+  if (command === 'sample') return sampleGan(helix, args);
   if (command === 'evaluate' && args.nodes) return evaluateGraph(helix, args);
   if (command === 'train') return train(helix, args);
   if (command === 'simulate') {
+    if (args.format && !['table', 'fasta'].includes(args.format)) throw new UsageError(`--format must be table or fasta, got '${args.format}'`);
+    const fastaOut = args.format ? args.format === 'fasta' : /\.(fa|fasta|fna)$/i.test(args.out ?? '');
     const options = { count: number(args, 'count', { integer: true, min: 2 }),
-      length: number(args, 'length', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }) };
+      length: number(args, 'length', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }),
+      motif: args.motif, motifFraction: number(args, 'motif-fraction'), format: fastaOut ? 'fasta' : 'table',
+      noise: number(args, 'noise'), missing: number(args, 'missing') };
     const table = await withFile('--kind', () => helix.simulate(need(args, 'kind'), JSON.parse(JSON.stringify(options))));
     if (args.out) await writeAtomically(args.out, table);
     else process.stdout.write(table);

@@ -138,10 +138,11 @@ std::string check_labels(const nn::Model& model, const train::Examples& ex, std:
     counts = per_class;
     const auto present = std::count_if(per_class.begin(), per_class.end(), [](std::size_t c) { return c > 0; });
     if (n >= 10 && present >= 2) return "";
+    const std::string where = model.heads() > 1 ? " in column '" + column + "'" : "";
     if (K == 2)
-        return "training needs at least 10 labelled sequences with both labels 0 and 1 in column '" + column +
-               "' (found " + std::to_string(n) + ", " + std::to_string(per_class[1]) + " of them labelled 1)";
-    return "training needs at least 10 labelled sequences of at least 2 classes in column '" + column + "' (found " +
+        return "training needs at least 10 labelled sequences with both labels 0 and 1" + where + " (found " +
+               std::to_string(n) + ", " + std::to_string(per_class[1]) + " of them labelled 1)";
+    return "training needs at least 10 labelled sequences of at least 2 classes" + where + " (found " +
            std::to_string(n) + " in " + std::to_string(present) + (present == 1 ? " class)" : " classes)");
 }
 

@@ -5,10 +5,18 @@
 #include <nlohmann/json.hpp>
 
 #include "../data/simulate.hpp"
+#include "../data/simulate_multimodal.hpp"
+#include "../data/simulate_multitask.hpp"
+#include "../data/simulate_splice_features.hpp"
+#include "../data/simulate_transfer.hpp"
 
 namespace helix::api {
 
 using nlohmann::json;
+
+const char* const kSimulationKinds =
+    "motif-order, planted-motif, splice-features, multitask, multimodal, transfer-pretrain, "
+    "transfer-finetune";
 
 std::string simulate_json(const std::string& kind, const std::string& options_json)
 {
@@ -47,7 +55,19 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
         }
         return opt["seed"].get<std::uint64_t>();
     };
+    auto fraction = [&](const char* key, double& out, double hi) {
+        if (!opt.contains(key)) return;
+        if (!opt[key].is_number() || opt[key].get<double>() < 0 || opt[key].get<double>() > hi)
+            fail(key, "must be a number from 0 to " + std::to_string(hi).substr(0, 3));
+        else
+            out = opt[key].get<double>();
+    };
+    auto no_sequences = [&]() {
+        if (opt.contains("length"))
+            fail("length", "does not apply: '" + kind + "' makes a table of numbers, not sequences");
+    };
     data::SequenceSet set;
+    std::string table;  // set by the kinds whose rows are not a SequenceSet
     if (kind == "motif-order") {
         data::MotifOrderOptions o;
         size("count", o.count, 2, 100000);
@@ -68,14 +88,55 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
         size("count", o.count, 2, 100000);
         size("length", o.length, 1, 10000);
         motif("motif", o.motif);
+        if (opt.contains("motifFraction")) {
+            if (!opt["motifFraction"].is_number() || !(opt["motifFraction"].get<double>() >= 0.0 &&
+                                                       opt["motifFraction"].get<double>() <= 1.0))
+                fail("motifFraction", "must be a number from 0 to 1");
+            else
+                o.motif_fraction = opt["motifFraction"].get<double>();
+        }
         o.seed = seed();
         if (errors.empty() && o.length < o.motif.size()) fail("length", "is shorter than the motif");
         if (errors.empty()) set = data::simulate_planted_motif(o);
+    } else if (kind == "splice-features") {
+        data::SpliceFeatureOptions o;
+        size("count", o.count, 2, 100000);
+        no_sequences();
+        fraction("noise", o.noise, 0.5);
+        o.seed = seed();
+        if (errors.empty()) table = data::to_table(data::simulate_splice_features(o));
+    } else if (kind == "multitask") {
+        data::MultitaskOptions o;
+        size("count", o.count, 2, 100000);
+        size("length", o.length, data::multitask_min_length(), 10000);
+        fraction("missing", o.missing, 0.9);
+        o.seed = seed();
+        if (errors.empty()) table = data::to_table(data::simulate_multitask(o));
+    } else if (kind == "multimodal") {
+        data::MultimodalOptions o;
+        size("count", o.count, 2, 100000);
+        size("length", o.length, 11, 10000);  // the GATA1 matrix's width
+        fraction("noise", o.noise, 0.5);
+        o.seed = seed();
+        if (errors.empty()) table = data::to_table(data::simulate_multimodal(o));
+    } else if (kind == "transfer-pretrain" || kind == "transfer-finetune") {
+        data::TransferOptions o;
+        if (kind == "transfer-finetune") o.count = 200;
+        size("count", o.count, 2, 100000);
+        size("length", o.length, data::multitask_min_length(), 10000);
+        o.seed = seed();
+        if (errors.empty())
+            set = kind == "transfer-pretrain" ? data::simulate_transfer_pretrain(o)
+                                              : data::simulate_transfer_finetune(o);
     } else {
-        fail("kind", "'" + kind + "' is not one of: motif-order, planted-motif");
+        fail("kind", "'" + kind + "' is not one of: " + kSimulationKinds);
     }
+    const std::string format = opt.contains("format") && opt["format"].is_string() ? opt["format"].get<std::string>() : "table";
+    if (format != "table" && format != "fasta") fail("format", "'" + format + "' is not one of: table, fasta");
     if (!errors.empty()) return json{{"errors", errors}}.dump();
-    return json{{"errors", json::array()}, {"table", data::to_table(set)}}.dump();
+    if (table.empty() && format == "fasta") return json{{"errors", json::array()}, {"fasta", data::to_fasta(set)}}.dump();
+    if (table.empty()) table = data::to_table(set);
+    return json{{"errors", json::array()}, {"table", table}}.dump();
 }
 
 }  // namespace helix::api

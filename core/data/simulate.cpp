@@ -1,6 +1,8 @@
 // core/data/simulate.cpp: see simulate.hpp.
 #include "simulate.hpp"
 
+#include <cmath>
+
 #include "../rng.hpp"
 #include "../tensor.hpp"
 
@@ -74,12 +76,15 @@ SequenceSet simulate_motif_order(const MotifOrderOptions& o)
 
 SequenceSet simulate_planted_motif(const PlantedMotifOptions& o)
 {
-    HELIX_ASSERT(o.length >= o.motif.size());
+    HELIX_ASSERT(o.length >= o.motif.size() && o.motif_fraction >= 0.0 && o.motif_fraction <= 1.0);
     Rng rng(o.seed);
     SequenceSet set;
     set.label_column = "label";
     for (std::size_t i = 0; i < o.count; ++i) {
-        const bool positive = i % 2 == 0;
+        // Record i is a carrier when the running count of carriers, ceil(n * fraction), steps up at it:
+        // every other record for 0.5 (the first one a carrier), every record for 1.
+        const double f = o.motif_fraction;
+        const bool positive = std::ceil(static_cast<double>(i + 1) * f) > std::ceil(static_cast<double>(i) * f);
         std::string s;
         do {
             s = clean_background(o.length, {o.motif}, rng);
@@ -99,6 +104,20 @@ std::string to_table(const SequenceSet& set)
         out += set.sequences[i];
         out += '\t';
         out += set.labels.empty() ? "" : (set.labels[i] > 0.5f ? "1" : "0");
+        out += '\n';
+    }
+    return out;
+}
+
+std::string to_fasta(const SequenceSet& set)
+{
+    std::string out;
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        out += '>';
+        out += set.ids[i];
+        if (!set.labels.empty()) out += set.labels[i] > 0.5f ? " label=1" : " label=0";
+        out += '\n';
+        out += set.sequences[i];
         out += '\n';
     }
     return out;

@@ -23,16 +23,20 @@ struct MotifOrderOptions {
 SequenceSet simulate_motif_order(const MotifOrderOptions& options);
 
 // Planted motif: label-1 sequences carry `motif` once at a random place, label-0 ones do not (the
-// motif is also removed from their background by resampling); half of each.
+// motif is also removed from their background by resampling); a share `motif_fraction` of label 1 (half
+// by default, spread evenly through the set; 1 gives only carriers, as a GAN's training set).
 struct PlantedMotifOptions {
     std::size_t count = 2000;
     std::size_t length = 50;
     std::string motif = "AGATAA";
+    double motif_fraction = 0.5;
     std::uint64_t seed = 1;
 };
 SequenceSet simulate_planted_motif(const PlantedMotifOptions& options);
 
 // The set as a TSV table with the header `id<TAB>sequence<TAB>label`.
 std::string to_table(const SequenceSet& set);
+// The set as FASTA, one line per sequence, headers ">id label=L" (the label is a description FASTA readers skip).
+std::string to_fasta(const SequenceSet& set);
 
 }  // namespace helix::data

@@ -3,6 +3,7 @@
 // in layer order, so one seed fixes the whole initial model.
 #include <cmath>
 
+#include "../ops/norm.hpp"
 #include "../ops/ops.hpp"
 #include "layer.hpp"
 
@@ -157,6 +158,53 @@ public:
     Var forward(const Var& x, ForwardCtx&) override { return activate(x, spec_.type); }
 };
 
+// Keras' Reshape: a fixed-size input (no "any" length) laid out again as target_shape, same row-major data.
+// A GAN generator's dense output becomes positions × channels this way.
+class Reshape : public Layer {
+public:
+    using Layer::Layer;
+    Shape output_shape(const Shape& in, std::string& error) const override
+    {
+        if (in.size() == 2 && in[0] == kAny) {
+            error = "reshape needs a fixed-size input, but the sequence length is free: set input.length";
+            return {};
+        }
+        const std::size_t target = numel(spec_.target_shape);
+        if (target != numel(in)) {
+            error = "target_shape holds " + std::to_string(target) + " values but its input has " +
+                    std::to_string(numel(in));
+            return {};
+        }
+        return spec_.target_shape;
+    }
+    Var forward(const Var& x, ForwardCtx&) override
+    {
+        return ops::reshape(x, spec_.target_shape);
+    }
+};
+
+class Upsample1D : public Layer {
+public:
+    using Layer::Layer;
+    Shape output_shape(const Shape& in, std::string& error) const override
+    {
+        if (in.size() != 2) {
+            error = "upsample1d needs positions × channels, but its input is flat: put a reshape before it";
+            return {};
+        }
+        return {in[0] == kAny ? kAny : in[0] * spec_.size, in[1]};
+    }
+    Var forward(const Var& x, ForwardCtx&) override { return ops::upsample1d(x, spec_.size); }
+};
+
+// Softmax over the last axis: per position over the channels of (L, C), or over the features of (F).
+class Softmax : public Layer {
+public:
+    using Layer::Layer;
+    Shape output_shape(const Shape& in, std::string&) const override { return in; }
+    Var forward(const Var& x, ForwardCtx&) override { return ops::softmax(x); }
+};
+
 }  // namespace
 
 std::unique_ptr<Layer> make_layer(const LayerSpec& spec)
@@ -171,6 +219,9 @@ std::unique_ptr<Layer> make_layer(const LayerSpec& spec)
     if (t == "relu" || t == "sigmoid" || t == "tanh") return std::make_unique<Activation>(spec);
     if (t == "lstm" || t == "gru") return make_recurrent_layer(spec);
     if (t == "batch_norm" || t == "layer_norm") return make_norm_layer(spec);
+    if (t == "reshape") return std::make_unique<Reshape>(spec);
+    if (t == "upsample1d") return std::make_unique<Upsample1D>(spec);
+    if (t == "softmax") return std::make_unique<Softmax>(spec);
     HELIX_ASSERT(false && "parse_spec admits only known layer types");
     return nullptr;
 }

@@ -136,6 +136,11 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
                                      " outputs but a 0/1 label needs 1 (dense with units: 1)"});
             return nullptr;
         }
+        if (last.type == "softmax") {
+            errors.push_back({lf, lf + ": remove the softmax layer: the loss " + head.loss + " applies it to " + what +
+                                      "'s outputs"});
+            return nullptr;
+        }
         if (last.activation == "sigmoid" || last.type == "sigmoid") {
             errors.push_back({lf, lf + ": remove the sigmoid from " + what + ": the loss " + head.loss +
                                       (head.loss == "bce_with_logits" ? " applies it" : " applies a softmax to its outputs") +

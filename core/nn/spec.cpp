@@ -13,7 +13,7 @@ const std::set<std::string> kLayerTypes = {"dense",   "conv1d",      "max_pool1d
                                            "global_max_pool", "global_avg_pool", "flatten",
                                            "dropout", "relu",        "sigmoid",    "tanh",
                                            "lstm",    "gru",         "batch_norm", "layer_norm",
-                                           "concatenate", "add"};
+                                           "concatenate", "add", "reshape", "upsample1d", "softmax"};
 const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
 
 // Reads fields of one JSON object, recording an error per bad field; unknown keys are errors too,
@@ -114,9 +114,10 @@ private:
     std::set<std::string> seen_;
 };
 
-void read_layer(const json& j, std::size_t index, LayerSpec& layer, std::vector<SpecError>& errors)
+}  // namespace
+
+void parse_layer(const json& j, const std::string& path, LayerSpec& layer, std::vector<SpecError>& errors)
 {
-    const std::string path = "layers[" + std::to_string(index) + "]";
     Reader r(j, path, errors);
     if (!j.is_object()) return;
     if (!r.has("type")) {
@@ -180,10 +181,27 @@ void read_layer(const json& j, std::size_t index, LayerSpec& layer, std::vector<
     } else if (layer.type == "batch_norm" || layer.type == "layer_norm") {
         if (layer.type == "batch_norm") r.number("momentum", layer.momentum, 0.0f, 1.0f);
         r.number("eps", layer.eps, 1e-12f, 1.0f);
+    } else if (layer.type == "reshape") {
+        r.allow("target_shape");
+        const json* t = r.has("target_shape") ? &j.at("target_shape") : nullptr;
+        bool ok = t && t->is_array() && !t->empty() && t->size() <= 2;
+        for (std::size_t i = 0; ok && i < t->size(); ++i)
+            ok = (*t)[i].is_number_integer() && (*t)[i].get<long long>() >= 1;
+        if (!t)
+            r.fail(r.field("target_shape"), "missing: the shape to lay the input out as, e.g. [25, 32]");
+        else if (!ok)
+            r.fail(r.field("target_shape"),
+                   "must be [positions, channels] or [features], positive integers, got " + t->dump());
+        else
+            for (const auto& d : *t) layer.target_shape.push_back(d.get<std::size_t>());
+    } else if (layer.type == "upsample1d") {
+        r.size("size", layer.size);
     }
     if (layer.activation == "linear") layer.activation.clear();
     r.reject_unknown();
 }
+
+namespace {
 
 InputSpec read_input(const json& j, const std::string& path, std::vector<SpecError>& errors)
 {
@@ -347,7 +365,7 @@ SpecResult parse_spec(const json& j)
         s.layers.resize(layers.size());
         std::set<std::string> names;
         for (std::size_t i = 0; i < layers.size(); ++i) {
-            read_layer(layers[i], i, s.layers[i], errors);
+            parse_layer(layers[i], "layers[" + std::to_string(i) + "]", s.layers[i], errors);
             LayerSpec& l = s.layers[i];
             if (l.name.empty()) l.name = l.type + "_" + std::to_string(i);
             if (!names.insert(l.name).second)
@@ -433,34 +451,39 @@ SpecResult parse_spec_text(const std::string& text)
     }
 }
 
+json layer_to_json(const LayerSpec& l)
+{
+    json o = {{"type", l.type}, {"name", l.name}};
+    if (l.type == "dense") o["units"] = l.units;
+    if (l.type == "conv1d") {
+        o["filters"] = l.filters;
+        o["kernel_size"] = l.kernel_size;
+        o["padding"] = l.padding;
+    }
+    if ((l.type == "dense" || l.type == "conv1d") && !l.activation.empty()) o["activation"] = l.activation;
+    if (l.type == "max_pool1d" || l.type == "avg_pool1d") {
+        o["pool_size"] = l.pool_size;
+        o["stride"] = l.stride;
+    }
+    if (l.type == "dropout") o["rate"] = l.rate;
+    if (l.type == "lstm" || l.type == "gru") {
+        o["units"] = l.units;
+        o["return_sequences"] = l.return_sequences;
+        o["bidirectional"] = l.bidirectional;
+    }
+    if (l.type == "batch_norm") o["momentum"] = l.momentum;
+    if (l.type == "batch_norm" || l.type == "layer_norm") o["eps"] = l.eps;
+    if (l.type == "reshape") o["target_shape"] = l.target_shape;
+    if (l.type == "upsample1d") o["size"] = l.size;
+    if (!l.inputs.empty()) o["inputs"] = l.inputs;
+    if (!l.trainable) o["trainable"] = false;
+    return o;
+}
+
 nlohmann::json spec_to_json(const ModelSpec& s)
 {
     json layers = json::array();
-    for (const auto& l : s.layers) {
-        json o = {{"type", l.type}, {"name", l.name}};
-        if (l.type == "dense") o["units"] = l.units;
-        if (l.type == "conv1d") {
-            o["filters"] = l.filters;
-            o["kernel_size"] = l.kernel_size;
-            o["padding"] = l.padding;
-        }
-        if ((l.type == "dense" || l.type == "conv1d") && !l.activation.empty()) o["activation"] = l.activation;
-        if (l.type == "max_pool1d" || l.type == "avg_pool1d") {
-            o["pool_size"] = l.pool_size;
-            o["stride"] = l.stride;
-        }
-        if (l.type == "dropout") o["rate"] = l.rate;
-        if (l.type == "lstm" || l.type == "gru") {
-            o["units"] = l.units;
-            o["return_sequences"] = l.return_sequences;
-            o["bidirectional"] = l.bidirectional;
-        }
-        if (l.type == "batch_norm") o["momentum"] = l.momentum;
-        if (l.type == "batch_norm" || l.type == "layer_norm") o["eps"] = l.eps;
-        if (!l.inputs.empty()) o["inputs"] = l.inputs;
-        if (!l.trainable) o["trainable"] = false;
-        layers.push_back(o);
-    }
+    for (const auto& l : s.layers) layers.push_back(layer_to_json(l));
     auto input_json = [](const InputSpec& in, bool typed) {
         if (in.type == "features") return json{{"name", in.name}, {"type", in.type}, {"columns", in.columns}};
         json o = {{"name", in.name}, {"length", in.length ? json(in.length) : json(nullptr)}};

@@ -39,6 +39,7 @@ struct LayerSpec {
     std::string type;  // dense, conv1d, max_pool1d, avg_pool1d, global_max_pool, global_avg_pool,
                        // flatten, dropout, relu, sigmoid, tanh, lstm, gru, batch_norm, layer_norm,
                        // concatenate, add (merges of two or more inputs)
+                       // reshape, upsample1d, softmax (the GAN generator's, core/nn/gan.hpp)
     std::string name;  // unique; defaults to type + index ("conv1d_0")
     std::vector<std::string> inputs;  // names of inputs or earlier layers; empty = the layer before
     bool trainable = true;            // false: its parameters are frozen (not updated by training)
@@ -54,6 +55,8 @@ struct LayerSpec {
     bool bidirectional = false;     // lstm, gru: a second direction reading the sequence backwards
     float momentum = 0.1f;          // batch_norm: weight of the batch in the running statistics
     float eps = 1e-5f;              // batch_norm, layer_norm
+    std::vector<std::size_t> target_shape;  // reshape: the shape without the batch axis, as Keras' Reshape
+    std::size_t size = 2;                   // upsample1d: each position repeated `size` times (Keras' UpSampling1D)
 };
 
 struct InputSpec {
@@ -117,6 +120,9 @@ struct SpecResult {
 };
 
 SpecResult parse_spec(const nlohmann::json& j);
+// One layer object at JSON path `path` ("layers[2]", "generator.layers[0]"), as parse_spec reads each.
+void parse_layer(const nlohmann::json& j, const std::string& path, LayerSpec& layer, std::vector<SpecError>& errors);
+nlohmann::json layer_to_json(const LayerSpec& layer);
 SpecResult parse_spec_text(const std::string& text);  // also reports JSON syntax errors with line/column
 nlohmann::json spec_to_json(const ModelSpec& spec);
 

@@ -30,6 +30,10 @@ Var avg_pool1d(const Var& x, std::size_t size, std::size_t stride);
 Var global_max_pool(const Var& x);  // (B, L, C) -> (B, C); ties: the first maximum takes the gradient
 Var global_avg_pool(const Var& x);  // (B, L, C) -> (B, C)
 
+// upsample.cpp: nearest-neighbour upsampling along the length, as Keras' UpSampling1D:
+// x (B, L, C) -> y (B, L * size, C) with y[b, l * size + k] = x[b, l] for k < size.
+Var upsample1d(const Var& x, std::size_t size);
+
 // shape_ops.cpp
 Var flatten(const Var& x);  // (B, ...) -> (B, prod(...))
 Var sum(const Var& x);      // -> scalar, shape {} ... stored as shape {1}

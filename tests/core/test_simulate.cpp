@@ -41,6 +41,36 @@ TEST_CASE("simulate_planted_motif: only positives carry the motif")
         CHECK((set.sequences[i].find(o.motif) != std::string::npos) == (set.labels[i] > 0.5f));
 }
 
+TEST_CASE("simulate_planted_motif: motif_fraction sets the share of carriers; 1 gives only carriers")
+{
+    PlantedMotifOptions o;
+    o.count = 100;
+    o.motif_fraction = 0.25;
+    auto set = simulate_planted_motif(o);
+    std::size_t carriers = 0;
+    for (float y : set.labels) carriers += y > 0.5f;
+    CHECK(carriers == 25);
+    o.motif_fraction = 1.0;
+    for (const auto& s : simulate_planted_motif(o).sequences) CHECK(s.find(o.motif) != std::string::npos);
+    o.motif_fraction = 0.5;
+    auto half = simulate_planted_motif(o);
+    CHECK(half.labels[0] == 1.0f);
+    CHECK(half.labels[1] == 0.0f);
+}
+
+TEST_CASE("to_fasta: a simulated set reads back as FASTA with its ids and sequences")
+{
+    PlantedMotifOptions o;
+    o.count = 20;
+    auto set = simulate_planted_motif(o);
+    TableOptions unlabelled;
+    unlabelled.require_labels = false;
+    auto parsed = parse_sequences(to_fasta(set), unlabelled);
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value.sequences == set.sequences);
+    CHECK(parsed.value.ids == set.ids);
+}
+
 TEST_CASE("to_table: a simulated set reads back unchanged")
 {
     PlantedMotifOptions o;

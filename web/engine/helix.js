@@ -1,7 +1,7 @@
 // web/engine/helix.js: the JavaScript API of Helix, one ES module for Node (CLI, tests) and the page's
 // Web Worker. It loads the right WebAssembly build and turns the engine's JSON answers into objects
 // and errors. See README.md ("JS API") for a walk-through.
-import { PRESETS, GRAPH_PRESETS } from './presets.js';
+import { PRESETS, GRAPH_PRESETS, GAN_PRESETS } from './presets.js';
 import { applyColumns } from './spec-columns.js';
 import { decisionMap } from './decision-map.js';
 
@@ -92,6 +92,7 @@ class Helix {
       label: choice.build === 'helix-simd' ? `${label}: ${choice.reason}` : label,
     };
     this.presets = PRESETS;
+    this.ganPresets = GAN_PRESETS;
   }
 
   /** Stops the engine's threads (Node keeps a process alive while they run). */
@@ -107,12 +108,17 @@ class Helix {
   /**
    * A simulated labelled table (TSV text) for tutorials and tests: kind 'motif-order' (label 1 when
    * motif A comes before motif B) or 'planted-motif'; options {count, length, seed, motifA, motifB,
-   * minGap, motif}. Throws HelixInputError for bad options.
+   * minGap, motif, motifFraction (planted-motif: share of carriers, 0.5 by default), format: 'table' | 'fasta'}.
+   * Throws HelixInputError for bad options.
+   * More kinds (core/api/simulate_api.hpp): 'splice-features' (numeric intron features, label; options
+   * {count, seed, noise}), 'multitask' (sequence, gata1, tal1 with empty cells; {count, length, seed,
+   * missing}), 'multimodal' (sequence, accessibility, conservation, label; {count, length, seed, noise}),
+   * 'transfer-pretrain' and 'transfer-finetune' (sequence, label; {count, length, seed}).
    */
   simulate(kind, options = {}) {
     const r = JSON.parse(this.#engine.simulate(kind, JSON.stringify(options)));
     if (r.errors.length) throw new HelixInputError(r.errors);
-    return r.table;
+    return r.table ?? r.fasta;
   }
 
   /**
@@ -149,6 +155,18 @@ class Helix {
     return GraphModel.wrap(new this.#engine.GraphSession(fileText, 'file'));
   }
   // --- end graph models ---
+
+  // --- GANs (GanSession, core/api/gan_session.hpp) ---
+  /** A new DNA GAN from a GAN preset name ('gan-dna') or a GAN spec object / JSON text. Throws HelixInputError. */
+  createGan(specOrPreset) {
+    return Gan.wrap(new this.#engine.GanSession(specText(specOrPreset, GAN_PRESETS), 'spec'));
+  }
+
+  /** A GAN from a saved GAN file (the text of gan.save()). Throws HelixInputError. */
+  loadGan(fileText) {
+    return Gan.wrap(new this.#engine.GanSession(fileText, 'file'));
+  }
+  // --- end GANs ---
 
   #wrap(session) {
     if (!session.ok()) {
@@ -356,6 +374,93 @@ class GraphModel {
     }
     return this.#s.save(JSON.stringify(metadata));
   }
+
+  dispose() {
+    this.#s?.delete();
+    this.#s = null;
+  }
+}
+
+// --- GANs: mirrors Model for GanSession (one generator step per engine call) ---
+class Gan {
+  #s;
+  static wrap(session) {
+    if (!session.ok()) {
+      const errors = JSON.parse(session.errors());
+      session.delete();
+      throw new HelixInputError(errors);
+    }
+    return new Gan(session);
+  }
+
+  constructor(session) {
+    this.#s = session;
+  }
+
+  get spec() { return JSON.parse(this.#s.spec()); }
+  get summary() { return JSON.parse(this.#s.summary()); }
+  get metadata() { return JSON.parse(this.#s.metadata()); }
+
+  /**
+   * Adversarial training on sequences (FASTA, a table with a sequence column, or one per line), each exactly
+   * spec.length bases. Options: epochs, steps, batchSize, dSteps, learningRate (both networks), seed (fresh
+   * weights: same seed, same run), motif (its enrichment in samples is reported at the end);
+   * onProgress({step, steps, epoch, dLoss, gLoss, dReal, dFake, seconds}) per step; signal (AbortSignal)
+   * cancels between steps. Resolves to {stepsRun, steps, epochs, cancelled, history, enrichment, records,
+   * seconds} (and `error` if a loss became NaN). Throws HelixInputError for bad sequences or options.
+   */
+  async fit(text, { onProgress, signal, ...options } = {}) {
+    const started = JSON.parse(this.#s.startTraining(text, JSON.stringify(options)));
+    if (started.errors.length) throw new HelixInputError(started.errors, started.moreErrors ?? 0);
+    const t0 = now();
+    let lastYield = t0;
+    let error;
+    while (!this.#s.trainingFinished()) {
+      if (signal?.aborted) {
+        this.#s.cancelTraining();
+        break;
+      }
+      const p = JSON.parse(this.#s.trainStep());
+      p.seconds = (now() - t0) / 1000;
+      if (p.type === 'error') error = p.message;
+      onProgress?.(p);
+      if (now() - lastYield > 50) {
+        await nextTask();
+        lastYield = now();
+      }
+    }
+    const summary = JSON.parse(this.#s.trainingSummary());
+    summary.seconds = (now() - t0) / 1000;
+    if (error) summary.error = error;
+    return summary;
+  }
+
+  /**
+   * n generated sequences: {sequences, composition} where composition[l] = [A, C, G, T] shares at position l.
+   * Options: seed (default 1: same seed, same sequences), temperature (default 1: each base drawn from the
+   * generator's probabilities; lower is sharper; 0 takes the most probable base). Throws HelixInputError.
+   */
+  sample(n, { seed, temperature } = {}) {
+    const r = JSON.parse(this.#s.sample(n, JSON.stringify({ seed, temperature })));
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    delete r.errors;
+    return r;
+  }
+
+  /**
+   * How often `motif` occurs in `count` (default 1000) samples against the same samples each shuffled (same
+   * bases): {motif, sequences, observed, withMotif, shuffled, shuffles, ratio, strands}. Options: seed,
+   * temperature (as sample()), strands ('forward', the default, or 'both'), shuffles (default 10).
+   */
+  motifEnrichment(motif, { count = 1000, ...options } = {}) {
+    const r = JSON.parse(this.#s.motifEnrichment(motif, count, JSON.stringify(options)));
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    delete r.errors;
+    return r;
+  }
+
+  /** The GAN file (JSON spec + float32 weights of both networks) as text. */
+  save(metadata = {}) { return this.#s.save(JSON.stringify(metadata)); }
 
   dispose() {
     this.#s?.delete();

@@ -10,6 +10,7 @@ const BATCH_EVENTS_PER_SECOND = 20;
 let helixPromise = null;
 let model = null; // the model Predict uses: the last one trained (even if cancelled) or loaded
 let run = null; // { controller } while a fit is running
+let gan = null; // the GAN sampleGan uses: the last one trained (even if cancelled after some steps) or loaded
 let graphModel = null; // the graph model (GCN) last trained: its predictions feed the graph view
 
 const helix = () => (helixPromise ??= loadHelix());
@@ -47,7 +48,8 @@ function throttled(onProgress) {
   let last = -Infinity;
   const send = (p) => {
     const now = performance.now();
-    if (p.type === 'batch' && p.batch !== p.batches && now - last < minGap) return;
+    const partial = (p.type === 'batch' && p.batch !== p.batches) || (p.type === 'step' && p.step !== p.steps);
+    if (partial && now - last < minGap) return;
     last = now;
     const call = Promise.resolve(onProgress({ ...p })).catch(() => {});
     inFlight.add(call);
@@ -161,6 +163,65 @@ const api = {
       const loaded = (await helix()).loadModel(text);
       model?.dispose();
       model = loaded;
+      return true;
+    }),
+
+  // --- GANs (helix.createGan): train, sample, save and load; one GAN at a time, beside the model ---
+  // opts: { spec: presetName | specObject, epochs, steps, batchSize, learningRate, seed, motif }
+  trainGan: (text, opts, onProgress) =>
+    wrap(async () => {
+      const h = await helix();
+      if (run) throw new Error('A training run is already going; cancel it first.');
+      const { spec, ...fitOptions } = opts;
+      let next;
+      try {
+        next = h.createGan(spec);
+      } catch (err) {
+        throw Object.assign(err, { stage: 'model' });
+      }
+      const controller = new AbortController();
+      run = { controller };
+      try {
+        const progress = throttled(onProgress);
+        const summary = await next.fit(text, { ...fitOptions, onProgress: progress, signal: controller.signal });
+        await progress.flush();
+        if (summary.stepsRun > 0) {
+          gan?.dispose();
+          gan = next;
+        } else next.dispose();
+        return { ...summary, hasGan: Boolean(gan) };
+      } catch (err) {
+        next.dispose();
+        throw Object.assign(err, { stage: 'data' });
+      } finally {
+        run = null;
+      }
+    }),
+
+  // {sequences, composition}; opts {seed, temperature}
+  sampleGan: (n, opts = {}) =>
+    wrap(async () => {
+      if (!gan) throw new Error('No GAN yet: train one or load a saved GAN.');
+      return gan.sample(n, opts);
+    }),
+
+  ganMotifEnrichment: (motif, opts = {}) =>
+    wrap(async () => {
+      if (!gan) throw new Error('No GAN yet: train one or load a saved GAN.');
+      return gan.motifEnrichment(motif, opts);
+    }),
+
+  saveGan: () =>
+    wrap(async () => {
+      if (!gan) throw new Error('No GAN yet: train one or load a saved GAN.');
+      return gan.save();
+    }),
+
+  loadGan: (text) =>
+    wrap(async () => {
+      const loaded = (await helix()).loadGan(text);
+      gan?.dispose();
+      gan = loaded;
       return true;
     }),
 

@@ -1,0 +1,225 @@
+// core/api/gan_session.cpp: see gan_session.hpp.
+#include "gan_session.hpp"
+
+#include <cctype>
+#include <cmath>
+
+#include "../data/base_composition.hpp"
+#include "../data/motif_enrichment.hpp"
+#include "../data/sequences.hpp"
+#include "../io/gan_file.hpp"
+#include "json_errors.hpp"
+
+namespace helix::api {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kMaxSamples = 100000;
+
+// Reads the optional fields of an options object, an error per bad one.
+struct Options {
+    json opt;
+    json errors = json::array();
+
+    explicit Options(const std::string& text) : opt(json::parse(text, nullptr, false))
+    {
+        if (opt.is_discarded() || opt.is_null()) opt = json::object();
+        if (!opt.is_object()) fail("options", "must be a JSON object");
+    }
+    bool has(const char* key) const { return opt.is_object() && opt.contains(key) && !opt[key].is_null(); }
+    void fail(const std::string& field, const std::string& message)
+    {
+        errors.push_back({{"field", field}, {"message", field + ": " + message}});
+    }
+    template <class T>
+    void integer(const char* key, T& out, long long lo, long long hi)
+    {
+        if (!has(key)) return;
+        if (!opt[key].is_number_integer() || opt[key].get<long long>() < lo || opt[key].get<long long>() > hi)
+            return fail(key, "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+        out = static_cast<T>(opt[key].get<long long>());
+    }
+    void number(const char* key, float& out, double lo, double hi)
+    {
+        if (!has(key)) return;
+        if (!opt[key].is_number() || !(opt[key].get<double>() >= lo && opt[key].get<double>() <= hi))
+            return fail(key, "must be a number from " + json(lo).dump() + " to " + json(hi).dump());
+        out = opt[key].get<float>();
+    }
+    // A motif of 1 to 50 bases A, C, G, T (either case), uppercased into `out`.
+    void motif(const char* key, std::string& out)
+    {
+        if (!has(key)) return;
+        std::string m = opt[key].is_string() ? opt[key].get<std::string>() : "";
+        bool good = !m.empty() && m.size() <= 50;
+        for (char& c : m) {
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            good = good && (c == 'A' || c == 'C' || c == 'G' || c == 'T');
+        }
+        if (!good) return fail(key, "must be 1 to 50 bases of A, C, G, T, got " + opt[key].dump());
+        out = m;
+    }
+};
+
+json composition_json(const std::vector<std::string>& sequences)
+{
+    json rows = json::array();
+    for (const auto& r : data::base_composition(sequences)) rows.push_back({r[0], r[1], r[2], r[3]});
+    return rows;
+}
+
+}  // namespace
+
+GanSession::GanSession(const std::string& text, const std::string& kind)
+{
+    if (kind == "file") {
+        io::LoadedGan loaded = io::load_gan(text);
+        errors_ = spec_errors_to_json(loaded.errors);
+        if (!loaded.gan) return;
+        gan_ = std::move(loaded.gan);
+        spec_ = gan_->spec();
+        metadata_ = loaded.metadata;
+        return;
+    }
+    nn::GanSpecResult spec = nn::parse_gan_spec_text(text);
+    std::vector<nn::SpecError> errors = spec.errors;
+    if (spec.ok()) gan_ = nn::Gan::build(spec.spec, errors);
+    errors_ = spec_errors_to_json(errors);
+    spec_ = spec.spec;
+}
+
+std::string GanSession::spec_json() const { return nn::gan_spec_to_json(spec_).dump(); }
+
+std::string GanSession::summary_json() const { return gan_ ? gan_->summary_json().dump() : "null"; }
+
+std::string GanSession::start_training(const std::string& sequences_text, const std::string& options_json)
+{
+    HELIX_ASSERT(gan_);
+    trainer_.reset();
+    Options o(options_json);
+    nn::GanSpec spec = gan_->spec();
+    nn::GanTrainingSpec& t = spec.training;
+    float learning_rate = 0.0f;
+    std::string motif;
+    o.integer("epochs", t.epochs, 1, 1000000);
+    o.integer("steps", t.steps, 0, 100000000);
+    o.integer("batchSize", t.batch_size, 1, 100000);
+    o.integer("dSteps", t.d_steps, 1, 100);
+    o.number("learningRate", learning_rate, 1e-8, 10);
+    o.integer("seed", t.seed, 0, 9007199254740991LL);
+    o.motif("motif", motif);
+    if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();
+
+    data::TableOptions topt;
+    topt.require_labels = false;
+    auto parsed = data::parse_sequences(sequences_text, topt);
+    if (!parsed.ok())
+        return json{{"errors", input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}.dump();
+    const data::SequenceSet& set = parsed.value;
+    data::ErrorCollector wrong;
+    for (std::size_t i = 0; i < set.size(); ++i)
+        if (set.sequences[i].size() != spec.length)
+            wrong.add(set.lines[i], 1, "sequence",
+                      "'" + set.ids[i] + "' has " + std::to_string(set.sequences[i].size()) + " bases; this GAN " +
+                          "generates and learns from sequences of exactly " + std::to_string(spec.length));
+    if (wrong.total()) {
+        data::Parsed<int> bad;
+        wrong.move_into(bad);
+        return json{{"errors", input_errors_to_json(bad.errors)}, {"moreErrors", bad.more_errors}}.dump();
+    }
+
+    if (o.has("seed")) {  // fresh weights from this seed
+        nn::GanSpec fresh = gan_->spec();
+        fresh.training.seed = t.seed;
+        std::vector<nn::SpecError> errors;
+        gan_ = nn::Gan::build(fresh, errors);
+        HELIX_ASSERT(gan_);  // the same spec built before
+    }
+    if (learning_rate > 0.0f) {
+        // The optimizers are made from the Gan's spec: rebuild it with the new rates, keeping the weights.
+        nn::GanSpec s = gan_->spec();
+        s.generator.optimizer.learning_rate = s.discriminator.optimizer.learning_rate = learning_rate;
+        std::vector<nn::SpecError> errors;
+        auto rebuilt = nn::Gan::build(s, errors);
+        HELIX_ASSERT(rebuilt);
+        rebuilt->set_weights(gan_->weights());
+        gan_ = std::move(rebuilt);
+    }
+    spec_ = gan_->spec();
+    records_ = set.size();
+    trainer_ = std::make_unique<train::GanTrainer>(*gan_, set.sequences, t, motif);
+    return json{{"errors", json::array()}, {"records", records_}, {"steps", trainer_->steps()}}.dump();
+}
+
+std::string GanSession::train_step()
+{
+    HELIX_ASSERT(trainer_ && !trainer_->finished());
+    return trainer_->step().dump();
+}
+
+void GanSession::cancel_training()
+{
+    if (trainer_) trainer_->cancel();
+}
+
+std::string GanSession::training_summary()
+{
+    if (!trainer_) return json{{"stepsRun", 0}, {"cancelled", false}, {"history", json::array()}}.dump();
+    json s = trainer_->summary();
+    s["records"] = records_;
+    return s.dump();
+}
+
+std::string GanSession::sample(int count, const std::string& options_json)
+{
+    HELIX_ASSERT(gan_);
+    Options o(options_json);
+    std::uint64_t seed = 1;
+    float temperature = 1.0f;
+    o.integer("seed", seed, 0, 9007199254740991LL);
+    o.number("temperature", temperature, 0.0, 100.0);
+    if (count < 1 || count > kMaxSamples)
+        o.fail("count", "must be an integer from 1 to " + std::to_string(kMaxSamples) + ", got " + std::to_string(count));
+    if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();
+    const auto sequences = gan_->sample(static_cast<std::size_t>(count), seed, temperature);
+    return json{{"errors", json::array()}, {"sequences", sequences}, {"composition", composition_json(sequences)}}.dump();
+}
+
+std::string GanSession::motif_enrichment(const std::string& motif, int count, const std::string& options_json)
+{
+    HELIX_ASSERT(gan_);
+    Options o(options_json);
+    std::uint64_t seed = 1;
+    float temperature = 1.0f;
+    std::size_t shuffles = 10;
+    std::string strands = "forward", m;
+    o.integer("seed", seed, 0, 9007199254740991LL);
+    o.number("temperature", temperature, 0.0, 100.0);
+    o.integer("shuffles", shuffles, 1, 1000);
+    if (o.has("strands")) {
+        strands = o.opt["strands"].is_string() ? o.opt["strands"].get<std::string>() : "";
+        if (strands != "forward" && strands != "both") o.fail("strands", "must be \"forward\" or \"both\"");
+    }
+    o.opt["motif"] = motif;
+    o.motif("motif", m);
+    if (count < 1 || count > kMaxSamples)
+        o.fail("count", "must be an integer from 1 to " + std::to_string(kMaxSamples) + ", got " + std::to_string(count));
+    if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();
+    const auto sequences = gan_->sample(static_cast<std::size_t>(count), seed, temperature);
+    json e = data::enrichment_json(data::motif_enrichment(sequences, m, strands == "both", shuffles, seed), m);
+    e["errors"] = json::array();
+    return e.dump();
+}
+
+std::string GanSession::save(const std::string& metadata_json) const
+{
+    HELIX_ASSERT(gan_);
+    json extra = json::parse(metadata_json, nullptr, false);
+    json meta = metadata_;
+    if (extra.is_object()) meta.update(extra);
+    return io::save_gan(*gan_, meta);
+}
+
+}  // namespace helix::api

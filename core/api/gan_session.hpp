@@ -1,0 +1,57 @@
+// core/api/gan_session.hpp: a DNA GAN (core/nn/gan.hpp) as the outside world uses it, the GAN twin of
+// ModelSession: text in, JSON text out, nothing thrown on user input. Usage: construct from a spec (or a saved
+// file), start_training(sequences) + train_step until training_finished (one generator step per call),
+// training_summary, sample, motif_enrichment, save.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "../nn/gan.hpp"
+#include "../train/gan_trainer.hpp"
+
+namespace helix::api {
+
+class GanSession {
+public:
+    // kind "spec": `text` is a GAN spec (JSON); kind "file": a saved GAN file (core/io/gan_file.hpp).
+    GanSession(const std::string& text, const std::string& kind);
+    bool ok() const { return gan_ != nullptr; }
+    std::string errors_json() const { return errors_.dump(); }
+    std::string spec_json() const;
+    std::string summary_json() const;  // both networks' layers and parameter counts
+
+    // sequences: FASTA, a table with a sequence column, or one per line; every sequence exactly `length`
+    // bases (others are errors naming their line). options {"epochs", "steps", "batchSize", "dSteps",
+    // "learningRate" (both networks), "seed", "motif"}, each optional. A seed gives fresh weights (same seed,
+    // same run); without one training goes on from the current weights. "motif" (A, C, G, T) makes the
+    // summary report its enrichment in samples.
+    // -> {"errors": [], "records", "steps"} or {"errors": [...], "moreErrors"}
+    std::string start_training(const std::string& sequences_text, const std::string& options_json);
+    std::string train_step();  // GanTrainer::step()
+    bool training_finished() const { return !trainer_ || trainer_->finished(); }
+    void cancel_training();
+    std::string training_summary();  // GanTrainer::summary(), plus "records"
+
+    // options {"seed" (default 1), "temperature" (default 1; 0 = the most probable base)}
+    // -> {"errors": [], "sequences": [...], "composition": [[A, C, G, T] per position]}
+    std::string sample(int count, const std::string& options_json);
+    // Samples `count` sequences (options as sample(), plus "strands": "forward" | "both", "shuffles") and
+    // reports data::enrichment_json of `motif` in them.
+    std::string motif_enrichment(const std::string& motif, int count, const std::string& options_json);
+
+    std::string save(const std::string& metadata_json) const;
+    std::string metadata_json() const { return metadata_.dump(); }
+
+private:
+    nn::GanSpec spec_;
+    std::unique_ptr<nn::Gan> gan_;
+    std::unique_ptr<train::GanTrainer> trainer_;
+    std::size_t records_ = 0;
+    nlohmann::json errors_ = nlohmann::json::array();
+    nlohmann::json metadata_ = nlohmann::json::object();
+};
+
+}  // namespace helix::api

@@ -1,0 +1,52 @@
+// core/data/simulate_multitask.cpp: see simulate_multitask.hpp.
+#include "simulate_multitask.hpp"
+
+#include "../tensor.hpp"
+#include "pfm_sites.hpp"
+#include "shipped_motifs.hpp"
+
+namespace helix::data {
+
+std::vector<MultitaskRow> simulate_multitask(const MultitaskOptions& o)
+{
+    const SiteModel gata1(gata1_pfm(), o.gc), tal1(tal1_pfm(), o.gc);
+    HELIX_ASSERT(o.length >= multitask_min_length());
+    Rng rng(o.seed);
+    std::vector<MultitaskRow> rows;
+    rows.reserve(o.count);
+    for (std::size_t i = 0; i < o.count; ++i) {
+        MultitaskRow r;
+        r.gata1 = rng.uniform() < o.p_gata1;
+        r.tal1 = rng.uniform() < o.p_tal1;
+        r.gata1_missing = rng.uniform() < o.missing;
+        r.tal1_missing = rng.uniform() < o.missing;
+        r.sequence = background_without(o.length, o.gc, {&gata1, &tal1}, rng);
+        std::vector<const SiteModel*> sites;
+        if (r.gata1) sites.push_back(&gata1);
+        if (r.tal1) sites.push_back(&tal1);
+        plant_sites(r.sequence, sites, rng);
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::size_t multitask_min_length()
+{
+    return gata1_pfm().width() + 2 * tal1_pfm().width();
+}
+
+std::string to_table(const std::vector<MultitaskRow>& rows)
+{
+    std::string out = "id\tsequence\tgata1\ttal1\n";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const MultitaskRow& r = rows[i];
+        out += "seq" + std::to_string(i + 1) + '\t' + r.sequence + '\t';
+        out += r.gata1_missing ? "" : r.gata1 ? "1" : "0";
+        out += '\t';
+        out += r.tal1_missing ? "" : r.tal1 ? "1" : "0";
+        out += '\n';
+    }
+    return out;
+}
+
+}  // namespace helix::data

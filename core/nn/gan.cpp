@@ -1,0 +1,408 @@
+// core/nn/gan.cpp: see gan.hpp.
+#include "gan.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+namespace helix::nn {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kBases = 4;
+constexpr std::size_t kSampleChunk = 256;  // sequences generated at once by sample()
+
+// Reads the fields of one object at JSON path `path`, an error per bad or unknown field.
+class Fields {
+public:
+    Fields(const json& obj, std::string path, std::vector<SpecError>& errors)
+        : obj_(obj), path_(std::move(path)), errors_(errors)
+    {
+        if (!obj_.is_object()) fail(path_.empty() ? "spec" : path_, "must be an object");
+    }
+    bool has(const char* key) const { return obj_.is_object() && obj_.contains(key) && !obj_.at(key).is_null(); }
+    const json& at(const char* key) const { return obj_.at(key); }
+    std::string field(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+    void fail(const std::string& f, const std::string& m) { errors_.push_back({f, f + ": " + m}); }
+    void allow(const char* key) { seen_.insert(key); }
+
+    void size(const char* key, std::size_t& out, std::size_t min, std::size_t max)
+    {
+        if (!take(key)) return;
+        const json& v = obj_.at(key);
+        if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(min) ||
+            v.get<long long>() > static_cast<long long>(max))
+            fail(field(key), "must be an integer from " + std::to_string(min) + " to " + std::to_string(max) +
+                                 ", got " + v.dump());
+        else
+            out = v.get<std::size_t>();
+    }
+    void number(const char* key, float& out, float lo, float hi, bool hi_open)
+    {
+        if (!take(key)) return;
+        const json& v = obj_.at(key);
+        const double d = v.is_number() ? v.get<double>() : std::nan("");
+        if (!(d >= lo && (hi_open ? d < hi : d <= hi)))
+            return fail(field(key), "must be a number in [" + json(lo).dump() + ", " + json(hi).dump() +
+                                        (hi_open ? ")" : "]") + ", got " + v.dump());
+        out = static_cast<float>(d);
+    }
+    void text(const char* key, std::string& out, const std::set<std::string>& allowed = {})
+    {
+        if (!take(key)) return;
+        const json& v = obj_.at(key);
+        if (!v.is_string()) return fail(field(key), "must be a string, got " + v.dump());
+        if (!allowed.empty() && !allowed.count(v.get<std::string>())) {
+            std::string list;
+            for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+            return fail(field(key), "'" + v.get<std::string>() + "' is not one of: " + list);
+        }
+        out = v.get<std::string>();
+    }
+    void seed(const char* key, std::uint64_t& out)
+    {
+        if (!take(key)) return;
+        const json& v = obj_.at(key);
+        if (!v.is_number_integer() || v.get<long long>() < 0)
+            return fail(field(key), "must be a non-negative integer, got " + v.dump());
+        out = v.get<std::uint64_t>();
+    }
+    void reject_unknown()
+    {
+        if (!obj_.is_object()) return;
+        for (auto it = obj_.begin(); it != obj_.end(); ++it)
+            if (!seen_.count(it.key())) fail(field(it.key()), "unknown field (check the spelling)");
+    }
+
+private:
+    bool take(const char* key)
+    {
+        seen_.insert(key);
+        return has(key);
+    }
+    const json& obj_;
+    std::string path_;
+    std::vector<SpecError>& errors_;
+    std::set<std::string> seen_;
+};
+
+void read_net(const json& j, const std::string& path, GanNetSpec& net, std::vector<SpecError>& errors)
+{
+    net.optimizer.learning_rate = 2e-4f;  // DCGAN
+    net.optimizer.beta1 = 0.5f;
+    Fields f(j, path, errors);
+    if (!j.is_object()) return;
+    f.allow("layers");
+    f.allow("optimizer");
+    f.allow("comment");
+    if (!f.has("layers") || !f.at("layers").is_array() || f.at("layers").empty()) {
+        f.fail(f.field("layers"), "must be a non-empty list of layers");
+    } else {
+        const json& layers = f.at("layers");
+        net.layers.resize(layers.size());
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            const std::string at = f.field("layers[" + std::to_string(i) + "]");
+            parse_layer(layers[i], at, net.layers[i], errors);
+            LayerSpec& l = net.layers[i];
+            if (l.name.empty()) l.name = l.type + "_" + std::to_string(i);
+            if (!names.insert(l.name).second) f.fail(at + ".name", "'" + l.name + "' is used by an earlier layer");
+        }
+    }
+    if (f.has("optimizer")) {
+        Fields o(f.at("optimizer"), f.field("optimizer"), errors);
+        o.text("type", net.optimizer.type, {"adam", "sgd"});
+        o.number("learning_rate", net.optimizer.learning_rate, 1e-8f, 10.0f, false);
+        o.number("momentum", net.optimizer.momentum, 0.0f, 1.0f, true);
+        o.number("beta1", net.optimizer.beta1, 0.0f, 1.0f, true);
+        o.number("beta2", net.optimizer.beta2, 0.0f, 1.0f, true);
+        o.number("eps", net.optimizer.eps, 1e-12f, 1.0f, false);
+        o.number("weight_decay", net.optimizer.weight_decay, 0.0f, 1.0f, false);
+        o.reject_unknown();
+    }
+    f.reject_unknown();
+}
+
+json net_to_json(const GanNetSpec& net)
+{
+    json layers = json::array();
+    for (const auto& l : net.layers) layers.push_back(layer_to_json(l));
+    const OptimizerSpec& o = net.optimizer;
+    return {{"layers", layers},
+            {"optimizer",
+             {{"type", o.type}, {"learning_rate", o.learning_rate}, {"momentum", o.momentum}, {"beta1", o.beta1},
+              {"beta2", o.beta2}, {"eps", o.eps}, {"weight_decay", o.weight_decay}}}};
+}
+
+std::string shape_text(const Shape& s)
+{
+    std::string t = "(";
+    for (std::size_t i = 0; i < s.size(); ++i) t += (i ? ", " : "") + std::to_string(s[i]);
+    return t + ")";
+}
+
+}  // namespace
+
+GanSpecResult parse_gan_spec(const json& j)
+{
+    GanSpecResult res;
+    GanSpec& s = res.spec;
+    Fields top(j, "", res.errors);
+    if (!j.is_object()) return res;
+    top.text("name", s.name);
+    top.text("description", s.description);
+    top.allow("comment");
+    if (!top.has("type")) top.fail("type", "missing; a GAN spec needs \"type\": \"gan\"");
+    std::string type;
+    top.text("type", type, {"gan"});
+    top.size("length", s.length, 1, 10000);
+    top.size("noise", s.noise, 1, 10000);
+    top.allow("generator");
+    top.allow("discriminator");
+    for (const char* net : {"generator", "discriminator"}) {
+        if (!top.has(net)) {
+            top.fail(net, "missing: {\"layers\": [...], \"optimizer\": {...}}");
+            continue;
+        }
+        read_net(j.at(net), net, std::string(net) == "generator" ? s.generator : s.discriminator, res.errors);
+    }
+    top.allow("training");
+    if (top.has("training")) {
+        Fields t(j.at("training"), "training", res.errors);
+        t.size("epochs", s.training.epochs, 1, 1000000);
+        t.size("steps", s.training.steps, 0, 100000000);
+        t.size("batch_size", s.training.batch_size, 1, 100000);
+        t.size("d_steps", s.training.d_steps, 1, 100);
+        t.number("label_smoothing", s.training.label_smoothing, 0.0f, 0.5f, false);
+        t.seed("seed", s.training.seed);
+        t.reject_unknown();
+    }
+    top.reject_unknown();
+    return res;
+}
+
+GanSpecResult parse_gan_spec_text(const std::string& text)
+{
+    try {
+        return parse_gan_spec(json::parse(text));
+    } catch (const json::parse_error& e) {
+        std::size_t line = 1, col = 1;  // e.byte is 1-based
+        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            col = text[i] == '\n' ? 1 : col + 1;
+            line += text[i] == '\n';
+        }
+        GanSpecResult res;
+        res.errors.push_back({"", "line " + std::to_string(line) + ", column " + std::to_string(col) +
+                                      ": the GAN spec is not valid JSON"});
+        return res;
+    }
+}
+
+json gan_spec_to_json(const GanSpec& s)
+{
+    const GanTrainingSpec& t = s.training;
+    return {{"name", s.name},
+            {"description", s.description},
+            {"type", "gan"},
+            {"length", s.length},
+            {"noise", s.noise},
+            {"generator", net_to_json(s.generator)},
+            {"discriminator", net_to_json(s.discriminator)},
+            {"training",
+             {{"epochs", t.epochs}, {"steps", t.steps}, {"batch_size", t.batch_size}, {"d_steps", t.d_steps},
+              {"label_smoothing", t.label_smoothing}, {"seed", t.seed}}}};
+}
+
+bool Gan::build_net(const std::vector<LayerSpec>& layers, Shape shape, const std::string& field, Rng& rng,
+                    Net& net, std::vector<SpecError>& errors)
+{
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        auto layer = make_layer(layers[i]);
+        std::string error;
+        Shape out = layer->output_shape(shape, error);
+        if (!error.empty()) {
+            const std::string f = field + ".layers[" + std::to_string(i) + "]";
+            errors.push_back({f, f + " (" + layers[i].name + "): " + error});
+            return false;
+        }
+        layer->build(shape, rng);
+        for (auto& p : layer->params()) p.name = field + "." + p.name;
+        shape = out;
+        net.shapes.push_back(shape);
+        net.layers.push_back(std::move(layer));
+    }
+    return true;
+}
+
+std::unique_ptr<Gan> Gan::build(const GanSpec& spec, std::vector<SpecError>& errors)
+{
+    auto gan = std::unique_ptr<Gan>(new Gan());
+    gan->spec_ = spec;
+    Rng rng(spec.training.seed);
+    const Shape dna{spec.length, kBases};
+    if (!build_net(spec.generator.layers, {spec.noise}, "generator", rng, gan->generator_, errors) ||
+        !build_net(spec.discriminator.layers, dna, "discriminator", rng, gan->discriminator_, errors))
+        return nullptr;
+    const Shape& g_out = gan->generator_.shapes.back();
+    if (g_out != dna) {
+        errors.push_back({"generator.layers", "generator.layers: the generator gives " + shape_text(g_out) +
+                                                  " per sample but sequences of length " + std::to_string(spec.length) +
+                                                  " need (" + std::to_string(spec.length) + ", 4)"});
+        return nullptr;
+    }
+    if (spec.generator.layers.back().type != "softmax") {
+        errors.push_back({"generator.layers", "generator.layers: the last layer must be {\"type\": \"softmax\"}, "
+                                              "so that each position holds the probabilities of A, C, G, T"});
+        return nullptr;
+    }
+    if (gan->discriminator_.shapes.back() != Shape{1}) {
+        errors.push_back({"discriminator.layers", "discriminator.layers: the discriminator must end in one logit "
+                                                  "(dense with units: 1), but it gives " +
+                                                      shape_text(gan->discriminator_.shapes.back())});
+        return nullptr;
+    }
+    const LayerSpec& d_last = spec.discriminator.layers.back();
+    if (d_last.type == "sigmoid" || d_last.activation == "sigmoid") {
+        errors.push_back({"discriminator.layers", "discriminator.layers: remove the sigmoid from the last layer: "
+                                                  "the loss (bce_with_logits) applies it"});
+        return nullptr;
+    }
+    return gan;
+}
+
+Tensor Gan::noise(std::size_t n, Rng& rng) const
+{
+    Tensor z = Tensor::from_shape({n, spec_.noise});
+    for (float& v : z) v = rng.normal();
+    return z;
+}
+
+Var Gan::run(Net& net, Var x, bool training, Rng& rng)
+{
+    ForwardCtx ctx{training, &rng};
+    for (auto& layer : net.layers) x = layer->forward(x, ctx);
+    return x;
+}
+
+Var Gan::generate(const Tensor& noise, bool training, Rng& rng)
+{
+    HELIX_ASSERT(noise.dimension() == 2 && noise.shape()[1] == spec_.noise);
+    return run(generator_, Var(noise, false), training, rng);
+}
+
+Var Gan::discriminate(const Var& x, bool training, Rng& rng)
+{
+    HELIX_ASSERT(x.ndim() == 3 && x.dim(1) == spec_.length && x.dim(2) == kBases);
+    return run(discriminator_, x, training, rng);
+}
+
+std::vector<std::string> Gan::sample(std::size_t count, std::uint64_t seed, float temperature, Tensor* probabilities)
+{
+    HELIX_ASSERT(temperature >= 0.0f);
+    static const char kBase[] = "ACGT";
+    const std::size_t L = spec_.length;
+    Rng noise_rng(seed), draw_rng(seed ^ 0x5DEECE66Dull);
+    std::vector<std::string> out;
+    out.reserve(count);
+    if (probabilities) *probabilities = Tensor::from_shape({count, L, kBases});
+    for (std::size_t start = 0; start < count; start += kSampleChunk) {
+        const std::size_t n = std::min(kSampleChunk, count - start);
+        const Tensor p = generate(noise(n, noise_rng), /*training=*/false, noise_rng).value();
+        if (probabilities) std::copy(p.begin(), p.end(), probabilities->data() + start * L * kBases);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string s(L, 'N');
+            for (std::size_t l = 0; l < L; ++l) {
+                const float* row = p.data() + (i * L + l) * kBases;
+                std::size_t pick = std::max_element(row, row + kBases) - row;
+                if (temperature > 0.0f) {
+                    // p^(1/T) / sum, in double; computed from the log so tiny T does not underflow to 0/0.
+                    double w[kBases], total = 0.0;
+                    const double top = std::log(std::max(row[pick], 1e-30f));
+                    for (std::size_t k = 0; k < kBases; ++k)
+                        total += w[k] = std::exp((std::log(std::max(row[k], 1e-30f)) - top) / temperature);
+                    double u = static_cast<double>(draw_rng.uniform()) * total;
+                    for (pick = 0; pick + 1 < kBases && u >= w[pick]; ++pick) u -= w[pick];
+                }
+                s[l] = kBase[pick];
+            }
+            out.push_back(std::move(s));
+        }
+    }
+    return out;
+}
+
+std::vector<Param*> Gan::generator_params()
+{
+    std::vector<Param*> out;
+    for (auto& l : generator_.layers)
+        for (auto& p : l->params()) out.push_back(&p);
+    return out;
+}
+
+std::vector<Param*> Gan::discriminator_params()
+{
+    std::vector<Param*> out;
+    for (auto& l : discriminator_.layers)
+        for (auto& p : l->params()) out.push_back(&p);
+    return out;
+}
+
+std::vector<Param*> Gan::params()
+{
+    std::vector<Param*> out = generator_params();
+    for (Param* p : discriminator_params()) out.push_back(p);
+    return out;
+}
+
+std::vector<const Param*> Gan::params() const
+{
+    std::vector<const Param*> out;
+    for (const Net* net : {&generator_, &discriminator_})
+        for (const auto& l : net->layers)
+            for (const auto& p : l->params()) out.push_back(&p);
+    return out;
+}
+
+std::vector<Tensor> Gan::weights() const
+{
+    std::vector<Tensor> w;
+    for (const Param* p : params()) w.push_back(p->var.value());
+    return w;
+}
+
+void Gan::set_weights(const std::vector<Tensor>& w)
+{
+    auto ps = params();
+    HELIX_ASSERT(w.size() == ps.size());
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        HELIX_ASSERT(w[i].shape() == ps[i]->var.value().shape());
+        ps[i]->var.value() = w[i];
+    }
+}
+
+json Gan::summary_json() const
+{
+    auto describe = [](const Net& net) {
+        json layers = json::array();
+        std::size_t total = 0;
+        for (std::size_t i = 0; i < net.layers.size(); ++i) {
+            std::size_t n = 0;
+            for (const auto& p : net.layers[i]->params()) n += p.var.value().size();
+            total += n;
+            layers.push_back({{"name", net.layers[i]->name()}, {"type", net.layers[i]->spec().type},
+                              {"output", net.shapes[i]}, {"parameters", n}});
+        }
+        return json{{"layers", layers}, {"parameters", total}};
+    };
+    return {{"name", spec_.name},
+            {"length", spec_.length},
+            {"noise", spec_.noise},
+            {"generator", describe(generator_)},
+            {"discriminator", describe(discriminator_)}};
+}
+
+}  // namespace helix::nn

@@ -1,0 +1,137 @@
+// core/train/gan_trainer.cpp: see gan_trainer.hpp.
+#include "gan_trainer.hpp"
+
+#include <cmath>
+#include <numeric>
+
+#include "../data/motif_enrichment.hpp"
+#include "../ops/ops.hpp"
+#include "batches.hpp"
+
+namespace helix::train {
+
+namespace {
+
+Tensor filled(std::size_t n, float value)
+{
+    Tensor t = Tensor::from_shape({n, std::size_t{1}});
+    t.fill(value);
+    return t;
+}
+
+double mean_probability(const Tensor& logits)
+{
+    double s = 0.0;
+    for (float z : logits) s += 1.0 / (1.0 + std::exp(-static_cast<double>(z)));
+    return logits.size() ? s / static_cast<double>(logits.size()) : 0.0;
+}
+
+}  // namespace
+
+GanTrainer::GanTrainer(nn::Gan& gan, std::vector<std::string> sequences, const nn::GanTrainingSpec& training,
+                       std::string motif)
+    : gan_(gan), sequences_(std::move(sequences)), spec_(training), motif_(std::move(motif)),
+      d_optimizer_(optim::make_optimizer(gan.spec().discriminator.optimizer, gan.discriminator_params())),
+      g_optimizer_(optim::make_optimizer(gan.spec().generator.optimizer, gan.generator_params())),
+      rng_(training.seed)
+{
+    HELIX_ASSERT(!sequences_.empty());
+    for (const auto& s : sequences_) HELIX_ASSERT(s.size() == gan.spec().length);
+    batch_size_ = std::min(spec_.batch_size, sequences_.size());
+    batches_per_epoch_ = sequences_.size() / batch_size_;
+    steps_ = spec_.steps ? spec_.steps : spec_.epochs * std::max<std::size_t>(1, batches_per_epoch_ / spec_.d_steps);
+    order_.resize(sequences_.size());
+    std::iota(order_.begin(), order_.end(), std::size_t{0});
+    rng_.shuffle(order_);
+}
+
+Tensor GanTrainer::next_real_batch()
+{
+    if (cursor_ + batch_size_ > order_.size()) {
+        rng_.shuffle(order_);
+        cursor_ = 0;
+    }
+    std::vector<std::size_t> batch(order_.begin() + cursor_, order_.begin() + cursor_ + batch_size_);
+    cursor_ += batch_size_;
+    ++batches_seen_;
+    return encode_batch(sequences_, batch);
+}
+
+nlohmann::json GanTrainer::step()
+{
+    HELIX_ASSERT(!finished_);
+    const std::size_t B = batch_size_;
+    double d_loss = 0.0, d_real = 0.0, d_fake = 0.0;
+    for (std::size_t k = 0; k < spec_.d_steps; ++k) {
+        const Tensor real = next_real_batch();
+        // The generated batch is a constant for D's step: its values only, no tape back into G.
+        const Tensor fake = gan_.generate(gan_.noise(B, rng_), /*training=*/true, rng_).value();
+        d_optimizer_->zero_grad();
+        Var real_logits = gan_.discriminate(Var(real), true, rng_);
+        Var fake_logits = gan_.discriminate(Var(fake), true, rng_);
+        Var loss_real = ops::bce_with_logits(real_logits, filled(B, 1.0f - spec_.label_smoothing));
+        Var loss_fake = ops::bce_with_logits(fake_logits, filled(B, 0.0f));
+        d_loss = static_cast<double>(loss_real.value()(0)) + static_cast<double>(loss_fake.value()(0));
+        d_real = mean_probability(real_logits.value());
+        d_fake = mean_probability(fake_logits.value());
+        if (!std::isfinite(d_loss)) break;
+        backward(loss_real);
+        backward(loss_fake);
+        d_optimizer_->step();
+    }
+
+    double g_loss = 0.0;
+    if (std::isfinite(d_loss)) {
+        g_optimizer_->zero_grad();
+        // D's weights get gradients here too; they are not stepped, and D's next zero_grad drops them.
+        Var fake = gan_.generate(gan_.noise(B, rng_), true, rng_);
+        Var loss = ops::bce_with_logits(gan_.discriminate(fake, true, rng_), filled(B, 1.0f));
+        g_loss = loss.value()(0);
+        if (std::isfinite(g_loss)) {
+            backward(loss);
+            g_optimizer_->step();
+        }
+    }
+    ++step_;
+    if (!std::isfinite(d_loss) || !std::isfinite(g_loss)) {
+        const bool d_bad = !std::isfinite(d_loss);
+        const double bad = d_bad ? d_loss : g_loss;
+        diverged_ = "training stopped at step " + std::to_string(step_) + ": the " +
+                    (d_bad ? "discriminator" : "generator") + " loss became " +
+                    (std::isnan(bad) ? "NaN" : "infinite") + ". Try smaller learning rates.";
+        finished_ = true;
+        return {{"type", "error"}, {"message", diverged_}, {"step", step_}};
+    }
+    nlohmann::json record = {{"step", step_}, {"dLoss", d_loss}, {"gLoss", g_loss}, {"dReal", d_real},
+                             {"dFake", d_fake}};
+    history_.push_back(record);
+    record["type"] = "step";
+    record["steps"] = steps_;
+    record["epoch"] = (batches_seen_ - 1) / std::max<std::size_t>(1, batches_per_epoch_) + 1;
+    if (step_ == steps_) finished_ = true;
+    return record;
+}
+
+void GanTrainer::cancel()
+{
+    cancelled_ = !finished_;
+    finished_ = true;
+}
+
+nlohmann::json GanTrainer::summary()
+{
+    nlohmann::json s = {{"stepsRun", step_},
+                        {"steps", steps_},
+                        {"epochs", static_cast<double>(batches_seen_) / std::max<std::size_t>(1, batches_per_epoch_)},
+                        {"cancelled", cancelled_},
+                        {"history", history_}};
+    if (!diverged_.empty()) s["error"] = diverged_;
+    if (!motif_.empty() && diverged_.empty()) {
+        const auto samples = gan_.sample(kEnrichmentSamples, spec_.seed, /*temperature=*/1.0f);
+        const auto e = data::motif_enrichment(samples, motif_, /*both_strands=*/false, /*shuffles=*/10, spec_.seed);
+        s["enrichment"] = data::enrichment_json(e, motif_);
+    }
+    return s;
+}
+
+}  // namespace helix::train
