@@ -10,4 +10,9 @@ namespace helix::api {
 // "motif", "minGap"}, each optional.
 std::string simulate_json(const std::string& kind, const std::string& options_json);
 
+// Simulated graphs for graph classification (core/data/simulate_graphs.hpp): kind "graph-motifs"; options
+// {"count", "seed", "minGenes", "maxGenes", "minMotifs", "maxMotifs"}, each optional.
+// {"errors": [...], "nodes": "node\tgraph\tlabel\n...", "edges": "source\ttarget\n..."}.
+std::string simulate_graphs_json(const std::string& kind, const std::string& options_json);
+
 }  // namespace helix::api
