@@ -2,7 +2,8 @@
 // bin/helix.mjs: the `helix` command: batch training, prediction and evaluation in Node, on the same
 // WebAssembly engine and JS API as the page (web/engine/helix.js).
 import { parseArgs } from 'node:util';
-import { readFile, writeFile, rename } from 'node:fs/promises';
+import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadHelix, HelixInputError } from '../web/engine/helix.js';
 import { PRESETS, GRAPH_PRESETS } from '../web/engine/presets.js';
 
@@ -13,12 +14,18 @@ const USAGE = `Usage:
   helix evaluate --model model.json --data test.tsv [--label COLUMN]
   helix train    --preset gcn-node --nodes nodes.tsv --edges edges.tsv --out model.json [--epochs N] [--seed S]
   helix evaluate --model model.json --nodes nodes.tsv --edges edges.tsv   (graph models: accuracy on split=test)
+  helix train    --preset gcn-graph --nodes nodes.tsv --edges edges.tsv --out model.json   (a label per graph)
+  helix predict  --model model.json --nodes nodes.tsv --edges edges.tsv [--out predictions.tsv]
   helix simulate --kind motif-order|planted-motif [--count N] [--length L] [--seed S] [--out table.tsv]
+  helix simulate --kind graph-motifs [--count N] [--seed S] --out-nodes nodes.tsv --out-edges edges.tsv | --out DIR
   helix presets
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
 column ('label', or the one --label names; class indices 0..K-1 for a K-class model such as cnn-splice); an 'id' or 'name' column names the records. predict takes
-FASTA, such a table, or one sequence per line. Presets: ${Object.keys(PRESETS).join(', ')}.`;
+FASTA, such a table, or one sequence per line. Presets: ${Object.keys(PRESETS).join(', ')}.
+Graph models (${Object.keys(GRAPH_PRESETS).join(', ')}) read a nodes table (node, label, [split], features) and an
+edges table (source, target); a 'graph' column in the nodes table groups nodes into graphs, one label per graph
+(gcn-graph). graph-motifs writes such tables (--out DIR: DIR/nodes.tsv and DIR/edges.tsv).`;
 
 class UsageError extends Error {}
 
@@ -30,6 +37,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' }, kind: { type: 'string' }, count: { type: 'string' },
   length: { type: 'string' },
   nodes: { type: 'string' }, edges: { type: 'string' },  // graph models
+  'out-nodes': { type: 'string' }, 'out-edges': { type: 'string' },  // simulate --kind graph-motifs
 };
 
 function need(args, name) {
@@ -163,7 +171,8 @@ async function trainGraph(helix, args) {
   const model = await withFile(args.spec ?? '--preset', () => helix.createGraphModel(specText));
   const info = await loadGraph(model, args);
   if (!args.quiet) {
-    process.stderr.write(`graph: ${info.nodes} nodes, ${info.edges} edges, ${info.features} features, ${info.classes} classes; ` +
+    process.stderr.write(`${info.graphs === undefined ? 'graph: ' : `${info.graphs} graphs: `}` +
+      `${info.nodes} nodes, ${info.edges} edges, ${info.features} features, ${info.classes} classes; ` +
       `train ${info.split.train}, val ${info.split.val}, test ${info.split.test}\n`);
   }
   const controller = new AbortController();
@@ -185,8 +194,10 @@ async function trainGraph(helix, args) {
   }
   await writeAtomically(out, model.save({ nodes: args.nodes, edges: args.edges }));
   const t = summary.test;
+  const fmt = (x) => (x == null ? 'n/a' : x.toFixed(4));
   process.stderr.write(`best epoch ${summary.bestEpoch} of ${summary.epochsRun}${summary.stoppedEarly ? ' (stopped early)' : ''}; ` +
-    `test nodes (${t.n}): accuracy ${t.accuracy == null ? 'n/a' : t.accuracy.toFixed(4)} · ${summary.seconds.toFixed(1)} s\n` +
+    `test ${info.graphs === undefined ? 'nodes' : 'graphs'} (${t.n}): accuracy ${fmt(t.accuracy)}` +
+    `${info.graphs === undefined ? '' : `, AUROC ${fmt(t.auroc)}`} · ${summary.seconds.toFixed(1)} s\n` +
     `model written to ${out}\n`);
   model.dispose();
 }
@@ -198,6 +209,39 @@ async function evaluateGraph(helix, args) {
   await loadGraph(model, args);
   process.stdout.write(`${JSON.stringify(model.evaluate(), null, 2)}\n`);
   model.dispose();
+}
+
+// One row per graph (graph classification: graph id, class, p_<class>...) or per node (node classification).
+async function predictGraph(helix, args) {
+  const modelPath = need(args, 'model');
+  const modelText = await readText(modelPath, 'model file');
+  const model = await withFile(modelPath, () => helix.loadGraphModel(modelText));
+  await loadGraph(model, args);
+  const rows = model.predict();
+  const K = rows[0]?.probabilities.length ?? 0;
+  const key = model.spec.task === 'graph_classification' ? 'graph' : 'node';
+  const lines = [[key, 'class', ...Array.from({ length: K }, (_, k) => `p_${k}`)].join('\t')];
+  for (const r of rows) lines.push([r.id, r.class, ...r.probabilities.map((p) => p.toFixed(6))].join('\t'));
+  const tsv = `${lines.join('\n')}\n`;
+  if (args.out) await writeAtomically(args.out, tsv);
+  else process.stdout.write(tsv);
+  model.dispose();
+}
+
+// helix simulate --kind graph-motifs: two tables, to --out-nodes and --out-edges or into the directory --out.
+async function simulateGraphs(helix, args) {
+  const options = { count: number(args, 'count', { integer: true, min: 2 }), seed: number(args, 'seed', { integer: true }) };
+  let nodesPath = args['out-nodes'];
+  let edgesPath = args['out-edges'];
+  if (args.out) {
+    await mkdir(args.out, { recursive: true });
+    nodesPath ??= join(args.out, 'nodes.tsv');
+    edgesPath ??= join(args.out, 'edges.tsv');
+  }
+  if (!nodesPath || !edgesPath) throw new UsageError('graph-motifs writes two tables: give --out-nodes and --out-edges, or --out DIR');
+  const tables = await withFile('--kind', () => helix.simulateGraphs(args.kind, JSON.parse(JSON.stringify(options))));
+  await writeAtomically(nodesPath, tables.nodes);
+  await writeAtomically(edgesPath, tables.edges);
 }
 // --- end graph models ---
 
@@ -219,12 +263,15 @@ async function main(argv) {
   }
   if (command === 'presets') {
     for (const [name, spec] of Object.entries(PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
+    for (const [name, spec] of Object.entries(GRAPH_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     return;
   }
   if (!['train', 'predict', 'evaluate', 'simulate'].includes(command)) throw new UsageError(`unknown command '${command}'`);
   const helix = await loadHelix({ threads: number(args, 'threads', { integer: true, min: 1 }) });
   if (command === 'train' && (args.nodes || GRAPH_PRESETS[args.preset])) return trainGraph(helix, args);
   if (command === 'evaluate' && args.nodes) return evaluateGraph(helix, args);
+  if (command === 'predict' && args.nodes) return predictGraph(helix, args);
+  if (command === 'simulate' && args.kind === 'graph-motifs') return simulateGraphs(helix, args);
   if (command === 'train') return train(helix, args);
   if (command === 'simulate') {
     const options = { count: number(args, 'count', { integer: true, min: 2 }),
