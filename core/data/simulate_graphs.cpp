@@ -47,7 +47,10 @@ private:
     std::vector<std::set<std::uint32_t>> adj_;
 };
 
-std::size_t between(std::size_t lo, std::size_t hi, Rng& rng) { return lo + rng.below(hi - lo + 1); }
+std::size_t between(std::size_t lo, std::size_t hi, Rng& rng)
+{
+    return lo + rng.below(hi - lo + 1);
+}
 
 MotifGraph simulate_one(int label, const GraphMotifOptions& o, Rng& rng)
 {
@@ -57,10 +60,10 @@ MotifGraph simulate_one(int label, const GraphMotifOptions& o, Rng& rng)
     const std::size_t min_background = std::max<std::size_t>(8, extra + motifs + 2);
     const std::size_t genes = std::max(between(o.min_genes, o.max_genes, rng), 3 * motifs + min_background);
     const std::size_t background = genes - 3 * motifs;
-    // A random recursive tree plus `extra` + `motifs` triangle-free edges (a tree with no room for them, such as a
-    // star, is drawn again), then a feed-forward-loop graph gives the last `motifs` of them back: its motifs have
-    // one edge more each. Both classes thus draw the background from the same distribution and end with the
-    // same number of edges.
+    // A random recursive tree plus `extra` + `motifs` triangle-free edges (a tree with no room for them, such
+    // as a star, is drawn again), then a feed-forward-loop graph gives the last `motifs` of them back: its
+    // motifs have one edge more each. Both classes thus draw the background from the same distribution and
+    // end with the same number of edges.
     Network net(genes);
     for (;;) {
         net = Network(genes);
@@ -75,7 +78,8 @@ MotifGraph simulate_one(int label, const GraphMotifOptions& o, Rng& rng)
         }
         if (added.size() < extra + motifs) continue;
         if (label == 0)
-            for (std::size_t k = 0; k < motifs; ++k) net.remove(added[extra + k].first, added[extra + k].second);
+            for (std::size_t k = 0; k < motifs; ++k)
+                net.remove(added[extra + k].first, added[extra + k].second);
         break;
     }
     for (std::size_t m = 0; m < motifs; ++m) {
@@ -92,7 +96,8 @@ MotifGraph simulate_one(int label, const GraphMotifOptions& o, Rng& rng)
     MotifGraph g;
     g.genes = genes;
     g.label = label;
-    for (auto [u, v] : net.edges()) g.edges.emplace_back(std::min(perm[u], perm[v]), std::max(perm[u], perm[v]));
+    for (auto [u, v] : net.edges())
+        g.edges.emplace_back(std::min(perm[u], perm[v]), std::max(perm[u], perm[v]));
     std::sort(g.edges.begin(), g.edges.end());
     return g;
 }

@@ -16,8 +16,9 @@ namespace {
 // Three graphs whose nodes interleave in the data set (graph of node i = i % 3), each a ring plus a chord.
 struct ThreeGraphs {
     std::vector<std::uint32_t> graph_of_node;
-    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> local_edges;  // per graph, local numbering
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;                       // global numbering
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>>
+        local_edges;                                             // per graph, local numbering
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;  // global numbering
     std::size_t sizes[3] = {4, 5, 6};
 };
 
@@ -48,7 +49,8 @@ SparseMatrix dense_features(const Tensor& x)
     s.rows = x.shape()[0];
     s.cols = x.shape()[1];
     for (std::size_t i = 0; i < s.rows; ++i) {
-        for (std::size_t j = 0; j < s.cols; ++j) s.col.push_back(static_cast<std::uint32_t>(j)), s.val.push_back(x(i, j));
+        for (std::size_t j = 0; j < s.cols; ++j)
+            s.col.push_back(static_cast<std::uint32_t>(j)), s.val.push_back(x(i, j));
         s.row_ptr.push_back(static_cast<std::uint32_t>(s.col.size()));
     }
     return s;
@@ -67,9 +69,11 @@ TEST_CASE("graph batch: block-diagonal batching equals a forward pass of each gr
 
     for (const char* mode : {"mean", "sum", "max"}) {
         INFO("readout " << mode);
-        auto spec = nn::parse_graph_spec_text(std::string(R"({"task": "graph_classification", "features": "as_is",
+        auto spec =
+            nn::parse_graph_spec_text(std::string(R"({"task": "graph_classification", "features": "as_is",
           "layers": [{"type": "graph_conv", "units": 8, "activation": "relu"}, {"type": "graph_conv", "units": 8,
-          "activation": "tanh"}, {"type": "graph_readout", "mode": ")") + mode + R"("}, {"type": "dense"}]})");
+          "activation": "tanh"}, {"type": "graph_readout", "mode": ")") +
+                                      mode + R"("}, {"type": "dense"}]})");
         REQUIRE(spec.ok());
         std::vector<nn::SpecError> errors;
         auto model = nn::GraphModel::build(spec.spec, F, 2, errors);
@@ -78,17 +82,20 @@ TEST_CASE("graph batch: block-diagonal batching equals a forward pass of each gr
         const data::GraphBatch b = data::make_graph_batch(adj, features, nodes, {2, 0});
         CHECK(b.graphs == 2);
         CHECK(b.graph_of_node == std::vector<std::uint32_t>{0, 0, 0, 0, 0, 0, 1, 1, 1, 1});
-        const Tensor batched = model->forward(b.adj, b.features, false, rng, &b.graph_of_node, b.graphs).value();
+        const Tensor batched =
+            model->forward(b.adj, b.features, false, rng, &b.graph_of_node, b.graphs).value();
         for (std::size_t k = 0; k < 2; ++k) {
             const std::size_t g = k == 0 ? 2 : 0;
-            auto alone_adj = std::make_shared<const SparseMatrix>(ops::gcn_normalized_adjacency(t.sizes[g], t.local_edges[g]));
+            auto alone_adj = std::make_shared<const SparseMatrix>(
+                ops::gcn_normalized_adjacency(t.sizes[g], t.local_edges[g]));
             Tensor xg = Tensor::from_shape({t.sizes[g], F});
             for (std::size_t i = 0; i < t.sizes[g]; ++i)
                 for (std::size_t f = 0; f < F; ++f) xg(i, f) = x(nodes[g][i], f);
             auto alone_x = std::make_shared<const SparseMatrix>(dense_features(xg));
             const std::vector<std::uint32_t> one(t.sizes[g], 0);
             const Tensor alone = model->forward(alone_adj, alone_x, false, rng, &one, 1).value();
-            for (std::size_t c = 0; c < 2; ++c) CHECK(batched(k, c) == doctest::Approx(alone(0, c)).epsilon(1e-5));
+            for (std::size_t c = 0; c < 2; ++c)
+                CHECK(batched(k, c) == doctest::Approx(alone(0, c)).epsilon(1e-5));
         }
     }
 }

@@ -8,8 +8,8 @@
 #include "core/api/graph_session.hpp"
 #include "core/data/graph.hpp"
 #include "core/data/simulate_graphs.hpp"
-#include "core/ops/graph.hpp"
 #include "core/nn/graph_model.hpp"
+#include "core/ops/graph.hpp"
 #include "gradcheck.hpp"
 
 using namespace helix;
@@ -37,16 +37,20 @@ json train(GraphSession& s, const std::string& options)
 
 }  // namespace
 
-TEST_CASE("graph column: graphs in order of appearance, label and split per graph, unlabelled nodes take them")
+TEST_CASE(
+    "graph column: graphs in order of appearance, label and split per graph, unlabelled nodes take them")
 {
-    auto r = data::parse_graph_nodes("node\tgraph\tlabel\tsplit\na1\tA\t1\ttrain\na2\tA\t\t\nb1\tB\t-1\ttest\n"
-                                     "b2\tB\t0\ttest\nc1\tC\t\t\n", {});
+    auto r = data::parse_graph_nodes(
+        "node\tgraph\tlabel\tsplit\na1\tA\t1\ttrain\na2\tA\t\t\nb1\tB\t-1\ttest\n"
+        "b2\tB\t0\ttest\nc1\tC\t\t\n",
+        {});
     REQUIRE(r.ok());
     const data::GraphData& g = r.value;
     CHECK(g.graph_ids == std::vector<std::string>{"A", "B", "C"});
     CHECK(g.graph_of_node == std::vector<std::uint32_t>{0, 0, 1, 1, 2});
     CHECK(g.graph_labels == std::vector<int>{1, 0, -1});
-    CHECK(g.graph_split == std::vector<data::NodeSplit>{data::NodeSplit::train, data::NodeSplit::test, data::NodeSplit::pool});
+    CHECK(g.graph_split ==
+          std::vector<data::NodeSplit>{data::NodeSplit::train, data::NodeSplit::test, data::NodeSplit::pool});
     CHECK(g.structural_features);
     CHECK(g.classes == 2);
     CHECK(g.count_graphs(data::NodeSplit::test) == 1);
@@ -56,10 +60,12 @@ TEST_CASE("graph column: disagreeing labels or splits and an edge between graphs
 {
     auto labels = data::parse_graph_nodes("node\tgraph\tlabel\na1\tA\t1\na2\tA\t0\n", {});
     REQUIRE(labels.errors.size() == 1);
-    CHECK(labels.errors[0].message ==
-          "line 3, column 6: label 0 differs from label 1 of graph 'A' (line 2); the labelled nodes of a graph "
-          "must agree (-1 or empty leaves a node out)");
-    auto splits = data::parse_graph_nodes("node\tgraph\tlabel\tsplit\na1\tA\t1\ttrain\na2\tA\t1\t\na3\tA\t1\tval\n", {});
+    CHECK(
+        labels.errors[0].message ==
+        "line 3, column 6: label 0 differs from label 1 of graph 'A' (line 2); the labelled nodes of a graph "
+        "must agree (-1 or empty leaves a node out)");
+    auto splits = data::parse_graph_nodes(
+        "node\tgraph\tlabel\tsplit\na1\tA\t1\ttrain\na2\tA\t1\t\na3\tA\t1\tval\n", {});
     REQUIRE(splits.errors.size() == 1);
     CHECK(splits.errors[0].line == 4);
     CHECK(splits.errors[0].field == "split");
@@ -71,8 +77,9 @@ TEST_CASE("graph column: disagreeing labels or splits and an edge between graphs
     REQUIRE(nodes.ok());
     auto edges = data::parse_graph_edges("source\ttarget\na1\ta2\na2\tb1\n", nodes.value);
     REQUIRE(edges.errors.size() == 1);
-    CHECK(edges.errors[0].message == "line 3, column 4: this edge joins node 'a2' of graph 'A' and node 'b1' of "
-                                     "graph 'B' (an edge must stay within one graph)");
+    CHECK(edges.errors[0].message ==
+          "line 3, column 4: this edge joins node 'a2' of graph 'A' and node 'b1' of "
+          "graph 'B' (an edge must stay within one graph)");
 }
 
 TEST_CASE("structural features: a constant 1 and a one-hot degree (9 or more share the last bin)")
@@ -91,8 +98,8 @@ TEST_CASE("structural features: a constant 1 and a one-hot degree (9 or more sha
     CHECK(x.cols == 11);
     CHECK(x.row_ptr[1] == 2);
     CHECK(x.col[0] == 0);
-    CHECK(x.col[1] == 10);  // the hub: degree 10 -> the "9 or more" bin
-    CHECK(x.col[3] == 2);   // a leaf: degree 1
+    CHECK(x.col[1] == 10);     // the hub: degree 10 -> the "9 or more" bin
+    CHECK(x.col[3] == 2);      // a leaf: degree 1
     CHECK(x.col.back() == 1);  // the isolated node: degree 0
     data::set_structural_features(r.value, /*degree=*/false);
     CHECK(r.value.features.cols == 1);
@@ -105,24 +112,28 @@ TEST_CASE("graph spec: readout once, graph_conv before it, dense after it; node 
         auto r = nn::parse_graph_spec_text(R"({"task": "graph_classification", "layers": )" + layers + "}");
         return r.errors.empty() ? std::string() : r.errors[0].message;
     };
-    CHECK(errors(R"([{"type": "graph_conv", "units": 4}, {"type": "graph_readout"}, {"type": "dense"}])").empty());
+    CHECK(errors(R"([{"type": "graph_conv", "units": 4}, {"type": "graph_readout"}, {"type": "dense"}])")
+              .empty());
     CHECK(errors(R"([{"type": "graph_conv", "units": 4}, {"type": "dense"}])") ==
           "layers[1].type: dense before graph_readout (it works on graphs; use graph_conv on nodes)");
     CHECK(errors(R"([{"type": "graph_conv", "units": 4}, {"type": "graph_readout"}])") ==
           "layers: needs at least one dense layer after graph_readout (the last one outputs the classes)");
-    CHECK(errors(R"([{"type": "graph_conv", "units": 4}, {"type": "graph_readout", "mode": "median"}, {"type": "dense"}])") ==
-          "layers[1].mode: 'median' is not one of: mean, sum, max");
+    CHECK(
+        errors(
+            R"([{"type": "graph_conv", "units": 4}, {"type": "graph_readout", "mode": "median"}, {"type": "dense"}])") ==
+        "layers[1].mode: 'median' is not one of: mean, sum, max");
     CHECK(errors(R"([{"type": "graph_conv"}, {"type": "graph_readout"}, {"type": "dense"}])") ==
           "layers[0].units: missing (only the last dense may leave it out)");
-    auto node = nn::parse_graph_spec_text(R"({"task": "node_classification", "layers": [{"type": "graph_conv"}, {"type": "graph_readout"}]})");
+    auto node = nn::parse_graph_spec_text(
+        R"({"task": "node_classification", "layers": [{"type": "graph_conv"}, {"type": "graph_readout"}]})");
     REQUIRE(node.errors.size() == 1);
     CHECK(node.errors[0].field == "layers[1].type");
 }
 
 TEST_CASE("GCN with graph_readout and dense layers: every parameter gradient matches finite differences")
 {
-    // Two graphs (nodes 0-3 and 4-8) in one block-diagonal batch; sum readout, tanh dense: smooth, so eps 1e-2
-    // leaves an O(eps^2) truncation error, hence tol 2e-3 as for the 2-layer GCN in test_graph.cpp.
+    // Two graphs (nodes 0-3 and 4-8) in one block-diagonal batch; sum readout, tanh dense: smooth, so eps
+    // 1e-2 leaves an O(eps^2) truncation error, hence tol 2e-3 as for the 2-layer GCN in test_graph.cpp.
     auto spec = nn::parse_graph_spec_text(R"({"task": "graph_classification", "features": "as_is",
       "layers": [{"type": "graph_conv", "units": 4, "activation": "tanh"}, {"type": "graph_readout", "mode": "sum"},
                  {"type": "dense", "units": 3, "activation": "tanh"}, {"type": "dense"}]})");
@@ -153,7 +164,8 @@ TEST_CASE("GCN with graph_readout and dense layers: every parameter gradient mat
     CHECK(test::gradcheck(net, values, 1e-2f, 2e-3f));
 }
 
-TEST_CASE("GraphSession: graph motifs (seed 21), gcn-graph-like spec -> test accuracy >= 0.9; save/load agrees")
+TEST_CASE(
+    "GraphSession: graph motifs (seed 21), gcn-graph-like spec -> test accuracy >= 0.9; save/load agrees")
 {
     data::GraphMotifOptions o;
     o.count = 400;

@@ -1,5 +1,5 @@
-// tests/core/test_simulate_graphs.cpp: the gene-network motif graphs: feed-forward loops are the only triangles,
-// cascade graphs have none, edge counts match across classes, and a seed gives the same set.
+// tests/core/test_simulate_graphs.cpp: the gene-network motif graphs: feed-forward loops are the only
+// triangles, cascade graphs have none, edge counts match across classes, and a seed gives the same set.
 #include <doctest/doctest.h>
 
 #include <set>
@@ -52,7 +52,8 @@ bool connected(const MotifGraph& g)
 
 }  // namespace
 
-TEST_CASE("graph motifs: class 0 holds its feed-forward loops as its only triangles; class 1 is triangle-free")
+TEST_CASE(
+    "graph motifs: class 0 holds its feed-forward loops as its only triangles; class 1 is triangle-free")
 {
     GraphMotifOptions o;
     o.count = 400;
@@ -79,7 +80,8 @@ TEST_CASE("graph motifs: class 0 holds its feed-forward loops as its only triang
     }
     CHECK(count[0] == 200);
     // Same edge density in both classes (within sampling noise): density does not give the class away.
-    const double density0 = double(edges[0]) / double(genes[0]), density1 = double(edges[1]) / double(genes[1]);
+    const double density0 = double(edges[0]) / double(genes[0]),
+                 density1 = double(edges[1]) / double(genes[1]);
     CHECK(std::abs(density0 - density1) < 0.02);
 }
 
@@ -88,7 +90,8 @@ TEST_CASE("graph motifs: the same seed gives the same tables, another seed other
     GraphMotifOptions o;
     o.count = 20;
     o.seed = 3;
-    const GraphTables a = to_graph_tables(simulate_motif_graphs(o)), b = to_graph_tables(simulate_motif_graphs(o));
+    const GraphTables a = to_graph_tables(simulate_motif_graphs(o)),
+                      b = to_graph_tables(simulate_motif_graphs(o));
     CHECK(a.nodes == b.nodes);
     CHECK(a.edges == b.edges);
     o.seed = 4;
