@@ -2,7 +2,8 @@
 // bin/helix.mjs: the `helix` command: batch training, prediction and evaluation in Node, on the same
 // WebAssembly engine and JS API as the page (web/engine/helix.js).
 import { parseArgs } from 'node:util';
-import { readFile, writeFile, rename } from 'node:fs/promises';
+import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadHelix, HelixInputError } from '../web/engine/helix.js';
 import { PRESETS, GRAPH_PRESETS, GAN_PRESETS } from '../web/engine/presets.js';
 
@@ -22,6 +23,9 @@ const USAGE = `Usage:
                  [--motif TGATAA] [--motif-fraction F] [--format table|fasta]   (planted-motif; an --out ending in .fa is FASTA)
   helix train    --preset gan-dna --data seqs.fa --out gan.json [--epochs N] [--steps N] [--seed S] [--motif TGATAA]
   helix sample   --model gan.json [--count N] [--seed S] [--temperature T] [--out samples.fa] [--motif TGATAA]
+  helix train    --preset gcn-graph --nodes nodes.tsv --edges edges.tsv --out model.json   (a label per graph)
+  helix predict  --model model.json --nodes nodes.tsv --edges edges.tsv [--out predictions.tsv]
+  helix simulate --kind graph-motifs [--count N] [--seed S] --out-nodes nodes.tsv --out-edges edges.tsv | --out DIR
   helix presets
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
@@ -33,7 +37,11 @@ model's second input. Transfer: --init-from copies the weights of the layers the
 Presets: ${Object.keys(PRESETS).join(', ')}.
 GANs (${Object.keys(GAN_PRESETS).join(', ')}) train on sequences of one length (FASTA, a table or one per line) and
 print D and G losses; with --motif, train and sample report the motif's occurrences (forward strand) in samples
-against the same samples shuffled (observed/shuffled ratio) on stderr.`;
+against the same samples shuffled (observed/shuffled ratio) on stderr.
+
+Graph models (${Object.keys(GRAPH_PRESETS).join(', ')}) read a nodes table (node, label, [split], features) and an
+edges table (source, target); a 'graph' column in the nodes table groups nodes into graphs, one label per graph
+(gcn-graph). graph-motifs writes such tables (--out DIR: DIR/nodes.tsv and DIR/edges.tsv).`;
 
 class UsageError extends Error {}
 
@@ -49,6 +57,7 @@ const OPTIONS = {
   'init-from': { type: 'string' }, 'transfer-layers': { type: 'string' }, freeze: { type: 'string' },  // transfer
   steps: { type: 'string' }, temperature: { type: 'string' }, motif: { type: 'string' },  // GANs
   'motif-fraction': { type: 'string' }, format: { type: 'string' },  // simulate
+  'out-nodes': { type: 'string' }, 'out-edges': { type: 'string' },  // simulate --kind graph-motifs
 };
 
 // "a,b" -> ['a', 'b'] (undefined when absent).
@@ -207,7 +216,8 @@ async function trainGraph(helix, args) {
   const model = await withFile(args.spec ?? '--preset', () => helix.createGraphModel(specText));
   const info = await loadGraph(model, args);
   if (!args.quiet) {
-    process.stderr.write(`graph: ${info.nodes} nodes, ${info.edges} edges, ${info.features} features, ${info.classes} classes; ` +
+    process.stderr.write(`${info.graphs === undefined ? 'graph: ' : `${info.graphs} graphs: `}` +
+      `${info.nodes} nodes, ${info.edges} edges, ${info.features} features, ${info.classes} classes; ` +
       `train ${info.split.train}, val ${info.split.val}, test ${info.split.test}\n`);
   }
   const controller = new AbortController();
@@ -229,8 +239,10 @@ async function trainGraph(helix, args) {
   }
   await writeAtomically(out, model.save({ nodes: args.nodes, edges: args.edges }));
   const t = summary.test;
+  const fmt = (x) => (x == null ? 'n/a' : x.toFixed(4));
   process.stderr.write(`best epoch ${summary.bestEpoch} of ${summary.epochsRun}${summary.stoppedEarly ? ' (stopped early)' : ''}; ` +
-    `test nodes (${t.n}): accuracy ${t.accuracy == null ? 'n/a' : t.accuracy.toFixed(4)} · ${summary.seconds.toFixed(1)} s\n` +
+    `test ${info.graphs === undefined ? 'nodes' : 'graphs'} (${t.n}): accuracy ${fmt(t.accuracy)}` +
+    `${info.graphs === undefined ? '' : `, AUROC ${fmt(t.auroc)}`} · ${summary.seconds.toFixed(1)} s\n` +
     `model written to ${out}\n`);
   model.dispose();
 }
@@ -242,6 +254,39 @@ async function evaluateGraph(helix, args) {
   await loadGraph(model, args);
   process.stdout.write(`${JSON.stringify(model.evaluate(), null, 2)}\n`);
   model.dispose();
+}
+
+// One row per graph (graph classification: graph id, class, p_<class>...) or per node (node classification).
+async function predictGraph(helix, args) {
+  const modelPath = need(args, 'model');
+  const modelText = await readText(modelPath, 'model file');
+  const model = await withFile(modelPath, () => helix.loadGraphModel(modelText));
+  await loadGraph(model, args);
+  const rows = model.predict();
+  const K = rows[0]?.probabilities.length ?? 0;
+  const key = model.spec.task === 'graph_classification' ? 'graph' : 'node';
+  const lines = [[key, 'class', ...Array.from({ length: K }, (_, k) => `p_${k}`)].join('\t')];
+  for (const r of rows) lines.push([r.id, r.class, ...r.probabilities.map((p) => p.toFixed(6))].join('\t'));
+  const tsv = `${lines.join('\n')}\n`;
+  if (args.out) await writeAtomically(args.out, tsv);
+  else process.stdout.write(tsv);
+  model.dispose();
+}
+
+// helix simulate --kind graph-motifs: two tables, to --out-nodes and --out-edges or into the directory --out.
+async function simulateGraphs(helix, args) {
+  const options = { count: number(args, 'count', { integer: true, min: 2 }), seed: number(args, 'seed', { integer: true }) };
+  let nodesPath = args['out-nodes'];
+  let edgesPath = args['out-edges'];
+  if (args.out) {
+    await mkdir(args.out, { recursive: true });
+    nodesPath ??= join(args.out, 'nodes.tsv');
+    edgesPath ??= join(args.out, 'edges.tsv');
+  }
+  if (!nodesPath || !edgesPath) throw new UsageError('graph-motifs writes two tables: give --out-nodes and --out-edges, or --out DIR');
+  const tables = await withFile('--kind', () => helix.simulateGraphs(args.kind, JSON.parse(JSON.stringify(options))));
+  await writeAtomically(nodesPath, tables.nodes);
+  await writeAtomically(edgesPath, tables.edges);
 }
 // --- end graph models ---
 
@@ -337,6 +382,7 @@ async function main(argv) {
   if (command === 'presets') {
     for (const [name, spec] of Object.entries(PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     for (const [name, spec] of Object.entries(GAN_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
+    for (const [name, spec] of Object.entries(GRAPH_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     return;
   }
   if (!['train', 'predict', 'evaluate', 'simulate', 'sample'].includes(command)) throw new UsageError(`unknown command '${command}'`);
@@ -347,6 +393,8 @@ async function main(argv) {
   }
   if (command === 'sample') return sampleGan(helix, args);
   if (command === 'evaluate' && args.nodes) return evaluateGraph(helix, args);
+  if (command === 'predict' && args.nodes) return predictGraph(helix, args);
+  if (command === 'simulate' && args.kind === 'graph-motifs') return simulateGraphs(helix, args);
   if (command === 'train') return train(helix, args);
   if (command === 'simulate') {
     if (args.format && !['table', 'fasta'].includes(args.format)) throw new UsageError(`--format must be table or fasta, got '${args.format}'`);

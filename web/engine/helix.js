@@ -122,6 +122,17 @@ class Helix {
   }
 
   /**
+   * Simulated labelled graphs for graph classification (kind 'graph-motifs': gene networks holding feed-forward
+   * loops, class 0, or cascades, class 1); options {count, seed, minGenes, maxGenes, minMotifs, maxMotifs}.
+   * Returns {nodes, edges}: the two tables (TSV text) that graphModel.load reads. Throws HelixInputError.
+   */
+  simulateGraphs(kind = 'graph-motifs', options = {}) {
+    const r = JSON.parse(this.#engine.simulateGraphs(kind, JSON.stringify(options)));
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    return { nodes: r.nodes, edges: r.edges };
+  }
+
+  /**
    * A new model from a preset name or a spec object / JSON text. Options adapt it to a table's columns
    * (spec-columns.js): labels (one head per label column: multi-task), features (the numeric columns of
    * its features input). Throws HelixInputError.
@@ -145,7 +156,7 @@ class Helix {
   }
 
   // --- graph models (GraphSession, core/api/graph_session.hpp) ---
-  /** A new GCN from a graph preset name ('gcn-node') or a graph spec object / JSON text. Throws HelixInputError. */
+  /** A new GCN from a graph preset name ('gcn-node', 'gcn-graph') or a graph spec object / JSON text. Throws HelixInputError. */
   createGraphModel(specOrPreset) {
     return GraphModel.wrap(new this.#engine.GraphSession(specText(specOrPreset, GRAPH_PRESETS), 'spec'));
   }
@@ -287,7 +298,8 @@ class Model {
   }
 }
 
-// --- graph models: mirrors Model for GraphSession (full-batch node classification, one epoch per step) ---
+// --- graph models: mirrors Model for GraphSession (node classification full-batch, graph classification in
+// mini-batches of graphs; one epoch per step) ---
 class GraphModel {
   #s;
   static wrap(session) {
@@ -310,6 +322,8 @@ class GraphModel {
   /**
    * Reads the graph: nodes table (node, label, [split], feature_indices or numeric columns) and edges table
    * (source, target). Returns {nodes, edges, features, classes, split: {train, val, test, unlabelled}, ...}.
+   * A graph_classification model (gcn-graph) needs a `graph` column; it returns `graphs` too, and `split`
+   * counts graphs.
    * Throws HelixInputError whose `source` says which table ('nodes' | 'edges' | 'spec') the errors are in.
    */
   load(nodesText, edgesText) {
@@ -327,7 +341,8 @@ class GraphModel {
    * Full-batch training, one epoch per step: options epochs, seed (fresh weights: same seed, same run),
    * patience, learningRate; onProgress({epoch, epochs, loss, trainAccuracy, valLoss, valAccuracy, seconds});
    * signal (AbortSignal) cancels between epochs. Early stopping restores the best weights. Resolves to
-   * {epochsRun, bestEpoch, stoppedEarly, cancelled, test: {accuracy, loss, n}, seconds}.
+   * {epochsRun, bestEpoch, stoppedEarly, cancelled, test: {accuracy, loss, n}, seconds} (graph models: n counts
+   * test graphs and test.auroc is the macro AUROC).
    */
   async fit({ onProgress, signal, ...options } = {}) {
     const started = JSON.parse(this.#s.startTraining(JSON.stringify(options)));
@@ -352,7 +367,7 @@ class GraphModel {
     return summary;
   }
 
-  /** {accuracy, loss, n} on the labelled test nodes of the loaded graph. Throws HelixInputError. */
+  /** {accuracy, loss, n} on the labelled test nodes (graph models: graphs, plus auroc). Throws HelixInputError. */
   evaluate() {
     const r = JSON.parse(this.#s.evaluate());
     if (r.errors.length) throw new HelixInputError(r.errors);
@@ -360,7 +375,10 @@ class GraphModel {
     return r;
   }
 
-  /** Every node of the loaded graph: [{id, class, probabilities}]. Throws HelixInputError. */
+  /**
+   * Every node of the loaded graph: [{id, class, probabilities}]; a graph model gives one row per graph, `id`
+   * being the graph's id. Throws HelixInputError.
+   */
   predict() {
     const r = JSON.parse(this.#s.predict());
     if (r.errors.length) throw new HelixInputError(r.errors);
