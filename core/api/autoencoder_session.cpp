@@ -71,6 +71,7 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
     data::Matrix& m = parsed.value;
     // Columns: a file-built model takes its genes by name, in its order; a spec-built one takes them all.
     std::vector<std::size_t> column_of;
+    std::vector<std::string> genes = from_file_ ? genes_ : m.columns;  // kept only if the whole load succeeds
     std::size_t ignored = 0;
     if (from_file_) {
         std::unordered_map<std::string, std::size_t> index;
@@ -96,7 +97,6 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
         ignored = m.cols() - genes_.size();
     } else {
         for (std::size_t c = 0; c < m.cols(); ++c) column_of.push_back(c);
-        genes_ = m.columns;
     }
     const std::size_t N = m.rows(), G = column_of.size();
     std::vector<float> values(N * G);
@@ -107,9 +107,9 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
             if (spec_.transform == "log1p") {
                 if (v < 0.0f) {
                     const std::string msg = "line " + std::to_string(m.lines[i]) + ", column 1: row '" + m.ids[i] +
-                                            "' has " + json(v).dump() + " in column '" + genes_[g] +
+                                            "' has " + json(v).dump() + " in column '" + genes[g] +
                                             "'; the transform log1p needs counts >= 0";
-                    return json{{"errors", json::array({{{"line", m.lines[i]}, {"column", 1}, {"field", genes_[g]},
+                    return json{{"errors", json::array({{{"line", m.lines[i]}, {"column", 1}, {"field", genes[g]},
                                                          {"message", msg}}})},
                                 {"source", "matrix"}}
                         .dump();
@@ -125,6 +125,7 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
         if (!parsed_labels.ok()) return load_errors(parsed_labels.errors, parsed_labels.more_errors, "labels").dump();
         labels = std::move(parsed_labels.value);
     }
+    genes_ = std::move(genes);
     ids_ = std::move(m.ids);
     labels_ = std::move(labels);
     values_ = std::move(values);
@@ -257,7 +258,7 @@ std::string AutoencoderSession::evaluate_json()
                 {"cells", s.cells},
                 {"sameCells", same_cells_},
                 {"entries", spec_.imputation.entries},
-                {"maskFraction", spec_.imputation.mask_fraction},
+                {"maskFraction", std::round(spec_.imputation.mask_fraction * 1e6) / 1e6},
                 {"reconstructionMse", train::reconstruction_mse(*model_, values_, rows)},
                 {"latentKnn", knn_json()}}
         .dump();

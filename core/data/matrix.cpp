@@ -58,7 +58,11 @@ bool parse_number(std::string_view s, float& out)
         exponent += neg_exp ? -e : e;
     }
     if (i != s.size()) return false;
-    const double v = mantissa * std::pow(10.0, exponent);
+    // Exact powers of ten for the usual exponents (a pow() per number would dominate reading a matrix).
+    static const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const double v = exponent >= 0 ? (exponent <= 22 ? mantissa * kPow10[exponent] : mantissa * std::pow(10.0, exponent))
+                                   : (exponent >= -22 ? mantissa / kPow10[-exponent] : mantissa * std::pow(10.0, exponent));
     if (!(std::fabs(v) <= 3.4028234663852886e38)) return false;
     out = static_cast<float>(negative ? -v : v);
     return true;
