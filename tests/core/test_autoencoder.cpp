@@ -176,3 +176,25 @@ TEST_CASE("autoencoder session: input errors are values naming their source; a f
     AutoencoderSession broken("{\"format\": \"helix-model\", \"version\": 1}", "file");
     CHECK_FALSE(broken.ok());
 }
+
+TEST_CASE("gaussian corruption with batch_norm, layer_norm and dropout layers: test reconstruction beats the gene means")
+{
+    const Planted data = planted(300, 30, 9);
+    AutoencoderSession s(R"({"type": "autoencoder",
+      "encoder": [{"type": "dense", "units": 32}, {"type": "batch_norm"}, {"type": "relu"}, {"type": "dropout", "rate": 0.1}],
+      "latent": {"units": 4, "activation": "tanh"},
+      "decoder": [{"type": "dense", "units": 32, "activation": "relu"}, {"type": "layer_norm"}],
+      "corruption": {"type": "gaussian", "rate": 0.3},
+      "optimizer": {"type": "adam", "learning_rate": 0.003}, "training": {"epochs": 30, "batch_size": 32, "seed": 3}})",
+                         "spec");
+    REQUIRE(s.ok());
+    REQUIRE(json::parse(s.load(data.matrix, "", "type"))["errors"].empty());
+    const json summary = train_all(s);
+    // imputation of hidden entries with entries "all": the baseline is the gene mean, so the improvement is also
+    // how much of the variance a clean reconstruction explains, roughly.
+    MESSAGE("gaussian: " << summary["test"].dump());
+    CHECK(summary["test"]["improvement"].get<double>() > 0.5);
+    CHECK(summary["latentKnn"].is_null());  // no labels loaded
+    const json params = json::parse(s.summary_json());
+    CHECK(params["layers"].size() == 8);  // 4 encoder + latent + 2 decoder + reconstruction
+}
