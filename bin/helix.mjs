@@ -25,7 +25,9 @@ const USAGE = `Usage:
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
 column ('label', or the one --label names; class indices 0..K-1 for a K-class model such as cnn-splice); an 'id' or 'name' column names the records. predict takes
-FASTA, such a table, or one sequence per line. Presets: ${Object.keys(PRESETS).join(', ')}.`;
+FASTA, such a table, or one sequence per line. Presets: ${Object.keys(PRESETS).join(', ')}.
+Autoencoder presets (${Object.keys(AUTOENCODER_PRESETS).join(', ')}) take --matrix: TSV/CSV (or .gz) with a header, an id column
+then one column per gene, one row per cell; --labels-file joins a metadata table by id (--label-column names the label).`;
 
 class UsageError extends Error {}
 
