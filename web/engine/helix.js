@@ -1,7 +1,7 @@
 // web/engine/helix.js: the JavaScript API of Helix, one ES module for Node (CLI, tests) and the page's
 // Web Worker. It loads the right WebAssembly build and turns the engine's JSON answers into objects
 // and errors. See README.md ("JS API") for a walk-through.
-import { PRESETS, GRAPH_PRESETS, GAN_PRESETS } from './presets.js';
+import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from './presets.js';
 import { applyColumns } from './spec-columns.js';
 import { decisionMap } from './decision-map.js';
 
@@ -178,6 +178,18 @@ class Helix {
     return Gan.wrap(new this.#engine.GanSession(fileText, 'file'));
   }
   // --- end GANs ---
+
+  // --- autoencoders on expression matrices (AutoencoderSession, core/api/autoencoder_session.hpp) ---
+  /** A new autoencoder from a preset name ('autoencoder', 'dae-impute') or a spec object / JSON text. Throws HelixInputError. */
+  createAutoencoder(specOrPreset) {
+    return Autoencoder.wrap(new this.#engine.AutoencoderSession(specText(specOrPreset, AUTOENCODER_PRESETS), 'spec'));
+  }
+
+  /** An autoencoder from a saved file (the text of autoencoder.save()). Throws HelixInputError. */
+  loadAutoencoder(fileText) {
+    return Autoencoder.wrap(new this.#engine.AutoencoderSession(fileText, 'file'));
+  }
+  // --- end autoencoders ---
 
   #wrap(session) {
     if (!session.ok()) {
@@ -483,5 +495,126 @@ class Gan {
   dispose() {
     this.#s?.delete();
     this.#s = null;
+  }
+}
+
+// --- autoencoders: mirrors GraphModel for AutoencoderSession (cells × genes matrices, one mini-batch per step) ---
+class Autoencoder {
+  #s;
+  static wrap(session) {
+    if (!session.ok()) {
+      const errors = JSON.parse(session.errors());
+      session.delete();
+      throw new HelixInputError(errors);
+    }
+    return new Autoencoder(session);
+  }
+
+  constructor(session) {
+    this.#s = session;
+  }
+
+  get spec() { return JSON.parse(this.#s.spec()); }
+  get summary() { return JSON.parse(this.#s.summary()); }
+  get metadata() { return JSON.parse(this.#s.metadata()); }
+
+  /**
+   * Reads the matrix: TSV/CSV text with a header (an id column, then one name per gene), one row per cell.
+   * Gzipped files must be decompressed first (web/engine/gzip.js: gunzipText). Optional `labels`: a metadata
+   * table joined by id whose `labelColumn` names each cell's type (for encode() and the latent kNN score).
+   * Returns {cells, genes, split: {train, validation, test}, sameCells, labelled, classes, ignoredColumns}.
+   * Throws HelixInputError whose `source` says which text ('matrix' | 'labels') the errors are in.
+   */
+  load(matrixText, { labels = '', labelColumn = 'label' } = {}) {
+    const r = JSON.parse(this.#s.load(matrixText, labels, labelColumn));
+    if (r.errors.length) {
+      const e = new HelixInputError(r.errors, r.moreErrors ?? 0);
+      e.source = r.source;
+      throw e;
+    }
+    delete r.errors;
+    return r;
+  }
+
+  /**
+   * Trains on the loaded matrix: options epochs, batchSize, learningRate, patience, seed (fresh weights and
+   * split: same seed, same run); onProgress(p) per batch and epoch ({type, epoch, epochs, batch, batches, loss,
+   * valLoss, seconds}); signal (AbortSignal) cancels between batches. Resolves to {epochsRun, bestEpoch,
+   * stoppedEarly, cancelled, history, split, test: {maskedMse, meanImputationMse, improvement, ...},
+   * latentKnn: {accuracy, majorityRate, k, n} | null, seconds}.
+   */
+  async fit({ onProgress, signal, ...options } = {}) {
+    const started = JSON.parse(this.#s.startTraining(JSON.stringify(options)));
+    if (started.errors.length) throw new HelixInputError(started.errors);
+    const t0 = now();
+    let lastYield = t0;
+    let error;
+    while (!this.#s.trainingFinished()) {
+      if (signal?.aborted) {
+        this.#s.cancelTraining();
+        break;
+      }
+      const p = JSON.parse(this.#s.trainStep());
+      p.seconds = (now() - t0) / 1000;
+      if (p.type === 'error') error = p.message;
+      onProgress?.(p);
+      if (now() - lastYield > 50) {
+        await nextTask();
+        lastYield = now();
+      }
+    }
+    const summary = JSON.parse(this.#s.trainingSummary());
+    summary.seconds = (now() - t0) / 1000;
+    if (error) summary.error = error;
+    return summary;
+  }
+
+  /** Latent codes of every loaded cell: {ids, codes: [[...]], split: ['train'|'validation'|'test'], labels?}. */
+  encode() {
+    return this.#result(this.#s.encode());
+  }
+
+  /**
+   * Imputation on the test cells: a seeded fraction of their entries (non-zero entries for entries
+   * 'nonzero') is hidden and predicted: {maskedMse, meanImputationMse, improvement, hidden, cells, entries,
+   * maskFraction, reconstructionMse, latentKnn}. Throws HelixInputError.
+   */
+  evaluateImputation() {
+    return this.#result(this.#s.evaluate());
+  }
+
+  /** Every cell's reconstruction from clean input: {ids, columns, values: Float32Array (cells × genes, row-major)}. */
+  reconstruct() {
+    return this.#matrix(false);
+  }
+
+  /** The matrix with its zeros filled in by the model (measured non-zero values kept), as reconstruct(). */
+  impute() {
+    return this.#matrix(true);
+  }
+
+  /** The autoencoder file (JSON spec + genes + float32 weights) as text; needs a loaded matrix (the genes). */
+  save(metadata = {}) {
+    if (this.summary === null) {
+      throw new HelixInputError([{ field: '', message: 'load a matrix before saving: the weights are made for its genes' }]);
+    }
+    return this.#s.save(JSON.stringify(metadata));
+  }
+
+  dispose() {
+    this.#s?.delete();
+    this.#s = null;
+  }
+
+  #result(text) {
+    const r = JSON.parse(text);
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    delete r.errors;
+    return r;
+  }
+
+  #matrix(zerosOnly) {
+    const r = this.#result(this.#s.reconstruct(zerosOnly));
+    return { ids: r.ids, columns: r.columns, values: new Float32Array(this.#s.reconstructionView()) };
   }
 }
