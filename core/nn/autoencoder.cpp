@@ -126,19 +126,6 @@ void read_layers(const json& j, const char* key, std::vector<LayerSpec>& out, st
     }
 }
 
-json layer_to_json(const LayerSpec& l)
-{
-    json o = {{"type", l.type}, {"name", l.name}};
-    if (l.type == "dense") {
-        o["units"] = l.units;
-        if (!l.activation.empty()) o["activation"] = l.activation;
-    }
-    if (l.type == "dropout") o["rate"] = l.rate;
-    if (l.type == "batch_norm") o["momentum"] = l.momentum;
-    if (l.type == "batch_norm" || l.type == "layer_norm") o["eps"] = l.eps;
-    return o;
-}
-
 }  // namespace
 
 AutoencoderSpecResult parse_autoencoder_spec(const json& j)
