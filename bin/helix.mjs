@@ -552,20 +552,29 @@ async function main(argv) {
   model.dispose();
 }
 
+// Exits once stdout and stderr have drained: a pipe (helix simulate | head) must get all of the output,
+// and the threaded engine's workers would otherwise keep the process alive.
+function exitAfterFlush(code) {
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
-  () => process.exit(process.exitCode ?? 0),
+  () => exitAfterFlush(process.exitCode ?? 0),
   (e) => {
     if (e instanceof UsageError) {
       process.stderr.write(`helix: ${e.message}\n\n${USAGE}\n`);
-      process.exit(2);
+      return exitAfterFlush(2);
     }
     if (e instanceof HelixInputError) {
       const where = e.file ? `${e.file}: ` : '';
       for (const err of e.errors) process.stderr.write(`helix: ${where}${err.message}\n`);
       if (e.moreErrors) process.stderr.write(`helix: ${where}and ${e.moreErrors} more\n`);
-      process.exit(1);
+      return exitAfterFlush(1);
     }
     process.stderr.write(`helix: ${e.stack ?? e}\n`);
-    process.exit(1);
+    return exitAfterFlush(1);
   },
 );

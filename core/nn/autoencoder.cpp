@@ -1,5 +1,6 @@
 // core/nn/autoencoder.cpp: see autoencoder.hpp.
 #include "autoencoder.hpp"
+#include "spec_reader.hpp"
 
 #include <cmath>
 #include <set>
@@ -13,79 +14,6 @@ namespace {
 const std::set<std::string> kLayerTypes = {"dense", "dropout", "batch_norm", "layer_norm", "relu", "sigmoid", "tanh"};
 const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
 
-// Reads the fields of one JSON object, an error per bad field; keys nobody reads are errors ("unknown field").
-class Reader {
-public:
-    Reader(const json& obj, std::string path, std::vector<SpecError>& errors)
-        : obj_(obj), path_(std::move(path)), errors_(errors)
-    {
-        if (!obj_.is_object()) fail(path_, "must be an object, got " + obj_.dump());
-    }
-    bool has(const char* key) const { return obj_.is_object() && obj_.contains(key) && !obj_.at(key).is_null(); }
-    void size(const char* key, std::size_t& out, std::size_t min = 1, std::size_t max = 1000000)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(min) ||
-            v.get<long long>() > static_cast<long long>(max))
-            return fail(field(key), "must be an integer in [" + std::to_string(min) + ", " + std::to_string(max) +
-                                        "], got " + v.dump());
-        out = static_cast<std::size_t>(v.get<long long>());
-    }
-    void number(const char* key, float& out, double lo, double hi, bool hi_open = false)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_number()) return fail(field(key), "must be a number, got " + v.dump());
-        const double d = v.get<double>();
-        if (!(d >= lo && (hi_open ? d < hi : d <= hi)))
-            return fail(field(key), "must be in [" + json(lo).dump() + ", " + json(hi).dump() + (hi_open ? ")" : "]") +
-                                        ", got " + v.dump());
-        out = static_cast<float>(d);
-    }
-    void text(const char* key, std::string& out, const std::set<std::string>* allowed = nullptr)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_string()) return fail(field(key), "must be a string, got " + v.dump());
-        const std::string s = v.get<std::string>();
-        if (allowed && !allowed->count(s)) {
-            std::string list;
-            for (const auto& a : *allowed)
-                if (!a.empty()) list += (list.empty() ? "" : ", ") + a;
-            return fail(field(key), "'" + s + "' is not one of: " + list);
-        }
-        out = s;
-    }
-    void seed(const char* key, std::uint64_t& out)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_number_integer() || v.get<long long>() < 0)
-            return fail(field(key), "must be a non-negative integer, got " + v.dump());
-        out = static_cast<std::uint64_t>(v.get<long long>());
-    }
-    void allow(const char* key) { seen_.insert(key); }
-    void reject_unknown()
-    {
-        if (!obj_.is_object()) return;
-        for (auto it = obj_.begin(); it != obj_.end(); ++it)
-            if (!seen_.count(it.key())) fail(field(it.key()), "unknown field (check the spelling)");
-    }
-    std::string field(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-    void fail(const std::string& f, const std::string& m) { errors_.push_back({f, f + ": " + m}); }
-
-private:
-    bool take(const char* key)
-    {
-        seen_.insert(key);
-        return has(key);
-    }
-    const json& obj_;
-    std::string path_;
-    std::vector<SpecError>& errors_;
-    std::set<std::string> seen_;
-};
 
 void read_layers(const json& j, const char* key, std::vector<LayerSpec>& out, std::vector<SpecError>& errors)
 {
@@ -98,7 +26,7 @@ void read_layers(const json& j, const char* key, std::vector<LayerSpec>& out, st
     const json& list = j.at(key);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = at + "[" + std::to_string(i) + "]";
-        Reader r(list[i], path, errors);
+        SpecReader r(list[i], path, errors);
         if (!list[i].is_object()) continue;
         LayerSpec l;
         if (!r.has("type")) {
@@ -133,7 +61,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
     AutoencoderSpecResult res;
     AutoencoderSpec& s = res.spec;
     auto& errors = res.errors;
-    Reader top(j, "", errors);
+    SpecReader top(j, "", errors);
     if (!j.is_object()) return res;
     top.text("name", s.name);
     top.text("description", s.description);
@@ -160,7 +88,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
     if (!top.has("latent")) {
         top.fail("latent", "missing: {\"units\": 2} gives a 2-D latent map");
     } else {
-        Reader l(j.at("latent"), "latent", errors);
+        SpecReader l(j.at("latent"), "latent", errors);
         if (!l.has("units")) l.fail("latent.units", "missing: the size of the latent code (2 for a map)");
         l.size("units", s.latent_units, 1, 4096);
         l.text("activation", s.latent_activation, &kActivations);
@@ -170,7 +98,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
 
     top.allow("corruption");
     if (top.has("corruption")) {
-        Reader c(j.at("corruption"), "corruption", errors);
+        SpecReader c(j.at("corruption"), "corruption", errors);
         static const std::set<std::string> kinds = {"none", "mask", "gaussian"};
         c.text("type", s.corruption.type, &kinds);
         c.number("rate", s.corruption.rate, 0.0, s.corruption.type == "gaussian" ? 10.0 : 0.95);
@@ -186,7 +114,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
 
     top.allow("imputation");
     if (top.has("imputation")) {
-        Reader im(j.at("imputation"), "imputation", errors);
+        SpecReader im(j.at("imputation"), "imputation", errors);
         im.number("mask_fraction", s.imputation.mask_fraction, 0.001, 0.9);
         static const std::set<std::string> entries = {"all", "nonzero"};
         im.text("entries", s.imputation.entries, &entries);
@@ -194,7 +122,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
     }
     top.allow("preprocess");
     if (top.has("preprocess")) {
-        Reader p(j.at("preprocess"), "preprocess", errors);
+        SpecReader p(j.at("preprocess"), "preprocess", errors);
         static const std::set<std::string> transforms = {"none", "log1p"};
         p.text("transform", s.transform, &transforms);
         p.reject_unknown();
@@ -202,7 +130,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
 
     top.allow("optimizer");
     if (top.has("optimizer")) {
-        Reader o(j.at("optimizer"), "optimizer", errors);
+        SpecReader o(j.at("optimizer"), "optimizer", errors);
         static const std::set<std::string> kinds = {"adam", "sgd"};
         o.text("type", s.optimizer.type, &kinds);
         o.number("learning_rate", s.optimizer.learning_rate, 1e-8, 10.0);
@@ -217,7 +145,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
     s.training.epochs = 30;
     top.allow("training");
     if (top.has("training")) {
-        Reader t(j.at("training"), "training", errors);
+        SpecReader t(j.at("training"), "training", errors);
         t.size("epochs", s.training.epochs);
         t.size("batch_size", s.training.batch_size);
         t.number("validation_fraction", s.training.validation_fraction, 0.0, 0.5);

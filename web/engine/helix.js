@@ -204,6 +204,34 @@ class Helix {
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 const now = () => globalThis.performance?.now() ?? Date.now();
 
+// Drives a started training run of any session (model, graph, GAN, autoencoder) one engine step at a time:
+// onProgress(p) after each (p.seconds since the start), a cancel through `signal` between steps, and a
+// yield to the event loop ~20 times a second so messages (a cancel from the page, Ctrl-C) get in.
+// Resolves to the session's summary with `seconds`, and `error` when a loss became NaN.
+async function runTraining(session, { onProgress, signal }) {
+  const t0 = now();
+  let lastYield = t0;
+  let error;
+  while (!session.trainingFinished()) {
+    if (signal?.aborted) {
+      session.cancelTraining();
+      break;
+    }
+    const p = JSON.parse(session.trainStep());
+    p.seconds = (now() - t0) / 1000;
+    if (p.type === 'error') error = p.message;
+    onProgress?.(p);
+    if (now() - lastYield > 50) {
+      await nextTask();
+      lastYield = now();
+    }
+  }
+  const summary = JSON.parse(session.trainingSummary());
+  summary.seconds = (now() - t0) / 1000;
+  if (error) summary.error = error;
+  return summary;
+}
+
 class Model {
   #s;
   constructor(session) {
@@ -223,28 +251,8 @@ class Model {
   async fit(text, { onProgress, signal, ...options } = {}) {
     const started = JSON.parse(this.#s.startTraining(text, JSON.stringify(options)));
     if (started.errors.length) throw new HelixInputError(started.errors, started.moreErrors);
-    const t0 = now();
-    let lastYield = t0;
-    let error;
-    while (!this.#s.trainingFinished()) {
-      if (signal?.aborted) {
-        this.#s.cancelTraining();
-        break;
-      }
-      const p = JSON.parse(this.#s.trainStep());
-      p.seconds = (now() - t0) / 1000;
-      if (p.type === 'error') error = p.message;
-      onProgress?.(p);
-      // Let messages (a cancel from the page, Ctrl-C in Node) in between batches, ~20 times a second.
-      if (now() - lastYield > 50) {
-        await nextTask();
-        lastYield = now();
-      }
-    }
-    const summary = JSON.parse(this.#s.trainingSummary());
-    summary.seconds = (now() - t0) / 1000;
+    const summary = await runTraining(this.#s, { onProgress, signal });
     summary.records = started.records;
-    if (error) summary.error = error;
     return summary;
   }
 
@@ -359,23 +367,7 @@ class GraphModel {
   async fit({ onProgress, signal, ...options } = {}) {
     const started = JSON.parse(this.#s.startTraining(JSON.stringify(options)));
     if (started.errors.length) throw new HelixInputError(started.errors);
-    const t0 = now();
-    let lastYield = t0;
-    while (!this.#s.trainingFinished()) {
-      if (signal?.aborted) {
-        this.#s.cancelTraining();
-        break;
-      }
-      const p = JSON.parse(this.#s.trainStep());
-      p.seconds = (now() - t0) / 1000;
-      onProgress?.(p);
-      if (now() - lastYield > 50) {
-        await nextTask();
-        lastYield = now();
-      }
-    }
-    const summary = JSON.parse(this.#s.trainingSummary());
-    summary.seconds = (now() - t0) / 1000;
+    const summary = await runTraining(this.#s, { onProgress, signal });
     return summary;
   }
 
@@ -442,26 +434,7 @@ class Gan {
   async fit(text, { onProgress, signal, ...options } = {}) {
     const started = JSON.parse(this.#s.startTraining(text, JSON.stringify(options)));
     if (started.errors.length) throw new HelixInputError(started.errors, started.moreErrors ?? 0);
-    const t0 = now();
-    let lastYield = t0;
-    let error;
-    while (!this.#s.trainingFinished()) {
-      if (signal?.aborted) {
-        this.#s.cancelTraining();
-        break;
-      }
-      const p = JSON.parse(this.#s.trainStep());
-      p.seconds = (now() - t0) / 1000;
-      if (p.type === 'error') error = p.message;
-      onProgress?.(p);
-      if (now() - lastYield > 50) {
-        await nextTask();
-        lastYield = now();
-      }
-    }
-    const summary = JSON.parse(this.#s.trainingSummary());
-    summary.seconds = (now() - t0) / 1000;
-    if (error) summary.error = error;
+    const summary = await runTraining(this.#s, { onProgress, signal });
     return summary;
   }
 
@@ -546,26 +519,7 @@ class Autoencoder {
   async fit({ onProgress, signal, ...options } = {}) {
     const started = JSON.parse(this.#s.startTraining(JSON.stringify(options)));
     if (started.errors.length) throw new HelixInputError(started.errors);
-    const t0 = now();
-    let lastYield = t0;
-    let error;
-    while (!this.#s.trainingFinished()) {
-      if (signal?.aborted) {
-        this.#s.cancelTraining();
-        break;
-      }
-      const p = JSON.parse(this.#s.trainStep());
-      p.seconds = (now() - t0) / 1000;
-      if (p.type === 'error') error = p.message;
-      onProgress?.(p);
-      if (now() - lastYield > 50) {
-        await nextTask();
-        lastYield = now();
-      }
-    }
-    const summary = JSON.parse(this.#s.trainingSummary());
-    summary.seconds = (now() - t0) / 1000;
-    if (error) summary.error = error;
+    const summary = await runTraining(this.#s, { onProgress, signal });
     return summary;
   }
 
