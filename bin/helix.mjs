@@ -2,9 +2,11 @@
 // bin/helix.mjs: the `helix` command: batch training, prediction and evaluation in Node, on the same
 // WebAssembly engine and JS API as the page (web/engine/helix.js).
 import { parseArgs } from 'node:util';
-import { readFile, writeFile, rename } from 'node:fs/promises';
+import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadHelix, HelixInputError } from '../web/engine/helix.js';
-import { PRESETS, GRAPH_PRESETS, GAN_PRESETS } from '../web/engine/presets.js';
+import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../web/engine/presets.js';
+import { gunzipSync } from 'node:zlib';
 
 const USAGE = `Usage:
   helix train    --preset NAME | --spec spec.json  --data train.tsv  --out model.json
@@ -22,6 +24,15 @@ const USAGE = `Usage:
                  [--motif TGATAA] [--motif-fraction F] [--format table|fasta]   (planted-motif; an --out ending in .fa is FASTA)
   helix train    --preset gan-dna --data seqs.fa --out gan.json [--epochs N] [--steps N] [--seed S] [--motif TGATAA]
   helix sample   --model gan.json [--count N] [--seed S] [--temperature T] [--out samples.fa] [--motif TGATAA]
+  helix train    --preset gcn-graph --nodes nodes.tsv --edges edges.tsv --out model.json   (a label per graph)
+  helix predict  --model model.json --nodes nodes.tsv --edges edges.tsv [--out predictions.tsv]
+  helix simulate --kind graph-motifs [--count N] [--seed S] --out-nodes nodes.tsv --out-edges edges.tsv | --out DIR
+  helix train    --preset autoencoder|dae-impute --matrix expr.tsv[.gz] --out model.json
+                 [--labels-file cells.tsv --label-column COLUMN] [--epochs N] [--seed S] [--lr X] [--batch-size N]
+  helix evaluate --model model.json --matrix expr.tsv[.gz] [--labels-file cells.tsv --label-column COLUMN]
+                 (autoencoders: JSON with the imputation MSE on hidden test entries vs per-gene mean imputation)
+  helix encode   --model model.json --matrix expr.tsv[.gz] [--labels-file cells.tsv --label-column COLUMN]
+                 [--out latent.tsv]   (autoencoders: TSV of id, split, z1..zK [, label]: the latent map)
   helix presets
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
@@ -33,7 +44,13 @@ model's second input. Transfer: --init-from copies the weights of the layers the
 Presets: ${Object.keys(PRESETS).join(', ')}.
 GANs (${Object.keys(GAN_PRESETS).join(', ')}) train on sequences of one length (FASTA, a table or one per line) and
 print D and G losses; with --motif, train and sample report the motif's occurrences (forward strand) in samples
-against the same samples shuffled (observed/shuffled ratio) on stderr.`;
+against the same samples shuffled (observed/shuffled ratio) on stderr.
+
+Graph models (${Object.keys(GRAPH_PRESETS).join(', ')}) read a nodes table (node, label, [split], features) and an
+edges table (source, target); a 'graph' column in the nodes table groups nodes into graphs, one label per graph
+(gcn-graph). graph-motifs writes such tables (--out DIR: DIR/nodes.tsv and DIR/edges.tsv).
+Autoencoder presets (${Object.keys(AUTOENCODER_PRESETS).join(', ')}) take --matrix: TSV/CSV (or .gz) with a header, an id column
+then one column per gene, one row per cell; --labels-file joins a metadata table by id (--label-column names the label).`;
 
 class UsageError extends Error {}
 
@@ -49,6 +66,8 @@ const OPTIONS = {
   'init-from': { type: 'string' }, 'transfer-layers': { type: 'string' }, freeze: { type: 'string' },  // transfer
   steps: { type: 'string' }, temperature: { type: 'string' }, motif: { type: 'string' },  // GANs
   'motif-fraction': { type: 'string' }, format: { type: 'string' },  // simulate
+  'out-nodes': { type: 'string' }, 'out-edges': { type: 'string' },  // simulate --kind graph-motifs
+  matrix: { type: 'string' }, 'labels-file': { type: 'string' }, 'label-column': { type: 'string' },  // autoencoders
 };
 
 // "a,b" -> ['a', 'b'] (undefined when absent).
@@ -207,7 +226,8 @@ async function trainGraph(helix, args) {
   const model = await withFile(args.spec ?? '--preset', () => helix.createGraphModel(specText));
   const info = await loadGraph(model, args);
   if (!args.quiet) {
-    process.stderr.write(`graph: ${info.nodes} nodes, ${info.edges} edges, ${info.features} features, ${info.classes} classes; ` +
+    process.stderr.write(`${info.graphs === undefined ? 'graph: ' : `${info.graphs} graphs: `}` +
+      `${info.nodes} nodes, ${info.edges} edges, ${info.features} features, ${info.classes} classes; ` +
       `train ${info.split.train}, val ${info.split.val}, test ${info.split.test}\n`);
   }
   const controller = new AbortController();
@@ -229,8 +249,10 @@ async function trainGraph(helix, args) {
   }
   await writeAtomically(out, model.save({ nodes: args.nodes, edges: args.edges }));
   const t = summary.test;
+  const fmt = (x) => (x == null ? 'n/a' : x.toFixed(4));
   process.stderr.write(`best epoch ${summary.bestEpoch} of ${summary.epochsRun}${summary.stoppedEarly ? ' (stopped early)' : ''}; ` +
-    `test nodes (${t.n}): accuracy ${t.accuracy == null ? 'n/a' : t.accuracy.toFixed(4)} · ${summary.seconds.toFixed(1)} s\n` +
+    `test ${info.graphs === undefined ? 'nodes' : 'graphs'} (${t.n}): accuracy ${fmt(t.accuracy)}` +
+    `${info.graphs === undefined ? '' : `, AUROC ${fmt(t.auroc)}`} · ${summary.seconds.toFixed(1)} s\n` +
     `model written to ${out}\n`);
   model.dispose();
 }
@@ -242,6 +264,39 @@ async function evaluateGraph(helix, args) {
   await loadGraph(model, args);
   process.stdout.write(`${JSON.stringify(model.evaluate(), null, 2)}\n`);
   model.dispose();
+}
+
+// One row per graph (graph classification: graph id, class, p_<class>...) or per node (node classification).
+async function predictGraph(helix, args) {
+  const modelPath = need(args, 'model');
+  const modelText = await readText(modelPath, 'model file');
+  const model = await withFile(modelPath, () => helix.loadGraphModel(modelText));
+  await loadGraph(model, args);
+  const rows = model.predict();
+  const K = rows[0]?.probabilities.length ?? 0;
+  const key = model.spec.task === 'graph_classification' ? 'graph' : 'node';
+  const lines = [[key, 'class', ...Array.from({ length: K }, (_, k) => `p_${k}`)].join('\t')];
+  for (const r of rows) lines.push([r.id, r.class, ...r.probabilities.map((p) => p.toFixed(6))].join('\t'));
+  const tsv = `${lines.join('\n')}\n`;
+  if (args.out) await writeAtomically(args.out, tsv);
+  else process.stdout.write(tsv);
+  model.dispose();
+}
+
+// helix simulate --kind graph-motifs: two tables, to --out-nodes and --out-edges or into the directory --out.
+async function simulateGraphs(helix, args) {
+  const options = { count: number(args, 'count', { integer: true, min: 2 }), seed: number(args, 'seed', { integer: true }) };
+  let nodesPath = args['out-nodes'];
+  let edgesPath = args['out-edges'];
+  if (args.out) {
+    await mkdir(args.out, { recursive: true });
+    nodesPath ??= join(args.out, 'nodes.tsv');
+    edgesPath ??= join(args.out, 'edges.tsv');
+  }
+  if (!nodesPath || !edgesPath) throw new UsageError('graph-motifs writes two tables: give --out-nodes and --out-edges, or --out DIR');
+  const tables = await withFile('--kind', () => helix.simulateGraphs(args.kind, JSON.parse(JSON.stringify(options))));
+  await writeAtomically(nodesPath, tables.nodes);
+  await writeAtomically(edgesPath, tables.edges);
 }
 // --- end graph models ---
 
@@ -318,6 +373,116 @@ async function sampleGan(helix, args) {
 }
 // --- end GANs ---
 
+// --- autoencoders on expression matrices: train, evaluate and encode on a cells × genes matrix ---
+// A .gz file (gzip magic 1f 8b) is decompressed here: the engine takes text.
+async function readMatrixText(path, what) {
+  let bytes;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} '${path}': ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+  }
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      throw new UsageError(`cannot decompress ${what} '${path}': ${e.message}`);
+    }
+  }
+  return bytes.toString('utf8');
+}
+
+async function loadMatrix(model, args) {
+  const matrixPath = need(args, 'matrix');
+  const matrix = await readMatrixText(matrixPath, 'matrix');
+  const labelsPath = args['labels-file'];
+  const labels = labelsPath ? await readMatrixText(labelsPath, 'labels file') : '';
+  try {
+    return model.load(matrix, { labels, labelColumn: args['label-column'] ?? 'label' });
+  } catch (e) {
+    if (e instanceof HelixInputError) e.file = e.source === 'labels' ? labelsPath : matrixPath;
+    throw e;
+  }
+}
+
+async function trainAutoencoder(helix, args) {
+  const out = need(args, 'out');
+  const specText = args.spec ? await readText(args.spec, 'spec') : need(args, 'preset');
+  const model = await withFile(args.spec ?? '--preset', () => helix.createAutoencoder(specText));
+  const info = await loadMatrix(model, args);
+  if (!args.quiet) {
+    process.stderr.write(`matrix: ${info.cells} cells × ${info.genes} genes; train ${info.split.train}, ` +
+      `validation ${info.split.validation}, test ${info.split.test}${info.labelled ? `; ${info.labelled} labelled (${info.classes} classes)` : ''}\n`);
+  }
+  const controller = new AbortController();
+  const onSigint = () => {
+    process.stderr.write('\ncancelling: nothing will be written\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  const tty = process.stderr.isTTY;
+  const summary = await model.fit({
+    epochs: number(args, 'epochs', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }),
+    learningRate: number(args, 'lr'), batchSize: number(args, 'batch-size', { integer: true, min: 1 }),
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (args.quiet) return;
+      if (p.type === 'epoch') {
+        process.stderr.write(`${tty ? '\r\x1b[K' : ''}epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}` +
+          `${p.valLoss == null ? '' : ` · validation loss ${p.valLoss.toFixed(4)}`} · ${p.seconds.toFixed(1)} s\n`);
+      } else if (p.type === 'batch' && tty) {
+        process.stderr.write(`\r\x1b[Kepoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)}`);
+      } else if (p.type === 'error') process.stderr.write(`\n${p.message}\n`);
+    },
+  });
+  process.off('SIGINT', onSigint);
+  if (summary.cancelled) {
+    process.exitCode = 130;
+    return;
+  }
+  if (summary.error) {
+    process.stderr.write(`helix: ${summary.error}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  await writeAtomically(out, model.save({ matrix: args.matrix, labels: args['labels-file'] ?? null }));
+  const t = summary.test;
+  const knn = summary.latentKnn;
+  process.stderr.write(`best epoch ${summary.bestEpoch} of ${summary.epochsRun}${summary.stoppedEarly ? ' (stopped early)' : ''}` +
+    ` · ${summary.seconds.toFixed(1)} s\n` +
+    (t ? `test cells (${t.cells}), ${t.hidden} hidden entries: imputation MSE ${t.maskedMse.toFixed(4)} vs per-gene mean ` +
+      `${t.meanImputationMse.toFixed(4)} (${(100 * t.improvement).toFixed(1)}% lower)\n` : '') +
+    (knn ? `latent kNN (k = ${knn.k}) cell-type accuracy on test cells ${knn.accuracy.toFixed(3)} (majority class ${knn.majorityRate.toFixed(3)})\n` : '') +
+    `model written to ${out}\n`);
+  model.dispose();
+}
+
+async function evaluateAutoencoder(helix, args) {
+  const modelPath = need(args, 'model');
+  const modelText = await readText(modelPath, 'model file');
+  const model = await withFile(modelPath, () => helix.loadAutoencoder(modelText));
+  await loadMatrix(model, args);
+  process.stdout.write(`${JSON.stringify(model.evaluateImputation(), null, 2)}\n`);
+  model.dispose();
+}
+
+async function encodeAutoencoder(helix, args) {
+  const modelPath = need(args, 'model');
+  const modelText = await readText(modelPath, 'model file');
+  const model = await withFile(modelPath, () => helix.loadAutoencoder(modelText));
+  await loadMatrix(model, args);
+  const { ids, codes, split, labels } = model.encode();
+  const K = codes[0]?.length ?? 0;
+  const header = ['id', 'split', ...Array.from({ length: K }, (_, k) => `z${k + 1}`), ...(labels ? [args['label-column'] ?? 'label'] : [])];
+  const lines = [header.join('\t')];
+  ids.forEach((id, i) => lines.push([id, split[i], ...codes[i].map((v) => v.toPrecision(6)), ...(labels ? [labels[i]] : [])].join('\t')));
+  const tsv = `${lines.join('\n')}\n`;
+  if (args.out) await writeAtomically(args.out, tsv);
+  else process.stdout.write(tsv);
+  model.dispose();
+}
+// --- end autoencoders ---
+
 async function main(argv) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -337,16 +502,23 @@ async function main(argv) {
   if (command === 'presets') {
     for (const [name, spec] of Object.entries(PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     for (const [name, spec] of Object.entries(GAN_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
+    for (const [name, spec] of Object.entries(GRAPH_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
+    for (const [name, spec] of Object.entries(AUTOENCODER_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     return;
   }
-  if (!['train', 'predict', 'evaluate', 'simulate', 'sample'].includes(command)) throw new UsageError(`unknown command '${command}'`);
+  if (!['train', 'predict', 'evaluate', 'simulate', 'sample', 'encode'].includes(command)) throw new UsageError(`unknown command '${command}'`);
   const helix = await loadHelix({ threads: number(args, 'threads', { integer: true, min: 1 }) });
   if (command === 'train' && (args.nodes || GRAPH_PRESETS[args.preset])) return trainGraph(helix, args);
   if (command === 'train' && (GAN_PRESETS[args.preset] || (args.spec && isGanSpec(await readText(args.spec, 'spec'))))) {
     return trainGan(helix, args);
   }
   if (command === 'sample') return sampleGan(helix, args);
+  if (command === 'train' && (args.matrix || AUTOENCODER_PRESETS[args.preset])) return trainAutoencoder(helix, args);
+  if (command === 'evaluate' && args.matrix) return evaluateAutoencoder(helix, args);
+  if (command === 'encode') return encodeAutoencoder(helix, args);
   if (command === 'evaluate' && args.nodes) return evaluateGraph(helix, args);
+  if (command === 'predict' && args.nodes) return predictGraph(helix, args);
+  if (command === 'simulate' && args.kind === 'graph-motifs') return simulateGraphs(helix, args);
   if (command === 'train') return train(helix, args);
   if (command === 'simulate') {
     if (args.format && !['table', 'fasta'].includes(args.format)) throw new UsageError(`--format must be table or fasta, got '${args.format}'`);
@@ -380,20 +552,29 @@ async function main(argv) {
   model.dispose();
 }
 
+// Exits once stdout and stderr have drained: a pipe (helix simulate | head) must get all of the output,
+// and the threaded engine's workers would otherwise keep the process alive.
+function exitAfterFlush(code) {
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
-  () => process.exit(process.exitCode ?? 0),
+  () => exitAfterFlush(process.exitCode ?? 0),
   (e) => {
     if (e instanceof UsageError) {
       process.stderr.write(`helix: ${e.message}\n\n${USAGE}\n`);
-      process.exit(2);
+      return exitAfterFlush(2);
     }
     if (e instanceof HelixInputError) {
       const where = e.file ? `${e.file}: ` : '';
       for (const err of e.errors) process.stderr.write(`helix: ${where}${err.message}\n`);
       if (e.moreErrors) process.stderr.write(`helix: ${where}and ${e.moreErrors} more\n`);
-      process.exit(1);
+      return exitAfterFlush(1);
     }
     process.stderr.write(`helix: ${e.stack ?? e}\n`);
-    process.exit(1);
+    return exitAfterFlush(1);
   },
 );

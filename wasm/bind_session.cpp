@@ -11,6 +11,7 @@ EMSCRIPTEN_BINDINGS(helix_session)
 {
     emscripten::function("parseSequences", &helix::api::parse_sequences_json);
     emscripten::function("simulate", &helix::api::simulate_json);
+    emscripten::function("simulateGraphs", &helix::api::simulate_graphs_json);
     emscripten::class_<ModelSession>("ModelSession")
         .constructor<const std::string&, const std::string&>()
         .function("ok", &ModelSession::ok)

@@ -4,7 +4,9 @@
 
 #include <cmath>
 
+#include "../data/graph_batch.hpp"
 #include "../io/graph_model_file.hpp"
+#include "../train/metrics.hpp"
 #include "../ops/graph.hpp"
 #include "../ops/ops.hpp"
 
@@ -68,10 +70,19 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
         return json{{"errors", input_errors_to_json(nodes.errors)}, {"moreErrors", nodes.more_errors}, {"source", "nodes"}}
             .dump();
     data::GraphData graph = std::move(nodes.value);
+    if (spec_.graph_task() != graph.has_graphs())
+        return json{{"errors", one_error("graph", spec_.graph_task()
+                                                      ? "graph: a graph_classification model needs a 'graph' column "
+                                                        "in the nodes table (which graph each node is in)"
+                                                      : "graph: the nodes table has a 'graph' column (one label per "
+                                                        "graph); use a graph_classification model such as gcn-graph")},
+                    {"source", "nodes"}}
+            .dump();
     auto edges = data::parse_graph_edges(edges_text, graph);
     if (!edges.ok())
         return json{{"errors", input_errors_to_json(edges.errors)}, {"moreErrors", edges.more_errors}, {"source", "edges"}}
             .dump();
+    if (graph.structural_features) data::set_structural_features(graph, spec_.structural_features == "degree");
     if (from_file_ && graph.classes > model_->classes())
         return json{{"errors", one_error("label", "label: the nodes have " + std::to_string(graph.classes) +
                                                       " classes but this model predicts " +
@@ -83,7 +94,10 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
                                                  " features but this model takes " + std::to_string(model_->features()))},
                     {"source", "nodes"}}
             .dump();
-    if (!graph.split_given)
+    if (!graph.split_given && graph.has_graphs())
+        data::assign_stratified_graph_split(graph, spec_.training.validation_fraction, spec_.training.test_fraction,
+                                            spec_.training.seed);
+    else if (!graph.split_given)
         data::assign_stratified_split(graph, spec_.training.validation_fraction, spec_.training.test_fraction,
                                       spec_.training.seed);
     if (!from_file_ && graph.classes < 2)
@@ -103,6 +117,7 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
                 features->val[k] = static_cast<float>(features->val[k] / total);
         }
     features_ = features;
+    nodes_of_graph_ = data::nodes_by_graph(graph_.graph_of_node, graph_.graphs());
     classes_ = xt::zeros<float>({N});
     train_mask_ = xt::zeros<float>({N});
     for (std::size_t i = 0; i < N; ++i) {
@@ -120,6 +135,25 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
     }
     std::size_t unlabelled = 0;
     for (int l : graph_.labels) unlabelled += l < 0;
+    if (spec_.graph_task()) {
+        std::size_t unlabelled_graphs = 0;
+        for (int l : graph_.graph_labels) unlabelled_graphs += l < 0;
+        return json{{"errors", json::array()},
+                    {"graphs", graph_.graphs()},
+                    {"nodes", N},
+                    {"edges", graph_.edges.size()},
+                    {"features", graph_.features.cols},
+                    {"structuralFeatures", graph_.structural_features},
+                    {"classes", model_->classes()},
+                    {"split", {{"train", graph_.count_graphs(data::NodeSplit::train)},
+                               {"val", graph_.count_graphs(data::NodeSplit::val)},
+                               {"test", graph_.count_graphs(data::NodeSplit::test)},
+                               {"unlabelled", unlabelled_graphs}}},
+                    {"splitGiven", graph_.split_given},
+                    {"selfLoops", graph_.self_loops},
+                    {"duplicateEdges", graph_.duplicate_edges}}
+            .dump();
+    }
     return json{{"errors", json::array()},
                 {"nodes", N},
                 {"edges", graph_.edges.size()},
@@ -164,6 +198,93 @@ GraphSession::Scores GraphSession::score(const Tensor& z, data::NodeSplit which)
     return s;
 }
 
+std::vector<std::size_t> GraphSession::graphs_in(data::NodeSplit which) const
+{
+    std::vector<std::size_t> out;
+    for (std::size_t g = 0; g < graph_.graphs(); ++g)
+        if (graph_.graph_split[g] == which && graph_.graph_labels[g] >= 0) out.push_back(g);
+    return out;
+}
+
+Tensor GraphSession::graph_logits(const std::vector<std::size_t>& graphs) const
+{
+    const data::GraphBatch b = data::make_graph_batch(*adj_, *features_, nodes_of_graph_, graphs);
+    Rng unused(0);
+    return model_->forward(b.adj, b.features, /*training=*/false, unused, &b.graph_of_node, b.graphs).value();
+}
+
+GraphSession::Scores GraphSession::score_graphs(data::NodeSplit which) const
+{
+    Scores s;
+    const std::vector<std::size_t> graphs = graphs_in(which);
+    if (graphs.empty()) return s;
+    const Tensor z = graph_logits(graphs);
+    const std::size_t K = z.shape()[1];
+    std::vector<float> prob(graphs.size() * K), label(graphs.size());
+    std::size_t correct = 0;
+    for (std::size_t k = 0; k < graphs.size(); ++k) {
+        const float* row = z.data() + k * K;
+        const auto cls = static_cast<std::size_t>(graph_.graph_labels[graphs[k]]);
+        const float mx = row[argmax_row(row, K)];
+        double e = 0.0;
+        for (std::size_t j = 0; j < K; ++j) e += std::exp(static_cast<double>(row[j] - mx));
+        for (std::size_t j = 0; j < K; ++j)
+            prob[k * K + j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / e);
+        label[k] = static_cast<float>(cls);
+        s.loss += mx + std::log(e) - row[cls];
+        correct += argmax_row(row, K) == cls;
+    }
+    s.n = graphs.size();
+    s.loss /= static_cast<double>(s.n);
+    s.accuracy = static_cast<double>(correct) / static_cast<double>(s.n);
+    s.auroc = train::macro_auroc(prob, label, K);
+    return s;
+}
+
+GraphSession::Scores GraphSession::score_split(data::NodeSplit which) const
+{
+    return spec_.graph_task() ? score_graphs(which) : score(logits(), which);
+}
+
+void GraphSession::update()
+{
+    // L2 penalty wd/2 |W|^2: its gradient wd * W (see graph_model.hpp).
+    const float wd = spec_.optimizer.weight_decay;
+    if (wd > 0.0f)
+        for (nn::Param* p : model_->decayed_params()) p->var.grad() += wd * p->var.value();
+    run_->optimizer->step();
+}
+
+GraphSession::Scores GraphSession::train_graph_epoch()
+{
+    Run& r = *run_;
+    std::vector<std::size_t> order = graphs_in(data::NodeSplit::train);
+    r.rng.shuffle(order);
+    const std::size_t B = spec_.training.batch_size;
+    Scores s;
+    std::size_t correct = 0;
+    for (std::size_t start = 0; start < order.size(); start += B) {
+        const std::vector<std::size_t> chosen(order.begin() + static_cast<std::ptrdiff_t>(start),
+                                              order.begin() + static_cast<std::ptrdiff_t>(std::min(start + B, order.size())));
+        const data::GraphBatch b = data::make_graph_batch(*adj_, *features_, nodes_of_graph_, chosen);
+        Tensor labels = Tensor::from_shape({chosen.size()});
+        for (std::size_t k = 0; k < chosen.size(); ++k) labels(k) = static_cast<float>(graph_.graph_labels[chosen[k]]);
+        r.optimizer->zero_grad();
+        Var z = model_->forward(b.adj, b.features, /*training=*/true, r.rng, &b.graph_of_node, b.graphs);
+        Var loss = ops::softmax_cross_entropy(z, labels);
+        backward(loss);
+        update();
+        const std::size_t K = z.dim(1);
+        for (std::size_t k = 0; k < chosen.size(); ++k)
+            correct += argmax_row(z.value().data() + k * K, K) == static_cast<std::size_t>(labels(k));
+        s.loss += static_cast<double>(loss.value()(0)) * static_cast<double>(chosen.size());
+    }
+    s.n = order.size();
+    s.loss /= static_cast<double>(s.n);
+    s.accuracy = static_cast<double>(correct) / static_cast<double>(s.n);
+    return s;
+}
+
 std::string GraphSession::start_training(const std::string& options_json)
 {
     HELIX_ASSERT(ok());
@@ -192,8 +313,10 @@ std::string GraphSession::start_training(const std::string& options_json)
     std::uint64_t seed = 0;
     const bool reseed = opt.contains("seed") && !opt["seed"].is_null() && read("seed", seed, true, 0);
     if (!errors.empty()) return json{{"errors", errors}}.dump();
-    if (graph_.count(data::NodeSplit::train) == 0)
-        return json{{"errors", one_error("split", "split: no labelled node is in the train split")}}.dump();
+    if (spec_.graph_task() ? graph_.count_graphs(data::NodeSplit::train) == 0 : graph_.count(data::NodeSplit::train) == 0)
+        return json{{"errors", one_error("split", spec_.graph_task() ? "split: no labelled graph is in the train split"
+                                                                      : "split: no labelled node is in the train split")}}
+            .dump();
     if (reseed) rebuild(seed);
     if (reseed) t.seed = seed;
     auto run = std::make_unique<Run>();
@@ -209,6 +332,10 @@ std::string GraphSession::start_training(const std::string& options_json)
     metadata_["trainedOn"] = {{"nodes", graph_.size()}, {"edges", graph_.edges.size()},
                               {"train", graph_.count(data::NodeSplit::train)},
                               {"val", graph_.count(data::NodeSplit::val)}};
+    if (spec_.graph_task())
+        metadata_["trainedOn"].update({{"graphs", graph_.graphs()},
+                                       {"train", graph_.count_graphs(data::NodeSplit::train)},
+                                       {"val", graph_.count_graphs(data::NodeSplit::val)}});
     return json{{"errors", json::array()}}.dump();
 }
 
@@ -217,17 +344,19 @@ std::string GraphSession::train_step()
     HELIX_ASSERT(run_ && !run_->finished);
     Run& r = *run_;
     ++r.epoch;
-    r.optimizer->zero_grad();
-    Var z = model_->forward(adj_, features_, /*training=*/true, r.rng);
-    Var loss = ops::softmax_cross_entropy(z, classes_, train_mask_);
-    backward(loss);
-    // L2 penalty wd/2 |W|^2: its gradient wd * W (see graph_model.hpp).
-    const float wd = spec_.optimizer.weight_decay;
-    if (wd > 0.0f)
-        for (nn::Param* p : model_->decayed_params()) p->var.grad() += wd * p->var.value();
-    r.optimizer->step();
-    const Scores train = score(z.value(), data::NodeSplit::train);  // with dropout, before the step
-    const Scores val = score(logits(), data::NodeSplit::val);
+    Scores train;
+    if (spec_.graph_task()) {
+        train = train_graph_epoch();
+    } else {
+        r.optimizer->zero_grad();
+        Var z = model_->forward(adj_, features_, /*training=*/true, r.rng);
+        Var loss = ops::softmax_cross_entropy(z, classes_, train_mask_);
+        backward(loss);
+        update();
+        train = score(z.value(), data::NodeSplit::train);  // with dropout, before the step
+        train.loss = loss.value()(0);
+    }
+    const Scores val = score_split(data::NodeSplit::val);
     const bool by_accuracy = spec_.training.monitor == "val_accuracy";
     const double metric = by_accuracy ? val.accuracy : val.loss;
     if (val.n > 0 && (by_accuracy ? metric > r.best : metric < r.best)) {
@@ -248,7 +377,7 @@ std::string GraphSession::train_step()
     return json{{"type", "epoch"},
                 {"epoch", r.epoch},
                 {"epochs", r.epochs},
-                {"loss", loss.value()(0)},
+                {"loss", train.loss},
                 {"trainAccuracy", train.accuracy},
                 {"valLoss", val.n ? json(val.loss) : json(nullptr)},
                 {"valAccuracy", val.n ? json(val.accuracy) : json(nullptr)}}
@@ -268,10 +397,11 @@ void GraphSession::cancel_training()
 std::string GraphSession::training_summary()
 {
     HELIX_ASSERT(run_);
-    const Scores test = score(logits(), data::NodeSplit::test);
+    const Scores test = score_split(data::NodeSplit::test);
     json t = {{"accuracy", test.n ? json(test.accuracy) : json(nullptr)},
               {"loss", test.n ? json(test.loss) : json(nullptr)},
               {"n", test.n}};
+    if (spec_.graph_task()) t["auroc"] = test.n && std::isfinite(test.auroc) ? json(test.auroc) : json(nullptr);
     json s = {{"epochsRun", run_->epoch}, {"bestEpoch", run_->best_epoch}, {"stoppedEarly", run_->stopped_early},
               {"cancelled", run_->cancelled}, {"test", t}};
     metadata_["test"] = t;
@@ -283,27 +413,36 @@ std::string GraphSession::evaluate_json() const
 {
     HELIX_ASSERT(ok());
     if (!loaded()) return json{{"errors", one_error("", "load a graph (nodes and edges) before evaluating")}}.dump();
-    const Scores s = score(logits(), data::NodeSplit::test);
+    const Scores s = score_split(data::NodeSplit::test);
     if (s.n == 0)
-        return json{{"errors", one_error("split", "split: no labelled node is in the test split")}}.dump();
-    return json{{"errors", json::array()}, {"accuracy", s.accuracy}, {"loss", s.loss}, {"n", s.n}}.dump();
+        return json{{"errors", one_error("split", spec_.graph_task() ? "split: no labelled graph is in the test split"
+                                                                     : "split: no labelled node is in the test split")}}
+            .dump();
+    json out = {{"errors", json::array()}, {"accuracy", s.accuracy}, {"loss", s.loss}, {"n", s.n}};
+    if (spec_.graph_task()) out["auroc"] = std::isfinite(s.auroc) ? json(s.auroc) : json(nullptr);
+    return out.dump();
 }
 
 std::string GraphSession::predict_json() const
 {
     HELIX_ASSERT(ok());
     if (!loaded()) return json{{"errors", one_error("", "load a graph (nodes and edges) before predicting")}}.dump();
-    const Tensor z = logits();
+    std::vector<std::size_t> all(graph_.graphs());
+    for (std::size_t g = 0; g < all.size(); ++g) all[g] = g;
+    const bool per_graph = spec_.graph_task();
+    const Tensor z = per_graph ? graph_logits(all) : logits();
     const std::size_t K = z.shape()[1];
     json predictions = json::array();
     std::vector<float> p(K);
-    for (std::size_t i = 0; i < graph_.size(); ++i) {
+    for (std::size_t i = 0; i < z.shape()[0]; ++i) {
         const float* row = z.data() + i * K;
         const float mx = row[argmax_row(row, K)];
         double total = 0.0;
         for (std::size_t j = 0; j < K; ++j) total += std::exp(static_cast<double>(row[j] - mx));
         for (std::size_t j = 0; j < K; ++j) p[j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / total);
-        predictions.push_back({{"id", graph_.ids[i]}, {"class", argmax_row(row, K)}, {"probabilities", p}});
+        predictions.push_back({{"id", per_graph ? graph_.graph_ids[i] : graph_.ids[i]},
+                               {"class", argmax_row(row, K)},
+                               {"probabilities", p}});
     }
     return json{{"errors", json::array()}, {"predictions", predictions}}.dump();
 }

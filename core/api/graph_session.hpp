@@ -2,6 +2,9 @@
 // ModelSession: text in, JSON text out, nothing thrown on user input. Usage: construct from a spec (or a
 // saved file), load(nodes, edges), then start_training + train_step until training_finished (one full-batch
 // epoch per step), evaluate (accuracy on the test nodes), predict, save.
+// A graph_classification spec predicts one class per graph of a nodes table with a `graph` column: an epoch then
+// walks the train graphs in shuffled mini-batches (training.batch_size graphs each, one block-diagonal graph per
+// batch), and evaluate/predict report graphs instead of nodes.
 // A spec-built session creates its weights at load(), when the feature and class counts are known; a file-built
 // one keeps its weights and checks that the graph fits them.
 #pragma once
@@ -40,8 +43,12 @@ public:
     void cancel_training();
     std::string training_summary();  // {"epochsRun", "bestEpoch", "stoppedEarly", "cancelled", "test": {...}}
 
-    std::string evaluate_json() const;  // {"errors", "accuracy", "loss", "n"} on the labelled test nodes
-    std::string predict_json() const;   // {"errors", "predictions": [{"id", "class", "probabilities"}]}
+    // {"errors", "accuracy", "loss", "n"} on the labelled test nodes; graph models add the macro AUROC
+    // ("auroc", one-vs-rest; null when the test graphs hold one class) and count graphs in "n".
+    std::string evaluate_json() const;
+    // {"errors", "predictions": [{"id", "class", "probabilities"}]}: one row per node, or per graph (the graph's
+    // id) for a graph model.
+    std::string predict_json() const;
     std::string save(const std::string& metadata_json) const;
     std::string metadata_json() const { return metadata_.dump(); }
 
@@ -55,12 +62,21 @@ private:
         std::vector<Tensor> best_weights;
     };
     struct Scores {
-        double loss = 0.0, accuracy = 0.0;
+        double loss = 0.0, accuracy = 0.0, auroc = 0.0;  // auroc: graph models only; NaN when undefined
         std::size_t n = 0;
     };
     Scores score(const Tensor& logits, data::NodeSplit which) const;
     Tensor logits() const;  // inference (no dropout), (N, classes)
     void rebuild(std::uint64_t seed);
+
+    // Graph classification (spec_.graph_task()).
+    std::vector<std::size_t> graphs_in(data::NodeSplit which) const;  // labelled graphs of a split
+    Tensor graph_logits(const std::vector<std::size_t>& graphs) const;  // inference, (graphs, classes)
+    Scores score_graphs(data::NodeSplit which) const;
+    Scores score_split(data::NodeSplit which) const;  // score_graphs or score(logits(), which)
+    Scores train_graph_epoch();  // one pass over the train graphs; loss and accuracy with dropout, before each step
+    void update();  // weight decay, then one optimizer step
+    std::vector<std::vector<std::uint32_t>> nodes_of_graph_;
 
     nn::GraphSpec spec_;
     std::unique_ptr<nn::GraphModel> model_;

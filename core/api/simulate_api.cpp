@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../data/simulate.hpp"
+#include "../data/simulate_graphs.hpp"
 #include "../data/simulate_multimodal.hpp"
 #include "../data/simulate_multitask.hpp"
 #include "../data/simulate_splice_features.hpp"
@@ -137,6 +138,39 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
     if (table.empty() && format == "fasta") return json{{"errors", json::array()}, {"fasta", data::to_fasta(set)}}.dump();
     if (table.empty()) table = data::to_table(set);
     return json{{"errors", json::array()}, {"table", table}}.dump();
+}
+
+std::string simulate_graphs_json(const std::string& kind, const std::string& options_json)
+{
+    json errors = json::array();
+    auto fail = [&](const std::string& field, const std::string& message) {
+        errors.push_back({{"field", field}, {"message", field + ": " + message}});
+    };
+    json opt = json::parse(options_json, nullptr, false);
+    if (opt.is_discarded() || !opt.is_object()) opt = json::object();
+    auto size = [&](const char* key, auto& out, long long lo, long long hi) {
+        if (!opt.contains(key) || opt[key].is_null()) return;
+        if (!opt[key].is_number_integer() || opt[key].get<long long>() < lo || opt[key].get<long long>() > hi)
+            fail(key, "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+        else
+            out = static_cast<std::remove_reference_t<decltype(out)>>(opt[key].get<long long>());
+    };
+    if (kind != "graph-motifs") {
+        fail("kind", "'" + kind + "' is not one of: graph-motifs");
+        return json{{"errors", errors}}.dump();
+    }
+    data::GraphMotifOptions o;
+    size("count", o.count, 2, 100000);
+    size("seed", o.seed, 0, 9007199254740991LL);
+    size("minGenes", o.min_genes, 3, 1000);
+    size("maxGenes", o.max_genes, 3, 1000);
+    size("minMotifs", o.min_motifs, 1, 50);
+    size("maxMotifs", o.max_motifs, 1, 50);
+    if (errors.empty() && o.max_genes < o.min_genes) fail("maxGenes", "must be at least minGenes");
+    if (errors.empty() && o.max_motifs < o.min_motifs) fail("maxMotifs", "must be at least minMotifs");
+    if (!errors.empty()) return json{{"errors", errors}}.dump();
+    const data::GraphTables t = data::to_graph_tables(data::simulate_motif_graphs(o));
+    return json{{"errors", json::array()}, {"nodes", t.nodes}, {"edges", t.edges}}.dump();
 }
 
 }  // namespace helix::api

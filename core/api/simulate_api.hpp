@@ -22,4 +22,9 @@ extern const char* const kSimulationKinds;
 // "format": "fasta" (sequence kinds) answers "fasta" (data::to_fasta) instead of "table".
 std::string simulate_json(const std::string& kind, const std::string& options_json);
 
+// Simulated graphs for graph classification (core/data/simulate_graphs.hpp): kind "graph-motifs"; options
+// {"count", "seed", "minGenes", "maxGenes", "minMotifs", "maxMotifs"}, each optional.
+// {"errors": [...], "nodes": "node\tgraph\tlabel\n...", "edges": "source\ttarget\n..."}.
+std::string simulate_graphs_json(const std::string& kind, const std::string& options_json);
+
 }  // namespace helix::api

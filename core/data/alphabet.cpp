@@ -129,4 +129,11 @@ std::size_t append_bases(std::string_view line, std::size_t begin, std::size_t e
     return bad;
 }
 
+std::string reverse_complement(const std::string& s)
+{
+    std::string rc(s.rbegin(), s.rend());
+    for (char& c : rc) c = c == 'A' ? 'T' : c == 'T' ? 'A' : c == 'C' ? 'G' : c == 'G' ? 'C' : c;
+    return rc;
+}
+
 }  // namespace helix::data

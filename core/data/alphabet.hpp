@@ -31,4 +31,7 @@ std::size_t append_bases(std::string_view line, std::size_t begin, std::size_t e
 // `length` receives the character's length in bytes.
 std::string describe_character(std::string_view text, std::size_t offset, std::size_t* length);
 
+// The reverse complement: reversed, A<->T and C<->G; other letters (N, IUPAC codes) kept as they are.
+std::string reverse_complement(const std::string& s);
+
 }  // namespace helix::data

@@ -106,15 +106,18 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
     const std::vector<Cell> header = split_cells(line.text, delim);
     const int c_node = column_index(header, "node"), c_label = column_index(header, "label");
     const int c_split = column_index(header, "split"), c_indices = column_index(header, "feature_indices");
+    const int c_graph = column_index(header, "graph");
     const int header_line = line.number;
     if (c_node < 0) errors.add(header_line, 1, "node", "the header has no 'node' column (it names each node)");
     if (c_label < 0) errors.add(header_line, 1, "label", "the header has no 'label' column (an integer class, -1 or empty for unlabelled)");
     std::vector<int> numeric;  // feature columns when there is no feature_indices
     if (c_indices < 0)
         for (std::size_t i = 0; i < header.size(); ++i)
-            if (static_cast<int>(i) != c_node && static_cast<int>(i) != c_label && static_cast<int>(i) != c_split)
+            if (static_cast<int>(i) != c_node && static_cast<int>(i) != c_label && static_cast<int>(i) != c_split &&
+                static_cast<int>(i) != c_graph)
                 numeric.push_back(static_cast<int>(i));
-    if (c_indices < 0 && numeric.empty() && c_node >= 0 && c_label >= 0)
+    g.structural_features = c_graph >= 0 && c_indices < 0 && numeric.empty();
+    if (c_indices < 0 && numeric.empty() && c_graph < 0 && c_node >= 0 && c_label >= 0)
         errors.add(header_line, 1, "", "the header has no features: add 'feature_indices' or numeric feature columns");
     if (errors.total() > 0) {
         errors.move_into(out);
@@ -124,6 +127,13 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
     const std::size_t limit = options.feature_count;
     std::size_t max_index_plus_one = c_indices < 0 ? numeric.size() : 0;
     std::unordered_map<std::string, int> first_line;
+    // Per graph: its index, and the lines that first gave it a label and a split (0: none yet).
+    struct GraphSeen {
+        std::uint32_t index;
+        int label_line = 0, split_line = 0;
+        std::string split_text;
+    };
+    std::unordered_map<std::string, GraphSeen> graphs;
     std::vector<std::pair<std::uint32_t, float>> row;
     while (reader.next_non_blank(line)) {
         const std::vector<Cell> cells = split_cells(line.text, delim);
@@ -191,6 +201,39 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
                     row.emplace_back(static_cast<std::uint32_t>(f), v);
             }
         }
+        if (c_graph >= 0) {
+            const std::string_view gid = cells[c_graph].text;
+            if (gid.empty()) errors.add(line.number, column(c_graph), "graph", "the graph id is empty");
+            auto [it, fresh] = graphs.emplace(std::string(gid), GraphSeen{static_cast<std::uint32_t>(g.graph_ids.size())});
+            GraphSeen& seen = it->second;
+            if (fresh) {
+                g.graph_ids.emplace_back(gid);
+                g.graph_labels.push_back(-1);
+                g.graph_split.push_back(NodeSplit::pool);
+            }
+            g.graph_of_node.push_back(seen.index);
+            int& graph_label = g.graph_labels[seen.index];
+            if (label >= 0 && graph_label < 0) {
+                graph_label = static_cast<int>(label);
+                seen.label_line = line.number;
+            } else if (label >= 0 && graph_label != label) {
+                errors.add(line.number, column(c_label), "label",
+                           "label " + std::to_string(label) + " differs from label " + std::to_string(graph_label) +
+                               " of graph " + quoted(gid) + " (line " + std::to_string(seen.label_line) +
+                               "); the labelled nodes of a graph must agree (-1 or empty leaves a node out)");
+            }
+            const std::string_view stext = c_split >= 0 ? cells[c_split].text : std::string_view();
+            if (!stext.empty() && seen.split_line == 0) {
+                seen.split_line = line.number;
+                seen.split_text = std::string(stext);
+                g.graph_split[seen.index] = split_of(stext);
+            } else if (!stext.empty() && split_of(stext) != split_of(seen.split_text)) {
+                errors.add(line.number, column(c_split), "split",
+                           "split " + quoted(stext) + " differs from " + quoted(seen.split_text) + " of graph " +
+                               quoted(gid) + " (line " + std::to_string(seen.split_line) +
+                               "); every node of a graph is in its graph's split");
+            }
+        }
         g.ids.emplace_back(id);
         g.labels.push_back(static_cast<int>(label));
         g.split.push_back(c_split >= 0 ? split_of(cells[c_split].text) : NodeSplit::pool);
@@ -205,7 +248,7 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
         errors.add(header_line, 1, "", "the nodes table has a header but no nodes");
     g.features.rows = g.ids.size();
     g.features.cols = limit > 0 ? limit : max_index_plus_one;
-    if (errors.total() == 0 && g.features.cols == 0)
+    if (errors.total() == 0 && g.features.cols == 0 && !g.structural_features)
         errors.add(header_line, 1, "feature_indices", "no node has any feature (every feature_indices is empty)");
     errors.move_into(out);
     return out;
@@ -264,6 +307,14 @@ Parsed<bool> parse_graph_edges(std::string_view text, GraphData& g)
             }
         }
         if (!known) continue;
+        if (g.has_graphs() && g.graph_of_node[ends[0]] != g.graph_of_node[ends[1]]) {
+            errors.add(line.number, column_of(line.text, cells[c_target].offset), "target",
+                       "this edge joins node " + quoted(cells[c_source].text) + " of graph " +
+                           quoted(g.graph_ids[g.graph_of_node[ends[0]]]) + " and node " +
+                           quoted(cells[c_target].text) + " of graph " +
+                           quoted(g.graph_ids[g.graph_of_node[ends[1]]]) + " (an edge must stay within one graph)");
+            continue;
+        }
         ++rows;
         if (ends[0] == ends[1]) {
             ++g.self_loops;
@@ -280,14 +331,19 @@ Parsed<bool> parse_graph_edges(std::string_view text, GraphData& g)
     return out;
 }
 
-void assign_stratified_split(GraphData& g, float val_fraction, float test_fraction, std::uint64_t seed)
+namespace {
+
+// Shuffles the labelled items of each class with `seed` and deals out about val_fraction to val, test_fraction to
+// test and the rest to train, per class; unlabelled items go to the pool.
+void stratify(const std::vector<int>& labels, std::size_t classes, std::vector<NodeSplit>& split, float val_fraction,
+              float test_fraction, std::uint64_t seed)
 {
     HELIX_ASSERT(val_fraction >= 0 && test_fraction >= 0 && val_fraction + test_fraction < 1);
     Rng rng(seed);
-    std::vector<std::vector<std::size_t>> by_class(g.classes);
-    for (std::size_t i = 0; i < g.size(); ++i) {
-        g.split[i] = NodeSplit::pool;
-        if (g.labels[i] >= 0) by_class[static_cast<std::size_t>(g.labels[i])].push_back(i);
+    std::vector<std::vector<std::size_t>> by_class(classes);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        split[i] = NodeSplit::pool;
+        if (labels[i] >= 0) by_class[static_cast<std::size_t>(labels[i])].push_back(i);
     }
     for (auto& members : by_class) {
         rng.shuffle(members);
@@ -295,7 +351,47 @@ void assign_stratified_split(GraphData& g, float val_fraction, float test_fracti
         const auto n_test = static_cast<std::size_t>(std::lround(test_fraction * static_cast<double>(n)));
         const auto n_val = static_cast<std::size_t>(std::lround(val_fraction * static_cast<double>(n)));
         for (std::size_t k = 0; k < n; ++k)
-            g.split[members[k]] = k < n_test ? NodeSplit::test : k < n_test + n_val ? NodeSplit::val : NodeSplit::train;
+            split[members[k]] = k < n_test ? NodeSplit::test : k < n_test + n_val ? NodeSplit::val : NodeSplit::train;
+    }
+}
+
+}  // namespace
+
+void assign_stratified_split(GraphData& g, float val_fraction, float test_fraction, std::uint64_t seed)
+{
+    stratify(g.labels, g.classes, g.split, val_fraction, test_fraction, seed);
+}
+
+void assign_stratified_graph_split(GraphData& g, float val_fraction, float test_fraction, std::uint64_t seed)
+{
+    stratify(g.graph_labels, g.classes, g.graph_split, val_fraction, test_fraction, seed);
+}
+
+std::size_t GraphData::count_graphs(NodeSplit s) const
+{
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < graphs(); ++i) n += graph_split[i] == s && graph_labels[i] >= 0;
+    return n;
+}
+
+void set_structural_features(GraphData& g, bool degree)
+{
+    std::vector<std::size_t> deg(g.size(), 0);
+    for (auto [u, v] : g.edges) ++deg[u], ++deg[v];
+    SparseMatrix& x = g.features;
+    x.rows = g.size();
+    x.cols = degree ? 1 + kDegreeBins : 1;
+    x.row_ptr.assign(1, 0);
+    x.col.clear();
+    x.val.clear();
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        x.col.push_back(0);
+        x.val.push_back(1.0f);
+        if (degree) {
+            x.col.push_back(static_cast<std::uint32_t>(1 + std::min(deg[i], kDegreeBins - 1)));
+            x.val.push_back(1.0f);
+        }
+        x.row_ptr.push_back(static_cast<std::uint32_t>(x.col.size()));
     }
 }
 

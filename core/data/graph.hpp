@@ -5,6 +5,12 @@
 //          features equal to 1, Cora's form) or every other column as a number.
 //   edges: header with `source` and `target`, each naming a node id. Edges are undirected; a self-loop or a
 //          repeated edge (in either direction) is allowed and counted once; an unknown id is an error.
+// Graph classification: a `graph` column (any string id) groups the nodes into graphs, each with one label and
+// one split. A graph's label is its nodes' `label`: every labelled node of a graph must carry the same class
+// (unlabelled ones, -1 or empty, take it) and a graph with no labelled node is unlabelled. Its split likewise
+// comes from the non-empty `split` cells of its nodes, which must agree. Node ids are unique across the whole
+// table, and every edge must join two nodes of the same graph. A table with a `graph` column may have no
+// feature columns at all: then the model makes features from the structure (set_structural_features).
 // Tables are tab-separated, or comma-separated when the header has no tab (then `feature_indices` must be
 // quoted-free, so use TSV for it). Every error names its line and column (input_error.hpp).
 #pragma once
@@ -34,6 +40,16 @@ struct GraphData {
     std::size_t duplicate_edges = 0;     // repeated rows (either direction), dropped
     std::size_t size() const { return ids.size(); }
     std::size_t count(NodeSplit s) const;  // nodes of split s that have a label
+
+    // Graph classification (the nodes table has a `graph` column); all empty otherwise.
+    std::vector<std::uint32_t> graph_of_node;  // N, each < graphs()
+    std::vector<std::string> graph_ids;        // G, in order of first appearance
+    std::vector<int> graph_labels;             // G; -1 = no node of the graph carries a label
+    std::vector<NodeSplit> graph_split;        // G
+    bool structural_features = false;          // no feature columns: call set_structural_features after the edges
+    bool has_graphs() const { return !graph_ids.empty(); }
+    std::size_t graphs() const { return graph_ids.size(); }
+    std::size_t count_graphs(NodeSplit s) const;  // graphs of split s that have a label
 };
 
 struct GraphOptions {
@@ -52,5 +68,12 @@ Parsed<bool> parse_graph_edges(std::string_view edges_text, GraphData& graph);
 // about val_fraction go to val, test_fraction to test and the rest to train, per class (stratified). Unlabelled
 // nodes go to the pool.
 void assign_stratified_split(GraphData& graph, float val_fraction, float test_fraction, std::uint64_t seed);
+// The same over graphs (graph_labels, graph_split), for a graph-classification table without `split`.
+void assign_stratified_graph_split(GraphData& graph, float val_fraction, float test_fraction, std::uint64_t seed);
+
+// Features from structure for a table without feature columns: column 0 is 1 for every node; with `degree`,
+// columns 1..10 one-hot the node's degree in the (deduplicated, loop-free) edges: 0, 1, ..., 8, and 9 or more.
+constexpr std::size_t kDegreeBins = 10;
+void set_structural_features(GraphData& graph, bool degree);
 
 }  // namespace helix::data

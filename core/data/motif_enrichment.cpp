@@ -16,21 +16,6 @@ std::size_t count_occurrences(const std::string& s, const std::string& motif)
     return n;
 }
 
-std::string reverse_complement(const std::string& s)
-{
-    std::string rc(s.rbegin(), s.rend());
-    for (char& c : rc) {
-        switch (c) {
-            case 'A': c = 'T'; break;
-            case 'T': c = 'A'; break;
-            case 'C': c = 'G'; break;
-            case 'G': c = 'C'; break;
-            default: break;
-        }
-    }
-    return rc;
-}
-
 MotifEnrichment motif_enrichment(const std::vector<std::string>& sequences, const std::string& motif,
                                  bool both_strands, std::size_t shuffles, std::uint64_t seed)
 {

@@ -7,6 +7,8 @@
 // With both_strands, occurrences of the reverse complement count too (once where it equals the motif).
 #pragma once
 
+#include "alphabet.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,7 +29,6 @@ struct MotifEnrichment {
 
 // Exact occurrences of `motif` in `s`, overlapping ones included ("AAA" holds "AA" twice).
 std::size_t count_occurrences(const std::string& s, const std::string& motif);
-std::string reverse_complement(const std::string& s);  // A<->T, C<->G; other letters kept
 
 MotifEnrichment motif_enrichment(const std::vector<std::string>& sequences, const std::string& motif,
                                  bool both_strands = false, std::size_t shuffles = 10, std::uint64_t seed = 1);

@@ -86,13 +86,6 @@ std::string background_without(std::size_t length, double gc, const std::vector<
     }
 }
 
-std::string reverse_complement(const std::string& s)
-{
-    std::string r(s.rbegin(), s.rend());
-    for (char& c : r) c = c == 'A' ? 'T' : c == 'T' ? 'A' : c == 'C' ? 'G' : c == 'G' ? 'C' : 'N';
-    return r;
-}
-
 void plant_sites(std::string& s, const std::vector<const SiteModel*>& motifs, Rng& rng)
 {
     std::vector<std::pair<std::size_t, std::size_t>> taken;  // [begin, end) of the sites planted so far

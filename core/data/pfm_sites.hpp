@@ -8,6 +8,8 @@
 // planted" and "a scan finds a site" agree, and labels mean what they say.
 #pragma once
 
+#include "alphabet.hpp"
+
 #include <array>
 #include <string>
 #include <vector>
@@ -49,7 +51,6 @@ std::string random_dna(std::size_t length, double gc, Rng& rng);
 std::string background_without(std::size_t length, double gc, const std::vector<const SiteModel*>& motifs,
                                Rng& rng);
 
-std::string reverse_complement(const std::string& s);
 
 // Writes one sampled site of each motif into `s`, in order, each at a place drawn uniformly from those
 // that overlap no site planted before it. The caller leaves room: for two motifs of widths w1, w2,

@@ -72,14 +72,18 @@ GraphSpecResult parse_graph_spec(const json& j)
     }
     if (j.contains("name") && j["name"].is_string()) s.name = j["name"].get<std::string>();
     if (j.contains("description") && j["description"].is_string()) s.description = j["description"].get<std::string>();
-    if (!j.contains("task")) rd.fail("task", "missing; a graph model needs \"task\": \"node_classification\"");
-    rd.string(j, "task", "", s.task, {"node_classification"});
+    if (!j.contains("task"))
+        rd.fail("task", "missing; a graph model needs \"task\": \"node_classification\" or \"graph_classification\"");
+    rd.string(j, "task", "", s.task, {"node_classification", "graph_classification"});
     rd.string(j, "loss", "", s.loss, {"softmax_cross_entropy"});
     rd.string(j, "features", "", s.features, {"row_normalize", "as_is"});
+    rd.string(j, "structural_features", "", s.structural_features, {"degree", "constant"});
+    const bool graph_task = s.graph_task();
     if (!j.contains("layers") || !j["layers"].is_array() || j["layers"].empty()) {
-        rd.fail("layers", "must be a non-empty list of layers (graph_conv, dropout)");
+        rd.fail("layers", graph_task ? "must be a non-empty list of layers (graph_conv, dropout, graph_readout, dense)"
+                                     : "must be a non-empty list of layers (graph_conv, dropout)");
     } else {
-        std::size_t convs = 0;
+        std::size_t convs = 0, readouts = 0, denses = 0;
         for (std::size_t i = 0; i < j["layers"].size(); ++i) {
             const json& l = j["layers"][i];
             const std::string at = "layers[" + std::to_string(i) + "].";
@@ -89,27 +93,49 @@ GraphSpecResult parse_graph_spec(const json& j)
             }
             GraphLayerSpec ls;
             ls.type = l["type"].get<std::string>();
-            if (ls.type == "graph_conv") {
-                ++convs;
+            if (ls.type == "graph_conv" || (graph_task && ls.type == "dense")) {
+                if (ls.type == "graph_conv" && readouts > 0)
+                    rd.fail(at + "type", "graph_conv after graph_readout (it works on nodes; use dense on graphs)");
+                if (ls.type == "dense" && readouts == 0)
+                    rd.fail(at + "type", "dense before graph_readout (it works on graphs; use graph_conv on nodes)");
+                ++(ls.type == "dense" ? denses : convs);
                 rd.number(l, "units", at, ls.units, 1, 1e5, true);
                 rd.string(l, "activation", at, ls.activation, {"", "relu", "tanh", "sigmoid"});
+            } else if (graph_task && ls.type == "graph_readout") {
+                ++readouts;
+                ls.mode = "mean";
+                rd.string(l, "mode", at, ls.mode, {"mean", "sum", "max"});
             } else if (ls.type == "dropout") {
                 if (!l.contains("rate")) rd.fail(at + "rate", "missing (a number in [0, 1))");
                 rd.number(l, "rate", at, ls.rate, 0.0, 0.99, false);
             } else {
-                rd.fail(at + "type", "'" + ls.type + "' is not a graph layer (allowed: graph_conv, dropout)");
+                rd.fail(at + "type", "'" + ls.type + "' is not a graph layer (allowed: " +
+                                         (graph_task ? "graph_conv, dropout, graph_readout, dense" : "graph_conv, dropout") +
+                                         (!graph_task && (ls.type == "graph_readout" || ls.type == "dense")
+                                              ? "; " + ls.type + " needs \"task\": \"graph_classification\""
+                                              : std::string()) +
+                                         ")");
             }
             ls.name = l.contains("name") && l["name"].is_string() ? l["name"].get<std::string>()
                                                                   : ls.type + "_" + std::to_string(i);
             s.layers.push_back(ls);
         }
         if (convs == 0) rd.fail("layers", "needs at least one graph_conv");
-        for (std::size_t i = 0; i + 1 < s.layers.size(); ++i)
-            if (s.layers[i].type == "graph_conv" && s.layers[i].units == 0) {
-                bool last = true;
-                for (std::size_t k = i + 1; k < s.layers.size(); ++k) last = last && s.layers[k].type != "graph_conv";
-                if (!last) rd.fail("layers[" + std::to_string(i) + "].units", "missing (only the last graph_conv may leave it out)");
-            }
+        if (graph_task && readouts != 1)
+            rd.fail("layers", "a graph_classification model needs exactly one graph_readout (found " +
+                                  std::to_string(readouts) + ")");
+        if (graph_task && readouts == 1 && denses == 0)
+            rd.fail("layers", "needs at least one dense layer after graph_readout (the last one outputs the classes)");
+        // Only the output layer (the last graph_conv, or the last dense of a graph model) may leave units out.
+        const std::string output_type = graph_task ? "dense" : "graph_conv";
+        std::size_t output = s.layers.size();
+        for (std::size_t i = 0; i < s.layers.size(); ++i)
+            if (s.layers[i].type == output_type) output = i;
+        for (std::size_t i = 0; i < s.layers.size(); ++i)
+            if ((s.layers[i].type == "graph_conv" || s.layers[i].type == "dense") && s.layers[i].units == 0 &&
+                i != output)
+                rd.fail("layers[" + std::to_string(i) + "].units",
+                        "missing (only the last " + output_type + " may leave it out)");
     }
     if (j.contains("optimizer")) {
         const json& o = j["optimizer"];
@@ -140,6 +166,7 @@ GraphSpecResult parse_graph_spec(const json& j)
             rd.number(t, "seed", "training.", s.training.seed, 0, 9007199254740991.0, true);
             rd.number(t, "validation_fraction", "training.", s.training.validation_fraction, 0, 0.9, false);
             rd.number(t, "test_fraction", "training.", s.training.test_fraction, 0, 0.9, false);
+            rd.number(t, "batch_size", "training.", s.training.batch_size, 1, 1e6, true);
             if (s.training.validation_fraction + s.training.test_fraction >= 0.95f)
                 rd.fail("training.test_fraction", "validation_fraction + test_fraction must leave nodes to train on");
         }
@@ -163,15 +190,17 @@ json graph_spec_to_json(const GraphSpec& s)
     json layers = json::array();
     for (const auto& l : s.layers) {
         json j = {{"type", l.type}, {"name", l.name}};
-        if (l.type == "graph_conv") {
+        if (l.type == "graph_conv" || l.type == "dense") {
             if (l.units) j["units"] = l.units;
             if (!l.activation.empty()) j["activation"] = l.activation;
+        } else if (l.type == "graph_readout") {
+            j["mode"] = l.mode;
         } else {
             j["rate"] = l.rate;
         }
         layers.push_back(j);
     }
-    return {{"name", s.name},
+    json out = {{"name", s.name},
             {"description", s.description},
             {"task", s.task},
             {"layers", layers},
@@ -184,6 +213,11 @@ json graph_spec_to_json(const GraphSpec& s)
                           {"monitor", s.training.monitor}, {"seed", s.training.seed},
                           {"validation_fraction", s.training.validation_fraction},
                           {"test_fraction", s.training.test_fraction}}}};
+    if (s.graph_task()) {
+        out["structural_features"] = s.structural_features;
+        out["training"]["batch_size"] = s.training.batch_size;
+    }
+    return out;
 }
 
 std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t features, std::size_t classes,
@@ -194,13 +228,14 @@ std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t
     m->spec_ = spec;
     m->features_ = features;
     m->classes_ = classes;
+    const std::string output_type = spec.graph_task() ? "dense" : "graph_conv";
     std::size_t last = 0;
     for (std::size_t i = 0; i < spec.layers.size(); ++i)
-        if (spec.layers[i].type == "graph_conv") last = i;
+        if (spec.layers[i].type == output_type) last = i;
     GraphLayerSpec& out = m->spec_.layers[last];
     if (out.units != 0 && out.units != classes) {
         errors.push_back({"layers[" + std::to_string(last) + "].units",
-                          "layers[" + std::to_string(last) + "].units: the last graph_conv has " +
+                          "layers[" + std::to_string(last) + "].units: the last " + output_type + " has " +
                               std::to_string(out.units) + " units but the data has " + std::to_string(classes) +
                               " classes (leave units out to match them)"});
         return nullptr;
@@ -209,7 +244,7 @@ std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t
     Rng rng(spec.training.seed);
     std::size_t in = features;
     for (const auto& l : m->spec_.layers) {
-        if (l.type != "graph_conv") continue;
+        if (l.type != "graph_conv" && l.type != "dense") continue;
         m->weights_.push_back({l.name + ".weight", Var(glorot_uniform(in, l.units, rng), true)});
         m->biases_.push_back({l.name + ".bias", Var(Tensor(xt::zeros<float>({l.units})), true)});
         in = l.units;
@@ -217,13 +252,27 @@ std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t
     return m;
 }
 
+namespace {
+
+Var activate(const Var& h, const std::string& activation)
+{
+    if (activation == "relu") return ops::relu(h);
+    if (activation == "tanh") return ops::tanh(h);
+    if (activation == "sigmoid") return ops::sigmoid(h);
+    return h;
+}
+
+}  // namespace
+
 Var GraphModel::forward(const std::shared_ptr<const SparseMatrix>& adj, const std::shared_ptr<const SparseMatrix>& x,
-                        bool training, Rng& rng) const
+                        bool training, Rng& rng, const std::vector<std::uint32_t>* graph_of_node,
+                        std::size_t graphs) const
 {
     HELIX_ASSERT(x->cols == features_ && adj->rows == x->rows);
+    HELIX_ASSERT(!spec_.graph_task() || (graph_of_node && graph_of_node->size() == x->rows));
     std::shared_ptr<const SparseMatrix> sparse = x;  // the input until the first graph_conv
     Var h;
-    std::size_t conv = 0;
+    std::size_t param = 0;
     for (const auto& l : spec_.layers) {
         if (l.type == "dropout") {
             if (!training || l.rate == 0.0f) continue;
@@ -231,14 +280,24 @@ Var GraphModel::forward(const std::shared_ptr<const SparseMatrix>& adj, const st
             else h = ops::dropout(h, l.rate, rng, training);
             continue;
         }
-        const Var& w = weights_[conv].var;
-        const Var& b = biases_[conv].var;
-        ++conv;
+        if (l.type == "graph_readout") {
+            // (N, H) node rows -> (graphs, H): the rest of the network sees one row per graph.
+            const ops::Readout kind = l.mode == "sum" ? ops::Readout::sum
+                                      : l.mode == "max" ? ops::Readout::max
+                                                        : ops::Readout::mean;
+            h = ops::graph_readout(h, *graph_of_node, graphs, kind);
+            continue;
+        }
+        const Var& w = weights_[param].var;
+        const Var& b = biases_[param].var;
+        ++param;
+        if (l.type == "dense") {
+            h = activate(ops::add_bias(ops::matmul(h, w), b), l.activation);
+            continue;
+        }
         // First layer: adj (x w) with x sparse (sparse_matmul); later ones on dense h (graph_conv).
         h = h ? ops::graph_conv(adj, h, w, b) : ops::add_bias(ops::spmm(adj, ops::sparse_matmul(sparse, w)), b);
-        if (l.activation == "relu") h = ops::relu(h);
-        else if (l.activation == "tanh") h = ops::tanh(h);
-        else if (l.activation == "sigmoid") h = ops::sigmoid(h);
+        h = activate(h, l.activation);
     }
     return h;
 }
@@ -276,19 +335,21 @@ std::vector<Param*> GraphModel::decayed_params()
 json GraphModel::summary_json() const
 {
     json layers = json::array();
-    std::size_t in = features_, total = 0, conv = 0;
+    std::size_t in = features_, total = 0;
+    std::string rows = "N";  // node rows until graph_readout, then one row per graph (G)
     for (const auto& l : spec_.layers) {
-        if (l.type == "graph_conv") {
+        if (l.type == "graph_conv" || l.type == "dense") {
             const std::size_t n = in * l.units + l.units;
-            layers.push_back({{"name", l.name}, {"type", l.type}, {"output", {"N", l.units}}, {"params", n}});
+            layers.push_back({{"name", l.name}, {"type", l.type}, {"output", {rows, l.units}}, {"params", n}});
             total += n;
             in = l.units;
-            ++conv;
         } else {
-            layers.push_back({{"name", l.name}, {"type", l.type}, {"output", {"N", in}}, {"params", 0}});
+            if (l.type == "graph_readout") rows = "G";
+            layers.push_back({{"name", l.name}, {"type", l.type}, {"output", {rows, in}}, {"params", 0}});
         }
     }
-    return {{"name", spec_.name}, {"features", features_}, {"classes", classes_}, {"layers", layers}, {"params", total}};
+    return {{"name", spec_.name}, {"task", spec_.task}, {"features", features_}, {"classes", classes_},
+            {"layers", layers}, {"params", total}};
 }
 
 }  // namespace helix::nn

@@ -15,6 +15,20 @@
 // "features": "row_normalize" (the default) scales each node's features to sum 1, as Kipf & Welling's
 // preprocess_features; "as_is" keeps them.
 // Validation and test fractions are used only when the nodes table has no split column.
+//
+// Graph classification (one label per graph; the nodes table has a `graph` column, core/data/graph.hpp):
+//   {"name": "gcn-graph", "task": "graph_classification", "features": "as_is", "structural_features": "degree",
+//    "layers": [{"type": "graph_conv", "units": 32, "activation": "relu"}, ...,
+//               {"type": "graph_readout", "mode": "max"},
+//               {"type": "dense", "units": 32, "activation": "relu"}, {"type": "dropout", "rate": 0.2},
+//               {"type": "dense"}],
+//    "training": {"epochs": 100, "batch_size": 32, ...}}
+// The layers are graph_conv (and dropout) over nodes, exactly one graph_readout (mean, sum or max of each
+// graph's node rows), then dense (and dropout) layers over graphs; the last dense's units default to the number
+// of classes. A batch of graphs is one block-diagonal graph (core/data/graph_batch.hpp).
+// "structural_features" says what a node gets when the nodes table has no feature columns at all:
+// "constant" = one feature 1 per node; "degree" (the default) = that 1 plus a one-hot of the node's degree
+// (0, 1, ..., 8 and one bin for 9 or more), as GIN (Xu et al. 2019) does for featureless graphs.
 #pragma once
 
 #include <cstdint>
@@ -31,11 +45,12 @@
 namespace helix::nn {
 
 struct GraphLayerSpec {
-    std::string type;        // graph_conv, dropout
+    std::string type;        // graph_conv, dropout, graph_readout, dense
     std::string name;        // defaults to type + index ("graph_conv_1")
-    std::size_t units = 0;   // graph_conv; 0 on the last one = the number of classes
-    std::string activation;  // graph_conv: "", relu, tanh, sigmoid
+    std::size_t units = 0;   // graph_conv, dense; 0 on the output layer = the number of classes
+    std::string activation;  // graph_conv, dense: "", relu, tanh, sigmoid
     float rate = 0.0f;       // dropout
+    std::string mode;        // graph_readout: mean, sum, max
 };
 
 struct GraphTrainingSpec {
@@ -44,6 +59,7 @@ struct GraphTrainingSpec {
     std::string monitor = "val_loss";    // or val_accuracy
     std::uint64_t seed = 1;
     float validation_fraction = 0.2f, test_fraction = 0.2f;
+    std::size_t batch_size = 32;         // graphs per step (graph_classification); node classification is full-batch
 };
 
 struct GraphSpec {
@@ -52,6 +68,8 @@ struct GraphSpec {
     std::string task = "node_classification";
     std::vector<GraphLayerSpec> layers;
     std::string features = "row_normalize";  // or as_is
+    std::string structural_features = "degree";  // or constant: for a nodes table without feature columns
+    bool graph_task() const { return task == "graph_classification"; }
     std::string loss = "softmax_cross_entropy";
     OptimizerSpec optimizer;             // weight_decay is the L2 coefficient described above
     std::string weight_decay_on = "first_layer";  // or all
@@ -68,14 +86,16 @@ GraphSpecResult parse_graph_spec_text(const std::string& text);
 nlohmann::json graph_spec_to_json(const GraphSpec& spec);
 
 // The network for a graph of `features` inputs and `classes` outputs. forward() takes the normalised adjacency
-// (N, N) and sparse features (N, F) and returns logits (N, classes).
+// (N, N) and sparse features (N, F) and returns logits (N, classes); for graph classification also which of
+// `graphs` graphs each node is in, and returns logits (graphs, classes).
 class GraphModel {
 public:
     // nullptr with errors when the spec does not fit the data (a last layer of the wrong width).
     static std::unique_ptr<GraphModel> build(const GraphSpec& spec, std::size_t features, std::size_t classes,
                                              std::vector<SpecError>& errors);
     Var forward(const std::shared_ptr<const SparseMatrix>& adj, const std::shared_ptr<const SparseMatrix>& x,
-                bool training, Rng& rng) const;
+                bool training, Rng& rng, const std::vector<std::uint32_t>* graph_of_node = nullptr,
+                std::size_t graphs = 0) const;
     const GraphSpec& spec() const { return spec_; }
     std::size_t features() const { return features_; }
     std::size_t classes() const { return classes_; }
@@ -87,7 +107,7 @@ public:
 private:
     GraphSpec spec_;
     std::size_t features_ = 0, classes_ = 0;
-    std::vector<Param> weights_, biases_;  // per graph_conv, in order
+    std::vector<Param> weights_, biases_;  // per graph_conv and dense, in layer order
 };
 
 }  // namespace helix::nn

@@ -1,5 +1,6 @@
 // core/nn/spec.cpp: reading and checking a model spec. See spec.hpp.
 #include "spec.hpp"
+#include "spec_reader.hpp"
 
 #include <algorithm>
 #include <set>
@@ -16,109 +17,12 @@ const std::set<std::string> kLayerTypes = {"dense",   "conv1d",      "max_pool1d
                                            "concatenate", "add", "reshape", "upsample1d", "softmax"};
 const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
 
-// Reads fields of one JSON object, recording an error per bad field; unknown keys are errors too,
-// so a typo ("kernal_size") is caught rather than silently ignored.
-class Reader {
-public:
-    Reader(const json& obj, std::string path, std::vector<SpecError>& errors)
-        : obj_(obj), path_(std::move(path)), errors_(errors)
-    {
-        if (!obj_.is_object()) fail(path_, "must be an object");
-    }
-
-    bool has(const char* key) const { return obj_.is_object() && obj_.contains(key) && !obj_.at(key).is_null(); }
-
-    void size(const char* key, std::size_t& out, std::size_t min = 1)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(min))
-            fail(field(key), "must be an integer ≥ " + std::to_string(min) + ", got " + v.dump());
-        else
-            out = static_cast<std::size_t>(v.get<long long>());
-    }
-
-    void number(const char* key, float& out, float lo, float hi, bool hi_open = false)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_number()) return fail(field(key), "must be a number, got " + v.dump());
-        double d = v.get<double>();
-        if (!(d >= lo && (hi_open ? d < hi : d <= hi)))
-            return fail(field(key), "must be in [" + num(lo) + ", " + num(hi) + (hi_open ? ")" : "]") +
-                                        ", got " + v.dump());
-        out = static_cast<float>(d);
-    }
-
-    void text(const char* key, std::string& out, const std::set<std::string>* allowed = nullptr)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_string()) return fail(field(key), "must be a string, got " + v.dump());
-        std::string s = v.get<std::string>();
-        if (allowed && !allowed->count(s)) {
-            std::string list;
-            for (const auto& a : *allowed)
-                if (!a.empty()) list += (list.empty() ? "" : ", ") + a;
-            return fail(field(key), "'" + s + "' is not one of: " + list);
-        }
-        out = s;
-    }
-
-    void boolean(const char* key, bool& out)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_boolean()) return fail(field(key), "must be true or false, got " + v.dump());
-        out = v.get<bool>();
-    }
-
-    void seed(const char* key, std::uint64_t& out)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_number_integer() || v.get<long long>() < 0)
-            return fail(field(key), "must be a non-negative integer, got " + v.dump());
-        out = static_cast<std::uint64_t>(v.get<long long>());
-    }
-
-    // Marks keys read without a typed reader (nested objects, comments).
-    void allow(const char* key) { seen_.insert(key); }
-
-    void reject_unknown()
-    {
-        if (!obj_.is_object()) return;
-        for (auto it = obj_.begin(); it != obj_.end(); ++it)
-            if (!seen_.count(it.key())) fail(field(it.key().c_str()), "unknown field (check the spelling)");
-    }
-
-    std::string field(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-    void fail(const std::string& f, const std::string& m) { errors_.push_back({f, f + ": " + m}); }
-
-private:
-    bool take(const char* key)
-    {
-        seen_.insert(key);
-        return has(key);
-    }
-    static std::string num(float x)
-    {
-        std::string s = std::to_string(x);
-        while (s.size() > 1 && s.back() == '0') s.pop_back();
-        if (!s.empty() && s.back() == '.') s.pop_back();
-        return s;
-    }
-    const json& obj_;
-    std::string path_;
-    std::vector<SpecError>& errors_;
-    std::set<std::string> seen_;
-};
 
 }  // namespace
 
 void parse_layer(const json& j, const std::string& path, LayerSpec& layer, std::vector<SpecError>& errors)
 {
-    Reader r(j, path, errors);
+    SpecReader r(j, path, errors);
     if (!j.is_object()) return;
     if (!r.has("type")) {
         r.fail(r.field("type"), "missing (one of dense, conv1d, max_pool1d, global_max_pool, ...)");
@@ -206,7 +110,7 @@ namespace {
 InputSpec read_input(const json& j, const std::string& path, std::vector<SpecError>& errors)
 {
     InputSpec input;
-    Reader in(j, path, errors);
+    SpecReader in(j, path, errors);
     if (!j.is_object()) return input;
     in.text("name", input.name);
     static const std::set<std::string> types = {"dna", "features"};
@@ -235,7 +139,7 @@ InputSpec read_input(const json& j, const std::string& path, std::vector<SpecErr
 HeadSpec read_head(const json& j, std::size_t index, std::vector<SpecError>& errors)
 {
     HeadSpec h;
-    Reader r(j, "heads[" + std::to_string(index) + "]", errors);
+    SpecReader r(j, "heads[" + std::to_string(index) + "]", errors);
     if (!j.is_object()) return h;
     if (!r.has("name")) r.fail(r.field("name"), "missing: the head's name (its label column by default)");
     r.text("name", h.name);
@@ -301,7 +205,7 @@ SpecResult parse_spec(const json& j)
     SpecResult res;
     ModelSpec& s = res.spec;
     auto& errors = res.errors;
-    Reader top(j, "", errors);
+    SpecReader top(j, "", errors);
     if (!j.is_object()) return res;
     top.text("name", s.name);
     top.text("description", s.description);
@@ -399,7 +303,7 @@ SpecResult parse_spec(const json& j)
 
     top.allow("optimizer");
     if (top.has("optimizer")) {
-        Reader o(j.at("optimizer"), "optimizer", errors);
+        SpecReader o(j.at("optimizer"), "optimizer", errors);
         static const std::set<std::string> types = {"adam", "sgd"};
         o.text("type", s.optimizer.type, &types);
         o.number("learning_rate", s.optimizer.learning_rate, 1e-8f, 10.0f);
@@ -413,7 +317,7 @@ SpecResult parse_spec(const json& j)
 
     top.allow("training");
     if (top.has("training")) {
-        Reader t(j.at("training"), "training", errors);
+        SpecReader t(j.at("training"), "training", errors);
         t.size("epochs", s.training.epochs);
         t.size("batch_size", s.training.batch_size);
         t.number("validation_fraction", s.training.validation_fraction, 0.0f, 0.5f);

@@ -1,7 +1,7 @@
 // web/engine/helix.js: the JavaScript API of Helix, one ES module for Node (CLI, tests) and the page's
 // Web Worker. It loads the right WebAssembly build and turns the engine's JSON answers into objects
 // and errors. See README.md ("JS API") for a walk-through.
-import { PRESETS, GRAPH_PRESETS, GAN_PRESETS } from './presets.js';
+import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from './presets.js';
 import { applyColumns } from './spec-columns.js';
 import { decisionMap } from './decision-map.js';
 
@@ -122,6 +122,17 @@ class Helix {
   }
 
   /**
+   * Simulated labelled graphs for graph classification (kind 'graph-motifs': gene networks holding feed-forward
+   * loops, class 0, or cascades, class 1); options {count, seed, minGenes, maxGenes, minMotifs, maxMotifs}.
+   * Returns {nodes, edges}: the two tables (TSV text) that graphModel.load reads. Throws HelixInputError.
+   */
+  simulateGraphs(kind = 'graph-motifs', options = {}) {
+    const r = JSON.parse(this.#engine.simulateGraphs(kind, JSON.stringify(options)));
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    return { nodes: r.nodes, edges: r.edges };
+  }
+
+  /**
    * A new model from a preset name or a spec object / JSON text. Options adapt it to a table's columns
    * (spec-columns.js): labels (one head per label column: multi-task), features (the numeric columns of
    * its features input). Throws HelixInputError.
@@ -145,7 +156,7 @@ class Helix {
   }
 
   // --- graph models (GraphSession, core/api/graph_session.hpp) ---
-  /** A new GCN from a graph preset name ('gcn-node') or a graph spec object / JSON text. Throws HelixInputError. */
+  /** A new GCN from a graph preset name ('gcn-node', 'gcn-graph') or a graph spec object / JSON text. Throws HelixInputError. */
   createGraphModel(specOrPreset) {
     return GraphModel.wrap(new this.#engine.GraphSession(specText(specOrPreset, GRAPH_PRESETS), 'spec'));
   }
@@ -168,6 +179,18 @@ class Helix {
   }
   // --- end GANs ---
 
+  // --- autoencoders on expression matrices (AutoencoderSession, core/api/autoencoder_session.hpp) ---
+  /** A new autoencoder from a preset name ('autoencoder', 'dae-impute') or a spec object / JSON text. Throws HelixInputError. */
+  createAutoencoder(specOrPreset) {
+    return Autoencoder.wrap(new this.#engine.AutoencoderSession(specText(specOrPreset, AUTOENCODER_PRESETS), 'spec'));
+  }
+
+  /** An autoencoder from a saved file (the text of autoencoder.save()). Throws HelixInputError. */
+  loadAutoencoder(fileText) {
+    return Autoencoder.wrap(new this.#engine.AutoencoderSession(fileText, 'file'));
+  }
+  // --- end autoencoders ---
+
   #wrap(session) {
     if (!session.ok()) {
       const errors = JSON.parse(session.errors());
@@ -180,6 +203,34 @@ class Helix {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 const now = () => globalThis.performance?.now() ?? Date.now();
+
+// Drives a started training run of any session (model, graph, GAN, autoencoder) one engine step at a time:
+// onProgress(p) after each (p.seconds since the start), a cancel through `signal` between steps, and a
+// yield to the event loop ~20 times a second so messages (a cancel from the page, Ctrl-C) get in.
+// Resolves to the session's summary with `seconds`, and `error` when a loss became NaN.
+async function runTraining(session, { onProgress, signal }) {
+  const t0 = now();
+  let lastYield = t0;
+  let error;
+  while (!session.trainingFinished()) {
+    if (signal?.aborted) {
+      session.cancelTraining();
+      break;
+    }
+    const p = JSON.parse(session.trainStep());
+    p.seconds = (now() - t0) / 1000;
+    if (p.type === 'error') error = p.message;
+    onProgress?.(p);
+    if (now() - lastYield > 50) {
+      await nextTask();
+      lastYield = now();
+    }
+  }
+  const summary = JSON.parse(session.trainingSummary());
+  summary.seconds = (now() - t0) / 1000;
+  if (error) summary.error = error;
+  return summary;
+}
 
 class Model {
   #s;
@@ -200,28 +251,8 @@ class Model {
   async fit(text, { onProgress, signal, ...options } = {}) {
     const started = JSON.parse(this.#s.startTraining(text, JSON.stringify(options)));
     if (started.errors.length) throw new HelixInputError(started.errors, started.moreErrors);
-    const t0 = now();
-    let lastYield = t0;
-    let error;
-    while (!this.#s.trainingFinished()) {
-      if (signal?.aborted) {
-        this.#s.cancelTraining();
-        break;
-      }
-      const p = JSON.parse(this.#s.trainStep());
-      p.seconds = (now() - t0) / 1000;
-      if (p.type === 'error') error = p.message;
-      onProgress?.(p);
-      // Let messages (a cancel from the page, Ctrl-C in Node) in between batches, ~20 times a second.
-      if (now() - lastYield > 50) {
-        await nextTask();
-        lastYield = now();
-      }
-    }
-    const summary = JSON.parse(this.#s.trainingSummary());
-    summary.seconds = (now() - t0) / 1000;
+    const summary = await runTraining(this.#s, { onProgress, signal });
     summary.records = started.records;
-    if (error) summary.error = error;
     return summary;
   }
 
@@ -287,7 +318,8 @@ class Model {
   }
 }
 
-// --- graph models: mirrors Model for GraphSession (full-batch node classification, one epoch per step) ---
+// --- graph models: mirrors Model for GraphSession (node classification full-batch, graph classification in
+// mini-batches of graphs; one epoch per step) ---
 class GraphModel {
   #s;
   static wrap(session) {
@@ -310,6 +342,8 @@ class GraphModel {
   /**
    * Reads the graph: nodes table (node, label, [split], feature_indices or numeric columns) and edges table
    * (source, target). Returns {nodes, edges, features, classes, split: {train, val, test, unlabelled}, ...}.
+   * A graph_classification model (gcn-graph) needs a `graph` column; it returns `graphs` too, and `split`
+   * counts graphs.
    * Throws HelixInputError whose `source` says which table ('nodes' | 'edges' | 'spec') the errors are in.
    */
   load(nodesText, edgesText) {
@@ -327,32 +361,17 @@ class GraphModel {
    * Full-batch training, one epoch per step: options epochs, seed (fresh weights: same seed, same run),
    * patience, learningRate; onProgress({epoch, epochs, loss, trainAccuracy, valLoss, valAccuracy, seconds});
    * signal (AbortSignal) cancels between epochs. Early stopping restores the best weights. Resolves to
-   * {epochsRun, bestEpoch, stoppedEarly, cancelled, test: {accuracy, loss, n}, seconds}.
+   * {epochsRun, bestEpoch, stoppedEarly, cancelled, test: {accuracy, loss, n}, seconds} (graph models: n counts
+   * test graphs and test.auroc is the macro AUROC).
    */
   async fit({ onProgress, signal, ...options } = {}) {
     const started = JSON.parse(this.#s.startTraining(JSON.stringify(options)));
     if (started.errors.length) throw new HelixInputError(started.errors);
-    const t0 = now();
-    let lastYield = t0;
-    while (!this.#s.trainingFinished()) {
-      if (signal?.aborted) {
-        this.#s.cancelTraining();
-        break;
-      }
-      const p = JSON.parse(this.#s.trainStep());
-      p.seconds = (now() - t0) / 1000;
-      onProgress?.(p);
-      if (now() - lastYield > 50) {
-        await nextTask();
-        lastYield = now();
-      }
-    }
-    const summary = JSON.parse(this.#s.trainingSummary());
-    summary.seconds = (now() - t0) / 1000;
+    const summary = await runTraining(this.#s, { onProgress, signal });
     return summary;
   }
 
-  /** {accuracy, loss, n} on the labelled test nodes of the loaded graph. Throws HelixInputError. */
+  /** {accuracy, loss, n} on the labelled test nodes (graph models: graphs, plus auroc). Throws HelixInputError. */
   evaluate() {
     const r = JSON.parse(this.#s.evaluate());
     if (r.errors.length) throw new HelixInputError(r.errors);
@@ -360,7 +379,10 @@ class GraphModel {
     return r;
   }
 
-  /** Every node of the loaded graph: [{id, class, probabilities}]. Throws HelixInputError. */
+  /**
+   * Every node of the loaded graph: [{id, class, probabilities}]; a graph model gives one row per graph, `id`
+   * being the graph's id. Throws HelixInputError.
+   */
   predict() {
     const r = JSON.parse(this.#s.predict());
     if (r.errors.length) throw new HelixInputError(r.errors);
@@ -412,26 +434,7 @@ class Gan {
   async fit(text, { onProgress, signal, ...options } = {}) {
     const started = JSON.parse(this.#s.startTraining(text, JSON.stringify(options)));
     if (started.errors.length) throw new HelixInputError(started.errors, started.moreErrors ?? 0);
-    const t0 = now();
-    let lastYield = t0;
-    let error;
-    while (!this.#s.trainingFinished()) {
-      if (signal?.aborted) {
-        this.#s.cancelTraining();
-        break;
-      }
-      const p = JSON.parse(this.#s.trainStep());
-      p.seconds = (now() - t0) / 1000;
-      if (p.type === 'error') error = p.message;
-      onProgress?.(p);
-      if (now() - lastYield > 50) {
-        await nextTask();
-        lastYield = now();
-      }
-    }
-    const summary = JSON.parse(this.#s.trainingSummary());
-    summary.seconds = (now() - t0) / 1000;
-    if (error) summary.error = error;
+    const summary = await runTraining(this.#s, { onProgress, signal });
     return summary;
   }
 
@@ -465,5 +468,107 @@ class Gan {
   dispose() {
     this.#s?.delete();
     this.#s = null;
+  }
+}
+
+// --- autoencoders: mirrors GraphModel for AutoencoderSession (cells × genes matrices, one mini-batch per step) ---
+class Autoencoder {
+  #s;
+  static wrap(session) {
+    if (!session.ok()) {
+      const errors = JSON.parse(session.errors());
+      session.delete();
+      throw new HelixInputError(errors);
+    }
+    return new Autoencoder(session);
+  }
+
+  constructor(session) {
+    this.#s = session;
+  }
+
+  get spec() { return JSON.parse(this.#s.spec()); }
+  get summary() { return JSON.parse(this.#s.summary()); }
+  get metadata() { return JSON.parse(this.#s.metadata()); }
+
+  /**
+   * Reads the matrix: TSV/CSV text with a header (an id column, then one name per gene), one row per cell.
+   * Gzipped files must be decompressed first (web/engine/gzip.js: gunzipText). Optional `labels`: a metadata
+   * table joined by id whose `labelColumn` names each cell's type (for encode() and the latent kNN score).
+   * Returns {cells, genes, split: {train, validation, test}, sameCells, labelled, classes, ignoredColumns}.
+   * Throws HelixInputError whose `source` says which text ('matrix' | 'labels') the errors are in.
+   */
+  load(matrixText, { labels = '', labelColumn = 'label' } = {}) {
+    const r = JSON.parse(this.#s.load(matrixText, labels, labelColumn));
+    if (r.errors.length) {
+      const e = new HelixInputError(r.errors, r.moreErrors ?? 0);
+      e.source = r.source;
+      throw e;
+    }
+    delete r.errors;
+    return r;
+  }
+
+  /**
+   * Trains on the loaded matrix: options epochs, batchSize, learningRate, patience, seed (fresh weights and
+   * split: same seed, same run); onProgress(p) per batch and epoch ({type, epoch, epochs, batch, batches, loss,
+   * valLoss, seconds}); signal (AbortSignal) cancels between batches. Resolves to {epochsRun, bestEpoch,
+   * stoppedEarly, cancelled, history, split, test: {maskedMse, meanImputationMse, improvement, ...},
+   * latentKnn: {accuracy, majorityRate, k, n} | null, seconds}.
+   */
+  async fit({ onProgress, signal, ...options } = {}) {
+    const started = JSON.parse(this.#s.startTraining(JSON.stringify(options)));
+    if (started.errors.length) throw new HelixInputError(started.errors);
+    const summary = await runTraining(this.#s, { onProgress, signal });
+    return summary;
+  }
+
+  /** Latent codes of every loaded cell: {ids, codes: [[...]], split: ['train'|'validation'|'test'], labels?}. */
+  encode() {
+    return this.#result(this.#s.encode());
+  }
+
+  /**
+   * Imputation on the test cells: a seeded fraction of their entries (non-zero entries for entries
+   * 'nonzero') is hidden and predicted: {maskedMse, meanImputationMse, improvement, hidden, cells, entries,
+   * maskFraction, reconstructionMse, latentKnn}. Throws HelixInputError.
+   */
+  evaluateImputation() {
+    return this.#result(this.#s.evaluate());
+  }
+
+  /** Every cell's reconstruction from clean input: {ids, columns, values: Float32Array (cells × genes, row-major)}. */
+  reconstruct() {
+    return this.#matrix(false);
+  }
+
+  /** The matrix with its zeros filled in by the model (measured non-zero values kept), as reconstruct(). */
+  impute() {
+    return this.#matrix(true);
+  }
+
+  /** The autoencoder file (JSON spec + genes + float32 weights) as text; needs a loaded matrix (the genes). */
+  save(metadata = {}) {
+    if (this.summary === null) {
+      throw new HelixInputError([{ field: '', message: 'load a matrix before saving: the weights are made for its genes' }]);
+    }
+    return this.#s.save(JSON.stringify(metadata));
+  }
+
+  dispose() {
+    this.#s?.delete();
+    this.#s = null;
+  }
+
+  #result(text) {
+    const r = JSON.parse(text);
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    delete r.errors;
+    return r;
+  }
+
+  #matrix(zerosOnly) {
+    const r = this.#result(this.#s.reconstruct(zerosOnly));
+    return { ids: r.ids, columns: r.columns, values: new Float32Array(this.#s.reconstructionView()) };
   }
 }

@@ -230,6 +230,29 @@ export const GRAPH_PRESETS = {
     optimizer: { type: 'adam', learning_rate: 0.01, weight_decay: 5e-4, weight_decay_on: 'first_layer' },
     training: { epochs: 200, patience: 10, monitor: 'val_loss', seed: 1, validation_fraction: 0.2, test_fraction: 0.2 },
   },
+  'gcn-graph': {
+    name: 'gcn-graph',
+    description:
+      'Graph convolutional network for graph classification (one label per graph, e.g. which regulatory motif ' +
+      'a gene network holds): three graph convolutions of 32 units, a max readout per graph, then two dense ' +
+      'layers; graphs are batched 32 at a time as one block-diagonal graph. Nodes without feature columns get ' +
+      'a constant and their one-hot degree. Early stopping on validation loss.',
+    task: 'graph_classification',
+    features: 'as_is',
+    structural_features: 'degree',
+    layers: [
+      { type: 'graph_conv', name: 'gc1', units: 32, activation: 'relu' },
+      { type: 'graph_conv', name: 'gc2', units: 32, activation: 'relu' },
+      { type: 'graph_conv', name: 'gc3', units: 32, activation: 'relu' },
+      { type: 'graph_readout', name: 'readout', mode: 'max' },
+      { type: 'dense', name: 'fc1', units: 32, activation: 'relu' },
+      { type: 'dense', name: 'out' },
+    ],
+    loss: 'softmax_cross_entropy',
+    optimizer: { type: 'adam', learning_rate: 0.005, weight_decay: 0 },
+    training: { epochs: 150, patience: 25, monitor: 'val_loss', seed: 1, batch_size: 32, validation_fraction: 0.2,
+      test_fraction: 0.2 },
+  },
 };
 
 // Generative models (GanSession, helix.createGan): a table of their own, as GRAPH_PRESETS. The spec format is
@@ -265,5 +288,54 @@ export const GAN_PRESETS = {
       optimizer: { type: 'adam', learning_rate: 0.001, beta1: 0.5 },
     },
     training: { epochs: 20, batch_size: 64, d_steps: 1, label_smoothing: 0, seed: 1 },
+  },
+};
+
+// Autoencoders on expression matrices (AutoencoderSession, helix.createAutoencoder): a separate table. The spec
+// format is documented in core/nn/autoencoder.hpp. Both train on a cells × genes matrix (e.g. web/data/pbmc3k,
+// 2638 cells × 2000 log-normalised genes) with an 80/10/10 seeded split of the cells.
+export const AUTOENCODER_PRESETS = {
+  autoencoder: {
+    name: 'autoencoder',
+    description:
+      'Autoencoder with a 2-D latent map: each cell\'s expression (standardised per gene) is squeezed through ' +
+      'dense layers of 256 and 64 units into 2 numbers, then decoded back to every gene; the loss is the ' +
+      'reconstruction MSE. Plot the codes (helix encode) to see cell types as regions of the map.',
+    type: 'autoencoder',
+    encoder: [
+      { type: 'dense', name: 'enc1', units: 256, activation: 'relu' },
+      { type: 'dense', name: 'enc2', units: 64, activation: 'relu' },
+    ],
+    latent: { units: 2 },
+    decoder: [
+      { type: 'dense', name: 'dec1', units: 64, activation: 'relu' },
+      { type: 'dense', name: 'dec2', units: 256, activation: 'relu' },
+    ],
+    corruption: { type: 'none', rate: 0 },
+    reconstruction: 'mse',
+    imputation: { mask_fraction: 0.1, entries: 'all' },
+    preprocess: { transform: 'none' },
+    optimizer: { type: 'adam', learning_rate: 0.001 },
+    training: { epochs: 40, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 5,
+      monitor: 'val_loss', seed: 1 },
+  },
+  'dae-impute': {
+    name: 'dae-impute',
+    description:
+      'Denoising autoencoder for imputation: during training 20% of each cell\'s measured (non-zero) values are ' +
+      'hidden and the network learns to predict them from the rest (masked MSE), through 256 → 64 → 256 dense ' +
+      'units. Zeros are read as "not measured". Evaluation hides 10% of the test cells\' non-zero values and ' +
+      'compares with imputing each gene\'s mean non-zero level.',
+    type: 'autoencoder',
+    encoder: [{ type: 'dense', name: 'enc1', units: 256, activation: 'relu' }],
+    latent: { units: 64 },
+    decoder: [{ type: 'dense', name: 'dec1', units: 256, activation: 'relu' }],
+    corruption: { type: 'mask', rate: 0.2 },
+    reconstruction: 'masked_mse',
+    imputation: { mask_fraction: 0.1, entries: 'nonzero' },
+    preprocess: { transform: 'none' },
+    optimizer: { type: 'adam', learning_rate: 0.001 },
+    training: { epochs: 30, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 5,
+      monitor: 'val_loss', seed: 1 },
   },
 };

@@ -11,6 +11,7 @@ let helixPromise = null;
 let model = null; // the model Predict uses: the last one trained (even if cancelled) or loaded
 let run = null; // { controller } while a fit is running
 let gan = null; // the GAN sampleGan uses: the last one trained (even if cancelled after some steps) or loaded
+let autoencoder = null; // the autoencoder the matrix methods use: the last one trained or loaded
 let graphModel = null; // the graph model (GCN) last trained: its predictions feed the graph view
 
 const helix = () => (helixPromise ??= loadHelix());
@@ -225,6 +226,62 @@ const api = {
       return true;
     }),
 
+  // --- autoencoders on expression matrices (helix.createAutoencoder) ---
+  // opts: { spec: presetName | specObject, labels, labelColumn, epochs, batchSize, learningRate, seed }.
+  // The matrix is text (decompress .gz first: ./gzip.js). Resolves to the fit summary plus the load info.
+  trainAutoencoder: (matrixText, opts, onProgress) =>
+    wrap(async () => {
+      const h = await helix();
+      if (run) throw new Error('A training run is already going; cancel it first.');
+      const { spec, labels, labelColumn, ...fitOptions } = opts;
+      let next;
+      try {
+        next = h.createAutoencoder(spec);
+      } catch (err) {
+        throw Object.assign(err, { stage: 'model' });
+      }
+      const controller = new AbortController();
+      run = { controller };
+      try {
+        let info;
+        try {
+          info = next.load(matrixText, { labels, labelColumn });
+        } catch (err) {
+          throw Object.assign(err, { stage: 'data' });
+        }
+        const progress = throttled(onProgress);
+        const summary = await next.fit({ ...fitOptions, onProgress: progress, signal: controller.signal });
+        await progress.flush();
+        autoencoder?.dispose();
+        autoencoder = next;
+        return { ...summary, data: info };
+      } catch (err) {
+        next.dispose();
+        throw err;
+      } finally {
+        run = null;
+      }
+    }),
+
+  encode: () => wrap(async () => requireAutoencoder().encode()),
+  evaluateImputation: () => wrap(async () => requireAutoencoder().evaluateImputation()),
+  saveAutoencoder: () => wrap(async () => requireAutoencoder().save()),
+
+  // A saved autoencoder and the matrix (and optional labels) to use it on.
+  loadAutoencoder: (fileText, matrixText, { labels, labelColumn } = {}) =>
+    wrap(async () => {
+      const loaded = (await helix()).loadAutoencoder(fileText);
+      try {
+        const info = loaded.load(matrixText, { labels, labelColumn });
+        autoencoder?.dispose();
+        autoencoder = loaded;
+        return info;
+      } catch (err) {
+        loaded.dispose();
+        throw err;
+      }
+    }),
+
   // --- graph models (helix.createGraphModel): nodes and edges tables; one model, beside the sequence model ---
   // opts: { spec: presetName | specObject, epochs, learningRate, seed, patience }. Resolves to the fit summary
   // plus what the graph holds (`graph`). Errors carry `source` ('nodes' | 'edges' | 'spec').
@@ -276,6 +333,11 @@ const api = {
     }),
   // --- end graph models ---
 };
+
+function requireAutoencoder() {
+  if (!autoencoder) throw new Error('No autoencoder yet: train one or load a saved one.');
+  return autoencoder;
+}
 
 // Every preset table presets.js exports (sequence models, graphs, and the generative families as they land),
 // keyed by family: the page groups its model picker by them.

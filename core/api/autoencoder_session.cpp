@@ -1,0 +1,313 @@
+// core/api/autoencoder_session.cpp: see autoencoder_session.hpp.
+#include "autoencoder_session.hpp"
+#include "json_errors.hpp"
+
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+#include "../io/autoencoder_file.hpp"
+#include "../train/imputation.hpp"
+#include "../train/knn.hpp"
+
+namespace helix::api {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kNeighbours = 15;
+
+json load_errors(const std::vector<data::InputError>& errors, std::size_t more, const char* source)
+{
+    return json{{"errors", input_errors_to_json(errors)}, {"moreErrors", more}, {"source", source}};
+}
+
+}  // namespace
+
+AutoencoderSession::AutoencoderSession(const std::string& text, const std::string& kind)
+{
+    if (kind == "file") {
+        io::LoadedAutoencoder loaded = io::load_autoencoder(text);
+        errors_ = spec_errors_to_json(loaded.errors);
+        if (!loaded.model) return;
+        model_ = std::move(loaded.model);
+        spec_ = model_->spec();
+        genes_ = std::move(loaded.genes);
+        trained_count_ = loaded.cells.count;
+        trained_hash_ = loaded.cells.hash;
+        metadata_ = loaded.metadata;
+        from_file_ = true;
+        return;
+    }
+    nn::AutoencoderSpecResult spec = nn::parse_autoencoder_spec_text(text);
+    errors_ = spec_errors_to_json(spec.errors);
+    spec_ = spec.spec;
+}
+
+std::string AutoencoderSession::summary_json() const { return model_ ? model_->summary_json().dump() : "null"; }
+
+void AutoencoderSession::rebuild()
+{
+    HELIX_ASSERT(loaded());
+    run_.reset();  // it refers to the old weights
+    split_ = train::autoencoder_split(ids_.size(), spec_.training);
+    model_ = nn::Autoencoder::build(spec_, genes_.size());
+    if (!split_.train.empty()) model_->fit_statistics(values_, split_.train);
+    same_cells_ = true;
+    trained_count_ = ids_.size();
+    trained_hash_ = io::hash_ids(ids_);
+}
+
+std::string AutoencoderSession::load(const std::string& matrix_text, const std::string& labels_text,
+                                     const std::string& label_column)
+{
+    HELIX_ASSERT(ok());
+    run_.reset();
+    ids_.clear();
+    reconstruction_.clear();
+    auto parsed = data::parse_matrix(matrix_text);
+    if (!parsed.ok()) return load_errors(parsed.errors, parsed.more_errors, "matrix").dump();
+    data::Matrix& m = parsed.value;
+    // Columns: a file-built model takes its genes by name, in its order; a spec-built one takes them all.
+    std::vector<std::size_t> column_of;
+    std::vector<std::string> genes = from_file_ ? genes_ : m.columns;  // kept only if the whole load succeeds
+    std::size_t ignored = 0;
+    if (from_file_) {
+        std::unordered_map<std::string, std::size_t> index;
+        for (std::size_t c = 0; c < m.cols(); ++c) index.emplace(m.columns[c], c);
+        std::string missing;
+        std::size_t n_missing = 0;
+        for (const auto& g : genes_) {
+            auto it = index.find(g);
+            if (it == index.end()) {
+                if (++n_missing <= 5) missing += (missing.empty() ? "'" : ", '") + g + "'";
+                continue;
+            }
+            column_of.push_back(it->second);
+        }
+        if (n_missing)
+            return json{{"errors", json::array({{{"line", 1}, {"column", 1}, {"field", ""},
+                                                 {"message", "line 1, column 1: the matrix lacks " +
+                                                                 std::to_string(n_missing) + " of the model's " +
+                                                                 std::to_string(genes_.size()) + " columns (" + missing +
+                                                                 (n_missing > 5 ? ", ..." : "") + ")"}}})},
+                        {"source", "matrix"}}
+                .dump();
+        ignored = m.cols() - genes_.size();
+    } else {
+        for (std::size_t c = 0; c < m.cols(); ++c) column_of.push_back(c);
+    }
+    const std::size_t N = m.rows(), G = column_of.size();
+    std::vector<float> values(N * G);
+    for (std::size_t i = 0; i < N; ++i) {
+        const float* row = m.row(i);
+        for (std::size_t g = 0; g < G; ++g) {
+            float v = row[column_of[g]];
+            if (spec_.transform == "log1p") {
+                if (v < 0.0f) {
+                    const std::string msg = "line " + std::to_string(m.lines[i]) + ", column 1: row '" + m.ids[i] +
+                                            "' has " + json(v).dump() + " in column '" + genes[g] +
+                                            "'; the transform log1p needs counts >= 0";
+                    return json{{"errors", json::array({{{"line", m.lines[i]}, {"column", 1}, {"field", genes[g]},
+                                                         {"message", msg}}})},
+                                {"source", "matrix"}}
+                        .dump();
+                }
+                v = std::log1p(v);
+            }
+            values[i * G + g] = v;
+        }
+    }
+    std::vector<std::string> labels(N);
+    if (!labels_text.empty()) {
+        auto parsed_labels = data::parse_row_labels(labels_text, label_column, m);
+        if (!parsed_labels.ok()) return load_errors(parsed_labels.errors, parsed_labels.more_errors, "labels").dump();
+        labels = std::move(parsed_labels.value);
+    }
+    genes_ = std::move(genes);
+    ids_ = std::move(m.ids);
+    labels_ = std::move(labels);
+    values_ = std::move(values);
+    if (from_file_) {
+        same_cells_ = N == trained_count_ && io::hash_ids(ids_) == trained_hash_;
+        if (same_cells_) {
+            split_ = train::autoencoder_split(N, spec_.training);
+        } else {
+            split_ = {};
+            for (std::size_t i = 0; i < N; ++i) split_.test.push_back(i);
+        }
+    } else {
+        rebuild();
+    }
+    std::set<std::string> classes;
+    std::size_t labelled = 0;
+    for (const auto& l : labels_)
+        if (!l.empty()) {
+            classes.insert(l);
+            ++labelled;
+        }
+    return json{{"errors", json::array()},
+                {"cells", N},
+                {"genes", G},
+                {"split", {{"train", split_.train.size()}, {"validation", split_.validation.size()},
+                           {"test", split_.test.size()}}},
+                {"sameCells", same_cells_},
+                {"labelled", labelled},
+                {"classes", classes.size()},
+                {"ignoredColumns", ignored}}
+        .dump();
+}
+
+std::string AutoencoderSession::start_training(const std::string& options_json)
+{
+    HELIX_ASSERT(ok());
+    run_.reset();
+    if (!loaded()) return json{{"errors", one_error("", "load a matrix before training")}}.dump();
+    json opt = json::parse(options_json, nullptr, false);
+    if (opt.is_discarded() || !opt.is_object())
+        return json{{"errors", one_error("options", "options: not a JSON object")}}.dump();
+    nn::TrainingSpec t = spec_.training;
+    nn::OptimizerSpec o = spec_.optimizer;
+    json errors = json::array();
+    auto read = [&](const char* key, auto& out, bool integer, double lo) {
+        if (!opt.contains(key) || opt[key].is_null()) return false;
+        if (!opt[key].is_number() || (integer && !opt[key].is_number_integer()) || opt[key].get<double>() < lo) {
+            errors.push_back({{"field", key}, {"message", std::string(key) + ": must be " +
+                                                              (integer ? "an integer" : "a number") + " >= " +
+                                                              json(lo).dump()}});
+            return false;
+        }
+        out = static_cast<std::remove_reference_t<decltype(out)>>(opt[key].get<double>());
+        return true;
+    };
+    read("epochs", t.epochs, true, 1);
+    read("patience", t.patience, true, 0);
+    read("batchSize", t.batch_size, true, 1);
+    read("learningRate", o.learning_rate, false, 1e-9);
+    std::uint64_t seed = 0;
+    const bool reseed = read("seed", seed, true, 0);
+    if (!errors.empty()) return json{{"errors", errors}}.dump();
+    if (reseed) {
+        spec_.training.seed = t.seed = seed;
+        rebuild();
+    }
+    if (split_.train.empty())
+        return json{{"errors", one_error("", same_cells_ ? "too few cells to train on (the split leaves none for training)"
+                                                         : "these cells are not the ones this model was trained on: "
+                                                           "give a seed to train it afresh on them")}}
+            .dump();
+    run_ = std::make_unique<train::AutoencoderTrainer>(*model_, values_, split_, t, o);
+    metadata_["training"] = {{"epochs", t.epochs}, {"batchSize", t.batch_size}, {"learningRate", o.learning_rate},
+                             {"seed", spec_.training.seed}, {"patience", t.patience}};
+    metadata_["trainedOn"] = {{"cells", ids_.size()}, {"genes", genes_.size()}, {"train", split_.train.size()},
+                              {"validation", split_.validation.size()}, {"test", split_.test.size()}};
+    return json{{"errors", json::array()}}.dump();
+}
+
+std::string AutoencoderSession::train_step()
+{
+    HELIX_ASSERT(run_ && !run_->finished());
+    return run_->step().dump();
+}
+
+void AutoencoderSession::cancel_training()
+{
+    if (run_) run_->cancel();
+}
+
+json AutoencoderSession::knn_json()
+{
+    // Neighbours among the training cells; a matrix of new cells is scored leave-one-out among its own cells.
+    const std::vector<std::size_t> queries = test_rows();
+    const std::vector<std::size_t>& reference = split_.train.empty() ? queries : split_.train;
+    std::vector<std::size_t> all(ids_.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const Tensor codes = train::encode(*model_, values_, all);
+    const train::KnnScores s = train::knn_accuracy(codes, labels_, reference, queries, kNeighbours);
+    if (s.n == 0) return nullptr;
+    return {{"accuracy", s.accuracy}, {"majorityRate", s.majority_rate}, {"k", s.k}, {"n", s.n}};
+}
+
+std::vector<std::size_t> AutoencoderSession::test_rows() const { return split_.test; }
+
+std::string AutoencoderSession::training_summary()
+{
+    HELIX_ASSERT(run_);
+    json s = run_->summary();
+    s["latentKnn"] = knn_json();
+    metadata_["test"] = s["test"];
+    metadata_["latentKnn"] = s["latentKnn"];
+    metadata_["bestEpoch"] = s["bestEpoch"];
+    return s.dump();
+}
+
+std::string AutoencoderSession::evaluate_json()
+{
+    HELIX_ASSERT(ok());
+    if (!loaded()) return json{{"errors", one_error("", "load a matrix before evaluating")}}.dump();
+    const std::vector<std::size_t> rows = test_rows();
+    if (rows.empty()) return json{{"errors", one_error("", "no test cells (training.test_fraction is 0)")}}.dump();
+    const train::ImputationScores s =
+        train::score_imputation(*model_, values_, rows, train::test_mask_seed(spec_.training));
+    return json{{"errors", json::array()},
+                {"maskedMse", s.model_mse},
+                {"meanImputationMse", s.baseline_mse},
+                {"improvement", s.baseline_mse > 0 ? 1.0 - s.model_mse / s.baseline_mse : 0.0},
+                {"hidden", s.hidden},
+                {"cells", s.cells},
+                {"sameCells", same_cells_},
+                {"entries", spec_.imputation.entries},
+                {"maskFraction", std::round(spec_.imputation.mask_fraction * 1e6) / 1e6},
+                {"reconstructionMse", train::reconstruction_mse(*model_, values_, rows)},
+                {"latentKnn", knn_json()}}
+        .dump();
+}
+
+std::string AutoencoderSession::encode_json()
+{
+    HELIX_ASSERT(ok());
+    if (!loaded()) return json{{"errors", one_error("", "load a matrix before encoding")}}.dump();
+    std::vector<std::size_t> all(ids_.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const Tensor codes = train::encode(*model_, values_, all);
+    const std::size_t K = codes.shape()[1];
+    std::vector<std::string> part(ids_.size(), "train");
+    for (std::size_t i : split_.validation) part[i] = "validation";
+    for (std::size_t i : split_.test) part[i] = "test";
+    json rows = json::array();
+    for (std::size_t i = 0; i < ids_.size(); ++i)
+        rows.push_back(std::vector<float>(codes.data() + i * K, codes.data() + (i + 1) * K));
+    json out = {{"errors", json::array()}, {"ids", ids_}, {"codes", rows}, {"split", part}};
+    bool any = false;
+    for (const auto& l : labels_) any = any || !l.empty();
+    if (any) out["labels"] = labels_;
+    return out.dump();
+}
+
+std::string AutoencoderSession::reconstruct(bool zeros_only)
+{
+    HELIX_ASSERT(ok());
+    if (!loaded()) return json{{"errors", one_error("", "load a matrix before reconstructing")}}.dump();
+    std::vector<std::size_t> all(ids_.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const Tensor out = train::reconstruct(*model_, values_, all);
+    reconstruction_.assign(out.data(), out.data() + out.size());
+    if (zeros_only)
+        for (std::size_t i = 0; i < values_.size(); ++i)
+            if (values_[i] != 0.0f) reconstruction_[i] = values_[i];
+    return json{{"errors", json::array()}, {"rows", ids_.size()}, {"cols", genes_.size()}, {"ids", ids_},
+                {"columns", genes_}}
+        .dump();
+}
+
+std::string AutoencoderSession::save(const std::string& metadata_json) const
+{
+    HELIX_ASSERT(model_);
+    json extra = json::parse(metadata_json, nullptr, false);
+    json meta = metadata_;
+    if (extra.is_object()) meta.update(extra);
+    return io::save_autoencoder(*model_, genes_, {trained_count_, trained_hash_}, meta);
+}
+
+}  // namespace helix::api

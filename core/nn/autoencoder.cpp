@@ -1,0 +1,377 @@
+// core/nn/autoencoder.cpp: see autoencoder.hpp.
+#include "autoencoder.hpp"
+#include "spec_reader.hpp"
+
+#include <cmath>
+#include <set>
+
+namespace helix::nn {
+
+using nlohmann::json;
+
+namespace {
+
+const std::set<std::string> kLayerTypes = {"dense", "dropout", "batch_norm", "layer_norm", "relu", "sigmoid", "tanh"};
+const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
+
+
+void read_layers(const json& j, const char* key, std::vector<LayerSpec>& out, std::vector<SpecError>& errors)
+{
+    const std::string at = key;
+    if (!j.contains(key) || j.at(key).is_null()) return;  // an empty encoder or decoder is allowed
+    if (!j.at(key).is_array()) {
+        errors.push_back({at, at + ": must be a list of layers (dense, dropout, batch_norm, layer_norm, relu, ...)"});
+        return;
+    }
+    const json& list = j.at(key);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = at + "[" + std::to_string(i) + "]";
+        SpecReader r(list[i], path, errors);
+        if (!list[i].is_object()) continue;
+        LayerSpec l;
+        if (!r.has("type")) {
+            r.fail(r.field("type"), "missing (one of dense, dropout, batch_norm, layer_norm, relu, sigmoid, tanh)");
+            continue;
+        }
+        r.text("type", l.type, &kLayerTypes);
+        r.text("name", l.name);
+        r.allow("comment");
+        if (l.type == "dense") {
+            if (!r.has("units")) r.fail(r.field("units"), "missing: how many outputs this layer has");
+            r.size("units", l.units);
+            r.text("activation", l.activation, &kActivations);
+            if (l.activation == "linear") l.activation.clear();
+        } else if (l.type == "dropout") {
+            r.number("rate", l.rate, 0.0, 1.0, /*hi_open=*/true);
+        } else if (l.type == "batch_norm" || l.type == "layer_norm") {
+            if (l.type == "batch_norm") r.number("momentum", l.momentum, 0.0, 1.0);
+            r.number("eps", l.eps, 1e-12, 1.0);
+        }
+        r.reject_unknown();
+        if (l.type.empty()) continue;
+        if (l.name.empty()) l.name = at + "_" + std::to_string(i);
+        out.push_back(l);
+    }
+}
+
+}  // namespace
+
+AutoencoderSpecResult parse_autoencoder_spec(const json& j)
+{
+    AutoencoderSpecResult res;
+    AutoencoderSpec& s = res.spec;
+    auto& errors = res.errors;
+    SpecReader top(j, "", errors);
+    if (!j.is_object()) return res;
+    top.text("name", s.name);
+    top.text("description", s.description);
+    top.allow("comment");
+    std::string type;
+    static const std::set<std::string> types = {"autoencoder"};
+    if (!top.has("type")) top.fail("type", "missing; an autoencoder spec needs \"type\": \"autoencoder\"");
+    top.text("type", type, &types);
+
+    top.allow("encoder");
+    top.allow("decoder");
+    read_layers(j, "encoder", s.encoder, errors);
+    read_layers(j, "decoder", s.decoder, errors);
+    std::set<std::string> names = {"latent", "reconstruction"};
+    for (auto* part : {&s.encoder, &s.decoder})
+        for (std::size_t i = 0; i < part->size(); ++i) {
+            const std::string f = std::string(part == &s.encoder ? "encoder" : "decoder") + "[" + std::to_string(i) + "].name";
+            if (!names.insert((*part)[i].name).second)
+                errors.push_back({f, f + ": '" + (*part)[i].name + "' is used by another layer (latent and "
+                                                                      "reconstruction are taken)"});
+        }
+
+    top.allow("latent");
+    if (!top.has("latent")) {
+        top.fail("latent", "missing: {\"units\": 2} gives a 2-D latent map");
+    } else {
+        SpecReader l(j.at("latent"), "latent", errors);
+        if (!l.has("units")) l.fail("latent.units", "missing: the size of the latent code (2 for a map)");
+        l.size("units", s.latent_units, 1, 4096);
+        l.text("activation", s.latent_activation, &kActivations);
+        if (s.latent_activation == "linear") s.latent_activation.clear();
+        l.reject_unknown();
+    }
+
+    top.allow("corruption");
+    if (top.has("corruption")) {
+        SpecReader c(j.at("corruption"), "corruption", errors);
+        static const std::set<std::string> kinds = {"none", "mask", "gaussian"};
+        c.text("type", s.corruption.type, &kinds);
+        c.number("rate", s.corruption.rate, 0.0, s.corruption.type == "gaussian" ? 10.0 : 0.95);
+        c.reject_unknown();
+        if (s.corruption.type != "none" && s.corruption.rate <= 0.0f)
+            c.fail("corruption.rate", "must be > 0 for corruption '" + s.corruption.type + "'");
+    }
+    static const std::set<std::string> losses = {"mse", "masked_mse"};
+    top.text("reconstruction", s.reconstruction, &losses);
+    if (s.reconstruction == "masked_mse" && s.corruption.type != "mask")
+        top.fail("reconstruction", "masked_mse scores the entries the corruption hides: it needs \"corruption\": "
+                                   "{\"type\": \"mask\", \"rate\": ...}");
+
+    top.allow("imputation");
+    if (top.has("imputation")) {
+        SpecReader im(j.at("imputation"), "imputation", errors);
+        im.number("mask_fraction", s.imputation.mask_fraction, 0.001, 0.9);
+        static const std::set<std::string> entries = {"all", "nonzero"};
+        im.text("entries", s.imputation.entries, &entries);
+        im.reject_unknown();
+    }
+    top.allow("preprocess");
+    if (top.has("preprocess")) {
+        SpecReader p(j.at("preprocess"), "preprocess", errors);
+        static const std::set<std::string> transforms = {"none", "log1p"};
+        p.text("transform", s.transform, &transforms);
+        p.reject_unknown();
+    }
+
+    top.allow("optimizer");
+    if (top.has("optimizer")) {
+        SpecReader o(j.at("optimizer"), "optimizer", errors);
+        static const std::set<std::string> kinds = {"adam", "sgd"};
+        o.text("type", s.optimizer.type, &kinds);
+        o.number("learning_rate", s.optimizer.learning_rate, 1e-8, 10.0);
+        o.number("momentum", s.optimizer.momentum, 0.0, 1.0, true);
+        o.number("beta1", s.optimizer.beta1, 0.0, 1.0, true);
+        o.number("beta2", s.optimizer.beta2, 0.0, 1.0, true);
+        o.number("eps", s.optimizer.eps, 1e-12, 1.0);
+        o.number("weight_decay", s.optimizer.weight_decay, 0.0, 1.0);
+        o.reject_unknown();
+    }
+    s.training.monitor = "val_loss";
+    s.training.epochs = 30;
+    top.allow("training");
+    if (top.has("training")) {
+        SpecReader t(j.at("training"), "training", errors);
+        t.size("epochs", s.training.epochs);
+        t.size("batch_size", s.training.batch_size);
+        t.number("validation_fraction", s.training.validation_fraction, 0.0, 0.5);
+        t.number("test_fraction", s.training.test_fraction, 0.0, 0.5);
+        t.size("patience", s.training.patience, 0);
+        static const std::set<std::string> monitors = {"val_loss"};
+        t.text("monitor", s.training.monitor, &monitors);
+        t.seed("seed", s.training.seed);
+        t.reject_unknown();
+    }
+    top.reject_unknown();
+    return res;
+}
+
+AutoencoderSpecResult parse_autoencoder_spec_text(const std::string& text)
+{
+    try {
+        return parse_autoencoder_spec(json::parse(text));
+    } catch (const json::parse_error& e) {
+        std::size_t line = 1, col = 1;
+        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
+        }
+        AutoencoderSpecResult res;
+        res.errors.push_back({"", "line " + std::to_string(line) + ", column " + std::to_string(col) +
+                                      ": the autoencoder spec is not valid JSON"});
+        return res;
+    }
+}
+
+json autoencoder_spec_to_json(const AutoencoderSpec& s)
+{
+    json encoder = json::array(), decoder = json::array();
+    for (const auto& l : s.encoder) encoder.push_back(layer_to_json(l));
+    for (const auto& l : s.decoder) decoder.push_back(layer_to_json(l));
+    json latent = {{"units", s.latent_units}};
+    if (!s.latent_activation.empty()) latent["activation"] = s.latent_activation;
+    return {{"name", s.name},
+            {"description", s.description},
+            {"type", "autoencoder"},
+            {"encoder", encoder},
+            {"latent", latent},
+            {"decoder", decoder},
+            {"corruption", {{"type", s.corruption.type}, {"rate", s.corruption.rate}}},
+            {"reconstruction", s.reconstruction},
+            {"imputation", {{"mask_fraction", s.imputation.mask_fraction}, {"entries", s.imputation.entries}}},
+            {"preprocess", {{"transform", s.transform}}},
+            {"optimizer",
+             {{"type", s.optimizer.type},
+              {"learning_rate", s.optimizer.learning_rate},
+              {"momentum", s.optimizer.momentum},
+              {"beta1", s.optimizer.beta1},
+              {"beta2", s.optimizer.beta2},
+              {"eps", s.optimizer.eps},
+              {"weight_decay", s.optimizer.weight_decay}}},
+            {"training",
+             {{"epochs", s.training.epochs},
+              {"batch_size", s.training.batch_size},
+              {"validation_fraction", s.training.validation_fraction},
+              {"test_fraction", s.training.test_fraction},
+              {"patience", s.training.patience},
+              {"monitor", s.training.monitor},
+              {"seed", s.training.seed}}}};
+}
+
+std::unique_ptr<Autoencoder> Autoencoder::build(const AutoencoderSpec& spec, std::size_t genes)
+{
+    HELIX_ASSERT(genes > 0);
+    auto m = std::unique_ptr<Autoencoder>(new Autoencoder());
+    m->spec_ = spec;
+    m->genes_ = genes;
+    for (const char* name : {"input.mean", "input.scale", "imputation.baseline"})
+        m->stats_.push_back({name, Var(xt::zeros<float>({genes}), false)});
+    m->stats_[1].var.value().fill(1.0f);
+    LayerSpec latent;
+    latent.type = "dense";
+    latent.name = "latent";
+    latent.units = spec.latent_units;
+    latent.activation = spec.latent_activation;
+    LayerSpec out;
+    out.type = "dense";
+    out.name = "reconstruction";
+    out.units = genes;
+    Rng init(spec.training.seed);
+    Shape shape{genes};
+    auto add = [&](std::vector<std::unique_ptr<Layer>>& part, const LayerSpec& l) {
+        auto layer = make_layer(l);
+        std::string error;
+        Shape next = layer->output_shape(shape, error);
+        HELIX_ASSERT(error.empty());  // every layer an autoencoder admits keeps a flat shape
+        layer->build(shape, init);
+        shape = next;
+        part.push_back(std::move(layer));
+    };
+    for (const auto& l : spec.encoder) add(m->encoder_, l);
+    add(m->encoder_, latent);
+    for (const auto& l : spec.decoder) add(m->decoder_, l);
+    add(m->decoder_, out);
+    return m;
+}
+
+void Autoencoder::fit_statistics(const std::vector<float>& values, const std::vector<std::size_t>& rows)
+{
+    HELIX_ASSERT(!rows.empty() && values.size() % genes_ == 0);
+    const std::size_t G = genes_;
+    std::vector<double> sum(G, 0.0), sq(G, 0.0), nz_sum(G, 0.0);
+    std::vector<std::size_t> nz(G, 0);
+    for (std::size_t r : rows) {
+        const float* x = values.data() + r * G;
+        for (std::size_t g = 0; g < G; ++g) {
+            sum[g] += x[g];
+            sq[g] += static_cast<double>(x[g]) * x[g];
+            if (x[g] != 0.0f) {
+                nz_sum[g] += x[g];
+                ++nz[g];
+            }
+        }
+    }
+    Tensor& mean = stats_[0].var.value();
+    Tensor& scale = stats_[1].var.value();
+    Tensor& base = stats_[2].var.value();
+    const double n = static_cast<double>(rows.size());
+    for (std::size_t g = 0; g < G; ++g) {
+        const double mu = sum[g] / n;
+        const double var = std::max(sq[g] / n - mu * mu, 0.0);
+        mean(g) = static_cast<float>(mu);
+        // A gene constant over the training cells keeps scale 1: its standardised input is then 0 (or its
+        // offset), never a division by zero.
+        scale(g) = var > 1e-12 ? static_cast<float>(std::sqrt(var)) : 1.0f;
+        base(g) = static_cast<float>(spec_.imputation.entries == "nonzero" ? (nz[g] ? nz_sum[g] / nz[g] : 0.0) : mu);
+    }
+    decoder_.back()->params()[1].var.value() = base;
+}
+
+Tensor Autoencoder::standardize(const std::vector<float>& values, const std::vector<std::size_t>& rows,
+                                const Tensor& hidden) const
+{
+    const std::size_t G = genes_;
+    const bool any_hidden = hidden.dimension() == 2;
+    Tensor x = Tensor::from_shape({rows.size(), G});
+    const float* mean = stats_[0].var.value().data();
+    const float* scale = stats_[1].var.value().data();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const float* v = values.data() + rows[i] * G;
+        float* out = x.data() + i * G;
+        for (std::size_t g = 0; g < G; ++g) out[g] = (v[g] - mean[g]) / scale[g];
+        if (any_hidden) {
+            const float* h = hidden.data() + i * G;
+            for (std::size_t g = 0; g < G; ++g)
+                if (h[g] != 0.0f) out[g] = 0.0f;
+        }
+    }
+    return x;
+}
+
+Var Autoencoder::encode(const Tensor& standardized, bool training, Rng& rng)
+{
+    HELIX_ASSERT(standardized.dimension() == 2 && standardized.shape()[1] == genes_);
+    ForwardCtx ctx{training, &rng};
+    Var h(standardized, false);
+    for (auto& l : encoder_) h = l->forward(h, ctx);
+    return h;
+}
+
+Var Autoencoder::decode(const Var& codes, bool training, Rng& rng)
+{
+    ForwardCtx ctx{training, &rng};
+    Var h = codes;
+    for (auto& l : decoder_) h = l->forward(h, ctx);
+    return h;
+}
+
+std::vector<Param*> Autoencoder::params()
+{
+    std::vector<Param*> out;
+    for (auto& p : stats_) out.push_back(&p);
+    for (auto* part : {&encoder_, &decoder_})
+        for (auto& l : *part)
+            for (auto& p : l->params()) out.push_back(&p);
+    return out;
+}
+
+std::vector<const Param*> Autoencoder::params() const
+{
+    std::vector<const Param*> out;
+    for (auto& p : stats_) out.push_back(&p);
+    for (auto* part : {&encoder_, &decoder_})
+        for (const auto& l : *part)
+            for (const auto& p : l->params()) out.push_back(&p);
+    return out;
+}
+
+std::vector<Tensor> Autoencoder::weights() const
+{
+    std::vector<Tensor> w;
+    for (const Param* p : params()) w.push_back(p->var.value());
+    return w;
+}
+
+void Autoencoder::set_weights(const std::vector<Tensor>& w)
+{
+    auto ps = params();
+    HELIX_ASSERT(w.size() == ps.size());
+    for (std::size_t i = 0; i < ps.size(); ++i) ps[i]->var.value() = w[i];
+}
+
+json Autoencoder::summary_json() const
+{
+    json layers = json::array();
+    std::size_t width = genes_, total = 0;
+    for (const auto* part : {&encoder_, &decoder_})
+        for (const auto& l : *part) {
+            std::size_t n = 0;
+            for (const auto& p : l->params())
+                if (p.var.requires_grad()) n += p.var.value().size();
+            if (l->spec().type == "dense") width = l->spec().units;
+            layers.push_back({{"name", l->name()}, {"type", l->spec().type}, {"output", width}, {"parameters", n}});
+            total += n;
+        }
+    return {{"name", spec_.name}, {"genes", genes_}, {"latent", spec_.latent_units}, {"layers", layers},
+            {"parameters", total}};
+}
+
+}  // namespace helix::nn
