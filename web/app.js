@@ -345,7 +345,7 @@ async function main() {
     const edgeCols = tableColumns(edgesText, ['source', 'target']);
     const edges = (edgeCols.source ?? []).map((s, i) => [s, edgeCols.target[i]]);
     const predicted = new Map(predictions.map((p) => [String(p.id), p.class]));
-    let classNames = [];
+    let classNames = data.example?.classNames ?? [];
     if (data.example?.classes) {
       const cls = tableColumns(await fetchText(data.example.classes).catch(() => ''), ['label', 'name_inferred', 'name']);
       classNames = (cls.name_inferred ?? cls.name ?? []).map((n) => n.replace(/_/g, ' '));

@@ -1,5 +1,5 @@
 // web/examples.js: the example datasets shipped in web/data, which families they suit, and how to fetch
-// them. An example's texts are { main, second }: the table (or nodes, or FASTA) and, for graphs, the edges
+// them (and, where the data name no classes, what the class indices mean). An example's texts are { main, second }: the table (or nodes, or FASTA) and, for graphs, the edges
 // or, for expression matrices, the cell labels. Matrices may be gzipped: DecompressionStream inflates them.
 import { t } from './strings.js';
 
@@ -13,10 +13,10 @@ export const EXAMPLES = [
   { key: 'multimodal', families: ['multimodal'], label: 'dataExampleMultimodal', credit: 'dataCreditMultimodal', main: 'data/multimodal.tsv' },
   { key: 'transfer-finetune', families: ['transfer'], label: 'dataExampleTransfer', credit: 'dataCreditTransfer', main: 'data/transfer-finetune.tsv' },
   { key: 'cora', families: ['graph'], label: 'dataExampleCora', credit: 'dataCreditCora', main: 'data/cora/nodes.tsv', second: 'data/cora/edges.tsv', classes: 'data/cora/classes.tsv' },
-  { key: 'graph-motifs', families: ['graph'], label: 'dataExampleGraphMotifs', credit: 'dataCreditGraphMotifs', main: 'data/graph-motifs/nodes.tsv', second: 'data/graph-motifs/edges.tsv', graphs: true },
+  { key: 'graph-motifs', families: ['graph'], label: 'dataExampleGraphMotifs', credit: 'dataCreditGraphMotifs', main: 'data/graph-motifs/nodes.tsv', second: 'data/graph-motifs/edges.tsv', classNames: ['classFeedForward', 'classCascade'] },
   { key: 'pbmc3k', families: ['autoencoder'], label: 'dataExamplePbmc', credit: 'dataCreditPbmc', main: 'data/pbmc3k/expression-500.tsv.gz', second: 'data/pbmc3k/cells.tsv', labelColumn: 'classified' },
   { key: 'gan-motif', families: ['gan'], label: 'dataExampleGanMotif', credit: 'dataCreditGanMotif', main: 'data/gan-motif.fa' },
-].map((ex) => ({ ...ex, label: t(ex.label), credit: t(ex.credit) }));
+].map((ex) => ({ ...ex, label: t(ex.label), credit: t(ex.credit), classNames: ex.classNames?.map((key) => t(key)) }));
 
 // The transfer preset's other two files: the large related set (step 1) and the held-out test set.
 export const TRANSFER_FILES = { pretrain: 'data/transfer-pretrain.tsv', test: 'data/transfer-finetune-test.tsv' };

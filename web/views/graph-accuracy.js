@@ -29,7 +29,7 @@ export class GraphAccuracy {
       (this.title = h('h3', {}, t('graphAccuracyTitle'))),
       h('table', { className: 'metrics', dataset: { testid: 'graph-accuracy' } },
         h('caption', { className: 'visually-hidden' }, t('graphAccuracyTitle')),
-        h('thead', {}, h('tr', {}, [t('graphSplit'), t('graphNodes'), t('graphAccuracy')].map((label, i) => h('th', { scope: 'col', className: i ? 'numeric' : '' }, label)))),
+        h('thead', {}, h('tr', {}, (this.what = h('th', { scope: 'col' }, t('graphSplit'))), h('th', { scope: 'col', className: 'numeric' }, t('graphNodes')), h('th', { scope: 'col', className: 'numeric' }, t('graphAccuracy')))),
         this.body),
     );
     container.append(this.element);
@@ -38,7 +38,9 @@ export class GraphAccuracy {
   // bySplit: accuracyBySplit()'s result.
   show(bySplit) {
     const order = (k) => (SPLIT_ORDER.indexOf(k) + 10) % 10;
-    this.title.textContent = t('graphsTest' in bySplit ? 'graphAccuracyTitleGraphs' : 'graphAccuracyTitle');
+    const graphs = 'graphsTest' in bySplit || 'graphsAll' in bySplit;
+    this.title.textContent = t(graphs ? 'graphAccuracyTitleGraphs' : 'graphAccuracyTitle');
+    this.what.textContent = t(graphs ? 'graphSplitGraphs' : 'graphSplit');
     const rows = Object.entries(bySplit).sort(([a], [b]) => order(a) - order(b));
     this.body.replaceChildren(
       ...rows.map(([split, s]) =>

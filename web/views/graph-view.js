@@ -12,6 +12,8 @@ const MAX_NODES = 80;
 const SIZE = 420;
 const STEPS = 300;
 const HUB_LIMIT = 8;
+const SPREAD = 0.6;
+const GRAVITY = 1.5;
 const GRAPHS_SHOWN = 6; // graph classification: this many graphs, taken from every class in turn
 const CELL = 140;
 
@@ -53,7 +55,7 @@ function layout(nodes, edges) {
   const n = nodes.length;
   const index = new Map(nodes.map((id, i) => [id, i]));
   const pos = nodes.map((_, i) => [0.5 + 0.35 * Math.cos((2 * Math.PI * i) / n), 0.5 + 0.35 * Math.sin((2 * Math.PI * i) / n)]);
-  const k = Math.sqrt(1 / Math.max(n, 1));
+  const k = SPREAD * Math.sqrt(1 / Math.max(n, 1)); // the ideal edge length
   const links = edges.map(([a, b]) => [index.get(a), index.get(b)]);
   for (let step = 0; step < STEPS; step++) {
     const temperature = 0.1 * (1 - step / STEPS) + 0.002;
@@ -77,6 +79,8 @@ function layout(nodes, edges) {
       move[b][0] += dx * f; move[b][1] += dy * f;
     }
     for (let i = 0; i < n; i++) {
+      move[i][0] += (0.5 - pos[i][0]) * GRAVITY; // a pull to the centre keeps loose parts off the frame
+      move[i][1] += (0.5 - pos[i][1]) * GRAVITY;
       const [mx, my] = move[i];
       const len = Math.sqrt(mx * mx + my * my) || 1;
       const d = Math.min(len, temperature);
@@ -136,7 +140,7 @@ export class GraphView {
         s('rect', { x: ox + 2, y: oy + 2, width: CELL - 4, height: CELL - 4, fill: 'none', stroke: miss ? '#1b1f24' : '#c9d0d8', 'stroke-width': miss ? 2.5 : 1, rx: 4 }),
         ...g.edges.map(([a, b]) => s('line', { x1: at.get(a)[0], y1: at.get(a)[1], x2: at.get(b)[0], y2: at.get(b)[1], stroke: '#9aa5b1', 'stroke-width': 1 })),
         ...g.nodes.map((id) => s('circle', { cx: at.get(id)[0], cy: at.get(id)[1], r: 4, fill: p === undefined ? '#ccc' : classColor(p), stroke: '#fff', 'stroke-width': 1 })),
-        s('text', { x: ox + CELL / 2, y: oy + CELL + 12, 'text-anchor': 'middle', 'font-size': 11 }, t('graphCaption', { id: g.id, predicted: p === undefined ? '–' : name(p), label: g.label === undefined ? '–' : name(g.label) })),
+        s('text', { x: ox + CELL / 2, y: oy + CELL + 12, 'text-anchor': 'middle', 'font-size': 10 }, t(miss ? 'graphCaptionWrong' : 'graphCaption', { id: g.id, predicted: p === undefined ? '–' : name(p) })),
         s('title', {}, t('graphTitle', { id: g.id, nodes: g.nodes.length, predicted: p === undefined ? '–' : name(p), label: g.label === undefined ? '–' : name(g.label) })));
     });
     this.svg.replaceChildren(...cells);
