@@ -99,6 +99,7 @@ async function main() {
   const data = new DataPanel(byId('data-panel'), { examples: EXAMPLES, sourcesUrl: SOURCES_URL, loadExample, onChange: () => validateTraining() });
 
   panelHeading(byId('train-panel'), t('trainTitle'), t('trainIntro'));
+  const trainIntro = byId('train-panel').querySelector('.intro');
   const progress = new Progress(byId('train-panel'), { onTrain: () => train(), onCancel: () => engine.cancel() });
   const chart = new LossChart(byId('train-panel'));
   const results = new ResultPanel(byId('result-panel'));
@@ -177,6 +178,7 @@ async function main() {
     family = next;
     data.setFamily(family, DEFAULT_EXAMPLE[key]);
     model.setIntro(t(`modelIntro_${family.key}`));
+    trainIntro.textContent = t(`trainIntro_${family.key}`);
     model.showFields(FIELDS[family.key] ?? ALL_FIELDS);
     results.setFamily(family);
     if (family.result !== 'predictions') Object.assign(views, { [family.result]: results.use(family.result, buildViews[family.result]) });
@@ -320,7 +322,7 @@ async function main() {
       } else if (family.key === 'autoencoder') {
         views.latent.show(await engine.encode(), summary);
       } else if (family.key === 'gan') {
-        await generate(views.gan.samples.values());
+        await generate(views.gan.samples.values(), { announce: false }); // the status keeps the run's summary
       }
       results.setHasResult(true);
     } catch (err) {
@@ -372,14 +374,14 @@ async function main() {
     views.graph.view.show({ ids, edges, labels }, predicted, classNames);
   }
 
-  async function generate({ count, seed }) {
+  async function generate({ count, seed }, { announce = true } = {}) {
     run.predicting = true;
     refreshControls();
     try {
       const { sequences, composition } = await engine.sampleGan(count, { seed });
       views.gan.samples.show(sequences);
       views.gan.composition.show(composition);
-      status.set(t('statusGenerated', { count: sequences.length }), 'done');
+      if (announce) status.set(t('statusGenerated', { count: sequences.length }), 'done');
     } catch (err) {
       status.set(t('errorGeneric', { message: err.message }), 'error');
     } finally {

@@ -45,15 +45,27 @@ const presetsOffered = (page) => page.evaluate(() => [...document.querySelectorA
 const groupsOffered = (page) => page.evaluate(() => [...document.querySelectorAll('[data-testid=preset-select] optgroup')].map((g) => g.label));
 
 describe('model families', () => {
-  test('the picker groups every preset by family', { timeout: 60_000 }, async () => {
+  test('the picker groups every preset by family and each family brings its own data inputs', { timeout: 60_000 }, async () => {
     const page = await openPage(browser, server.url);
     await waitForEngine(page);
     const offered = await presetsOffered(page);
-    for (const preset of ['cnn-binding', 'cnn-splice', 'rnn-order', 'single-layer', 'mlp', 'cnn-multitask', 'multimodal', 'transfer', 'gcn-node']) {
+    for (const preset of ['cnn-binding', 'cnn-splice', 'rnn-order', 'single-layer', 'mlp', 'cnn-multitask', 'multimodal', 'transfer',
+      'gcn-node', 'gcn-graph', 'autoencoder', 'dae-impute', 'gan-dna']) {
       assert.ok(offered.includes(preset), `${preset} is offered (${offered})`);
     }
-    const groups = await groupsOffered(page);
-    assert.deepEqual(groups.slice(0, 6), ['DNA sequence models', 'Table-column models (no DNA)', 'Multi-task', 'Multimodal (DNA + columns)', 'Transfer learning', 'Graphs']);
+    assert.deepEqual(await groupsOffered(page), ['DNA sequence models', 'Table-column models (no DNA)', 'Multi-task',
+      'Multimodal (DNA + columns)', 'Transfer learning', 'Graphs', 'Autoencoders', 'Generative (GAN)']);
+    const visible = (testid) => page.getByTestId(testid).isVisible();
+    await page.getByTestId('preset-select').selectOption('gcn-node');
+    await page.getByTestId('training-input-second').waitFor();
+    assert.equal(await visible('training-input'), true);
+    await page.getByTestId('preset-select').selectOption('autoencoder');
+    await page.getByTestId('matrix-input').waitFor();
+    assert.equal(await visible('training-input'), false);
+    assert.equal(await visible('training-input-second'), true);
+    await page.getByTestId('preset-select').selectOption('gan-dna');
+    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.startsWith('>'), null, { timeout: 30_000 });
+    assert.equal(await visible('training-input-second'), false);
     assert.deepEqual(page.consoleErrors, []);
     await page.close();
   });
@@ -221,6 +233,34 @@ describe('model families', () => {
     assert.equal(await page.locator('[data-testid=latent-scatter] .legend-item').count(), 9);
     assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, 'family-autoencoder');
+    await page.close();
+  });
+
+  test('autoencoder: a matrix value that is not a number is reported by line and column', { timeout: 60_000 }, async () => {
+    const page = await pagePicking('dae-impute', 'matrix-input');
+    const rows = Array.from({ length: 40 }, (_, i) => `c${i}\t1\t2\t${i === 1 ? 'abc' : 3}`);
+    await page.locator('[data-testid=matrix-input] input[type=file]').setInputFiles({ name: 'bad.tsv', mimeType: 'text/plain', buffer: Buffer.from(`cell\tg1\tg2\tg3\n${rows.join('\n')}\n`) });
+    await page.waitForFunction(() => document.querySelector('[data-testid=matrix-input]').dataset.rows === '40');
+    assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
+    await page.getByTestId('train-button').click();
+    const error = page.getByTestId('matrix-error');
+    await error.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await error.innerText(), /line 3, column 8: 'abc' in column 'g3' is not a number/);
+    await page.close();
+  });
+
+  test('GAN: Cancel stops a long run within two seconds and the partly trained generator still writes', { timeout: 90_000 }, async () => {
+    const page = await pagePicking('gan-dna');
+    await page.getByTestId('epochs-input').fill('200');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, /step \d+ of \d+/, 30_000);
+    const started = Date.now();
+    await page.getByTestId('cancel-button').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=train-button]').disabled, null, { timeout: 5_000 });
+    assert.ok(Date.now() - started < 2_000, 'cancel within two seconds');
+    assert.match(await statusText(page), /cancelled after \d+ of \d+ steps/i);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=gan-samples]')?.dataset.count) > 0, null, { timeout: 20_000 });
+    assert.deepEqual(page.consoleErrors, []);
     await page.close();
   });
 

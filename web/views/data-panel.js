@@ -47,7 +47,9 @@ export class DataPanel {
       onText: (text, { name }) => this.#userEdited('main', text, name),
       onError: (message) => this.errors.show(message),
     });
-    this.errors = new ErrorBox(container, { textarea: this.source.textarea, testid: 'training-error' });
+    this.textErrors = new ErrorBox(container, { textarea: this.source.textarea, testid: 'training-error' });
+    // A matrix is not shown in full, so its errors (which name line and column) have no line to jump to.
+    this.matrixErrors = new ErrorBox(container, { testid: 'matrix-error' });
     this.second = new TextSource(container, {
       label: '',
       hint: '',
@@ -73,6 +75,11 @@ export class DataPanel {
 
   get text() {
     return this.values.main;
+  }
+
+  // The error box of the main input (the text box, or the matrix).
+  get errors() {
+    return this.kind === 'matrix' ? this.matrixErrors : this.textErrors;
   }
 
   get textarea() {
@@ -115,7 +122,8 @@ export class DataPanel {
     this.second.element.hidden = !two;
     this.source.setLabel(t(`dataText_${key}`), t(`dataHint_${key}`));
     if (two) this.second.setLabel(t(`dataSecond_${data}`), t(`dataSecondHint_${data}`));
-    this.errors.clear();
+    this.textErrors.clear();
+    this.matrixErrors.clear();
     this.secondErrors.clear();
   }
 
@@ -179,7 +187,8 @@ export class DataPanel {
   }
 
   clearErrors() {
-    this.errors.clear();
+    this.textErrors.clear();
+    this.matrixErrors.clear();
     this.secondErrors.clear();
   }
 
