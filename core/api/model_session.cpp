@@ -353,33 +353,46 @@ std::string ModelSession::load_weights_from(const std::string& file_text, const 
     std::map<std::string, const nn::Param*> theirs;
     for (const nn::Param* p : static_cast<const nn::Model&>(*source.model).params()) theirs[p->name] = p;
     auto layer_of = [](const std::string& param) { return param.substr(0, param.rfind('.')); };
-    std::set<std::string> wanted, found;
+    std::set<std::string> wanted, found, skipped;
     if (layers.is_array())
         for (const auto& l : layers) {
             if (!l.is_string()) return json{{"errors", one_error("layers", "layers: names must be strings, got " + l.dump())}}.dump();
             wanted.insert(l.get<std::string>());
         }
+    // A layer is copied whole or not at all: every one of its tensors must exist in both with one shape.
+    std::map<std::string, std::vector<nn::Param*>> ours;
+    for (nn::Param* p : model_->params()) ours[layer_of(p->name)].push_back(p);
     json errors = json::array();
     std::map<std::string, Tensor> copy;
-    for (nn::Param* p : model_->params()) {
-        const std::string layer = layer_of(p->name);
+    for (const auto& [layer, params] : ours) {
         if (!wanted.empty() && !wanted.count(layer)) continue;
-        auto it = theirs.find(p->name);
-        if (it == theirs.end()) continue;
-        found.insert(layer);
-        if (it->second->var.value().shape() != p->var.value().shape()) {
-            errors.push_back({{"field", p->name}, {"message", p->name + ": the pretrained model's tensor has shape " +
-                                                                  json(shape_of(it->second->var.value())).dump() + ", this model's " +
-                                                                  json(p->var.shape()).dump() + " (the layers must match to share weights)"}});
+        std::string mismatch;
+        bool shared = true;
+        for (const nn::Param* p : params) {
+            auto it = theirs.find(p->name);
+            if (it == theirs.end()) {
+                shared = false;
+                break;
+            }
+            if (mismatch.empty() && it->second->var.value().shape() != p->var.value().shape())
+                mismatch = p->name + ": the pretrained model's tensor has shape " +
+                           json(shape_of(it->second->var.value())).dump() + ", this model's " + json(p->var.shape()).dump() +
+                           " (the layers must match to share weights)";
+        }
+        if (!shared) continue;
+        if (!mismatch.empty()) {
+            if (wanted.empty()) skipped.insert(layer);  // every shared name was asked for: one that differs stays as it is
+            else errors.push_back({{"field", layer}, {"message", mismatch}});
             continue;
         }
-        copy[p->name] = it->second->var.value();
+        found.insert(layer);
+        for (const nn::Param* p : params) copy[p->name] = theirs.at(p->name)->var.value();
     }
     for (const auto& w : wanted)
-        if (!found.count(w))
+        if (!found.count(w) && !std::any_of(errors.begin(), errors.end(), [&](const json& e) { return e["field"] == w; }))
             errors.push_back({{"field", w}, {"message", w + ": neither this model nor the pretrained one has a layer of that name with weights"}});
     if (wanted.empty() && found.empty())
-        errors.push_back({{"field", "layers"}, {"message", "the two models share no layer names: nothing to transfer"}});
+        errors.push_back({{"field", "layers"}, {"message", "the two models share no layer of the same name and shape: nothing to transfer"}});
     if (!errors.empty()) return json{{"errors", errors}}.dump();
     for (nn::Param* p : model_->params()) {
         auto it = copy.find(p->name);
@@ -389,7 +402,7 @@ std::string ModelSession::load_weights_from(const std::string& file_text, const 
         }
     }
     transfer_ = {{"from", source.model->spec().name}, {"layers", json(found)}};
-    return json{{"errors", json::array()}, {"layers", json(found)}}.dump();
+    return json{{"errors", json::array()}, {"layers", json(found)}, {"skipped", json(skipped)}}.dump();
 }
 
 std::string ModelSession::set_trainable(const std::string& layers_json, bool trainable)

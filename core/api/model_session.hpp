@@ -51,7 +51,8 @@ public:
     std::string metadata_json() const { return metadata_.dump(); }
 
     // Transfer learning. Copies the weights of the named layers (a JSON list; null: every layer whose name
-    // both models share) from a saved model file; they survive a re-seeded fit. {"errors", "layers"}.
+    // and shapes both models share, "skipped" listing same-named layers of other shapes) from a saved model
+    // file; they survive a re-seeded fit. {"errors", "layers", "skipped"}.
     std::string load_weights_from(const std::string& file_text, const std::string& layers_json);
     // Freezes (false) or unfreezes the named layers (a JSON list). {"errors"} names unknown layers.
     std::string set_trainable(const std::string& layers_json, bool trainable);

@@ -165,6 +165,7 @@ TEST_CASE("transfer: weights copied by layer name survive a seeded fit; frozen l
     json r = json::parse(m.load_weights_from(file, "null"));
     REQUIRE_MESSAGE(r["errors"].empty(), r.dump());
     CHECK(r["layers"] == json({"conv1"}));
+    CHECK(r["skipped"].empty());
     CHECK(json::parse(m.set_trainable(R"(["conv1"])", false))["errors"].empty());
     const json before = json::parse(m.save("{}"))["weights"]["conv1.weight"];
     CHECK(before == json::parse(file)["weights"]["conv1.weight"]);
@@ -176,8 +177,11 @@ TEST_CASE("transfer: weights copied by layer name survive a seeded fit; frozen l
     CHECK(json::parse(m.load_weights_from(file, R"(["conv9"])"))["errors"][0]["field"] == "conv9");
     api::ModelSession wide(R"({"layers": [{"type": "conv1d", "name": "conv1", "filters": 5, "kernel_size": 6},
         {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})", "spec");
-    json bad = json::parse(wide.load_weights_from(file, "null"));
+    json bad = json::parse(wide.load_weights_from(file, R"(["conv1"])"));
     REQUIRE_FALSE(bad["errors"].empty());
     CHECK(bad["errors"][0]["message"].get<std::string>().find("conv1.weight: the pretrained model's tensor has shape") == 0);
+    // Asked for every shared layer, one of another shape is skipped; here nothing else is shared.
+    CHECK(json::parse(wide.load_weights_from(file, "null"))["errors"][0]["message"] ==
+          "the two models share no layer of the same name and shape: nothing to transfer");
     CHECK(json::parse(m.set_trainable(R"(["nope"])", false))["errors"][0]["message"] == "nope: no layer of that name");
 }

@@ -284,8 +284,9 @@ class Model {
   save(metadata = {}) { return this.#s.save(JSON.stringify(metadata)); }
 
   /**
-   * Transfer learning: copies the weights of `layers` (names; null = every layer both models share)
-   * from a saved model file. They are kept when fit() re-seeds the other weights. Returns the layers copied.
+   * Transfer learning: copies the weights of `layers` (names; null = every layer both models share by name
+   * and shape; same-named layers of other shapes are left as they are) from a saved model file. They are kept
+   * when fit() re-seeds the other weights. Returns the layers copied.
    * Throws HelixInputError (a layer missing or of another shape).
    */
   loadWeightsFrom(fileText, layers = null) {
