@@ -447,7 +447,8 @@ async function main() {
     }
   }
 
-  // A model file: a sequence model (any table family), a GAN, or an autoencoder (used on the current matrix).
+  // A model file: a sequence model (any table family), a GAN, or an autoencoder or graph model (used on the
+  // current matrix or graph).
   async function loadModel(text, name) {
     let format = '';
     try {
@@ -464,7 +465,10 @@ async function main() {
         await engine.loadAutoencoder(text, main, { labels: second, labelColumn: data.example?.labelColumn ?? 'label' });
         run.models.add('autoencoder');
       } else if (/graph/.test(format)) {
-        throw new Error(t('modelLoadGraphUnsupported'));
+        const { main, second } = data.values;
+        const test = await engine.loadGraphModel(text, main, second);
+        run.models.add('graph');
+        if (family.key === 'graph') await showResults({ test }, { text: main, second });
       } else {
         await engine.loadModel(text);
         run.models.add(family.data === 'table' ? family.key : 'sequence');

@@ -41,7 +41,6 @@ export const en = {
   statusFineTuned: 'Fine-tuned in {seconds} s. On the {n} held-out test sequences the model scores AUROC {auroc}; the Results panel lists every run.',
   statusPretrained: 'Step 1 done: the pretrained model scores AUROC {auroc} on its own test rows. Now fine-tune it with Train.',
   statusPretrainedLoaded: 'Using {name} as the pretrained model. Now fine-tune it with Train.',
-  modelLoadGraphUnsupported: 'graph model files can be used from the command line (helix evaluate --nodes … --edges …); the page cannot load them yet',
 
   // Training data panel
   dataTitle: 'Training data',

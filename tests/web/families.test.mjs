@@ -88,8 +88,14 @@ describe('model families', () => {
     assert.ok(colours >= 2, `${colours} predicted classes drawn`);
     const points = Number((await dataset(page, 'loss-chart')).points);
     assert.ok(points >= 20, `the chart drew ${points} epochs`);
-    assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, 'family-graph');
+    // The saved graph model loads back and scores the same on the same graph.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model' }).click()]);
+    await page.locator('#model-panel input[type=file]').setInputFiles(await download.path());
+    await waitForStatus(page, /Model loaded from/, 20_000);
+    const reloaded = Number(await page.locator('[data-testid=graph-accuracy-row][data-split=test] [data-accuracy]').getAttribute('data-accuracy'));
+    assert.equal(reloaded, accuracy.test);
+    assert.deepEqual(page.consoleErrors, []);
     await page.close();
   });
 
@@ -231,8 +237,14 @@ describe('model families', () => {
     assert.equal(Number(scatter.points), cells);
     assert.equal(Number(scatter.labels), 9);
     assert.equal(await page.locator('[data-testid=latent-scatter] .legend-item').count(), 9);
-    assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, 'family-autoencoder');
+    // dae-impute: a 64-number code, drawn on its first two principal components, and an imputation score.
+    await page.getByTestId('preset-select').selectOption('dae-impute');
+    await trainFor(page, 1, /Trained|stopped/, 180_000);
+    await page.waitForFunction(() => document.querySelector('[data-testid=latent-scatter]')?.dataset.dims === '64', null, { timeout: 30_000 });
+    assert.equal(Number((await dataset(page, 'latent-scatter')).points), cells);
+    assert.match(await page.getByTestId('latent-scores').innerText(), /Imputing hidden test values: error \d\.\d+ against \d\.\d+/);
+    assert.deepEqual(page.consoleErrors, []);
     await page.close();
   });
 

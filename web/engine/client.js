@@ -47,6 +47,7 @@ export function createEngine() {
     trainGraph: (nodes, edges, opts, onProgress) => call('trainGraph', nodes, edges, opts, Comlink.proxy(onProgress)),
     predictGraph: () => call('predictGraph'),
     saveGraphModel: () => call('saveGraphModel'),
+    loadGraphModel: (file, nodes, edges) => call('loadGraphModel', file, nodes, edges),
     // autoencoders (matrix text, decompressed) and GANs (unlabelled sequences)
     trainAutoencoder: (matrix, opts, onProgress) => call('trainAutoencoder', matrix, opts, Comlink.proxy(onProgress)),
     encode: () => call('encode'),

@@ -326,6 +326,22 @@ const api = {
       return graphModel.predict();
     }),
 
+  // A saved graph model and the graph to use it on: resolves to its scores there ({accuracy, loss, n}).
+  loadGraphModel: (fileText, nodesText, edgesText) =>
+    wrap(async () => {
+      const loaded = (await helix()).loadGraphModel(fileText);
+      try {
+        loaded.load(nodesText, edgesText);
+        const scores = loaded.evaluate();
+        graphModel?.dispose();
+        graphModel = loaded;
+        return scores;
+      } catch (err) {
+        loaded.dispose();
+        throw err;
+      }
+    }),
+
   saveGraphModel: () =>
     wrap(async () => {
       if (!graphModel) throw new Error('No graph model yet: train one first.');

@@ -23,7 +23,7 @@ export class BaseComposition {
     this.legend = h('div', { className: 'legend' }, BASES.map((b) => h('span', { className: 'legend-item' }, h('span', { className: 'swatch', style: { background: BASE_COLORS[b] } }), b)));
     this.element = h(
       'figure',
-      { className: 'base-composition', dataset: { testid: 'base-composition' } },
+      { className: 'base-composition', hidden: true, dataset: { testid: 'base-composition' } },
       h('figcaption', {}, h('h3', {}, t('compositionTitle')), h('p', { className: 'hint' }, t('compositionIntro'))),
       h('div', { className: 'table-scroll' }, this.svg),
       this.legend,
@@ -33,6 +33,7 @@ export class BaseComposition {
 
   // composition: [[A, C, G, T] share per position].
   show(composition) {
+    this.element.hidden = false;
     const L = composition.length;
     const width = MARGIN.left + MARGIN.right + L * BAR;
     const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;

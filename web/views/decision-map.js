@@ -28,7 +28,7 @@ export class DecisionMapView {
     this.legend = h('div', { className: 'legend' });
     this.element = h(
       'figure',
-      { className: 'decision-map', dataset: { testid: 'decision-map' } },
+      { className: 'decision-map', hidden: true, dataset: { testid: 'decision-map' } },
       h('figcaption', {}, h('h3', {}, t('mapTitle')), h('p', { className: 'hint' }, t('mapIntro'))),
       h('div', { className: 'field-grid' },
         h('div', { className: 'field' }, h('label', { for: xId }, t('mapX')), this.xSelect),
@@ -52,6 +52,7 @@ export class DecisionMapView {
    * (x), fixed}; points: {x: [numbers], y: [numbers], label: [0/1]} of the training table.
    */
   show(map, points) {
+    this.element.hidden = false;
     const dpr = window.devicePixelRatio || 1;
     this.canvas.width = WIDTH * dpr;
     this.canvas.height = HEIGHT * dpr;

@@ -25,7 +25,7 @@ export class GraphAccuracy {
     this.body = h('tbody');
     this.element = h(
       'div',
-      { className: 'graph-accuracy table-scroll' },
+      { className: 'graph-accuracy table-scroll', hidden: true },
       (this.title = h('h3', {}, t('graphAccuracyTitle'))),
       h('table', { className: 'metrics', dataset: { testid: 'graph-accuracy' } },
         h('caption', { className: 'visually-hidden' }, t('graphAccuracyTitle')),
@@ -37,6 +37,7 @@ export class GraphAccuracy {
 
   // bySplit: accuracyBySplit()'s result.
   show(bySplit) {
+    this.element.hidden = false;
     const order = (k) => (SPLIT_ORDER.indexOf(k) + 10) % 10;
     const graphs = 'graphsTest' in bySplit || 'graphsAll' in bySplit;
     this.title.textContent = t(graphs ? 'graphAccuracyTitleGraphs' : 'graphAccuracyTitle');

@@ -98,7 +98,7 @@ export class GraphView {
     this.note = h('p', { className: 'hint' });
     this.element = h(
       'figure',
-      { className: 'graph-view', dataset: { testid: 'graph-view' } },
+      { className: 'graph-view', hidden: true, dataset: { testid: 'graph-view' } },
       h('figcaption', {}, h('h3', {}, t('graphViewTitle')), (this.intro = h('p', { className: 'hint' }, t('graphViewIntro')))),
       this.svg,
       this.legend,
@@ -113,6 +113,7 @@ export class GraphView {
    */
   showGraphs(graphs, predicted, classNames = []) {
     const name = (k) => classNames[k] ?? String(k);
+    this.element.hidden = false;
     this.intro.textContent = t('graphsViewIntro');
     const byClass = new Map();
     for (const g of graphs) {
@@ -161,6 +162,7 @@ export class GraphView {
    * classNames: [name per class index] (optional).
    */
   show({ ids, edges, labels }, predicted, classNames = []) {
+    this.element.hidden = false;
     this.intro.textContent = t('graphViewIntro');
     const part = neighbourhood(ids, edges);
     const pos = layout(part.nodes, part.edges);

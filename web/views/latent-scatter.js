@@ -43,7 +43,7 @@ export class LatentScatter {
     this.scores = h('p', { className: 'summary', dataset: { testid: 'latent-scores' } });
     this.element = h(
       'figure',
-      { className: 'latent-scatter', dataset: { testid: 'latent-scatter' } },
+      { className: 'latent-scatter', hidden: true, dataset: { testid: 'latent-scatter' } },
       h('figcaption', {}, h('h3', {}, t('latentTitle')), h('p', { className: 'hint' }, t('latentIntro'))),
       this.canvas,
       this.legend,
@@ -57,6 +57,7 @@ export class LatentScatter {
    * scores, latentKnn).
    */
   show(encoded, summary = {}) {
+    this.element.hidden = false;
     const { codes } = encoded;
     const labels = encoded.labels ?? codes.map(() => '');
     const points = project2d(codes);

@@ -16,12 +16,13 @@ export class TaskMetrics {
       h('thead', {}, h('tr', {}, [t('tasksTask'), t('tasksN'), 'AUROC', 'AUPRC', t('tasksAccuracy')].map((label, i) => h('th', { scope: 'col', className: i ? 'numeric' : '' }, label)))),
       this.body,
     );
-    this.element = h('div', { className: 'task-metrics table-scroll' }, h('h3', {}, t('tasksTitle')), h('p', { className: 'hint' }, t('tasksIntro')), this.table);
+    this.element = h('div', { className: 'task-metrics table-scroll', hidden: true }, h('h3', {}, t('tasksTitle')), h('p', { className: 'hint' }, t('tasksIntro')), this.table);
     container.append(this.element);
   }
 
   // test: the fit summary's test scores {n, auroc, ..., heads: {name: {n, auroc, auprc, accuracy}}}.
   show(test) {
+    this.element.hidden = false;
     const heads = Object.entries(test?.heads ?? {});
     this.body.replaceChildren(
       ...heads.map(([name, s]) =>
