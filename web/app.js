@@ -287,7 +287,7 @@ async function main() {
     if (family.key === 'graph') {
       summary = await trainingRun((onProgress) => engine.trainGraph(text, second, common, onProgress));
     } else if (family.key === 'autoencoder') {
-      const labelColumn = data.example?.labelColumn ?? (tableHeader(second).columns.includes('label') ? 'label' : tableHeader(second).columns[1]);
+      const { labelColumn } = data.values;
       summary = await trainingRun((onProgress) => engine.trainAutoencoder(text, { ...common, batchSize, labels: second, labelColumn }, onProgress));
     } else if (family.key === 'gan') {
       summary = await trainingRun((onProgress) => engine.trainGan(text, { ...common, batchSize }, onProgress));
@@ -461,8 +461,8 @@ async function main() {
         await engine.loadGan(text);
         run.models.add('gan');
       } else if (/autoencoder/.test(format)) {
-        const { main, second } = data.values;
-        await engine.loadAutoencoder(text, main, { labels: second, labelColumn: data.example?.labelColumn ?? 'label' });
+        const { main, second, labelColumn } = data.values;
+        await engine.loadAutoencoder(text, main, { labels: second, labelColumn });
         run.models.add('autoencoder');
       } else if (/graph/.test(format)) {
         const { main, second } = data.values;

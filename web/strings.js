@@ -117,6 +117,7 @@ export const en = {
   dataSecondHint_matrix: 'A table with the cell id in its first column and the cell type in a label column (classified in the example).',
   dataText_gan: 'Sequences (FASTA or one per line)',
   dataHint_gan: 'Every sequence must have the length the generator writes (50 bases for gan-dna).',
+  dataLabelColumn: 'Colour the cells by',
   matrixOpen: 'Open matrix file…',
   matrixNone: 'No matrix yet.',
   matrixUnnamed: 'matrix',

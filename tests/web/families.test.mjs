@@ -231,6 +231,7 @@ describe('model families', () => {
     const page = await pagePicking('autoencoder', 'matrix-input');
     const cells = Number((await dataset(page, 'matrix-input')).rows);
     assert.equal(cells, 2638);
+    assert.equal(await page.getByTestId('label-column').inputValue(), 'classified');
     await trainFor(page, 1, /Trained|stopped/, 180_000);
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=latent-scatter]')?.dataset.points) > 0, null, { timeout: 30_000 });
     const scatter = await dataset(page, 'latent-scatter');

@@ -7,6 +7,7 @@ import { t } from '../strings.js';
 import { TextSource } from './text-source.js';
 import { MatrixSource } from './matrix-source.js';
 import { ErrorBox } from './error-box.js';
+import { tableHeader } from '../table-columns.js';
 
 export const OWN_DATA = 'own';
 
@@ -62,6 +63,11 @@ export class DataPanel {
       onError: (message) => this.secondErrors.show(message),
     });
     this.secondErrors = new ErrorBox(container, { textarea: this.second.textarea, testid: 'training-error-second' });
+    // Matrix: which column of the cell-labels table colours the latent map.
+    const labelId = uid('label-column');
+    this.labelColumn = h('select', { id: labelId, dataset: { testid: 'label-column' } });
+    this.labelField = h('div', { className: 'field', hidden: true }, h('label', { for: labelId }, t('dataLabelColumn')), this.labelColumn);
+    container.append(this.labelField);
     container.append(
       this.summary,
       h('p', { className: 'credit' }, t('dataCreditPrefix'), ' ', this.credit, ' ', h('a', { href: sourcesUrl, target: '_blank', rel: 'noopener' }, t('dataCreditLink'))),
@@ -70,7 +76,7 @@ export class DataPanel {
 
   // The texts to train on: {main, second}.
   get values() {
-    return { main: this.kind === 'matrix' ? this.matrix.value : this.source.value, second: this.second.value };
+    return { main: this.kind === 'matrix' ? this.matrix.value : this.source.value, second: this.second.value, labelColumn: this.labelColumn.value || undefined };
   }
 
   get text() {
@@ -120,6 +126,7 @@ export class DataPanel {
     this.source.element.hidden = data === 'matrix';
     this.matrix.hidden = data !== 'matrix';
     this.second.element.hidden = !two;
+    this.labelField.hidden = data !== 'matrix';
     this.source.setLabel(t(`dataText_${key}`), t(`dataHint_${key}`));
     if (two) this.second.setLabel(t(`dataSecond_${data}`), t(`dataSecondHint_${data}`));
     this.textErrors.clear();
@@ -163,6 +170,16 @@ export class DataPanel {
       this.source.setText('');
     } else this.source.setText(main);
     this.second.setText(second);
+    this.#offerLabelColumns();
+  }
+
+  // The label-column choices: the cell-labels table's columns but its first (the cell id); the example's own,
+  // else the one chosen before, else 'label', else the second column.
+  #offerLabelColumns() {
+    if (this.kind !== 'matrix') return;
+    const columns = tableHeader(this.second.value).columns.slice(1);
+    const wanted = [this.labelColumn.value, this.example?.labelColumn, 'label'].find((c) => c && columns.includes(c)) ?? columns[0];
+    this.labelColumn.replaceChildren(...columns.map((c) => h('option', { value: c, selected: c === wanted }, c)));
   }
 
   // An edit of an example turns it into the user's own data; the example itself stays pristine.
@@ -177,7 +194,10 @@ export class DataPanel {
     const draft = this.texts.get(own) ?? { main: '', second: '', name: '' };
     this.texts.set(own, { ...draft, [part]: text, ...(name ? { name } : {}) });
     if (part === 'main') this.errors.clear();
-    else this.secondErrors.clear();
+    else {
+      this.secondErrors.clear();
+      this.#offerLabelColumns();
+    }
     this.onChange();
   }
 
