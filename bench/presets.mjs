@@ -62,7 +62,7 @@ const runs = {
       '≥ both single-input models + 0.05', both.s.seconds];
   },
   transfer: async () => {
-    const pre = await fitTable('cnn-binding', data('transfer-pretrain.tsv'));
+    const pre = await fitTable('cnn-multitask', data('multitask.tsv'));
     const file = pre.model.save();
     pre.model.dispose();
     const tuned = helix.createModel('transfer');

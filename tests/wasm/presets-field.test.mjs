@@ -66,14 +66,15 @@ test('multimodal beats the sequence-only and the features-only model by >= 0.05 
   assert.ok(both.test.auroc >= features.test.auroc + 0.05, 'vs features only');
 });
 
-test('transfer: pretrained frozen motif detectors + fine-tuning on 200 rows beat training from scratch', async () => {
+test('transfer: motif detectors pretrained on two TFs, frozen, + fine-tuning on 200 rows beat training from scratch', async () => {
   const helix = await engine();
-  const pretrain = helix.simulate('transfer-pretrain', { count: 4000, seed: 104 });
+  // The large task: GATA1 and TAL1 sites, one head each; the small one: composite elements (both sites).
+  const pretrain = helix.simulate('multitask', { count: 3000, seed: 104 });
   const small = helix.simulate('transfer-finetune', { count: 200, seed: 105 });
   const test = helix.simulate('transfer-finetune', { count: 1000, seed: 106 });
-  const base = helix.createModel('cnn-binding');
+  const base = helix.createModel('cnn-multitask');
   const pre = await base.fit(pretrain);
-  log(`pretraining (cnn-binding, ${pretrain.trim().split('\n').length - 1} rows): test AUROC ${fmt(pre.test.auroc)} · ${pre.seconds.toFixed(1)} s`);
+  log(`pretraining (cnn-multitask, 3000 rows): test AUROC ${fmt(pre.test.auroc)} · ${pre.seconds.toFixed(1)} s`);
   const file = base.save();
   base.dispose();
 
@@ -90,5 +91,5 @@ test('transfer: pretrained frozen motif detectors + fine-tuning on 200 rows beat
   const fromScratch = scratch.evaluate(test);
   scratch.dispose();
   log(`transfer: fine-tuned AUROC ${fmt(fine.auroc)} vs from scratch ${fmt(fromScratch.auroc)} on ${fine.n} test rows · ${t.seconds.toFixed(1)} s`);
-  assert.ok(fine.auroc > fromScratch.auroc, JSON.stringify({ fine, fromScratch }));
+  assert.ok(fine.auroc > fromScratch.auroc + 0.05, JSON.stringify({ fine, fromScratch }));
 });

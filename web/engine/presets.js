@@ -186,10 +186,11 @@ export const PRESETS = {
   transfer: {
     name: 'transfer',
     description:
-      'Fine-tuning on a small related task with motif detectors learnt on a large one: conv1 has the shape of ' +
-      'cnn-binding\'s conv1 and is frozen, to take a pretrained model\'s weights (CLI: --init-from model.json; ' +
-      'page: "Start from a trained model"); a small new bank of 8 detectors (conv_new) learns what the new task ' +
-      'adds, and the dense layers combine both. Unfreeze conv1 to fine-tune everything.',
+      'Fine-tuning on a small task with motif detectors learnt on a large related one: conv1 has the shape of ' +
+      'cnn-multitask\'s (and cnn-binding\'s) conv1 and is frozen, to take a pretrained model\'s weights (CLI: ' +
+      '--init-from model.json; page: step 1 pretrains cnn-multitask on GATA1/TAL1 data or loads a saved model); a ' +
+      'small new bank of 8 detectors (conv_new) learns what the new task adds, and the dense layers combine both. ' +
+      'Example: composite GATA1 + TAL1 elements from 200 labelled rows. Unfreeze conv1 to fine-tune everything.',
     inputs: [{ name: 'dna', type: 'dna', length: null }],
     layers: [
       { type: 'conv1d', name: 'conv1', inputs: 'dna', filters: 32, kernel_size: 12, padding: 'valid', activation: 'relu',
