@@ -27,7 +27,7 @@ const DEFAULT_PRESET = 'cnn-binding';
 const PARSE_DELAY_MS = 300;
 const MAP_SIZE = 40; // decision map grid: MAP_SIZE × MAP_SIZE predictions
 const PREDICT_ROWS = 12; // table families: the predict box starts with this many rows of the example
-const PRETRAIN_PRESET = 'cnn-binding'; // step 1 of transfer: its conv1 has the transfer preset's shape
+const PRETRAIN_PRESET = 'cnn-multitask'; // step 1 of transfer (on GATA1/TAL1 data): its conv1 has the transfer preset's shape
 
 // The training settings each family uses (a graph trains on the whole graph at once: no batches).
 const FIELDS = { graph: ['epochs', 'learningRate', 'seed'] };

@@ -18,8 +18,9 @@ export const EXAMPLES = [
   { key: 'gan-motif', families: ['gan'], label: 'dataExampleGanMotif', credit: 'dataCreditGanMotif', main: 'data/gan-motif.fa' },
 ].map((ex) => ({ ...ex, label: t(ex.label), credit: t(ex.credit), classNames: ex.classNames?.map((key) => t(key)) }));
 
-// The transfer preset's other two files: the large related set (step 1) and the held-out test set.
-export const TRANSFER_FILES = { pretrain: 'data/transfer-pretrain.tsv', test: 'data/transfer-finetune-test.tsv' };
+// The transfer preset's other two files: the large related set (step 1: GATA1 and TAL1 labels, the multi-task
+// table) and the held-out test set of the small task.
+export const TRANSFER_FILES = { pretrain: 'data/multitask.tsv', test: 'data/transfer-finetune-test.tsv' };
 export const PREDICT_EXAMPLE_URL = 'data/gata-predict.fa';
 export const SOURCES_URL = 'data/SOURCES.md';
 

@@ -215,13 +215,21 @@ describe('model families', () => {
     await page.getByTestId('pretrain-button').click();
     await waitForStatus(page, /Step 1 done/, 120_000);
     assert.equal(await page.getByTestId('freeze-conv1').isChecked(), true);
-    await trainFor(page, 5);
+    await trainFor(page, 5, /Fine-tuned/);
     const row = page.getByTestId('transfer-row').first();
     await row.waitFor({ timeout: 30_000 });
     assert.equal(await row.getAttribute('data-start'), 'pretrained');
     const auroc = Number(await row.locator('[data-auroc]').getAttribute('data-auroc'));
     assert.ok(auroc >= 0 && auroc <= 1, `fine-tuned test AUROC ${auroc}`);
     assert.match(await row.innerText(), /conv1/);
+    // The same network from scratch, for comparison: a second row.
+    await page.getByTestId('use-pretrained').uncheck();
+    await trainFor(page, 5, /Fine-tuned/);
+    await page.getByTestId('transfer-row').nth(1).waitFor({ timeout: 30_000 });
+    const starts = await page.getByTestId('transfer-row').evaluateAll((trs) => trs.map((tr) => tr.dataset.start));
+    assert.deepEqual(starts, ['pretrained', 'scratch']);
+    const aurocs = await page.locator('[data-testid=transfer-row] [data-auroc]').evaluateAll((tds) => tds.map((td) => Number(td.dataset.auroc)));
+    assert.ok(aurocs[0] > aurocs[1], `pretrained ${aurocs[0]} beats scratch ${aurocs[1]} on the held-out test set`);
     assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, 'family-transfer');
     await page.close();
