@@ -5,6 +5,7 @@ import { t } from './strings.js';
 import { FAMILIES, familyByKey, familyOf, DEFAULT_EXAMPLE } from './families.js';
 import { EXAMPLES, TRANSFER_FILES, PREDICT_EXAMPLE_URL, SOURCES_URL, fetchText, loadExample } from './examples.js';
 import { tableHeader, tableColumns } from './table-columns.js';
+import { readGraphTables } from './graph-tables.js';
 import { h, downloadText, panelHeading } from './views/dom.js';
 import { StatusLine } from './views/status-line.js';
 import { DataPanel } from './views/data-panel.js';
@@ -340,38 +341,22 @@ async function main() {
   // Node classification (Cora): accuracy per split of the nodes and a neighbourhood. Graph classification
   // (a `graph` column): accuracy on the test graphs and over all graphs, and a few whole graphs.
   async function showGraph(nodesText, edgesText, summary) {
-    const predictions = await engine.predictGraph();
-    const nodes = tableColumns(nodesText, ['node', 'id', 'graph', 'label', 'split']);
-    const ids = nodes.node ?? nodes.id ?? [];
-    const label = (i) => (nodes.label?.[i] === '' || nodes.label?.[i] === undefined || nodes.label[i] === '-1' ? undefined : Number(nodes.label[i]));
-    const edgeCols = tableColumns(edgesText, ['source', 'target']);
-    const edges = (edgeCols.source ?? []).map((s, i) => [s, edgeCols.target[i]]);
-    const predicted = new Map(predictions.map((p) => [String(p.id), p.class]));
+    const predicted = new Map((await engine.predictGraph()).map((p) => [String(p.id), p.class]));
+    const graph = readGraphTables(nodesText, edgesText);
     let classNames = data.example?.classNames ?? [];
     if (data.example?.classes) {
-      const cls = tableColumns(await fetchText(data.example.classes).catch(() => ''), ['label', 'name_inferred', 'name']);
+      const cls = tableColumns(await fetchText(data.example.classes).catch(() => ''), ['name_inferred', 'name']);
       classNames = (cls.name_inferred ?? cls.name ?? []).map((n) => n.replace(/_/g, ' '));
     }
-    if (nodes.graph) {
-      const graphs = new Map();
-      const graphOf = new Map();
-      ids.forEach((id, i) => {
-        const g = nodes.graph[i];
-        graphOf.set(id, g);
-        if (!graphs.has(g)) graphs.set(g, { id: g, nodes: [], edges: [], label: label(i) });
-        graphs.get(g).nodes.push(id);
-      });
-      for (const [a, b] of edges) graphs.get(graphOf.get(a))?.edges.push([a, b]);
-      const all = accuracyBySplit(new Map([...graphs.values()].map((g) => [g.id, g.label])), predicted, new Map());
-      const bySplit = { graphsTest: { n: summary.test?.n ?? 0, accuracy: summary.test?.accuracy }, graphsAll: all.all };
-      views.graph.accuracy.show(Object.fromEntries(Object.entries(bySplit).filter(([, v]) => v && v.n > 0 && Number.isFinite(v.accuracy))));
-      views.graph.view.showGraphs([...graphs.values()], predicted, classNames);
-      return;
+    if (graph.graphs) {
+      const all = accuracyBySplit(new Map(graph.graphs.map((g) => [g.id, g.label])), predicted, new Map()).all;
+      const test = { n: summary.test?.n ?? 0, accuracy: summary.test?.accuracy };
+      views.graph.accuracy.show(Object.fromEntries(Object.entries({ graphsTest: test, graphsAll: all }).filter(([, v]) => v?.n > 0 && Number.isFinite(v.accuracy))));
+      views.graph.view.showGraphs(graph.graphs, predicted, classNames);
+    } else {
+      views.graph.accuracy.show(accuracyBySplit(graph.labels, predicted, graph.splits));
+      views.graph.view.show(graph, predicted, classNames);
     }
-    const labels = new Map(ids.map((id, i) => [id, label(i)]));
-    const splits = new Map(ids.map((id, i) => [id, nodes.split?.[i] ?? 'all']));
-    views.graph.accuracy.show(accuracyBySplit(labels, predicted, splits));
-    views.graph.view.show({ ids, edges, labels }, predicted, classNames);
   }
 
   async function generate({ count, seed }, { announce = true } = {}) {
