@@ -1,6 +1,8 @@
 // core/nn/graph_model.cpp: see graph_model.hpp.
 #include "graph_model.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "../ops/graph.hpp"
@@ -15,6 +17,14 @@ namespace {
 struct Reader {
     std::vector<SpecError>& errors;
     void fail(const std::string& field, const std::string& what) { errors.push_back({field, field + ": " + what}); }
+    // A key of `o` not in `known` is an error: a typo ("epochz") is caught rather than silently ignored.
+    void unknown(const json& o, const std::string& at, std::initializer_list<const char*> known)
+    {
+        if (!o.is_object()) return;
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; }))
+                fail(at + it.key(), "unknown field (check the spelling)");
+    }
     void string(const json& j, const char* key, const std::string& at, std::string& out,
                 std::initializer_list<const char*> allowed)
     {
@@ -72,6 +82,8 @@ GraphSpecResult parse_graph_spec(const json& j)
     }
     if (j.contains("name") && j["name"].is_string()) s.name = j["name"].get<std::string>();
     if (j.contains("description") && j["description"].is_string()) s.description = j["description"].get<std::string>();
+    rd.unknown(j, "", {"name", "description", "task", "loss", "features", "structural_features", "layers", "optimizer",
+                       "training", "comment", "format", "version"});
     if (!j.contains("task"))
         rd.fail("task", "missing; a graph model needs \"task\": \"node_classification\" or \"graph_classification\"");
     rd.string(j, "task", "", s.task, {"node_classification", "graph_classification"});
@@ -93,6 +105,7 @@ GraphSpecResult parse_graph_spec(const json& j)
             }
             GraphLayerSpec ls;
             ls.type = l["type"].get<std::string>();
+            rd.unknown(l, at, {"type", "name", "units", "activation", "mode", "rate", "comment"});
             if (ls.type == "graph_conv" || (graph_task && ls.type == "dense")) {
                 if (ls.type == "graph_conv" && readouts > 0)
                     rd.fail(at + "type", "graph_conv after graph_readout (it works on nodes; use dense on graphs)");
@@ -144,6 +157,7 @@ GraphSpecResult parse_graph_spec(const json& j)
         } else {
             s.optimizer.learning_rate = 0.01f;
             s.optimizer.weight_decay = 5e-4f;
+            rd.unknown(o, "optimizer.", {"type", "learning_rate", "weight_decay", "momentum", "weight_decay_on"});
             rd.string(o, "type", "optimizer.", s.optimizer.type, {"adam", "sgd"});
             rd.number(o, "learning_rate", "optimizer.", s.optimizer.learning_rate, 1e-8, 10, false);
             rd.number(o, "weight_decay", "optimizer.", s.optimizer.weight_decay, 0, 1, false);
@@ -160,6 +174,8 @@ GraphSpecResult parse_graph_spec(const json& j)
         if (!t.is_object()) {
             rd.fail("training", "must be an object");
         } else {
+            rd.unknown(t, "training.", {"epochs", "patience", "monitor", "seed", "validation_fraction", "test_fraction",
+                                        "batch_size"});
             rd.number(t, "epochs", "training.", s.training.epochs, 1, 1e6, true);
             rd.number(t, "patience", "training.", s.training.patience, 0, 1e6, true);
             rd.string(t, "monitor", "training.", s.training.monitor, {"val_loss", "val_accuracy"});

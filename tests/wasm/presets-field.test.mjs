@@ -93,3 +93,19 @@ test('transfer: motif detectors pretrained on two TFs, frozen, + fine-tuning on 
   log(`transfer: fine-tuned AUROC ${fmt(fine.auroc)} vs from scratch ${fmt(fromScratch.auroc)} on ${fine.n} test rows · ${t.seconds.toFixed(1)} s`);
   assert.ok(fine.auroc > fromScratch.auroc + 0.05, JSON.stringify({ fine, fromScratch }));
 });
+
+test('helix.load opens every kind of saved file by its format', async () => {
+  const helix = await engine();
+  const model = helix.createModel('mlp');
+  const again = helix.load(model.save());
+  assert.deepEqual(again.spec, model.spec);
+  model.dispose();
+  again.dispose();
+  const gan = helix.createGan('gan-dna');
+  const ganAgain = helix.load(gan.save());
+  assert.deepEqual(ganAgain.spec, gan.spec);
+  gan.dispose();
+  ganAgain.dispose();
+  assert.throws(() => helix.load('{"format": "helix-vae"}'), /format: 'helix-vae' is not one of: helix-model/);
+  assert.throws(() => helix.load('nope'), /not a Helix model file/);
+});

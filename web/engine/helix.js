@@ -150,6 +150,26 @@ class Helix {
     return this.#wrap(new this.#engine.ModelSession(text, 'spec'));
   }
 
+  /**
+   * Any saved Helix file, by its "format": a sequence model (helix-model), a graph model
+   * (helix-graph-model), a GAN (helix-gan) or an autoencoder (helix-autoencoder). Every format is the same
+   * shape: {format, version, spec, weights: {name: float32 base64}, metadata}. Throws HelixInputError.
+   */
+  load(fileText) {
+    let format;
+    try {
+      format = JSON.parse(fileText)?.format;
+    } catch (e) {
+      throw new HelixInputError([{ field: '', message: `not a Helix model file: the text is not valid JSON (${e.message})` }]);
+    }
+    const loaders = { 'helix-model': 'loadModel', 'helix-graph-model': 'loadGraphModel', 'helix-gan': 'loadGan',
+      'helix-autoencoder': 'loadAutoencoder' };
+    if (!loaders[format]) {
+      throw new HelixInputError([{ field: 'format', message: `format: '${format}' is not one of: ${Object.keys(loaders).join(', ')}` }]);
+    }
+    return this[loaders[format]](fileText);
+  }
+
   /** A model from a saved model file (the text of model.save()). Throws HelixInputError. */
   loadModel(fileText) {
     return this.#wrap(new this.#engine.ModelSession(fileText, 'file'));
