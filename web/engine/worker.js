@@ -41,18 +41,29 @@ async function wrap(fn) {
 }
 
 // Batch events at most BATCH_EVENTS_PER_SECOND (always the last batch of an epoch); every epoch event.
+// GAN step events are sent as often, each carrying `earlier`: the steps held back since the last one, so the
+// D and G curves get every step however fast training runs.
 // Calls are not awaited (a slow page must not slow training), but flush() waits for all of them: Comlink
 // sends a proxy's calls on its own MessageChannel, so without it the summary could overtake the last epoch.
 function throttled(onProgress) {
   const minGap = 1000 / BATCH_EVENTS_PER_SECOND;
   const inFlight = new Set();
   let last = -Infinity;
+  let heldSteps = [];
   const send = (p) => {
     const now = performance.now();
     const partial = (p.type === 'batch' && p.batch !== p.batches) || (p.type === 'step' && p.step !== p.steps);
-    if (partial && now - last < minGap) return;
+    if (partial && now - last < minGap) {
+      if (p.type === 'step') heldSteps.push({ step: p.step, steps: p.steps, dLoss: p.dLoss, gLoss: p.gLoss, dReal: p.dReal, dFake: p.dFake });
+      return;
+    }
     last = now;
-    const call = Promise.resolve(onProgress({ ...p })).catch(() => {});
+    const event = { ...p };
+    if (p.type === 'step') {
+      event.earlier = heldSteps;
+      heldSteps = [];
+    }
+    const call = Promise.resolve(onProgress(event)).catch(() => {});
     inFlight.add(call);
     call.finally(() => inFlight.delete(call));
   };

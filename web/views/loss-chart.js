@@ -103,7 +103,7 @@ export class LossChart {
   }
 
   // p: a progress event of the engine: {type: 'batch'|'epoch', epoch, batch, batches, loss, batchLoss, valLoss,
-  // valAuroc, valAccuracy, valHeads} or, for a GAN, {step, steps, dLoss, gLoss, dReal, dFake}.
+  // valAuroc, valAccuracy, valHeads} or, for a GAN, {step, steps, dLoss, gLoss, dReal, dFake, earlier: [steps before]}.
   append(p) {
     if (this.mode === 'gan') return this.#appendGan(p);
     if (p.type === 'batch') {
@@ -127,6 +127,7 @@ export class LossChart {
 
   #appendGan(p) {
     if (!Number.isFinite(p.step)) return;
+    for (const q of p.earlier ?? []) this.#appendGan(q);  // steps the worker held back (it sends ~20 a second)
     this.#push(this.loss, p.step, [p.dLoss ?? null, p.gLoss ?? null]);
     this.#push(this.metricData, p.step, [p.dReal ?? null, p.dFake ?? null]);
     if (p.step % GAN_TABLE_EVERY === 0 || p.step === p.steps) this.#row([String(p.step), fmt(p.dLoss), fmt(p.gLoss), fmt(p.dReal), fmt(p.dFake)]);
