@@ -117,11 +117,39 @@ async function withFile(path, fn) {
   }
 }
 
+// Runs fit(signal) with Ctrl-C cancelling it between steps. The summary, or null when there is nothing to
+// write: the run was cancelled (exit 130) or its loss diverged (exit 1, the message printed).
+async function fitWithCtrlC(fit) {
+  const controller = new AbortController();
+  const onSigint = () => {
+    process.stderr.write('\ncancelling: nothing will be written\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  let summary;
+  try {
+    summary = await fit(controller.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  if (summary.cancelled) {
+    process.exitCode = 130;
+    return null;
+  }
+  if (summary.error) {
+    process.stderr.write(`helix: ${summary.error}\n`);
+    process.exitCode = 1;
+    return null;
+  }
+  return summary;
+}
+
 function progressPrinter(quiet) {
   const tty = process.stderr.isTTY;
   return (p) => {
     if (quiet) return;
-    const val = p.valAuroc != null ? ` · validation AUROC ${p.valAuroc.toFixed(3)} loss ${p.valLoss.toFixed(4)}` : '';
+    const val = p.valAuroc != null ? ` · validation AUROC ${p.valAuroc.toFixed(3)} loss ${p.valLoss.toFixed(4)}`
+      : p.valLoss != null ? ` · validation loss ${p.valLoss.toFixed(4)}` : '';
     if (p.type === 'epoch') {
       process.stderr.write(`${tty ? '\r\x1b[K' : ''}epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}${val} · ${p.seconds.toFixed(1)} s\n`);
     } else if (p.type === 'batch' && tty) {
@@ -170,12 +198,6 @@ async function train(helix, args) {
     if (!args.quiet) process.stderr.write(`frozen: ${list(args.freeze).join(', ')}\n`);
   }
   const data = await readText(dataPath, 'data');
-  const controller = new AbortController();
-  const onSigint = () => {
-    process.stderr.write('\ncancelling: nothing will be written\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
   const options = {
     epochs: number(args, 'epochs', { integer: true, min: 1 }),
     batchSize: number(args, 'batch-size', { integer: true, min: 1 }),
@@ -183,18 +205,9 @@ async function train(helix, args) {
     seed: number(args, 'seed', { integer: true }),
     labelColumn: args.label,
   };
-  const summary = await withFile(dataPath, () => model.fit(data, {
-    ...options, signal: controller.signal, onProgress: progressPrinter(args.quiet) }));
-  process.off('SIGINT', onSigint);
-  if (summary.cancelled) {
-    process.exitCode = 130;
-    return;
-  }
-  if (summary.error) {
-    process.stderr.write(`helix: ${summary.error}\n`);
-    process.exitCode = 1;
-    return;
-  }
+  const summary = await fitWithCtrlC((signal) => withFile(dataPath, () => model.fit(data, {
+    ...options, signal, onProgress: progressPrinter(args.quiet) })));
+  if (!summary) return;
   await writeAtomically(out, model.save({ data: dataPath }));
   const t = summary.test;
   const fmt = (x) => (x == null ? 'n/a' : x.toFixed(4));
@@ -230,23 +243,13 @@ async function trainGraph(helix, args) {
       `${info.nodes} nodes, ${info.edges} edges, ${info.features} features, ${info.classes} classes; ` +
       `train ${info.split.train}, val ${info.split.val}, test ${info.split.test}\n`);
   }
-  const controller = new AbortController();
-  const onSigint = () => {
-    process.stderr.write('\ncancelling: nothing will be written\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
-  const summary = await model.fit({
+  const summary = await fitWithCtrlC((signal) => model.fit({
     epochs: number(args, 'epochs', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }),
-    learningRate: number(args, 'lr'), signal: controller.signal,
+    learningRate: number(args, 'lr'), signal,
     onProgress: (p) => args.quiet || process.stderr.write(`epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}` +
       (p.valLoss == null ? '' : ` · validation accuracy ${p.valAccuracy.toFixed(3)} loss ${p.valLoss.toFixed(4)}`) + '\n'),
-  });
-  process.off('SIGINT', onSigint);
-  if (summary.cancelled) {
-    process.exitCode = 130;
-    return;
-  }
+  }));
+  if (!summary) return;
   await writeAtomically(out, model.save({ nodes: args.nodes, edges: args.edges }));
   const t = summary.test;
   const fmt = (x) => (x == null ? 'n/a' : x.toFixed(4));
@@ -321,19 +324,13 @@ async function trainGan(helix, args) {
   const specText = args.spec ? await readText(args.spec, 'spec') : args.preset;
   const gan = await withFile(args.spec ?? '--preset', () => helix.createGan(specText));
   const data = await readText(dataPath, 'data');
-  const controller = new AbortController();
-  const onSigint = () => {
-    process.stderr.write('\ncancelling: nothing will be written\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
   const tty = process.stderr.isTTY;
   const show = (p) => `step ${p.step}/${p.steps} · epoch ${p.epoch} · D loss ${p.dLoss.toFixed(4)} · G loss ${p.gLoss.toFixed(4)} · ` +
     `D(real) ${p.dReal.toFixed(3)} · D(fake) ${p.dFake.toFixed(3)} · ${p.seconds.toFixed(1)} s`;
-  const summary = await withFile(dataPath, () => gan.fit(data, {
+  const summary = await fitWithCtrlC((signal) => withFile(dataPath, () => gan.fit(data, {
     epochs: number(args, 'epochs', { integer: true, min: 1 }), steps: number(args, 'steps', { integer: true, min: 1 }),
     batchSize: number(args, 'batch-size', { integer: true, min: 1 }), learningRate: number(args, 'lr'),
-    seed: number(args, 'seed', { integer: true }), motif: args.motif, signal: controller.signal,
+    seed: number(args, 'seed', { integer: true }), motif: args.motif, signal,
     onProgress: (p) => {
       if (args.quiet) return;
       if (p.type === 'error') return process.stderr.write(`\n${p.message}\n`);
@@ -341,17 +338,8 @@ async function trainGan(helix, args) {
       if (p.step % every === 0 || p.step === p.steps) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${show(p)}\n`);
       else if (tty) process.stderr.write(`\r\x1b[K${show(p)}`);
     },
-  }));
-  process.off('SIGINT', onSigint);
-  if (summary.cancelled) {
-    process.exitCode = 130;
-    return;
-  }
-  if (summary.error) {
-    process.stderr.write(`helix: ${summary.error}\n`);
-    process.exitCode = 1;
-    return;
-  }
+  })));
+  if (!summary) return;
   await writeAtomically(out, gan.save({ data: dataPath }));
   process.stderr.write(`${summary.stepsRun} steps on ${summary.records} sequences · ${summary.seconds.toFixed(1)} s\n`);
   if (summary.enrichment) process.stderr.write(enrichmentLine(summary.enrichment));
@@ -414,37 +402,12 @@ async function trainAutoencoder(helix, args) {
     process.stderr.write(`matrix: ${info.cells} cells × ${info.genes} genes; train ${info.split.train}, ` +
       `validation ${info.split.validation}, test ${info.split.test}${info.labelled ? `; ${info.labelled} labelled (${info.classes} classes)` : ''}\n`);
   }
-  const controller = new AbortController();
-  const onSigint = () => {
-    process.stderr.write('\ncancelling: nothing will be written\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
-  const tty = process.stderr.isTTY;
-  const summary = await model.fit({
+  const summary = await fitWithCtrlC((signal) => model.fit({
     epochs: number(args, 'epochs', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }),
     learningRate: number(args, 'lr'), batchSize: number(args, 'batch-size', { integer: true, min: 1 }),
-    signal: controller.signal,
-    onProgress: (p) => {
-      if (args.quiet) return;
-      if (p.type === 'epoch') {
-        process.stderr.write(`${tty ? '\r\x1b[K' : ''}epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}` +
-          `${p.valLoss == null ? '' : ` · validation loss ${p.valLoss.toFixed(4)}`} · ${p.seconds.toFixed(1)} s\n`);
-      } else if (p.type === 'batch' && tty) {
-        process.stderr.write(`\r\x1b[Kepoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)}`);
-      } else if (p.type === 'error') process.stderr.write(`\n${p.message}\n`);
-    },
-  });
-  process.off('SIGINT', onSigint);
-  if (summary.cancelled) {
-    process.exitCode = 130;
-    return;
-  }
-  if (summary.error) {
-    process.stderr.write(`helix: ${summary.error}\n`);
-    process.exitCode = 1;
-    return;
-  }
+    signal, onProgress: progressPrinter(args.quiet),
+  }));
+  if (!summary) return;
   await writeAtomically(out, model.save({ matrix: args.matrix, labels: args['labels-file'] ?? null }));
   const t = summary.test;
   const knn = summary.latentKnn;

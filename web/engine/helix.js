@@ -147,7 +147,7 @@ class Helix {
         throw new HelixInputError([{ field: labels?.length ? 'labels' : 'features', message: e.message }]);
       }
     }
-    return this.#wrap(new this.#engine.ModelSession(text, 'spec'));
+    return Model.wrap(new this.#engine.ModelSession(text, 'spec'));
   }
 
   /**
@@ -172,7 +172,7 @@ class Helix {
 
   /** A model from a saved model file (the text of model.save()). Throws HelixInputError. */
   loadModel(fileText) {
-    return this.#wrap(new this.#engine.ModelSession(fileText, 'file'));
+    return Model.wrap(new this.#engine.ModelSession(fileText, 'file'));
   }
 
   // --- graph models (GraphSession, core/api/graph_session.hpp) ---
@@ -210,15 +210,6 @@ class Helix {
     return Autoencoder.wrap(new this.#engine.AutoencoderSession(fileText, 'file'));
   }
   // --- end autoencoders ---
-
-  #wrap(session) {
-    if (!session.ok()) {
-      const errors = JSON.parse(session.errors());
-      session.delete();
-      throw new HelixInputError(errors);
-    }
-    return new Model(session);
-  }
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -252,15 +243,46 @@ async function runTraining(session, { onProgress, signal }) {
   return summary;
 }
 
-class Model {
+// What every model object of the API shares: its engine session, the spec / summary / metadata it reports,
+// the training driver, and dispose(). Subclasses add what their family does.
+class EngineObject {
   #s;
+
+  /** The object for a new session, or HelixInputError with the session's errors (then freed). */
+  static wrap(session) {
+    if (!session.ok()) {
+      const errors = JSON.parse(session.errors());
+      session.delete();
+      throw new HelixInputError(errors);
+    }
+    return new this(session);
+  }
+
   constructor(session) {
     this.#s = session;
   }
 
+  /** The engine session (Embind object) this wraps. */
+  get session() { return this.#s; }
   get spec() { return JSON.parse(this.#s.spec()); }
   get summary() { return JSON.parse(this.#s.summary()); }
   get metadata() { return JSON.parse(this.#s.metadata()); }
+
+  /** Drives a run the session has just been asked to start (`startedText`: its JSON answer). */
+  async train(startedText, { onProgress, signal }) {
+    const started = JSON.parse(startedText);
+    if (started.errors.length) throw new HelixInputError(started.errors, started.moreErrors ?? 0);
+    return { summary: await runTraining(this.#s, { onProgress, signal }), started };
+  }
+
+  /** Frees the engine's memory for this object. */
+  dispose() {
+    this.#s?.delete();
+    this.#s = null;
+  }
+}
+
+class Model extends EngineObject {
 
   /**
    * Trains on a labelled table (TSV/CSV with `sequence` and a 0/1 label column). Options: epochs,
@@ -269,9 +291,7 @@ class Model {
    * cancels between batches. Resolves to the summary (history, best epoch, test scores).
    */
   async fit(text, { onProgress, signal, ...options } = {}) {
-    const started = JSON.parse(this.#s.startTraining(text, JSON.stringify(options)));
-    if (started.errors.length) throw new HelixInputError(started.errors, started.moreErrors);
-    const summary = await runTraining(this.#s, { onProgress, signal });
+    const { summary, started } = await this.train(this.session.startTraining(text, JSON.stringify(options)), { onProgress, signal });
     summary.records = started.records;
     return summary;
   }
@@ -284,7 +304,7 @@ class Model {
    * input omits length. Throws HelixInputError.
    */
   predict(text) {
-    const r = JSON.parse(this.#s.predict(text));
+    const r = JSON.parse(this.session.predict(text));
     if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
     return r.predictions;
   }
@@ -294,14 +314,14 @@ class Model {
    * (the top level is then the mean over heads, the loss their weighted sum). Throws HelixInputError.
    */
   evaluate(text, { labelColumn = '' } = {}) {
-    const r = JSON.parse(this.#s.evaluate(text, labelColumn));
+    const r = JSON.parse(this.session.evaluate(text, labelColumn));
     if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
     delete r.errors;
     return r;
   }
 
   /** The model file (JSON spec + float32 weights) as text. */
-  save(metadata = {}) { return this.#s.save(JSON.stringify(metadata)); }
+  save(metadata = {}) { return this.session.save(JSON.stringify(metadata)); }
 
   /**
    * Transfer learning: copies the weights of `layers` (names; null = every layer both models share by name
@@ -310,7 +330,7 @@ class Model {
    * Throws HelixInputError (a layer missing or of another shape).
    */
   loadWeightsFrom(fileText, layers = null) {
-    const r = JSON.parse(this.#s.loadWeightsFrom(fileText, JSON.stringify(layers)));
+    const r = JSON.parse(this.session.loadWeightsFrom(fileText, JSON.stringify(layers)));
     if (r.errors.length) throw new HelixInputError(r.errors);
     return r.layers;
   }
@@ -328,37 +348,15 @@ class Model {
   unfreeze(layers) { this.#trainable(layers, true); }
 
   #trainable(layers, on) {
-    const r = JSON.parse(this.#s.setTrainable(JSON.stringify(layers), on));
+    const r = JSON.parse(this.session.setTrainable(JSON.stringify(layers), on));
     if (r.errors.length) throw new HelixInputError(r.errors);
   }
 
-  /** Frees the engine's memory for this model. */
-  dispose() {
-    this.#s?.delete();
-    this.#s = null;
-  }
 }
 
 // --- graph models: mirrors Model for GraphSession (node classification full-batch, graph classification in
 // mini-batches of graphs; one epoch per step) ---
-class GraphModel {
-  #s;
-  static wrap(session) {
-    if (!session.ok()) {
-      const errors = JSON.parse(session.errors());
-      session.delete();
-      throw new HelixInputError(errors);
-    }
-    return new GraphModel(session);
-  }
-
-  constructor(session) {
-    this.#s = session;
-  }
-
-  get spec() { return JSON.parse(this.#s.spec()); }
-  get summary() { return JSON.parse(this.#s.summary()); }
-  get metadata() { return JSON.parse(this.#s.metadata()); }
+class GraphModel extends EngineObject {
 
   /**
    * Reads the graph: nodes table (node, label, [split], feature_indices or numeric columns) and edges table
@@ -368,7 +366,7 @@ class GraphModel {
    * Throws HelixInputError whose `source` says which table ('nodes' | 'edges' | 'spec') the errors are in.
    */
   load(nodesText, edgesText) {
-    const r = JSON.parse(this.#s.load(nodesText, edgesText));
+    const r = JSON.parse(this.session.load(nodesText, edgesText));
     if (r.errors.length) {
       const e = new HelixInputError(r.errors, r.moreErrors ?? 0);
       e.source = r.source;
@@ -386,15 +384,13 @@ class GraphModel {
    * test graphs and test.auroc is the macro AUROC).
    */
   async fit({ onProgress, signal, ...options } = {}) {
-    const started = JSON.parse(this.#s.startTraining(JSON.stringify(options)));
-    if (started.errors.length) throw new HelixInputError(started.errors);
-    const summary = await runTraining(this.#s, { onProgress, signal });
+    const { summary } = await this.train(this.session.startTraining(JSON.stringify(options)), { onProgress, signal });
     return summary;
   }
 
   /** {accuracy, loss, n} on the labelled test nodes (graph models: graphs, plus auroc). Throws HelixInputError. */
   evaluate() {
-    const r = JSON.parse(this.#s.evaluate());
+    const r = JSON.parse(this.session.evaluate());
     if (r.errors.length) throw new HelixInputError(r.errors);
     delete r.errors;
     return r;
@@ -405,7 +401,7 @@ class GraphModel {
    * being the graph's id. Throws HelixInputError.
    */
   predict() {
-    const r = JSON.parse(this.#s.predict());
+    const r = JSON.parse(this.session.predict());
     if (r.errors.length) throw new HelixInputError(r.errors);
     return r.predictions;
   }
@@ -415,34 +411,13 @@ class GraphModel {
     if (this.summary === null) {
       throw new HelixInputError([{ field: '', message: 'load a graph before saving: the weights are made for its features and classes' }]);
     }
-    return this.#s.save(JSON.stringify(metadata));
+    return this.session.save(JSON.stringify(metadata));
   }
 
-  dispose() {
-    this.#s?.delete();
-    this.#s = null;
-  }
 }
 
 // --- GANs: mirrors Model for GanSession (one generator step per engine call) ---
-class Gan {
-  #s;
-  static wrap(session) {
-    if (!session.ok()) {
-      const errors = JSON.parse(session.errors());
-      session.delete();
-      throw new HelixInputError(errors);
-    }
-    return new Gan(session);
-  }
-
-  constructor(session) {
-    this.#s = session;
-  }
-
-  get spec() { return JSON.parse(this.#s.spec()); }
-  get summary() { return JSON.parse(this.#s.summary()); }
-  get metadata() { return JSON.parse(this.#s.metadata()); }
+class Gan extends EngineObject {
 
   /**
    * Adversarial training on sequences (FASTA, a table with a sequence column, or one per line), each exactly
@@ -453,9 +428,7 @@ class Gan {
    * seconds} (and `error` if a loss became NaN). Throws HelixInputError for bad sequences or options.
    */
   async fit(text, { onProgress, signal, ...options } = {}) {
-    const started = JSON.parse(this.#s.startTraining(text, JSON.stringify(options)));
-    if (started.errors.length) throw new HelixInputError(started.errors, started.moreErrors ?? 0);
-    const summary = await runTraining(this.#s, { onProgress, signal });
+    const { summary } = await this.train(this.session.startTraining(text, JSON.stringify(options)), { onProgress, signal });
     return summary;
   }
 
@@ -465,7 +438,7 @@ class Gan {
    * generator's probabilities; lower is sharper; 0 takes the most probable base). Throws HelixInputError.
    */
   sample(n, { seed, temperature } = {}) {
-    const r = JSON.parse(this.#s.sample(n, JSON.stringify({ seed, temperature })));
+    const r = JSON.parse(this.session.sample(n, JSON.stringify({ seed, temperature })));
     if (r.errors.length) throw new HelixInputError(r.errors);
     delete r.errors;
     return r;
@@ -477,40 +450,19 @@ class Gan {
    * temperature (as sample()), strands ('forward', the default, or 'both'), shuffles (default 10).
    */
   motifEnrichment(motif, { count = 1000, ...options } = {}) {
-    const r = JSON.parse(this.#s.motifEnrichment(motif, count, JSON.stringify(options)));
+    const r = JSON.parse(this.session.motifEnrichment(motif, count, JSON.stringify(options)));
     if (r.errors.length) throw new HelixInputError(r.errors);
     delete r.errors;
     return r;
   }
 
   /** The GAN file (JSON spec + float32 weights of both networks) as text. */
-  save(metadata = {}) { return this.#s.save(JSON.stringify(metadata)); }
+  save(metadata = {}) { return this.session.save(JSON.stringify(metadata)); }
 
-  dispose() {
-    this.#s?.delete();
-    this.#s = null;
-  }
 }
 
 // --- autoencoders: mirrors GraphModel for AutoencoderSession (cells × genes matrices, one mini-batch per step) ---
-class Autoencoder {
-  #s;
-  static wrap(session) {
-    if (!session.ok()) {
-      const errors = JSON.parse(session.errors());
-      session.delete();
-      throw new HelixInputError(errors);
-    }
-    return new Autoencoder(session);
-  }
-
-  constructor(session) {
-    this.#s = session;
-  }
-
-  get spec() { return JSON.parse(this.#s.spec()); }
-  get summary() { return JSON.parse(this.#s.summary()); }
-  get metadata() { return JSON.parse(this.#s.metadata()); }
+class Autoencoder extends EngineObject {
 
   /**
    * Reads the matrix: TSV/CSV text with a header (an id column, then one name per gene), one row per cell.
@@ -520,7 +472,7 @@ class Autoencoder {
    * Throws HelixInputError whose `source` says which text ('matrix' | 'labels') the errors are in.
    */
   load(matrixText, { labels = '', labelColumn = 'label' } = {}) {
-    const r = JSON.parse(this.#s.load(matrixText, labels, labelColumn));
+    const r = JSON.parse(this.session.load(matrixText, labels, labelColumn));
     if (r.errors.length) {
       const e = new HelixInputError(r.errors, r.moreErrors ?? 0);
       e.source = r.source;
@@ -538,15 +490,13 @@ class Autoencoder {
    * latentKnn: {accuracy, majorityRate, k, n} | null, seconds}.
    */
   async fit({ onProgress, signal, ...options } = {}) {
-    const started = JSON.parse(this.#s.startTraining(JSON.stringify(options)));
-    if (started.errors.length) throw new HelixInputError(started.errors);
-    const summary = await runTraining(this.#s, { onProgress, signal });
+    const { summary } = await this.train(this.session.startTraining(JSON.stringify(options)), { onProgress, signal });
     return summary;
   }
 
   /** Latent codes of every loaded cell: {ids, codes: [[...]], split: ['train'|'validation'|'test'], labels?}. */
   encode() {
-    return this.#result(this.#s.encode());
+    return this.#result(this.session.encode());
   }
 
   /**
@@ -555,7 +505,7 @@ class Autoencoder {
    * maskFraction, reconstructionMse, latentKnn}. Throws HelixInputError.
    */
   evaluateImputation() {
-    return this.#result(this.#s.evaluate());
+    return this.#result(this.session.evaluate());
   }
 
   /** Every cell's reconstruction from clean input: {ids, columns, values: Float32Array (cells × genes, row-major)}. */
@@ -573,13 +523,9 @@ class Autoencoder {
     if (this.summary === null) {
       throw new HelixInputError([{ field: '', message: 'load a matrix before saving: the weights are made for its genes' }]);
     }
-    return this.#s.save(JSON.stringify(metadata));
+    return this.session.save(JSON.stringify(metadata));
   }
 
-  dispose() {
-    this.#s?.delete();
-    this.#s = null;
-  }
 
   #result(text) {
     const r = JSON.parse(text);
@@ -589,7 +535,7 @@ class Autoencoder {
   }
 
   #matrix(zerosOnly) {
-    const r = this.#result(this.#s.reconstruct(zerosOnly));
-    return { ids: r.ids, columns: r.columns, values: new Float32Array(this.#s.reconstructionView()) };
+    const r = this.#result(this.session.reconstruct(zerosOnly));
+    return { ids: r.ids, columns: r.columns, values: new Float32Array(this.session.reconstructionView()) };
   }
 }
