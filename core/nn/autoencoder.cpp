@@ -128,10 +128,34 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
         p.reject_unknown();
     }
 
-    read_optimizer(top, j, s.optimizer, errors);
+    top.allow("optimizer");
+    if (top.has("optimizer")) {
+        SpecReader o(j.at("optimizer"), "optimizer", errors);
+        static const std::set<std::string> kinds = {"adam", "sgd"};
+        o.text("type", s.optimizer.type, &kinds);
+        o.number("learning_rate", s.optimizer.learning_rate, 1e-8, 10.0);
+        o.number("momentum", s.optimizer.momentum, 0.0, 1.0, true);
+        o.number("beta1", s.optimizer.beta1, 0.0, 1.0, true);
+        o.number("beta2", s.optimizer.beta2, 0.0, 1.0, true);
+        o.number("eps", s.optimizer.eps, 1e-12, 1.0);
+        o.number("weight_decay", s.optimizer.weight_decay, 0.0, 1.0);
+        o.reject_unknown();
+    }
     s.training.monitor = "val_loss";
     s.training.epochs = 30;
-    read_training(top, j, s.training, {"val_loss"}, errors);
+    top.allow("training");
+    if (top.has("training")) {
+        SpecReader t(j.at("training"), "training", errors);
+        t.size("epochs", s.training.epochs);
+        t.size("batch_size", s.training.batch_size);
+        t.number("validation_fraction", s.training.validation_fraction, 0.0, 0.5);
+        t.number("test_fraction", s.training.test_fraction, 0.0, 0.5);
+        t.size("patience", s.training.patience, 0);
+        static const std::set<std::string> monitors = {"val_loss"};
+        t.text("monitor", s.training.monitor, &monitors);
+        t.seed("seed", s.training.seed);
+        t.reject_unknown();
+    }
     top.reject_unknown();
     return res;
 }
@@ -141,8 +165,18 @@ AutoencoderSpecResult parse_autoencoder_spec_text(const std::string& text)
     try {
         return parse_autoencoder_spec(json::parse(text));
     } catch (const json::parse_error& e) {
+        std::size_t line = 1, col = 1;
+        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
+        }
         AutoencoderSpecResult res;
-        res.errors.push_back({"", json_syntax_error(text, e.byte, "autoencoder spec")});
+        res.errors.push_back({"", "line " + std::to_string(line) + ", column " + std::to_string(col) +
+                                      ": the autoencoder spec is not valid JSON"});
         return res;
     }
 }

@@ -301,8 +301,33 @@ SpecResult parse_spec(const json& j)
     }
     if (errors.empty()) check_references(s, errors);
 
-    read_optimizer(top, j, s.optimizer, errors);
-    read_training(top, j, s.training, {"val_loss", "val_auroc", "val_accuracy"}, errors);
+    top.allow("optimizer");
+    if (top.has("optimizer")) {
+        SpecReader o(j.at("optimizer"), "optimizer", errors);
+        static const std::set<std::string> types = {"adam", "sgd"};
+        o.text("type", s.optimizer.type, &types);
+        o.number("learning_rate", s.optimizer.learning_rate, 1e-8f, 10.0f);
+        o.number("momentum", s.optimizer.momentum, 0.0f, 1.0f, true);
+        o.number("beta1", s.optimizer.beta1, 0.0f, 1.0f, true);
+        o.number("beta2", s.optimizer.beta2, 0.0f, 1.0f, true);
+        o.number("eps", s.optimizer.eps, 1e-12f, 1.0f);
+        o.number("weight_decay", s.optimizer.weight_decay, 0.0f, 1.0f);
+        o.reject_unknown();
+    }
+
+    top.allow("training");
+    if (top.has("training")) {
+        SpecReader t(j.at("training"), "training", errors);
+        t.size("epochs", s.training.epochs);
+        t.size("batch_size", s.training.batch_size);
+        t.number("validation_fraction", s.training.validation_fraction, 0.0f, 0.5f);
+        t.number("test_fraction", s.training.test_fraction, 0.0f, 0.5f);
+        t.size("patience", s.training.patience, 0);
+        static const std::set<std::string> monitors = {"val_loss", "val_auroc", "val_accuracy"};
+        t.text("monitor", s.training.monitor, &monitors);
+        t.seed("seed", s.training.seed);
+        t.reject_unknown();
+    }
     top.reject_unknown();
     return res;
 }
@@ -312,8 +337,20 @@ SpecResult parse_spec_text(const std::string& text)
     try {
         return parse_spec(json::parse(text));
     } catch (const json::parse_error& e) {
+        // e.byte is 1-based; turn it into the line and column an editor shows.
+        std::size_t line = 1, col = 1;
+        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
+        }
         SpecResult res;
-        res.errors.push_back({"", json_syntax_error(text, e.byte, "model spec")});
+        std::string m = "line " + std::to_string(line) + ", column " + std::to_string(col) +
+                        ": the model spec is not valid JSON";
+        res.errors.push_back({"", m});
         return res;
     }
 }

@@ -126,13 +126,4 @@ private:
     std::set<std::string> seen_;
 };
 
-// The "optimizer" and "training" sections, shared by every spec that has them: `top` reads the whole spec;
-// `monitors` are the metrics this kind of model can stop early on.
-void read_optimizer(SpecReader& top, const nlohmann::json& spec, OptimizerSpec& out, std::vector<SpecError>& errors);
-void read_training(SpecReader& top, const nlohmann::json& spec, TrainingSpec& out, const std::set<std::string>& monitors,
-                   std::vector<SpecError>& errors);
-
-// "line L, column C: the <what> is not valid JSON" for a parse error at 1-based byte `byte` of `text`.
-std::string json_syntax_error(const std::string& text, std::size_t byte, const std::string& what);
-
 }  // namespace helix::nn
