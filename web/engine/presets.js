@@ -146,7 +146,7 @@ export const PRESETS = {
     description:
       'One convolutional trunk, one output per transcription factor (GATA1 and TAL1 by default): the motif ' +
       'detectors are shared, each head predicts its own 0/1 label column, and an empty cell is a missing label ' +
-      'that only that head skips. Other label columns: --labels a,b (CLI) or the label-columns field (page).',
+      'that only that head skips. Other label columns: --labels a,b (CLI), createModel(name, {labels}) (JS API), or each head\'s "label" in the page\'s model spec (Advanced).',
     inputs: [{ name: 'dna', type: 'dna', length: null }],
     layers: [
       { type: 'conv1d', name: 'conv1', filters: 32, kernel_size: 12, padding: 'valid', activation: 'relu' },
