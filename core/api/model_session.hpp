@@ -27,6 +27,7 @@ public:
     ModelSession(const std::string& text, const std::string& kind);
     std::string errors_json() const;  // [] when the model was built
     bool ok() const { return model_ != nullptr; }
+    nn::Model* model() { return model_.get(); }  // null when the spec or file had errors
 
     std::string spec_json() const;
     std::string summary_json() const;

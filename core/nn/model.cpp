@@ -200,16 +200,32 @@ std::string Model::check_length(std::size_t L) const
 
 std::vector<Var> Model::forward_heads(const std::vector<Tensor>& inputs, bool training, Rng& rng)
 {
+    std::vector<Var> in;
+    in.reserve(inputs.size());
+    for (const Tensor& t : inputs) in.emplace_back(t, false);
+    return forward_heads(in, training, rng);
+}
+
+std::vector<Var> Model::forward_heads(const std::vector<Var>& inputs, bool training, Rng& rng)
+{
+    std::vector<Var> values = forward_values(inputs, training, rng);
+    std::vector<Var> heads;
+    for (std::size_t v : head_values_) heads.push_back(values[v]);
+    return heads;
+}
+
+std::vector<Var> Model::forward_values(const std::vector<Var>& inputs, bool training, Rng& rng)
+{
     const std::size_t I = spec_.inputs.size();
     HELIX_ASSERT(inputs.size() == I);
     ForwardCtx ctx{training, &rng};
     std::vector<Var> values;
     values.reserve(I + layers_.size());
     for (std::size_t i = 0; i < I; ++i) {
-        HELIX_ASSERT(spec_.inputs[i].type == "dna" ? inputs[i].dimension() == 3 && inputs[i].shape()[2] == kChannels
-                                                   : inputs[i].dimension() == 2 &&
-                                                         inputs[i].shape()[1] == spec_.inputs[i].columns.size());
-        values.emplace_back(inputs[i], false);
+        const Tensor& x = inputs[i].value();
+        HELIX_ASSERT(spec_.inputs[i].type == "dna" ? x.dimension() == 3 && x.shape()[2] == kChannels
+                                                   : x.dimension() == 2 && x.shape()[1] == spec_.inputs[i].columns.size());
+        values.push_back(inputs[i]);
     }
     for (std::size_t i = 0; i < layers_.size(); ++i) {
         const auto& src = sources_[i];
@@ -221,9 +237,7 @@ std::vector<Var> Model::forward_heads(const std::vector<Tensor>& inputs, bool tr
         for (std::size_t s : src) in.push_back(values[s]);
         values.push_back(spec_.layers[i].type == "add" ? ops::add(in) : ops::concat(in, in[0].ndim() - 1));
     }
-    std::vector<Var> heads;
-    for (std::size_t v : head_values_) heads.push_back(values[v]);
-    return heads;
+    return values;
 }
 
 Var Model::forward(const Tensor& x, bool training, Rng& rng)

@@ -34,6 +34,11 @@ public:
     // inputs[i] for spec().inputs[i]: (B, L, 4) for dna, (B, F) for features -> logits of every head,
     // (B, outputs) each. Records a tape only when parameters require gradients.
     std::vector<Var> forward_heads(const std::vector<Tensor>& inputs, bool training, Rng& rng);
+    // The same from Vars: an input that requires a gradient gets one from backward() (attributions).
+    std::vector<Var> forward_heads(const std::vector<Var>& inputs, bool training, Rng& rng);
+    // Every value of the graph (inputs first, then each layer's output in spec order), for reading
+    // inner activations (e.g. the first convolution's, for filter motifs).
+    std::vector<Var> forward_values(const std::vector<Var>& inputs, bool training, Rng& rng);
     // A model with one DNA input and one head: x (B, L, 4) -> logits (B, outputs).
     Var forward(const Tensor& x, bool training, Rng& rng);
 
