@@ -26,12 +26,13 @@ export const uid = (name) => `helix-${name}-${++nextId}`;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-// `h()` for SVG: attributes are set as given (numbers become text); strings are text nodes, never markup.
+// `h()` for SVG: attributes are set as given (numbers become text); strings are text nodes, never markup;
+// children may be nested arrays (a mark per datum, several elements per mark).
 //   svg('rect', { x: 0, y: 0, width: 10, height: 10, fill: '#109648' }, svg('title', {}, 'position 3'))
 export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [key, value] of Object.entries(attrs)) if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value);
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }

@@ -17,14 +17,15 @@ const HEIGHT = 110;
 const MARGIN = { left: 34, right: 6, top: 8, bottom: 22 };
 const MAX_BITS = 2;
 const MATCHES_SHOWN = 3;
+const MIN_LETTER = 0.75; // px: a flatter letter is a smear, not a letter
 
 // Information content (bits) of one PFM column [pA, pC, pG, pT].
 export const informationContent = (column) => MAX_BITS + column.reduce((sum, p) => sum + (p > 0 ? p * Math.log2(p) : 0), 0);
 
 // Letter heights (bits) per position, smallest first (drawn from the bottom, so the commonest base is on top).
-export function logoColumns(pfm, ic = []) {
+export function logoColumns(pfm, ic) {
   return pfm.map((column, i) => {
-    const bits = Number.isFinite(ic[i]) ? ic[i] : informationContent(column);
+    const bits = Number.isFinite(ic?.[i]) ? ic[i] : informationContent(column);
     return BASES.map((base, k) => ({ base, bits: Math.max(0, column[k] * bits) })).sort((a, b) => a.bits - b.bits);
   });
 }
@@ -43,7 +44,8 @@ function logoSvg(filter) {
   const letters = columns.flatMap((stack, i) => {
     let bottom = 0;
     return stack.map(({ base, bits }) => {
-      const glyph = letter(base, MARGIN.left + i * COLUMN + 1, y(bottom + bits), COLUMN - 2, (bits / MAX_BITS) * plotH);
+      const height = (bits / MAX_BITS) * plotH;
+      const glyph = height >= MIN_LETTER ? letter(base, MARGIN.left + i * COLUMN + 1, y(bottom + bits), COLUMN - 2, height) : null;
       bottom += bits;
       return glyph;
     });
