@@ -484,8 +484,8 @@ async function main() {
     const ticket = ++explainTicket;
     explainer.start(row, { focus });
     try {
-      const { result, explanation, source } = await explainOne(text, row, options);
-      const ism = options.method === 'ism' ? explanation : (await explainOne(source, row, { method: 'ism', head: options.head, output: options.output })).explanation;
+      const { result, explanation } = await explainOne(text, row, options);
+      const ism = options.method === 'ism' ? explanation : (await explainOne(text, row, { method: 'ism', head: options.head, output: options.output })).explanation;
       if (ticket === explainTicket) explainer.show(result, explanation, ism);
     } catch (err) {
       if (ticket === explainTicket) explainer.showError(err);
@@ -493,15 +493,15 @@ async function main() {
   }
 
   // One prediction row's explanation: its record alone when it can be cut from the paste (the engine then
-  // names the same id), else the whole paste's. -> { result, explanation, source: the text explained }.
+  // names the same id), else the whole paste's. -> { result, explanation }.
   async function explainOne(text, row, options) {
     const single = recordText(text, row.index, row.id);
     if (single !== null) {
       const result = await engine.explain(single, options).catch(() => null);
-      if (result?.explanations.length === 1 && String(result.explanations[0].id) === String(row.id)) return { result, explanation: result.explanations[0], source: single };
+      if (result?.explanations.length === 1 && String(result.explanations[0].id) === String(row.id)) return { result, explanation: result.explanations[0] };
     }
     const result = await engine.explain(text, options);
-    return { result, explanation: result.explanations[row.index], source: text };
+    return { result, explanation: result.explanations[row.index] };
   }
 
   // The first layer's filters as motifs, from the training data in the data panel.
