@@ -33,6 +33,8 @@ test('recordText names a bare line with the row id, as FASTA', () => {
 test('the position window zooms around its centre and never leaves the sequence', () => {
   assert.deepEqual(initialWindow(101), { start: 0, size: 101 });
   assert.deepEqual(initialWindow(1000), { start: 0, size: 250 });
+  assert.deepEqual(initialWindow(101, 60), { start: 0, size: 60 }); // a narrow screen
+  assert.deepEqual(initialWindow(101, 3), { start: 0, size: 10 });
   assert.deepEqual(moveWindow({ start: 0, size: 100 }, 100, 'in'), { start: 25, size: 50 });
   assert.deepEqual(moveWindow({ start: 25, size: 50 }, 100, 'out'), { start: 0, size: 100 });
   assert.deepEqual(moveWindow({ start: 0, size: 20 }, 100, 'left'), { start: 0, size: 20 });

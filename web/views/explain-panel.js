@@ -15,6 +15,7 @@ const METHODS = ['ig', 'saliency', 'ism'];
 const OUTPUTS = ['logit', 'probability'];
 const BASELINES = ['uniform', 'shuffled'];
 const STEPS = { min: 2, max: 500, default: 50 };
+const MIN_COLUMN_PX = 5; // the first window shows at most as many positions as fit at this width each
 
 // A file name from a sequence id (user text): letters, digits, dot, dash and underscore only.
 export const fileSafe = (text) => String(text).replace(/[^\w.-]+/g, '_').slice(0, 60) || 'sequence';
@@ -47,7 +48,7 @@ export class ExplainPanel {
     this.errors = new ErrorBox(h('div'), { testid: 'explain-error' });
     this.window = new PositionWindow(h('div'), { onChange: (range) => this.#draw(range) });
     const onKey = (event) => this.window.handleKey(event);
-    const figures = h('div', { className: 'explain-figures' });
+    const figures = (this.figures = h('div', { className: 'explain-figures' }));
     this.track = new AttributionTrack(figures, { onKey });
     this.trackExport = exportButtons({ figure: () => this.track.figure, tsv: () => this.track.tsv(), name: () => this.#fileName('attributions'), what: t('trackTitle'), testid: 'track-export' });
     this.track.element.append(this.trackExport);
@@ -112,7 +113,7 @@ export class ExplainPanel {
     if (ismExplanation?.ism) this.ism.show(ismExplanation);
     else this.ism.clear();
     if (sameSequence && this.window.length === explanation.sequence.length) this.#draw(this.window.range); // keep the window
-    else this.window.reset(explanation.sequence.length);
+    else this.window.reset(explanation.sequence.length, Math.floor(this.figures.clientWidth / MIN_COLUMN_PX) || undefined);
   }
 
   showError(err) {

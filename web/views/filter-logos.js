@@ -17,7 +17,7 @@ const HEIGHT = 110;
 const MARGIN = { left: 34, right: 6, top: 8, bottom: 22 };
 const MAX_BITS = 2;
 const MATCHES_SHOWN = 3;
-const MIN_LETTER = 0.75; // px: a flatter letter is a smear, not a letter
+const MIN_LETTER = 1.5; // px: a flatter letter is a smear, not a letter
 
 // Information content (bits) of one PFM column [pA, pC, pG, pT].
 export const informationContent = (column) => MAX_BITS + column.reduce((sum, p) => sum + (p > 0 ? p * Math.log2(p) : 0), 0);

@@ -23,7 +23,8 @@ export function moveWindow({ start, size }, length, action) {
   return next;
 }
 
-export const initialWindow = (length) => ({ start: 0, size: Math.min(length, FULL_UP_TO) });
+// The first window of a sequence: all of it up to FULL_UP_TO positions, fewer on a narrow screen (`maxSize`).
+export const initialWindow = (length, maxSize = FULL_UP_TO) => ({ start: 0, size: Math.min(length, FULL_UP_TO, Math.max(MIN_SIZE, maxSize)) });
 
 export class PositionWindow {
   // onChange({start, end}): end exclusive.
@@ -45,10 +46,10 @@ export class PositionWindow {
     container.append(this.element);
   }
 
-  // A new sequence of `length` positions: its initial window.
-  reset(length) {
+  // A new sequence of `length` positions: its initial window (at most `maxSize` positions).
+  reset(length, maxSize) {
     this.length = length;
-    this.window = initialWindow(length);
+    this.window = initialWindow(length, maxSize);
     this.#update();
   }
 
