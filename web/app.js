@@ -504,11 +504,13 @@ async function main() {
     return { result, explanation: result.explanations[row.index] };
   }
 
-  // The first layer's filters as motifs, from the training data in the data panel.
+  // The first layer's filters as motifs, from the training data in the data panel (none, e.g. after loading a
+  // model: the engine's seeded random sequences).
   async function learnedMotifs(db) {
     motifs.start();
+    const text = data.values.main;
     try {
-      motifs.show(await engine.motifs({ sequences: data.values.main, ...db }));
+      motifs.show(await engine.motifs({ ...(text.trim() ? { sequences: text } : {}), ...db }));
     } catch (err) {
       motifs.showError(err);
     } finally {
