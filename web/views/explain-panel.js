@@ -45,18 +45,18 @@ export class ExplainPanel {
     this.head.field.hidden = true;
     this.busy = h('progress', { hidden: true, 'aria-label': t('explainBusy') });
     this.status = h('p', { className: 'explain-status', role: 'status', 'aria-live': 'polite', dataset: { testid: 'explain-status' } });
-    this.errors = new ErrorBox(h('div'), { testid: 'explain-error' });
-    this.window = new PositionWindow(h('div'), { onChange: (range) => this.#draw(range) });
-    const onKey = (event) => this.window.handleKey(event);
-    const figures = (this.figures = h('div', { className: 'explain-figures' }));
-    this.track = new AttributionTrack(figures, { onKey });
-    this.trackExport = exportButtons({ figure: () => this.track.figure, tsv: () => this.track.tsv(), name: () => this.#fileName('attributions'), what: t('trackTitle'), testid: 'track-export' });
-    this.track.element.append(this.trackExport);
-    this.ism = new IsmMap(figures, { onKey });
-    this.ism.element.append(exportButtons({ figure: () => this.ism.figure, tsv: () => this.ism.tsv(), name: () => this.#fileName('ism'), what: t('ismTitle'), testid: 'ism-export' }));
     this.body = h('div', { className: 'explain-body', hidden: true },
       h('div', { className: 'field-grid explain-controls' }, this.method.field, this.head.field, this.output.field, this.baseline.field, this.stepsField),
-      this.status, this.busy, this.errors.element, this.window.element, figures);
+      this.status, this.busy);
+    this.errors = new ErrorBox(this.body, { testid: 'explain-error' });
+    this.window = new PositionWindow(this.body, { onChange: (range) => this.#draw(range) });
+    const onKey = (event) => this.window.handleKey(event);
+    this.figures = h('div', { className: 'explain-figures' });
+    this.body.append(this.figures);
+    this.track = new AttributionTrack(this.figures, { onKey });
+    this.track.element.append(exportButtons({ figure: () => this.track.figure, tsv: () => this.track.tsv(), name: () => this.#fileName('attributions'), what: t('trackTitle'), testid: 'track-export' }));
+    this.ism = new IsmMap(this.figures, { onKey });
+    this.ism.element.append(exportButtons({ figure: () => this.ism.figure, tsv: () => this.ism.tsv(), name: () => this.#fileName('ism'), what: t('ismTitle'), testid: 'ism-export' }));
     this.element = h('div', { className: 'explain-panel', dataset: { testid: 'explain-panel' } }, this.heading, this.empty, this.body);
     container.append(this.element);
     this.row = null;

@@ -88,13 +88,14 @@ export class FilterLogos {
     this.dbText = h('span', { className: 'hint', dataset: { testid: 'motifs-db' } }, t('motifsDbShipped'));
     this.busy = h('progress', { hidden: true, 'aria-label': t('motifsBusy') });
     this.status = h('p', { className: 'explain-status', role: 'status', 'aria-live': 'polite' });
-    this.errors = new ErrorBox(h('div'), { testid: 'motifs-error' });
     this.list = h('div', { className: 'filter-logos' });
     this.exportButton = h('button', { type: 'button', className: 'secondary', hidden: true, dataset: { testid: 'motifs-export' }, onclick: () => downloadText(matchesTsv(this.filters), 'helix-filter-matches.tsv', 'text/tab-separated-values') }, t('motifsExport'));
     this.element = h('div', { className: 'motifs-panel', dataset: { testid: 'motifs-panel' } },
       h('h3', {}, t('motifsTitle')), h('p', { className: 'hint' }, t('motifsIntro')),
       h('div', { className: 'button-row' }, this.button, this.dbButton, fileInput, this.dbText, this.dbReset),
-      this.status, this.busy, this.errors.element, this.list, h('div', { className: 'button-row' }, this.exportButton));
+      this.status, this.busy);
+    this.errors = new ErrorBox(this.element, { testid: 'motifs-error' });
+    this.element.append(this.list, h('div', { className: 'button-row' }, this.exportButton));
     container.append(this.element);
     this.filters = [];
   }

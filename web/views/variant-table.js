@@ -22,7 +22,6 @@ export class VariantTable {
     const id = uid('variant-input');
     this.textarea = h('textarea', { id, rows: 6, spellcheck: false, autocomplete: 'off', wrap: 'off', className: 'sequence-text', placeholder: t('variantsPlaceholder'),
       dataset: { testid: 'variant-input' }, 'aria-describedby': `${id}-hint`, oninput: () => this.errors.clear() });
-    this.errors = new ErrorBox(h('div'), { textarea: this.textarea, testid: 'variant-error' });
     this.button = h('button', { type: 'button', className: 'primary', disabled: true, dataset: { testid: 'variants-button' }, onclick: () => onScore(this.textarea.value) }, t('variantsButton'));
     this.exampleButton = h('button', { type: 'button', className: 'secondary', onclick: () => onExample() }, t('variantsExample'));
     this.busy = h('progress', { hidden: true, 'aria-label': t('variantsBusy') });
@@ -35,8 +34,9 @@ export class VariantTable {
     this.exportButton = h('button', { type: 'button', className: 'secondary', hidden: true, dataset: { testid: 'variants-export' }, onclick: () => downloadText(variantsTsv(this.variants), 'helix-variants.tsv', 'text/tab-separated-values') }, t('variantsExport'));
     this.element = h('div', { className: 'variants-panel' },
       h('h3', {}, t('variantsTitle')), h('p', { className: 'hint' }, t('variantsIntro')),
-      h('label', { for: id }, t('variantsLabel')), h('p', { className: 'hint', id: `${id}-hint` }, t('variantsHint')), this.textarea, this.errors.element,
-      h('div', { className: 'button-row' }, this.button, this.exampleButton), this.status, this.busy,
+      h('label', { for: id }, t('variantsLabel')), h('p', { className: 'hint', id: `${id}-hint` }, t('variantsHint')), this.textarea);
+    this.errors = new ErrorBox(this.element, { textarea: this.textarea, testid: 'variant-error' });
+    this.element.append(h('div', { className: 'button-row' }, this.button, this.exampleButton), this.status, this.busy,
       h('div', { className: 'table-scroll' }, this.table), h('div', { className: 'button-row' }, this.exportButton));
     container.append(this.element);
     this.variants = [];
