@@ -23,8 +23,8 @@ let modelPath;
 before(async () => {
   const helix = await engine();
   model = helix.createModel('cnn-binding');
-  const data = helix.simulate('planted-motif', { count: 800, length: 50, seed: 1, motif: MOTIF });
-  const s = await model.fit(data, { epochs: 6, seed: 1 });
+  const data = helix.simulate('planted-motif', { count: 2000, length: 50, seed: 1, motif: MOTIF });
+  const s = await model.fit(data, { epochs: 10, seed: 1 });
   assert.ok(s.test.accuracy > 0.9, JSON.stringify(s.test));
   modelPath = join(dir, 'model.json');
   writeFileSync(modelPath, model.save());
