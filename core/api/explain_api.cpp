@@ -103,7 +103,7 @@ json model_errors(ModelSession& session)
     return nullptr;
 }
 
-float rounded(float v) { return std::isfinite(v) ? v : 0.0f; }
+float finite(float v) { return std::isfinite(v) ? v : 0.0f; }
 
 }  // namespace
 
@@ -154,14 +154,14 @@ std::string explain_session_json(ModelSession& session, const std::string& text,
         std::size_t k = 0;
         if (method == "saliency") {
             interpret::Saliency s = interpret::saliency(scorer, seq, i);
-            r["score"] = rounded(s.score), r["attributions"] = s.attributions, k = s.class_index;
+            r["score"] = finite(s.score), r["attributions"] = s.attributions, k = s.class_index;
         } else if (method == "ig") {
             interpret::IntegratedGradients g = interpret::integrated_gradients(scorer, seq, i, ig);
-            r["score"] = rounded(g.score), r["attributions"] = g.attributions, k = g.class_index;
-            r["baselineScore"] = rounded(g.baseline_score), r["delta"] = rounded(g.delta);
+            r["score"] = finite(g.score), r["attributions"] = g.attributions, k = g.class_index;
+            r["baselineScore"] = finite(g.baseline_score), r["delta"] = finite(g.delta);
         } else {
             interpret::Mutagenesis m = interpret::in_silico_mutagenesis(scorer, seq, i);
-            r["score"] = rounded(m.score), r["attributions"] = m.attributions, k = m.class_index;
+            r["score"] = finite(m.score), r["attributions"] = m.attributions, k = m.class_index;
             r["ism"] = json::array();
             for (const auto& row : m.changes) r["ism"].push_back(row);
         }
@@ -207,7 +207,7 @@ std::string variants_session_json(ModelSession& session, const std::string& text
         if (!parsed.value.pairs)
             r["position"] = v.position, r["ref"] = std::string(1, v.ref), r["alt"] = std::string(1, v.alt);
         r["refScore"] = e.ref_score, r["altScore"] = e.alt_score, r["difference"] = e.difference;
-        r["logOddsRatio"] = rounded(e.log_odds_ratio);
+        r["logOddsRatio"] = finite(e.log_odds_ratio);
         if (multiclass) r["class"] = e.class_index;
         out["variants"].push_back(std::move(r));
     }
