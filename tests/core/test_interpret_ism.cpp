@@ -77,3 +77,15 @@ TEST_CASE("interpret ism: the reference score is the model's prediction")
     const auto predicted = train::predict_probabilities(*session.model(), {seq}, {0}, 1);
     CHECK(score == doctest::Approx(predicted[0]).epsilon(1e-6));
 }
+
+TEST_CASE("interpret ism and saliency: a recurrent model (conv, pool, bidirectional LSTM) is explained too")
+{
+    api::ModelSession session(R"({"name": "rnn", "input": {"name": "dna", "length": null},
+      "layers": [{"type": "conv1d", "name": "conv1", "filters": 4, "kernel_size": 4, "activation": "relu"},
+                 {"type": "max_pool1d", "name": "pool1", "pool_size": 2, "stride": 2},
+                 {"type": "lstm", "name": "rnn", "units": 4, "bidirectional": true},
+                 {"type": "dense", "name": "out", "units": 1}]})", "spec");
+    REQUIRE_MESSAGE(session.ok(), session.errors_json());
+    Rng rng(10);
+    check_against_brute_force(*session.model(), {}, random_dna(24, rng));
+}
