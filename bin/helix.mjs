@@ -14,6 +14,12 @@ const USAGE = `Usage:
                  [--init-from pretrained.json [--transfer-layers L1,L2]] [--freeze L1,L2] [--threads N]
   helix predict  --model model.json --input seqs.fa [--out predictions.tsv]
   helix evaluate --model model.json --data test.tsv [--label COLUMN]
+  helix explain  --model model.json --input seqs.fa [--method saliency|ig|ism] [--head NAME] [--class K]
+                 [--probability] [--baseline uniform|shuffled] [--steps N] [--seed S] [--json] [--out FILE]
+                 TSV: saliency, ig: id position base attribution; ism: id position ref A C G T (score changes)
+  helix variants --model model.json --input variants.tsv [--head NAME] [--class K] [--json] [--out FILE]
+                 variants.tsv: id sequence position ref alt (position 1-based) or id ref_sequence alt_sequence;
+                 TSV: id position ref alt refScore altScore difference logOddsRatio, largest |difference| first
   helix train    --preset gcn-node --nodes nodes.tsv --edges edges.tsv --out model.json [--epochs N] [--seed S]
   helix evaluate --model model.json --nodes nodes.tsv --edges edges.tsv   (graph models: accuracy on split=test)
   helix simulate --kind KIND [--count N] [--length L] [--seed S] [--noise X] [--missing X] [--out table.tsv]
@@ -68,6 +74,8 @@ const OPTIONS = {
   'motif-fraction': { type: 'string' }, format: { type: 'string' },  // simulate
   'out-nodes': { type: 'string' }, 'out-edges': { type: 'string' },  // simulate --kind graph-motifs
   matrix: { type: 'string' }, 'labels-file': { type: 'string' }, 'label-column': { type: 'string' },  // autoencoders
+  method: { type: 'string' }, head: { type: 'string' }, class: { type: 'string' }, probability: { type: 'boolean' },
+  baseline: { type: 'string' }, json: { type: 'boolean' },  // explain, variants
 };
 
 // "a,b" -> ['a', 'b'] (undefined when absent).
@@ -446,6 +454,49 @@ async function encodeAutoencoder(helix, args) {
 }
 // --- end autoencoders ---
 
+// --- interpretation: explain (attributions, in-silico mutagenesis) and variants ---
+const cell = (x) => (x == null ? '' : Number(x).toPrecision(6));
+
+function explanationsTsv(result) {
+  const ism = result.method === 'ism';
+  const lines = [ism ? 'id\tposition\tref\tA\tC\tG\tT' : 'id\tposition\tbase\tattribution'];
+  for (const e of result.explanations) {
+    for (let l = 0; l < e.attributions.length; l++) {
+      const rest = ism ? e.ism[l].map(cell) : [cell(e.attributions[l])];
+      lines.push([e.id, l + 1, e.sequence[l], ...rest].join('\t'));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function variantsTsv(result) {
+  const lines = ['id\tposition\tref\talt\trefScore\taltScore\tdifference\tlogOddsRatio'];
+  for (const v of result.variants) {
+    lines.push([v.id, v.position ?? '', v.ref ?? '', v.alt ?? '', cell(v.refScore), cell(v.altScore),
+      cell(v.difference), cell(v.logOddsRatio)].join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function explainOrVariants(command, model, args) {
+  const inputPath = need(args, 'input');
+  const text = await readText(inputPath, 'input');
+  const options = { head: args.head, class: number(args, 'class', { integer: true }) };
+  let result;
+  if (command === 'explain') {
+    Object.assign(options, { method: args.method, output: args.probability ? 'probability' : undefined,
+      baseline: args.baseline, steps: number(args, 'steps', { integer: true, min: 1 }),
+      seed: number(args, 'seed', { integer: true }) });
+    result = await withFile(inputPath, () => model.explain(text, JSON.parse(JSON.stringify(options))));
+  } else {
+    result = await withFile(inputPath, () => model.variants(text, JSON.parse(JSON.stringify(options))));
+  }
+  const out = args.json ? `${JSON.stringify(result)}\n` : command === 'explain' ? explanationsTsv(result) : variantsTsv(result);
+  if (args.out) await writeAtomically(args.out, out);
+  else process.stdout.write(out);
+}
+// --- end interpretation ---
+
 async function main(argv) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -469,7 +520,7 @@ async function main(argv) {
     for (const [name, spec] of Object.entries(AUTOENCODER_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     return;
   }
-  if (!['train', 'predict', 'evaluate', 'simulate', 'sample', 'encode'].includes(command)) throw new UsageError(`unknown command '${command}'`);
+  if (!['train', 'predict', 'evaluate', 'simulate', 'sample', 'encode', 'explain', 'variants'].includes(command)) throw new UsageError(`unknown command '${command}'`);
   const helix = await loadHelix({ threads: number(args, 'threads', { integer: true, min: 1 }) });
   if (command === 'train' && (args.nodes || GRAPH_PRESETS[args.preset])) return trainGraph(helix, args);
   if (command === 'train' && (GAN_PRESETS[args.preset] || (args.spec && isGanSpec(await readText(args.spec, 'spec'))))) {
@@ -499,7 +550,9 @@ async function main(argv) {
   const modelPath = need(args, 'model');
   const modelText = await readText(modelPath, 'model file');
   const model = await withFile(modelPath, () => helix.loadModel(modelText));
-  if (command === 'predict') {
+  if (command === 'explain' || command === 'variants') {
+    await explainOrVariants(command, model, args);
+  } else if (command === 'predict') {
     const inputPath = need(args, 'input');
     const text = await readText(inputPath, 'input');
     const rows = await withFile(inputPath, () => model.predict(text));

@@ -39,6 +39,10 @@ Var flatten(const Var& x);  // (B, ...) -> (B, prod(...))
 Var sum(const Var& x);      // -> scalar, shape {} ... stored as shape {1}
 Var mean(const Var& x);     // -> shape {1}
 
+// weighted_sum.cpp: sum(x * w) for a constant w of x's shape -> shape {1} (picks and weighs entries: the
+// score of one class per row, for attributions).
+Var weighted_sum(const Var& x, const Tensor& w);
+
 // dropout.cpp: inverted dropout (kept units scaled by 1/(1-rate)); identity when !training or rate == 0.
 Var dropout(const Var& x, float rate, Rng& rng, bool training);
 

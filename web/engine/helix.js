@@ -147,7 +147,7 @@ class Helix {
         throw new HelixInputError([{ field: labels?.length ? 'labels' : 'features', message: e.message }]);
       }
     }
-    return Model.wrap(new this.#engine.ModelSession(text, 'spec'));
+    return Model.wrap(new this.#engine.ModelSession(text, 'spec'), this.#engine);
   }
 
   /**
@@ -172,7 +172,7 @@ class Helix {
 
   /** A model from a saved model file (the text of model.save()). Throws HelixInputError. */
   loadModel(fileText) {
-    return Model.wrap(new this.#engine.ModelSession(fileText, 'file'));
+    return Model.wrap(new this.#engine.ModelSession(fileText, 'file'), this.#engine);
   }
 
   // --- graph models (GraphSession, core/api/graph_session.hpp) ---
@@ -249,13 +249,13 @@ class EngineObject {
   #s;
 
   /** The object for a new session, or HelixInputError with the session's errors (then freed). */
-  static wrap(session) {
+  static wrap(session, ...rest) {
     if (!session.ok()) {
       const errors = JSON.parse(session.errors());
       session.delete();
       throw new HelixInputError(errors);
     }
-    return new this(session);
+    return new this(session, ...rest);
   }
 
   constructor(session) {
@@ -283,6 +283,12 @@ class EngineObject {
 }
 
 class Model extends EngineObject {
+  #engine;  // the wasm module, for its free functions that take the session (explain, variants)
+
+  constructor(session, engine) {
+    super(session);
+    this.#engine = engine;
+  }
 
   /**
    * Trains on a labelled table (TSV/CSV with `sequence` and a 0/1 label column). Options: epochs,
@@ -307,6 +313,36 @@ class Model extends EngineObject {
     const r = JSON.parse(this.session.predict(text));
     if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
     return r.predictions;
+  }
+
+  /**
+   * Why each sequence gets its score: {method, head, output, explanations: [{id, sequence, score, [class],
+   * attributions (one per base), ism ([dA, dC, dG, dT] per base; method 'ism'), baselineScore, delta ('ig')}]}.
+   * Options: method 'saliency' (gradient × input) | 'ig' (integrated gradients) | 'ism' (in-silico
+   * mutagenesis), head (a head's name), class (K-class heads; default each sequence's predicted class),
+   * output 'logit' | 'probability', baseline 'uniform' | 'shuffled', steps (50), shuffles (5), seed (1).
+   * `text` is a paste as for predict(). Throws HelixInputError.
+   */
+  explain(text, options = {}) {
+    const r = JSON.parse(this.#engine.explain(this.session, text, JSON.stringify(options)));
+    if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
+    delete r.errors;
+    delete r.moreErrors;
+    return r;
+  }
+
+  /**
+   * Variant effects from a table (header `id sequence position ref alt`, position 1-based, or
+   * `id ref_sequence alt_sequence`): {head, variants: [{id, line, position, ref, alt, refScore, altScore,
+   * difference (alt − ref probability), logOddsRatio}]}, largest |difference| first. Options: head, class.
+   * Throws HelixInputError (line and column of each problem).
+   */
+  variants(text, options = {}) {
+    const r = JSON.parse(this.#engine.variants(this.session, text, JSON.stringify(options)));
+    if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
+    delete r.errors;
+    delete r.moreErrors;
+    return r;
   }
 
   /**
