@@ -138,7 +138,8 @@ export class ExplainPanel {
   }
 
   #summary(result, e) {
-    const parts = [t('explainScore', { id: e.id, score: e.score.toFixed(3), output: t(`explainOutput_${result.output ?? 'logit'}`), head: result.head ?? '' })];
+    const head = [result.head, e.class !== undefined ? t('explainClass', { class: e.class }) : ''].filter(Boolean).join(', ');
+    const parts = [t('explainScore', { id: e.id, score: e.score.toFixed(3), output: t(`explainOutput_${result.output ?? 'logit'}`), head })];
     if (result.method === 'ig' && Number.isFinite(e.delta)) {
       const sum = e.attributions.reduce((a, b) => a + b, 0);
       parts.push(t('explainCompleteness', { sum: signed(sum), difference: signed(e.score - e.baselineScore), delta: signed(e.delta) }));
