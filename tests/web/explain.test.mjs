@@ -139,6 +139,7 @@ describe('explaining predictions', () => {
     assert.equal(await rows.count(), 2);
     const differences = (await rows.locator('td.difference .value').allInnerTexts()).map(Number);
     assert.ok(Math.abs(differences[0]) >= Math.abs(differences[1]), `differences ${differences}`);
+    assert.equal(await rows.first().locator('td.id').innerText(), 'in_gata_site'); // breaking the GATA site matters most
     assert.match(await rows.first().locator('td.change').innerText(), /^[ACGT]→[ACGT]$/);
     await screenshotOf('.variants-panel', 'variants');
   });
