@@ -79,6 +79,7 @@ std::string motifs_session_json(ModelSession& session, const std::string& option
     std::vector<std::string> sequences;
     if (has_sequences) {
         data::TableOptions topt;  // DNA only: no labels, no feature columns are needed to read filters
+        topt.require_labels = false;
         auto parsed = data::parse_sequences(sequences_text, topt);
         if (!parsed.ok()) return failed(located(parsed.errors, "sequences"), parsed.more_errors).dump();
         std::vector<data::InputError> errors;

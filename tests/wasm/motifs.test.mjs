@@ -122,7 +122,7 @@ test('helix motifs with a bad database exits 1 naming the file, line and column'
   writeFileSync(bad, '>MA1.1 X\nA [ 1 0 ]\nC [ 0 1 ]\nG [ 0 ? ]\nT [ 0 0 ]\n');
   const r = run('motifs', '--model', modelPath, '--db', bad);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /bad\.jaspar: line 4, column 9: '\?' is not a count/);
+  assert.match(r.stderr, /bad\.jaspar: line 4, column 7: '\?' is not a count/);
   assert.equal(run('motifs', '--model', modelPath, '--top', 'x').status, 2);
 });
 
