@@ -20,7 +20,10 @@ namespace {
 constexpr std::size_t kRandomSequences = 2000;
 constexpr std::size_t kRandomLength = 100;  // for models that take any length
 
-json failed(json errors, std::size_t more = 0) { return {{"errors", std::move(errors)}, {"moreErrors", more}}; }
+json failed(json errors, std::size_t more = 0)
+{
+    return {{"errors", std::move(errors)}, {"moreErrors", more}};
+}
 
 // Input errors of a pasted text `source` ("db", "sequences"), the field kept when the parser named one.
 json located(const std::vector<data::InputError>& errors, const std::string& source)
@@ -65,8 +68,9 @@ std::string motifs_session_json(ModelSession& session, const std::string& option
     read.seed("seed", seed);
     read.reject_unknown();
     if (!has_db)
-        bad.push_back({"db", "db: a motif database (JASPAR or MEME text) is needed; the JS API and CLI supply "
-                             "JASPAR 2020 CORE vertebrates"});
+        bad.push_back({"db",
+                       "db: a motif database (JASPAR or MEME text) is needed; the JS API and CLI supply "
+                       "JASPAR 2020 CORE vertebrates"});
     if (!bad.empty()) return failed(spec_errors_to_json(bad)).dump();
 
     std::string why;
@@ -87,8 +91,8 @@ std::string motifs_session_json(ModelSession& session, const std::string& option
         sequences = train::fit_to_model(model, parsed.value, errors, more);
         if (!errors.empty()) return failed(located(errors, "sequences"), more).dump();
     } else {
-        const std::size_t L = model.fixed_length() > 0 ? model.fixed_length()
-                                                       : std::max(kRandomLength, model.min_length());
+        const std::size_t L =
+            model.fixed_length() > 0 ? model.fixed_length() : std::max(kRandomLength, model.min_length());
         sequences = interpret::random_sequences(kRandomSequences, L, seed);
     }
 

@@ -1,5 +1,5 @@
-// core/api/motifs_api.hpp: a model's first-layer filters as motifs (core/interpret/filter_motifs), each with its
-// best matches in a motif database (core/interpret/motif_compare), as JSON text for the bindings.
+// core/api/motifs_api.hpp: a model's first-layer filters as motifs (core/interpret/filter_motifs), each with
+// its best matches in a motif database (core/interpret/motif_compare), as JSON text for the bindings.
 #pragma once
 
 #include <string>
@@ -20,7 +20,8 @@ namespace helix::api {
 //   "seed":      of the random sequences (default 1)
 // -> {"errors": [], "moreErrors", "layer", "threshold", "sequencesUsed", "database": {"name", "motifs"},
 //     "filters": [{"index", "name", "sites", "maxActivation", "pfm", "ic", "informationContent", "consensus",
-//                  "reverseComplement", "matches": [{"id", "name", "score", "offset", "strand", "overlap", "z"}]}]}
+//                  "reverseComplement", "matches": [{"id", "name", "score", "offset", "strand", "overlap",
+//                  "z"}]}]}
 // A filter without sites has no matches. Errors: {"field": "model"} without a conv1d reading the DNA;
 // {"line", "column", "field": "db"} for the database text; {"line", "column", "field"} for the sequences
 // (field "sequences" when it is not a table column); {"field"} for options.

@@ -11,7 +11,10 @@ namespace helix::data {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix)
+{
+    return s.substr(0, prefix.size()) == prefix;
+}
 
 // The whitespace-separated words of `line` with their byte offsets.
 struct Word {
@@ -69,8 +72,8 @@ enum class Block { none, background, probabilities, log_odds };
 struct Reader {
     std::vector<Pfm> out;
     ErrorCollector errors;
-    Pfm motif;           // the motif being read (after its MOTIF line)
-    bool open = false;   // a MOTIF line was seen and its motif not yet closed
+    Pfm motif;          // the motif being read (after its MOTIF line)
+    bool open = false;  // a MOTIF line was seen and its motif not yet closed
     bool has_matrix = false;
     int matrix_line = 0;
     long expected_rows = -1;  // w= of the matrix header, -1 when not given
@@ -81,8 +84,9 @@ struct Reader {
         if (matrix_line == 0) return;
         if (expected_rows >= 0 && static_cast<long>(motif.columns.size()) != expected_rows && !bad) {
             errors.add(matrix_line, 1, "",
-                       "motif '" + motif.id + "': the matrix header says w= " + std::to_string(expected_rows) +
-                           " but " + std::to_string(motif.columns.size()) + " rows follow");
+                       "motif '" + motif.id +
+                           "': the matrix header says w= " + std::to_string(expected_rows) + " but " +
+                           std::to_string(motif.columns.size()) + " rows follow");
             bad = true;
         }
         if (motif.columns.empty() && !bad) {
@@ -98,9 +102,10 @@ struct Reader {
         if (!open) return;
         open = false;
         if (!has_matrix) {
-            errors.add(motif.line, 1, "",
-                       "motif '" + motif.id +
-                           "' has no 'letter-probability matrix:' line (each MOTIF needs one, then its rows)");
+            errors.add(
+                motif.line, 1, "",
+                "motif '" + motif.id +
+                    "' has no 'letter-probability matrix:' line (each MOTIF needs one, then its rows)");
             return;
         }
         if (!bad) out.push_back(std::move(motif));
@@ -157,8 +162,8 @@ Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
             }
             if (r.expected_rows >= 0 && static_cast<long>(r.motif.columns.size()) == r.expected_rows) {
                 r.errors.add(line_no, column(i), "",
-                             "motif '" + r.motif.id + "': more rows than the header's w= " +
-                                 std::to_string(r.expected_rows));
+                             "motif '" + r.motif.id +
+                                 "': more rows than the header's w= " + std::to_string(r.expected_rows));
                 r.bad = true;
                 block = Block::none;
                 continue;
@@ -167,7 +172,8 @@ Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
             continue;
         }
         if (numeric && block == Block::log_odds) continue;
-        if (block == Block::background && !numeric && ws[0].text.size() == 1) {  // "A 0.25 C 0.25 G 0.25 T 0.25"
+        if (block == Block::background && !numeric &&
+            ws[0].text.size() == 1) {  // "A 0.25 C 0.25 G 0.25 T 0.25"
             block = Block::none;
             continue;
         }
@@ -196,7 +202,8 @@ Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
             }
             if (r.has_matrix) {
                 r.errors.add(line_no, column(i), "",
-                             "motif '" + r.motif.id + "' has a second letter-probability matrix (the first is on line " +
+                             "motif '" + r.motif.id +
+                                 "' has a second letter-probability matrix (the first is on line " +
                                  std::to_string(r.matrix_line) + ")");
                 r.bad = true;
                 continue;
@@ -213,7 +220,8 @@ Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
             }
             const double w = header_value(ws, "w=", at);
             if (w == -2 || (w != -1 && (w < 1 || w != std::floor(w)))) {
-                r.errors.add(line_no, column(at), "", "w= must be a positive whole number (the motif's width)");
+                r.errors.add(line_no, column(at), "",
+                             "w= must be a positive whole number (the motif's width)");
                 r.bad = true;
             }
             r.expected_rows = w >= 1 ? static_cast<long>(w) : -1;
@@ -227,19 +235,22 @@ Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
             if (alphabet != "ACGT")
                 r.errors.add(line_no, column(i), "",
                              "ALPHABET '" + std::string(alphabet) + "' is not read (allowed: ACGT, DNA)");
-        } else if (starts_with(rest, "MEME version") || starts_with(rest, "strands:") || starts_with(rest, "URL")) {
+        } else if (starts_with(rest, "MEME version") || starts_with(rest, "strands:") ||
+                   starts_with(rest, "URL")) {
             // Format version, strands and links: nothing to read for the matrices.
         } else {
-            r.errors.add(line_no, column(i), "",
-                         numeric ? "numbers outside a letter-probability matrix"
-                                 : "'" + std::string(ws[0].text) +
-                                       "' does not start a MEME line (allowed: MEME version, ALPHABET=, strands:, "
-                                       "Background letter frequencies, MOTIF, letter-probability matrix:, URL)");
+            r.errors.add(
+                line_no, column(i), "",
+                numeric ? "numbers outside a letter-probability matrix"
+                        : "'" + std::string(ws[0].text) +
+                              "' does not start a MEME line (allowed: MEME version, ALPHABET=, strands:, "
+                              "Background letter frequencies, MOTIF, letter-probability matrix:, URL)");
         }
     }
     r.close_motif();
     if (r.out.empty() && r.errors.total() == 0)
-        r.errors.add(line_no > 0 ? line_no : 1, 1, "", "no motif found (a motif starts with a line 'MOTIF id name')");
+        r.errors.add(line_no > 0 ? line_no : 1, 1, "",
+                     "no motif found (a motif starts with a line 'MOTIF id name')");
     result.value = std::move(r.out);
     r.errors.move_into(result);
     return result;

@@ -121,7 +121,8 @@ std::vector<FilterMotif> filter_motifs(const DnaConv& conv, const std::vector<st
         m.pfm.resize(K);
         for (std::size_t k = 0; k < K; ++k) {
             for (int c = 0; c < 4; ++c)
-                m.pfm[k][c] = (counts[f][k][c] + kSitePseudocount / 4) / (double(sites[f]) + kSitePseudocount);
+                m.pfm[k][c] =
+                    (counts[f][k][c] + kSitePseudocount / 4) / (double(sites[f]) + kSitePseudocount);
             m.ic.push_back(information_content(m.pfm[k]));
             m.information_content += m.ic.back();
         }

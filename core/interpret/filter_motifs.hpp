@@ -18,20 +18,20 @@ namespace helix::interpret {
 using Column = std::array<double, 4>;  // probabilities of A, C, G, T at one position
 
 struct FilterMotif {
-    std::size_t index = 0;         // the filter's index in the layer
-    std::string name;              // "conv1/3"
-    std::size_t sites = 0;         // windows above the threshold
-    double max_activation = 0;     // the filter's maximum over every window of the set
-    std::vector<Column> pfm;       // K columns: (counts + pseudocount / 4) / (sites + pseudocount)
-    std::vector<double> ic;        // per column, bits: 2 + Σ p log2 p (uniform background)
+    std::size_t index = 0;           // the filter's index in the layer
+    std::string name;                // "conv1/3"
+    std::size_t sites = 0;           // windows above the threshold
+    double max_activation = 0;       // the filter's maximum over every window of the set
+    std::vector<Column> pfm;         // K columns: (counts + pseudocount / 4) / (sites + pseudocount)
+    std::vector<double> ic;          // per column, bits: 2 + Σ p log2 p (uniform background)
     double information_content = 0;  // Σ ic
-    std::string consensus;         // the most probable base of each column
+    std::string consensus;           // the most probable base of each column
     std::vector<Column> reverse_complement;
 };
 
 // The first conv1d layer whose input is the model's DNA input (directly, not through another layer).
 struct DnaConv {
-    std::string layer;      // its name ("conv1"); "" when there is none
+    std::string layer;               // its name ("conv1"); "" when there is none
     const Tensor* weight = nullptr;  // (K, 4, F)
     const Tensor* bias = nullptr;    // (F)
 };
@@ -41,7 +41,8 @@ DnaConv find_dna_conv(const nn::Model& model, std::string& error);
 // `count` sequences of `length` bases, each base uniform over A, C, G, T, from `seed`.
 std::vector<std::string> random_sequences(std::size_t count, std::size_t length, std::uint64_t seed);
 
-constexpr double kSitePseudocount = 1.0;  // one site's worth, spread evenly: a filter with few sites stays vague
+constexpr double kSitePseudocount =
+    1.0;  // one site's worth, spread evenly: a filter with few sites stays vague
 
 // One motif per filter of `conv` from every valid window (no padding) of `sequences` (A, C, G, T and IUPAC
 // codes, read as the model reads them: one_hot_into). A filter whose maximum is not above 0 (it never fires

@@ -38,7 +38,10 @@ std::vector<Column> standardised(const std::vector<Column>& m)
     return out;
 }
 
-double dot(const Column& a, const Column& b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3]; }
+double dot(const Column& a, const Column& b)
+{
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3];
+}
 
 // Best offset of standardised q against standardised t on one strand; score and overlap through `best`.
 void best_offset(const std::vector<Column>& q, const std::vector<Column>& t, char strand, MotifMatch& best)
@@ -84,8 +87,8 @@ MotifMatch best_alignment(const std::vector<Column>& query, const std::vector<Co
     return best;
 }
 
-std::vector<MotifMatch> compare_with_database(const std::vector<Column>& query, const std::vector<data::Pfm>& db,
-                                              std::size_t top)
+std::vector<MotifMatch> compare_with_database(const std::vector<Column>& query,
+                                              const std::vector<data::Pfm>& db, std::size_t top)
 {
     std::size_t first = 0;
     const std::vector<Column> q = trim_edges(query, first);
@@ -108,7 +111,8 @@ std::vector<MotifMatch> compare_with_database(const std::vector<Column>& query, 
     const double sd = all.size() > 1 ? std::sqrt(sq / (all.size() - 1)) : 0.0;
     for (MotifMatch& m : all) m.z = sd > 0 ? (m.score - mean) / sd : 0.0;
     // Ties (equal scores) keep database order, so results do not depend on the sort's implementation.
-    std::stable_sort(all.begin(), all.end(), [](const MotifMatch& a, const MotifMatch& b) { return a.score > b.score; });
+    std::stable_sort(all.begin(), all.end(),
+                     [](const MotifMatch& a, const MotifMatch& b) { return a.score > b.score; });
     if (all.size() > top) all.resize(top);
     return all;
 }

@@ -14,12 +14,12 @@ namespace helix::interpret {
 struct MotifMatch {
     std::size_t target = 0;  // index in the database
     std::string id, name;
-    double score = 0;        // Σ column PCC over the overlap / the trimmed query's width: at most 1
-    int offset = 0;          // the target column facing the query's first column (of its reverse complement
-                             // for strand '-'); may be < 0. best_alignment: of the trimmed query it was given
-    char strand = '+';       // '-': the query's reverse complement matched
-    std::size_t overlap = 0; // aligned columns
-    double z = 0;            // (score - mean) / sd over every target's best score
+    double score = 0;   // Σ column PCC over the overlap / the trimmed query's width: at most 1
+    int offset = 0;     // the target column facing the query's first column (of its reverse complement
+                        // for strand '-'); may be < 0. best_alignment: of the trimmed query it was given
+    char strand = '+';  // '-': the query's reverse complement matched
+    std::size_t overlap = 0;  // aligned columns
+    double z = 0;             // (score - mean) / sd over every target's best score
 };
 
 constexpr double kTrimInformation = 0.3;  // bits: query edge columns below this are left out
@@ -34,7 +34,7 @@ MotifMatch best_alignment(const std::vector<Column>& query, const std::vector<Co
 
 // Every database motif scored against `query` (trimmed first), best first, with z-scores over the whole
 // database; the first `top` are returned.
-std::vector<MotifMatch> compare_with_database(const std::vector<Column>& query, const std::vector<data::Pfm>& db,
-                                              std::size_t top);
+std::vector<MotifMatch> compare_with_database(const std::vector<Column>& query,
+                                              const std::vector<data::Pfm>& db, std::size_t top);
 
 }  // namespace helix::interpret

@@ -6,10 +6,9 @@
 
 #include <cmath>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "core/api/model_session.hpp"
 #include "core/api/motifs_api.hpp"
@@ -31,7 +30,10 @@ std::string read_text(const std::string& path)
     return ss.str();
 }
 
-int base(char c) { return std::string("ACGT").find(c); }
+int base(char c)
+{
+    return std::string("ACGT").find(c);
+}
 
 // Filter f of w (K, 4, F) set to the log-odds log2(p / 0.25) of `site` with 0.85 on its bases (a PWM).
 void set_pwm(Tensor& w, std::size_t f, const std::string& site)
@@ -61,7 +63,7 @@ TEST_CASE("filter_motifs: a filter set to the TGATAA PWM recovers TGATAA from pl
     CHECK(motifs[0].name == "conv1/0");
     CHECK(motifs[0].consensus == "TGATAA");
     CHECK(interpret::consensus(motifs[0].reverse_complement) == "TTATCA");
-    CHECK(motifs[0].sites >= 200);  // every planted site, plus chance near-matches
+    CHECK(motifs[0].sites >= 200);     // every planted site, plus chance near-matches
     CHECK(motifs[0].pfm[1][2] > 0.9);  // G at position 2
     CHECK(motifs[0].information_content > 8.0);
     double ic = 0;
@@ -104,21 +106,26 @@ TEST_CASE("find_dna_conv: the first conv1d reading the DNA input, or why there i
                  {"type": "conv1d", "name": "c2", "filters": 2, "kernel_size": 3},
                  {"type": "global_max_pool", "name": "p"}, {"type": "concatenate", "name": "m", "inputs": ["p", "d0"]},
                  {"type": "dense", "name": "out", "units": 1}],
-      "heads": [{"name": "label", "layer": "out"}]})", "spec");
+      "heads": [{"name": "label", "layer": "out"}]})",
+                                 "spec");
     REQUIRE(multimodal.ok());
     auto conv = interpret::find_dna_conv(*multimodal.model(), why);
     CHECK(conv.layer == "c1");
     REQUIRE(conv.weight);
     CHECK(conv.weight->shape(2) == 4);
 
-    api::ModelSession mlp(R"({"input": {"length": 10}, "layers": [{"type": "flatten"}, {"type": "dense", "units": 1}]})",
-                          "spec");
+    api::ModelSession mlp(
+        R"({"input": {"length": 10}, "layers": [{"type": "flatten"}, {"type": "dense", "units": 1}]})",
+        "spec");
     REQUIRE(mlp.ok());
     CHECK(interpret::find_dna_conv(*mlp.model(), why).layer.empty());
-    CHECK(why == "no conv1d layer reads the DNA input 'dna' directly, so there are no first-layer filters to read as motifs");
+    CHECK(why ==
+          "no conv1d layer reads the DNA input 'dna' directly, so there are no first-layer filters to read "
+          "as motifs");
 
     api::ModelSession features(R"({"inputs": [{"name": "x", "type": "features", "columns": ["a", "b"]}],
-      "layers": [{"type": "dense", "name": "out", "units": 1}], "heads": [{"name": "label", "layer": "out"}]})", "spec");
+      "layers": [{"type": "dense", "name": "out", "units": 1}], "heads": [{"name": "label", "layer": "out"}]})",
+                               "spec");
     REQUIRE(features.ok());
     CHECK(interpret::find_dna_conv(*features.model(), why).layer.empty());
     CHECK(why == "the model has no DNA input, so it has no filters to read as motifs");
@@ -126,9 +133,12 @@ TEST_CASE("find_dna_conv: the first conv1d reading the DNA input, or why there i
 
 TEST_CASE("motifs_session_json: options, database and model errors name their field, line and column")
 {
-    const std::string jaspar = ">MA1.1 X\nA [ 1 0 0 0 0 ]\nC [ 0 1 0 0 0 ]\nG [ 0 0 1 0 0 ]\nT [ 0 0 0 1 1 ]\n";
-    api::ModelSession m(R"({"input": {"length": 30}, "layers": [{"type": "conv1d", "name": "conv1", "filters": 4,
-        "kernel_size": 6, "activation": "relu"}, {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})", "spec");
+    const std::string jaspar =
+        ">MA1.1 X\nA [ 1 0 0 0 0 ]\nC [ 0 1 0 0 0 ]\nG [ 0 0 1 0 0 ]\nT [ 0 0 0 1 1 ]\n";
+    api::ModelSession m(
+        R"({"input": {"length": 30}, "layers": [{"type": "conv1d", "name": "conv1", "filters": 4,
+        "kernel_size": 6, "activation": "relu"}, {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})",
+        "spec");
     REQUIRE(m.ok());
     auto run = [&](const json& options) { return json::parse(api::motifs_session_json(m, options.dump())); };
 
@@ -150,7 +160,9 @@ TEST_CASE("motifs_session_json: options, database and model errors name their fi
     CHECK(f["matches"][0]["id"] == "MA1.1");
     CHECK((f["matches"][0]["strand"] == "+" || f["matches"][0]["strand"] == "-"));
 
-    r = run({{"db", jaspar}, {"sequences", ">a\nACGTACGTACGTAC\n>b\nTTTTGGGGCCCCAAAATTTTGGGGCCCCAAAA\n"}, {"dbName", "mine"}});
+    r = run({{"db", jaspar},
+             {"sequences", ">a\nACGTACGTACGTAC\n>b\nTTTTGGGGCCCCAAAATTTTGGGGCCCCAAAA\n"},
+             {"dbName", "mine"}});
     REQUIRE_MESSAGE(r["errors"].empty(), r.dump());
     CHECK(r["sequencesUsed"] == 2);
     CHECK(r["database"]["name"] == "mine");
@@ -176,8 +188,9 @@ TEST_CASE("motifs_session_json: options, database and model errors name their fi
     CHECK(r["errors"][0]["field"] == "db");
     CHECK(json::parse(api::motifs_session_json(m, "{oops"))["errors"][0]["field"] == "options");
 
-    api::ModelSession mlp(R"({"input": {"length": 10}, "layers": [{"type": "flatten"}, {"type": "dense", "units": 1}]})",
-                          "spec");
+    api::ModelSession mlp(
+        R"({"input": {"length": 10}, "layers": [{"type": "flatten"}, {"type": "dense", "units": 1}]})",
+        "spec");
     r = json::parse(api::motifs_session_json(mlp, json{{"db", jaspar}}.dump()));
     REQUIRE(r["errors"].size() == 1);
     CHECK(r["errors"][0]["field"] == "model");
@@ -215,9 +228,11 @@ TEST_CASE("cnn-binding trained on GATA3 ChIP-seq has a filter whose best JASPAR 
         const bool is_gata = std::regex_search(best["name"].get<std::string>(), gata);
         gata_filters += is_gata;
         if (is_gata || best["z"].get<double>() > 4)
-            MESSAGE(f["name"].get<std::string>() << " " << f["consensus"].get<std::string>() << " sites "
-                    << f["sites"] << " -> " << best["id"].get<std::string>() << " " << best["name"].get<std::string>()
-                    << " score " << best["score"] << " strand " << best["strand"].get<std::string>() << " z " << best["z"]);
+            MESSAGE(f["name"].get<std::string>()
+                    << " " << f["consensus"].get<std::string>() << " sites " << f["sites"] << " -> "
+                    << best["id"].get<std::string>() << " " << best["name"].get<std::string>() << " score "
+                    << best["score"] << " strand " << best["strand"].get<std::string>() << " z "
+                    << best["z"]);
     }
     MESSAGE(gata_filters << " filters' best match is a GATA motif");
     CHECK(gata_filters >= 1);

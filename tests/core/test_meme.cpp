@@ -1,5 +1,5 @@
-// tests/core/test_meme.cpp: MEME motif files read into the same matrices as JASPAR's (the 746 JASPAR 2020 CORE
-// vertebrates in both formats agree), mistakes named by line and column, and the format told apart.
+// tests/core/test_meme.cpp: MEME motif files read into the same matrices as JASPAR's (the 746 JASPAR 2020
+// CORE vertebrates in both formats agree), mistakes named by line and column, and the format told apart.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -27,18 +27,20 @@ std::string first_error(const std::string& text)
     return parsed.ok() ? "" : parsed.errors.front().message;
 }
 
-const char* const kHeader = "MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\nBackground letter frequencies\n"
-                            "A 0.25 C 0.25 G 0.25 T 0.25\n\n";
+const char* const kHeader =
+    "MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\nBackground letter frequencies\n"
+    "A 0.25 C 0.25 G 0.25 T 0.25\n\n";
 
 }  // namespace
 
 TEST_CASE("parse_meme: ids, names, probabilities per position; header lines, URL and log-odds skipped")
 {
-    const std::string text = std::string(kHeader) +
-                             "MOTIF MA1.1 One\nletter-probability matrix: alength= 4 w= 2 nsites= 4 E= 0\n"
-                             "0.25 0 0 0.75\n  1.0 0.0 0.0 0.0\nURL http://jaspar.genereg.net/matrix/MA1.1\n\n"
-                             "MOTIF two\nlog-odds matrix: alength= 4 w= 1\n1.2 -3 -3 0.1\n"
-                             "letter-probability matrix: alength=4 w=1\r\n0.1 0.2 0.3 0.4\r\n";
+    const std::string text =
+        std::string(kHeader) +
+        "MOTIF MA1.1 One\nletter-probability matrix: alength= 4 w= 2 nsites= 4 E= 0\n"
+        "0.25 0 0 0.75\n  1.0 0.0 0.0 0.0\nURL http://jaspar.genereg.net/matrix/MA1.1\n\n"
+        "MOTIF two\nlog-odds matrix: alength= 4 w= 1\n1.2 -3 -3 0.1\n"
+        "letter-probability matrix: alength=4 w=1\r\n0.1 0.2 0.3 0.4\r\n";
     auto parsed = parse_meme(text);
     REQUIRE_MESSAGE(parsed.ok(), error_report(parsed));
     REQUIRE(parsed.value.size() == 2);
@@ -55,8 +57,10 @@ TEST_CASE("parse_meme: ids, names, probabilities per position; header lines, URL
 
 TEST_CASE("parse_meme and parse_jaspar read the same 746 JASPAR 2020 CORE vertebrate matrices")
 {
-    const auto jaspar = parse_motif_file(read_text("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
-    const auto meme = parse_motif_file(read_text("tests/fixtures/JASPAR2020_CORE_vertebrates_non-redundant_pfms.meme"));
+    const auto jaspar =
+        parse_motif_file(read_text("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
+    const auto meme =
+        parse_motif_file(read_text("tests/fixtures/JASPAR2020_CORE_vertebrates_non-redundant_pfms.meme"));
     REQUIRE_MESSAGE(jaspar.ok(), error_report(jaspar));
     REQUIRE_MESSAGE(meme.ok(), error_report(meme));
     REQUIRE(jaspar.value.size() == 746);
@@ -71,7 +75,8 @@ TEST_CASE("parse_meme and parse_jaspar read the same 746 JASPAR 2020 CORE verteb
         const auto pa = probabilities(a), pb = probabilities(b);
         for (std::size_t j = 0; j < a.width(); ++j)
             for (int c = 0; c < 4; ++c)
-                if (std::abs(pa[j][c] - pb[j][c]) > 1e-3) ++differing;  // MEME has 6 decimals; the JASPAR text of MA1153.1 has 3
+                if (std::abs(pa[j][c] - pb[j][c]) > 1e-3)
+                    ++differing;  // MEME has 6 decimals; the JASPAR text of MA1153.1 has 3
     }
     CHECK(differing == 0);
 }
@@ -109,15 +114,19 @@ TEST_CASE("parse_meme names the line and column of each mistake")
     CHECK(first_error("letter-probability matrix: alength= 4 w= 1\n0 0 1 0\n") ==
           "line 1, column 1: a matrix before any MOTIF line (a motif starts with 'MOTIF id name')");
     CHECK(first_error("MOTIF a\nMOTIF b\nletter-probability matrix: w= 1\n0 0 1 0\n") ==
-          "line 1, column 1: motif 'a' has no 'letter-probability matrix:' line (each MOTIF needs one, then its rows)");
+          "line 1, column 1: motif 'a' has no 'letter-probability matrix:' line (each MOTIF needs one, then "
+          "its rows)");
     CHECK(first_error("ALPHABET= ACDEFGHIKLMNPQRSTVWY\n") ==
           "line 1, column 1: ALPHABET 'ACDEFGHIKLMNPQRSTVWY' is not read (allowed: ACGT, DNA)");
-    CHECK(first_error("MEME version 4\n  hello world\n").rfind("line 2, column 3: 'hello' does not start a MEME line", 0) == 0);
-    CHECK(first_error("MEME version 4\n") == "line 1, column 1: no motif found (a motif starts with a line 'MOTIF id name')");
+    CHECK(first_error("MEME version 4\n  hello world\n")
+              .rfind("line 2, column 3: 'hello' does not start a MEME line", 0) == 0);
+    CHECK(first_error("MEME version 4\n") ==
+          "line 1, column 1: no motif found (a motif starts with a line 'MOTIF id name')");
     CHECK(first_error("") == "line 1, column 1: no motif found (a motif starts with a line 'MOTIF id name')");
     // A bad motif is left out, the good ones are still read, and every mistake is reported.
-    auto parsed = parse_meme("MOTIF a\nletter-probability matrix: w= 1\n0 0 q 0\nMOTIF b\n"
-                             "letter-probability matrix: w= 1\n0 0 1 0\n");
+    auto parsed = parse_meme(
+        "MOTIF a\nletter-probability matrix: w= 1\n0 0 q 0\nMOTIF b\n"
+        "letter-probability matrix: w= 1\n0 0 1 0\n");
     CHECK(parsed.errors.size() == 1);
     CHECK(parsed.value.size() == 1);
 }

@@ -1,6 +1,6 @@
-// tests/core/test_motif_compare.cpp: motif similarity by column Pearson correlation over offsets and strands. A
-// JASPAR motif is its own best match (its reverse complement too, on the - strand), offsets and overlaps are
-// those of the alignment, and low-information edges of the query do not count.
+// tests/core/test_motif_compare.cpp: motif similarity by column Pearson correlation over offsets and strands.
+// A JASPAR motif is its own best match (its reverse complement too, on the - strand), offsets and overlaps
+// are those of the alignment, and low-information edges of the query do not count.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -20,8 +20,10 @@ std::vector<Column> matrix(const std::string& site)
     std::vector<Column> m;
     for (char c : site) {
         Column col{0.05, 0.05, 0.05, 0.05};
-        if (c == 'N') col = {0.25, 0.25, 0.25, 0.25};
-        else col[std::string("ACGT").find(c)] = 0.85;
+        if (c == 'N')
+            col = {0.25, 0.25, 0.25, 0.25};
+        else
+            col[std::string("ACGT").find(c)] = 0.85;
         m.push_back(col);
     }
     return m;
@@ -29,7 +31,8 @@ std::vector<Column> matrix(const std::string& site)
 
 std::vector<data::Pfm> jaspar_core()
 {
-    std::ifstream in(std::string(HELIX_SOURCE_DIR) + "/web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar");
+    std::ifstream in(std::string(HELIX_SOURCE_DIR) +
+                     "/web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar");
     REQUIRE(in);
     std::stringstream ss;
     ss << in.rdbuf();
@@ -88,8 +91,8 @@ TEST_CASE("compare_with_database: a JASPAR motif and its reverse complement find
     CHECK(top[0].offset == 0);
     CHECK(top[0].z > 3);
     CHECK(top[1].score <= top[0].score);
-    MESSAGE("GATA1's nearest JASPAR motifs: " << top[1].name << " " << top[1].score << ", " << top[2].name << " "
-                                              << top[2].score);
+    MESSAGE("GATA1's nearest JASPAR motifs: " << top[1].name << " " << top[1].score << ", " << top[2].name
+                                              << " " << top[2].score);
 
     top = interpret::compare_with_database(interpret::reverse_complement(query), db, 1);
     REQUIRE(top.size() == 1);
@@ -101,7 +104,8 @@ TEST_CASE("compare_with_database: a JASPAR motif and its reverse complement find
     // A filter-sized query: the GATA core in the middle of 12 columns, uniform edges trimmed away.
     top = interpret::compare_with_database(matrix("NNNNAGATAANN"), db, 10);
     int gata = 0;
-    for (const auto& m : top) gata += m.name.find("GATA") != std::string::npos || m.name.find("Gata") != std::string::npos;
+    for (const auto& m : top)
+        gata += m.name.find("GATA") != std::string::npos || m.name.find("Gata") != std::string::npos;
     CHECK(gata >= 3);
     CHECK(top[0].overlap == 6);
 }
