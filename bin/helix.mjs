@@ -39,6 +39,10 @@ const USAGE = `Usage:
                  (autoencoders: JSON with the imputation MSE on hidden test entries vs per-gene mean imputation)
   helix encode   --model model.json --matrix expr.tsv[.gz] [--labels-file cells.tsv --label-column COLUMN]
                  [--out latent.tsv]   (autoencoders: TSV of id, split, z1..zK [, label]: the latent map)
+  helix motifs   --model model.json [--input seqs.fa] [--db motifs.jaspar|.meme] [--top N] [--threshold X] [--json]
+                 (first conv1d filters as motifs from the windows of --input, or 2000 random sequences, with
+                 their best matches in --db, default JASPAR 2020 CORE vertebrates; TSV: filter, sites, IC,
+                 consensus, best match id, name, score, strand; --json: everything, with the matrices)
   helix presets
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
@@ -75,7 +79,8 @@ const OPTIONS = {
   'out-nodes': { type: 'string' }, 'out-edges': { type: 'string' },  // simulate --kind graph-motifs
   matrix: { type: 'string' }, 'labels-file': { type: 'string' }, 'label-column': { type: 'string' },  // autoencoders
   method: { type: 'string' }, head: { type: 'string' }, class: { type: 'string' }, probability: { type: 'boolean' },
-  baseline: { type: 'string' }, json: { type: 'boolean' },  // explain, variants
+  baseline: { type: 'string' }, json: { type: 'boolean' },  // explain, variants, motifs
+  db: { type: 'string' }, top: { type: 'string' }, threshold: { type: 'string' },  // motifs
 };
 
 // "a,b" -> ['a', 'b'] (undefined when absent).
@@ -496,6 +501,34 @@ async function explainOrVariants(command, model, args) {
   else process.stdout.write(out);
 }
 // --- end interpretation ---
+// helix motifs: one TSV row per filter (its best match), or the whole answer as JSON.
+async function motifs(model, modelPath, args) {
+  const options = { top: number(args, 'top', { integer: true, min: 1 }), threshold: number(args, 'threshold') };
+  if (args.input) options.sequences = await readText(args.input, 'input');
+  if (args.db) {
+    options.db = await readText(args.db, 'motif database');
+    options.dbName = args.db;
+  }
+  let r;
+  try {
+    r = await model.motifs(JSON.parse(JSON.stringify(options)));
+  } catch (e) {
+    if (e instanceof HelixInputError) e.file = { db: args.db, model: modelPath }[e.errors[0]?.field] ?? args.input;
+    throw e;
+  }
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+  } else {
+    const lines = [['filter', 'sites', 'ic', 'consensus', 'match_id', 'match_name', 'score', 'strand'].join('\t')];
+    for (const f of r.filters) {
+      const best = f.matches[0];
+      lines.push([f.name, f.sites, f.informationContent.toFixed(2), f.consensus, best?.id ?? '', best?.name ?? '',
+        best ? best.score.toFixed(3) : '', best?.strand ?? ''].join('\t'));
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  model.dispose();
+}
 
 async function main(argv) {
   const [command, ...rest] = argv;
@@ -520,7 +553,7 @@ async function main(argv) {
     for (const [name, spec] of Object.entries(AUTOENCODER_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     return;
   }
-  if (!['train', 'predict', 'evaluate', 'simulate', 'sample', 'encode', 'explain', 'variants'].includes(command)) throw new UsageError(`unknown command '${command}'`);
+  if (!['train', 'predict', 'evaluate', 'simulate', 'sample', 'encode', 'explain', 'variants', 'motifs'].includes(command)) throw new UsageError(`unknown command '${command}'`);
   const helix = await loadHelix({ threads: number(args, 'threads', { integer: true, min: 1 }) });
   if (command === 'train' && (args.nodes || GRAPH_PRESETS[args.preset])) return trainGraph(helix, args);
   if (command === 'train' && (GAN_PRESETS[args.preset] || (args.spec && isGanSpec(await readText(args.spec, 'spec'))))) {
@@ -550,6 +583,7 @@ async function main(argv) {
   const modelPath = need(args, 'model');
   const modelText = await readText(modelPath, 'model file');
   const model = await withFile(modelPath, () => helix.loadModel(modelText));
+  if (command === 'motifs') return motifs(model, modelPath, args);
   if (command === 'explain' || command === 'variants') {
     await explainOrVariants(command, model, args);
   } else if (command === 'predict') {

@@ -76,6 +76,22 @@ function specText(specOrPreset, presets) {
   return JSON.stringify(presets[specOrPreset]);
 }
 
+// The motif database model.motifs() uses when none is given: JASPAR 2020 CORE vertebrates (web/data/SOURCES.md).
+const SHIPPED_MOTIFS = { name: 'JASPAR2020_CORE_vertebrates_non-redundant',
+  url: new URL('../data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar', import.meta.url) };
+let shippedMotifsText = null;
+async function shippedMotifs() {
+  if (shippedMotifsText === null) {
+    if (isNode) shippedMotifsText = await (await import('node:fs/promises')).readFile(SHIPPED_MOTIFS.url, 'utf8');
+    else {
+      const response = await fetch(SHIPPED_MOTIFS.url);
+      if (!response.ok) throw new Error(`${SHIPPED_MOTIFS.url}: HTTP ${response.status}`);
+      shippedMotifsText = await response.text();
+    }
+  }
+  return shippedMotifsText;
+}
+
 class Helix {
   #engine;
   constructor(engine, choice) {
@@ -340,6 +356,28 @@ class Model extends EngineObject {
   variants(text, options = {}) {
     const r = JSON.parse(this.#engine.variants(this.session, text, JSON.stringify(options)));
     if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
+    delete r.errors;
+    delete r.moreErrors;
+    return r;
+  }
+
+  /**
+   * The first conv1d layer's filters (the one reading the DNA) as motifs, each with its best matches in a motif
+   * database. Options: sequences (a paste whose windows are scanned; default 2000 seeded random sequences),
+   * db (JASPAR or MEME text; default the shipped JASPAR 2020 CORE vertebrates), dbName, threshold (0.5: windows
+   * above that share of the filter's maximum), top (3 matches per filter), method ('pearson'), seed.
+   * Resolves to {layer, threshold, sequencesUsed, database: {name, motifs}, filters: [{index, name, sites, pfm,
+   * ic, informationContent, consensus, reverseComplement, matches: [{id, name, score, offset, strand, overlap,
+   * z}]}]}. Throws HelixInputError (errors of the db text have field 'db', with line and column).
+   */
+  async motifs(options = {}) {
+    const full = { ...options };
+    if (full.db === undefined) {
+      full.db = await shippedMotifs();
+      full.dbName ??= SHIPPED_MOTIFS.name;
+    }
+    const r = JSON.parse(this.#engine.motifs(this.session, JSON.stringify(full)));
+    if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors ?? 0);
     delete r.errors;
     delete r.moreErrors;
     return r;
