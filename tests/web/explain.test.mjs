@@ -7,6 +7,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { launchChromium, serveWeb, openPage, screenshot, waitForEngine, waitForStatus, RESULTS_DIR } from './browser.mjs';
 
 // A GATA3 peak of web/data/gata-predict.fa: its GATA site AGATAA starts at position 42.
@@ -123,12 +124,29 @@ describe('explaining predictions', () => {
     assert.ok((await logos.count()) >= 1);
     const best = await logos.evaluateAll((els) => els.map((el) => el.dataset.bestMatch).filter(Boolean));
     assert.ok(best.length >= 1, 'at least one filter has a named match');
+    assert.ok(best.some((name) => /^GATA\d/i.test(name)), `a filter of the GATA3-trained model matches a GATA factor best (${best})`);
+    const scores = await logos.evaluateAll((els) => els.map((el) => Number(el.dataset.bestScore || -Infinity)));
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a)); // best matches first
     assert.ok((await page.locator('[data-testid=filter-logo] svg path').count()) > 0, 'the logos draw letters');
     const first = await logos.first().innerText();
     assert.match(first, /MA\d{4}\.\d/); // a JASPAR matrix id beside the name
+    const more = page.getByTestId('motifs-more');
+    if (await more.isVisible()) {
+      await more.click();
+      assert.ok((await logos.count()) > 12, 'Show all lists the other filters');
+    }
     console.log(`best JASPAR matches of the filters: ${best.join(', ')}`);
     assert.deepEqual(page.consoleErrors, []);
     await screenshotOf('.motifs-panel', 'filter-logos');
+  });
+
+  test('a motif file the user opens replaces JASPAR CORE for the matches', { timeout: 120_000 }, async () => {
+    await page.locator('.motifs-panel input[type=file]').setInputFiles(fileURLToPath(new URL('../../web/data/jaspar/GATA1_TAL1.jaspar', import.meta.url)));
+    await page.waitForFunction(() => /GATA1_TAL1\.jaspar/.test(document.querySelector('[data-testid=motifs-db]').textContent));
+    await page.getByTestId('motifs-button').click();
+    await page.waitForFunction(() => /GATA1_TAL1\.jaspar \(2 motifs\)/.test(document.querySelector('.motifs-panel [role=status]').textContent), null, { timeout: 110_000 });
+    const names = await page.locator('[data-testid=filter-match] strong').allInnerTexts();
+    assert.ok(names.length >= 1 && names.every((n) => /^(GATA1|TAL1)/i.test(n)), `matches ${names}`);
   });
 
   test('two pasted variants give two rows, the largest |difference| first', { timeout: 30_000 }, async () => {

@@ -17,6 +17,7 @@ const HEIGHT = 110;
 const MARGIN = { left: 34, right: 6, top: 8, bottom: 22 };
 const MAX_BITS = 2;
 const MATCHES_SHOWN = 3;
+const SHOWN_FIRST = 12; // logos shown before "Show all"
 const MIN_LETTER = 1.5; // px: a flatter letter is a smear, not a letter
 
 // Information content (bits) of one PFM column [pA, pC, pG, pT].
@@ -89,13 +90,14 @@ export class FilterLogos {
     this.busy = h('progress', { hidden: true, 'aria-label': t('motifsBusy') });
     this.status = h('p', { className: 'explain-status', role: 'status', 'aria-live': 'polite' });
     this.list = h('div', { className: 'filter-logos' });
+    this.moreButton = h('button', { type: 'button', className: 'secondary', hidden: true, dataset: { testid: 'motifs-more' }, onclick: () => this.#showAll() });
     this.exportButton = h('button', { type: 'button', className: 'secondary', hidden: true, dataset: { testid: 'motifs-export' }, onclick: () => downloadText(matchesTsv(this.filters), 'helix-filter-matches.tsv', 'text/tab-separated-values') }, t('motifsExport'));
     this.element = h('div', { className: 'motifs-panel', dataset: { testid: 'motifs-panel' } },
       h('h3', {}, t('motifsTitle')), h('p', { className: 'hint' }, t('motifsIntro')),
       h('div', { className: 'button-row' }, this.button, this.dbButton, fileInput, this.dbText, this.dbReset),
       this.status, this.busy);
     this.errors = new ErrorBox(this.element, { testid: 'motifs-error' });
-    this.element.append(this.list, h('div', { className: 'button-row' }, this.exportButton));
+    this.element.append(this.list, h('div', { className: 'button-row' }, this.moreButton, this.exportButton));
     container.append(this.element);
     this.filters = [];
   }
@@ -118,19 +120,23 @@ export class FilterLogos {
     this.filters = sortFilters(result.filters ?? []);
     const matched = this.filters.filter((f) => f.matches?.length).length;
     this.status.textContent = t('motifsSummary', { filters: this.filters.length, layer: result.layer ?? '', sequences: result.sequencesUsed ?? 0, database: result.database?.name ?? '', motifs: result.database?.motifs ?? 0, matched });
-    this.list.replaceChildren(...this.filters.map((f) => this.#figure(f)));
+    this.list.replaceChildren(...this.filters.slice(0, SHOWN_FIRST).map((f) => this.#figure(f)));
+    this.moreButton.textContent = t('motifsShowAll', { count: this.filters.length });
+    this.moreButton.hidden = this.filters.length <= SHOWN_FIRST;
     this.exportButton.hidden = this.filters.length === 0;
   }
 
   showError(err) {
     this.#done();
-    this.status.textContent = '';
+    const inDatabase = this.database && err.errors?.some((e) => e.field === 'db');
+    this.status.textContent = inDatabase ? t('motifsDbErrors', { name: this.database.name }) : '';
     this.errors.show(err.errors?.length ? err.errors : err.message, { moreErrors: err.moreErrors ?? 0 });
   }
 
   clear() {
     this.filters = [];
     this.list.replaceChildren();
+    this.moreButton.hidden = true;
     this.status.textContent = '';
     this.errors.clear();
     this.exportButton.hidden = true;
@@ -148,12 +154,19 @@ export class FilterLogos {
     const matches = (filter.matches ?? []).slice(0, MATCHES_SHOWN).map((m) =>
       h('li', { dataset: { testid: 'filter-match' } }, h('strong', {}, m.name), ' ', h('span', { className: 'hint' }, m.id), ' ',
         t('logoMatch', { score: Number(m.score).toFixed(3), strand: m.strand === '-' ? t('logoStrandMinus') : t('logoStrandPlus') })));
-    return h('figure', { className: 'filter-logo', dataset: { testid: 'filter-logo', filter: filter.name, bestMatch: best?.name ?? '' } },
+    return h('figure', { className: 'filter-logo', dataset: { testid: 'filter-logo', filter: filter.name, bestMatch: best?.name ?? '', bestScore: best ? String(best.score) : '' } },
       h('figcaption', {}, h('span', { className: 'filter-name' }, filter.name), ' ', h('code', {}, filter.consensus ?? ''),
         h('span', { className: 'hint' }, ' ', t('logoSites', { count: filter.sites ?? 0, ic: Number(filter.informationContent ?? 0).toFixed(1) }))),
       h('div', { className: 'table-scroll' }, logo),
       matches.length ? h('ol', { className: 'matches' }, matches) : h('p', { className: 'hint' }, t('logoNoMatch')),
       exportButtons({ figure: () => logo, tsv: () => pfmTsv(filter), name: () => `helix-filter-${filter.name.replace(/[^\w.-]+/g, '_')}`, what: t('logoWhat', { name: filter.name }), testid: 'logo-export' }));
+  }
+
+  #showAll() {
+    const next = this.list.children.length;
+    this.list.append(...this.filters.slice(next).map((f) => this.#figure(f)));
+    this.moreButton.hidden = true;
+    this.list.children[next]?.querySelector('button')?.focus(); // keyboard users land on the first new logo
   }
 
   #dbOptions() {
