@@ -135,7 +135,7 @@ describe('explaining predictions', () => {
       await more.click();
       assert.ok((await logos.count()) > 12, 'Show all lists the other filters');
     }
-    console.log(`best JASPAR matches of the filters: ${best.join(', ')}`);
+    console.log(`best JASPAR matches of the filters: ${(await logos.evaluateAll((els) => els.map((el) => el.dataset.bestMatch))).join(', ')}`);
     assert.deepEqual(page.consoleErrors, []);
     await screenshotOf('.motifs-panel', 'filter-logos');
   });

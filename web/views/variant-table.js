@@ -28,7 +28,7 @@ export class VariantTable {
     this.status = h('p', { className: 'explain-status', role: 'status', 'aria-live': 'polite' });
     this.body = h('tbody');
     this.caption = h('caption', {}, t('variantsCaption'));
-    this.table = h('table', { className: 'predictions variants', hidden: true, dataset: { testid: 'variant-table' } }, this.caption,
+    this.table = h('table', { className: 'variants', hidden: true, dataset: { testid: 'variant-table' } }, this.caption,
       h('thead', {}, h('tr', {}, ['variantsId', 'variantsPosition', 'variantsChange', 'variantsRefScore', 'variantsAltScore', 'variantsDifference', 'variantsLogOdds'].map((key, i) =>
         h('th', { scope: 'col', className: i >= 3 ? 'numeric' : '' }, t(key))))), this.body);
     this.exportButton = h('button', { type: 'button', className: 'secondary', hidden: true, dataset: { testid: 'variants-export' }, onclick: () => downloadText(variantsTsv(this.variants), 'helix-variants.tsv', 'text/tab-separated-values') }, t('variantsExport'));
