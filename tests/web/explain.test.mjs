@@ -175,6 +175,31 @@ describe('explaining predictions', () => {
     await screenshot(page, 'explain-variant-error');
   });
 
+  test('a multi-task model: the head to explain is chosen by name, and variants are scored for it', { timeout: 180_000 }, async () => {
+    await page.getByTestId('preset-select').selectOption('cnn-multitask');
+    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.startsWith('id\tsequence\tgata1'), null, { timeout: 30_000 });
+    assert.equal(await page.getByTestId('explain-row').count(), 0); // the old model's explanations are gone
+    await page.getByTestId('epochs-input').fill('2');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, /Trained in/, 170_000);
+    await page.getByTestId('sequence-input').fill(`>peak\n${PEAK}\n`);
+    await page.getByTestId('predict-button').click();
+    await waitForStatus(page, /Predicted binding for 1 sequence/, 20_000);
+    await page.getByTestId('explain-row').click();
+    await page.getByTestId('ism-map').waitFor({ state: 'visible', timeout: 30_000 });
+    const heads = await page.locator('[data-testid=explain-head] option').allInnerTexts();
+    assert.deepEqual(heads, ['gata1', 'tal1']);
+    assert.match(await page.getByTestId('explain-status').innerText(), /of gata1\)/);
+    await page.getByTestId('explain-head').selectOption('tal1');
+    await page.waitForFunction(() => /of tal1\)/.test(document.querySelector('[data-testid=explain-status]').textContent), null, { timeout: 30_000 });
+    assert.equal(await ismCells(), 4 * 101);
+    await page.getByTestId('variant-input').fill(VARIANTS);
+    await page.getByTestId('variants-button').click();
+    await page.getByTestId('variant-row').first().waitFor({ timeout: 20_000 });
+    assert.match(await page.locator('table.variants caption').innerText(), /probability of tal1/);
+    assert.deepEqual(page.consoleErrors, []);
+  });
+
   test('every new control has a label', async () => {
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('#explain-panel input:not([type=file]), #explain-panel select, #explain-panel textarea')]
