@@ -439,16 +439,14 @@ async function main() {
     try {
       const rows = await engine.predict(text);
       predictedText = text;
-      explained = null;
-      explainer.clear();
+      forgetExplanation();
       explainer.setHeads(rows[0]?.heads ? Object.keys(rows[0].heads) : []);
       table.clear();
       table.show(rows);
       status.set(t('statusPredicted', { count: rows.length }), 'done');
     } catch (err) {
       table.clear();
-      explained = null;
-      explainer.clear();
+      forgetExplanation();
       predictInput.showErrors(err.errors.length ? err.errors : err.message, err.moreErrors);
       status.set(t('statusPredictFailed'), 'error');
     } finally {
@@ -457,12 +455,17 @@ async function main() {
     }
   }
 
-  // A new model (or family): explanations of the old one are gone; `heads` names a multi-head model's heads.
-  function resetExplanations(heads) {
+  // New predictions: no row is explained (an answer still on its way is dropped).
+  function forgetExplanation() {
     explainTicket++;
     explained = null;
     table.setChosen(null);
     explainer.clear();
+  }
+
+  // A new model (or family): explanations of the old one are gone; `heads` names a multi-head model's heads.
+  function resetExplanations(heads) {
+    forgetExplanation();
     if (heads) explainer.setHeads(heads);
     motifs.clear();
     variants.clearRows();

@@ -95,10 +95,11 @@ export class ExplainPanel {
     if (focus) this.heading.focus();
   }
 
+  // The controls stay enabled (disabling the one just used would drop the keyboard focus): a change while busy
+  // asks again, and app.js keeps only the latest answer.
   setBusy(flag) {
     this.busy.hidden = !flag;
     this.body.setAttribute('aria-busy', flag ? 'true' : 'false');
-    for (const control of [this.method.select, this.head.select, this.output.select, this.baseline.select, this.steps]) control.disabled = flag;
   }
 
   // result: the engine's explain() answer ({method, head, output}) and the row's explanation, plus the ISM
