@@ -1,47 +1,43 @@
-// bench/interpret.mjs: how long an explanation takes in Node (threaded build, loadHelix() defaults):
-// in-silico mutagenesis (3L mutants + the reference, batched) and integrated gradients (50 steps, uniform
-// baseline) on one 200 bp and one 1000 bp sequence with cnn-binding, trained briefly on planted-motif data.
-//   node bench/interpret.mjs      (prints a Markdown table, median of 5 runs after one warm-up; asserts nothing)
+// bench/interpret.mjs: how long an explanation takes (bench/interpret/timing.mjs says what is timed).
+//   node bench/interpret.mjs              Node, threaded build, loadHelix() defaults
+//   node bench/interpret.mjs --browser    also Debian's Chromium: threaded build on a cross-origin isolated
+//                                         page, single-thread build on a plain page (in a worker, as the page runs it)
+// Prints Markdown tables; asserts nothing.
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { loadHelix } from '../web/engine/helix.js';
+import { measureInterpretation } from './interpret/timing.mjs';
+
+const { values } = parseArgs({ options: { browser: { type: 'boolean', default: false } } });
+
+function table(title, rows) {
+  const lines = rows.map((r) => `| ${r.length} bp | ${r.ism.toFixed(1)} | ${r.ig.toFixed(1)} | ${r.saliency.toFixed(1)} |`);
+  return `${title}\n\n| sequence | ISM (ms) | IG, 50 steps (ms) | saliency (ms) |\n|---|---|---|---|\n${lines.join('\n')}\n\n`;
+}
 
 const helix = await loadHelix();
-const model = helix.createModel('cnn-binding');
-await model.fit(helix.simulate('planted-motif', { count: 600, length: 200, seed: 1 }), { epochs: 2, seed: 1 });
-
-function randomDna(n, seed) {
-  let s = seed >>> 0;
-  let out = '';
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out += 'ACGT'[s >>> 30];
-  }
-  return out;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn, runs = 5) {
-  fn();  // warm-up
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
-
-const rows = [];
-for (const L of [200, 1000]) {
-  const fasta = `>s\n${randomDna(L, L)}\n`;
-  const ism = time(() => model.explain(fasta, { method: 'ism' }));
-  const ig = time(() => model.explain(fasta, { method: 'ig', steps: 50 }));
-  const saliency = time(() => model.explain(fasta, { method: 'saliency' }));
-  rows.push(`| ${L} bp | ${ism.toFixed(1)} | ${ig.toFixed(1)} | ${saliency.toFixed(1)} |`);
-}
-process.stdout.write(`cnn-binding, ${helix.backend.label}\n\n| sequence | ISM (ms) | IG, 50 steps (ms) | saliency (ms) |\n|---|---|---|---|\n${rows.join('\n')}\n`);
-model.dispose();
+process.stdout.write(table(`cnn-binding, Node, ${helix.backend.label}`, await measureInterpretation(helix)));
 helix.close();
+
+if (values.browser) {
+  const { launchChromium } = await import('../tests/web/browser.mjs');
+  const { startServer } = await import('../scripts/serve.mjs');
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const browser = await launchChromium();
+  for (const isolation of [true, false]) {
+    const server = await startServer({ port: 0, isolation, root });
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/bench/interpret/index.html`);
+    const result = await page.evaluate(() => new Promise((resolve) => {
+      const worker = new Worker('/bench/interpret/worker.mjs', { type: 'module' });
+      worker.onmessage = (e) => resolve(e.data);
+      worker.onerror = (e) => resolve({ error: e.message });
+    }));
+    if (result.error) throw new Error(result.error);
+    const where = isolation ? 'cross-origin isolated page' : 'plain page';
+    process.stdout.write(table(`cnn-binding, Chromium (${where}), ${result.backend}`, result.rows));
+    await page.close();
+    await server.close();
+  }
+  await browser.close();
+}
