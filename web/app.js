@@ -3,9 +3,10 @@
 import { createEngine } from './engine/client.js';
 import { t } from './strings.js';
 import { FAMILIES, familyByKey, familyOf, DEFAULT_EXAMPLE } from './families.js';
-import { EXAMPLES, TRANSFER_FILES, PREDICT_EXAMPLE_URL, SOURCES_URL, fetchText, loadExample } from './examples.js';
+import { EXAMPLES, TRANSFER_FILES, PREDICT_EXAMPLE_URL, VARIANTS_EXAMPLE_URL, SOURCES_URL, fetchText, loadExample } from './examples.js';
 import { tableHeader, tableColumns } from './table-columns.js';
 import { readGraphTables } from './graph-tables.js';
+import { recordText } from './record-text.js';
 import { h, downloadText, panelHeading } from './views/dom.js';
 import { StatusLine } from './views/status-line.js';
 import { DataPanel } from './views/data-panel.js';
@@ -23,6 +24,9 @@ import { GraphAccuracy, accuracyBySplit } from './views/graph-accuracy.js';
 import { LatentScatter } from './views/latent-scatter.js';
 import { GanSamples } from './views/gan-samples.js';
 import { BaseComposition } from './views/base-composition.js';
+import { ExplainPanel } from './views/explain-panel.js';
+import { FilterLogos } from './views/filter-logos.js';
+import { VariantTable } from './views/variant-table.js';
 
 const DEFAULT_PRESET = 'cnn-binding';
 const PARSE_DELAY_MS = 300;
@@ -107,15 +111,37 @@ async function main() {
 
   let predictTyped = false;
   const predictInput = new SequenceInput(byId('predict-panel'), { onPredict: (text) => predict(text), onChange: () => (predictTyped = true) });
-  const table = new PredictionTable(byId('predict-panel'));
+  const table = new PredictionTable(byId('predict-panel'), { onExplain: (row) => explainRow(row) });
   const predictExample = fetchText(PREDICT_EXAMPLE_URL).catch(() => ''); // an empty box is fine: the user pastes their own
   predictExample.then((text) => predictTyped || !family.predict || family.data !== 'table' || ['columns', 'multimodal'].includes(family.key) || predictInput.setText(text));
+
+  // Explain (families whose models read DNA): a prediction row's attributions and ISM map, the first layer's
+  // filters as motifs, variant effects.
+  const explainSection = byId('explain-panel');
+  panelHeading(explainSection, t('explainSectionTitle'), t('explainSectionIntro'));
+  const explainNeedsModel = h('p', { className: 'hint' }, t('explainNeedsModel'));
+  explainSection.append(explainNeedsModel);
+  const explainer = new ExplainPanel(explainSection, { onChange: () => explainChosen() });
+  const motifs = new FilterLogos(explainSection, { onCompute: (db) => learnedMotifs(db) });
+  const variants = new VariantTable(explainSection, {
+    onScore: (text) => scoreVariants(text),
+    onExample: () => fetchText(VARIANTS_EXAMPLE_URL).then((text) => variants.offerText(text)).catch((err) => status.set(t('dataLoadFailed', { message: err.message }), 'error')),
+  });
+  let predictedText = ''; // the paste the prediction table's rows came from
+  let explained = null; // { row, text }: the prediction row being explained and that paste
+  let explainTicket = 0; // an answer about an earlier choice is dropped
 
   const hasModel = () => run.models.has(family.key);
   const refreshControls = () => {
     const busy = run.training || run.predicting;
     progress.setReady(!busy);
     predictInput.setEnabled({ hasModel: hasModel(), busy });
+    const canExplain = Boolean(family.explain) && hasModel();
+    explainSection.hidden = !family.explain;
+    explainNeedsModel.hidden = hasModel();
+    table.setExplainable(canExplain);
+    motifs.setEnabled(canExplain && !run.training);
+    variants.setEnabled(canExplain && !run.training);
     model?.setHasModel(hasModel() && !busy);
     views.transfer?.setBusy(busy);
     views.gan?.samples.setEnabled(run.models.has('gan') && !busy);
@@ -190,6 +216,7 @@ async function main() {
     configureChart(presets[key]);
     if (changed) {
       table.clear();
+      resetExplanations();
       if (!predictTyped) offerPredictExample();
     }
     refreshControls();
@@ -300,6 +327,7 @@ async function main() {
     if (!summary) return;
     const trained = summary.cancelled ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false : !summary.error;
     if (trained) run.models.add(trainedFamily.key);
+    if (trained) resetExplanations(currentSpecObject()?.heads?.map((head) => head.name));
     refreshControls();
     if (trained && trainedFamily.key === family.key) await showResults(summary, { text, second });
   }
@@ -392,6 +420,7 @@ async function main() {
     if (!summary || summary.cancelled || summary.error) return;
     const file = await engine.saveModel();
     views.transfer.setPretrained({ file, source: 'trained', auroc: summary.test?.auroc, records: summary.records });
+    resetExplanations();
     run.models.delete('transfer'); // the model now in the worker is the pretraining one
     status.set(t('statusPretrained', { auroc: metric(summary.test?.auroc) }), 'done');
     refreshControls();
@@ -409,14 +438,96 @@ async function main() {
     status.set(t('statusPredicting'), 'busy');
     try {
       const rows = await engine.predict(text);
+      predictedText = text;
+      forgetExplanation();
+      explainer.setHeads(rows[0]?.heads ? Object.keys(rows[0].heads) : []);
+      table.clear();
       table.show(rows);
       status.set(t('statusPredicted', { count: rows.length }), 'done');
     } catch (err) {
       table.clear();
+      forgetExplanation();
       predictInput.showErrors(err.errors.length ? err.errors : err.message, err.moreErrors);
       status.set(t('statusPredictFailed'), 'error');
     } finally {
       run.predicting = false;
+      refreshControls();
+    }
+  }
+
+  // New predictions: no row is explained (an answer still on its way is dropped).
+  function forgetExplanation() {
+    explainTicket++;
+    explained = null;
+    table.setChosen(null);
+    explainer.clear();
+  }
+
+  // A new model (or family): explanations of the old one are gone; `heads` names a multi-head model's heads.
+  function resetExplanations(heads) {
+    forgetExplanation();
+    if (heads) explainer.setHeads(heads);
+    motifs.clear();
+    variants.clearRows();
+  }
+
+  function explainRow(row) {
+    if (run.training) return;
+    explained = { row, text: predictedText };
+    table.setChosen(row.index);
+    explainChosen({ focus: true });
+  }
+
+  // Explains the chosen row with the panel's options; the map always shows ISM (the same answer when ISM is
+  // the method, else a second call on the same text).
+  async function explainChosen({ focus = false } = {}) {
+    if (!explained) return;
+    const { row, text } = explained;
+    const options = explainer.options();
+    const ticket = ++explainTicket;
+    explainer.start(row, { focus });
+    try {
+      const { result, explanation } = await explainOne(text, row, options);
+      const ism = options.method === 'ism' ? explanation : (await explainOne(text, row, { method: 'ism', head: options.head, output: options.output })).explanation;
+      if (ticket === explainTicket) explainer.show(result, explanation, ism);
+    } catch (err) {
+      if (ticket === explainTicket) explainer.showError(err);
+    }
+  }
+
+  // One prediction row's explanation: its record alone when it can be cut from the paste (the engine then
+  // names the same id), else the whole paste's. -> { result, explanation }.
+  async function explainOne(text, row, options) {
+    const single = recordText(text, row.index, row.id);
+    if (single !== null) {
+      const result = await engine.explain(single, options).catch(() => null);
+      if (result?.explanations.length === 1 && String(result.explanations[0].id) === String(row.id)) return { result, explanation: result.explanations[0] };
+    }
+    const result = await engine.explain(text, options);
+    return { result, explanation: result.explanations[row.index] };
+  }
+
+  // The first layer's filters as motifs, from the training data in the data panel (none, e.g. after loading a
+  // model: the engine's seeded random sequences).
+  async function learnedMotifs(db) {
+    motifs.start();
+    const text = data.values.main;
+    try {
+      motifs.show(await engine.motifs({ ...(text.trim() ? { sequences: text } : {}), ...db }));
+    } catch (err) {
+      motifs.showError(err);
+    } finally {
+      refreshControls();
+    }
+  }
+
+  async function scoreVariants(text) {
+    variants.start();
+    try {
+      variants.show(await engine.variants(text, { head: explainer.headChoice }));
+    } catch (err) {
+      variants.showError(err);
+    } finally {
       refreshControls();
     }
   }
@@ -457,6 +568,7 @@ async function main() {
       } else {
         await engine.loadModel(text);
         run.models.add(family.data === 'table' ? family.key : 'sequence');
+        resetExplanations();
       }
       status.set(t('statusModelLoaded', { name }), 'done');
     } catch (err) {

@@ -22,6 +22,7 @@ export const EXAMPLES = [
 // table) and the held-out test set of the small task.
 export const TRANSFER_FILES = { pretrain: 'data/multitask.tsv', test: 'data/transfer-finetune-test.tsv' };
 export const PREDICT_EXAMPLE_URL = 'data/gata-predict.fa';
+export const VARIANTS_EXAMPLE_URL = 'data/gata-variants.tsv'; // variants of two GATA3 peaks of gata-predict.fa
 export const SOURCES_URL = 'data/SOURCES.md';
 
 export const examplesFor = (family) => EXAMPLES.filter((ex) => ex.families.includes(family));

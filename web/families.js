@@ -7,12 +7,13 @@
 //   curves: 'epochs' (loss per batch and epoch, a validation score) | 'gan' (D and G loss per step)
 //   result: the result view (web/views/*) app.js mounts for it
 //   predict: whether the Predict panel (paste sequences or rows, get probabilities) applies
+//   explain: whether its models read DNA, so predictions can be explained (attributions, motifs, variants)
 export const FAMILIES = [
-  { key: 'sequence', label: 'familySequence', data: 'table', curves: 'epochs', result: 'predictions', predict: true },
+  { key: 'sequence', label: 'familySequence', data: 'table', curves: 'epochs', result: 'predictions', predict: true, explain: true },
   { key: 'columns', label: 'familyColumns', data: 'table', curves: 'epochs', result: 'decision-map', predict: true },
-  { key: 'multitask', label: 'familyMultitask', data: 'table', curves: 'epochs', result: 'task-metrics', predict: true },
-  { key: 'multimodal', label: 'familyMultimodal', data: 'table', curves: 'epochs', result: 'predictions', predict: true },
-  { key: 'transfer', label: 'familyTransfer', data: 'table', curves: 'epochs', result: 'transfer', predict: true },
+  { key: 'multitask', label: 'familyMultitask', data: 'table', curves: 'epochs', result: 'task-metrics', predict: true, explain: true },
+  { key: 'multimodal', label: 'familyMultimodal', data: 'table', curves: 'epochs', result: 'predictions', predict: true, explain: true },
+  { key: 'transfer', label: 'familyTransfer', data: 'table', curves: 'epochs', result: 'transfer', predict: true, explain: true },
   { key: 'graph', label: 'familyGraph', data: 'graph', curves: 'epochs', result: 'graph', predict: false },
   { key: 'autoencoder', label: 'familyAutoencoder', data: 'matrix', curves: 'epochs', result: 'latent', predict: false },
   { key: 'gan', label: 'familyGan', data: 'fasta', curves: 'gan', result: 'gan', predict: false },

@@ -44,6 +44,9 @@ export function createEngine() {
     saveModel: () => call('saveModel'),
     loadModel: (text) => call('loadModel', text),
     decisionMap: (text, opts) => call('decisionMap', text, opts),
+    explain: (text, opts) => call('explain', text, opts), // interpretation of the current model
+    variants: (text, opts) => call('variants', text, opts),
+    motifs: (opts) => call('motifs', opts),
     trainGraph: (nodes, edges, opts, onProgress) => call('trainGraph', nodes, edges, opts, Comlink.proxy(onProgress)),
     predictGraph: () => call('predictGraph'),
     saveGraphModel: () => call('saveGraphModel'),

@@ -170,6 +170,29 @@ const api = {
       return model.save();
     }),
 
+  // --- interpretation of the current model (model.explain / variants / motifs; shapes in helix.js) ---
+  // options {method: 'saliency' | 'ig' | 'ism', head, class, output, baseline, steps, shuffles, seed}
+  explain: (text, options = {}) =>
+    wrap(async () => {
+      if (!model) throw new Error('No model yet: train one or load a saved model.');
+      return model.explain(text, options);
+    }),
+
+  // A variants TSV (id sequence position ref alt, or id ref_sequence alt_sequence); options {head, class}
+  variants: (text, options = {}) =>
+    wrap(async () => {
+      if (!model) throw new Error('No model yet: train one or load a saved model.');
+      return model.variants(text, options);
+    }),
+
+  // First-layer filters as motifs matched to a database; options {sequences, db, dbName, threshold, top, method}
+  motifs: (options = {}) =>
+    wrap(async () => {
+      if (!model) throw new Error('No model yet: train one or load a saved model.');
+      return model.motifs(options);
+    }),
+  // --- end interpretation ---
+
   loadModel: (text) =>
     wrap(async () => {
       const loaded = (await helix()).loadModel(text);

@@ -24,9 +24,29 @@ export function h(tag, props = {}, ...children) {
 // A page-unique id for label/aria wiring: uid('epochs') -> 'helix-epochs-3'.
 export const uid = (name) => `helix-${name}-${++nextId}`;
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// `h()` for SVG: attributes are set as given (numbers become text); strings are text nodes, never markup;
+// children may be nested arrays (a mark per datum, several elements per mark).
+//   svg('rect', { x: 0, y: 0, width: 10, height: 10, fill: '#109648' }, svg('title', {}, 'position 3'))
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value);
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
 // Offers `text` as a file download; the text is never parsed or rendered.
 export function downloadText(text, filename, type = 'text/plain') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), filename);
+}
+
+// Offers a Blob (an image, a table) as a file download.
+export function downloadBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
   const link = h('a', { href: url, download: filename, hidden: true });
   document.body.append(link);
   link.click();

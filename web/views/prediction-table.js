@@ -3,6 +3,8 @@
 // the probability of that class. For a multi-head model (rows carry `heads`) there is one probability column
 // per head (task). A model without DNA input (numeric columns only) has no length column.
 // Column headings are buttons that sort (aria-sort says how); "Export TSV" downloads the rows as shown.
+// For a model that can be explained, each sequence's name is a button (click the row, or focus the name and
+// press Enter) that calls onExplain(row); the row being explained is marked.
 import { h, downloadText } from './dom.js';
 import { t } from '../strings.js';
 
@@ -47,13 +49,18 @@ export function toTsv(rows, columns) {
 }
 
 export class PredictionTable {
-  constructor(container) {
+  // onExplain({id, index, ...}): a row was chosen to be explained (index: its place in the pasted input).
+  constructor(container, { onExplain = null } = {}) {
+    this.onExplain = onExplain;
+    this.explainable = false;
+    this.chosen = null; // the index of the row being explained
     this.rows = [];
     this.columns = columnsFor([]);
     this.sort = { key: null, descending: false };
     this.headRow = h('tr');
     this.body = h('tbody');
-    this.table = h('table', { className: 'predictions', hidden: true, dataset: { testid: 'prediction-table' } }, h('caption', {}, t('tableCaption'), h('span', { className: 'hint' }, ' ', t('tableSortHint'))), h('thead', {}, this.headRow), this.body);
+    this.explainHint = h('span', { className: 'hint', hidden: true }, ' ', t('tableExplainHint'));
+    this.table = h('table', { className: 'predictions', hidden: true, dataset: { testid: 'prediction-table' } }, h('caption', {}, t('tableCaption'), h('span', { className: 'hint' }, ' ', t('tableSortHint')), this.explainHint), h('thead', {}, this.headRow), this.body);
     this.exportButton = h('button', { type: 'button', className: 'secondary', disabled: true, dataset: { testid: 'export-button' }, onclick: () => downloadText(toTsv(this.#sorted(), this.columns), 'helix-predictions.tsv', 'text/tab-separated-values') }, t('tableExport'));
     this.empty = h('p', { className: 'hint' }, t('tableEmpty'));
     this.element = h('div', { className: 'prediction-table' }, this.empty, h('div', { className: 'table-scroll' }, this.table), h('div', { className: 'button-row' }, this.exportButton));
@@ -70,7 +77,23 @@ export class PredictionTable {
   }
 
   clear() {
+    this.chosen = null;
     this.show([]);
+  }
+
+  // Whether rows offer "explain" (models with a DNA input, once the engine can explain them).
+  setExplainable(flag) {
+    const explainable = Boolean(flag && this.onExplain);
+    if (explainable === this.explainable) return; // re-rendering would drop the keyboard focus
+    this.explainable = explainable;
+    this.#render();
+  }
+
+  // Marks the row being explained (null: none).
+  setChosen(index) {
+    this.chosen = index;
+    for (const tr of this.body.rows) tr.classList.toggle('chosen', Number(tr.dataset.index) === index);
+    for (const button of this.body.querySelectorAll('button.explain-row')) button.setAttribute('aria-pressed', String(Number(button.closest('tr').dataset.index) === index));
   }
 
   #sortBy(key) {
@@ -88,6 +111,9 @@ export class PredictionTable {
   }
 
   #cell(row, column) {
+    if (column.key === 'id' && this.explainable) {
+      return h('td', { className: 'id' }, h('button', { type: 'button', className: 'link explain-row', dataset: { testid: 'explain-row' }, 'aria-pressed': String(row.index === this.chosen), 'aria-label': t('tableExplainRow', { id: String(row.id) }) }, String(row.id)));
+    }
     if (column.key === 'id') return h('td', { className: 'id' }, String(row.id));
     if (column.key === 'predicted') return h('td', { className: 'class' }, row.predicted);
     if (!column.probability) return h('td', { className: 'numeric' }, String(row[column.key] ?? ''));
@@ -111,8 +137,10 @@ export class PredictionTable {
         return th;
       }),
     );
-    this.body.replaceChildren(...this.#sorted().map((row) => h('tr', { dataset: { testid: 'prediction-row' } }, this.columns.map((c) => this.#cell(row, c)))));
+    const explain = (row) => (this.explainable ? () => this.onExplain(row) : null);
+    this.body.replaceChildren(...this.#sorted().map((row) => h('tr', { className: this.explainable ? `explainable${row.index === this.chosen ? ' chosen' : ''}` : '', dataset: { testid: 'prediction-row', index: String(row.index) }, onclick: explain(row) }, this.columns.map((c) => this.#cell(row, c)))));
     const hasRows = this.rows.length > 0;
+    this.explainHint.hidden = !this.explainable;
     this.table.hidden = !hasRows;
     this.empty.hidden = hasRows;
     this.exportButton.disabled = !hasRows;
