@@ -7,7 +7,7 @@ import { networkOf } from './network.js';
 import { torchStateDict } from './state-dict.js';
 import { writeSafetensors } from './safetensors.js';
 
-const SOURCES = ['helix_model.py', 'train.py', 'predict.py'];
+const SOURCES = ['helix_model.py', 'train.py', 'predict.py', 'torchrun.py'];
 
 async function source(name) {
   const url = new URL(`./python/${name}`, import.meta.url);
@@ -29,6 +29,7 @@ train.py, predict.py. Inputs: ${inputs}. Outputs: ${net.outputs.map((o) => `${o.
     python3 predict.py --input seqs.fa                      # the TSV helix predict prints
     python3 train.py --data train.tsv --epochs 5 --out trained.safetensors
     torchrun --nproc_per_node=4 train.py --data train.tsv --epochs 5 --out trained.safetensors
+    python3 torchrun.py --standalone --nproc_per_node=4 train.py ...   # the same, where torchrun fails on Python >= 3.11 (torch 1.13)
     helix import --from pytorch --spec model.json --weights trained.safetensors --out model-trained.json
 
 In your own code: \`import helix_model as hm; m = hm.build_model(); m.load_state_dict(hm.load_safetensors("weights.safetensors"))\`.

@@ -108,8 +108,8 @@ def main():
             if a.steps and steps >= a.steps:
                 break
         if rank == 0:
-            print("epoch %d: loss %.4f over %d rows on %d process%s, %.2f s" % (
-                epoch + 1, total / max(n, 1), n * world, world, "" if world == 1 else "es", time.time() - start),
+            print("epoch %d: loss %.4f (rank 0: %d rows in %d batches) on %d process%s, %.2f s" % (
+                epoch + 1, total / max(n, 1), n, len(mine), world, "" if world == 1 else "es", time.time() - start),
                 file=sys.stderr)
         if a.steps and steps >= a.steps:
             break
