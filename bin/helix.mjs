@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadHelix, HelixInputError } from '../web/engine/helix.js';
 import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../web/engine/presets.js';
 import { gunzipSync } from 'node:zlib';
+import { exportOrImport, EXPORT_USAGE } from './export-commands.mjs';
 
 const USAGE = `Usage:
   helix train    --preset NAME | --spec spec.json  --data train.tsv  --out model.json
@@ -43,6 +44,7 @@ const USAGE = `Usage:
                  (first conv1d filters as motifs from the windows of --input, or 2000 random sequences, with
                  their best matches in --db, default JASPAR 2020 CORE vertebrates; TSV: filter, sites, IC,
                  consensus, best match id, name, score, strand; --json: everything, with the matrices)
+${EXPORT_USAGE}
   helix presets
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
@@ -81,6 +83,7 @@ const OPTIONS = {
   method: { type: 'string' }, head: { type: 'string' }, class: { type: 'string' }, probability: { type: 'boolean' },
   baseline: { type: 'string' }, json: { type: 'boolean' },  // explain, variants, motifs
   db: { type: 'string' }, top: { type: 'string' }, threshold: { type: 'string' },  // motifs
+  from: { type: 'string' }, weights: { type: 'string' },  // export, import
 };
 
 // "a,b" -> ['a', 'b'] (undefined when absent).
@@ -552,6 +555,9 @@ async function main(argv) {
     for (const [name, spec] of Object.entries(GRAPH_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     for (const [name, spec] of Object.entries(AUTOENCODER_PRESETS)) process.stdout.write(`${name}\t${spec.description}\n`);
     return;
+  }
+  if (command === 'export' || command === 'import') {
+    return exportOrImport(command, args, { loadHelix, quiet: args.quiet, fail: (m) => { throw new UsageError(m); } });
   }
   if (!['train', 'predict', 'evaluate', 'simulate', 'sample', 'encode', 'explain', 'variants', 'motifs'].includes(command)) throw new UsageError(`unknown command '${command}'`);
   const helix = await loadHelix({ threads: number(args, 'threads', { integer: true, min: 1 }) });

@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # scripts/setup.sh: installs what Helix needs and is missing (Debian 12, as root or with sudo), then the
 # npm packages. Idempotent: a second run installs nothing.
-#   HELIX_WITH_TORCH=1 also installs python3-torch (only needed to regenerate test fixtures).
+#   python3-torch runs the PyTorch export tests (tests/wasm/export-pytorch.test.mjs) and regenerates fixtures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ccache emscripten binaryen wabt libxtensor-dev libxsimd-dev nlohmann-json3-dev doctest-dev
-          chromium nodejs)
-[ "${HELIX_WITH_TORCH:-0}" = 1 ] && packages+=(python3-torch)
+          chromium nodejs python3-torch)
 
 missing=()
 for p in "${packages[@]}"; do
