@@ -1,6 +1,7 @@
 // bench/native/helix_bench.cpp: the benchmark workloads (core/api/bench_workload.hpp) natively, with every heap
-// allocation counted: a replaced global operator new/delete keeps the number of allocations, the bytes asked
-// for, and the live and peak bytes (malloc_usable_size). One JSON line per workload and mode, then the kernels.
+// allocation counted: malloc and friends, interposed over glibc's, keep the number of allocations, the bytes
+// asked for, and the live and peak bytes (malloc_usable_size). One JSON line per workload and mode, then the
+// kernels.
 //   helix_bench [--threads N] [--workloads W1,W2] [--modes train,infer] [--steps N] [--kernels] [--smoke]
 // Used for the allocation and peak-memory figures of bench/RESULTS.md and, under perf, for the profile.
 #include <malloc.h>
@@ -8,7 +9,6 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <new>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -21,33 +21,55 @@
 namespace {
 std::atomic<long long> g_allocs{0}, g_bytes{0}, g_live{0}, g_peak{0};
 
-void* counted_alloc(std::size_t n)
+void* counted(void* p, std::size_t n)
 {
-    void* p = std::malloc(n ? n : 1);
-    if (!p) throw std::bad_alloc();
+    if (!p) return p;
     g_allocs.fetch_add(1, std::memory_order_relaxed);
     g_bytes.fetch_add(static_cast<long long>(n), std::memory_order_relaxed);
-    const long long live = g_live.fetch_add(static_cast<long long>(malloc_usable_size(p)), std::memory_order_relaxed) +
-                           static_cast<long long>(malloc_usable_size(p));
+    const auto size = static_cast<long long>(malloc_usable_size(p));
+    const long long live = g_live.fetch_add(size, std::memory_order_relaxed) + size;
     long long peak = g_peak.load(std::memory_order_relaxed);
     while (live > peak && !g_peak.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {
     }
     return p;
 }
-void counted_free(void* p) noexcept
+void uncounted(void* p)
 {
-    if (!p) return;
-    g_live.fetch_sub(static_cast<long long>(malloc_usable_size(p)), std::memory_order_relaxed);
-    std::free(p);
+    if (p) g_live.fetch_sub(static_cast<long long>(malloc_usable_size(p)), std::memory_order_relaxed);
 }
 }  // namespace
 
-void* operator new(std::size_t n) { return counted_alloc(n); }
-void* operator new[](std::size_t n) { return counted_alloc(n); }
-void operator delete(void* p) noexcept { counted_free(p); }
-void operator delete[](void* p) noexcept { counted_free(p); }
-void operator delete(void* p, std::size_t) noexcept { counted_free(p); }
-void operator delete[](void* p, std::size_t) noexcept { counted_free(p); }
+// glibc's allocator under the public names: every heap allocation of the process comes through here (operator
+// new calls malloc; xtensor's aligned tensors call posix_memalign).
+extern "C" {
+void* __libc_malloc(std::size_t);
+void* __libc_calloc(std::size_t, std::size_t);
+void* __libc_realloc(void*, std::size_t);
+void* __libc_memalign(std::size_t, std::size_t);
+void __libc_free(void*);
+
+void* malloc(std::size_t n) { return counted(__libc_malloc(n), n); }
+void* calloc(std::size_t a, std::size_t b) { return counted(__libc_calloc(a, b), a * b); }
+void* realloc(void* p, std::size_t n)
+{
+    uncounted(p);
+    return counted(__libc_realloc(p, n), n);
+}
+void* memalign(std::size_t alignment, std::size_t n) { return counted(__libc_memalign(alignment, n), n); }
+void* aligned_alloc(std::size_t alignment, std::size_t n) { return memalign(alignment, n); }
+int posix_memalign(void** out, std::size_t alignment, std::size_t n)
+{
+    void* p = memalign(alignment, n);
+    if (!p) return 12;  // ENOMEM
+    *out = p;
+    return 0;
+}
+void free(void* p)
+{
+    uncounted(p);
+    __libc_free(p);
+}
+}
 
 namespace {
 

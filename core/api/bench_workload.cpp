@@ -299,6 +299,7 @@ std::string build_w6(Impl& w)
     w.train_batch = w.smoke ? 8 : 64, w.infer_batch = w.smoke ? 8 : 64;
     const std::size_t B = w.train_batch;
     const json spec = {
+        {"type", "gan"},
         {"length", L},
         {"noise", Z},
         {"generator",
