@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # bench/profile.sh: where a training step's time goes, per function (self time) and per op (time including
 # callees), for W1, W2 and W3 on one thread: perf record of the native build/native/helix_bench
-# (build it first: cmake --build build/native). Usage: bench/profile.sh [WORKLOADS] [STEPS] [OUTDIR]
+# (build it first: cmake --build build/native). User-space samples only.
+# Usage: bench/profile.sh [W:STEPS,...] [OUTDIR]   (default W1:200,W3:60,W2:6)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-workloads=${1:-W1,W2,W3}
-steps=${2:-20}
-out=${3:-$(mktemp -d)}
+runs=${1:-W1:200,W3:60,W2:6}
+out=${2:-$(mktemp -d)}
 mkdir -p "$out"
-for w in ${workloads//,/ }; do
-  n=$steps; [ "$w" = W2 ] && n=$(( steps / 4 > 2 ? steps / 4 : 2 ))
-  perf record -q -F 499 --call-graph dwarf,16384 -o "$out/$w.data" \
+for run in ${runs//,/ }; do
+  w=${run%%:*} n=${run##*:}
+  perf record -q --all-user -F 499 --call-graph dwarf,16384 -o "$out/$w.data" \
     build/native/helix_bench --threads 1 --workloads "$w" --modes train --steps "$n" > "$out/$w.json" 2>/dev/null
   echo "== $w training, 1 thread: $(cat "$out/$w.json")"
   echo "-- self time by function"

@@ -33,14 +33,17 @@ const { values: args } = parseArgs({
     smoke: { type: 'boolean' }, json: { type: 'string' }, workloads: { type: 'string' },
     'no-browser': { type: 'boolean' }, 'no-torch': { type: 'boolean' }, 'no-ceiling': { type: 'boolean' },
     'no-native': { type: 'boolean' }, 'shared-machine': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    steps: { type: 'string' }, repeats: { type: 'string' },
   },
 });
 if (args.help) {
   console.log('usage: node bench/suite.mjs [--workloads W1,..] [--no-browser] [--no-torch] [--no-ceiling] [--no-native] ' +
-    '[--shared-machine] | --smoke [--json FILE]');
+    '[--shared-machine] [--steps N] [--repeats N] | --smoke [--json FILE]');
   process.exit(0);
 }
 const workloads = args.workloads ? args.workloads.split(',') : ALL;
+// --steps / --repeats shorten the protocol for trying the suite out (the figures are then not the protocol's).
+const protocol = { ...(args.steps ? { steps: Number(args.steps) } : {}), ...(args.repeats ? { repeats: Number(args.repeats) } : {}) };
 const log = (line) => process.stderr.write(line + '\n');
 
 async function nodeRun({ smoke }) {
@@ -54,7 +57,7 @@ async function nodeRun({ smoke }) {
     bench = require('./tfjs-workloads.js');
   }
   const threads = [...new Set([helix.backend.threads, 1])];
-  const cfg = smoke ? { warmup: 1, steps: 1, repeats: 1 } : {};
+  const cfg = smoke ? { warmup: 1, steps: 1, repeats: 1 } : protocol;
   const results = await runWorkloads({ helix, tf, bench, workloads, threads, smoke, cfg, log });
   const kernels = runKernels(helix, { threads, smoke });
   helix.close();
@@ -75,7 +78,7 @@ async function browserRun({ isolation }) {
     await page.goto(`${server.url.replace(/\/$/, '')}/bench/page.html`);
     await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 });
     page.setDefaultTimeout(0);
-    return await page.evaluate((opts) => window.runBench(opts), { workloads });
+    return await page.evaluate((opts) => window.runBench(opts), { workloads, cfg: protocol });
   } finally {
     await browser.close();
     await server.close();

@@ -113,6 +113,11 @@ int main(int argc, char** argv)
             return 2;
         }
     }
+    // Keep freed memory in the process, as wasm's allocator does (its memory only grows): by default glibc
+    // gives the top of the heap back after each step and the next step page-faults it in again, a cost the
+    // WebAssembly builds never pay and which would otherwise dominate the native profile.
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
     helix::ThreadPool::global().set_threads(threads);
     for (const auto& id : workloads) {
         g_peak = g_live.load();
