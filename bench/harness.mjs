@@ -9,7 +9,7 @@
 
 const now = () => performance.now();
 
-export const DEFAULTS = { warmup: 2, steps: 10, repeats: 5, budgetS: 30, maxStepS: 15 };
+export const DEFAULTS = { warmup: 2, steps: 10, repeats: 5, budgetS: 20, maxStepS: 10 };
 
 function stats(rates) {
   const s = rates.slice().sort((a, b) => a - b);
@@ -24,10 +24,13 @@ function errorText(e) {
 // TensorFlow.js: the workload on `wasm` if it can run it (W4: the sparse formulation, else the dense one),
 // else on `cpu`; the errors of what could not run are kept. Returns {wl, backend, variant, errors} or
 // {error, errors} when nothing runs. Each candidate is built and stepped once to see whether it runs.
-async function tfCandidate(tf, bench, id, mode) {
+// skip: [{workload, mode, backend, reason}], candidates not to try (the reason stands in for their error).
+async function tfCandidate(tf, bench, id, mode, skip = []) {
   const errors = [];
   const backends = ['wasm', 'cpu'].filter((b) => tf.engine().registryFactory[b]);
   for (const backend of backends) {
+    const skipped = skip.find((s) => s.workload === id && s.mode === mode && s.backend === backend);
+    if (skipped) { errors.push(`${backend}: ${skipped.reason}`); continue; }
     await tf.setBackend(backend);
     await tf.ready();
     for (const variant of id === 'W4' ? ['sparse', 'dense'] : [undefined]) {
@@ -81,10 +84,11 @@ class Timed {
 /**
  * Runs every workload and mode. helix: a loaded engine (web/engine/helix.js); tf + bench: TensorFlow.js and
  * bench/tfjs-workloads.js (null: Helix only); threads: the Helix thread counts to time (null = as loaded).
+ * skipTf: TF.js candidates not to try ([{workload, mode, backend, reason}]).
  * Returns [{workload, mode, batch, helix: {"t2": stats, ...}, tf: {backend, variant, errors, ...stats} | {error}}].
  */
 export async function runWorkloads({ helix, tf = null, bench = null, workloads, modes = ['train', 'infer'],
-  threads = [null], smoke = false, cfg = {}, log = () => {} }) {
+  threads = [null], smoke = false, cfg = {}, log = () => {}, skipTf = [] }) {
   cfg = { ...DEFAULTS, ...cfg };
   const out = [];
   for (const id of workloads) {
@@ -106,7 +110,7 @@ export async function runWorkloads({ helix, tf = null, bench = null, workloads, 
       }
       let tfc = null;
       if (tf) {
-        tfc = await tfCandidate(tf, bench, id, mode);
+        tfc = await tfCandidate(tf, bench, id, mode, skipTf);
         if (tfc.wl) {
           const fn = mode === 'train' ? tfc.wl.trainStep : tfc.wl.infer;
           const tbatch = bench.WORKLOADS[id][mode === 'train' ? 'trainBatch' : 'inferBatch'];
