@@ -12,7 +12,10 @@ const helixRate = (row, key) => (row ? (key ? row.helix[key] : Object.values(row
 const tfRate = (row) => (row?.tf && !row.tf.error ? row.tf.median : null);
 function tfLabel(row) {
   if (!row?.tf) return '–';
-  if (row.tf.error) return `cannot (${row.tf.error.slice(0, 90)})`;
+  if (row.tf.error) {
+    const short = (e) => e.replace(/ for backend '\w+'/, '').replace(/^(\w+): not timed: .*/, '$1: not timed (minutes per step)').slice(0, 70);
+    return `cannot (${(row.tf.errors ?? [row.tf.error]).map(short).join('; ')})`;
+  }
   const flag = row.tf.singleStep ? ', 1 step' : row.tf.reduced ? `, ${row.tf.steps} steps/repeat` : '';
   return `${fmt(row.tf.median)} (${row.tf.backend}${row.tf.variant ? ' ' + row.tf.variant : ''}${flag})`;
 }
@@ -88,11 +91,13 @@ function floors(all) {
       out.push(`- ${id} training in Chromium ≥ ${factor}× TF.js ${backend}: ${mark(r == null ? null : r >= factor)} (${x(r)}${note})`);
     }
   }
-  // 3. vs PyTorch
+  // 3. vs PyTorch (timed after the other systems, not in turns with Helix: drift between the two does not cancel)
+  out.push('- vs PyTorch: PyTorch runs after the Node and browser runs, not in turns with Helix, so on a shared machine ' +
+    'these ratios carry the load difference between the two moments:');
   for (const id of all.workloads) {
     const floor = id === 'W2' ? 0.35 : 0.5;
     const r = ratio(helixRate(find(ci, id, 'train')), torchRate(all, id, 'train'));
-    out.push(`- ${id} training ≥ ${floor}× PyTorch 1 thread (Helix in Chromium, isolated): ${mark(r == null ? null : r >= floor)} (${x(r)})`);
+    out.push(`  - ${id} training ≥ ${floor}× PyTorch 1 thread (Helix in Chromium, isolated): ${mark(r == null ? null : r >= floor)} (${x(r)})`);
   }
   // 4. inference vs TF.js wasm
   for (const id of ['W1', 'W2', 'W3', 'W5', 'W6'].filter((i) => all.workloads.includes(i))) {

@@ -13,6 +13,7 @@
 // figures to bench/results/suite.json.
 //   node bench/suite.mjs [--workloads W1,W3] [--no-browser] [--no-torch] [--no-ceiling] [--no-native]
 //   node bench/suite.mjs --smoke [--json FILE]   tiny shapes, 1 step, Helix in Node only; writes only FILE
+//   node bench/suite.mjs --report-only            the section again from bench/results/suite.json
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,12 +34,12 @@ const { values: args } = parseArgs({
     smoke: { type: 'boolean' }, json: { type: 'string' }, workloads: { type: 'string' },
     'no-browser': { type: 'boolean' }, 'no-torch': { type: 'boolean' }, 'no-ceiling': { type: 'boolean' },
     'no-native': { type: 'boolean' }, 'shared-machine': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    steps: { type: 'string' }, repeats: { type: 'string' }, 'tf-cpu-w2': { type: 'boolean' },
+    steps: { type: 'string' }, repeats: { type: 'string' }, 'tf-cpu-w2': { type: 'boolean' }, 'report-only': { type: 'boolean' },
   },
 });
 if (args.help) {
   console.log('usage: node bench/suite.mjs [--workloads W1,..] [--no-browser] [--no-torch] [--no-ceiling] [--no-native] ' +
-    '[--shared-machine] [--steps N] [--repeats N] | --smoke [--json FILE]');
+    '[--shared-machine] [--steps N] [--repeats N] [--tf-cpu-w2] | --smoke [--json FILE] | --report-only');
   process.exit(0);
 }
 const workloads = args.workloads ? args.workloads.split(',') : ALL;
@@ -117,6 +118,12 @@ function nativeRun() {
   return { lines: r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)) };
 }
 
+// --report-only: rewrite bench/RESULTS.md's section from the last run's bench/results/suite.json.
+if (args['report-only']) {
+  writeSection(JSON.parse(readFileSync(path.join(ROOT, 'bench/results/suite.json'), 'utf8')));
+  process.exit(0);
+}
+
 if (args.smoke) {
   const node = await nodeRun({ smoke: true });
   const text = JSON.stringify({ smoke: true, node }, null, 1);
@@ -141,11 +148,14 @@ if (!args['no-native']) { log('== native: allocations and peak heap'); all.nativ
 
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(path.join(ROOT, 'bench/results/suite.json'), JSON.stringify(all, null, 1));
-const resultsFile = path.join(ROOT, 'bench/RESULTS.md');
-const section = resultsSection(all);
-const BEGIN = '<!-- bench/suite.mjs: begin -->', END = '<!-- bench/suite.mjs: end -->';
-let md = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
-const block = `${BEGIN}\n${section}\n${END}`;
-md = md.includes(BEGIN) ? md.slice(0, md.indexOf(BEGIN)) + block + md.slice(md.indexOf(END) + END.length) : `${md.trimEnd()}\n\n${block}\n`;
-writeFileSync(resultsFile, md);
+writeSection(all);
 log(`wrote bench/RESULTS.md and bench/results/suite.json`);
+
+function writeSection(results) {
+  const resultsFile = path.join(ROOT, 'bench/RESULTS.md');
+  const BEGIN = '<!-- bench/suite.mjs: begin -->', END = '<!-- bench/suite.mjs: end -->';
+  let md = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+  const block = `${BEGIN}\n${resultsSection(results)}\n${END}`;
+  md = md.includes(BEGIN) ? md.slice(0, md.indexOf(BEGIN)) + block + md.slice(md.indexOf(END) + END.length) : `${md.trimEnd()}\n\n${block}\n`;
+  writeFileSync(resultsFile, md);
+}
