@@ -80,7 +80,7 @@ function bySentences(text, from, to, parts = text.split(/((?<=[.!?])\s+|(?<=[。
   if (parts.length === 1) return fromTemplate(parts[0], from, to, 0, true);
   if (parts.length > 15) return null;
   for (let i = 1; i < parts.length; i += 2) {
-    const head = fromTemplate(parts.slice(0, i).join(''), from, to, 1, true);
+    const head = fromTemplate(parts.slice(0, i).join(''), from, to, 0, true);
     const rest = head === null ? null : bySentences('', from, to, parts.slice(i + 1));
     // Chinese sentences follow each other without a space; others with one.
     if (rest !== null) return head + (/[。！？]$/u.test(head) ? '' : ' ') + rest;
