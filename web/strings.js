@@ -13,6 +13,12 @@ export const en = {
   engineLabel: 'Engine:',
   engineStarting: 'starting…',
   engineFailed: 'could not start',
+  engineBackend_one: 'WebAssembly SIMD · 1 thread',
+  engineBackend_other: 'WebAssembly SIMD · {count} threads',
+  engineBackendWhy: '{backend}: {reason}',
+  engineIsolated: 'this page is cross-origin isolated',
+  engineNotIsolated: 'this page is not cross-origin isolated',
+  engineNoSharedMemory: 'SharedArrayBuffer is not available',
   statusStarting: 'Starting the engine…',
   statusReady: 'Ready. Pick training data and press Train.',
   statusEngineError: 'The engine could not start: {message}',
@@ -201,6 +207,7 @@ export const en = {
   chartX: 'epoch',
   chartLoss: 'loss',
   chartTrainLoss: 'training loss',
+  chartTrainLossEpoch: 'training loss (epoch)',
   chartValLoss: 'validation loss',
   chartValAuroc: 'validation AUROC',
   chartTableCaption: 'Loss and AUROC per epoch',
@@ -458,7 +465,7 @@ export const en = {
   shareCopyFailed: 'The browser did not let the page copy; select the link below and copy it.',
   shareLinkField: 'Link to this setup',
   shareDataIncluded: 'Your data ({size}) is in the link.',
-  shareDataTooBig: 'Your data ({size} compressed) is too large for a link (limit {limit}): the link holds the settings only, so whoever opens it must paste the data again.',
+  shareDataTooBig: 'Your data is too large for a link ({size}; the limit is {limit} compressed): the link holds the settings only, so whoever opens it must paste the data again.',
   shareDataMissing: 'This link was made with data too large to include in it: paste your data in the Training data box.',
   shareBadFields: 'Some settings in the link were not understood and were left as they were: {fields}.',
 };
@@ -470,10 +477,11 @@ export function setStrings(strings) {
   table = { ...en, ...strings };
 }
 
-// The languages of the interface: the name the switch shows (in that language) and the string table.
+// The languages of the interface: the name the switch shows (in that language), the tag for <html lang>,
+// the string table and the presets' descriptions.
 export const LANGUAGES = {
-  en: { name: 'English', strings: en, presetDescriptions: {} },
-  zh: { name: '中文', strings: zh, presetDescriptions: zhPresetDescriptions },
+  en: { name: 'English', htmlLang: 'en', strings: en, presetDescriptions: {} },
+  zh: { name: '中文', htmlLang: 'zh-CN', strings: zh, presetDescriptions: zhPresetDescriptions },
 };
 
 let language = 'en';

@@ -8,6 +8,7 @@ import { languageOf } from '../strings.js';
 import { gunzipText } from '../engine/gzip.js';
 
 export const MAX_PACKED_DATA = 2048; // bytes of gzip, before base64url (which adds a third)
+const MAX_RAW_DATA = 256 * 1024; // characters; DNA packs to about a quarter, far above the limit
 
 const range = (key) => TRAINING_FIELDS.find((f) => f.key === key);
 
@@ -77,12 +78,16 @@ export async function decodeState(hash) {
 }
 
 // state ({ preset, data, epochs, …, main, second }) -> { hash, data } where data says whether the user's table
-// went in: { included: bool, bytes } (bytes: its packed size), or null when no table of the user's is chosen.
+// went in: { included: bool, bytes } (bytes: its packed size, or its length when too long to try), or null
+// when no table of the user's is chosen.
 export async function encodeState(state) {
   const params = new URLSearchParams();
   let data = null;
   const packed = {};
-  if (state.data === 'own' && (state.main || state.second)) {
+  const raw = (state.main?.length ?? 0) + (state.second?.length ?? 0);
+  if (state.data === 'own' && raw > MAX_RAW_DATA) {
+    data = { included: false, bytes: raw }; // no need to compress a large file to know it will not fit
+  } else if (state.data === 'own' && raw > 0) {
     const main = state.main ? await gzipText(state.main) : new Uint8Array();
     const second = state.second ? await gzipText(state.second) : new Uint8Array();
     const bytes = main.length + second.length;

@@ -72,7 +72,7 @@ export class LossChart {
     } else {
       this.lossSeries = [
         { label: t('chartTrainLoss'), stroke: COLORS.batch, width: 1.5, points: { show: false } },
-        { label: `${t('chartTrainLoss')} (${t('chartEpoch').toLowerCase()})`, stroke: COLORS.trainEpoch, points: { show: true, size: 6 } },
+        { label: t('chartTrainLossEpoch'), stroke: COLORS.trainEpoch, points: { show: true, size: 6 } },
         { label: t('chartValLoss'), stroke: COLORS.valLoss, dash: [6, 4], points: { show: true, size: 6 } },
       ];
       const names = this.tasks.length ? this.tasks.map((task) => t('chartTaskAuroc', { task })) : metric === 'none' ? [] : [metricLabel];
