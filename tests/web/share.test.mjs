@@ -5,20 +5,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium, serveWeb, openPage, screenshot, waitForEngine, waitForStatus, statusText } from './browser.mjs';
-
-// 96 sequences of 40 bases (Lehmer's generator, seeded), label 1 when GATA (AGATAAG) is planted: small
-// enough to travel in a link (about 1.6 KB of gzip).
-function plantedTable(rows = 96, seed = 11) {
-  let x = seed;
-  const base = () => 'ACGT'[((x = (x * 48271) % 2147483647) >> 7) & 3];
-  const lines = ['id\tsequence\tlabel'];
-  for (let i = 0; i < rows; i++) {
-    const bases = Array.from({ length: 40 }, base);
-    if (i % 2) bases.splice(10 + (i % 20), 7, ...'AGATAAG');
-    lines.push(`s${i}\t${bases.join('')}\t${i % 2}`);
-  }
-  return lines.join('\n') + '\n';
-}
+import { plantedTable } from './planted-table.mjs';
 
 const SETTINGS = { 'epochs-input': '6', 'learning-rate-input': '0.005', 'batch-size-input': '16', 'seed-input': '7' };
 const settingsOf = (page) => Promise.all(Object.keys(SETTINGS).map((id) => page.getByTestId(id).inputValue()));
@@ -41,6 +28,7 @@ describe('a shared link', () => {
   let link;
   let spec;
   let figures;
+  let summary; // what the model panel says the edited spec builds
 
   test('holds the preset, the edited spec, the settings and the pasted table', { timeout: 120_000 }, async () => {
     const page = await openPage(browser, server.url);
@@ -53,6 +41,8 @@ describe('a shared link', () => {
     for (const [id, value] of Object.entries(SETTINGS)) await page.getByTestId(id).fill(value);
     await page.getByTestId('training-input').fill(table);
     assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
+    await page.waitForFunction(() => /12 filters|1,997 parameters/.test(document.querySelector('[data-testid=model-summary]').textContent));
+    summary = await page.getByTestId('model-summary').innerText();
 
     await page.getByTestId('share-link').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=share-url]').value.includes('own='));
@@ -80,7 +70,7 @@ describe('a shared link', () => {
     assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
     assert.equal(await page.getByTestId('spec-input').inputValue(), spec);
     assert.deepEqual(await settingsOf(page), Object.values(SETTINGS));
-    await page.waitForFunction(() => /any length from 18 bases/.test(document.querySelector('[data-testid=model-summary]').textContent));
+    await page.waitForFunction((text) => document.querySelector('[data-testid=model-summary]').textContent === text, summary);
 
     await page.getByTestId('train-button').click();
     await waitForStatus(page, /Trained in/, 110_000);
