@@ -66,6 +66,8 @@ describe('the language switch', () => {
     await waitForStatus(page, /^训练用时 \d+ 秒。在模型从未见过的 \d+ 条测试序列上，AUROC 为 [\d.]+/, 5_000);
     assert.match(await page.getByTestId('progress').innerText(), /完成：3 轮/);
     assert.equal(await page.locator('[data-testid=loss-table] tbody tr').count(), 3);
+    await page.waitForFunction(() => /^训练损失\|/.test(document.querySelector('[data-testid=loss-chart]').dataset.series)); // axes redrawn
+    assert.ok(Number(await page.getByTestId('loss-chart').getAttribute('data-points')) >= 3, 'the curves are kept');
     assert.equal(await page.getByTestId('predict-button').isEnabled(), true);
     await page.getByTestId('sequence-input').fill('>a\nACGTAGATAAGGCTTACGTACGTACGTACGTACGTACGTA\n>b\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT\n');
     await page.getByTestId('predict-button').click();
