@@ -223,7 +223,7 @@ async function main() {
     if (state.data === OWN_DATA && (state.main || state.second)) data.setOwnData(state);
     else if (state.data === OWN_DATA) {
       data.choose(OWN_DATA);
-      share.showIncoming(t('shareDataMissing'));
+      share.askForData();
     } else if (state.data && EXAMPLES.some((ex) => ex.key === state.data && ex.families.includes(family.key))) data.choose(state.data);
     else if (state.data) bad.push('data');
     if (state.spec) model.setSpecText(state.spec);

@@ -108,6 +108,8 @@ describe('a table too large for a link', () => {
     const opened = await openPage(browser, link);
     await waitForEngine(opened);
     await opened.waitForFunction(() => /too large to include/.test(document.querySelector('[data-testid=share-note]').textContent));
+    await opened.waitForTimeout(600); // the page has written its own hash since
+    assert.equal(await opened.getByTestId('share-note').isVisible(), true);
     assert.equal(await opened.getByTestId('example-select').inputValue(), 'own');
     assert.equal(await opened.getByTestId('training-input').inputValue(), '');
     await page.close();

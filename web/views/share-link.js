@@ -18,18 +18,21 @@ export class ShareLink {
     container.append(this.element);
   }
 
-  // data: null (an example: always in the link) or { included, bytes } for the user's own table.
+  // data: null (an example, or nothing pasted) or { included, bytes } for the user's own table.
   setDataNote(data) {
+    if (!data && this.waiting) return this.askForData(); // still waiting for the user's data
+    this.waiting = false;
     this.note.hidden = !data;
     if (!data) return;
     this.note.textContent = data.included ? t('shareDataIncluded', { size: formatBytes(data.bytes) }) : t('shareDataTooBig', { size: formatBytes(data.bytes), limit: formatBytes(MAX_PACKED_DATA) });
     this.note.dataset.included = String(data.included);
   }
 
-  // A note about the link this page was opened with (its data was too large to be in it).
-  showIncoming(text) {
+  // The link this page was opened with held no data (it was too large): ask for it until the user gives some.
+  askForData() {
+    this.waiting = true;
     this.note.hidden = false;
-    this.note.textContent = text;
+    this.note.textContent = t('shareDataMissing');
     delete this.note.dataset.included;
   }
 
