@@ -1,7 +1,10 @@
 // web/app.js: wiring only. Views take data and return DOM; the engine client does all computing in a worker.
 // The state kept here: the chosen model family, which families have a trained model, whether a run is going.
 import { createEngine } from './engine/client.js';
-import { t } from './strings.js';
+import { t, setLanguage, currentLanguage, onLanguageChange } from './strings.js';
+import { startingLanguage, rememberLanguage, followLanguage } from './page-language.js';
+import { decodeState } from './state/url-state.js';
+import { HashSync } from './state/hash-sync.js';
 import { FAMILIES, familyByKey, familyOf, DEFAULT_EXAMPLE } from './families.js';
 import { EXAMPLES, TRANSFER_FILES, PREDICT_EXAMPLE_URL, VARIANTS_EXAMPLE_URL, SOURCES_URL, fetchText, loadExample } from './examples.js';
 import { tableHeader, tableColumns } from './table-columns.js';
@@ -9,7 +12,9 @@ import { readGraphTables } from './graph-tables.js';
 import { recordText } from './record-text.js';
 import { h, downloadText, panelHeading } from './views/dom.js';
 import { StatusLine } from './views/status-line.js';
-import { DataPanel } from './views/data-panel.js';
+import { DataPanel, OWN_DATA } from './views/data-panel.js';
+import { LanguageSwitch } from './views/language-switch.js';
+import { ShareLink } from './views/share-link.js';
 import { ModelPanel } from './views/model-panel.js';
 import { Progress } from './views/progress.js';
 import { LossChart } from './views/loss-chart.js';
@@ -65,9 +70,15 @@ function summaryMessage(family, summary) {
 const numbers = (values = []) => values.map((v) => (v === '' ? NaN : Number(v)));
 
 async function main() {
-  document.title = t('pageTitle');
-  document.documentElement.lang = 'en';
-  byId('title').append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')));
+  // The link's setup (preset, data, spec, settings, language), applied once the panels exist.
+  const incoming = await decodeState(location.hash);
+  setLanguage(startingLanguage(incoming.state.lang));
+  followLanguage(document.body);
+  const tools = h('div', { className: 'page-tools' });
+  byId('title').append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')), tools);
+  new LanguageSwitch(tools, { onChoose: (lang) => setLanguage(lang) && rememberLanguage(lang) });
+  let hashSync = null; // once the link's setup is applied, the hash follows every change
+  const share = new ShareLink(tools, { link: () => hashSync?.flush() ?? location.href });
   const status = new StatusLine(byId('status'));
   const engine = createEngine();
   const run = { training: false, predicting: false, models: new Set() }; // models: families with a trained model
@@ -101,7 +112,7 @@ async function main() {
     const { columns, rows } = tableHeader(text);
     return t('dataSummaryTable', { count: rows, rows, columns: columns.join(', ') });
   };
-  const data = new DataPanel(byId('data-panel'), { examples: EXAMPLES, sourcesUrl: SOURCES_URL, loadExample, onChange: () => validateTraining() });
+  const data = new DataPanel(byId('data-panel'), { examples: EXAMPLES, sourcesUrl: SOURCES_URL, loadExample, onChange: () => (validateTraining(), hashSync?.schedule()) });
 
   panelHeading(byId('train-panel'), t('trainTitle'), t('trainIntro'));
   const trainIntro = byId('train-panel').querySelector('.intro');
@@ -182,7 +193,7 @@ async function main() {
   model = new ModelPanel(byId('model-panel'), {
     presets,
     groups,
-    selected: DEFAULT_PRESET,
+    selected: incoming.state.preset in presets ? incoming.state.preset : DEFAULT_PRESET,
     onSave: () => saveModel(),
     onLoad: (text, name) => loadModel(text, name),
     onSpecChange: (spec) => describeModel(spec),
@@ -191,6 +202,40 @@ async function main() {
   usePreset(model.preset);
   status.set(t('statusReady'));
   refreshControls();
+  useLinkState(incoming);
+  hashSync = new HashSync({ read: linkState, onData: (d) => share.setDataNote(d) });
+  hashSync.flush();
+  for (const type of ['input', 'change']) byId('model-panel').addEventListener(type, () => hashSync.schedule());
+  onLanguageChange(() => hashSync.schedule());
+  // A link opened in this tab changes only the hash.
+  window.addEventListener('hashchange', async () => {
+    if (hashSync.isOwn(location.hash)) return;
+    const next = await decodeState(location.hash);
+    if (next.state.lang) setLanguage(next.state.lang);
+    if (next.state.preset in presets) model.selectPreset(next.state.preset);
+    useLinkState(next);
+    hashSync.schedule();
+  });
+
+  // The setup a link carries, on top of its preset (already chosen): the data, an edited spec, the settings.
+  function useLinkState({ state, problems }) {
+    const bad = [...problems, ...(state.preset && !(state.preset in presets) ? ['preset'] : [])];
+    if (state.data === OWN_DATA && (state.main || state.second)) data.setOwnData(state);
+    else if (state.data === OWN_DATA) {
+      data.choose(OWN_DATA);
+      share.askForData();
+    } else if (state.data && EXAMPLES.some((ex) => ex.key === state.data && ex.families.includes(family.key))) data.choose(state.data);
+    else if (state.data) bad.push('data');
+    if (state.spec) model.setSpecText(state.spec);
+    model.setSettings(state);
+    if (bad.length) status.set(t('shareBadFields', { fields: bad.join(', ') }), 'error');
+  }
+
+  // The setup as the link holds it (url-state.js).
+  function linkState() {
+    const own = data.selected === OWN_DATA ? { main: data.values.main, second: data.values.second } : {};
+    return { preset: model.preset, data: data.selected, ...model.settings(), spec: model.editedSpec(), lang: currentLanguage(), ...own };
+  }
 
   // The spec to build, as an object (a preset's or the edited one), or null when the edit is not JSON.
   function currentSpecObject() {

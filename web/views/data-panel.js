@@ -182,6 +182,17 @@ export class DataPanel {
     this.labelColumn.replaceChildren(...columns.map((c) => h('option', { value: c, selected: c === wanted }, c)));
   }
 
+  // The user's own data from elsewhere (a shared link): shown under "Your own data", as if pasted.
+  setOwnData({ main = '', second = '' }) {
+    this.texts.set(`${this.family.key}:${OWN_DATA}`, { main, second, name: '' });
+    this.select.value = OWN_DATA;
+    this.errors.clear();
+    this.secondErrors.clear();
+    this.credit.textContent = t('dataCreditOwn');
+    this.#show(this.texts.get(`${this.family.key}:${OWN_DATA}`));
+    this.onChange();
+  }
+
   // An edit of an example turns it into the user's own data; the example itself stays pristine.
   #userEdited(part, text, name = '') {
     const own = `${this.family.key}:${OWN_DATA}`;
