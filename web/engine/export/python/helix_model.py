@@ -60,6 +60,13 @@ def save_safetensors(tensors, path, metadata=None):
         f.write(struct.pack("<Q", len(text)) + text.encode() + b"".join(blobs))
 
 
+def load_weights(path):
+    """A state_dict from .safetensors, or from a torch.save'd .pt / .pth file."""
+    if path.endswith((".pt", ".pth")):
+        return torch.load(path, map_location="cpu")
+    return load_safetensors(path)
+
+
 # ---- DNA as Helix reads it (core/data/one_hot.hpp) ----
 _CODES = {"A": "A", "C": "C", "G": "G", "T": "T", "U": "T", "N": "ACGT", "R": "AG", "Y": "CT", "S": "CG", "W": "AT",
           "K": "GT", "M": "AC", "B": "CGT", "D": "AGT", "H": "ACT", "V": "ACG"}

@@ -1,6 +1,6 @@
 """predict.py: the exported Helix model's predictions for sequences, as the TSV `helix predict` prints.
 
-    python3 predict.py --input seqs.fa [--weights weights.safetensors] [--out predictions.tsv]
+    python3 predict.py --input seqs.fa [--weights weights.safetensors|state.pt] [--out predictions.tsv]
 
 --input: FASTA, a table with a header (a sequence column, an id or name column, and the model's feature
 columns if it reads any), or one sequence per line.
@@ -17,7 +17,7 @@ import helix_model as hm  # noqa: E402
 
 def load(weights):
     model = hm.build_model()
-    model.load_state_dict(hm.load_safetensors(weights))
+    model.load_state_dict(hm.load_weights(weights))
     return model.eval()
 
 
