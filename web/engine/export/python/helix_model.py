@@ -349,3 +349,76 @@ def length_groups(net, records):
     for i, r in enumerate(records):
         groups.setdefault(len(r["sequence"]), []).append(i)
     return list(groups.values())
+
+
+# ---- graphs as Helix reads them (core/data/graph.hpp, core/api/graph_session.cpp, core/ops/graph.cpp) ----
+def _table(path):
+    with open(path) as f:
+        lines = [l.rstrip("\r\n") for l in f if l.strip()]
+    delim = "\t" if "\t" in lines[0] else ","
+    names = [n.strip() for n in lines[0].split(delim)]
+    return names, [[c.strip() for c in l.split(delim)] for l in lines[1:]]
+
+
+_NOT_FEATURES = ("node", "label", "split", "graph", "feature_indices")
+
+
+def read_graph(nodes_path, edges_path, net=None):
+    """Helix's nodes and edges tables as the exported graph model's inputs, prepared as Helix prepares them:
+    x (N, F) features (feature_indices or numeric columns; without any, structural features: 1 and a one-hot
+    degree 0..8, 9+ when "structural" is "degree"; rows scaled to sum 1 for "row_normalize"), adjacency
+    (N, N) = D^-1/2 (A + I) D^-1/2 of the undirected, deduplicated, loop-free edges, graph_index (N,) for a
+    `graph` column. Returns (inputs dict, ids of the rows predicted: nodes, or graphs in order of appearance)."""
+    net = net or NETWORK["nets"][0]
+    names, rows = _table(nodes_path)
+    col = {n: i for i, n in enumerate(names)}
+    ids = [r[col["node"]] for r in rows]
+    index = {n: i for i, n in enumerate(ids)}
+    N, F_ = len(ids), net["inputs"][0]["size"]
+    enames, erows = _table(edges_path)
+    src, dst = enames.index("source"), enames.index("target")
+    edges = set()
+    for r in erows:
+        u, v = index[r[src]], index[r[dst]]
+        if u != v:
+            edges.add((min(u, v), max(u, v)))
+    x = torch.zeros(N, F_, dtype=torch.float64)
+    feature_cols = [n for n in names if n not in _NOT_FEATURES]
+    if "feature_indices" in col:
+        for i, r in enumerate(rows):
+            for k in r[col["feature_indices"]].split(","):
+                if k.strip():
+                    x[i, int(k)] = 1.0
+    elif feature_cols:
+        for i, r in enumerate(rows):
+            for j, n in enumerate(feature_cols):
+                x[i, j] = float(r[col[n]] or 0)
+    else:
+        degree = [0] * N
+        for u, v in edges:
+            degree[u] += 1
+            degree[v] += 1
+        x[:, 0] = 1.0
+        if NETWORK.get("structural", "degree") == "degree":
+            for i in range(N):
+                x[i, 1 + min(degree[i], 9)] = 1.0
+    x = x.float()
+    if NETWORK.get("featuresMode", "row_normalize") == "row_normalize":
+        total = x.double().sum(1, keepdim=True)
+        x = torch.where(total == 0, x.double(), x.double() / torch.where(total == 0, torch.ones_like(total), total)).float()
+    a = torch.eye(N)
+    for u, v in edges:
+        a[u, v] = a[v, u] = 1.0
+    inv = (1.0 / torch.sqrt(a.double().sum(1))).float()
+    adjacency = a * inv[:, None] * inv[None, :]
+    inputs = {"x": x, "adjacency": adjacency}
+    if "graph" in col:
+        graph_ids, graph_of = [], {}
+        for r in rows:
+            graph_of.setdefault(r[col["graph"]], len(graph_of))
+        graph_ids = list(graph_of)
+        inputs["graph_index"] = torch.tensor([graph_of[r[col["graph"]]] for r in rows])
+        if any(i["type"] == "graph_index" for i in net["inputs"]):
+            return inputs, graph_ids
+    return inputs, ids
+
