@@ -447,6 +447,21 @@ export const en = {
   specNotJson: 'The model spec is not valid JSON: {message}',
   fileReadFailed: 'Could not read {name}: {message}',
   fileTooBig: '{name} is larger than {limit} MB; Helix runs in your browser, so please use a smaller file.',
+
+  // Export to PyTorch / ONNX and import of weights trained there (web/views/export-buttons.js)
+  exportGroupLabel: 'Export the model or import its weights',
+  exportPytorch: 'Export for PyTorch',
+  exportPytorchHint: 'A .zip with the model in torch.nn, its weights, train.py (one CPU or torchrun), predict.py and a README.',
+  exportOnnx: 'Export for ONNX',
+  exportOnnxHint: 'An .onnx file that ONNX Runtime runs (opset {opset}).',
+  importWeights: 'Import weights',
+  importWeightsHint: 'Weights trained in PyTorch (.safetensors, .npz or a torch.save .pt) replace this model\'s.',
+  statusExporting: 'Exporting the model…',
+  statusExported: 'Exported {name}.',
+  statusExportFailed: 'Could not export the model: {message}',
+  statusImportedWeights: 'Imported weights from {name}: {changed} changed ({layers}); {unchanged} unchanged.',
+  statusImportedWeightsNone: 'Imported weights from {name}: no layer changed.',
+  statusImportFailed: 'Could not import weights from {name}; see the list under the model.',
 };
 
 let table = en;
