@@ -78,7 +78,7 @@ for (const [preset, data] of [
     // PyTorch, and the tensors read_graph made (the ONNX model's inputs).
     const out = execFileSync(PYTHON, ['-c', `import json, torch, helix_model as hm, predict as pr
 ids, p = pr.predict_graph(pr.load('weights.safetensors'), 'nodes.tsv', 'edges.tsv')
-inputs, _ = hm.read_graph('nodes.tsv', 'edges.tsv')
+inputs, _ = hm.read_graph('nodes.tsv', 'edges.tsv', dense=True)
 hm.save_safetensors(inputs, 'inputs.safetensors')
 print(json.dumps({'ids': ids, 'p': p.tolist()}))`], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
     const torch = JSON.parse(out);

@@ -164,8 +164,10 @@ class GraphConv(nn.Module):  # adjacency (N, N) @ (x (N, I) @ weight (I, O)) + b
         self.bias = nn.Parameter(torch.zeros(spec["units"]))
         self.activation = spec.get("activation", "")
 
-    def forward(self, x, adjacency):
-        return _activate(adjacency @ (x @ self.weight) + self.bias, self.activation)
+    def forward(self, x, adjacency):  # adjacency: dense, or sparse (torch.sparse.mm)
+        xw = x @ self.weight
+        ax = torch.sparse.mm(adjacency, xw) if adjacency.is_sparse else adjacency @ xw
+        return _activate(ax + self.bias, self.activation)
 
 
 class Op(nn.Module):  # layers without parameters
@@ -363,12 +365,13 @@ def _table(path):
 _NOT_FEATURES = ("node", "label", "split", "graph", "feature_indices")
 
 
-def read_graph(nodes_path, edges_path, net=None):
+def read_graph(nodes_path, edges_path, net=None, dense=False):
     """Helix's nodes and edges tables as the exported graph model's inputs, prepared as Helix prepares them:
     x (N, F) features (feature_indices or numeric columns; without any, structural features: 1 and a one-hot
     degree 0..8, 9+ when "structural" is "degree"; rows scaled to sum 1 for "row_normalize"), adjacency
     (N, N) = D^-1/2 (A + I) D^-1/2 of the undirected, deduplicated, loop-free edges, graph_index (N,) for a
-    `graph` column. Returns (inputs dict, ids of the rows predicted: nodes, or graphs in order of appearance)."""
+    `graph` column. The adjacency is a sparse COO tensor (dense=True: a dense one, as the ONNX model takes).
+    Returns (inputs dict, ids of the rows predicted: nodes, or graphs in order of appearance)."""
     net = net or NETWORK["nets"][0]
     names, rows = _table(nodes_path)
     col = {n: i for i, n in enumerate(names)}
@@ -406,11 +409,13 @@ def read_graph(nodes_path, edges_path, net=None):
     if NETWORK.get("featuresMode", "row_normalize") == "row_normalize":
         total = x.double().sum(1, keepdim=True)
         x = torch.where(total == 0, x.double(), x.double() / torch.where(total == 0, torch.ones_like(total), total)).float()
-    a = torch.eye(N)
-    for u, v in edges:
-        a[u, v] = a[v, u] = 1.0
-    inv = (1.0 / torch.sqrt(a.double().sum(1))).float()
-    adjacency = a * inv[:, None] * inv[None, :]
+    pairs = [(i, i) for i in range(N)] + [p for u, v in edges for p in ((u, v), (v, u))]
+    rows_, cols_ = torch.tensor([p[0] for p in pairs]), torch.tensor([p[1] for p in pairs])
+    degree = torch.zeros(N, dtype=torch.float64).index_add_(0, rows_, torch.ones(len(pairs), dtype=torch.float64))
+    inv = (1.0 / torch.sqrt(degree)).float()
+    adjacency = torch.sparse_coo_tensor(torch.stack([rows_, cols_]), inv[rows_] * inv[cols_], (N, N)).coalesce()
+    if dense:
+        adjacency = adjacency.to_dense()
     inputs = {"x": x, "adjacency": adjacency}
     if "graph" in col:
         graph_ids, graph_of = [], {}
