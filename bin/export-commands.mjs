@@ -9,7 +9,7 @@ import { exportPytorch, exportOnnx, importWeights, ExportError, OPSET } from '..
 export const EXPORT_USAGE = `  helix export   --model model.json --format pytorch|onnx --out DIR
                  (pytorch: helix_model.py, weights.safetensors, train.py, predict.py, README.md;
                  onnx: model.onnx, opset ${OPSET}; --model: a saved Helix file, or a sequence/GAN spec)
-  helix import   --from pytorch --spec model.json --weights state.safetensors|state.npz --out model2.json`;
+  helix import   --from pytorch --spec model.json --weights state.safetensors|state.npz|state.pt --out model2.json`;
 
 async function modelFileText(path, loadHelix, fail) {
   let text;

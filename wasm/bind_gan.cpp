@@ -21,6 +21,7 @@ EMSCRIPTEN_BINDINGS(helix_gan)
         .function("trainingSummary", &GanSession::training_summary)
         .function("sample", &GanSession::sample)
         .function("motifEnrichment", &GanSession::motif_enrichment)
+        .function("generateFromNoise", &GanSession::generate_from_noise)
         .function("save", &GanSession::save)
         .function("metadata", &GanSession::metadata_json);
 }

@@ -32,6 +32,11 @@ import { BaseComposition } from './views/base-composition.js';
 import { ExplainPanel } from './views/explain-panel.js';
 import { FilterLogos } from './views/filter-logos.js';
 import { VariantTable } from './views/variant-table.js';
+import { ExportButtons } from './views/export-buttons.js';
+import { downloadBlob } from './views/dom.js';
+import { exportPytorch, exportOnnx, importWeights, OPSET } from './engine/export/index.js';
+import { writeZip } from './engine/export/zip.js';
+import { readHelixFile } from './engine/export/helix-file.js';
 
 const DEFAULT_PRESET = 'cnn-binding';
 const PARSE_DELAY_MS = 300;
@@ -83,6 +88,7 @@ async function main() {
   const engine = createEngine();
   const run = { training: false, predicting: false, models: new Set() }; // models: families with a trained model
   let model = null; // the ModelPanel, once the engine has said which presets exist
+  let exporter = null; // the export / import buttons beside the model panel's Save
   let family = familyByKey('sequence');
 
   // Training data: validated in the worker a moment after the user stops typing.
@@ -154,6 +160,7 @@ async function main() {
     motifs.setEnabled(canExplain && !run.training);
     variants.setEnabled(canExplain && !run.training);
     model?.setHasModel(hasModel() && !busy);
+    exporter?.setEnabled(hasModel() && !busy);
     views.transfer?.setBusy(busy);
     views.gan?.samples.setEnabled(run.models.has('gan') && !busy);
   };
@@ -198,6 +205,12 @@ async function main() {
     onLoad: (text, name) => loadModel(text, name),
     onSpecChange: (spec) => describeModel(spec),
     onPresetChange: (key) => usePreset(key),
+  });
+  exporter = new ExportButtons(byId('model-panel'), {
+    opset: OPSET,
+    onPytorch: () => exportModel('pytorch'),
+    onOnnx: () => exportModel('onnx'),
+    onImport: (bytes, name) => importModelWeights(bytes, name),
   });
   usePreset(model.preset);
   status.set(t('statusReady'));
@@ -588,8 +601,61 @@ async function main() {
     }
   }
 
+  // The current family's model file, as Save model writes it.
+  function currentModelFile() {
+    const save = { graph: engine.saveGraphModel, autoencoder: engine.saveAutoencoder, gan: engine.saveGan }[family.key] ?? engine.saveModel;
+    return save();
+  }
+
+  // Export for PyTorch (one .zip: helix_model.py, weights, train.py, predict.py, torchrun.py, README.md) or ONNX.
+  async function exportModel(format) {
+    status.set(t('statusExporting'), 'busy');
+    try {
+      const text = await currentModelFile();
+      const base = `helix-${family.key === 'sequence' ? 'model' : family.key}`;
+      let name;
+      if (format === 'onnx') {
+        name = `${base}.onnx`;
+        downloadBlob(new Blob([exportOnnx(text).bytes], { type: 'application/octet-stream' }), name);
+      } else {
+        const { files } = await exportPytorch(text);
+        const encoder = new TextEncoder();
+        const entries = new Map(Object.entries(files).map(([f, data]) => [`${base}-pytorch/${f}`, typeof data === 'string' ? encoder.encode(data) : data]));
+        name = `${base}-pytorch.zip`;
+        downloadBlob(new Blob([writeZip(entries)], { type: 'application/zip' }), name);
+      }
+      status.set(t('statusExported', { name }), 'done');
+    } catch (err) {
+      status.set(t('statusExportFailed', { message: err.message }), 'error');
+    }
+  }
+
+  // Weights trained elsewhere replace the current model's; the status names the layers that changed and the
+  // model panel's error box every missing, unknown or misshapen tensor.
+  async function importModelWeights(bytes, name) {
+    model.errors.clear();
+    let before, after;
+    try {
+      before = await currentModelFile();
+      after = await importWeights(before, bytes, name);
+    } catch (err) {
+      model.errors.show((err.errors ?? [err]).map((e) => ({ message: e.message })));
+      status.set(t('statusImportFailed', { name }), 'error');
+      return;
+    }
+    if (!(await loadModel(after, name))) return;
+    const old = readHelixFile(before).weights, layerOf = (key) => key.split('.').slice(0, -1).join('.');
+    const changed = new Set(), all = new Set();
+    for (const [key, w] of readHelixFile(after).weights) {
+      all.add(layerOf(key));
+      if (w.data.some((v, i) => v !== old.get(key).data[i])) changed.add(layerOf(key));
+    }
+    status.set(changed.size ? t('statusImportedWeights', { name, changed: changed.size, layers: [...changed].join(', '), unchanged: all.size - changed.size })
+      : t('statusImportedWeightsNone', { name }), 'done');
+  }
+
   // A model file: a sequence model (any table family), a GAN, or an autoencoder or graph model (used on the
-  // current matrix or graph).
+  // current matrix or graph). Resolves true when it loaded.
   async function loadModel(text, name) {
     let format = '';
     try {
@@ -618,8 +684,11 @@ async function main() {
       status.set(t('statusModelLoaded', { name }), 'done');
     } catch (err) {
       status.set(t('statusModelLoadFailed', { message: err.message }), 'error');
+      refreshControls();
+      return false;
     }
     refreshControls();
+    return true;
   }
 }
 

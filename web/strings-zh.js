@@ -467,6 +467,21 @@ export const zh = {
   shareDataTooBig: '你的数据太大，无法放入链接（{size}；压缩后的上限为 {limit}）：链接只包含设置，打开链接的人需要重新粘贴数据。',
   shareDataMissing: '生成这个链接时的数据太大，未能包含在链接中：请把你的数据粘贴到“训练数据”框中。',
   shareBadFields: '链接中的部分设置无法识别，已保持原样：{fields}。',
+
+  // 导出到 PyTorch / ONNX，导入在那里训练的权重
+  exportGroupLabel: '导出模型或导入其权重',
+  exportPytorch: '导出为 PyTorch',
+  exportPytorchHint: '一个 .zip：用 torch.nn 写成的模型、它的权重、train.py（单个 CPU 或 torchrun）、predict.py 和说明文件。',
+  exportOnnx: '导出为 ONNX',
+  exportOnnxHint: '一个可由 ONNX Runtime 运行的 .onnx 文件（opset {opset}）。',
+  importWeights: '导入权重',
+  importWeightsHint: '在 PyTorch 中训练的权重（.safetensors、.npz 或 torch.save 保存的 .pt）将替换当前模型的权重。',
+  statusExporting: '正在导出模型…',
+  statusExported: '已导出 {name}。',
+  statusExportFailed: '无法导出模型：{message}',
+  statusImportedWeights: '已从 {name} 导入权重：{changed} 层已改变（{layers}）；{unchanged} 层未变。',
+  statusImportedWeightsNone: '已从 {name} 导入权重：没有任何层改变。',
+  statusImportFailed: '无法从 {name} 导入权重；请查看模型下方的列表。',
 };
 
 // The presets' descriptions (English in web/engine/presets.js, where the engine and the CLI read them),

@@ -468,6 +468,21 @@ export const en = {
   shareDataTooBig: 'Your data is too large for a link ({size}; the limit is {limit} compressed): the link holds the settings only, so whoever opens it must paste the data again.',
   shareDataMissing: 'This link was made with data too large to include in it: paste your data in the Training data box.',
   shareBadFields: 'Some settings in the link were not understood and were left as they were: {fields}.',
+
+  // Export to PyTorch / ONNX and import of weights trained there (web/views/export-buttons.js)
+  exportGroupLabel: 'Export the model or import its weights',
+  exportPytorch: 'Export for PyTorch',
+  exportPytorchHint: 'A .zip with the model in torch.nn, its weights, train.py (one CPU or torchrun), predict.py and a README.',
+  exportOnnx: 'Export for ONNX',
+  exportOnnxHint: 'An .onnx file that ONNX Runtime runs (opset {opset}).',
+  importWeights: 'Import weights',
+  importWeightsHint: 'Weights trained in PyTorch (.safetensors, .npz or a torch.save .pt) replace this model\'s.',
+  statusExporting: 'Exporting the model…',
+  statusExported: 'Exported {name}.',
+  statusExportFailed: 'Could not export the model: {message}',
+  statusImportedWeights: 'Imported weights from {name}: {changed} changed ({layers}); {unchanged} unchanged.',
+  statusImportedWeightsNone: 'Imported weights from {name}: no layer changed.',
+  statusImportFailed: 'Could not import weights from {name}; see the list under the model.',
 };
 
 let table = en;

@@ -213,6 +213,44 @@ std::string GanSession::motif_enrichment(const std::string& motif, int count, co
     return e.dump();
 }
 
+std::string GanSession::generate_from_noise(const std::string& noise_json)
+{
+    HELIX_ASSERT(gan_);
+    const std::size_t Z = spec_.noise, L = spec_.length;
+    json rows = json::parse(noise_json, nullptr, false);
+    Options o("{}");
+    if (!rows.is_array() || rows.empty() || rows.size() > static_cast<std::size_t>(kMaxSamples))
+        o.fail("noise", "must be a JSON array of 1 to " + std::to_string(kMaxSamples) + " rows of " + std::to_string(Z) + " numbers");
+    else
+        for (std::size_t i = 0; i < rows.size() && o.errors.size() < 20; ++i) {
+            const std::string at = "noise[" + std::to_string(i) + "]";
+            if (!rows[i].is_array() || rows[i].size() != Z) {
+                o.fail(at, "must be " + std::to_string(Z) + " numbers (this GAN's noise size)");
+                continue;
+            }
+            for (std::size_t j = 0; j < Z; ++j)
+                if (!rows[i][j].is_number() || !std::isfinite(rows[i][j].get<double>()))
+                    o.fail(at + "[" + std::to_string(j) + "]", "must be a finite number");
+        }
+    if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();
+    const std::size_t n = rows.size();
+    Tensor z = Tensor::from_shape({n, Z});
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < Z; ++j) z(i, j) = rows[i][j].get<float>();
+    Rng unused(0);  // the generator in inference mode draws nothing
+    const Tensor p = gan_->generate(z, /*training=*/false, unused).value();
+    json out = json::array();
+    for (std::size_t i = 0; i < n; ++i) {
+        json seq = json::array();
+        for (std::size_t l = 0; l < L; ++l) {
+            const float* row = p.data() + (i * L + l) * 4;
+            seq.push_back({row[0], row[1], row[2], row[3]});
+        }
+        out.push_back(std::move(seq));
+    }
+    return json{{"errors", json::array()}, {"probabilities", std::move(out)}}.dump();
+}
+
 std::string GanSession::save(const std::string& metadata_json) const
 {
     HELIX_ASSERT(gan_);

@@ -41,6 +41,10 @@ public:
     // Samples `count` sequences (options as sample(), plus "strands": "forward" | "both", "shuffles") and
     // reports data::enrichment_json of `motif` in them.
     std::string motif_enrichment(const std::string& motif, int count, const std::string& options_json);
+    // The generator on given noise (no sampling): noise_json [[z_1 .. z_noise] per sequence], finite numbers,
+    // 1 to 100000 rows -> {"errors": [], "probabilities": [[[A, C, G, T] per position] per row]}; errors name
+    // "noise", "noise[i]" or "noise[i][j]". What an exported generator (PyTorch, ONNX) is compared against.
+    std::string generate_from_noise(const std::string& noise_json);
 
     std::string save(const std::string& metadata_json) const;
     std::string metadata_json() const { return metadata_.dump(); }

@@ -286,3 +286,45 @@ TEST_CASE("gan session: wrong-length sequences are errors naming their line; sam
     REQUIRE(copy.ok());
     CHECK(copy.sample(10, "{\"seed\": 4}") == s.sample(10, "{\"seed\": 4}"));
 }
+
+TEST_CASE("gan session: generate_from_noise is the generator on the given noise; bad noise names its cell")
+{
+    api::GanSession s(small_spec().dump(), "spec");
+    REQUIRE(s.ok());
+    auto gan = build(small_spec());  // the same spec and seed: the same initial weights
+    REQUIRE(gan);
+    Rng rng(9);
+    const Tensor z = gan->noise(3, rng);
+    json rows = json::array();
+    for (std::size_t i = 0; i < 3; ++i) {
+        json row = json::array();
+        for (std::size_t j = 0; j < z.shape()[1]; ++j) row.push_back(z(i, j));
+        rows.push_back(row);
+    }
+    const Tensor p = gan->generate(z, false, rng).value();
+    json r = json::parse(s.generate_from_noise(rows.dump()));
+    REQUIRE(r["errors"].empty());
+    REQUIRE(r["probabilities"].size() == 3);
+    REQUIRE(r["probabilities"][0].size() == p.shape()[1]);
+    for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t l = 0; l < p.shape()[1]; ++l) {
+            double total = 0;
+            for (std::size_t k = 0; k < 4; ++k) {
+                CHECK(r["probabilities"][i][l][k].get<float>() == p(i, l, k));
+                total += p(i, l, k);
+            }
+            CHECK(total == doctest::Approx(1.0).epsilon(1e-5));
+        }
+    // Different noise, different probabilities (the noise is used).
+    rows[0][0] = rows[0][0].get<double>() + 3.0;
+    CHECK(json::parse(s.generate_from_noise(rows.dump()))["probabilities"][0] != r["probabilities"][0]);
+
+    CHECK(json::parse(s.generate_from_noise("{}"))["errors"][0]["field"] == "noise");
+    CHECK(json::parse(s.generate_from_noise("[]"))["errors"][0]["field"] == "noise");
+    rows[1] = json::array({1.0});
+    rows[2][1] = "x";
+    json e = json::parse(s.generate_from_noise(rows.dump()))["errors"];
+    REQUIRE(e.size() == 2);
+    CHECK(e[0]["field"] == "noise[1]");
+    CHECK(e[1]["field"] == "noise[2][1]");
+}

@@ -553,6 +553,16 @@ class Gan extends EngineObject {
   }
 
   /**
+   * The generator's base probabilities for given noise (no sampling): `noise` is an array of rows of
+   * spec.noise numbers; returns [[[A, C, G, T] per position] per row]. Throws HelixInputError naming the cell.
+   */
+  generateFromNoise(noise) {
+    const r = JSON.parse(this.session.generateFromNoise(JSON.stringify(noise)));
+    if (r.errors.length) throw new HelixInputError(r.errors);
+    return r.probabilities;
+  }
+
+  /**
    * How often `motif` occurs in `count` (default 1000) samples against the same samples each shuffled (same
    * bases): {motif, sequences, observed, withMotif, shuffled, shuffles, ratio, strands}. Options: seed,
    * temperature (as sample()), strands ('forward', the default, or 'both'), shuffles (default 10).

@@ -5,8 +5,11 @@
 // generator's base probabilities and the discriminator's probability of "real".
 // Mapping: conv1d = Transpose + Conv (explicit pads for "same") + Transpose; LSTM/GRU = ONNX LSTM/GRU with
 // the gate blocks reordered (Helix/PyTorch i,f,g,o -> ONNX i,o,f,c; r,z,n -> z,r,h with linear_before_reset=1);
-// batch norm folded into a scale and a shift from the running statistics (inference). Graph models (GCN)
-// are not exported to ONNX (their sparse adjacency has no ONNX operator): exportOnnx names them.
+// batch norm folded into a scale and a shift from the running statistics (inference). Graph models (GCN) take
+// their inputs as the exported PyTorch module does: "x" (nodes, F) features, "adjacency" (nodes, nodes), dense,
+// normalised as Helix does (D^-1/2 (A + I) D^-1/2; helix_model.py read_graph), and for graph classification
+// "graph_index" (nodes,) int64; graph_conv = adjacency @ (x @ W) + b, graph_readout = a one-hot membership
+// (graphs, nodes) made from graph_index (OneHot), then MatMul (sum), MatMul / counts (mean) or Where + ReduceMax.
 import { ExportError, readHelixFile } from './helix-file.js';
 import { networkOf, permute } from './network.js';
 import { encodeModel, FLOAT, INT64 } from './onnx-proto.js';
@@ -71,7 +74,7 @@ function recurrent(b, l, x, shape) {
 function outputShape(l, shapes) {
   const x = shapes[0];
   switch (l.type) {
-    case 'dense': return [...x.slice(0, -1), l.units];
+    case 'dense': case 'graph_conv': return [...x.slice(0, -1), l.units];
     case 'conv1d': return [l.padding === 'same' || !x[0] ? x[0] : x[0] - l.kernel_size + 1, l.filters];
     case 'max_pool1d': case 'avg_pool1d': return [x[0] ? Math.floor((x[0] - l.pool_size) / l.stride) + 1 : 0, x[1]];
     case 'global_max_pool': case 'global_avg_pool': return [x[1]];
@@ -130,6 +133,27 @@ function layer(b, l, xs, shapes) {
         { axis: -1, epsilon: { f: l.eps } });
     }
     case 'lstm': case 'gru': return recurrent(b, l, x, shapes[0]);
+    case 'graph_conv': {
+      const w = b.w(l, 'weight'), bias = b.w(l, 'bias');
+      const xw = b.op('MatMul', [x, b.const(`${l.name}.weight`, w.shape, w.data)]);
+      return b.activate(b.op('Add', [b.op('MatMul', [b.graph.adjacency, xw]), b.const(`${l.name}.bias`, bias.shape, bias.data)]), l.activation);
+    }
+    case 'graph_readout': {
+      // membership (graphs, nodes): one-hot of graph_index, graphs = max(graph_index) + 1.
+      const depth = b.op('Add', [b.op('ReduceMax', [b.graph.index], { keepdims: 0 }), b.const('one', [], BigInt64Array.of(1n))]);
+      const oneHot = b.op('OneHot', [b.graph.index, depth, b.const('off_on', [2], Float32Array.of(0, 1))], { axis: -1 });
+      const member = b.op('Transpose', [oneHot], { perm: [1, 0] });
+      if (l.mode === 'max') {
+        const mask = b.op('Greater', [b.op('Unsqueeze', [member, b.ints('axes', [2])]), b.const('half', [], Float32Array.of(0.5))]);
+        const rows = b.op('Unsqueeze', [x, b.ints('axes', [0])]);
+        const masked = b.op('Where', [mask, rows, b.const('minus_inf', [], Float32Array.of(-Infinity))]);
+        return b.op('ReduceMax', [masked], { axes: [1], keepdims: 0 });
+      }
+      const total = b.op('MatMul', [member, x]);
+      if (l.mode === 'sum') return total;
+      const count = b.op('ReduceSum', [member, b.ints('axes', [1])], { keepdims: 1 });
+      return b.op('Div', [total, count]);
+    }
     case 'standardize': {
       const mean = b.weights.get(`${b.prefix}input.mean`), scale = b.weights.get(`${b.prefix}input.scale`);
       const v = l.transform === 'log1p' ? b.op('Log', [b.op('Add', [x, b.const('one', [1], Float32Array.of(1))])]) : x;
@@ -142,14 +166,20 @@ function layer(b, l, xs, shapes) {
 
 function buildNet(b, net, outputPrefix) {
   const values = new Map(), shapes = new Map(), inputs = [], outputs = [];
+  b.graph = {};
   for (const inp of net.inputs) {
-    if (!['dna', 'features', 'matrix', 'noise'].includes(inp.type)) {
-      throw new ExportError([{ field: 'spec', message: `graph models (inputs ${inp.name}: ${inp.type}) are not exported to ONNX: export them to PyTorch` }]);
-    }
     const name = `${outputPrefix}${inp.name}`;
+    if (inp.type === 'adjacency' || inp.type === 'graph_index') {
+      b.graph[inp.type === 'adjacency' ? 'adjacency' : 'index'] = name;
+      inputs.push(inp.type === 'adjacency' ? { name, shape: ['nodes', 'nodes'] } : { name, type: INT64, shape: ['nodes'] });
+      continue;
+    }
+    if (!['dna', 'features', 'matrix', 'noise', 'node_features'].includes(inp.type)) {
+      throw new ExportError([{ field: 'spec', message: `input ${inp.name}: type ${inp.type} has no ONNX export` }]);
+    }
     values.set(inp.name, name);
     shapes.set(inp.name, inp.type === 'dna' ? [inp.length || 0, 4] : [inp.size]);
-    inputs.push({ name, shape: inp.type === 'dna' ? ['batch', inp.length || 'length', 4] : ['batch', inp.size] });
+    inputs.push({ name, shape: inp.type === 'dna' ? ['batch', inp.length || 'length', 4] : [inp.type === 'node_features' ? 'nodes' : 'batch', inp.size] });
   }
   for (const l of net.layers) {
     const xs = l.inputs.map((n) => values.get(n)), ins = l.inputs.map((n) => shapes.get(n));

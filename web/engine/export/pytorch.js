@@ -20,19 +20,22 @@ async function source(name) {
 
 function readme(network) {
   const net = network.nets[0];
-  const inputs = net.inputs.map((i) => i.type === 'dna' ? `${i.name}: DNA (B, ${i.length || 'L'}, 4)` : `${i.name}: (B, ${i.size})`).join('; ');
+  const shape = { dna: (i) => `DNA (B, ${i.length || 'L'}, 4)`, node_features: (i) => `(nodes, ${i.size})`, adjacency: () => '(nodes, nodes), normalised',
+    graph_index: () => '(nodes,) int64' };
+  const inputs = net.inputs.map((i) => `${i.name}: ${(shape[i.type] ?? ((x) => `(B, ${x.size})`))(i)}`).join('; ');
+  const graph = network.family === 'graph';
   return `# ${network.name}, exported from Helix
 
 Files: helix_model.py (the model in torch.nn; needs only torch), weights.safetensors (its state_dict),
 train.py, predict.py. Inputs: ${inputs}. Outputs: ${net.outputs.map((o) => `${o.name} (${o.activation === 'none' ? 'values' : `logits, ${o.activation}`})`).join(', ')}.
 
-    python3 predict.py --input seqs.fa                      # the TSV helix predict prints
+    ${graph ? 'python3 predict.py --nodes nodes.tsv --edges edges.tsv   # helix_model.read_graph reads Helix\'s tables' : 'python3 predict.py --input seqs.fa                      # the TSV helix predict prints'}
     python3 train.py --data train.tsv --epochs 5 --out trained.safetensors
     torchrun --nproc_per_node=4 train.py --data train.tsv --epochs 5 --out trained.safetensors
     python3 torchrun.py --standalone --nproc_per_node=4 train.py ...   # the same, where torchrun fails on Python >= 3.11 (torch 1.13)
     helix import --from pytorch --spec model.json --weights trained.safetensors --out model-trained.json
 
-In your own code: \`import helix_model as hm; m = hm.build_model(); m.load_state_dict(hm.load_safetensors("weights.safetensors"))\`.
+${network.family === 'sequence' ? '' : `train.py trains sequence and table-column models; for this ${network.family} model, train in your own loop on build_model().\n`}In your own code: \`import helix_model as hm; m = hm.build_model(); m.load_state_dict(hm.load_safetensors("weights.safetensors"))\`.
 A state_dict saved with torch.save(m.state_dict(), "state.pt") also imports (helix import reads .pt, .npz and
 .safetensors).
 `;

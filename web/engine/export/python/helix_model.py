@@ -60,6 +60,13 @@ def save_safetensors(tensors, path, metadata=None):
         f.write(struct.pack("<Q", len(text)) + text.encode() + b"".join(blobs))
 
 
+def load_weights(path):
+    """A state_dict from .safetensors, or from a torch.save'd .pt / .pth file."""
+    if path.endswith((".pt", ".pth")):
+        return torch.load(path, map_location="cpu")
+    return load_safetensors(path)
+
+
 # ---- DNA as Helix reads it (core/data/one_hot.hpp) ----
 _CODES = {"A": "A", "C": "C", "G": "G", "T": "T", "U": "T", "N": "ACGT", "R": "AG", "Y": "CT", "S": "CG", "W": "AT",
           "K": "GT", "M": "AC", "B": "CGT", "D": "AGT", "H": "ACT", "V": "ACG"}
@@ -157,8 +164,10 @@ class GraphConv(nn.Module):  # adjacency (N, N) @ (x (N, I) @ weight (I, O)) + b
         self.bias = nn.Parameter(torch.zeros(spec["units"]))
         self.activation = spec.get("activation", "")
 
-    def forward(self, x, adjacency):
-        return _activate(adjacency @ (x @ self.weight) + self.bias, self.activation)
+    def forward(self, x, adjacency):  # adjacency: dense, or sparse (torch.sparse.mm)
+        xw = x @ self.weight
+        ax = torch.sparse.mm(adjacency, xw) if adjacency.is_sparse else adjacency @ xw
+        return _activate(ax + self.bias, self.activation)
 
 
 class Op(nn.Module):  # layers without parameters
@@ -342,3 +351,79 @@ def length_groups(net, records):
     for i, r in enumerate(records):
         groups.setdefault(len(r["sequence"]), []).append(i)
     return list(groups.values())
+
+
+# ---- graphs as Helix reads them (core/data/graph.hpp, core/api/graph_session.cpp, core/ops/graph.cpp) ----
+def _table(path):
+    with open(path) as f:
+        lines = [l.rstrip("\r\n") for l in f if l.strip()]
+    delim = "\t" if "\t" in lines[0] else ","
+    names = [n.strip() for n in lines[0].split(delim)]
+    return names, [[c.strip() for c in l.split(delim)] for l in lines[1:]]
+
+
+_NOT_FEATURES = ("node", "label", "split", "graph", "feature_indices")
+
+
+def read_graph(nodes_path, edges_path, net=None, dense=False):
+    """Helix's nodes and edges tables as the exported graph model's inputs, prepared as Helix prepares them:
+    x (N, F) features (feature_indices or numeric columns; without any, structural features: 1 and a one-hot
+    degree 0..8, 9+ when "structural" is "degree"; rows scaled to sum 1 for "row_normalize"), adjacency
+    (N, N) = D^-1/2 (A + I) D^-1/2 of the undirected, deduplicated, loop-free edges, graph_index (N,) for a
+    `graph` column. The adjacency is a sparse COO tensor (dense=True: a dense one, as the ONNX model takes).
+    Returns (inputs dict, ids of the rows predicted: nodes, or graphs in order of appearance)."""
+    net = net or NETWORK["nets"][0]
+    names, rows = _table(nodes_path)
+    col = {n: i for i, n in enumerate(names)}
+    ids = [r[col["node"]] for r in rows]
+    index = {n: i for i, n in enumerate(ids)}
+    N, F_ = len(ids), net["inputs"][0]["size"]
+    enames, erows = _table(edges_path)
+    src, dst = enames.index("source"), enames.index("target")
+    edges = set()
+    for r in erows:
+        u, v = index[r[src]], index[r[dst]]
+        if u != v:
+            edges.add((min(u, v), max(u, v)))
+    x = torch.zeros(N, F_, dtype=torch.float64)
+    feature_cols = [n for n in names if n not in _NOT_FEATURES]
+    if "feature_indices" in col:
+        for i, r in enumerate(rows):
+            for k in r[col["feature_indices"]].split(","):
+                if k.strip():
+                    x[i, int(k)] = 1.0
+    elif feature_cols:
+        for i, r in enumerate(rows):
+            for j, n in enumerate(feature_cols):
+                x[i, j] = float(r[col[n]] or 0)
+    else:
+        degree = [0] * N
+        for u, v in edges:
+            degree[u] += 1
+            degree[v] += 1
+        x[:, 0] = 1.0
+        if NETWORK.get("structural", "degree") == "degree":
+            for i in range(N):
+                x[i, 1 + min(degree[i], 9)] = 1.0
+    x = x.float()
+    if NETWORK.get("featuresMode", "row_normalize") == "row_normalize":
+        total = x.double().sum(1, keepdim=True)
+        x = torch.where(total == 0, x.double(), x.double() / torch.where(total == 0, torch.ones_like(total), total)).float()
+    pairs = [(i, i) for i in range(N)] + [p for u, v in edges for p in ((u, v), (v, u))]
+    rows_, cols_ = torch.tensor([p[0] for p in pairs]), torch.tensor([p[1] for p in pairs])
+    degree = torch.zeros(N, dtype=torch.float64).index_add_(0, rows_, torch.ones(len(pairs), dtype=torch.float64))
+    inv = (1.0 / torch.sqrt(degree)).float()
+    adjacency = torch.sparse_coo_tensor(torch.stack([rows_, cols_]), inv[rows_] * inv[cols_], (N, N)).coalesce()
+    if dense:
+        adjacency = adjacency.to_dense()
+    inputs = {"x": x, "adjacency": adjacency}
+    if "graph" in col:
+        graph_ids, graph_of = [], {}
+        for r in rows:
+            graph_of.setdefault(r[col["graph"]], len(graph_of))
+        graph_ids = list(graph_of)
+        inputs["graph_index"] = torch.tensor([graph_of[r[col["graph"]]] for r in rows])
+        if any(i["type"] == "graph_index" for i in net["inputs"]):
+            return inputs, graph_ids
+    return inputs, ids
+

@@ -1,6 +1,6 @@
 """predict.py: the exported Helix model's predictions for sequences, as the TSV `helix predict` prints.
 
-    python3 predict.py --input seqs.fa [--weights weights.safetensors] [--out predictions.tsv]
+    python3 predict.py --input seqs.fa [--weights weights.safetensors|state.pt] [--out predictions.tsv]
 
 --input: FASTA, a table with a header (a sequence column, an id or name column, and the model's feature
 columns if it reads any), or one sequence per line.
@@ -17,7 +17,7 @@ import helix_model as hm  # noqa: E402
 
 def load(weights):
     model = hm.build_model()
-    model.load_state_dict(hm.load_safetensors(weights))
+    model.load_state_dict(hm.load_weights(weights))
     return model.eval()
 
 
@@ -33,6 +33,24 @@ def predict(model, records):
                 for j, i in enumerate(group):
                     out[name][i] = p[j].tolist()
     return out
+
+
+def predict_graph(model, nodes, edges):
+    """(ids, (N or G, K) class probabilities) of a graph model on Helix's nodes and edges tables."""
+    inputs, ids = hm.read_graph(nodes, edges)
+    with torch.no_grad():
+        probs = model.probabilities(model(**inputs))
+    return ids, next(iter(probs.values()))
+
+
+def graph_tsv(ids, probs):
+    """What `helix predict --nodes --edges` prints: node (or graph), class, p_0 ... p_K-1."""
+    key = "graph" if hm.NETWORK.get("task") == "graph_classification" else "node"
+    K = probs.shape[1] if len(ids) else 0
+    lines = ["\t".join([key, "class"] + ["p_%d" % k for k in range(K)])]
+    for i, row in zip(ids, probs.tolist()):
+        lines.append("\t".join([i, str(max(range(K), key=lambda k: row[k]))] + ["%.6f" % p for p in row]))
+    return "\n".join(lines) + "\n"
 
 
 def tsv(records, probs):
@@ -68,12 +86,21 @@ def tsv(records, probs):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--input", required=True)
+    ap.add_argument("--input", help="sequences or a table (sequence and column models)")
+    ap.add_argument("--nodes", help="graph models: the nodes table (node, feature columns, graph)")
+    ap.add_argument("--edges", help="graph models: the edges table (source, target)")
     ap.add_argument("--weights", default=os.path.join(here, "weights.safetensors"))
     ap.add_argument("--out")
     a = ap.parse_args()
-    records = hm.read_records(a.input)
-    text = tsv(records, predict(load(a.weights), records))
+    if hm.NETWORK["family"] == "graph":
+        if not (a.nodes and a.edges):
+            ap.error("a graph model needs --nodes and --edges")
+        text = graph_tsv(*predict_graph(load(a.weights), a.nodes, a.edges))
+    else:
+        if not a.input:
+            ap.error("--input is required")
+        records = hm.read_records(a.input)
+        text = tsv(records, predict(load(a.weights), records))
     if a.out:
         with open(a.out, "w") as f:
             f.write(text)

@@ -82,7 +82,7 @@ def main():
     if hm.NETWORK["family"] != "sequence":
         sys.exit("train.py trains sequence and table-column models; this is a %s" % hm.NETWORK["family"])
     model = hm.build_model()
-    model.load_state_dict(hm.load_safetensors(a.weights))
+    model.load_state_dict(hm.load_weights(a.weights))
     model.to(device)
     frozen = {l["name"] for l in net["layers"] if l.get("trainable") is False}
     for name, p in model.named_parameters():
@@ -114,7 +114,10 @@ def main():
         if a.steps and steps >= a.steps:
             break
     if rank == 0:
-        hm.save_safetensors(model.state_dict(), a.out, {"trained_by": "train.py", "processes": str(world)})
+        if a.out.endswith((".pt", ".pth")):
+            torch.save(model.state_dict(), a.out)
+        else:
+            hm.save_safetensors(model.state_dict(), a.out, {"trained_by": "train.py", "processes": str(world)})
     if world > 1:
         dist.barrier()
         dist.destroy_process_group()
