@@ -1,5 +1,7 @@
 // web/app.js: wiring only. Views take data and return DOM; the engine client does all computing in a worker.
 // The state kept here: the chosen model family, which families have a trained model, whether a run is going.
+// mountPlayground(root, options) builds the playground inside `root`: the page mounts it in document.body
+// (web/page.js), each <helix-playground> element in its shadow root (web/element/helix-playground.js).
 import { createEngine } from './engine/client.js';
 import { t } from './strings.js';
 import { FAMILIES, familyByKey, familyOf, DEFAULT_EXAMPLE } from './families.js';
@@ -38,7 +40,26 @@ const PRETRAIN_PRESET = 'cnn-multitask'; // step 1 of transfer (on GATA1/TAL1 da
 const FIELDS = { graph: ['epochs', 'learningRate', 'seed'] };
 const ALL_FIELDS = ['epochs', 'learningRate', 'batchSize', 'seed'];
 
-const byId = (id) => document.getElementById(id);
+// The panels, in order: [id, class, the `panels` name that shows it (see mountPlayground)].
+const PANELS = [
+  ['data-panel', 'panel panel-data', 'data'],
+  ['model-panel', 'panel panel-model', 'model'],
+  ['train-panel', 'panel panel-train', 'curves'],
+  ['result-panel', 'panel panel-result', 'curves'],
+  ['predict-panel', 'panel panel-predict', 'predictions'],
+  ['explain-panel', 'panel panel-explain', 'explain'],
+];
+export const PANEL_NAMES = ['data', 'model', 'curves', 'predictions', 'explain'];
+
+// The containers the views fill. The page gets landmarks (header, main) and the title; an embedded
+// playground lives inside someone else's page, so it gets neither.
+function buildSkeleton(root, { page }) {
+  const section = ([id, className]) => h('section', { id, className, dataset: id === 'result-panel' ? { testid: 'result-panel' } : id === 'explain-panel' ? { testid: 'explain-section' } : {} });
+  root.append(
+    h(page ? 'header' : 'div', { className: page ? 'site-header' : 'site-header embedded' }, page && h('div', { id: 'title' }), h('div', { id: 'status' })),
+    h(page ? 'main' : 'div', { className: 'panels' }, PANELS.map(section)),
+  );
+}
 
 // "0.934" for metrics; "–" when the engine had nothing to report.
 const metric = (value) => (Number.isFinite(value) ? value.toFixed(3) : '–');
@@ -64,12 +85,50 @@ function summaryMessage(family, summary) {
 // Numbers of a column (NaN where a cell is not one).
 const numbers = (values = []) => values.map((v) => (v === '' ? NaN : Number(v)));
 
-async function main() {
-  document.title = t('pageTitle');
-  document.documentElement.lang = 'en';
-  byId('title').append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')));
+// Mounts the playground in `root` (an element or a shadow root) and returns its handle:
+//   { ready, train(), predict(text), saveModel(), preset, destroy() }  (ready: engine up, data in place)
+// options:
+//   page: true for the playground page (title, landmarks, document title)
+//   preset: the preset chosen first; data: {main, second} the training texts instead of the preset's example
+//   panels: which of PANEL_NAMES to show (default all): data, model, curves (training and results),
+//           predictions, explain
+//   epochs, seed: the training settings' starting values; autostart: train as soon as ready
+//   onEvent(name, detail): 'epoch' (each epoch's figures), 'trained' (the run's summary), 'predicted' (rows)
+export function mountPlayground(root, options = {}) {
+  const handle = {};
+  handle.ready = main(root, options, handle);
+  handle.ready.catch((err) => {
+    console.error(err);
+    const box = root.querySelector('#status');
+    if (box) box.textContent = t('errorGeneric', { message: err.message });
+  });
+  return handle;
+}
+
+async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, data: ownData = null, panels = null, epochs, seed, autostart = false, onEvent = () => {} }, handle) {
+  const byId = (id) => root.querySelector(`#${id}`);
+  buildSkeleton(root, { page });
+  for (const [id, , name] of PANELS) if (panels && !panels.includes(name)) byId(id).style.display = 'none';
+  if (page) {
+    document.title = t('pageTitle');
+    document.documentElement.lang = 'en';
+    byId('title').append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')));
+  }
   const status = new StatusLine(byId('status'));
-  const engine = createEngine();
+  // Another playground on this page is using the shared engine: say so until this one's turn comes.
+  let beforeWait = null;
+  const engine = createEngine({
+    onWait: (waiting) => {
+      if (waiting) {
+        beforeWait = { text: status.message.textContent, tone: status.element.dataset.tone };
+        status.set(t('statusWaitingForEngine'), 'busy');
+      } else if (beforeWait && status.message.textContent === t('statusWaitingForEngine')) status.set(beforeWait.text, beforeWait.tone);
+    },
+  });
+  handle.destroy = () => {
+    engine.terminate();
+    root.replaceChildren();
+  };
   const run = { training: false, predicting: false, models: new Set() }; // models: families with a trained model
   let model = null; // the ModelPanel, once the engine has said which presets exist
   let family = familyByKey('sequence');
@@ -164,7 +223,7 @@ async function main() {
   } catch (err) {
     status.setBackend(null);
     status.set(t('statusEngineError', { message: err.message }), 'error');
-    return;
+    throw err;
   }
   status.setBackend(info.backend);
 
@@ -182,15 +241,31 @@ async function main() {
   model = new ModelPanel(byId('model-panel'), {
     presets,
     groups,
-    selected: DEFAULT_PRESET,
+    selected: firstPreset,
     onSave: () => saveModel(),
     onLoad: (text, name) => loadModel(text, name),
     onSpecChange: (spec) => describeModel(spec),
     onPresetChange: (key) => usePreset(key),
   });
-  usePreset(model.preset);
+  const exampleLoaded = usePreset(model.preset);
+  model.setValues({ epochs, seed });
+  if (ownData) data.setOwnData(ownData);
+  else await exampleLoaded;
   status.set(t('statusReady'));
   refreshControls();
+  Object.assign(handle, {
+    train: () => train(),
+    predict: (text) => {
+      predictInput.setText(text);
+      predictTyped = true;
+      return predict(text);
+    },
+    saveModel: () => ({ graph: engine.saveGraphModel, autoencoder: engine.saveAutoencoder, gan: engine.saveGan })[family.key]?.() ?? engine.saveModel(),
+    get preset() {
+      return model.preset;
+    },
+  });
+  if (autostart) train();
 
   // The spec to build, as an object (a preset's or the edited one), or null when the edit is not JSON.
   function currentSpecObject() {
@@ -198,12 +273,13 @@ async function main() {
     return typeof spec === 'string' ? presets[spec] : spec;
   }
 
-  // A preset was chosen: its family's data inputs, example, curves and result view.
+  // A preset was chosen: its family's data inputs, example, curves and result view. Resolves once the
+  // example is in the data panel.
   function usePreset(key) {
     const next = familyByKey(familyOfPreset[key]);
     const changed = next.key !== family.key;
     family = next;
-    data.setFamily(family, DEFAULT_EXAMPLE[key]);
+    const exampleLoaded = data.setFamily(family, DEFAULT_EXAMPLE[key]);
     model.setIntro(t(`modelIntro_${family.key}`));
     trainIntro.textContent = t(`trainIntro_${family.key}`);
     model.showFields(FIELDS[family.key] ?? ALL_FIELDS);
@@ -220,6 +296,7 @@ async function main() {
       if (!predictTyped) offerPredictExample();
     }
     refreshControls();
+    return exampleLoaded;
   }
 
   function configureChart(spec) {
@@ -272,6 +349,7 @@ async function main() {
       const summary = await work((p) => {
         progress.update(p);
         chart.append(p);
+        if (p.type === 'epoch') onEvent('epoch', p);
         const mark = p.steps ? Math.floor(p.step / 25) : p.epoch;
         if (mark !== shown) status.set(p.steps ? t('statusTrainingSteps', p) : t('statusTraining', p), 'busy');
         shown = mark;
@@ -304,9 +382,10 @@ async function main() {
     if (err.stage) status.set(t('statusTrainFailed'), 'error');
   }
 
+  // -> the run's summary (null when it did not start or failed; the panels say why).
   async function train() {
     const settings = model.values();
-    if (!settings.ok) return;
+    if (!settings.ok || run.training) return null;
     const { spec, epochs, learningRate, batchSize, seed } = settings;
     const common = { spec, epochs, learningRate, seed };
     const trainedFamily = family;
@@ -324,12 +403,14 @@ async function main() {
       summary = await trainingRun((onProgress) => engine.train(text, { ...common, batchSize, ...transfer }, onProgress));
       if (summary && family.key === 'transfer' && summary.hasModel && !summary.cancelled) summary.transfer = transfer;
     }
-    if (!summary) return;
+    if (!summary) return null;
     const trained = summary.cancelled ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false : !summary.error;
     if (trained) run.models.add(trainedFamily.key);
     if (trained) resetExplanations(currentSpecObject()?.heads?.map((head) => head.name));
     refreshControls();
     if (trained && trainedFamily.key === family.key) await showResults(summary, { text, second });
+    onEvent('trained', { preset: model.preset, family: trainedFamily.key, trained, summary });
+    return summary;
   }
 
   // The family's result view after a run.
@@ -444,11 +525,14 @@ async function main() {
       table.clear();
       table.show(rows);
       status.set(t('statusPredicted', { count: rows.length }), 'done');
+      onEvent('predicted', { rows });
+      return rows;
     } catch (err) {
       table.clear();
       forgetExplanation();
-      predictInput.showErrors(err.errors.length ? err.errors : err.message, err.moreErrors);
+      predictInput.showErrors(err.errors?.length ? err.errors : err.message, err.moreErrors);
       status.set(t('statusPredictFailed'), 'error');
+      return null;
     } finally {
       run.predicting = false;
       refreshControls();
@@ -577,9 +661,3 @@ async function main() {
     refreshControls();
   }
 }
-
-main().catch((err) => {
-  console.error(err);
-  const box = document.getElementById('status');
-  if (box) box.textContent = t('errorGeneric', { message: err.message });
-});

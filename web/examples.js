@@ -3,6 +3,9 @@
 // or, for expression matrices, the cell labels. Matrices may be gzipped: DecompressionStream inflates them.
 import { t } from './strings.js';
 
+// Shipped files are named relative to web/, wherever the page that embeds the playground lives.
+const shipped = (path) => new URL(path, import.meta.url).href;
+
 export const EXAMPLES = [
   { key: 'gata', families: ['sequence'], label: 'dataExampleGata', credit: 'dataCreditGata', main: 'data/gata-example.tsv' },
   { key: 'primer', families: ['sequence'], label: 'dataExamplePrimer', credit: 'dataCreditPrimer', main: 'data/primer-motif.tsv' },
@@ -16,14 +19,22 @@ export const EXAMPLES = [
   { key: 'graph-motifs', families: ['graph'], label: 'dataExampleGraphMotifs', credit: 'dataCreditGraphMotifs', main: 'data/graph-motifs/nodes.tsv', second: 'data/graph-motifs/edges.tsv', classNames: ['classFeedForward', 'classCascade'] },
   { key: 'pbmc3k', families: ['autoencoder'], label: 'dataExamplePbmc', credit: 'dataCreditPbmc', main: 'data/pbmc3k/expression-500.tsv.gz', second: 'data/pbmc3k/cells.tsv', labelColumn: 'classified' },
   { key: 'gan-motif', families: ['gan'], label: 'dataExampleGanMotif', credit: 'dataCreditGanMotif', main: 'data/gan-motif.fa' },
-].map((ex) => ({ ...ex, label: t(ex.label), credit: t(ex.credit), classNames: ex.classNames?.map((key) => t(key)) }));
+].map((ex) => ({
+  ...ex,
+  main: shipped(ex.main),
+  second: ex.second && shipped(ex.second),
+  classes: ex.classes && shipped(ex.classes),
+  label: t(ex.label),
+  credit: t(ex.credit),
+  classNames: ex.classNames?.map((key) => t(key)),
+}));
 
 // The transfer preset's other two files: the large related set (step 1: GATA1 and TAL1 labels, the multi-task
 // table) and the held-out test set of the small task.
-export const TRANSFER_FILES = { pretrain: 'data/multitask.tsv', test: 'data/transfer-finetune-test.tsv' };
-export const PREDICT_EXAMPLE_URL = 'data/gata-predict.fa';
-export const VARIANTS_EXAMPLE_URL = 'data/gata-variants.tsv'; // variants of two GATA3 peaks of gata-predict.fa
-export const SOURCES_URL = 'data/SOURCES.md';
+export const TRANSFER_FILES = { pretrain: shipped('data/multitask.tsv'), test: shipped('data/transfer-finetune-test.tsv') };
+export const PREDICT_EXAMPLE_URL = shipped('data/gata-predict.fa');
+export const VARIANTS_EXAMPLE_URL = shipped('data/gata-variants.tsv'); // variants of two GATA3 peaks of gata-predict.fa
+export const SOURCES_URL = shipped('data/SOURCES.md');
 
 export const examplesFor = (family) => EXAMPLES.filter((ex) => ex.families.includes(family));
 

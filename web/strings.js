@@ -447,6 +447,11 @@ export const en = {
   specNotJson: 'The model spec is not valid JSON: {message}',
   fileReadFailed: 'Could not read {name}: {message}',
   fileTooBig: '{name} is larger than {limit} MB; Helix runs in your browser, so please use a smaller file.',
+
+  // <helix-playground> (web/element/helix-playground.js)
+  statusWaitingForEngine: 'Waiting: another playground on this page is training; this one starts when it is done.',
+  elementLoading: 'Helix playground: loads when scrolled into view.',
+  elementDataFailed: 'Could not load the data for this playground: {message}',
 };
 
 let table = en;

@@ -102,7 +102,8 @@ export class DataPanel {
 
   // Switches the inputs to `family` (an entry of FAMILIES) and shows `exampleKey` (or the family's first).
   // Within one family the current choice stays: the user's own table survives a change of preset.
-  setFamily(family, exampleKey) {
+  // Resolves once the texts are in place.
+  async setFamily(family, exampleKey) {
     const same = this.family?.key === family.key;
     this.family = family;
     this.kind = family.data;
@@ -117,7 +118,14 @@ export class DataPanel {
     }
     if (same && this.select.value === OWN_DATA) return;
     const key = examples.some((ex) => ex.key === exampleKey) ? exampleKey : (examples[0]?.key ?? OWN_DATA);
-    if (!same || this.select.value !== key) this.choose(key);
+    if (!same || this.select.value !== key) await this.choose(key);
+  }
+
+  // Texts given by the host page (an embedded playground's data) instead of an example: they become the
+  // user's own data, as if pasted.
+  setOwnData({ main = '', second = '' }) {
+    this.texts.set(`${this.family.key}:${OWN_DATA}`, { main, second, name: '' });
+    return this.choose(OWN_DATA);
   }
 
   #layout() {
