@@ -349,7 +349,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
       const summary = await work((p) => {
         progress.update(p);
         chart.append(p);
-        if (p.type === 'epoch') onEvent('epoch', p);
+        if (p.type === 'epoch' || (p.type === undefined && p.epoch !== undefined)) onEvent('epoch', p); // (a GAN counts steps, not epochs)
         const mark = p.steps ? Math.floor(p.step / 25) : p.epoch;
         if (mark !== shown) status.set(p.steps ? t('statusTrainingSteps', p) : t('statusTraining', p), 'busy');
         shown = mark;
