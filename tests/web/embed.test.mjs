@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, openPage, screenshot } from './browser.mjs';
+import { launchChromium, screenshot, RESULTS_DIR } from './browser.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -118,7 +118,7 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     // panels="data model curves": no prediction or explanation panel
     const shown = await page.evaluate(() => [...document.querySelector('#first').shadowRoot.querySelectorAll('section')].filter((el) => el.style.display !== 'none').map((el) => el.id));
     assert.deepEqual(shown, ['data-panel', 'model-panel', 'train-panel', 'result-panel']);
-    await screenshot(page, 'embed-first-started');
+    await page.locator('#first').screenshot({ path: `${RESULTS_DIR}embed-first-started.png` });
   });
 
   test('the second shares the worker; its inline data are its training table', async () => {
@@ -154,7 +154,8 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     for (const r of [...rows[0], ...rows[1]]) assert.ok(r.probability >= 0 && r.probability <= 1);
     const file = JSON.parse(await page.evaluate(() => document.querySelector('#first').saveModel()));
     assert.equal(file.spec.name, 'single-layer', 'the first saves its own model');
-    await screenshot(page, 'embed-two-trained');
+    await page.locator('#first').screenshot({ path: `${RESULTS_DIR}embed-first-trained.png` });
+    await page.locator('#second').screenshot({ path: `${RESULTS_DIR}embed-second-trained.png` });
   });
 
   test('events bubble out of the shadow root with their details', async () => {
@@ -187,8 +188,8 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     });
     assert.equal(colours.panel, 'rgb(30, 35, 42)');
     assert.equal(colours.ink, 'rgb(230, 233, 237)');
-    await page.locator('#first').scrollIntoViewIfNeeded();
-    await screenshot(page, 'embed-dark');
+    await page.locator('#second').scrollIntoViewIfNeeded();
+    await page.locator('#second').screenshot({ path: `${RESULTS_DIR}embed-dark.png` });
     // A host page's --helix-* custom properties reach inside.
     const accent = await page.evaluate(() => {
       const el = document.querySelector('#first');
@@ -240,6 +241,14 @@ describe('tutorial pages (cross-origin isolated)', () => {
       }
       assert.match((await status(page, 'helix-playground')).engine, /2 threads/);
       assert.equal((await page.evaluate(() => window.__workers)).length, 1);
+      if (file === 'cnn-binding.html') {
+        // The explain panel in the element: learned filters as logos with their JASPAR matches.
+        const playground = page.locator('helix-playground');
+        await playground.getByTestId('motifs-button').click();
+        await playground.getByTestId('filter-logo').first().waitFor({ timeout: 60_000 });
+        assert.ok((await playground.getByTestId('filter-logo').count()) >= 1);
+        assert.ok((await playground.getByTestId('filter-match').count()) >= 1);
+      }
       assert.deepEqual(page.foreignRequests, []);
       assert.deepEqual(page.consoleErrors, []);
       await page.evaluate(() => document.querySelector('helix-playground').scrollIntoView());
