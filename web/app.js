@@ -249,8 +249,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
   });
   const exampleLoaded = usePreset(model.preset);
   model.setValues({ epochs, seed });
-  if (ownData) data.setOwnData(ownData);
-  else await exampleLoaded;
+  await (ownData ? data.setOwnData(ownData) : exampleLoaded); // (given data win over the example still loading)
   status.set(t('statusReady'));
   refreshControls();
   Object.assign(handle, {

@@ -60,6 +60,18 @@ const status = (page, selector) =>
     return { engine: line?.querySelector('.engine')?.textContent ?? '', message: line?.querySelector('.message')?.textContent ?? '' };
   }, selector);
 
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+// axe-core's serious and critical violations on the page as it is now (open shadow roots included):
+// ['rule: target', ...]. The script is injected from the file, so it makes no request.
+async function axeSerious(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' > ')}`));
+  });
+}
+
 // Trains every playground on the page with `epochs` epochs (steps for the GAN), one after another.
 // -> [{ preset, summary }] with the summary's figures only.
 function trainAll(page, epochs) {
@@ -200,6 +212,13 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  test('axe-core finds no serious violations, in light and dark', async () => {
+    assert.deepEqual(await axeSerious(page), []);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axeSerious(page), []);
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   test('no request left the page\'s origin and the console stayed clean', () => {
     assert.deepEqual(page.foreignRequests, []);
     assert.deepEqual(page.consoleErrors, []);
@@ -220,6 +239,7 @@ describe('tutorial pages (cross-origin isolated)', () => {
     const links = await page.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.href));
     for (const file of TUTORIALS) assert.ok(links.some((l) => l.endsWith(`/examples/${file}`)), `index links ${file}`);
     for (const link of links) assert.equal((await page.request.get(link)).status(), 200, link);
+    assert.deepEqual(await axeSerious(page), []);
     assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, 'examples-index');
     await page.close();
@@ -249,6 +269,7 @@ describe('tutorial pages (cross-origin isolated)', () => {
         assert.ok((await playground.getByTestId('filter-logo').count()) >= 1);
         assert.ok((await playground.getByTestId('filter-match').count()) >= 1);
       }
+      assert.deepEqual(await axeSerious(page), [], 'axe-core: serious or critical violations after training');
       assert.deepEqual(page.foreignRequests, []);
       assert.deepEqual(page.consoleErrors, []);
       await page.evaluate(() => document.querySelector('helix-playground').scrollIntoView());

@@ -31,6 +31,7 @@ function inlineText(script) {
 }
 
 export class HelixPlayground extends HTMLElement {
+  #root; // the shadow root's container: a placeholder until it starts, then the playground
   #handle = null; // mountPlayground's handle once started
   #observer = null;
   #started = null; // the promise of start()
@@ -39,8 +40,8 @@ export class HelixPlayground extends HTMLElement {
     super();
     this.attachShadow({ mode: 'open' });
     const links = STYLESHEETS.map((href) => h('link', { rel: 'stylesheet', href }));
-    this.root = h('div', { className: 'helix-root', part: 'root' }, h('p', { className: 'placeholder' }, strings.t('elementLoading')));
-    this.shadowRoot.append(...links, this.root);
+    this.#root = h('div', { className: 'helix-root', part: 'root' }, h('p', { className: 'placeholder' }, strings.t('elementLoading')));
+    this.shadowRoot.append(...links, this.#root);
   }
 
   connectedCallback() {
@@ -104,13 +105,13 @@ export class HelixPlayground extends HTMLElement {
     try {
       data = await this.#data();
     } catch (err) {
-      this.root.replaceChildren(h('p', { className: 'placeholder', role: 'alert' }, strings.t('elementDataFailed', { message: err.message })));
+      this.#root.replaceChildren(h('p', { className: 'placeholder', role: 'alert' }, strings.t('elementDataFailed', { message: err.message })));
       throw err;
     }
     const number = (name) => (this.hasAttribute(name) ? Number(this.getAttribute(name)) : undefined);
     const panels = this.getAttribute('panels')?.split(/[\s,]+/).filter((name) => PANEL_NAMES.includes(name));
-    this.root.replaceChildren();
-    this.#handle = mountPlayground(this.root, {
+    this.#root.replaceChildren();
+    this.#handle = mountPlayground(this.#root, {
       preset: this.getAttribute('preset') ?? undefined,
       data,
       panels: panels?.length ? panels : null,
