@@ -209,6 +209,7 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
       return getComputedStyle(el.shadowRoot.querySelector('[data-testid=train-button]')).backgroundColor;
     });
     assert.equal(accent, 'rgb(122, 31, 92)');
+    await page.evaluate(() => document.querySelector('#first').style.removeProperty('--helix-accent'));
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
