@@ -11,7 +11,7 @@ import { readGraphTables } from './graph-tables.js';
 import { recordText } from './record-text.js';
 import { h, downloadText, panelHeading } from './views/dom.js';
 import { StatusLine } from './views/status-line.js';
-import { DataPanel } from './views/data-panel.js';
+import { DataPanel, OWN_DATA } from './views/data-panel.js';
 import { ModelPanel } from './views/model-panel.js';
 import { Progress } from './views/progress.js';
 import { LossChart } from './views/loss-chart.js';
@@ -247,7 +247,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
     onSpecChange: (spec) => describeModel(spec),
     onPresetChange: (key) => usePreset(key),
   });
-  const exampleLoaded = usePreset(model.preset);
+  const exampleLoaded = usePreset(model.preset, ownData ? OWN_DATA : undefined); // given data: no example fetched
   model.setValues({ epochs, seed });
   await (ownData ? data.setOwnData(ownData) : exampleLoaded); // (given data win over the example still loading)
   status.set(t('statusReady'));
@@ -274,11 +274,11 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
 
   // A preset was chosen: its family's data inputs, example, curves and result view. Resolves once the
   // example is in the data panel.
-  function usePreset(key) {
+  function usePreset(key, exampleKey = DEFAULT_EXAMPLE[key]) {
     const next = familyByKey(familyOfPreset[key]);
     const changed = next.key !== family.key;
     family = next;
-    const exampleLoaded = data.setFamily(family, DEFAULT_EXAMPLE[key]);
+    const exampleLoaded = data.setFamily(family, exampleKey);
     model.setIntro(t(`modelIntro_${family.key}`));
     trainIntro.textContent = t(`trainIntro_${family.key}`);
     model.showFields(FIELDS[family.key] ?? ALL_FIELDS);

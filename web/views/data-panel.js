@@ -100,7 +100,8 @@ export class DataPanel {
     return this.examples.find((ex) => ex.key === this.select.value) ?? null;
   }
 
-  // Switches the inputs to `family` (an entry of FAMILIES) and shows `exampleKey` (or the family's first).
+  // Switches the inputs to `family` (an entry of FAMILIES) and shows `exampleKey` (or the family's first;
+  // OWN_DATA: the user's own, nothing fetched).
   // Within one family the current choice stays: the user's own table survives a change of preset.
   // Resolves once the texts are in place.
   async setFamily(family, exampleKey) {
@@ -117,7 +118,7 @@ export class DataPanel {
       this.#layout();
     }
     if (same && this.select.value === OWN_DATA) return;
-    const key = examples.some((ex) => ex.key === exampleKey) ? exampleKey : (examples[0]?.key ?? OWN_DATA);
+    const key = exampleKey === OWN_DATA || examples.some((ex) => ex.key === exampleKey) ? exampleKey : (examples[0]?.key ?? OWN_DATA);
     if (!same || this.select.value !== key) await this.choose(key);
   }
 
