@@ -310,6 +310,9 @@ describe('the static build (dist)', () => {
       const playground = await openWatched(`${server.url}web/`);
       await playground.waitForFunction(() => /thread/.test(document.querySelector('[data-testid=status] .engine')?.textContent ?? ''));
       assert.match(await playground.getByTestId('status').innerText(), /1 thread: this page is not cross-origin isolated/);
+      await playground.waitForFunction(() => !document.querySelector('[data-testid=train-button]').disabled);
+      assert.deepEqual(await axeSerious(playground), []);
+      assert.deepEqual(playground.foreignRequests, []);
       assert.deepEqual(playground.consoleErrors, []);
       await playground.close();
     } finally {
