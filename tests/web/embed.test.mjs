@@ -213,6 +213,30 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  test('a playground added later with autostart trains by itself; removed, the others keep their models', { timeout: 60_000 }, async () => {
+    const trained = await page.evaluate(async () => {
+      const el = document.createElement('helix-playground');
+      el.id = 'third';
+      el.setAttribute('preset', 'cnn-binding');
+      el.setAttribute('epochs', '1');
+      el.setAttribute('autostart', '');
+      const rows = ['id\tsequence\tlabel', ...Array.from({ length: 20 }, (_, i) => `r${i}\t${i % 2 ? 'ACGTGATAAGGC' : 'ACGTCCGCGGGC'}ACGTACGTACGTACGT\t${i % 2}`)];
+      el.append(Object.assign(document.createElement('script'), { type: 'text/plain', textContent: rows.join('\n') }));
+      const done = new Promise((resolve) => el.addEventListener('helix-trained', (e) => resolve(e.detail)));
+      document.querySelector('main').prepend(el);
+      window.scrollTo(0, 0);
+      const detail = await done;
+      el.remove();
+      return { epochsRun: detail.summary.epochsRun, records: detail.summary.records ?? null, trained: detail.trained };
+    });
+    assert.equal(trained.trained, true);
+    assert.equal(trained.epochsRun, 1);
+    assert.equal((await page.evaluate(() => window.__workers)).length, 1, 'still the one shared worker');
+    // The other two keep working after the third's session has gone.
+    const rows = await page.evaluate((fasta) => document.querySelector('#second').predict(fasta), FASTA);
+    assert.equal(rows.length, 2);
+  });
+
   test('axe-core finds no serious violations, in light and dark', async () => {
     assert.deepEqual(await axeSerious(page), []);
     await page.emulateMedia({ colorScheme: 'dark' });
