@@ -86,6 +86,13 @@ TEST_CASE("parallel_for uses more than one thread when asked to, and nested call
         std::mutex m;
         std::vector<std::thread::id> ids;
         std::atomic<int> inner_total{0};
+        std::atomic<bool> gave_up{false};
+        auto distinct = [&] {
+            std::lock_guard<std::mutex> lock(m);
+            auto sorted = ids;
+            std::sort(sorted.begin(), sorted.end());
+            return std::unique(sorted.begin(), sorted.end()) - sorted.begin();
+        };
         pool.parallel_for(0, 64, 1, [&](std::size_t b, std::size_t e) {
             {
                 std::lock_guard<std::mutex> lock(m);
@@ -93,7 +100,13 @@ TEST_CASE("parallel_for uses more than one thread when asked to, and nested call
             }
             // A nested parallel_for must complete (inline) rather than wait on the busy pool.
             pool.parallel_for(0, 100, 1, [&](std::size_t ib, std::size_t ie) { inner_total += int(ie - ib); });
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));  // let the other thread take chunks
+            // Hold this chunk until the other thread has taken one (up to 10 s, for a loaded machine): a pool
+            // that never hands work to a second thread fails below, however slow its wake-up.
+            const auto t0 = std::chrono::steady_clock::now();
+            while (!gave_up && distinct() < 2) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                if (std::chrono::steady_clock::now() - t0 > std::chrono::seconds(10)) gave_up = true;
+            }
             (void)b, (void)e;
         });
         std::sort(ids.begin(), ids.end());
