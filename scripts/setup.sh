@@ -2,11 +2,12 @@
 # scripts/setup.sh: installs what Helix needs and is missing (Debian 12, as root or with sudo), then the
 # npm packages. Idempotent: a second run installs nothing.
 #   python3-torch runs the PyTorch export tests (tests/wasm/export-pytorch.test.mjs) and regenerates fixtures.
+#   fonts-wqy-microhei lets the headless Chromium of the page tests draw the Chinese interface (screenshots).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ccache emscripten binaryen wabt libxtensor-dev libxsimd-dev nlohmann-json3-dev doctest-dev
-          chromium nodejs python3-torch)
+          chromium nodejs python3-torch fonts-wqy-microhei)
 
 missing=()
 for p in "${packages[@]}"; do

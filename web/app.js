@@ -3,7 +3,11 @@
 // mountPlayground(root, options) builds the playground inside `root`: the page mounts it in document.body
 // (web/page.js), each <helix-playground> element in its shadow root (web/element/helix-playground.js).
 import { createEngine } from './engine/client.js';
-import { t } from './strings.js';
+import { t, setLanguage, currentLanguage, onLanguageChange, LANGUAGES } from './strings.js';
+import { retranslate } from './views/retranslate.js';
+import { startingLanguage, rememberLanguage, followLanguage } from './page-language.js';
+import { decodeState } from './state/url-state.js';
+import { HashSync } from './state/hash-sync.js';
 import { FAMILIES, familyByKey, familyOf, DEFAULT_EXAMPLE } from './families.js';
 import { EXAMPLES, TRANSFER_FILES, PREDICT_EXAMPLE_URL, VARIANTS_EXAMPLE_URL, SOURCES_URL, fetchText, loadExample } from './examples.js';
 import { tableHeader, tableColumns } from './table-columns.js';
@@ -12,6 +16,8 @@ import { recordText } from './record-text.js';
 import { h, downloadText, panelHeading } from './views/dom.js';
 import { StatusLine } from './views/status-line.js';
 import { DataPanel, OWN_DATA } from './views/data-panel.js';
+import { LanguageSwitch } from './views/language-switch.js';
+import { ShareLink } from './views/share-link.js';
 import { ModelPanel } from './views/model-panel.js';
 import { Progress } from './views/progress.js';
 import { LossChart } from './views/loss-chart.js';
@@ -109,10 +115,21 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
   const byId = (id) => root.querySelector(`#${id}`);
   buildSkeleton(root, { page });
   for (const [id, , name] of PANELS) if (panels && !panels.includes(name)) byId(id).style.display = 'none';
+  // The page: the link's setup (preset, data, spec, settings, language), applied once the panels exist; the
+  // language switch and the share link. An embedded playground leaves the host page's URL and title alone and
+  // only follows the language (its `lang` attribute, or the host page switching).
+  const incoming = page ? await decodeState(location.hash) : { state: {}, problems: [] };
+  let hashSync = null; // once the link's setup is applied, the hash follows every change
+  let share = null;
   if (page) {
-    document.title = t('pageTitle');
-    document.documentElement.lang = 'en';
-    byId('title').append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')));
+    setLanguage(startingLanguage(incoming.state.lang));
+    followLanguage(document.body);
+    const tools = h('div', { className: 'page-tools' });
+    byId('title').append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')), tools);
+    new LanguageSwitch(tools, { onChoose: (lang) => setLanguage(lang) && rememberLanguage(lang) });
+    share = new ShareLink(tools, { link: () => hashSync?.flush() ?? location.href });
+  } else {
+    handle.unfollowLanguage = onLanguageChange((lang, previous) => retranslate(root, LANGUAGES[previous].strings, LANGUAGES[lang].strings));
   }
   const status = new StatusLine(byId('status'));
   // Another playground on this page is using the shared engine: say so until this one's turn comes.
@@ -126,6 +143,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
     },
   });
   handle.destroy = () => {
+    handle.unfollowLanguage?.();
     engine.terminate();
     root.replaceChildren();
   };
@@ -160,7 +178,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
     const { columns, rows } = tableHeader(text);
     return t('dataSummaryTable', { count: rows, rows, columns: columns.join(', ') });
   };
-  const data = new DataPanel(byId('data-panel'), { examples: EXAMPLES, sourcesUrl: SOURCES_URL, loadExample, onChange: () => validateTraining() });
+  const data = new DataPanel(byId('data-panel'), { examples: EXAMPLES, sourcesUrl: SOURCES_URL, loadExample, onChange: () => (validateTraining(), hashSync?.schedule()) });
 
   panelHeading(byId('train-panel'), t('trainTitle'), t('trainIntro'));
   const trainIntro = byId('train-panel').querySelector('.intro');
@@ -241,7 +259,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
   model = new ModelPanel(byId('model-panel'), {
     presets,
     groups,
-    selected: firstPreset,
+    selected: incoming.state.preset in presets ? incoming.state.preset : firstPreset,
     onSave: () => saveModel(),
     onLoad: (text, name) => loadModel(text, name),
     onSpecChange: (spec) => describeModel(spec),
@@ -265,6 +283,42 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
     },
   });
   if (autostart) train();
+  if (page) {
+    useLinkState(incoming);
+    hashSync = new HashSync({ read: linkState, onData: (d) => share.setDataNote(d) });
+    hashSync.flush();
+    for (const type of ['input', 'change']) byId('model-panel').addEventListener(type, () => hashSync.schedule());
+    onLanguageChange(() => hashSync.schedule());
+    // A link opened in this tab changes only the hash.
+    window.addEventListener('hashchange', async () => {
+      if (hashSync.isOwn(location.hash)) return;
+      const next = await decodeState(location.hash);
+      if (next.state.lang) setLanguage(next.state.lang);
+      if (next.state.preset in presets) model.selectPreset(next.state.preset);
+      useLinkState(next);
+      hashSync.schedule();
+    });
+  }
+
+  // The setup a link carries, on top of its preset (already chosen): the data, an edited spec, the settings.
+  function useLinkState({ state, problems }) {
+    const bad = [...problems, ...(state.preset && !(state.preset in presets) ? ['preset'] : [])];
+    if (state.data === OWN_DATA && (state.main || state.second)) data.setOwnData(state);
+    else if (state.data === OWN_DATA) {
+      data.choose(OWN_DATA);
+      share.askForData();
+    } else if (state.data && EXAMPLES.some((ex) => ex.key === state.data && ex.families.includes(family.key))) data.choose(state.data);
+    else if (state.data) bad.push('data');
+    if (state.spec) model.setSpecText(state.spec);
+    model.setSettings(state);
+    if (bad.length) status.set(t('shareBadFields', { fields: bad.join(', ') }), 'error');
+  }
+
+  // The setup as the link holds it (url-state.js).
+  function linkState() {
+    const own = data.selected === OWN_DATA ? { main: data.values.main, second: data.values.second } : {};
+    return { preset: model.preset, data: data.selected, ...model.settings(), spec: model.editedSpec(), lang: currentLanguage(), ...own };
+  }
 
   // The spec to build, as an object (a preset's or the edited one), or null when the edit is not JSON.
   function currentSpecObject() {

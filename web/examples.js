@@ -19,14 +19,21 @@ export const EXAMPLES = [
   { key: 'graph-motifs', families: ['graph'], label: 'dataExampleGraphMotifs', credit: 'dataCreditGraphMotifs', main: 'data/graph-motifs/nodes.tsv', second: 'data/graph-motifs/edges.tsv', classNames: ['classFeedForward', 'classCascade'] },
   { key: 'pbmc3k', families: ['autoencoder'], label: 'dataExamplePbmc', credit: 'dataCreditPbmc', main: 'data/pbmc3k/expression-500.tsv.gz', second: 'data/pbmc3k/cells.tsv', labelColumn: 'classified' },
   { key: 'gan-motif', families: ['gan'], label: 'dataExampleGanMotif', credit: 'dataCreditGanMotif', main: 'data/gan-motif.fa' },
-].map((ex) => ({
+].map(({ label, credit, classNames, ...ex }) => ({
   ...ex,
   main: shipped(ex.main),
   second: ex.second && shipped(ex.second),
   classes: ex.classes && shipped(ex.classes),
-  label: t(ex.label),
-  credit: t(ex.credit),
-  classNames: ex.classNames?.map((key) => t(key)),
+  // Read in the language of the moment (the page can switch language after this module loads).
+  get label() {
+    return t(label);
+  },
+  get credit() {
+    return t(credit);
+  },
+  get classNames() {
+    return classNames?.map((key) => t(key));
+  },
 }));
 
 // The transfer preset's other two files: the large related set (step 1: GATA1 and TAL1 labels, the multi-task

@@ -1,6 +1,8 @@
 // web/strings.js: every user-visible English sentence of the playground, in one table.
-// A translation is a second table with the same keys; `t()` falls back to English for a missing key.
-// Placeholders are {name}; a key with `_one` / `_other` variants is picked by the `count` value.
+// A translation is a second table with the same keys (zh: web/strings-zh.js); `t()` falls back to English for
+// a missing key. Placeholders are {name}; a key with `_one` / `_other` variants is picked by the `count` value.
+// `setLanguage('zh')` switches every later `t()`; views that keep text call `onLanguageChange()`.
+import { zh, zhPresetDescriptions } from './strings-zh.js';
 
 export const en = {
   pageTitle: 'Helix: deep learning on DNA in your browser',
@@ -11,6 +13,12 @@ export const en = {
   engineLabel: 'Engine:',
   engineStarting: 'starting…',
   engineFailed: 'could not start',
+  engineBackend_one: 'WebAssembly SIMD · 1 thread',
+  engineBackend_other: 'WebAssembly SIMD · {count} threads',
+  engineBackendWhy: '{backend}: {reason}',
+  engineIsolated: 'this page is cross-origin isolated',
+  engineNotIsolated: 'this page is not cross-origin isolated',
+  engineNoSharedMemory: 'SharedArrayBuffer is not available',
   statusStarting: 'Starting the engine…',
   statusReady: 'Ready. Pick training data and press Train.',
   statusEngineError: 'The engine could not start: {message}',
@@ -199,6 +207,7 @@ export const en = {
   chartX: 'epoch',
   chartLoss: 'loss',
   chartTrainLoss: 'training loss',
+  chartTrainLossEpoch: 'training loss (epoch)',
   chartValLoss: 'validation loss',
   chartValAuroc: 'validation AUROC',
   chartTableCaption: 'Loss and AUROC per epoch',
@@ -452,6 +461,18 @@ export const en = {
   statusWaitingForEngine: 'Waiting: another playground on this page is training; this one starts when it is done.',
   elementLoading: 'Helix playground: loads when scrolled into view.',
   elementDataFailed: 'Could not load the data for this playground: {message}',
+
+  // Language switch and shareable links
+  languageLabel: 'Language',
+  shareLink: 'Copy link',
+  shareLinkHint: 'A link that sets up this data, model and settings when opened.',
+  shareCopied: 'Link copied: opening it sets up the same data, model and settings.',
+  shareCopyFailed: 'The browser did not let the page copy; select the link below and copy it.',
+  shareLinkField: 'Link to this setup',
+  shareDataIncluded: 'Your data ({size}) is in the link.',
+  shareDataTooBig: 'Your data is too large for a link ({size}; the limit is {limit} compressed): the link holds the settings only, so whoever opens it must paste the data again.',
+  shareDataMissing: 'This link was made with data too large to include in it: paste your data in the Training data box.',
+  shareBadFields: 'Some settings in the link were not understood and were left as they were: {fields}.',
 };
 
 let table = en;
@@ -459,6 +480,46 @@ let table = en;
 // Switch language: `setStrings(zh)`; missing keys fall back to English.
 export function setStrings(strings) {
   table = { ...en, ...strings };
+}
+
+// The languages of the interface: the name the switch shows (in that language), the tag for <html lang>,
+// the string table and the presets' descriptions.
+export const LANGUAGES = {
+  en: { name: 'English', htmlLang: 'en', strings: en, presetDescriptions: {} },
+  zh: { name: '中文', htmlLang: 'zh-CN', strings: zh, presetDescriptions: zhPresetDescriptions },
+};
+
+let language = 'en';
+const listeners = new Set();
+
+// 'zh', 'zh-CN', 'ZH-Hans' -> 'zh'; '' or an unknown language -> null.
+export function languageOf(value) {
+  const base = String(value ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return base in LANGUAGES ? base : null;
+}
+
+export const currentLanguage = () => language;
+
+// Switches the interface language ('en', 'zh' or a tag such as 'zh-CN'); false when it is not one Helix has.
+// Listeners run after the switch: onLanguageChange((lang, previous) => ...) returns its unsubscribe function.
+export function setLanguage(value) {
+  const next = languageOf(value);
+  if (!next) return false;
+  const previous = language;
+  language = next;
+  setStrings(LANGUAGES[next].strings);
+  if (next !== previous) for (const listener of listeners) listener(next, previous);
+  return true;
+}
+
+export function onLanguageChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+// A preset's description in the current language (`english`: the preset's own, from web/engine/presets.js).
+export function presetDescription(name, english = '') {
+  return LANGUAGES[language].presetDescriptions[name] ?? english;
 }
 
 export function t(key, vars = {}) {

@@ -122,13 +122,6 @@ export class DataPanel {
     if (!same || this.select.value !== key) await this.choose(key);
   }
 
-  // Texts given by the host page (an embedded playground's data) instead of an example: they become the
-  // user's own data, as if pasted.
-  setOwnData({ main = '', second = '' }) {
-    this.texts.set(`${this.family.key}:${OWN_DATA}`, { main, second, name: '' });
-    return this.choose(OWN_DATA);
-  }
-
   #layout() {
     const { key, data } = this.family;
     const two = data === 'graph' || data === 'matrix';
@@ -189,6 +182,18 @@ export class DataPanel {
     const columns = tableHeader(this.second.value).columns.slice(1);
     const wanted = [this.labelColumn.value, this.example?.labelColumn, 'label'].find((c) => c && columns.includes(c)) ?? columns[0];
     this.labelColumn.replaceChildren(...columns.map((c) => h('option', { value: c, selected: c === wanted }, c)));
+  }
+
+  // The user's own data from elsewhere (a shared link, an embedded playground's data): shown under "Your own
+  // data", as if pasted.
+  setOwnData({ main = '', second = '' }) {
+    this.texts.set(`${this.family.key}:${OWN_DATA}`, { main, second, name: '' });
+    this.select.value = OWN_DATA;
+    this.errors.clear();
+    this.secondErrors.clear();
+    this.credit.textContent = t('dataCreditOwn');
+    this.#show(this.texts.get(`${this.family.key}:${OWN_DATA}`));
+    this.onChange();
   }
 
   // An edit of an example turns it into the user's own data; the example itself stays pristine.

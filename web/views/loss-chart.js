@@ -7,7 +7,7 @@
 // Knows nothing of workers.
 import uPlot from '../vendor/uPlot.esm.js';
 import { h } from './dom.js';
-import { t } from '../strings.js';
+import { t, onLanguageChange } from '../strings.js';
 
 const COLORS = { batch: '#8fb8de', trainEpoch: '#1d4f91', valLoss: '#b9400f', metric: ['#17703a', '#7a3db8', '#b8860b', '#0f6f7a'] };
 const SMOOTHING = 0.9; // exponential moving average of batch losses, debiased as TensorBoard does
@@ -43,6 +43,12 @@ export class LossChart {
     this.configure({ mode: 'epochs', metric: 'auroc' });
     this.resizeObserver = new ResizeObserver(() => this.#resize());
     this.resizeObserver.observe(this.element);
+    // The axes are drawn on canvas: a language switch redraws them, keeping the curves.
+    this.stopLanguage = onLanguageChange(() => {
+      this.#label();
+      this.#rebuild();
+      this.#scheduleDraw();
+    });
   }
 
   get pointCount() {
@@ -57,6 +63,15 @@ export class LossChart {
     this.mode = mode;
     this.metric = metric;
     this.tasks = mode === 'epochs' && metric === 'auroc' ? tasks : [];
+    this.#label();
+    this.metricTarget.hidden = this.metricSeries.length === 0;
+    this.clear();
+    this.#rebuild();
+  }
+
+  // The series, axes and table columns of the mode, in the current language.
+  #label() {
+    const { mode, metric } = this;
     const metricLabel = metric === 'accuracy' ? t('chartValAccuracy') : t('chartValAuroc');
     if (mode === 'gan') {
       this.lossSeries = [
@@ -72,7 +87,7 @@ export class LossChart {
     } else {
       this.lossSeries = [
         { label: t('chartTrainLoss'), stroke: COLORS.batch, width: 1.5, points: { show: false } },
-        { label: `${t('chartTrainLoss')} (${t('chartEpoch').toLowerCase()})`, stroke: COLORS.trainEpoch, points: { show: true, size: 6 } },
+        { label: t('chartTrainLossEpoch'), stroke: COLORS.trainEpoch, points: { show: true, size: 6 } },
         { label: t('chartValLoss'), stroke: COLORS.valLoss, dash: [6, 4], points: { show: true, size: 6 } },
       ];
       const names = this.tasks.length ? this.tasks.map((task) => t('chartTaskAuroc', { task })) : metric === 'none' ? [] : [metricLabel];
@@ -85,10 +100,11 @@ export class LossChart {
     this.element.dataset.mode = mode;
     this.element.dataset.series = this.lossSeries.map((s) => s.label).join('|');
     this.tableHead.replaceChildren(h('tr', {}, this.columns.map((label) => h('th', { scope: 'col' }, label))));
+  }
+
+  #rebuild() {
     this.lossPlot?.destroy();
     this.metricPlot?.destroy();
-    this.metricTarget.hidden = this.metricSeries.length === 0;
-    this.clear();
     this.#createPlots();
   }
 
@@ -139,6 +155,7 @@ export class LossChart {
   }
 
   destroy() {
+    this.stopLanguage();
     cancelAnimationFrame(this.frame);
     this.resizeObserver.disconnect();
     this.lossPlot.destroy();

@@ -1,7 +1,7 @@
 // web/views/model-panel.js: the network preset, training settings and (in a <details>) the editable JSON spec.
 // Edits of a preset's spec are kept per preset, so switching presets and back loses nothing.
 import { h, uid } from './dom.js';
-import { t } from '../strings.js';
+import { t, presetDescription, onLanguageChange } from '../strings.js';
 import { ErrorBox } from './error-box.js';
 
 // The training settings: one row per field drives the inputs, their defaults and validation.
@@ -127,6 +127,31 @@ export class ModelPanel {
 
     this.presetSelect.value = selected in presets ? selected : Object.keys(presets)[0];
     this.#showPreset(this.presetSelect.value, true);
+    onLanguageChange(() => this.#describePreset(this.presetSelect.value));
+  }
+
+  // The training settings as they stand in the inputs (numbers, unchecked; NaN where empty): for the link.
+  settings() {
+    return Object.fromEntries(TRAINING_FIELDS.filter((f) => this.inputs[f.key].dataset.ignored !== 'true' && this.inputs[f.key].value.trim() !== '').map((f) => [f.key, Number(this.inputs[f.key].value)]));
+  }
+
+  // Sets the settings given ({ epochs, learningRate, batchSize, seed }; others stay).
+  setSettings(values) {
+    for (const field of TRAINING_FIELDS) if (values[field.key] !== undefined) this.inputs[field.key].value = values[field.key];
+  }
+
+  // The spec text when the user has edited the current preset's, else null.
+  editedSpec() {
+    const key = this.presetSelect.value;
+    return this.edits.has(key) && this.specText.value !== this.#presetText(key) ? this.specText.value : null;
+  }
+
+  // An edited spec for the current preset (from a link), kept as if the user had typed it.
+  setSpecText(text) {
+    this.edits.set(this.presetSelect.value, text);
+    this.specText.value = text;
+    this.specText.closest('details').open = true;
+    this.#specChanged();
   }
 
   // The engine's description of the current spec (a sentence), or '' while none is known.
@@ -240,7 +265,7 @@ export class ModelPanel {
 
   #showPreset(key, resetFields) {
     const spec = this.presets[key];
-    this.description.textContent = spec?.description ?? '';
+    this.#describePreset(key);
     this.specText.value = this.edits.get(key) ?? this.#presetText(key);
     this.errors.clear();
     this.#specChanged();
@@ -248,6 +273,10 @@ export class ModelPanel {
       const defaults = specTraining(spec);
       for (const field of TRAINING_FIELDS) this.inputs[field.key].value = defaults[field.key] ?? field.default;
     }
+  }
+
+  #describePreset(key) {
+    this.description.textContent = presetDescription(key, this.presets[key]?.description ?? '');
   }
 
   #resetSpec() {
