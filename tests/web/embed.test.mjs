@@ -237,6 +237,27 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     assert.equal(rows.length, 2);
   });
 
+  test('lang="zh": the playground speaks Chinese, and the others on the page follow', { timeout: 60_000 }, async () => {
+    const buttons = await page.evaluate(async () => {
+      const el = document.createElement('helix-playground');
+      el.setAttribute('preset', 'mlp');
+      el.setAttribute('panels', 'curves');
+      el.setAttribute('lang', 'zh');
+      document.querySelector('main').prepend(el);
+      await el.ready;
+      const text = (host) => host.shadowRoot.querySelector('[data-testid=train-button]').textContent;
+      const result = { zh: text(el), first: text(document.querySelector('#first')) };
+      el.remove();
+      (await import('/web/strings.js')).setLanguage('en'); // the same module the playgrounds use
+      result.back = text(document.querySelector('#first'));
+      return result;
+    });
+    const { LANGUAGES } = await import('../../web/strings.js');
+    assert.equal(buttons.zh, LANGUAGES.zh.strings.trainButton);
+    assert.equal(buttons.first, LANGUAGES.zh.strings.trainButton);
+    assert.equal(buttons.back, LANGUAGES.en.strings.trainButton);
+  });
+
   test('axe-core finds no serious violations, in light and dark', async () => {
     assert.deepEqual(await axeSerious(page), []);
     await page.emulateMedia({ colorScheme: 'dark' });
