@@ -267,7 +267,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
   });
   const exampleLoaded = usePreset(model.preset, ownData ? OWN_DATA : undefined); // given data: no example fetched
   model.setValues({ epochs, seed });
-  await (ownData ? data.setOwnData(ownData) : exampleLoaded); // (given data win over the example still loading)
+  if (ownData) data.setOwnData(ownData); // (given data win over an example still loading)
   status.set(t('statusReady'));
   refreshControls();
   Object.assign(handle, {
@@ -282,7 +282,6 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
       return model.preset;
     },
   });
-  if (autostart) train();
   if (page) {
     useLinkState(incoming);
     hashSync = new HashSync({ read: linkState, onData: (d) => share.setDataNote(d) });
@@ -299,6 +298,8 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
       hashSync.schedule();
     });
   }
+  await exampleLoaded; // `ready` means the data are in place
+  if (autostart) train();
 
   // The setup a link carries, on top of its preset (already chosen): the data, an edited spec, the settings.
   function useLinkState({ state, problems }) {
