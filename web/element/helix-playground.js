@@ -7,7 +7,8 @@
 //   (inline)    a child <script type="text/plain"> holding the table (data-part="second" for the second text)
 //   panels      which panels to show, space- or comma-separated: data model curves predictions explain
 //   epochs, seed   the training settings' starting values; autostart: train once ready
-//   lang        the interface language (passed to strings.js's setLanguage when that exists)
+//   lang        the interface language, en | zh (strings.js setLanguage: one per page, so every playground on
+//               it switches, in place)
 //   theme       light | dark (default: prefers-color-scheme); colours via --helix-* custom properties
 // It starts when scrolled into view (or when its JS API is used). Every <helix-playground> on a page shares
 // one engine worker (web/engine/client.js); a second training waits for the first and says so.
@@ -100,7 +101,7 @@ export class HelixPlayground extends HTMLElement {
 
   async #mount() {
     const lang = this.getAttribute('lang');
-    if (lang) strings.setLanguage?.(lang); // i18n: strings.js's language switch, once it has one
+    if (lang) strings.setLanguage(lang); // an unknown language is ignored (English stays)
     let data = null;
     try {
       data = await this.#data();
