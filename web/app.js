@@ -1,7 +1,10 @@
 // web/app.js: wiring only. Views take data and return DOM; the engine client does all computing in a worker.
 // The state kept here: the chosen model family, which families have a trained model, whether a run is going.
+// mountPlayground(root, options) builds the playground inside `root`: the page mounts it in document.body
+// (web/page.js), each <helix-playground> element in its shadow root (web/element/helix-playground.js).
 import { createEngine } from './engine/client.js';
-import { t, setLanguage, currentLanguage, onLanguageChange } from './strings.js';
+import { t, setLanguage, currentLanguage, onLanguageChange, LANGUAGES } from './strings.js';
+import { retranslate } from './views/retranslate.js';
 import { startingLanguage, rememberLanguage, followLanguage } from './page-language.js';
 import { decodeState } from './state/url-state.js';
 import { HashSync } from './state/hash-sync.js';
@@ -48,7 +51,26 @@ const PRETRAIN_PRESET = 'cnn-multitask'; // step 1 of transfer (on GATA1/TAL1 da
 const FIELDS = { graph: ['epochs', 'learningRate', 'seed'] };
 const ALL_FIELDS = ['epochs', 'learningRate', 'batchSize', 'seed'];
 
-const byId = (id) => document.getElementById(id);
+// The panels, in order: [id, class, the `panels` name that shows it (see mountPlayground)].
+const PANELS = [
+  ['data-panel', 'panel panel-data', 'data'],
+  ['model-panel', 'panel panel-model', 'model'],
+  ['train-panel', 'panel panel-train', 'curves'],
+  ['result-panel', 'panel panel-result', 'curves'],
+  ['predict-panel', 'panel panel-predict', 'predictions'],
+  ['explain-panel', 'panel panel-explain', 'explain'],
+];
+export const PANEL_NAMES = ['data', 'model', 'curves', 'predictions', 'explain'];
+
+// The containers the views fill. The page gets landmarks (header, main) and the title; an embedded
+// playground lives inside someone else's page, so it gets neither.
+function buildSkeleton(root, { page }) {
+  const section = ([id, className]) => h('section', { id, className, dataset: id === 'result-panel' ? { testid: 'result-panel' } : id === 'explain-panel' ? { testid: 'explain-section' } : {} });
+  root.append(
+    h(page ? 'header' : 'div', { className: page ? 'site-header' : 'site-header embedded' }, page && h('div', { id: 'title' }), h('div', { id: 'status' })),
+    h(page ? 'main' : 'div', { className: 'panels' }, PANELS.map(section)),
+  );
+}
 
 // "0.934" for metrics; "–" when the engine had nothing to report.
 const metric = (value) => (Number.isFinite(value) ? value.toFixed(3) : '–');
@@ -74,18 +96,62 @@ function summaryMessage(family, summary) {
 // Numbers of a column (NaN where a cell is not one).
 const numbers = (values = []) => values.map((v) => (v === '' ? NaN : Number(v)));
 
-async function main() {
-  // The link's setup (preset, data, spec, settings, language), applied once the panels exist.
-  const incoming = await decodeState(location.hash);
-  setLanguage(startingLanguage(incoming.state.lang));
-  followLanguage(document.body);
-  const tools = h('div', { className: 'page-tools' });
-  byId('title').append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')), tools);
-  new LanguageSwitch(tools, { onChoose: (lang) => setLanguage(lang) && rememberLanguage(lang) });
+// Mounts the playground in `root` (an element or a shadow root) and returns its handle:
+//   { ready, train(), predict(text), saveModel(), preset, destroy() }  (ready: engine up, data in place)
+// options:
+//   page: true for the playground page (title, landmarks, document title)
+//   preset: the preset chosen first; data: {main, second} the training texts instead of the preset's example
+//   panels: which of PANEL_NAMES to show (default all): data, model, curves (training and results),
+//           predictions, explain
+//   epochs, seed: the training settings' starting values; autostart: train as soon as ready
+//   onEvent(name, detail): 'epoch' (each epoch's figures), 'trained' (the run's summary), 'predicted' (rows)
+export function mountPlayground(root, options = {}) {
+  const handle = {};
+  handle.ready = main(root, options, handle);
+  handle.ready.catch((err) => {
+    console.error(err);
+    const box = root.querySelector('#status');
+    if (box) box.textContent = t('errorGeneric', { message: err.message });
+  });
+  return handle;
+}
+
+async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, data: ownData = null, panels = null, epochs, seed, autostart = false, onEvent = () => {} }, handle) {
+  const byId = (id) => root.querySelector(`#${id}`);
+  buildSkeleton(root, { page });
+  for (const [id, , name] of PANELS) if (panels && !panels.includes(name)) byId(id).style.display = 'none';
+  // The page: the link's setup (preset, data, spec, settings, language), applied once the panels exist; the
+  // language switch and the share link. An embedded playground leaves the host page's URL and title alone and
+  // only follows the language (its `lang` attribute, or the host page switching).
+  const incoming = page ? await decodeState(location.hash) : { state: {}, problems: [] };
   let hashSync = null; // once the link's setup is applied, the hash follows every change
-  const share = new ShareLink(tools, { link: () => hashSync?.flush() ?? location.href });
+  let share = null;
+  if (page) {
+    setLanguage(startingLanguage(incoming.state.lang));
+    followLanguage(document.body);
+    const tools = h('div', { className: 'page-tools' });
+    byId('title').append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')), tools);
+    new LanguageSwitch(tools, { onChoose: (lang) => setLanguage(lang) && rememberLanguage(lang) });
+    share = new ShareLink(tools, { link: () => hashSync?.flush() ?? location.href });
+  } else {
+    handle.unfollowLanguage = onLanguageChange((lang, previous) => retranslate(root, LANGUAGES[previous].strings, LANGUAGES[lang].strings));
+  }
   const status = new StatusLine(byId('status'));
-  const engine = createEngine();
+  // Another playground on this page is using the shared engine: say so until this one's turn comes.
+  let beforeWait = null;
+  const engine = createEngine({
+    onWait: (waiting) => {
+      if (waiting) {
+        beforeWait = { text: status.message.textContent, tone: status.element.dataset.tone };
+        status.set(t('statusWaitingForEngine'), 'busy');
+      } else if (beforeWait && status.message.textContent === t('statusWaitingForEngine')) status.set(beforeWait.text, beforeWait.tone);
+    },
+  });
+  handle.destroy = () => {
+    handle.unfollowLanguage?.();
+    engine.terminate();
+    root.replaceChildren();
+  };
   const run = { training: false, predicting: false, models: new Set() }; // models: families with a trained model
   let model = null; // the ModelPanel, once the engine has said which presets exist
   let exporter = null; // the export / import buttons beside the model panel's Save
@@ -182,7 +248,7 @@ async function main() {
   } catch (err) {
     status.setBackend(null);
     status.set(t('statusEngineError', { message: err.message }), 'error');
-    return;
+    throw err;
   }
   status.setBackend(info.backend);
 
@@ -200,7 +266,7 @@ async function main() {
   model = new ModelPanel(byId('model-panel'), {
     presets,
     groups,
-    selected: incoming.state.preset in presets ? incoming.state.preset : DEFAULT_PRESET,
+    selected: incoming.state.preset in presets ? incoming.state.preset : firstPreset,
     onSave: () => saveModel(),
     onLoad: (text, name) => loadModel(text, name),
     onSpecChange: (spec) => describeModel(spec),
@@ -212,23 +278,41 @@ async function main() {
     onOnnx: () => exportModel('onnx'),
     onImport: (bytes, name) => importModelWeights(bytes, name),
   });
-  usePreset(model.preset);
+  const exampleLoaded = usePreset(model.preset, ownData ? OWN_DATA : undefined); // given data: no example fetched
+  model.setValues({ epochs, seed });
+  if (ownData) data.setOwnData(ownData); // (given data win over an example still loading)
   status.set(t('statusReady'));
   refreshControls();
-  useLinkState(incoming);
-  hashSync = new HashSync({ read: linkState, onData: (d) => share.setDataNote(d) });
-  hashSync.flush();
-  for (const type of ['input', 'change']) byId('model-panel').addEventListener(type, () => hashSync.schedule());
-  onLanguageChange(() => hashSync.schedule());
-  // A link opened in this tab changes only the hash.
-  window.addEventListener('hashchange', async () => {
-    if (hashSync.isOwn(location.hash)) return;
-    const next = await decodeState(location.hash);
-    if (next.state.lang) setLanguage(next.state.lang);
-    if (next.state.preset in presets) model.selectPreset(next.state.preset);
-    useLinkState(next);
-    hashSync.schedule();
+  Object.assign(handle, {
+    train: () => train(),
+    predict: (text) => {
+      predictInput.setText(text);
+      predictTyped = true;
+      return predict(text);
+    },
+    saveModel: () => ({ graph: engine.saveGraphModel, autoencoder: engine.saveAutoencoder, gan: engine.saveGan })[family.key]?.() ?? engine.saveModel(),
+    get preset() {
+      return model.preset;
+    },
   });
+  if (page) {
+    useLinkState(incoming);
+    hashSync = new HashSync({ read: linkState, onData: (d) => share.setDataNote(d) });
+    hashSync.flush();
+    for (const type of ['input', 'change']) byId('model-panel').addEventListener(type, () => hashSync.schedule());
+    onLanguageChange(() => hashSync.schedule());
+    // A link opened in this tab changes only the hash.
+    window.addEventListener('hashchange', async () => {
+      if (hashSync.isOwn(location.hash)) return;
+      const next = await decodeState(location.hash);
+      if (next.state.lang) setLanguage(next.state.lang);
+      if (next.state.preset in presets) model.selectPreset(next.state.preset);
+      useLinkState(next);
+      hashSync.schedule();
+    });
+  }
+  await exampleLoaded; // `ready` means the data are in place
+  if (autostart) train();
 
   // The setup a link carries, on top of its preset (already chosen): the data, an edited spec, the settings.
   function useLinkState({ state, problems }) {
@@ -256,12 +340,13 @@ async function main() {
     return typeof spec === 'string' ? presets[spec] : spec;
   }
 
-  // A preset was chosen: its family's data inputs, example, curves and result view.
-  function usePreset(key) {
+  // A preset was chosen: its family's data inputs, example, curves and result view. Resolves once the
+  // example is in the data panel.
+  function usePreset(key, exampleKey = DEFAULT_EXAMPLE[key]) {
     const next = familyByKey(familyOfPreset[key]);
     const changed = next.key !== family.key;
     family = next;
-    data.setFamily(family, DEFAULT_EXAMPLE[key]);
+    const exampleLoaded = data.setFamily(family, exampleKey);
     model.setIntro(t(`modelIntro_${family.key}`));
     trainIntro.textContent = t(`trainIntro_${family.key}`);
     model.showFields(FIELDS[family.key] ?? ALL_FIELDS);
@@ -278,6 +363,7 @@ async function main() {
       if (!predictTyped) offerPredictExample();
     }
     refreshControls();
+    return exampleLoaded;
   }
 
   function configureChart(spec) {
@@ -330,6 +416,7 @@ async function main() {
       const summary = await work((p) => {
         progress.update(p);
         chart.append(p);
+        if (p.type === 'epoch' || (p.type === undefined && p.epoch !== undefined)) onEvent('epoch', p); // (a GAN counts steps, not epochs)
         const mark = p.steps ? Math.floor(p.step / 25) : p.epoch;
         if (mark !== shown) status.set(p.steps ? t('statusTrainingSteps', p) : t('statusTraining', p), 'busy');
         shown = mark;
@@ -362,9 +449,10 @@ async function main() {
     if (err.stage) status.set(t('statusTrainFailed'), 'error');
   }
 
+  // -> the run's summary (null when it did not start or failed; the panels say why).
   async function train() {
     const settings = model.values();
-    if (!settings.ok) return;
+    if (!settings.ok || run.training) return null;
     const { spec, epochs, learningRate, batchSize, seed } = settings;
     const common = { spec, epochs, learningRate, seed };
     const trainedFamily = family;
@@ -382,12 +470,14 @@ async function main() {
       summary = await trainingRun((onProgress) => engine.train(text, { ...common, batchSize, ...transfer }, onProgress));
       if (summary && family.key === 'transfer' && summary.hasModel && !summary.cancelled) summary.transfer = transfer;
     }
-    if (!summary) return;
+    if (!summary) return null;
     const trained = summary.cancelled ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false : !summary.error;
     if (trained) run.models.add(trainedFamily.key);
     if (trained) resetExplanations(currentSpecObject()?.heads?.map((head) => head.name));
     refreshControls();
     if (trained && trainedFamily.key === family.key) await showResults(summary, { text, second });
+    onEvent('trained', { preset: model.preset, family: trainedFamily.key, trained, summary });
+    return summary;
   }
 
   // The family's result view after a run.
@@ -502,11 +592,14 @@ async function main() {
       table.clear();
       table.show(rows);
       status.set(t('statusPredicted', { count: rows.length }), 'done');
+      onEvent('predicted', { rows });
+      return rows;
     } catch (err) {
       table.clear();
       forgetExplanation();
-      predictInput.showErrors(err.errors.length ? err.errors : err.message, err.moreErrors);
+      predictInput.showErrors(err.errors?.length ? err.errors : err.message, err.moreErrors);
       status.set(t('statusPredictFailed'), 'error');
+      return null;
     } finally {
       run.predicting = false;
       refreshControls();
@@ -691,9 +784,3 @@ async function main() {
     return true;
   }
 }
-
-main().catch((err) => {
-  console.error(err);
-  const box = document.getElementById('status');
-  if (box) box.textContent = t('errorGeneric', { message: err.message });
-});

@@ -3,6 +3,9 @@
 // or, for expression matrices, the cell labels. Matrices may be gzipped: DecompressionStream inflates them.
 import { t } from './strings.js';
 
+// Shipped files are named relative to web/, wherever the page that embeds the playground lives.
+const shipped = (path) => new URL(path, import.meta.url).href;
+
 export const EXAMPLES = [
   { key: 'gata', families: ['sequence'], label: 'dataExampleGata', credit: 'dataCreditGata', main: 'data/gata-example.tsv' },
   { key: 'primer', families: ['sequence'], label: 'dataExamplePrimer', credit: 'dataCreditPrimer', main: 'data/primer-motif.tsv' },
@@ -18,6 +21,9 @@ export const EXAMPLES = [
   { key: 'gan-motif', families: ['gan'], label: 'dataExampleGanMotif', credit: 'dataCreditGanMotif', main: 'data/gan-motif.fa' },
 ].map(({ label, credit, classNames, ...ex }) => ({
   ...ex,
+  main: shipped(ex.main),
+  second: ex.second && shipped(ex.second),
+  classes: ex.classes && shipped(ex.classes),
   // Read in the language of the moment (the page can switch language after this module loads).
   get label() {
     return t(label);
@@ -32,10 +38,10 @@ export const EXAMPLES = [
 
 // The transfer preset's other two files: the large related set (step 1: GATA1 and TAL1 labels, the multi-task
 // table) and the held-out test set of the small task.
-export const TRANSFER_FILES = { pretrain: 'data/multitask.tsv', test: 'data/transfer-finetune-test.tsv' };
-export const PREDICT_EXAMPLE_URL = 'data/gata-predict.fa';
-export const VARIANTS_EXAMPLE_URL = 'data/gata-variants.tsv'; // variants of two GATA3 peaks of gata-predict.fa
-export const SOURCES_URL = 'data/SOURCES.md';
+export const TRANSFER_FILES = { pretrain: shipped('data/multitask.tsv'), test: shipped('data/transfer-finetune-test.tsv') };
+export const PREDICT_EXAMPLE_URL = shipped('data/gata-predict.fa');
+export const VARIANTS_EXAMPLE_URL = shipped('data/gata-variants.tsv'); // variants of two GATA3 peaks of gata-predict.fa
+export const SOURCES_URL = shipped('data/SOURCES.md');
 
 export const examplesFor = (family) => EXAMPLES.filter((ex) => ex.families.includes(family));
 

@@ -482,6 +482,11 @@ export const zh = {
   statusImportedWeights: '已从 {name} 导入权重：{changed} 层已改变（{layers}）；{unchanged} 层未变。',
   statusImportedWeightsNone: '已从 {name} 导入权重：没有任何层改变。',
   statusImportFailed: '无法从 {name} 导入权重；请查看模型下方的列表。',
+
+  // <helix-playground> (web/element/helix-playground.js)
+  statusWaitingForEngine: '等待中：本页另一个训练场正在训练，它结束后这里再开始。',
+  elementLoading: 'Helix 训练场：滚动到这里时加载。',
+  elementDataFailed: '无法加载这个训练场的数据：{message}',
 };
 
 // The presets' descriptions (English in web/engine/presets.js, where the engine and the CLI read them),

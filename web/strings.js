@@ -457,6 +457,11 @@ export const en = {
   fileReadFailed: 'Could not read {name}: {message}',
   fileTooBig: '{name} is larger than {limit} MB; Helix runs in your browser, so please use a smaller file.',
 
+  // <helix-playground> (web/element/helix-playground.js)
+  statusWaitingForEngine: 'Waiting: another playground on this page is training; this one starts when it is done.',
+  elementLoading: 'Helix playground: loads when scrolled into view.',
+  elementDataFailed: 'Could not load the data for this playground: {message}',
+
   // Language switch and shareable links
   languageLabel: 'Language',
   shareLink: 'Copy link',

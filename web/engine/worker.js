@@ -382,7 +382,31 @@ const api = {
       return graphModel.save();
     }),
   // --- end graph models ---
+
+  // --- sessions: several playgrounds on one page share this worker (web/engine/client.js) ---
+  // Makes `id`'s models the current ones. Synchronous, so the next message already sees them; the client
+  // never switches while another session's call is going.
+  useSession(id) {
+    if (id === session) return { ok: true, value: id };
+    sessions.set(session, { model, gan, autoencoder, graphModel });
+    ({ model = null, gan = null, autoencoder = null, graphModel = null } = sessions.get(id) ?? {});
+    sessions.delete(id);
+    session = id;
+    return { ok: true, value: id };
+  },
+
+  // Frees the models of a playground that has gone (its element was removed from the page).
+  endSession(id) {
+    const held = id === session ? { model, gan, autoencoder, graphModel } : sessions.get(id);
+    for (const m of Object.values(held ?? {})) m?.dispose?.();
+    if (id === session) model = gan = autoencoder = graphModel = null;
+    sessions.delete(id);
+    return { ok: true, value: true };
+  },
 };
+
+let session = null; // the session whose models are in `model`, `gan`, `autoencoder`, `graphModel`
+const sessions = new Map(); // the other sessions' models: id -> { model, gan, autoencoder, graphModel }
 
 function requireAutoencoder() {
   if (!autoencoder) throw new Error('No autoencoder yet: train one or load a saved one.');

@@ -100,9 +100,11 @@ export class DataPanel {
     return this.examples.find((ex) => ex.key === this.select.value) ?? null;
   }
 
-  // Switches the inputs to `family` (an entry of FAMILIES) and shows `exampleKey` (or the family's first).
+  // Switches the inputs to `family` (an entry of FAMILIES) and shows `exampleKey` (or the family's first;
+  // OWN_DATA: the user's own, nothing fetched).
   // Within one family the current choice stays: the user's own table survives a change of preset.
-  setFamily(family, exampleKey) {
+  // Resolves once the texts are in place.
+  async setFamily(family, exampleKey) {
     const same = this.family?.key === family.key;
     this.family = family;
     this.kind = family.data;
@@ -116,8 +118,8 @@ export class DataPanel {
       this.#layout();
     }
     if (same && this.select.value === OWN_DATA) return;
-    const key = examples.some((ex) => ex.key === exampleKey) ? exampleKey : (examples[0]?.key ?? OWN_DATA);
-    if (!same || this.select.value !== key) this.choose(key);
+    const key = exampleKey === OWN_DATA || examples.some((ex) => ex.key === exampleKey) ? exampleKey : (examples[0]?.key ?? OWN_DATA);
+    if (!same || this.select.value !== key) await this.choose(key);
   }
 
   #layout() {
@@ -182,7 +184,8 @@ export class DataPanel {
     this.labelColumn.replaceChildren(...columns.map((c) => h('option', { value: c, selected: c === wanted }, c)));
   }
 
-  // The user's own data from elsewhere (a shared link): shown under "Your own data", as if pasted.
+  // The user's own data from elsewhere (a shared link, an embedded playground's data): shown under "Your own
+  // data", as if pasted.
   setOwnData({ main = '', second = '' }) {
     this.texts.set(`${this.family.key}:${OWN_DATA}`, { main, second, name: '' });
     this.select.value = OWN_DATA;

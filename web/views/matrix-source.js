@@ -25,7 +25,8 @@ export class MatrixSource {
     const id = uid(testid);
     this.text = '';
     this.summary = h('p', { className: 'summary', id: `${id}-summary`, 'aria-live': 'polite' });
-    this.preview = h('pre', { className: 'matrix-preview', 'aria-label': t('matrixPreview') });
+    // It scrolls sideways: focusable (tabIndex 0) so a keyboard can scroll it too.
+    this.preview = h('pre', { className: 'matrix-preview', tabIndex: 0, role: 'region', 'aria-label': t('matrixPreview') });
     const fileInput = h('input', {
       type: 'file',
       accept: '.tsv,.csv,.txt,.gz,text/plain,text/csv,text/tab-separated-values,application/gzip',

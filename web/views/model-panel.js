@@ -205,6 +205,11 @@ export class ModelPanel {
     this.onPresetChange(key);
   }
 
+  // Starting values given by the host page (undefined keeps the preset's).
+  setValues(values) {
+    for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== null && this.inputs[key]) this.inputs[key].value = value;
+  }
+
   setHasModel(flag) {
     this.saveButton.disabled = !flag;
   }

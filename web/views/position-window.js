@@ -90,7 +90,8 @@ export class PositionWindow {
     left.disabled = start <= 0;
     right.disabled = start + size >= this.length;
     // A button that just became disabled would drop the keyboard focus to the page: keep it in the group.
-    if (document.activeElement?.disabled && this.element.contains(document.activeElement)) [...this.buttons, this.slider].find((c) => !c.disabled)?.focus();
+    const focused = this.element.getRootNode().activeElement; // a shadow root's own, when embedded
+    if (focused?.disabled && this.element.contains(focused)) [...this.buttons, this.slider].find((c) => !c.disabled)?.focus();
     this.onChange(this.range);
   }
 }

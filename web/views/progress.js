@@ -33,7 +33,7 @@ export class Progress {
 
   start() {
     this.running = true;
-    const hadFocus = document.activeElement === this.trainButton;
+    const hadFocus = this.trainButton.getRootNode().activeElement === this.trainButton; // a shadow root's own, when embedded
     this.trainButton.disabled = true;
     this.cancelButton.disabled = false;
     if (hadFocus) this.cancelButton.focus(); // keep keyboard users on a live control
@@ -74,7 +74,7 @@ export class Progress {
   finish(summary) {
     this.running = false;
     clearInterval(this.timer);
-    const hadFocus = document.activeElement === this.cancelButton;
+    const hadFocus = this.cancelButton.getRootNode().activeElement === this.cancelButton;
     this.cancelButton.disabled = true;
     this.trainButton.disabled = false;
     if (hadFocus) this.trainButton.focus();

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// scripts/build-site.mjs: the static site in dist/: the playground (web/: page, engine, both wasm builds,
+// vendor modules, data), the tutorials (examples/) and a start page. Plain copies, no bundling: the pages
+// are ES modules that load as they are, from any static server, offline.
+//   node scripts/build-site.mjs [--out DIR]       (npm run build runs scripts/build.sh first)
+// dist/ keeps the repository's layout (dist/web/, dist/examples/), so the tutorials' `../web/...` imports
+// hold in both. Threads need COOP/COEP headers from the server: dist/_headers asks for them on hosts that read
+// that file (Netlify, Cloudflare Pages); elsewhere the engine runs on one thread and its status line says so.
+import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// What the pages load at run time; a missing one means `bash scripts/build.sh` has not run.
+const REQUIRED = ['web/index.html', 'web/wasm/helix-simd.mjs', 'web/wasm/helix-simd.wasm', 'web/wasm/helix-simd-mt.mjs', 'web/wasm/helix-simd-mt.wasm', 'web/vendor/comlink.mjs', 'web/vendor/uPlot.esm.js', 'web/vendor/uPlot.min.css', 'examples/index.html'];
+
+const START_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Helix</title>
+    <link rel="icon" href="data:," />
+    <link rel="stylesheet" href="examples/tutorial.css" />
+  </head>
+  <body>
+    <main>
+      <h1>Helix: deep learning on DNA, in your browser</h1>
+      <ul class="topics">
+        <li><a href="web/">The playground</a>: paste DNA, train a network, predict and explain.</li>
+        <li><a href="examples/">Tutorials</a>: one topic per page, each with a live playground, and how to embed one in your own page.</li>
+      </ul>
+    </main>
+  </body>
+</html>
+`;
+
+const HEADERS = `/*
+  Cross-Origin-Opener-Policy: same-origin
+  Cross-Origin-Embedder-Policy: require-corp
+  Cross-Origin-Resource-Policy: same-origin
+`;
+
+async function sizeOf(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += (await stat(path.join(entry.parentPath ?? entry.path, entry.name))).size;
+  }
+  return { bytes, files };
+}
+
+async function main(argv) {
+  const outIndex = argv.indexOf('--out');
+  const out = path.resolve(ROOT, outIndex >= 0 ? argv[outIndex + 1] ?? '' : 'dist');
+  if (outIndex >= 0 && !argv[outIndex + 1]) throw new UsageError('--out needs a directory');
+  // It is emptied first: never the repository or a folder holding it.
+  if (ROOT.startsWith(out + path.sep) || path.resolve(ROOT) === out) throw new UsageError(`--out ${out} would hold the repository`);
+  const missing = [];
+  for (const file of REQUIRED) await stat(path.join(ROOT, file)).catch(() => missing.push(file));
+  if (missing.length) throw new Error(`missing ${missing.join(', ')}: run \`bash scripts/build.sh\` first`);
+
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  await cp(path.join(ROOT, 'web'), path.join(out, 'web'), { recursive: true });
+  await cp(path.join(ROOT, 'examples'), path.join(out, 'examples'), { recursive: true });
+  await writeFile(path.join(out, 'index.html'), START_PAGE);
+  await writeFile(path.join(out, '_headers'), HEADERS);
+  const { bytes, files } = await sizeOf(out);
+  console.log(`build-site: ${path.relative(ROOT, out) || '.'}/ holds ${files} files, ${(bytes / 1e6).toFixed(1)} MB (serve it: node scripts/serve.mjs --root ${path.relative(ROOT, out) || '.'})`);
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(`build-site: ${err.message}`);
+  process.exit(err instanceof UsageError ? 2 : 1);
+});
