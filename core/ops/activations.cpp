@@ -4,6 +4,7 @@
 
 #include <xsimd/xsimd.hpp>
 
+#include "../kernels/f32_activations.hpp"
 #include "../parallel.hpp"
 #include "ops.hpp"
 
@@ -60,18 +61,11 @@ Var relu(const Var& x)
     });
 }
 
-// sigmoid(x) = 1 / (1 + e^-x), written so that no exp overflows: for x < 0 it is e^x / (1 + e^x).
+// sigmoid(x) = 1 / (1 + e^-x) and tanh: vectorised over the array (kernels/f32_activations.hpp).
 Var sigmoid(const Var& x)
 {
-    Tensor y = x.value();
-    for (float& v : y) {
-        if (v >= 0.0f) {
-            v = 1.0f / (1.0f + std::exp(-v));
-        } else {
-            float e = std::exp(v);
-            v = e / (1.0f + e);
-        }
-    }
+    Tensor y = Tensor::from_shape(x.value().shape());
+    kernels::f32_sigmoid(x.value().data(), y.data(), y.size());
     return record("sigmoid", std::move(y), {x}, [](BackwardCtx& c) {
         const float *py = c.value_out().data(), *dy = c.grad_out().data();
         float* dx = c.grad_in(0).data();
@@ -81,8 +75,8 @@ Var sigmoid(const Var& x)
 
 Var tanh(const Var& x)
 {
-    Tensor y = x.value();
-    for (float& v : y) v = std::tanh(v);
+    Tensor y = Tensor::from_shape(x.value().shape());
+    kernels::f32_tanh(x.value().data(), y.data(), y.size());
     return record("tanh", std::move(y), {x}, [](BackwardCtx& c) {
         const float *py = c.value_out().data(), *dy = c.grad_out().data();
         float* dx = c.grad_in(0).data();
