@@ -35,12 +35,13 @@ void f32_gemm__ref(const GemmArgs& g)
         for (std::size_t j = 0; j < g.n; ++j) {
             double s = 0.0;  // double: the reference should be closer to exact than anything it checks
             for (std::size_t p = 0; p < g.k; ++p) {
-                float a = g.trans_a ? g.a[p * g.lda + i] : g.a[i * g.lda + p];
+                float a = g.trans_a ? gemm_a_row(g, p)[i] : gemm_a_row(g, i)[p];
                 float b = g.trans_b ? g.b[j * g.ldb + p] : g.b[p * g.ldb + j];
                 s += static_cast<double>(a) * static_cast<double>(b);
             }
             float& c = g.c[i * g.ldc + j];
             c = g.accumulate ? static_cast<float>(c + s) : static_cast<float>(s);
+            if (g.bias) c += g.bias[j];
         }
 }
 
@@ -84,13 +85,35 @@ void pack_a(const GemmArgs& g, float* dst, std::size_t i0, std::size_t mr, std::
 {
     if (!g.trans_a) {
         for (std::size_t r = 0; r < mr; ++r) {
-            const float* src = g.a + (i0 + r) * g.lda + p0;
+            const float* src = gemm_a_row(g, i0 + r) + p0;
             for (std::size_t p = 0; p < kc; ++p) dst[p * MR + r] = src[p];
         }
-    } else {
+    } else if (mr == MR) {  // stored rows p0.. of A, walked without a division per row when grouped
+        std::size_t in_group = g.a_group_rows ? p0 % g.a_group_rows : 0;
+        const float* src = gemm_a_row(g, p0) + i0;
         for (std::size_t p = 0; p < kc; ++p) {
-            const float* src = g.a + (p0 + p) * g.lda + i0;
+            if constexpr (MR == W) {  // SSE4.1 / SIMD128: a row of the tile is one vector
+                Batch::load_unaligned(src).store_unaligned(dst + p * MR);
+            } else {
+                for (std::size_t r = 0; r < MR; ++r) dst[p * MR + r] = src[r];
+            }
+            src += g.lda;
+            if (g.a_group_rows && ++in_group == g.a_group_rows) {
+                in_group = 0;
+                src = gemm_a_row(g, p0 + p + 1) + i0;
+            }
+        }
+        return;
+    } else {
+        std::size_t in_group = g.a_group_rows ? p0 % g.a_group_rows : 0;
+        const float* src = gemm_a_row(g, p0) + i0;
+        for (std::size_t p = 0; p < kc; ++p) {
             for (std::size_t r = 0; r < mr; ++r) dst[p * MR + r] = src[r];
+            src += g.lda;
+            if (g.a_group_rows && ++in_group == g.a_group_rows) {
+                in_group = 0;
+                src = gemm_a_row(g, p0 + p + 1) + i0;
+            }
         }
     }
     for (std::size_t r = mr; r < MR; ++r)
@@ -98,8 +121,9 @@ void pack_a(const GemmArgs& g, float* dst, std::size_t i0, std::size_t mr, std::
 }
 
 // c (mr x nr of an MR x NR tile, row stride ldc) = or += a (kc x MR packed) * b (kc x NR packed).
+// bias (nr floats, or null): added to every row at the store (the last depth block only).
 void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a, const float* b, float* c, std::size_t ldc,
-                          std::size_t mr, std::size_t nr, bool add_to_c)
+                          std::size_t mr, std::size_t nr, bool add_to_c, const float* bias)
 {
     Batch c00(0.0f), c01(0.0f), c10(0.0f), c11(0.0f), c20(0.0f), c21(0.0f), c30(0.0f), c31(0.0f);
     for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
@@ -117,7 +141,12 @@ void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a, const float* b, float*
         c30 += ar * b0;
         c31 += ar * b1;
     }
-    const Batch acc[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}};
+    Batch acc[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}};
+    if (bias && nr == NR) {
+        const Batch bias0 = Batch::load_unaligned(bias), bias1 = Batch::load_unaligned(bias + W);
+        for (std::size_t r = 0; r < MR; ++r) acc[r][0] += bias0, acc[r][1] += bias1;
+        bias = nullptr;
+    }
     if (mr == MR && nr == NR) {
         for (std::size_t r = 0; r < MR; ++r) {
             float* row = c + r * ldc;
@@ -137,7 +166,10 @@ void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a, const float* b, float*
         acc[r][1].store_unaligned(tile + r * NR + W);
     }
     for (std::size_t r = 0; r < mr; ++r)
-        for (std::size_t j = 0; j < nr; ++j) c[r * ldc + j] = add_to_c ? c[r * ldc + j] + tile[r * NR + j] : tile[r * NR + j];
+        for (std::size_t j = 0; j < nr; ++j) {
+            const float v = (add_to_c ? c[r * ldc + j] + tile[r * NR + j] : tile[r * NR + j]);
+            c[r * ldc + j] = bias ? v + bias[j] : v;
+        }
 }
 
 // Row tiles [t0, t1) of C, every column, depths [pc, pc+kc) (see step 2 above).
@@ -146,6 +178,7 @@ void gemm_tiles(const GemmArgs& g, const float* bpack, std::size_t t0, std::size
 {
     alignas(64) float apack[KC * MR];
     const bool add_to_c = g.accumulate || pc > 0;
+    const bool last_block = pc + kc == g.k;
     for (std::size_t jc = 0; jc < g.n; jc += NC) {
         const std::size_t j_end = std::min(g.n, jc + NC);
         for (std::size_t t = t0; t < t1; ++t) {
@@ -153,7 +186,7 @@ void gemm_tiles(const GemmArgs& g, const float* bpack, std::size_t t0, std::size
             pack_a(g, apack, i0, mr, pc, kc);
             for (std::size_t j = jc; j < j_end; j += NR)
                 f32_gemm_4xNR__xsimd(kc, apack, bpack + (j / NR) * kc * NR, g.c + i0 * g.ldc + j, g.ldc, mr,
-                                     std::min(NR, g.n - j), add_to_c);
+                                     std::min(NR, g.n - j), add_to_c, last_block && g.bias ? g.bias + j : nullptr);
         }
     }
 }
@@ -168,6 +201,9 @@ void f32_gemm(const GemmArgs& g)
     if (g.k == 0) {  // an empty sum: C = 0, or C unchanged
         if (!g.accumulate)
             for (std::size_t i = 0; i < g.m; ++i) std::fill(g.c + i * g.ldc, g.c + i * g.ldc + g.n, 0.0f);
+        if (g.bias)
+            for (std::size_t i = 0; i < g.m; ++i)
+                for (std::size_t j = 0; j < g.n; ++j) g.c[i * g.ldc + j] += g.bias[j];
         return;
     }
     ThreadPool& pool = ThreadPool::global();

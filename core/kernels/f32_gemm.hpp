@@ -3,6 +3,11 @@
 // be smaller than a row's length: conv1d passes lda = C so that row l of A is the window of K
 // positions starting at position l (an im2col that is a strided view, no copy).
 // `accumulate` adds into C instead of overwriting it (backward passes use it).
+// Grouped rows of A: when a_group_rows > 0, stored row r of A (row r of A, or depth r of A^T) starts at
+//   a + (r / a_group_rows) * a_group_stride + (r % a_group_rows) * lda
+// so that conv1d can treat a whole batch as one GEMM: each sequence's windows are a strided view of its
+// own (padded) input, and the sequences follow each other at a_group_stride.
+// `bias` (N floats), when set, is added to every row of C after the product (the fused bias of a layer).
 #pragma once
 
 #include <cstddef>
@@ -20,7 +25,16 @@ struct GemmArgs {
     float* c = nullptr;
     std::size_t ldc = 0;
     bool accumulate = false;
+    std::size_t a_group_rows = 0, a_group_stride = 0;
+    const float* bias = nullptr;
 };
+
+// Where stored row r of A starts (see a_group_rows above).
+inline const float* gemm_a_row(const GemmArgs& g, std::size_t r)
+{
+    if (g.a_group_rows == 0) return g.a + r * g.lda;
+    return g.a + (r / g.a_group_rows) * g.a_group_stride + (r % g.a_group_rows) * g.lda;
+}
 
 void f32_gemm__ref(const GemmArgs& g);  // the definition: three loops; every test compares to it
 void f32_gemm(const GemmArgs& g);       // the fast one (SIMD, rows split over the thread pool)

@@ -5,13 +5,13 @@
 //
 // A window of K positions is K*C contiguous floats of xp, so the im2col matrix of one sequence is a strided
 // view: row l is xp + l*C, with lda = C (no copy), and w (K, C, F) is already the (K*C, F) matrix.
-//   forward  y_b (L', F)    = win(xp_b) (L', K*C) * w (K*C, F)      one GEMM per sequence, sequences in parallel
-//   dw       (K*C, F)      += win(xp)^T * dy_ext                     ONE GEMM over the whole batch (below)
-//   dx       dwin_b (L', K*C) = dy_b (L', F) * w^T, then overlap-add: dxp[l+k, c] += dwin[l, k*C+c]
-// dw trick: the windows starting at every position r of the flattened xp (B*Lp, C) are again a strided view
-// (B*Lp-K+1 rows). Those that straddle two sequences (K-1 per sequence) are paired with zero rows of
-// dy_ext, so one long GEMM over the whole batch sums exactly the real windows, split over threads by rows
-// of dw. dx uses overlap-add rather than a full convolution with flipped weights: its GEMM is L' x K*C
+// f32_gemm's grouped rows (a_group_rows = L', a_group_stride = Lp*C) chain the sequences' views, so the
+// whole batch is one GEMM in each direction, w packed once:
+//   forward  y (B*L', F)      = win(xp) (B*L', K*C) * w (K*C, F) + b      (bias added at the GEMM's store)
+//   dw       (K*C, F)        += win(xp)^T * dy (B*L', F)
+//   dx       dwin (L', K*C)   = dy_b (L', F) * w^T, chunks of sequences per GEMM, then overlap-add:
+//            dx[l+k-pad, c] += dwin[l, k*C+c] (padding positions dropped)
+// dx uses overlap-add rather than a full convolution with flipped weights: its GEMM is L' x K*C
 // (wide) where the full convolution's would be Lp x C (C = 4 for DNA: half a SIMD tile wasted).
 #include <algorithm>
 #include <vector>
@@ -52,21 +52,16 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding)
     const float* pw = w.value().data();
     const float* pb = b ? b.value().data() : nullptr;
 
+    // The whole batch is one GEMM (rows grouped per sequence: f32_gemm.hpp), so w is packed once per call
+    // and the threads split row tiles over every sequence; the bias is added at the GEMM's store.
     Tensor y = Tensor::from_shape({B, Lo, F});
-    float* py = y.data();
-    ThreadPool::global().parallel_for(0, B, 1, [&](std::size_t b0, std::size_t b1) {
-        for (std::size_t s = b0; s < b1; ++s) {
-            kernels::GemmArgs g;
-            g.m = Lo, g.n = F, g.k = K * C;
-            g.a = px + s * Lp * C, g.lda = C;  // row l = window starting at position l
-            g.b = pw, g.ldb = F;
-            g.c = py + s * Lo * F, g.ldc = F;
-            kernels::f32_gemm(g);
-            if (pb)
-                for (std::size_t l = 0; l < Lo; ++l)
-                    for (std::size_t f = 0; f < F; ++f) py[(s * Lo + l) * F + f] += pb[f];
-        }
-    });
+    kernels::GemmArgs g;
+    g.m = B * Lo, g.n = F, g.k = K * C;
+    g.a = px, g.lda = C, g.a_group_rows = Lo, g.a_group_stride = Lp * C;  // row (s, l) = window at l of s
+    g.b = pw, g.ldb = F;
+    g.c = y.data(), g.ldc = F;
+    g.bias = pb;
+    kernels::f32_gemm(g);
 
     std::vector<Var> inputs{x, w};
     const bool has_bias = static_cast<bool>(b);
@@ -75,18 +70,11 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding)
         const float* dy = c.grad_out().data();
         const float* pw = c.value_in(1).data();
         const float* xin = same ? xp->data() : c.value_in(0).data();
-        if (c.needs_grad(1)) {
-            // dy_ext (B*Lp-K+1, F): row s*Lp + l holds dy[s, l] for l < Lo, zero for straddling windows.
-            const std::size_t rows = B * Lp - K + 1;
-            std::vector<float> dy_ext(rows * F, 0.0f);
-            float* pe = dy_ext.data();
-            ThreadPool::global().parallel_for(0, B, std::max<std::size_t>(1, 65536 / (Lo * F)), [=](std::size_t b0, std::size_t b1) {
-                for (std::size_t s = b0; s < b1; ++s) std::copy(dy + s * Lo * F, dy + (s + 1) * Lo * F, pe + s * Lp * F);
-            });
+        if (c.needs_grad(1)) {  // dw (K*C, F) += windows^T (K*C, B*Lo) dy (B*Lo, F): depths grouped per sequence
             kernels::GemmArgs g;
-            g.m = K * C, g.n = F, g.k = rows;
-            g.a = xin, g.lda = C, g.trans_a = true;  // A^T(kc, r) = xp_flat[r*C + kc]
-            g.b = dy_ext.data(), g.ldb = F;
+            g.m = K * C, g.n = F, g.k = B * Lo;
+            g.a = xin, g.lda = C, g.trans_a = true, g.a_group_rows = Lo, g.a_group_stride = Lp * C;
+            g.b = dy, g.ldb = F;
             g.c = c.grad_in(1).data(), g.ldc = F, g.accumulate = true;
             kernels::f32_gemm(g);
         }
@@ -98,29 +86,39 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding)
             for (std::size_t f = 0; f < F; ++f) db[f] += static_cast<float>(s[f]);
         }
         if (c.needs_grad(0)) {
+            // dwin (S*Lo, K*C) = dy (S*Lo, F) w^T for a chunk of S sequences at a time (one packing of w per
+            // chunk; the chunk's dwin stays under kChunkFloats), then each sequence's overlap-add, in parallel.
             float* dx = c.grad_in(0).data();
             const std::size_t KC = K * C, pad_left = same ? (K - 1) / 2 : 0;
-            ThreadPool::global().parallel_for(0, B, 1, [&](std::size_t b0, std::size_t b1) {
-                std::vector<float> dwin(Lo * KC);
-                std::vector<float> dxp(Lp * C);
-                for (std::size_t s = b0; s < b1; ++s) {
-                    kernels::GemmArgs g;  // dwin (Lo, K*C) = dy_s (Lo, F) * w^T; w stored (K*C, F)
-                    g.m = Lo, g.n = KC, g.k = F;
-                    g.a = dy + s * Lo * F, g.lda = F;
-                    g.b = pw, g.ldb = F, g.trans_b = true;
-                    g.c = dwin.data(), g.ldc = KC;
-                    kernels::f32_gemm(g);
-                    std::fill(dxp.begin(), dxp.end(), 0.0f);
-                    for (std::size_t l = 0; l < Lo; ++l) {  // window l covers xp positions l .. l+K-1
-                        float* d = dxp.data() + l * C;
-                        const float* src = dwin.data() + l * KC;
-                        for (std::size_t j = 0; j < KC; ++j) d[j] += src[j];
+            constexpr std::size_t kChunkFloats = 1u << 20;
+            const std::size_t S = std::clamp<std::size_t>(kChunkFloats / (Lo * KC), 1, B);
+            thread_local std::vector<float> dwin;  // workspace kept across steps (grows to the largest chunk)
+            if (dwin.size() < S * Lo * KC) dwin.resize(S * Lo * KC);
+            for (std::size_t s0 = 0; s0 < B; s0 += S) {
+                const std::size_t s1 = std::min(B, s0 + S);
+                kernels::GemmArgs g;  // w stored (K*C, F)
+                g.m = (s1 - s0) * Lo, g.n = KC, g.k = F;
+                g.a = dy + s0 * Lo * F, g.lda = F;
+                g.b = pw, g.ldb = F, g.trans_b = true;
+                g.c = dwin.data(), g.ldc = KC;
+                kernels::f32_gemm(g);
+                const float* pwin = dwin.data();
+                ThreadPool::global().parallel_for(s0, s1, 1, [=](std::size_t b0, std::size_t b1) {
+                    for (std::size_t s = b0; s < b1; ++s) {
+                        // Window l covers xp positions l .. l+K-1; positions of the padding are dropped.
+                        const float* win = pwin + (s - s0) * Lo * KC;
+                        float* dxs = dx + s * L * C;
+                        for (std::size_t l = 0; l < Lo; ++l) {
+                            const std::size_t k0 = l < pad_left ? pad_left - l : 0;  // first k inside x
+                            const std::size_t k1 = std::min(K, L + pad_left - l);    // one past the last
+                            if (k0 >= k1) continue;
+                            float* d = dxs + (l + k0 - pad_left) * C;
+                            const float* src = win + l * KC + k0 * C;
+                            for (std::size_t j = 0, n = (k1 - k0) * C; j < n; ++j) d[j] += src[j];
+                        }
                     }
-                    float* dxs = dx + s * L * C;
-                    const float* from = dxp.data() + pad_left * C;
-                    for (std::size_t j = 0; j < L * C; ++j) dxs[j] += from[j];
-                }
-            });
+                });
+            }
         }
     });
 }

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "../kernels/f32_activations.hpp"
 #include "../kernels/f32_gemm.hpp"
 #include "../parallel.hpp"
 #include "recurrent.hpp"
@@ -67,10 +68,12 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
                 const float* zhb = pzh + bi * G;
                 const float* h_prev = t > 0 ? ph + (bi * L + t - 1) * H : nullptr;
                 float *hn = phn + (bi * L + t) * H, *h = ph + (bi * L + t) * H;
+                for (std::size_t j = 0; j < 2 * H; ++j) zx[j] += zhb[j];
+                kernels::f32_sigmoid(zx, zx, 2 * H);  // r, z
+                for (std::size_t j = 0; j < H; ++j) zx[2 * H + j] += zx[j] * zhb[2 * H + j];
+                kernels::f32_tanh(zx + 2 * H, zx + 2 * H, H);  // n
                 for (std::size_t j = 0; j < H; ++j) {
-                    const float r = sigmoid(zx[j] + zhb[j]), z = sigmoid(zx[H + j] + zhb[H + j]);
-                    const float n = std::tanh(zx[2 * H + j] + r * zhb[2 * H + j]);
-                    zx[j] = r, zx[H + j] = z, zx[2 * H + j] = n;
+                    const float z = zx[H + j], n = zx[2 * H + j];
                     hn[j] = zhb[2 * H + j];
                     h[j] = (1.0f - z) * n + (h_prev ? z * h_prev[j] : 0.0f);
                 }

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "../kernels/f32_activations.hpp"
 #include "../kernels/f32_gemm.hpp"
 #include "../parallel.hpp"
 #include "recurrent.hpp"
@@ -59,13 +60,12 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
                 float* z = pa + (bi * L + t) * G;
                 const float* c_prev = t > 0 ? pc + (bi * L + t - 1) * H : nullptr;
                 float *c = pc + (bi * L + t) * H, *h = ph + (bi * L + t) * H;
-                for (std::size_t j = 0; j < H; ++j) {
-                    const float i = sigmoid(z[j]), f = sigmoid(z[H + j]), gg = std::tanh(z[2 * H + j]),
-                                o = sigmoid(z[3 * H + j]);
-                    z[j] = i, z[H + j] = f, z[2 * H + j] = gg, z[3 * H + j] = o;
-                    c[j] = (c_prev ? f * c_prev[j] : 0.0f) + i * gg;
-                    h[j] = o * std::tanh(c[j]);
-                }
+                kernels::f32_sigmoid(z, z, 2 * H);  // i, f
+                kernels::f32_tanh(z + 2 * H, z + 2 * H, H);  // g
+                kernels::f32_sigmoid(z + 3 * H, z + 3 * H, H);  // o
+                for (std::size_t j = 0; j < H; ++j) c[j] = (c_prev ? z[H + j] * c_prev[j] : 0.0f) + z[j] * z[2 * H + j];
+                kernels::f32_tanh(c, h, H);
+                for (std::size_t j = 0; j < H; ++j) h[j] *= z[3 * H + j];
             }
         });
     }
@@ -87,6 +87,8 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
             const std::size_t grain = rows_per_task(G);
             for (std::size_t t = L; t-- > 0;) {
                 ThreadPool::global().parallel_for(0, B, grain, [=](std::size_t b0, std::size_t b1) {
+                    thread_local std::vector<float> tanh_c;  // tanh(c_t) of one sequence: a reused workspace
+                    if (tanh_c.size() < H) tanh_c.resize(H);
                     for (std::size_t bi = b0; bi < b1; ++bi) {
                         const float* a = pa + (bi * L + t) * G;
                         const float* c_t = pc + (bi * L + t) * H;
@@ -94,9 +96,10 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
                         const float* dy_t =
                             return_sequences ? dy + (bi * L + t) * H : (t == L - 1 ? dy + bi * H : nullptr);
                         float *dzt = pdz + (bi * L + t) * G, *dhb = pdh + bi * H, *dcb = pdc + bi * H;
+                        kernels::f32_tanh(c_t, tanh_c.data(), H);
                         for (std::size_t j = 0; j < H; ++j) {
                             const float i = a[j], f = a[H + j], gg = a[2 * H + j], o = a[3 * H + j];
-                            const float tc = std::tanh(c_t[j]);
+                            const float tc = tanh_c[j];
                             const float dhv = dhb[j] + (dy_t ? dy_t[j] : 0.0f);
                             const float dcv = dcb[j] + dhv * o * (1.0f - tc * tc);
                             dzt[j] = dcv * gg * i * (1.0f - i);

@@ -20,10 +20,8 @@ std::vector<float> project_inputs(const Tensor& x, const Tensor& w, const Tensor
     g.a = x.data(), g.lda = C;
     g.b = w.data(), g.ldb = G;
     g.c = z.data(), g.ldc = G;
+    g.bias = b.data();
     kernels::f32_gemm(g);
-    const float* pb = b.data();
-    for (std::size_t r = 0; r < rows; ++r)
-        for (std::size_t j = 0; j < G; ++j) z[r * G + j] += pb[j];
     return z;
 }
 
