@@ -1,7 +1,7 @@
 // tests/web/embed.test.mjs: <helix-playground> in Debian's Chromium: on a plain host page it starts only when
 // scrolled into view, two of them share one engine worker (a second training waits for the first and says so,
 // and each keeps its own model), its events bubble out of the shadow root; every tutorial page loads and each
-// of its playgrounds trains; the static build (scripts/build-site.mjs) runs on one thread without COOP/COEP and
+// of its playgrounds trains, in English and in Chinese (examples/zh/, each page linking its counterpart); the static build (scripts/build-site.mjs) runs on one thread without COOP/COEP and
 // says so, threaded with them. No request leaves the page's origin.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,9 +12,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, screenshot, RESULTS_DIR } from './browser.mjs';
 import { startServer } from '../../scripts/serve.mjs';
+import { LANGUAGES } from '../../web/strings.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TUTORIALS = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
+const TUTORIALS_ZH = readdirSync(path.join(ROOT, 'examples/zh')).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
 const SPLICE_ROWS = readFileSync(path.join(ROOT, 'web/data/splice-features.tsv'), 'utf8').split('\n').slice(0, 6).join('\n') + '\n';
 const FASTA = '>a\nACGTACGATAAGGCTAGCTTACGTACGATAAGGCTAGCTT\n>b\nACGTACGCTCGGGCTAGCTTACGTACGCTCGGGCTAGCTT\n';
 
@@ -252,7 +254,6 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
       result.back = text(document.querySelector('#first'));
       return result;
     });
-    const { LANGUAGES } = await import('../../web/strings.js');
     assert.equal(buttons.zh, LANGUAGES.zh.strings.trainButton);
     assert.equal(buttons.first, LANGUAGES.zh.strings.trainButton);
     assert.equal(buttons.back, LANGUAGES.en.strings.trainButton);
@@ -271,6 +272,33 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
   });
 });
 
+// The page's language link (English <-> 中文): a keyboard-reachable link to `expected` (a path from the server's
+// root) that answers 200.
+async function checkLanguageLink(page, expected) {
+  const link = await page.getByTestId('tutorial-language').evaluate((a) => ({ tag: a.tagName, href: a.href, tabIndex: a.tabIndex, text: a.textContent }));
+  assert.equal(link.tag, 'A');
+  assert.ok(link.tabIndex >= 0, 'the language link is in the tab order');
+  assert.equal(new URL(link.href).pathname, expected);
+  assert.equal((await page.request.get(link.href)).status(), 200, link.href);
+  return link;
+}
+
+// Trains each playground on the page for 1 epoch and checks every run finished on the threaded engine (its
+// status line in the page's language, `lang`).
+async function assertEveryPlaygroundTrains(page, lang = 'en') {
+  const runs = await trainAll(page, 1);
+  assert.ok(runs.length >= 1);
+  for (const run of runs) {
+    assert.ok(run.summary, `${run.preset}: no summary (${run.message})`);
+    assert.equal(run.summary.error, null, `${run.preset}: ${run.summary.error}`);
+    assert.equal(run.summary.cancelled, false);
+    assert.ok((run.summary.epochsRun ?? 0) >= 1 || (run.summary.stepsRun ?? 0) >= 1, `${run.preset} ran ${JSON.stringify(run.summary)}`);
+  }
+  assert.ok((await status(page, 'helix-playground')).engine.endsWith(LANGUAGES[lang].strings.engineBackend_other.replace('{count}', '2')));
+  assert.equal((await page.evaluate(() => window.__workers)).length, 1);
+  return runs;
+}
+
 describe('tutorial pages (cross-origin isolated)', () => {
   let server;
   before(async () => {
@@ -285,9 +313,24 @@ describe('tutorial pages (cross-origin isolated)', () => {
     const links = await page.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.href));
     for (const file of TUTORIALS) assert.ok(links.some((l) => l.endsWith(`/examples/${file}`)), `index links ${file}`);
     for (const link of links) assert.equal((await page.request.get(link)).status(), 200, link);
+    assert.equal((await checkLanguageLink(page, '/examples/zh/index.html')).text, '中文');
     assert.deepEqual(await axeSerious(page), []);
     assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, 'examples-index');
+    await page.close();
+  });
+
+  test('the Chinese index (examples/zh/) links every Chinese tutorial, and every link answers', async () => {
+    assert.deepEqual(TUTORIALS_ZH, TUTORIALS, 'every tutorial has a Chinese page of the same name');
+    const page = await openWatched(`${server.url}examples/zh/`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    const links = await page.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.href));
+    for (const file of TUTORIALS_ZH) assert.ok(links.some((l) => l.endsWith(`/examples/zh/${file}`)), `index links zh/${file}`);
+    for (const link of links) assert.equal((await page.request.get(link)).status(), 200, link);
+    assert.equal((await checkLanguageLink(page, '/examples/index.html')).text, 'English');
+    assert.deepEqual(await axeSerious(page), []);
+    assert.deepEqual(page.consoleErrors, []);
+    await screenshot(page, 'examples-zh-index');
     await page.close();
   });
 
@@ -297,16 +340,8 @@ describe('tutorial pages (cross-origin isolated)', () => {
       assert.ok(await page.locator('h1').innerText());
       assert.match(await page.locator('.questions').innerText(), /\?/);
       assert.ok((await page.locator('.source').innerText()).length > 40);
-      const runs = await trainAll(page, 1);
-      assert.ok(runs.length >= 1);
-      for (const run of runs) {
-        assert.ok(run.summary, `${run.preset}: no summary (${run.message})`);
-        assert.equal(run.summary.error, null, `${run.preset}: ${run.summary.error}`);
-        assert.equal(run.summary.cancelled, false);
-        assert.ok((run.summary.epochsRun ?? 0) >= 1 || (run.summary.stepsRun ?? 0) >= 1, `${run.preset} ran ${JSON.stringify(run.summary)}`);
-      }
-      assert.match((await status(page, 'helix-playground')).engine, /2 threads/);
-      assert.equal((await page.evaluate(() => window.__workers)).length, 1);
+      await checkLanguageLink(page, `/examples/zh/${file}`);
+      await assertEveryPlaygroundTrains(page);
       if (file === 'cnn-binding.html') {
         // The explain panel in the element: learned filters as logos with their JASPAR matches.
         const playground = page.locator('helix-playground');
@@ -320,6 +355,27 @@ describe('tutorial pages (cross-origin isolated)', () => {
       assert.deepEqual(page.consoleErrors, []);
       await page.evaluate(() => document.querySelector('helix-playground').scrollIntoView());
       await screenshot(page, `tutorial-${file.replace(/\.html$/, '')}`);
+      await page.close();
+    });
+  }
+
+  for (const file of TUTORIALS_ZH) {
+    test(`zh/${file}: loads in Chinese, its playgrounds speak Chinese and train`, { timeout: 240_000 }, async () => {
+      const page = await openWatched(`${server.url}examples/zh/${file}`);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+      assert.match(await page.locator('h1').innerText(), /[\u4e00-\u9fff]/);
+      assert.match(await page.locator('.questions').innerText(), /？/);
+      assert.ok((await page.locator('.source').innerText()).length > 40);
+      await checkLanguageLink(page, `/examples/${file}`);
+      const runs = await assertEveryPlaygroundTrains(page, 'zh');
+      const buttons = await page.evaluate(() => [...document.querySelectorAll('helix-playground')].map((el) => el.shadowRoot.querySelector('[data-testid=train-button]').textContent));
+      assert.deepEqual(buttons, runs.map(() => LANGUAGES.zh.strings.trainButton));
+      for (const run of runs) assert.match(run.message, /[\u4e00-\u9fff]/, `${run.preset}: the status line is in Chinese (${run.message})`);
+      assert.deepEqual(await axeSerious(page), [], 'axe-core: serious or critical violations after training');
+      assert.deepEqual(page.foreignRequests, []);
+      assert.deepEqual(page.consoleErrors, []);
+      await page.evaluate(() => document.querySelector('helix-playground').scrollIntoView());
+      await screenshot(page, `tutorial-zh-${file.replace(/\.html$/, '')}`);
       await page.close();
     });
   }
