@@ -2,6 +2,7 @@
 // `npx playwright install`), the playground served in-process, and a log of console errors per page.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -51,4 +52,19 @@ export function waitForStatus(page, pattern, timeout = 90_000) {
     [pattern.source, pattern.flags],
     { timeout },
   );
+}
+
+// One Chromium and one served playground for a whole test file: registers the file's before/after hooks and
+// returns {browser, server}, filled once `before` has run.
+export function useBrowser({ isolation = true } = {}) {
+  const shared = {};
+  before(async () => {
+    shared.browser = await launchChromium();
+    shared.server = await serveWeb({ isolation });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

@@ -3,7 +3,7 @@
 // opens the page in Chinese from the start.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, serveWeb, openPage, screenshot, waitForEngine, waitForStatus, statusText } from './browser.mjs';
+import { useBrowser, openPage, screenshot, waitForEngine, waitForStatus, statusText } from './browser.mjs';
 import { plantedTable } from './planted-table.mjs';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -16,22 +16,13 @@ const mainControlTexts = (page) =>
       .map((el) => el.textContent.trim()),
   );
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveWeb({ isolation: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = useBrowser({ isolation: true });
 
 describe('the language switch', () => {
   const table = plantedTable();
   let page;
   before(async () => {
-    page = await openPage(browser, server.url);
+    page = await openPage(chromium.browser, chromium.server.url);
     await waitForEngine(page);
   });
   after(() => page?.close());
@@ -83,7 +74,7 @@ describe('the language switch', () => {
 
   test('is remembered: the page opens in the language chosen last', async () => {
     await page.getByTestId('language-switch').selectOption('zh');
-    await page.goto(server.url); // no lang in the address
+    await page.goto(chromium.server.url); // no lang in the address
     await waitForEngine(page);
     assert.equal(await page.getByTestId('language-switch').inputValue(), 'zh');
     assert.equal(await page.getByTestId('train-button').innerText(), '训练');
@@ -93,7 +84,7 @@ describe('the language switch', () => {
 
 describe('?lang=zh', () => {
   test('opens the page in Chinese', async () => {
-    const page = await openPage(browser, `${server.url}?lang=zh`);
+    const page = await openPage(chromium.browser, `${chromium.server.url}?lang=zh`);
     await waitForEngine(page);
     await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');

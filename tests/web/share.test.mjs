@@ -4,7 +4,7 @@
 // too large for a link is named as left out, on both ends.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, serveWeb, openPage, screenshot, waitForEngine, waitForStatus, statusText } from './browser.mjs';
+import { useBrowser, openPage, screenshot, waitForEngine, waitForStatus, statusText } from './browser.mjs';
 import { plantedTable } from './planted-table.mjs';
 
 const SETTINGS = { 'epochs-input': '6', 'learning-rate-input': '0.005', 'batch-size-input': '16', 'seed-input': '7' };
@@ -12,16 +12,7 @@ const settingsOf = (page) => Promise.all(Object.keys(SETTINGS).map((id) => page.
 // "AUROC 0.934 … accuracy 0.880" from the status after training.
 const testFigures = async (page) => /AUROC (\S+) .*accuracy (\S+)\./.exec(await statusText(page))?.slice(1);
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveWeb({ isolation: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = useBrowser({ isolation: true });
 
 describe('a shared link', () => {
   const table = plantedTable();
@@ -31,7 +22,7 @@ describe('a shared link', () => {
   let summary; // what the model panel says the edited spec builds
 
   test('holds the preset, the edited spec, the settings and the pasted table', { timeout: 120_000 }, async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(chromium.browser, chromium.server.url);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await waitForEngine(page);
     await page.getByTestId('preset-select').selectOption('cnn-deep');
@@ -63,7 +54,7 @@ describe('a shared link', () => {
   });
 
   test('opened in a fresh page, restores that setup and trains to the same test figures', { timeout: 120_000 }, async () => {
-    const page = await openPage(browser, link);
+    const page = await openPage(chromium.browser, link);
     await waitForEngine(page);
     await page.waitForFunction((text) => document.querySelector('[data-testid=training-input]').value === text, table);
     assert.equal(await page.getByTestId('preset-select').inputValue(), 'cnn-deep');
@@ -81,7 +72,7 @@ describe('a shared link', () => {
   });
 
   test('a link opened in the same tab (only the hash changes) sets up the page too', async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(chromium.browser, chromium.server.url);
     await waitForEngine(page);
     await page.evaluate((hash) => (location.hash = hash), new URL(link).hash);
     await page.waitForFunction((text) => document.querySelector('[data-testid=training-input]').value === text, table);
@@ -94,7 +85,7 @@ describe('a shared link', () => {
 
 describe('a table too large for a link', () => {
   test('is named as left out when sharing, and asked for when the link is opened', { timeout: 60_000 }, async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(chromium.browser, chromium.server.url);
     await waitForEngine(page);
     await page.getByTestId('training-input').fill(plantedTable(600));
     await page.getByTestId('share-link').click();
@@ -105,7 +96,7 @@ describe('a table too large for a link', () => {
     assert.match(await page.getByTestId('share-note').innerText(), /too large for a link .*limit is 2\.0 KB/);
     await screenshot(page, 'share-too-large');
 
-    const opened = await openPage(browser, link);
+    const opened = await openPage(chromium.browser, link);
     await waitForEngine(opened);
     await opened.waitForFunction(() => /too large to include/.test(document.querySelector('[data-testid=share-note]').textContent));
     await opened.waitForTimeout(600); // the page has written its own hash since
@@ -117,7 +108,7 @@ describe('a table too large for a link', () => {
   });
 
   test('a link with values that do not read says which, and keeps the rest', async () => {
-    const page = await openPage(browser, `${server.url}#preset=cnn-binding&epochs=-3&seed=5&lang=xx`);
+    const page = await openPage(chromium.browser, `${chromium.server.url}#preset=cnn-binding&epochs=-3&seed=5&lang=xx`);
     await waitForEngine(page);
     await waitForStatus(page, /not understood .*epochs, lang/, 10_000);
     assert.equal(await page.getByTestId('seed-input').inputValue(), '5');
