@@ -4,6 +4,8 @@
 // CORE match is a GATA factor.
 #include <doctest/doctest.h>
 
+#include "repo_file.hpp"
+
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -21,14 +23,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_text(const std::string& path)
-{
-    std::ifstream in(std::string(HELIX_SOURCE_DIR) + "/" + path, std::ios::binary);
-    REQUIRE(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 int base(char c)
 {
@@ -210,14 +204,14 @@ TEST_CASE("cnn-binding trained on GATA3 ChIP-seq has a filter whose best JASPAR 
     api::ModelSession m(spec, "spec");
     REQUIRE(m.ok());
     // All 10000 rows, 5 of the preset's 15 epochs: enough for GATA filters, about 10 s natively.
-    const std::string table = read_text("web/data/gata-example.tsv");
+    const std::string table = repo_file("web/data/gata-example.tsv");
     json started = json::parse(m.start_training(table, R"({"seed": 1, "epochs": 5})"));
     REQUIRE(started["errors"].empty());
     while (!m.training_finished()) m.train_step();
     const json summary = json::parse(m.training_summary());
     MESSAGE("test AUROC " << summary["test"]["auroc"]);
 
-    const std::string db = read_text("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar");
+    const std::string db = repo_file("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar");
     const json r = json::parse(api::motifs_session_json(m, json{{"db", db}, {"top", 3}}.dump()));
     REQUIRE(r["errors"].empty());
     const std::regex gata("GATA", std::regex::icase);

@@ -2,6 +2,8 @@
 // CORE vertebrates in both formats agree), mistakes named by line and column, and the format told apart.
 #include <doctest/doctest.h>
 
+#include "repo_file.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -12,14 +14,6 @@ using namespace helix::data;
 
 namespace {
 
-std::string read_text(const std::string& path)
-{
-    std::ifstream in(std::string(HELIX_SOURCE_DIR) + "/" + path, std::ios::binary);
-    REQUIRE(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::string first_error(const std::string& text)
 {
@@ -58,9 +52,9 @@ TEST_CASE("parse_meme: ids, names, probabilities per position; header lines, URL
 TEST_CASE("parse_meme and parse_jaspar read the same 746 JASPAR 2020 CORE vertebrate matrices")
 {
     const auto jaspar =
-        parse_motif_file(read_text("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
+        parse_motif_file(repo_file("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
     const auto meme =
-        parse_motif_file(read_text("tests/fixtures/JASPAR2020_CORE_vertebrates_non-redundant_pfms.meme"));
+        parse_motif_file(repo_file("tests/fixtures/JASPAR2020_CORE_vertebrates_non-redundant_pfms.meme"));
     REQUIRE_MESSAGE(jaspar.ok(), error_report(jaspar));
     REQUIRE_MESSAGE(meme.ok(), error_report(meme));
     REQUIRE(jaspar.value.size() == 746);

@@ -3,6 +3,8 @@
 // are those of the alignment, and low-information edges of the query do not count.
 #include <doctest/doctest.h>
 
+#include "repo_file.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -31,12 +33,7 @@ std::vector<Column> matrix(const std::string& site)
 
 std::vector<data::Pfm> jaspar_core()
 {
-    std::ifstream in(std::string(HELIX_SOURCE_DIR) +
-                     "/web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar");
-    REQUIRE(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto parsed = data::parse_jaspar(ss.str());
+    auto parsed = data::parse_jaspar(repo_file("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
     REQUIRE(parsed.ok());
     return parsed.value;
 }
