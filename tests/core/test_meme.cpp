@@ -14,7 +14,6 @@ using namespace helix::data;
 
 namespace {
 
-
 std::string first_error(const std::string& text)
 {
     auto parsed = parse_meme(text);
