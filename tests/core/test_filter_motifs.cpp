@@ -23,7 +23,6 @@ using nlohmann::json;
 
 namespace {
 
-
 int base(char c)
 {
     return std::string("ACGT").find(c);
