@@ -1,5 +1,6 @@
 // core/parallel.cpp: the thread pool of core/parallel.hpp: persistent workers that spin briefly, then sleep on
-// a condition variable; chunks handed out through one atomic word (so a busy core does not hold up the others).
+// a futex word (core/futex.hpp: no condition variable, see there why); chunks handed out through one atomic
+// word (so a busy core does not hold up the others).
 //
 // Which thread runs which chunk varies from call to call; callers make each index's work independent
 // of how the range is cut (GEMM: a task owns whole rows of C), so results never depend on it.
@@ -20,7 +21,6 @@
 #define HELIX_HAS_THREADS 1
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <system_error>
@@ -29,6 +29,8 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #endif
+
+#include "futex.hpp"
 #else
 #define HELIX_HAS_THREADS 0
 #endif
@@ -93,13 +95,11 @@ struct ThreadPool::Impl {
     std::size_t begin = 0, end = 0, chunk = 1, chunks = 0;
     // High 32 bits: job sequence number (so a CAS fails across jobs); low 32 bits: chunks not yet claimed.
     alignas(64) std::atomic<std::uint64_t> claim{0};
-    alignas(64) std::atomic<std::size_t> pending{0};  // chunks of the current job not yet finished
-    alignas(64) std::atomic<int> sleepers{0};         // workers asleep (or about to sleep) on `wake`
-    std::atomic<bool> caller_sleeping{false};         // the caller is asleep (or about to sleep) on `done`
+    alignas(64) std::atomic<std::uint32_t> pending{0};  // chunks of the current job not yet finished (a futex)
+    alignas(64) std::atomic<std::uint32_t> wake{0};     // bumped for each new job and for stop (a futex)
+    alignas(64) std::atomic<int> sleepers{0};           // workers asleep (or about to sleep) on `wake`
+    std::atomic<bool> caller_sleeping{false};           // the caller is asleep (or about to sleep) on `pending`
     std::atomic<bool> stop{false};
-
-    std::mutex m;  // only for sleeping and waking
-    std::condition_variable wake, done;
 
     bool has_unclaimed() const { return (claim.load() & kUnclaimedMask) != 0; }  // seq_cst: see worker_loop
 
@@ -116,10 +116,7 @@ struct ThreadPool::Impl {
             (*fn)(b, std::min(end, b + chunk));
             inside_job = false;
             // seq_cst decrement then load, against the caller's store of caller_sleeping then load of pending.
-            if (pending.fetch_sub(1) == 1 && caller_sleeping.load()) {
-                std::lock_guard<std::mutex> lock(m);  // the caller is between its check and its wait, or in it
-                done.notify_one();
-            }
+            if (pending.fetch_sub(1) == 1 && caller_sleeping.load()) futex_wake(pending, 1);
             v = claim.load(std::memory_order_acquire);
         }
     }
@@ -132,9 +129,11 @@ struct ThreadPool::Impl {
                 if (stop.load()) return;
                 continue;
             }
-            std::unique_lock<std::mutex> lock(m);
-            sleepers.fetch_add(1);  // seq_cst, against the caller's store of claim then load of sleepers
-            wake.wait(lock, [&] { return stop.load() || has_unclaimed(); });
+            // Read `wake` before looking for work: a job published after that read changes the word, so the
+            // wait below returns at once; one published before it is seen by has_unclaimed().
+            const std::uint32_t seen = wake.load();
+            sleepers.fetch_add(1);  // seq_cst, against the caller's increment of wake then load of sleepers
+            if (!stop.load() && !has_unclaimed()) futex_wait(wake, seen);
             sleepers.fetch_sub(1);
             if (stop.load()) return;
         }
@@ -142,11 +141,9 @@ struct ThreadPool::Impl {
 
     void stop_workers()
     {
-        {
-            std::lock_guard<std::mutex> lock(m);
-            stop = true;
-        }
-        wake.notify_all();
+        stop = true;
+        wake.fetch_add(1);
+        futex_wake_all(wake);
         for (auto& t : workers) t.join();
         workers.clear();
         stop = false;
@@ -224,19 +221,16 @@ void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t gr
     p.end = end;
     p.chunk = chunk;
     p.chunks = chunks;
-    p.pending.store(chunks, std::memory_order_relaxed);
+    p.pending.store(static_cast<std::uint32_t>(chunks), std::memory_order_relaxed);
     const std::uint64_t seq = (p.claim.load(std::memory_order_relaxed) >> 32) + 1;
-    p.claim.store((seq << 32) | chunks);  // seq_cst: publishes the job, then the load of sleepers below
-    if (p.sleepers.load() > 0) {
-        { std::lock_guard<std::mutex> lock(p.m); }  // a worker between its check and its wait gets there first
-        p.wake.notify_all();
-    }
+    p.claim.store((seq << 32) | chunks);  // seq_cst: publishes the job before the increment of wake
+    p.wake.fetch_add(1);                    // seq_cst, then the load of sleepers (see worker_loop)
+    if (p.sleepers.load() > 0) futex_wake_all(p.wake);
     p.run_chunks();
     // Every chunk is claimed; wait for those still running on workers (not for the workers themselves).
     if (spin_until([&] { return p.pending.load(std::memory_order_acquire) == 0; }, kCallerSpin)) return;
-    std::unique_lock<std::mutex> lock(p.m);
     p.caller_sleeping.store(true);  // seq_cst, against the last worker's decrement of pending then load of this
-    p.done.wait(lock, [&] { return p.pending.load() == 0; });
+    for (std::uint32_t left; (left = p.pending.load()) != 0;) futex_wait(p.pending, left);
     p.caller_sleeping.store(false);
 }
 
