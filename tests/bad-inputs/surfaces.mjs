@@ -22,7 +22,11 @@ export async function context(helix) {
   const mlp = helix.createModel('mlp');
   const mlpPath = join(dir, 'mlp.json');
   writeFileSync(mlpPath, mlp.save({}));
-  return { helix, dir, model, mlp, modelPath: corpusPath('model/clean.json'), mlpPath };
+  // Training needs 10 labelled rows: table/clean.tsv's four, three times over, for `helix train --spec`.
+  const [header, ...rows] = corpusText('table/clean.tsv').trim().split('\n');
+  const trainPath = join(dir, 'train.tsv');
+  writeFileSync(trainPath, `${[header, ...rows, ...rows, ...rows].join('\n')}\n`);
+  return { helix, dir, model, mlp, modelPath: corpusPath('model/clean.json'), mlpPath, trainPath };
 }
 
 const ALL_PRESETS = [PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS].flatMap((p) => Object.keys(p));
@@ -101,7 +105,7 @@ export const KINDS = {
       m.dispose();
       return { layers };
     },
-    cli: ({ dir }, path) => ['train', '--spec', path, '--data', corpusPath('table/clean.tsv'), '--epochs', '1', '--out', join(dir, 'spec-model.json')],
+    cli: ({ dir, trainPath }, path) => ['train', '--spec', path, '--data', trainPath, '--epochs', '1', '--out', join(dir, 'spec-model.json')],
   },
   variants: {
     api: ({ model }, text) => model.variants(text).variants.map((v) => [v.id, round(v.difference)]),

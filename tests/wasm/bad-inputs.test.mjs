@@ -24,7 +24,7 @@ const surfaces = (item) => item.surfaces ?? ['api', 'cli', 'page', 'native'];
 function runCli(args) {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, [CLI, ...args, '--quiet'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args, '--quiet', '--threads', '1'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), CLI_TIMEOUT_MS);
@@ -105,7 +105,8 @@ for (const item of cases.filter((c) => c.kind === 'model' && c.expect.line !== u
   });
 }
 
-describe('CLI', () => {
+// Two at a time: each run is mostly the engine's start-up.
+describe('CLI', { concurrency: 2 }, () => {
   let ctx;
   before(async () => {
     ctx = await context(await engine());

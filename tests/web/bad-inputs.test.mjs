@@ -64,6 +64,32 @@ describe('the bad-input corpus in the page', () => {
     }
   });
 
+  test('specs in the spec box: each error names its field, its line in the box selected, text kept', { timeout: 60_000 }, async () => {
+    await page.locator('details.advanced summary').click();
+    const box = page.getByTestId('spec-input');
+    for (const item of onPage('spec').filter((c) => c.expect !== 'accepted')) {
+      await box.fill(text(item));
+      const typed = await box.inputValue();
+      await page.getByTestId('train-button').click();
+      const want = place(item.expect);
+      await page.waitForFunction(([p, m]) => {
+        const t = (document.querySelector('[data-testid=model-error]')?.textContent ?? '').toLowerCase();
+        return t.includes(p.toLowerCase()) && t.includes(m.toLowerCase());
+      }, [want, item.expect.message], { timeout: 15_000 })
+        .catch(async () => assert.fail(`${item.file}: model box '${await page.getByTestId('model-error').innerText()}', status '${await statusText(page)}'`));
+      assert.equal(await box.inputValue(), typed, 'the spec is kept as typed');
+      // The box says "line N" for the field, and line N is selected; a field's line holds its key.
+      const said = await page.getByTestId('model-error').innerText();
+      const line = Number(/line (\d+)/.exec(said)?.[1]);
+      assert.ok(line > 0, `${item.file}: no line in '${said}'`);
+      const selectedLine = await box.evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);
+      assert.equal(selectedLine, line, `${item.file}: line ${line} selected`);
+      const key = /\.([\w]+)$/.exec(item.expect.field ?? '')?.[1];
+      if (key) assert.match(typed.split('\n')[line - 1], new RegExp(`"${key}"`), `${item.file}: line ${line} holds "${key}"`);
+    }
+    await page.getByRole('button', { name: 'Reset to the preset' }).click();
+  });
+
   test('model files: each error names its field or line; the good file loads', { timeout: 60_000 }, async () => {
     const input = page.locator('#model-panel input[type=file]');
     for (const item of onPage('model').filter((c) => c.expect !== 'accepted' && !c.loader)) {
