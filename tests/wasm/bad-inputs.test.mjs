@@ -97,6 +97,13 @@ describe('JS API', () => {
   }
 });
 
+test('after every bad input the engine still answers as before', async () => {
+  const helix = await engine();
+  const ctx = await context(helix);
+  assert.deepEqual(await KINDS.fasta.api(ctx, corpusText('fasta/clean.fa')), await KINDS.fasta.api(ctx, corpusText('fasta/bom.fa')));
+  assert.equal(ctx.model.predict(corpusText('fasta/clean.fa')).length, 3);
+});
+
 // Export and weight import read model files in JS (helix-file.js): text that is not JSON is named by line too.
 for (const item of cases.filter((c) => c.kind === 'model' && c.expect.line !== undefined)) {
   test(`readHelixFile (export, import) ${item.file}: ExportError at line ${item.expect.line}`, () => {

@@ -3,7 +3,8 @@
 // then Train; FASTA: the Predict box; variants: the Variant effects box), opened there (model files, motif
 // files) or set as the address's #hash (link states). An error case must name its line (or field) in the
 // field's error box, leave the text exactly as typed, and mark the line: the box is aria-invalid and the bad
-// line is selected. An accepted case must read (predictions, a summary, no error).
+// line is selected (files opened, not pasted, have no box: their errors name line and column, the file is
+// named beside them). An accepted case must read (predictions, a summary, no error).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
@@ -174,6 +175,21 @@ describe('the bad-input corpus in the page', () => {
         ? ['training-input-second', 'training-input', 'training-error-second'] : ['training-input', 'training-input-second', 'training-error'];
       await page.getByTestId(other).fill(text({ file: item.with }));
       await pasteExpectingError(page, item, { testid, errorTestid, act: () => page.getByTestId('train-button').click() });
+    });
+  });
+
+  test('expression matrices (autoencoder) opened as files: each error names its line and column', { timeout: 90_000 }, async () => {
+    await choosePreset('autoencoder', () => Number(document.querySelector('[data-testid=matrix-input]').dataset.rows) > 0);
+    const input = page.locator('[data-testid=matrix-input] input[type=file]');
+    await eachCase(onPage('matrix').filter((c) => c.expect !== 'accepted'), async (item) => {
+      await input.setInputFiles({ name: basename(item.file), mimeType: 'text/plain', buffer: readFileSync(corpusPath(item.file)) });
+      await page.waitForFunction((name) => document.querySelector('[data-testid=matrix-input]').textContent.includes(name), basename(item.file));
+      await page.getByTestId('train-button').click();
+      await page.waitForFunction(([p, m]) => {
+        const t = document.querySelector('[data-testid=matrix-error]')?.textContent ?? '';
+        return t.includes(p) && t.includes(m);
+      }, [place(item.expect), item.expect.message], { timeout: 15_000 })
+        .catch(async () => assert.fail(`'${await page.getByTestId('matrix-error').innerText()}', status '${await statusText(page)}'`));
     });
   });
 
