@@ -149,9 +149,9 @@ TEST_CASE("bad-input corpus: every native parser answers each file as the manife
                               (!check_column || e.column == want["column"]) &&
                               (!check_field || e.field == want["field"]) &&
                               e.message.find(want["message"].get<std::string>()) != std::string::npos);
-            CHECK_MESSAGE((e.line > 0 || !e.field.empty()), "an error without a line or a field: " + e.message);
+            CHECK_MESSAGE((e.line > 0 || !e.field.empty()), ("an error without a line or a field: " + e.message));
         }
-        CHECK_MESSAGE(found, "expected " + want.dump() + " among\n" + describe(got.errors));
+        CHECK_MESSAGE(found, ("expected " + want.dump() + " among\n" + describe(got.errors)));
         if (want.contains("count")) CHECK(got.errors.size() == want["count"].get<std::size_t>());
     }
     CHECK(checked >= 80);
