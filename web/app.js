@@ -776,7 +776,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
       }
       status.set(t('statusModelLoaded', { name }), 'done');
     } catch (err) {
-      status.set(t('statusModelLoadFailed', { message: err.message }), 'error');
+      status.set(t('statusModelLoadFailed', { name, message: err.message }), 'error');
       refreshControls();
       return false;
     }

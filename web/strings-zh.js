@@ -36,7 +36,7 @@ export const zh = {
   statusPredictFailed: '预测已停止：请修改标出的输入后重试。',
   statusModelSaved: '模型已保存为 {name}。',
   statusModelLoaded: '已从 {name} 载入模型，现在可以进行预测。',
-  statusModelLoadFailed: '该文件不是 Helix 模型：{message}',
+  statusModelLoadFailed: '{name} 不是 Helix 模型：{message}',
   statusCancelledSteps: '训练已取消，共完成 {stepsRun} / {steps} 步。',
   statusTrainingSteps: '训练中… 第 {step} / {steps} 步',
   statusTrainedTasks: '训练用时 {seconds} 秒。{tasks} 个任务在未见过的测试行上的得分见“结果”面板（平均 AUROC {auroc}）。',

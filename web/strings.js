@@ -37,7 +37,7 @@ export const en = {
   statusPredictFailed: 'Prediction stopped: fix the marked input and try again.',
   statusModelSaved: 'Model saved as {name}.',
   statusModelLoaded: 'Model loaded from {name}. You can predict now.',
-  statusModelLoadFailed: 'That file is not a Helix model: {message}',
+  statusModelLoadFailed: '{name} is not a Helix model: {message}',
   statusCancelledSteps: 'Training cancelled after {stepsRun} of {steps} steps.',
   statusTrainingSteps: 'Training… step {step} of {steps}',
   statusTrainedTasks: 'Trained in {seconds} s. Scores for each of the {tasks} tasks on test rows it never saw are under Results (mean AUROC {auroc}).',

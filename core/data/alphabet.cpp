@@ -51,6 +51,7 @@ const char* character_name(std::uint32_t cp)
         case 0x2014: return "em dash";
         case 0x2212: return "minus sign";
         case 0x00AD: return "soft hyphen";
+        case 0xFFFD: return "replacement character: the file was not saved as UTF-8 text";
         default: return nullptr;
     }
 }
@@ -61,6 +62,9 @@ const char* hint_for(char c)
     if (c == 'U' || c == 'u') return ": RNA has U where DNA has T";
     if (c == '-' || c == '.') return ": alignment gaps are not bases";
     if (c >= '0' && c <= '9') return ": remove position numbers";
+    // Amino-acid letters that are not IUPAC DNA codes: the sequence is most likely a protein.
+    for (char p : std::string_view("EFILPQefilpq"))
+        if (c == p) return ": a protein letter; Helix reads DNA sequences";
     return "";
 }
 

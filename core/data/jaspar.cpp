@@ -146,11 +146,16 @@ Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
             const std::string token(line.substr(j, std::max<std::size_t>(k - j, 1)));
             char* end = nullptr;
             const double v = std::strtod(token.c_str(), &end);
-            if (closed || end != token.c_str() + token.size() || !std::isfinite(v) || v < 0) {
-                errors.add(line_no, column(j), "",
-                           closed ? "text after the closing ']'"
-                                  : "'" + token + "' is not a count (allowed: a non-negative number)");
+            if (closed) {
+                errors.add(line_no, column(j), "", "text after the closing ']'");
                 break;
+            }
+            if (end != token.c_str() + token.size() || !std::isfinite(v) || v < 0) {
+                // Counted as a position all the same, so the row's width stays right and this is its one error.
+                errors.add(line_no, column(j), "", "'" + token + "' is not a count (allowed: a non-negative number)");
+                row.push_back(0.0);
+                j = k;
+                continue;
             }
             row.push_back(v);
             j = k;

@@ -73,11 +73,31 @@ inline int column_of(std::string_view line, std::size_t offset)
     return column;
 }
 
+// 1-based line and column (as column_of counts) of byte `offset` of `text`, lines split as LineReader
+// splits them; an offset at or past the end is the place just after the last character.
+struct TextPlace {
+    int line = 1;
+    int column = 1;
+};
+inline TextPlace place_of(std::string_view text, std::size_t offset);
+
 inline bool LineReader::next_non_blank(Line& line)
 {
     while (next(line))
         if (first_non_space(line.text) != std::string_view::npos) return true;
     return false;
+}
+
+inline TextPlace place_of(std::string_view text, std::size_t offset)
+{
+    TextPlace place;
+    LineReader reader(text);
+    for (Line line; reader.next(line);) {
+        const std::size_t begin = static_cast<std::size_t>(line.text.data() - text.data());
+        place = {line.number, column_of(line.text, offset > begin ? offset - begin : 0)};
+        if (offset <= begin + line.text.size()) break;
+    }
+    return place;
 }
 
 }  // namespace helix::data

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "binary_input.hpp"
 #include "lines.hpp"
 
 namespace helix::data {
@@ -73,13 +74,23 @@ std::string shorten(std::string_view s)
     return s.size() <= 24 ? std::string(s) : std::string(s.substr(0, 21)) + "...";
 }
 
-char delimiter_of(std::string_view header) { return header.find('\t') != std::string_view::npos ? '\t' : ','; }
+// Tab if the header has one, else comma; else ';' (Excel's CSV where the decimal separator is a comma).
+char delimiter_of(std::string_view header)
+{
+    if (header.find('\t') != std::string_view::npos) return '\t';
+    if (header.find(',') == std::string_view::npos && header.find(';') != std::string_view::npos) return ';';
+    return ',';
+}
 
 }  // namespace
 
 Parsed<Matrix> parse_matrix(std::string_view text)
 {
     Parsed<Matrix> out;
+    if (auto binary = binary_input_error(text)) {
+        out.errors.push_back(std::move(*binary));
+        return out;
+    }
     ErrorCollector errors;
     Matrix& m = out.value;
     LineReader reader(text);

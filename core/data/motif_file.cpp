@@ -1,6 +1,7 @@
 // core/data/motif_file.cpp: see motif_file.hpp.
 #include "motif_file.hpp"
 
+#include "binary_input.hpp"
 #include "lines.hpp"
 #include "meme.hpp"
 
@@ -20,6 +21,11 @@ const char* motif_file_format(std::string_view text)
 
 Parsed<std::vector<Pfm>> parse_motif_file(std::string_view text)
 {
+    if (auto binary = binary_input_error(text)) {
+        Parsed<std::vector<Pfm>> result;
+        result.errors.push_back(std::move(*binary));
+        return result;
+    }
     return std::string_view(motif_file_format(text)) == "meme" ? parse_meme(text) : parse_jaspar(text);
 }
 

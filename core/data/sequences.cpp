@@ -1,7 +1,10 @@
 // core/data/sequences.cpp: format detection, and the "one sequence per line" format.
 #include "sequences.hpp"
 
+#include <algorithm>
+
 #include "alphabet.hpp"
+#include "binary_input.hpp"
 #include "fasta.hpp"
 #include "lines.hpp"
 
@@ -17,11 +20,32 @@ std::string labels_needed(std::string_view format, const TableOptions& opt)
            (opt.classes <= 2 ? std::string("0/1") : "0 to " + std::to_string(opt.classes - 1)) + ", e.g. 'sequence<TAB>" + opt.label_column + "'";
 }
 
+// chrom <TAB> start <TAB> end [...]: a BED line (start and end whole numbers).
+bool looks_like_bed(std::string_view line)
+{
+    std::size_t pos = 0;
+    for (int field = 0; field < 3; ++field) {
+        if (pos > line.size()) return false;  // fewer than three fields
+        const std::size_t end = std::min(line.find('\t', pos), line.size());
+        const std::string_view f = line.substr(pos, end - pos);
+        if (f.empty() || (field > 0 && f.find_first_not_of("0123456789") != std::string_view::npos)) return false;
+        pos = end + 1;
+    }
+    return true;
+}
+
 Parsed<SequenceSet> parse_plain_lines(std::string_view text, const TableOptions& opt, const Line& first)
 {
     Parsed<SequenceSet> result;
     SequenceSet& set = result.value;
     ErrorCollector errors;
+    if (looks_like_bed(first.text)) {
+        errors.add(first.number, 1, "",
+                   "this looks like a BED file (chromosome, start, end): it holds coordinates, not bases; get the "
+                   "sequences first (e.g. 'bedtools getfasta -fi genome.fa -bed peaks.bed') and use that FASTA");
+        errors.move_into(result);
+        return result;
+    }
     if (opt.require_labels) errors.add(first.number, 1, "", labels_needed("one sequence per line", opt));
     const std::size_t delim = first.text.find_first_of("\t,");
     if (delim != std::string_view::npos) {
@@ -49,6 +73,11 @@ Parsed<SequenceSet> parse_plain_lines(std::string_view text, const TableOptions&
 
 Parsed<SequenceSet> parse_sequences(std::string_view text, const TableOptions& opt)
 {
+    if (auto binary = binary_input_error(text)) {
+        Parsed<SequenceSet> result;
+        result.errors.push_back(std::move(*binary));
+        return result;
+    }
     LineReader reader(text);
     Line first;
     if (!reader.next_non_blank(first)) {
@@ -85,7 +114,10 @@ Parsed<SequenceSet> parse_sequences(std::string_view text, const TableOptions& o
         }
         return result;
     }
-    if (looks_like_table_header(first.text)) return parse_table(text, opt);
+    if (looks_like_table_header(first.text, opt.require_labels ? std::string_view(opt.label_column) : std::string_view()))
+        return parse_table(text, opt);
+    // A title or note above FASTA records: parse_fasta names it ("text before the first header").
+    if (text.find("\n>") != std::string_view::npos || text.find("\r>") != std::string_view::npos) return parse_fasta(text);
     return parse_plain_lines(text, opt, first);
 }
 

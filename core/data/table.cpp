@@ -143,14 +143,17 @@ std::string quoted_list(const std::vector<std::string>& names)
     return out;
 }
 
+// Tab if the header has one, else comma; else ';' (Excel's CSV where the decimal separator is a comma).
 char delimiter_of(std::string_view header)
 {
-    return header.find('\t') != std::string_view::npos ? '\t' : ',';
+    if (header.find('\t') != std::string_view::npos) return '\t';
+    if (header.find(',') == std::string_view::npos && header.find(';') != std::string_view::npos) return ';';
+    return ',';
 }
 
 }  // namespace
 
-bool looks_like_table_header(std::string_view line)
+bool looks_like_table_header(std::string_view line, std::string_view label_column)
 {
     std::vector<Field> fields;
     SplitError error;
@@ -158,6 +161,7 @@ bool looks_like_table_header(std::string_view line)
     for (const Field& f : fields) {
         const std::string name = field_text(line, f);
         if (iequals(name, "sequence") || iequals(name, "seq")) return true;
+        if (!label_column.empty() && fields.size() > 1 && iequals(name, label_column)) return true;
     }
     return false;
 }
@@ -199,7 +203,7 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
     const std::string columns_found = "the header row has " + quoted_list(names);
     if (seq_col < 0 && opt.sequence)
         errors.add(header_line, 1, "",
-                   "no 'sequence' column: " + columns_found + " (" + (delim == '\t' ? "tab" : "comma") +
+                   "no 'sequence' column: " + columns_found + " (" + (delim == '\t' ? "tab" : delim == ';' ? "semicolon" : "comma") +
                        "-separated); name the column of DNA 'sequence' or 'seq'");
     std::vector<int> task_cols, feature_cols;
     for (const auto& task : opt.tasks) {
@@ -254,7 +258,7 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                        std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") +
                            ", but the header (line " + std::to_string(header_line) + ") has " +
                            std::to_string(n_columns) + ": " + quoted_list(names) + " (separated by " +
-                           (delim == '\t' ? "tabs" : "commas") + ")");
+                           (delim == '\t' ? "tabs" : delim == ';' ? "semicolons" : "commas") + ")");
             continue;
         }
         std::string sequence;

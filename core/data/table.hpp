@@ -47,8 +47,9 @@ struct TableOptions {
 // (when required), a missing sequence or label column (at the header line, listing the columns found).
 Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt = {});
 
-// True when `line`, split on a tab if it holds one and else on commas, has a field named
-// "sequence" or "seq" (ignoring case, spaces and quotes): how parse_sequences spots a table.
-bool looks_like_table_header(std::string_view line);
+// True when `line`, split on a tab if it holds one and else on commas (or semicolons), has a field named
+// "sequence" or "seq", or `label_column` when given (ignoring case, spaces and quotes): how parse_sequences
+// spots a table (then a header naming the labels but not the DNA gets "no 'sequence' column").
+bool looks_like_table_header(std::string_view line, std::string_view label_column = {});
 
 }  // namespace helix::data

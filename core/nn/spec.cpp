@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "../data/lines.hpp"
+
 namespace helix::nn {
 namespace {
 
@@ -337,18 +339,10 @@ SpecResult parse_spec_text(const std::string& text)
     try {
         return parse_spec(json::parse(text));
     } catch (const json::parse_error& e) {
-        // e.byte is 1-based; turn it into the line and column an editor shows.
-        std::size_t line = 1, col = 1;
-        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                col = 1;
-            } else {
-                ++col;
-            }
-        }
+        // e.byte is 1-based: the character where reading stopped.
+        const data::TextPlace at = data::place_of(text, e.byte > 0 ? e.byte - 1 : 0);
         SpecResult res;
-        std::string m = "line " + std::to_string(line) + ", column " + std::to_string(col) +
+        std::string m = "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
                         ": the model spec is not valid JSON";
         res.errors.push_back({"", m});
         return res;

@@ -221,7 +221,8 @@ TEST_CASE("gan file: save and load round-trip the weights exactly; bad files nam
     CHECK(io::load_gan(broken.dump()).errors[0].field == "weights.generator.dense_0.bias");
     broken = json::parse(file);
     broken["format"] = "helix-model";
-    CHECK(io::load_gan(broken.dump()).errors[0].message == "format: expected \"helix-gan\"; this file is not a Helix GAN");
+    CHECK(io::load_gan(broken.dump()).errors[0].message ==
+          "format: expected \"helix-gan\"; this file is not a Helix GAN but a \"helix-model\" file");
 }
 
 TEST_CASE("motif enrichment: overlapping counts, both strands, shuffles keep composition")

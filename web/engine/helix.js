@@ -175,8 +175,8 @@ class Helix {
     let format;
     try {
       format = JSON.parse(fileText)?.format;
-    } catch (e) {
-      throw new HelixInputError([{ field: '', message: `not a Helix model file: the text is not valid JSON (${e.message})` }]);
+    } catch {
+      return this.loadModel(fileText);  // the engine names the line and column where the JSON stops
     }
     const loaders = { 'helix-model': 'loadModel', 'helix-graph-model': 'loadGraphModel', 'helix-gan': 'loadGan',
       'helix-autoencoder': 'loadAutoencoder' };

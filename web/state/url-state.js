@@ -63,15 +63,16 @@ async function readField(field, text) {
 }
 
 // '#preset=…&…' (or '' / '#') -> { state, problems }: state holds the fields that read, problems names the
-// hash keys that did not (unknown keys are ignored: a later Helix may add some).
-export async function decodeState(hash) {
+// hash keys that did not (unknown keys are ignored: a later Helix may add some). With `presets` (the names
+// this Helix has), a preset not among them is a problem too.
+export async function decodeState(hash, { presets = null } = {}) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const state = {};
   const problems = [];
   for (const field of URL_FIELDS) {
     if (!params.has(field.param)) continue;
     const value = await readField(field, params.get(field.param));
-    if (value === undefined) problems.push(field.param);
+    if (value === undefined || (field.name === 'preset' && presets && !presets.includes(value))) problems.push(field.param);
     else state[field.name] = value;
   }
   return { state, problems };

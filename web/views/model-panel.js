@@ -3,6 +3,7 @@
 import { h, uid } from './dom.js';
 import { t, presetDescription, onLanguageChange } from '../strings.js';
 import { ErrorBox } from './error-box.js';
+import { jsonFieldPlace } from './json-field-line.js';
 
 // The training settings: one row per field drives the inputs, their defaults and validation.
 export const TRAINING_FIELDS = [
@@ -247,16 +248,20 @@ export class ModelPanel {
       }
     }
     if (errors.length) {
-      this.errors.show(errors, { select: false });
+      if (errors.some((e) => e.line > 0)) this.specText.closest('details').open = true;
+      this.errors.show(errors, { select: errors.some((e) => e.line > 0) });
       return { ok: false, errors };
     }
     this.errors.clear();
     return { ok: true, ...out };
   }
 
-  // Engine errors about the spec ({field, message}) or a spec line.
+  // Engine errors about the spec ({field, message}) or a spec line. A field's line in the spec box is marked
+  // (selected, the box opened) as a paste error's line is.
   showErrors(errors) {
-    this.errors.show(errors);
+    const list = typeof errors === 'string' ? errors : errors.map((e) => (e.field && !(e.line > 0) ? { ...e, ...jsonFieldPlace(this.specText.value, e.field) } : e));
+    if (typeof list !== 'string' && list.some((e) => e.line > 0)) this.specText.closest('details').open = true;
+    this.errors.show(list, { select: true });
   }
 
   #presetText(key) {

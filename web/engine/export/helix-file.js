@@ -47,6 +47,16 @@ export function base64Decode(text) {
 
 const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 
+// Where JSON.parse stopped, as an editor counts (1-based): V8 names the "position" (a UTF-16 offset) of the
+// bad character, except for a text that ends too soon ("Unexpected end of JSON input": its end) or one that is
+// not JSON from its first character on (no position: that character).
+function jsonErrorPlace(text, error) {
+  const at = /position (\d+)/.exec(error.message);
+  const offset = at ? Math.min(Number(at[1]), text.length) : /end of JSON/.test(error.message) ? text.length : Math.max(text.search(/\S/), 0);
+  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: lines.length, column: [...lines[lines.length - 1]].length + 1 };
+}
+
 /**
  * Reads the text of a saved Helix file: {format, file (the parsed JSON), spec, weights: Map name ->
  * {shape, data: Float32Array}}. Throws ExportError naming the field of each problem.
@@ -56,7 +66,8 @@ export function readHelixFile(text) {
   try {
     file = JSON.parse(text);
   } catch (e) {
-    throw new ExportError([{ field: '', message: `not a Helix model file: the text is not valid JSON (${e.message})` }]);
+    const { line, column } = jsonErrorPlace(text, e);
+    throw new ExportError([{ line, column, field: '', message: `line ${line}, column ${column}: not a Helix model file: the text is not valid JSON (${e.message})` }]);
   }
   if (!file || typeof file !== 'object' || !FORMATS.includes(file.format)) {
     throw new ExportError([{ field: 'format', message:
