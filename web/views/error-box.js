@@ -10,7 +10,8 @@ export function formatError(error) {
   if (/^line \d+/i.test(message)) return message;
   if (error.line > 0 && error.column > 0) return t('errorAt', error);
   if (error.line > 0) return t('errorAtLine', error);
-  if (error.field) return t('modelFieldInvalid', error);
+  // Engine messages usually begin with their field ("layers[0].type: ..."): do not name it twice.
+  if (error.field && !message.startsWith(`${error.field}:`)) return t('modelFieldInvalid', error);
   return message;
 }
 
