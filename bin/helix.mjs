@@ -8,6 +8,7 @@ import { loadHelix, HelixInputError } from '../web/engine/helix.js';
 import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../web/engine/presets.js';
 import { gunzipSync } from 'node:zlib';
 import { exportOrImport, EXPORT_USAGE } from './export-commands.mjs';
+import { predictFile } from './predict-stream.mjs';
 
 const USAGE = `Usage:
   helix train    --preset NAME | --spec spec.json  --data train.tsv  --out model.json
@@ -49,7 +50,8 @@ ${EXPORT_USAGE}
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
 column ('label', or the one --label names; class indices 0..K-1 for a K-class model such as cnn-splice); an 'id' or 'name' column names the records. predict takes
-FASTA, such a table, or one sequence per line. Multi-task: --labels gata1,tal1 reads one 0/1 column per
+FASTA, such a table, or one sequence per line, of any size: it reads the file a piece of records at a time and
+writes each piece's rows before reading on (progress on stderr). Multi-task: --labels gata1,tal1 reads one 0/1 column per
 task (an empty cell is a missing label). Multimodal: --features a,b names the numeric columns of the
 model's second input. Transfer: --init-from copies the weights of the layers the two models share
 (or --transfer-layers), --freeze keeps layers fixed while the rest is fine-tuned (--lr).
@@ -594,11 +596,9 @@ async function main(argv) {
     await explainOrVariants(command, model, args);
   } else if (command === 'predict') {
     const inputPath = need(args, 'input');
-    const text = await readText(inputPath, 'input');
-    const rows = await withFile(inputPath, () => model.predict(text));
-    const tsv = predictionsTsv(rows, model.spec.classes ?? model.spec.heads?.[0]?.classes);
-    if (args.out) await writeAtomically(args.out, tsv);
-    else process.stdout.write(tsv);
+    const names = model.spec.classes ?? model.spec.heads?.[0]?.classes;
+    await withFile(inputPath, () => predictFile(model, { inputPath, outPath: args.out, quiet: args.quiet,
+      toTsv: (rows) => predictionsTsv(rows, names), fail: (m) => { throw new UsageError(m); } }));
   } else {
     const dataPath = need(args, 'data');
     const text = await readText(dataPath, 'data');
