@@ -63,7 +63,7 @@ export async function predictFile(model, { inputPath, outPath, quiet, toTsv, fai
 function progressLine(totalBytes, quiet) {
   const tty = process.stderr.isTTY;
   const mb = (bytes) => (bytes / 1e6).toFixed(1);
-  let lastPrinted = -1;
+  let lastPrinted = 0;
   let shown = false;
   const show = (records, bytes, done = false) => {
     if (quiet) return;
@@ -73,8 +73,8 @@ function progressLine(totalBytes, quiet) {
       shown = !done;
       return;
     }
-    const tenth = done ? 10 : Math.floor((10 * bytes) / Math.max(totalBytes, 1));
-    if (totalBytes > 4e6 && tenth > lastPrinted) {
+    const tenth = Math.floor((10 * bytes) / Math.max(totalBytes, 1));
+    if (totalBytes > 4e6 && (done || (tenth > lastPrinted && tenth < 10))) {
       process.stderr.write(`${line}\n`);
       lastPrinted = tenth;
     }
