@@ -147,17 +147,48 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
   });
 
   test('two trainings at once: the second waits and says so, both finish, each keeps its own model', { timeout: 120_000 }, async () => {
+    // A timeline of both runs (their epoch and trained events) and of every change of the second's status
+    // line (a MutationObserver: its text, and whether it is rendered at that moment).
+    await page.evaluate(() => {
+      window.__timeline = [];
+      const log = (what, extra = {}) => window.__timeline.push({ t: performance.now(), what, ...extra });
+      for (const id of ['first', 'second']) {
+        const el = document.querySelector(`#${id}`);
+        el.addEventListener('helix-epoch', (e) => log(`${id} epoch ${e.detail.epoch}`));
+        el.addEventListener('helix-trained', () => log(`${id} trained`));
+      }
+      const message = document.querySelector('#second').shadowRoot.querySelector('[data-testid=status] .message');
+      const shown = () => message.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && message.getBoundingClientRect().height > 0;
+      new MutationObserver(() => log('second status', { text: message.textContent, shown: shown() })).observe(message, { childList: true, characterData: true, subtree: true });
+    });
     const result = await page.evaluate(async () => {
       const [first, second] = ['#first', '#second'].map((s) => document.querySelector(s));
       const a = first.train();
       await new Promise((r) => setTimeout(r, 0)); // the first's run is under way in the worker
       const b = second.train();
       await new Promise((r) => setTimeout(r, 0));
-      const waiting = second.shadowRoot.querySelector('[data-testid=status] .message').textContent;
+      const message = second.shadowRoot.querySelector('[data-testid=status] .message');
+      const waiting = { text: message.textContent, shown: message.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && message.getBoundingClientRect().height > 0 };
       const [sa, sb] = await Promise.all([a, b]);
       return { waiting, sa: { epochsRun: sa.epochsRun, test: sa.test }, sb: { epochsRun: sb.epochsRun, test: sb.test } };
     });
-    assert.match(result.waiting, /another playground on this page is training/);
+    assert.match(result.waiting.text, /another playground on this page is training/);
+    assert.equal(result.waiting.shown, true, 'the waiting message is rendered, not hidden');
+    // The second waited: the message went up before the first's run ended (its last epoch) and stayed until
+    // then; the second's first epoch came after it; then its message moved on (training, then trained). (The
+    // first's 'trained' event may come later: drawing its decision map is a model call that queues in turn.)
+    const timeline = await page.evaluate(() => window.__timeline);
+    const at = (what) => timeline.findIndex((e) => e.what === what);
+    const statuses = timeline.filter((e) => e.what === 'second status');
+    const firstRunEnd = at('first epoch 3');
+    const waitStart = timeline.findIndex((e) => e.what === 'second status' && /another playground/.test(e.text));
+    const waitEnd = timeline.findIndex((e, i) => i > waitStart && e.what === 'second status' && !/another playground/.test(e.text));
+    assert.ok(waitStart >= 0 && waitStart < firstRunEnd, `the waiting message showed while the first trained: ${JSON.stringify(timeline)}`);
+    assert.ok(waitEnd > firstRunEnd, 'the waiting message stayed until the first had run its epochs');
+    assert.ok(timeline.slice(waitStart, waitEnd).every((e) => e.what !== 'second status' || e.shown), 'rendered the whole time');
+    assert.ok(at('second epoch 1') > firstRunEnd, 'the second trained after the first, not alongside it');
+    assert.ok(at('second epoch 2') < at('second trained') && at('first trained') > firstRunEnd);
+    assert.match(statuses.at(-1).text, /Trained in/);
     assert.equal(result.sa.epochsRun, 3);
     assert.ok(result.sa.test.accuracy > 0.6, `single-layer test accuracy ${result.sa.test.accuracy}`);
     assert.equal(result.sb.epochsRun, 2);
