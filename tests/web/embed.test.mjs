@@ -156,7 +156,8 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
   test('two trainings at once: the second waits and says so, both finish, each keeps its own model', { timeout: 120_000 }, async () => {
     // A timeline of both runs (their epoch and trained events) and of every change of the second's status
     // line (a MutationObserver: its text, and whether it is rendered at that moment).
-    await page.evaluate(() => {
+    await page.evaluate(async () => {
+      await Promise.all(['#first', '#second'].map((s) => document.querySelector(s).ready)); // (both started)
       window.__timeline = [];
       const log = (what, extra = {}) => window.__timeline.push({ t: performance.now(), what, ...extra });
       for (const id of ['first', 'second']) {
