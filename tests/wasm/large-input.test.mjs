@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,4 +135,16 @@ test('helix predict streams a file of several pieces: the rows of one call, prog
   assert.match(bad.stderr, new RegExp(`bad\\.fa: line ${300000 * 3 + 2}, column 9:`));
   assert.equal(existsSync(badOut), false);
   assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('bad.tsv')), []);
+});
+
+test('helix train and evaluate refuse a table over 100 MB before reading it, with the limit', () => {
+  const big = join(dir, 'huge.tsv');
+  writeFileSync(big, 'id\tsequence\tlabel\n');
+  truncateSync(big, 160e6); // (a sparse file: only its size is looked at)
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [helixCli, 'train', '--preset', 'cnn-binding', '--data', big, '--out', join(dir, 'never.json')], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /huge\.tsv: 160\.0 MB is more than the 100 MB that training and evaluation hold in memory/);
+  assert.ok(performance.now() - t0 < 20_000);
+  assert.equal(existsSync(join(dir, 'never.json')), false);
 });
