@@ -2,8 +2,8 @@
 // engine predicts on one piece at a time: its memory then holds one piece (a 100 MB FASTA as one call needs
 // more than the threaded build's 512 MB heap), and a reader can report progress between pieces.
 // The three formats the engine reads (core/api/model_session.cpp format_of) are cut where a record starts:
-//   FASTA: before a '>' line;  table: between rows, the header row repeated at the top of every piece;
-//   one sequence per line: between lines.
+//   FASTA: before a '>' line;  table (a first line with tabs or commas): between rows, the header row
+//   repeated at the top of every piece;  one sequence per line: between lines.
 // Each piece carries `lineOffset`: a piece's line n (n > 1 for a table piece after the first) is line
 // n + lineOffset of the whole text, so errors name the line the user sees.
 //   const chunker = new RecordChunker({ maxChars: 4e6 });
@@ -12,7 +12,9 @@
 
 export const CHUNK_CHARS = 4_000_000; // ≈ 40,000 records of 100 bases: a few tens of MB of engine memory
 
-const TABLE_HEADER = /(^|[\t,;])\s*"?(sequence|seq)"?\s*($|[\t,;])/i;
+// A first line with a delimiter is a table's header: a DNA model's table names 'sequence', a model of numeric
+// columns reads a table whatever its header says, and a line of bases has no delimiter.
+const TABLE_HEADER = /[\t,]/;
 
 export class RecordChunker {
   #maxChars;
