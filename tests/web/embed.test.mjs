@@ -206,6 +206,16 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     assert.equal(rows[0].length, 5);
     assert.equal(rows[1].length, 2);
     for (const r of [...rows[0], ...rows[1]]) assert.ok(r.probability >= 0 && r.probability <= 1);
+    // el.predict() of more than a box takes (input-limit.js) is refused at once; the box keeps its text.
+    const refused = await page.evaluate(async () => {
+      const el = document.querySelector('#second');
+      const box = () => el.shadowRoot.querySelector('[data-testid=sequence-input]').value;
+      const before = box();
+      const message = await el.predict(`>big\n${'ACGT'.repeat(1_000_000)}\n`).then(() => 'resolved', (e) => e.message);
+      return { message, kept: box() === before };
+    });
+    assert.match(refused.message, /4 MB; the playground takes up to 2 MB per box/);
+    assert.equal(refused.kept, true);
     const file = JSON.parse(await page.evaluate(() => document.querySelector('#first').saveModel()));
     assert.equal(file.spec.name, 'single-layer', 'the first saves its own model');
     await page.locator('#first').screenshot({ path: `${RESULTS_DIR}embed-first-trained.png` });
