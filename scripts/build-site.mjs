@@ -9,6 +9,7 @@
 import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CSP } from './serve.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // What the pages load at run time; a missing one means `bash scripts/build.sh` has not run.
@@ -20,7 +21,7 @@ const START_PAGE = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Helix</title>
-    <link rel="icon" href="data:," />
+    <link rel="icon" href="web/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="examples/tutorial.css" />
   </head>
   <body>
@@ -39,6 +40,7 @@ const HEADERS = `/*
   Cross-Origin-Opener-Policy: same-origin
   Cross-Origin-Embedder-Policy: require-corp
   Cross-Origin-Resource-Policy: same-origin
+  Content-Security-Policy: ${CSP}
 `;
 
 async function sizeOf(dir) {

@@ -2,7 +2,10 @@
 // scripts/serve.mjs: a static file server for the playground (web/), on 127.0.0.1 only.
 // Every response carries COOP/COEP (and CORP), so the page is cross-origin isolated and the threaded
 // build (SharedArrayBuffer + pthreads) can load; `--no-isolation` leaves them out to try the 1-thread build.
-//   node scripts/serve.mjs [--port N] [--no-isolation] [--root DIR]     (PORT env also works; 0 = any free port)
+// Every response also carries the strict Content-Security-Policy the product is built to run under (CSP below:
+// scripts and styles from this origin only, WebAssembly compiled, nothing inline, no data: or blob: URLs, no
+// request to another origin); `--no-csp` leaves it out.
+//   node scripts/serve.mjs [--port N] [--no-isolation] [--no-csp] [--root DIR]   (PORT env also works; 0 = any free port)
 // Also a library for tests: `const { url, close } = await startServer({ port: 0, isolation: false })`.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -37,6 +40,8 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+
 // Maps a URL path to a file under root, or null when it would leave root (../, encoded or not, NUL bytes).
 function resolveInRoot(root, urlPath) {
   let decoded;
@@ -50,9 +55,14 @@ function resolveInRoot(root, urlPath) {
   return file === root || file.startsWith(root + path.sep) ? file : null;
 }
 
-export async function startServer({ port = 8080, isolation = true, root = DEFAULT_ROOT, host = '127.0.0.1' } = {}) {
+export async function startServer({ port = 8080, isolation = true, csp = true, root = DEFAULT_ROOT, host = '127.0.0.1' } = {}) {
   const rootDir = path.resolve(root);
-  const baseHeaders = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', ...(isolation ? ISOLATION_HEADERS : {}) };
+  const baseHeaders = {
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    ...(isolation ? ISOLATION_HEADERS : {}),
+    ...(csp ? { 'Content-Security-Policy': CSP } : {}),
+  };
 
   const send = (res, status, text) => {
     res.writeHead(status, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -99,15 +109,16 @@ export async function startServer({ port = 8080, isolation = true, root = DEFAUL
 }
 
 function parseArgs(argv) {
-  const opts = { port: process.env.PORT !== undefined ? Number(process.env.PORT) : 8080, isolation: true };
+  const opts = { port: process.env.PORT !== undefined ? Number(process.env.PORT) : 8080, isolation: true, csp: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--port') opts.port = Number(argv[++i]);
     else if (arg.startsWith('--port=')) opts.port = Number(arg.slice(7));
     else if (arg === '--no-isolation') opts.isolation = false;
+    else if (arg === '--no-csp') opts.csp = false;
     else if (arg === '--root') opts.root = argv[++i];
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node scripts/serve.mjs [--port N] [--no-isolation] [--root DIR]');
+      console.log('usage: node scripts/serve.mjs [--port N] [--no-isolation] [--no-csp] [--root DIR]');
       process.exit(0);
     } else {
       console.error(`serve.mjs: unknown argument '${arg}' (try --help)`);

@@ -36,6 +36,7 @@ import { ExplainPanel } from './views/explain-panel.js';
 import { FilterLogos } from './views/filter-logos.js';
 import { VariantTable } from './views/variant-table.js';
 import { ExportButtons } from './views/export-buttons.js';
+import { MAX_TEXT_CHARS, MAX_TEXT_MB } from './views/input-limit.js';
 import { downloadBlob } from './views/dom.js';
 import { exportPytorch, exportOnnx, importWeights, OPSET } from './engine/export/index.js';
 import { writeZip } from './engine/export/zip.js';
@@ -286,6 +287,8 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
   Object.assign(handle, {
     train: () => train(),
     predict: (text) => {
+      // The box holds at most MAX_TEXT_CHARS (input-limit.js): more is refused at once, the box kept.
+      if (text.length > MAX_TEXT_CHARS) return Promise.reject(new Error(t('textTooLarge', { size: (text.length / 1e6).toFixed(0), limit: MAX_TEXT_MB })));
       predictInput.setText(text);
       predictTyped = true;
       return predict(text);

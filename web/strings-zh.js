@@ -455,6 +455,8 @@ export const zh = {
   specNotJson: '模型定义不是有效的 JSON：{message}',
   fileReadFailed: '无法读取 {name}：{message}',
   fileTooBig: '{name} 大于 {limit} MB；Helix 在你的浏览器中运行，请使用较小的文件。',
+  fileTooLarge: '{name} 有 {size} MB；演练场每个输入框最多接受 {limit} MB（更大的文本会让页面失去响应）。更大的文件请使用 helix 命令：helix predict --input 文件、helix train --data 文件。',
+  textTooLarge: '这段文本有 {size} MB；演练场每个输入框最多接受 {limit} MB（更大的文本会让页面失去响应），因此没有粘贴，输入框保持原样。更大的文件请使用 helix 命令：helix predict --input 文件、helix train --data 文件。',
 
   // Language switch and shareable links
   languageLabel: '语言',

@@ -456,6 +456,8 @@ export const en = {
   specNotJson: 'The model spec is not valid JSON: {message}',
   fileReadFailed: 'Could not read {name}: {message}',
   fileTooBig: '{name} is larger than {limit} MB; Helix runs in your browser, so please use a smaller file.',
+  fileTooLarge: '{name} is {size} MB; the playground takes up to {limit} MB per box (a larger text stops the page from responding). Use the helix command for larger files: helix predict --input FILE, helix train --data FILE.',
+  textTooLarge: 'This text is {size} MB; the playground takes up to {limit} MB per box (a larger text stops the page from responding), so nothing was pasted and the box is as it was. Use the helix command for larger files: helix predict --input FILE, helix train --data FILE.',
 
   // <helix-playground> (web/element/helix-playground.js)
   statusWaitingForEngine: 'Waiting: another playground on this page is training; this one starts when it is done.',

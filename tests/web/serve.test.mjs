@@ -1,5 +1,5 @@
-// tests/web/serve.test.mjs: the static server sends COOP/COEP on every response (or none with isolation off),
-// right MIME types, and nothing outside web/.
+// tests/web/serve.test.mjs: the static server sends COOP/COEP on every response (or none with isolation off)
+// and the strict CSP (or none with csp off), right MIME types, and nothing outside web/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -38,6 +38,21 @@ test('every response of the isolated server carries COOP, COEP and CORP', async 
     assert.equal(res.headers['cross-origin-embedder-policy'], 'require-corp', path);
     assert.equal(res.headers['cross-origin-resource-policy'], 'same-origin', path);
     assert.equal(res.headers['cache-control'], 'no-cache', path);
+  }
+});
+
+test('every response carries the strict Content-Security-Policy, with isolation or without', async () => {
+  for (const server of [isolated, plain]) {
+    for (const path of ['/', '/app.js', '/wasm/helix-simd.wasm', '/no-such-file']) {
+      const res = await get(server.url, path);
+      assert.equal(res.headers['content-security-policy'], "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'", path);
+    }
+  }
+  const noCsp = await startServer({ port: 0, csp: false });
+  try {
+    assert.equal((await get(noCsp.url, '/index.html')).headers['content-security-policy'], undefined);
+  } finally {
+    await noCsp.close();
   }
 });
 

@@ -4,6 +4,7 @@
 import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from './presets.js';
 import { applyColumns } from './spec-columns.js';
 import { decisionMap } from './decision-map.js';
+import { CHUNK_CHARS, recordChunks, shiftErrorLine } from './record-chunks.js';
 
 const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined'
   && typeof importScripts === 'undefined';
@@ -358,10 +359,29 @@ class Model extends EngineObject {
    * index, its name (when the spec names classes) and all K probabilities. A multi-head model gives
    * [{id, length, heads: {name: {probability} | {class, label, probabilities}}}]; a model without DNA
    * input omits length. Throws HelixInputError.
+   * A text longer than CHUNK_CHARS is predicted a piece of whole records at a time (record-chunks.js), so
+   * the engine's memory holds one piece; onProgress({records, chars, totalChars}) follows each piece.
    */
-  predict(text) {
+  predict(text, { onProgress } = {}) {
+    if (text.length <= CHUNK_CHARS) {
+      const r = JSON.parse(this.session.predict(text));
+      if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
+      return r.predictions;
+    }
+    const rows = [];
+    let chars = 0;
+    for (const piece of recordChunks(text)) {
+      rows.push(...this.predictPiece(piece));
+      chars += piece.text.length;
+      onProgress?.({ records: rows.length, chars: Math.min(chars, text.length), totalChars: text.length });
+    }
+    return rows;
+  }
+
+  /** One piece of a longer text ({text, lineOffset}: record-chunks.js): its rows; errors name the whole text's lines. */
+  predictPiece({ text, lineOffset }) {
     const r = JSON.parse(this.session.predict(text));
-    if (r.errors.length) throw new HelixInputError(r.errors, r.moreErrors);
+    if (r.errors.length) throw new HelixInputError(r.errors.map((e) => shiftErrorLine(e, lineOffset)), r.moreErrors);
     return r.predictions;
   }
 

@@ -3,6 +3,7 @@
 // page does; the PNG is the same SVG rasterised at PNG_SCALE × on a white background.
 import { h, svg, downloadBlob, downloadText } from './dom.js';
 import { t } from '../strings.js';
+import { drawSvg } from './svg-raster.js';
 
 const PNG_SCALE = 2;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif';
@@ -25,24 +26,19 @@ export function downloadSvg(figure, name) {
   downloadText(svgText(figure), `${name}.svg`, 'image/svg+xml');
 }
 
-// Resolves once the PNG has been offered for download.
+// Resolves once the PNG has been offered for download. The figure is drawn on the canvas element by element
+// (svg-raster.js): loading its SVG as an image would need a blob: URL, which the page's CSP refuses.
 export async function downloadPng(figure, name) {
   const [, , width, height] = figure.getAttribute('viewBox').split(/\s+/).map(Number);
-  const url = URL.createObjectURL(new Blob([svgText(figure)], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = h('canvas', { width: Math.round(width * PNG_SCALE), height: Math.round(height * PNG_SCALE) });
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
-    downloadBlob(blob, `${name}.png`);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const canvas = h('canvas', { width: Math.round(width * PNG_SCALE), height: Math.round(height * PNG_SCALE) });
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  const copy = figure.cloneNode(true);
+  copy.setAttribute('font-family', FONT);
+  drawSvg(ctx, copy, canvas.width, canvas.height);
+  const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  downloadBlob(blob, `${name}.png`);
 }
 
 // Buttons "PNG", "SVG" (of figure()) and optionally "TSV" (of tsv()); `what` names the figure for screen

@@ -3,8 +3,7 @@
 import { h, uid } from './dom.js';
 import { t } from '../strings.js';
 import { bytesToText } from '../examples.js';
-
-const MAX_FILE_MB = 50;
+import { fileTooLarge, guardTextarea } from './input-limit.js';
 
 export class TextSource {
   // onText(text, { source: 'typed' | 'file', name }) runs after every edit or opened file.
@@ -23,6 +22,7 @@ export class TextSource {
       'aria-describedby': `${id}-hint`,
       oninput: () => onText(this.textarea.value, { source: 'typed' }),
     });
+    guardTextarea(this.textarea, onError); // a paste or dropped text over the limit is refused, the box kept
     const fileInput = h('input', {
       type: 'file',
       accept,
@@ -82,9 +82,12 @@ export class TextSource {
   }
 
   async #readFile(file, onText, onError) {
-    if (file.size > MAX_FILE_MB * 1024 * 1024) return onError(t('fileTooBig', { name: file.name, limit: MAX_FILE_MB }));
+    const tooLarge = fileTooLarge(file.name, file.size);
+    if (tooLarge) return onError(tooLarge); // at once: the file is not read
     try {
       const text = await bytesToText(new Uint8Array(await file.arrayBuffer())); // .gz files too
+      const inflatedTooLarge = fileTooLarge(file.name, text.length);
+      if (inflatedTooLarge) return onError(inflatedTooLarge);
       this.setText(text);
       onText(text, { source: 'file', name: file.name });
     } catch (err) {

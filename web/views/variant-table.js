@@ -6,6 +6,7 @@
 import { h, uid, downloadText } from './dom.js';
 import { t } from '../strings.js';
 import { ErrorBox } from './error-box.js';
+import { guardTextarea } from './input-limit.js';
 import { changeColor } from './ism-map.js';
 
 const tsvCell = (value) => String(value ?? '').replace(/[\t\r\n]+/g, ' ');
@@ -36,6 +37,7 @@ export class VariantTable {
       h('h3', {}, t('variantsTitle')), h('p', { className: 'hint' }, t('variantsIntro')),
       h('label', { for: id }, t('variantsLabel')), h('p', { className: 'hint', id: `${id}-hint` }, t('variantsHint')), this.textarea);
     this.errors = new ErrorBox(this.element, { textarea: this.textarea, testid: 'variant-error' });
+    guardTextarea(this.textarea, (message) => this.errors.show(message));
     this.element.append(h('div', { className: 'button-row' }, this.button, this.exampleButton), this.status, this.busy,
       h('div', { className: 'table-scroll' }, this.table), h('div', { className: 'button-row' }, this.exportButton));
     container.append(this.element);
