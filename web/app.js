@@ -471,7 +471,8 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
       if (summary && family.key === 'transfer' && summary.hasModel && !summary.cancelled) summary.transfer = transfer;
     }
     if (!summary) return null;
-    const trained = summary.cancelled ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false : !summary.error;
+    // A run that diverged keeps the weights from before its bad step (summary.diverged): that model predicts.
+    const trained = summary.cancelled ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false : !summary.error || Boolean(summary.diverged);
     if (trained) run.models.add(trainedFamily.key);
     if (trained) resetExplanations(currentSpecObject()?.heads?.map((head) => head.name));
     refreshControls();

@@ -13,7 +13,8 @@ namespace helix::train {
 Trainer::Trainer(nn::Model& model, Examples examples, const nn::TrainingSpec& training,
                  const nn::OptimizerSpec& optimizer)
     : model_(model), ex_(std::move(examples)), spec_(training),
-      optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed)
+      optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed),
+      guard_(model.params())
 {
     HELIX_ASSERT(ex_.heads == model_.heads() && ex_.labels.size() == ex_.size() * ex_.heads);
     std::vector<float> strata(ex_.size());  // the first head's label; a missing one is a stratum of its own
@@ -41,6 +42,7 @@ nlohmann::json Trainer::step()
     if (batch_ == 0 && epoch_seen_ == 0) batches_ = make_batches(ex_.sequences, split_.train, spec_.batch_size, &rng_);
     const auto& batch = batches_[batch_];
 
+    guard_.save();  // before the forward pass, which moves batch norm's running statistics
     optimizer_->zero_grad();
     std::vector<Var> logits = model_.forward_heads(encode_inputs(model_, ex_, batch), /*training=*/true, rng_);
     // The total loss: each head's mean over the records that have its label, times its weight.
@@ -62,15 +64,16 @@ nlohmann::json Trainer::step()
     }
     Var loss = terms.size() == 1 ? terms[0] : ops::add(terms);
     const float value = loss.value()(0);
-    if (!std::isfinite(value)) {
-        diverged_ = "training stopped at epoch " + std::to_string(epoch_ + 1) + ", batch " +
-                    std::to_string(batch_ + 1) + ": the loss became " + (std::isnan(value) ? "NaN" : "infinite") +
-                    ". Try a smaller learning rate; the weights of the best epoch so far are kept.";
-        finish();
-        return {{"type", "error"}, {"message", diverged_}, {"epoch", epoch_ + 1}, {"batch", batch_ + 1}};
+    std::string bad = DivergenceGuard::check_loss(value);
+    if (bad.empty()) {
+        backward(loss);
+        bad = guard_.check_gradients();
     }
-    backward(loss);
-    optimizer_->step();
+    if (bad.empty()) {
+        optimizer_->step();
+        bad = guard_.check_weights();
+    }
+    if (!bad.empty()) return stop_diverged(bad);
     epoch_loss_ += static_cast<double>(value) * static_cast<double>(batch.size());
     epoch_seen_ += batch.size();
     ++batch_;
@@ -129,13 +132,22 @@ void Trainer::cancel()
     finish();
 }
 
+nlohmann::json Trainer::stop_diverged(const std::string& what)
+{
+    guard_.restore();
+    restored_ = true;  // the last good weights stay: not the best epoch's
+    diverged_ = divergence_message(epoch_ + 1, batch_ + 1, what, optimizer_->learning_rate);
+    diverged_at_ = divergence_json(epoch_ + 1, batch_ + 1, diverged_);
+    finish();
+    return {{"type", "error"}, {"message", diverged_}, {"epoch", epoch_ + 1}, {"batch", batch_ + 1}};
+}
+
 void Trainer::finish()
 {
     finished_ = true;
     if (restored_) return;
-    // Before the first epoch ends there is no best epoch: a cancelled run keeps what it learnt, a
-    // diverged one goes back to its initial weights (its current ones hold NaN).
-    if (best_epoch_ > 0 || !diverged_.empty()) model_.set_weights(best_weights_);
+    // Before the first epoch ends there is no best epoch: a cancelled run keeps what it learnt.
+    if (best_epoch_ > 0) model_.set_weights(best_weights_);
     restored_ = true;
 }
 
@@ -153,7 +165,10 @@ nlohmann::json Trainer::summary()
                   {"test", split_.test.size()}}},
                 {"monitor", spec_.monitor},
                 {"test", scores_json(model_, score_heads(model_, ex_, split_.test))}};
-    if (!diverged_.empty()) summary_["error"] = diverged_;
+    if (!diverged_.empty()) {
+        summary_["error"] = diverged_;
+        summary_["diverged"] = diverged_at_;
+    }
     return summary_;
 }
 

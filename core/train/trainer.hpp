@@ -5,8 +5,9 @@
 //   report(run.summary());                                      // best weights restored, test scores
 // The data are split (seeded, stratified) into train / validation / test. After every epoch the
 // validation set is scored; the best epoch by `monitor` is remembered and its weights restored at the
-// end; training stops early after `patience` epochs without improvement. A NaN or infinite loss stops
-// the run at once with a message naming the epoch and batch, also restoring the best weights.
+// end; training stops early after `patience` epochs without improvement. A NaN or infinite loss, gradient
+// or weight stops the run at once with a message naming the epoch and batch and the learning rate, and
+// puts back the weights from before that batch (divergence.hpp); summary() then has `diverged`.
 #pragma once
 
 #include <memory>
@@ -18,6 +19,7 @@
 #include "../data/sequence_set.hpp"
 #include "../nn/model.hpp"
 #include "../optim/optimizer.hpp"
+#include "divergence.hpp"
 #include "evaluate.hpp"
 #include "examples.hpp"
 #include "split.hpp"
@@ -47,6 +49,7 @@ private:
     nlohmann::json end_epoch();
     bool improved(const Scores& s) const;
     void finish();
+    nlohmann::json stop_diverged(const std::string& what);  // restores the last good weights, finishes
 
     nn::Model& model_;
     Examples ex_;
@@ -63,7 +66,9 @@ private:
     Scores best_;
     std::size_t best_epoch_ = 0, since_best_ = 0;
     bool finished_ = false, cancelled_ = false, stopped_early_ = false, restored_ = false;
+    DivergenceGuard guard_;
     std::string diverged_;
+    nlohmann::json diverged_at_;  // {"epoch", "batch", "message"} once it diverged
     nlohmann::json summary_;
 };
 
