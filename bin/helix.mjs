@@ -8,7 +8,7 @@ import { loadHelix, HelixInputError } from '../web/engine/helix.js';
 import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../web/engine/presets.js';
 import { gunzipSync } from 'node:zlib';
 import { exportOrImport, EXPORT_USAGE } from './export-commands.mjs';
-import { writeAtomically } from './atomic-write.mjs';
+import { writeAtomically, dieOfSigint } from './atomic-write.mjs';
 
 const USAGE = `Usage:
   helix train    --preset NAME | --spec spec.json  --data train.tsv  --out model.json
@@ -48,7 +48,7 @@ const USAGE = `Usage:
 ${EXPORT_USAGE}
   helix presets
 
-Training stops at once on Ctrl-C (exit 130) and writes nothing; a run whose loss, gradient or weights become NaN
+Training stops at once on Ctrl-C (the process ends by the signal: status 130) and writes nothing; a run whose loss, gradient or weights become NaN
 or infinite stops with the epoch, batch and learning rate named (exit 1) and writes nothing. Every file written
 goes through a temporary name and a rename: no command leaves half a file.
 
@@ -131,8 +131,8 @@ async function withFile(path, fn) {
   }
 }
 
-// Runs fit(signal); Ctrl-C stops it at once (exit 130): nothing has been written yet and nothing will be, so the
-// process leaves without waiting for the run's summary. The summary, or null when there is nothing to write:
+// Runs fit(signal); Ctrl-C stops it at once (the process dies of the signal, the shell sees 130): nothing has been
+// written yet and nothing will be, so the process leaves without waiting for the run's summary. The summary, or null when there is nothing to write:
 // the run diverged (exit 1, the message printed; no model is written, though the API's model keeps the weights
 // from before the bad step).
 async function fitWithCtrlC(fit) {
@@ -140,7 +140,7 @@ async function fitWithCtrlC(fit) {
   const onSigint = () => {
     controller.abort();
     process.stderr.write('\ncancelled: nothing was written\n');
-    process.exit(130);
+    dieOfSigint();
   };
   process.once('SIGINT', onSigint);
   let summary;
@@ -261,7 +261,7 @@ async function trainGraph(helix, args) {
   const summary = await fitWithCtrlC((signal) => model.fit({
     epochs: number(args, 'epochs', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }),
     learningRate: number(args, 'lr'), signal,
-    onProgress: (p) => args.quiet || process.stderr.write(`epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}` +
+    onProgress: (p) => args.quiet || p.type !== 'epoch' || process.stderr.write(`epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}` +
       (p.valLoss == null ? '' : ` · validation accuracy ${p.valAccuracy.toFixed(3)} loss ${p.valLoss.toFixed(4)}`) + '\n'),
   }));
   if (!summary) return;

@@ -271,6 +271,7 @@ std::string GraphSession::train_graph_batch()
     Tensor labels = Tensor::from_shape({chosen.size()});
     for (std::size_t k = 0; k < chosen.size(); ++k) labels(k) = static_cast<float>(graph_.graph_labels[chosen[k]]);
     r.guard->save();
+    r.stepped = false;
     r.optimizer->zero_grad();
     Var z = model_->forward(b.adj, b.features, /*training=*/true, r.rng, &b.graph_of_node, b.graphs);
     Var loss = ops::softmax_cross_entropy(z, labels);
@@ -281,6 +282,7 @@ std::string GraphSession::train_graph_batch()
     }
     if (bad.empty()) {
         update();
+        r.stepped = true;
         bad = r.guard->check_weights();
     }
     if (!bad.empty()) return bad;
@@ -352,7 +354,9 @@ std::string GraphSession::start_training(const std::string& options_json)
 std::string GraphSession::stop_diverged(const std::string& what)
 {
     Run& r = *run_;
-    r.guard->restore();  // the last good weights stay: not the best epoch's
+    // A bad weight comes from this step; a bad loss or gradient from the weights the step before made. The last
+    // good weights stay: not the best epoch's.
+    r.stepped ? r.guard->restore() : r.guard->restore_previous();
     r.finished = true;
     const std::size_t batch = spec_.graph_task() ? r.batch + 1 : 1;
     const std::string message = train::divergence_message(r.epoch + 1, batch, what, r.optimizer->learning_rate);
@@ -364,6 +368,7 @@ std::string GraphSession::train_nodes(Scores& train)
 {
     Run& r = *run_;
     r.guard->save();
+    r.stepped = false;
     r.optimizer->zero_grad();
     Var z = model_->forward(adj_, features_, /*training=*/true, r.rng);
     Var loss = ops::softmax_cross_entropy(z, classes_, train_mask_);
@@ -374,6 +379,7 @@ std::string GraphSession::train_nodes(Scores& train)
     }
     if (bad.empty()) {
         update();
+        r.stepped = true;
         bad = r.guard->check_weights();
     }
     if (!bad.empty()) return bad;

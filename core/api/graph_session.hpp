@@ -67,6 +67,7 @@ private:
         bool finished = false, cancelled = false, stopped_early = false;
         std::vector<Tensor> best_weights;
         std::unique_ptr<train::DivergenceGuard> guard;
+        bool stepped = false;  // this step's update was applied (a bad weight then comes from it)
         nlohmann::json diverged;  // {"epoch", "batch", "message"} once training diverged
         // Graph classification: the epoch's shuffled train graphs, the next one's index, and the running figures.
         std::vector<std::size_t> order;

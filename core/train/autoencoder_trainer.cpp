@@ -63,11 +63,13 @@ nlohmann::json AutoencoderTrainer::step()
         backward(loss);
         bad = guard_.check_gradients();
     }
+    bool stepped = false;
     if (bad.empty()) {
         optimizer_->step();
+        stepped = true;
         bad = guard_.check_weights();
     }
-    if (!bad.empty()) return stop_diverged(bad);
+    if (!bad.empty()) return stop_diverged(bad, stepped);
     epoch_loss_ += static_cast<double>(value) * static_cast<double>(rows.size());
     epoch_seen_ += rows.size();
     ++batch_;
@@ -117,10 +119,11 @@ void AutoencoderTrainer::cancel()
     finish();
 }
 
-nlohmann::json AutoencoderTrainer::stop_diverged(const std::string& what)
+nlohmann::json AutoencoderTrainer::stop_diverged(const std::string& what, bool stepped)
 {
-    guard_.restore();
-    restored_ = true;  // the last good weights stay: not the best epoch's
+    // A bad weight comes from this step; a bad loss or gradient from the weights the step before made.
+    stepped ? guard_.restore() : guard_.restore_previous();
+    restored_ = true;  // the last good weights stay: not the best epoch\'s
     diverged_ = divergence_message(epoch_ + 1, batch_ + 1, what, optimizer_->learning_rate);
     diverged_at_ = divergence_json(epoch_ + 1, batch_ + 1, diverged_);
     finish();

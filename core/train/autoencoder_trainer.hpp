@@ -41,7 +41,7 @@ public:
 private:
     nlohmann::json end_epoch();
     void finish();
-    nlohmann::json stop_diverged(const std::string& what);  // restores the last good weights, finishes
+    nlohmann::json stop_diverged(const std::string& what, bool stepped);  // last good weights back; finishes
 
     nn::Autoencoder& model_;
     const std::vector<float>& values_;

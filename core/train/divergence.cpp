@@ -30,11 +30,14 @@ DivergenceGuard::DivergenceGuard(std::vector<nn::Param*> params) : params_(std::
 {
     saved_.reserve(params_.size());
     for (const nn::Param* p : params_) saved_.emplace_back(p->var.value().size());
+    previous_ = saved_;
     save();
+    save();  // both: before the first step there is nothing earlier
 }
 
 void DivergenceGuard::save()
 {
+    std::swap(saved_, previous_);  // the vectors' buffers trade places: nothing is allocated
     for (std::size_t i = 0; i < params_.size(); ++i) {
         const Tensor& w = params_[i]->var.value();
         HELIX_ASSERT(w.size() == saved_[i].size());
@@ -42,14 +45,19 @@ void DivergenceGuard::save()
     }
 }
 
-void DivergenceGuard::restore() const
+namespace {
+void copy_back(const std::vector<nn::Param*>& params, const std::vector<std::vector<float>>& from)
 {
-    for (std::size_t i = 0; i < params_.size(); ++i) {
-        Tensor& w = params_[i]->var.value();
-        HELIX_ASSERT(w.size() == saved_[i].size());
-        std::copy(saved_[i].begin(), saved_[i].end(), w.data());
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        Tensor& w = params[i]->var.value();
+        HELIX_ASSERT(w.size() == from[i].size());
+        std::copy(from[i].begin(), from[i].end(), w.data());
     }
 }
+}  // namespace
+
+void DivergenceGuard::restore() const { copy_back(params_, saved_); }
+void DivergenceGuard::restore_previous() const { copy_back(params_, previous_); }
 
 std::string DivergenceGuard::check_loss(double loss)
 {
@@ -88,7 +96,7 @@ std::string divergence_message(std::size_t epoch, std::size_t batch, const std::
 {
     return "training stopped at epoch " + std::to_string(epoch) + ", " + unit + " " + std::to_string(batch) + ": " +
            what + ". The learning rate " + number(learning_rate) + " is probably too high; try " +
-           number(suggested_learning_rate(learning_rate)) + ". The weights from before this " + unit + " are kept.";
+           number(suggested_learning_rate(learning_rate)) + ". The weights from before the update that caused it are kept.";
 }
 
 nlohmann::json divergence_json(std::size_t epoch, std::size_t batch, const std::string& message)

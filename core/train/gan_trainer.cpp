@@ -83,6 +83,7 @@ std::string GanTrainer::discriminator_step(std::size_t B, double& d_loss, double
     bad = DivergenceGuard::check_gradients(params);
     if (!bad.empty()) return bad;
     d_optimizer_->step();
+    updated_ = true;
     return DivergenceGuard::check_weights(params);
 }
 
@@ -100,6 +101,7 @@ std::string GanTrainer::generator_step(std::size_t B, double& g_loss)
     bad = DivergenceGuard::check_gradients(params);
     if (!bad.empty()) return bad;
     g_optimizer_->step();
+    updated_ = true;
     return DivergenceGuard::check_weights(params);
 }
 
@@ -111,6 +113,7 @@ nlohmann::json GanTrainer::step()
     double d_loss = 0.0, d_real = 0.0, d_fake = 0.0, g_loss = 0.0;
     std::string bad;
     const optim::Optimizer* culprit = d_optimizer_.get();
+    updated_ = false;  // set by the first update of this step
     for (std::size_t k = 0; k < spec_.d_steps && bad.empty(); ++k) bad = discriminator_step(B, d_loss, d_real, d_fake);
     if (bad.empty()) {
         culprit = g_optimizer_.get();
@@ -118,7 +121,8 @@ nlohmann::json GanTrainer::step()
     }
     ++step_;
     if (!bad.empty()) {
-        guard_.restore();
+        // Before any update of this step the weights at fault came from the step before.
+        updated_ ? guard_.restore() : guard_.restore_previous();
         const std::string network = culprit == d_optimizer_.get() ? "discriminator" : "generator";
         diverged_ = divergence_message(epoch(), step_, "in a " + network + " update, " + bad, culprit->learning_rate,
                                        "step");

@@ -62,7 +62,7 @@ private:
     std::vector<std::size_t> order_;
     std::size_t batch_size_ = 0, batches_per_epoch_ = 0, cursor_ = 0, batches_seen_ = 0;
     std::size_t step_ = 0, steps_ = 0;
-    bool finished_ = false, cancelled_ = false;
+    bool finished_ = false, cancelled_ = false, updated_ = false;  // updated_: this step has stepped a network
     DivergenceGuard guard_;
     std::string diverged_;
     nlohmann::json diverged_at_;

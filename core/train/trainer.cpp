@@ -1,6 +1,7 @@
 // core/train/trainer.cpp: see trainer.hpp.
 #include "trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "../ops/norm.hpp"
@@ -39,6 +40,7 @@ bool Trainer::improved(const Scores& s) const
 nlohmann::json Trainer::step()
 {
     HELIX_ASSERT(!finished_);
+    if (validating_) return validate_chunk();
     if (batch_ == 0 && epoch_seen_ == 0) batches_ = make_batches(ex_.sequences, split_.train, spec_.batch_size, &rng_);
     const auto& batch = batches_[batch_];
 
@@ -57,10 +59,12 @@ nlohmann::json Trainer::step()
     }
     if (terms.empty()) {  // no label of any head in this batch: nothing to learn from it
         ++batch_;
-        if (batch_ == batches_.size()) return end_epoch();
-        return {{"type", "batch"}, {"epoch", epoch_ + 1}, {"epochs", spec_.epochs}, {"batch", batch_},
-                {"batches", batches_.size()}, {"loss", epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : 0.0},
-                {"batchLoss", nullptr}};
+        nlohmann::json p = {{"type", "batch"}, {"epoch", epoch_ + 1}, {"epochs", spec_.epochs}, {"batch", batch_},
+                            {"batches", batches_.size()},
+                            {"loss", epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : 0.0},
+                            {"batchLoss", nullptr}};
+        if (batch_ == batches_.size()) return after_last_batch(p);
+        return p;
     }
     Var loss = terms.size() == 1 ? terms[0] : ops::add(terms);
     const float value = loss.value()(0);
@@ -69,11 +73,13 @@ nlohmann::json Trainer::step()
         backward(loss);
         bad = guard_.check_gradients();
     }
+    bool stepped = false;
     if (bad.empty()) {
         optimizer_->step();
+        stepped = true;
         bad = guard_.check_weights();
     }
-    if (!bad.empty()) return stop_diverged(bad);
+    if (!bad.empty()) return stop_diverged(bad, stepped);
     epoch_loss_ += static_cast<double>(value) * static_cast<double>(batch.size());
     epoch_seen_ += batch.size();
     ++batch_;
@@ -81,11 +87,42 @@ nlohmann::json Trainer::step()
                         {"epochs", spec_.epochs}, {"batch", batch_},
                         {"batches", batches_.size()}, {"loss", epoch_loss_ / static_cast<double>(epoch_seen_)},
                         {"batchLoss", value}};
-    if (batch_ == batches_.size()) return end_epoch();
+    if (batch_ == batches_.size()) return after_last_batch(p);
     return p;
 }
 
-nlohmann::json Trainer::end_epoch()
+nlohmann::json Trainer::after_last_batch(nlohmann::json batch_event)
+{
+    if (split_.validation.empty()) return end_epoch(nullptr);
+    validating_ = true;
+    validated_ = 0;
+    val_prob_.assign(model_.heads(), {});
+    return batch_event;
+}
+
+nlohmann::json Trainer::validate_chunk()
+{
+    const auto& v = split_.validation;
+    const std::size_t end = std::min(validated_ + kValidationChunk, v.size());
+    const std::vector<std::size_t> chunk(v.begin() + static_cast<std::ptrdiff_t>(validated_),
+                                         v.begin() + static_cast<std::ptrdiff_t>(end));
+    const std::vector<Tensor> prob = predict_heads(model_, ex_, chunk);
+    for (std::size_t h = 0; h < prob.size(); ++h) val_prob_[h].insert(val_prob_[h].end(), prob[h].begin(), prob[h].end());
+    validated_ = end;
+    if (validated_ < v.size())
+        return {{"type", "validation"}, {"epoch", epoch_ + 1}, {"epochs", spec_.epochs}, {"done", validated_},
+                {"total", v.size()}};
+    validating_ = false;
+    std::vector<Tensor> all;
+    for (const auto& p : val_prob_) {
+        const std::vector<std::size_t> shape = {v.size(), p.size() / v.size()};
+        all.emplace_back(xt::adapt(p, shape));
+    }
+    const HeadScores vh = score_heads(model_, ex_, v, all);
+    return end_epoch(&vh);
+}
+
+nlohmann::json Trainer::end_epoch(const HeadScores* validation)
 {
     const double train_loss = epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : std::nan("");
     ++epoch_;
@@ -93,8 +130,8 @@ nlohmann::json Trainer::end_epoch()
     epoch_loss_ = 0;
     epoch_seen_ = 0;
     nlohmann::json record = {{"epoch", epoch_}, {"loss", train_loss}};
-    if (!split_.validation.empty()) {
-        HeadScores vh = score_heads(model_, ex_, split_.validation);
+    if (validation) {
+        const HeadScores& vh = *validation;
         const Scores& v = vh.combined;
         auto val = scores_json(model_, vh);
         if (val.contains("heads")) record["valHeads"] = val["heads"];
@@ -132,10 +169,11 @@ void Trainer::cancel()
     finish();
 }
 
-nlohmann::json Trainer::stop_diverged(const std::string& what)
+nlohmann::json Trainer::stop_diverged(const std::string& what, bool stepped)
 {
-    guard_.restore();
-    restored_ = true;  // the last good weights stay: not the best epoch's
+    // A bad weight comes from this step; a bad loss or gradient from the weights the step before made.
+    stepped ? guard_.restore() : guard_.restore_previous();
+    restored_ = true;  // the last good weights stay: not the best epoch\'s
     diverged_ = divergence_message(epoch_ + 1, batch_ + 1, what, optimizer_->learning_rate);
     diverged_at_ = divergence_json(epoch_ + 1, batch_ + 1, diverged_);
     finish();

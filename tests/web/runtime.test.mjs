@@ -31,7 +31,7 @@ test('a run that diverges names epoch, batch and learning rate, and its model st
   await page.getByTestId('epochs-input').fill('3');
   await page.getByTestId('train-button').click();
   await waitForStatus(page, /training stopped at epoch/, 90_000);
-  assert.match(await statusText(page), /training stopped at epoch 1, batch \d+: the (loss|gradient of \S+|weight \S+) became (NaN|infinite)\. The learning rate 1 is probably too high; try 0\.001\. The weights from before this batch are kept\./);
+  assert.match(await statusText(page), /training stopped at epoch 1, batch \d+: the (loss|gradient of \S+|weight \S+) became (NaN|infinite)\. The learning rate 1 is probably too high; try 0\.001\. The weights from before the update that caused it are kept\./);
   assert.equal(await page.getByTestId('train-button').isEnabled(), true);
   await page.getByTestId('predict-button').click();
   await waitForStatus(page, /Predicted binding for \d+ sequences/, 30_000);
@@ -41,17 +41,22 @@ test('a run that diverges names epoch, batch and learning rate, and its model st
   await page.close();
 });
 
-// Clicks Cancel inside the page and resolves to the ms until the status line says the run was cancelled.
+// Clicks Cancel inside the page; resolves to {shown: ms until the status line says the run was cancelled, ready:
+// ms until Train is enabled again (the summary of the kept weights has arrived)}.
 const cancelAndTime = (page) => page.evaluate(() => new Promise((resolve) => {
   const status = document.querySelector('[data-testid=status] .message');
+  const train = document.querySelector('[data-testid=train-button]');
   const started = performance.now();
-  const observer = new MutationObserver(() => {
-    if (/cancelled/i.test(status.textContent)) {
+  let shown = null;
+  const check = () => {
+    if (shown === null && /cancelled/i.test(status.textContent)) shown = performance.now() - started;
+    if (shown !== null && !train.disabled) {
       observer.disconnect();
-      resolve(performance.now() - started);
+      resolve({ shown, ready: performance.now() - started });
     }
-  });
-  observer.observe(status, { childList: true, characterData: true, subtree: true });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document.body, { childList: true, characterData: true, subtree: true, attributes: true });
   document.querySelector('[data-testid=cancel-button]').click();
 }));
 
@@ -65,10 +70,12 @@ test(`Cancel during a gcn-graph epoch shows the run cancelled within ${CANCEL_BO
     await waitForStatus(page, /epoch [2-9]\d* of 100/, 60_000);
     await page.waitForTimeout(into);
     runs.push(await cancelAndTime(page));
-    await page.waitForFunction(() => !document.querySelector('[data-testid=train-button]').disabled);
+    assert.match(await statusText(page), /Training cancelled after \d+ of 100 epochs/);
   }
-  console.log(`cancel latency in the page, gcn-graph (click to "cancelled"): ${runs.map((ms) => ms.toFixed(0)).join(', ')} ms; median ${median(runs).toFixed(0)} ms`);
-  assert.ok(median(runs) < CANCEL_BOUND_MS, `median ${median(runs).toFixed(0)} ms`);
+  const shown = runs.map((r) => r.shown);
+  console.log(`cancel latency in the page, gcn-graph: click to "cancelled" ${shown.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
+    `(median ${median(shown).toFixed(0)} ms); click to Train enabled again ${runs.map((r) => r.ready.toFixed(0)).join(', ')} ms`);
+  assert.ok(median(shown) < CANCEL_BOUND_MS, `median ${median(shown).toFixed(0)} ms`);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });

@@ -291,7 +291,7 @@ async function runTraining(session, { onProgress, signal }) {
     const p = JSON.parse(session.trainStep());
     p.seconds = (now() - t0) / 1000;
     if (p.type === 'error') error = p.message;
-    onProgress?.(p);
+    if (p.type !== 'validation') onProgress?.(p);  // a chunk of an epoch's validation: no figure to show yet
     if (now() - lastYield > 50) {
       await nextTask();
       lastYield = now();
