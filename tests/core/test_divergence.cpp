@@ -28,12 +28,12 @@ using nlohmann::json;
 
 namespace {
 
-// Every float of a saved file's weights ({name: base64 float32}) is finite.
+// Every float of a saved file's weights ({name: {shape, dtype, data: base64 float32}}) is finite.
 bool all_finite(const json& weights)
 {
-    for (const auto& [name, text] : weights.items()) {
+    for (const auto& [name, tensor] : weights.items()) {
         std::vector<std::uint8_t> bytes;
-        if (!io::base64_decode(text.get<std::string>(), bytes)) return false;
+        if (!io::base64_decode(tensor["data"].get<std::string>(), bytes)) return false;
         for (std::size_t i = 0; i + 4 <= bytes.size(); i += 4) {
             float v;
             std::memcpy(&v, bytes.data() + i, 4);
@@ -149,8 +149,8 @@ TEST_CASE("divergence message: epoch, batch, what, the learning rate and a small
           "try 0.001. The weights from before the update that caused it are kept.");
     CHECK(train::suggested_learning_rate(0.5) == doctest::Approx(1e-3));
     CHECK(train::suggested_learning_rate(1e-3) == doctest::Approx(1e-4));
-    CHECK(train::divergence_message(1, 2, "x", 0.01, "step").find("epoch 1, step 2: x. The learning rate 0.01 is probably "
-                                                                  "too high; try 0.001.") == 0);
+    CHECK(train::divergence_message(1, 2, "x", 0.01, "step").find("training stopped at epoch 1, step 2: x. The learning "
+                                                                  "rate 0.01 is probably too high; try 0.001.") == 0);
 }
 
 TEST_CASE("divergence: a sequence model with learning rate 1e6 stops at the bad batch and keeps the weights from before it")
