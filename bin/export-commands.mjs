@@ -1,9 +1,10 @@
 // bin/export-commands.mjs: `helix export` and `helix import` (web/engine/export/): leaving Helix for PyTorch
 // or ONNX and bringing trained weights back. --model / --spec take a saved Helix file (any family); a bare
 // sequence-model or GAN spec (JSON without "format") is built first with its seed's initial weights.
-import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HelixInputError } from '../web/engine/helix.js';
+import { writeAtomically } from './atomic-write.mjs';
 import { exportPytorch, exportOnnx, importWeights, ExportError, OPSET } from '../web/engine/export/index.js';
 
 export const EXPORT_USAGE = `  helix export   --model model.json --format pytorch|onnx --out DIR
@@ -30,12 +31,6 @@ async function modelFileText(path, loadHelix, fail) {
   const saved = model.save();
   helix.close();
   return saved;
-}
-
-async function writeAtomically(path, data) {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
 }
 
 /** Runs `helix export` or `helix import`; usage problems go to fail(message) (exit 2), input problems throw HelixInputError. */

@@ -2,13 +2,14 @@
 // bin/helix.mjs: the `helix` command: batch training, prediction and evaluation in Node, on the same
 // WebAssembly engine and JS API as the page (web/engine/helix.js).
 import { parseArgs } from 'node:util';
-import { readFile, writeFile, rename, mkdir, stat } from 'node:fs/promises';
+import { readFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadHelix, HelixInputError } from '../web/engine/helix.js';
 import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../web/engine/presets.js';
 import { gunzipSync } from 'node:zlib';
 import { exportOrImport, EXPORT_USAGE } from './export-commands.mjs';
 import { predictFile } from './predict-stream.mjs';
+import { writeAtomically, dieOfSigint } from './atomic-write.mjs';
 
 const USAGE = `Usage:
   helix train    --preset NAME | --spec spec.json  --data train.tsv  --out model.json
@@ -47,6 +48,10 @@ const USAGE = `Usage:
                  consensus, best match id, name, score, strand; --json: everything, with the matrices)
 ${EXPORT_USAGE}
   helix presets
+
+Training stops at once on Ctrl-C (the process ends by the signal: status 130) and writes nothing; a run whose loss, gradient or weights become NaN
+or infinite stops with the epoch, batch and learning rate named (exit 1) and writes nothing. Every file written
+goes through a temporary name and a rename: no command leaves half a file.
 
 Data: train/evaluate take a table (TSV or CSV with a header) with a 'sequence' column and a 0/1 label
 column ('label', or the one --label names; class indices 0..K-1 for a K-class model such as cnn-splice); an 'id' or 'name' column names the records. predict takes
@@ -137,13 +142,6 @@ async function checkTableSize(path) {
   throw e;
 }
 
-// Writes via a temporary name and a rename, so an interrupted run never leaves half a file.
-async function writeAtomically(path, text) {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
-}
-
 // Runs fn (sync or async) and tags an input error with the file it came from.
 async function withFile(path, fn) {
   try {
@@ -154,13 +152,16 @@ async function withFile(path, fn) {
   }
 }
 
-// Runs fit(signal) with Ctrl-C cancelling it between steps. The summary, or null when there is nothing to
-// write: the run was cancelled (exit 130) or its loss diverged (exit 1, the message printed).
+// Runs fit(signal); Ctrl-C stops it at once (the process dies of the signal, the shell sees 130): nothing has been
+// written yet and nothing will be, so the process leaves without waiting for the run's summary. The summary, or null when there is nothing to write:
+// the run diverged (exit 1, the message printed; no model is written, though the API's model keeps the weights
+// from before the bad step).
 async function fitWithCtrlC(fit) {
   const controller = new AbortController();
   const onSigint = () => {
-    process.stderr.write('\ncancelling: nothing will be written\n');
     controller.abort();
+    process.stderr.write('\ncancelled: nothing was written\n');
+    dieOfSigint();
   };
   process.once('SIGINT', onSigint);
   let summary;
@@ -174,7 +175,7 @@ async function fitWithCtrlC(fit) {
     return null;
   }
   if (summary.error) {
-    process.stderr.write(`helix: ${summary.error}\n`);
+    process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}helix: ${summary.error}\nhelix: nothing was written\n`);
     process.exitCode = 1;
     return null;
   }
@@ -191,9 +192,7 @@ function progressPrinter(quiet) {
       process.stderr.write(`${tty ? '\r\x1b[K' : ''}epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}${val} · ${p.seconds.toFixed(1)} s\n`);
     } else if (p.type === 'batch' && tty) {
       process.stderr.write(`\r\x1b[Kepoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)}`);
-    } else if (p.type === 'error') {
-      process.stderr.write(`\n${p.message}\n`);
-    }
+    }  // an 'error' event (divergence) is printed once, by fitWithCtrlC
   };
 }
 
@@ -284,7 +283,7 @@ async function trainGraph(helix, args) {
   const summary = await fitWithCtrlC((signal) => model.fit({
     epochs: number(args, 'epochs', { integer: true, min: 1 }), seed: number(args, 'seed', { integer: true }),
     learningRate: number(args, 'lr'), signal,
-    onProgress: (p) => args.quiet || process.stderr.write(`epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}` +
+    onProgress: (p) => args.quiet || p.type !== 'epoch' || process.stderr.write(`epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}` +
       (p.valLoss == null ? '' : ` · validation accuracy ${p.valAccuracy.toFixed(3)} loss ${p.valLoss.toFixed(4)}`) + '\n'),
   }));
   if (!summary) return;
@@ -371,7 +370,7 @@ async function trainGan(helix, args) {
     seed: number(args, 'seed', { integer: true }), motif: args.motif, signal,
     onProgress: (p) => {
       if (args.quiet) return;
-      if (p.type === 'error') return process.stderr.write(`\n${p.message}\n`);
+      if (p.type === 'error') return;  // printed by fitWithCtrlC
       const every = Math.max(1, Math.round(p.steps / 20));  // ~20 lines per run
       if (p.step % every === 0 || p.step === p.steps) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${show(p)}\n`);
       else if (tty) process.stderr.write(`\r\x1b[K${show(p)}`);

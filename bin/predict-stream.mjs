@@ -5,6 +5,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat, rename, unlink } from 'node:fs/promises';
 import { RecordChunker } from '../web/engine/record-chunks.js';
+import { removeOnInterrupt } from './atomic-write.mjs';
 
 const READ_BYTES = 1 << 20;
 
@@ -19,6 +20,7 @@ export async function predictFile(model, { inputPath, outPath, quiet, toTsv, fai
     fail(`cannot read input '${inputPath}': ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
   }
   const tmp = outPath ? `${outPath}.tmp-${process.pid}` : null;
+  const unregister = tmp ? removeOnInterrupt(tmp) : () => {};  // Ctrl-C removes the partial output
   const out = tmp ? createWriteStream(tmp) : process.stdout;
   const progress = progressLine(size, quiet);
   let records = 0;
@@ -54,6 +56,8 @@ export async function predictFile(model, { inputPath, outPath, quiet, toTsv, fai
     }
     progress.clear();
     throw e;
+  } finally {
+    unregister();
   }
   return records;
 }

@@ -189,7 +189,15 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
 
   panelHeading(byId('train-panel'), t('trainTitle'), t('trainIntro'));
   const trainIntro = byId('train-panel').querySelector('.intro');
-  const progress = new Progress(byId('train-panel'), { onTrain: () => train(), onCancel: () => engine.cancel() });
+  // The worker acknowledges a cancel between two engine steps; the run's summary (the kept weights scored) follows.
+  const onCancel = async () => {
+    if ((await engine.cancel()) && run.training) {
+      run.cancelling = true; // progress events still in flight are not shown over this
+      progress.cancelButton.disabled = true;
+      status.set(t('statusCancelling'), 'info');
+    }
+  };
+  const progress = new Progress(byId('train-panel'), { onTrain: () => train(), onCancel });
   const chart = new LossChart(byId('train-panel'));
   const results = new ResultPanel(byId('result-panel'));
 
@@ -408,6 +416,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
   // Runs `work(onProgress)` as a training run: locks the controls, feeds progress and curves, reports.
   async function trainingRun(work, { chartSpec } = {}) {
     run.training = true;
+    run.cancelling = false;
     refreshControls();
     model.setDisabled(true);
     data.clearErrors();
@@ -417,6 +426,7 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
     let shown = 0;
     try {
       const summary = await work((p) => {
+        if (run.cancelling) return;
         progress.update(p);
         chart.append(p);
         if (p.type === 'epoch' || (p.type === undefined && p.epoch !== undefined)) onEvent('epoch', p); // (a GAN counts steps, not epochs)
@@ -474,7 +484,8 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
       if (summary && family.key === 'transfer' && summary.hasModel && !summary.cancelled) summary.transfer = transfer;
     }
     if (!summary) return null;
-    const trained = summary.cancelled ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false : !summary.error;
+    // A run that diverged keeps the weights from before its bad step (summary.diverged): that model predicts.
+    const trained = summary.cancelled ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false : !summary.error || Boolean(summary.diverged);
     if (trained) run.models.add(trainedFamily.key);
     if (trained) resetExplanations(currentSpecObject()?.heads?.map((head) => head.name));
     refreshControls();

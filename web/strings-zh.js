@@ -38,6 +38,7 @@ export const zh = {
   statusModelLoaded: '已从 {name} 载入模型，现在可以进行预测。',
   statusModelLoadFailed: '{name} 不是 Helix 模型：{message}',
   statusCancelledSteps: '训练已取消，共完成 {stepsRun} / {steps} 步。',
+  statusCancelling: '训练已取消。正在收尾：对保留的权重进行评估…',
   statusTrainingSteps: '训练中… 第 {step} / {steps} 步',
   statusTrainedTasks: '训练用时 {seconds} 秒。{tasks} 个任务在未见过的测试行上的得分见“结果”面板（平均 AUROC {auroc}）。',
   statusTrainedGraph: '训练用时 {seconds} 秒。在标签从未参与训练的 {n} 个测试节点上，模型预测正确类别的比例为 {accuracy}。',

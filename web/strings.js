@@ -39,6 +39,7 @@ export const en = {
   statusModelLoaded: 'Model loaded from {name}. You can predict now.',
   statusModelLoadFailed: '{name} is not a Helix model: {message}',
   statusCancelledSteps: 'Training cancelled after {stepsRun} of {steps} steps.',
+  statusCancelling: 'Training cancelled. Finishing: the weights kept are being scored…',
   statusTrainingSteps: 'Training… step {step} of {steps}',
   statusTrainedTasks: 'Trained in {seconds} s. Scores for each of the {tasks} tasks on test rows it never saw are under Results (mean AUROC {auroc}).',
   statusTrainedGraph: 'Trained in {seconds} s. On {n} test nodes whose labels it never saw, the model picks the right class {accuracy} of the time.',

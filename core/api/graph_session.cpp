@@ -255,34 +255,45 @@ void GraphSession::update()
     run_->optimizer->step();
 }
 
-GraphSession::Scores GraphSession::train_graph_epoch()
+std::string GraphSession::train_graph_batch()
 {
     Run& r = *run_;
-    std::vector<std::size_t> order = graphs_in(data::NodeSplit::train);
-    r.rng.shuffle(order);
-    const std::size_t B = spec_.training.batch_size;
-    Scores s;
-    std::size_t correct = 0;
-    for (std::size_t start = 0; start < order.size(); start += B) {
-        const std::vector<std::size_t> chosen(order.begin() + static_cast<std::ptrdiff_t>(start),
-                                              order.begin() + static_cast<std::ptrdiff_t>(std::min(start + B, order.size())));
-        const data::GraphBatch b = data::make_graph_batch(*adj_, *features_, nodes_of_graph_, chosen);
-        Tensor labels = Tensor::from_shape({chosen.size()});
-        for (std::size_t k = 0; k < chosen.size(); ++k) labels(k) = static_cast<float>(graph_.graph_labels[chosen[k]]);
-        r.optimizer->zero_grad();
-        Var z = model_->forward(b.adj, b.features, /*training=*/true, r.rng, &b.graph_of_node, b.graphs);
-        Var loss = ops::softmax_cross_entropy(z, labels);
-        backward(loss);
-        update();
-        const std::size_t K = z.dim(1);
-        for (std::size_t k = 0; k < chosen.size(); ++k)
-            correct += argmax_row(z.value().data() + k * K, K) == static_cast<std::size_t>(labels(k));
-        s.loss += static_cast<double>(loss.value()(0)) * static_cast<double>(chosen.size());
+    if (r.cursor == 0) {
+        r.order = graphs_in(data::NodeSplit::train);
+        r.rng.shuffle(r.order);
+        r.batch = r.correct = 0;
+        r.loss_sum = 0.0;
     }
-    s.n = order.size();
-    s.loss /= static_cast<double>(s.n);
-    s.accuracy = static_cast<double>(correct) / static_cast<double>(s.n);
-    return s;
+    const std::size_t B = spec_.training.batch_size;
+    const std::vector<std::size_t> chosen(r.order.begin() + static_cast<std::ptrdiff_t>(r.cursor),
+                                          r.order.begin() + static_cast<std::ptrdiff_t>(std::min(r.cursor + B, r.order.size())));
+    const data::GraphBatch b = data::make_graph_batch(*adj_, *features_, nodes_of_graph_, chosen);
+    Tensor labels = Tensor::from_shape({chosen.size()});
+    for (std::size_t k = 0; k < chosen.size(); ++k) labels(k) = static_cast<float>(graph_.graph_labels[chosen[k]]);
+    r.guard->save();
+    r.stepped = false;
+    r.optimizer->zero_grad();
+    Var z = model_->forward(b.adj, b.features, /*training=*/true, r.rng, &b.graph_of_node, b.graphs);
+    Var loss = ops::softmax_cross_entropy(z, labels);
+    std::string bad = train::DivergenceGuard::check_loss(loss.value()(0));
+    if (bad.empty()) {
+        backward(loss);
+        bad = r.guard->check_gradients();
+    }
+    if (bad.empty()) {
+        update();
+        r.stepped = true;
+        bad = r.guard->check_weights();
+    }
+    if (!bad.empty()) return bad;
+    // Loss and accuracy with dropout, before the step.
+    const std::size_t K = z.dim(1);
+    for (std::size_t k = 0; k < chosen.size(); ++k)
+        r.correct += argmax_row(z.value().data() + k * K, K) == static_cast<std::size_t>(labels(k));
+    r.loss_sum += static_cast<double>(loss.value()(0)) * static_cast<double>(chosen.size());
+    r.cursor += chosen.size();
+    ++r.batch;
+    return "";
 }
 
 std::string GraphSession::start_training(const std::string& options_json)
@@ -322,6 +333,7 @@ std::string GraphSession::start_training(const std::string& options_json)
     auto run = std::make_unique<Run>();
     o.weight_decay = 0.0f;  // applied as L2 on the chosen weights in train_step, not as AdamW decay
     run->optimizer = optim::make_optimizer(o, model_->params());
+    run->guard = std::make_unique<train::DivergenceGuard>(model_->params());
     run->rng.reseed(t.seed ^ 0x9e3779b97f4a7c15ull);  // dropout masks
     run->epochs = t.epochs;
     run->patience = t.patience;
@@ -339,23 +351,66 @@ std::string GraphSession::start_training(const std::string& options_json)
     return json{{"errors", json::array()}}.dump();
 }
 
+std::string GraphSession::stop_diverged(const std::string& what)
+{
+    Run& r = *run_;
+    // A bad weight comes from this step; a bad loss or gradient from the weights the step before made. The last
+    // good weights stay: not the best epoch's.
+    r.stepped ? r.guard->restore() : r.guard->restore_previous();
+    r.finished = true;
+    const std::size_t batch = spec_.graph_task() ? r.batch + 1 : 1;
+    const std::string message = train::divergence_message(r.epoch + 1, batch, what, r.optimizer->learning_rate);
+    r.diverged = train::divergence_json(r.epoch + 1, batch, message);
+    return json{{"type", "error"}, {"message", message}, {"epoch", r.epoch + 1}, {"batch", batch}}.dump();
+}
+
+std::string GraphSession::train_nodes(Scores& train)
+{
+    Run& r = *run_;
+    r.guard->save();
+    r.stepped = false;
+    r.optimizer->zero_grad();
+    Var z = model_->forward(adj_, features_, /*training=*/true, r.rng);
+    Var loss = ops::softmax_cross_entropy(z, classes_, train_mask_);
+    std::string bad = train::DivergenceGuard::check_loss(loss.value()(0));
+    if (bad.empty()) {
+        backward(loss);
+        bad = r.guard->check_gradients();
+    }
+    if (bad.empty()) {
+        update();
+        r.stepped = true;
+        bad = r.guard->check_weights();
+    }
+    if (!bad.empty()) return bad;
+    train = score(z.value(), data::NodeSplit::train);  // with dropout, before the step
+    train.loss = loss.value()(0);
+    return "";
+}
+
 std::string GraphSession::train_step()
 {
     HELIX_ASSERT(run_ && !run_->finished);
     Run& r = *run_;
-    ++r.epoch;
     Scores train;
+    const std::string bad = spec_.graph_task() ? train_graph_batch() : train_nodes(train);
+    if (!bad.empty()) return stop_diverged(bad);
     if (spec_.graph_task()) {
-        train = train_graph_epoch();
-    } else {
-        r.optimizer->zero_grad();
-        Var z = model_->forward(adj_, features_, /*training=*/true, r.rng);
-        Var loss = ops::softmax_cross_entropy(z, classes_, train_mask_);
-        backward(loss);
-        update();
-        train = score(z.value(), data::NodeSplit::train);  // with dropout, before the step
-        train.loss = loss.value()(0);
+        const std::size_t B = spec_.training.batch_size;
+        if (r.cursor < r.order.size())
+            return json{{"type", "batch"},
+                        {"epoch", r.epoch + 1},
+                        {"epochs", r.epochs},
+                        {"batch", r.batch},
+                        {"batches", (r.order.size() + B - 1) / B},
+                        {"loss", r.loss_sum / static_cast<double>(r.cursor)}}
+                .dump();
+        train.n = r.order.size();
+        train.loss = r.loss_sum / static_cast<double>(train.n);
+        train.accuracy = static_cast<double>(r.correct) / static_cast<double>(train.n);
+        r.cursor = 0;  // the next step starts the next epoch
     }
+    ++r.epoch;
     const Scores val = score_split(data::NodeSplit::val);
     const bool by_accuracy = spec_.training.monitor == "val_accuracy";
     const double metric = by_accuracy ? val.accuracy : val.loss;
@@ -404,6 +459,10 @@ std::string GraphSession::training_summary()
     if (spec_.graph_task()) t["auroc"] = test.n && std::isfinite(test.auroc) ? json(test.auroc) : json(nullptr);
     json s = {{"epochsRun", run_->epoch}, {"bestEpoch", run_->best_epoch}, {"stoppedEarly", run_->stopped_early},
               {"cancelled", run_->cancelled}, {"test", t}};
+    if (!run_->diverged.is_null()) {
+        s["error"] = run_->diverged["message"];
+        s["diverged"] = run_->diverged;
+    }
     metadata_["test"] = t;
     metadata_["bestEpoch"] = run_->best_epoch;
     return s.dump();

@@ -18,6 +18,7 @@
 #include "../data/graph.hpp"
 #include "../nn/graph_model.hpp"
 #include "../optim/optimizer.hpp"
+#include "../train/divergence.hpp"
 
 namespace helix::api {
 
@@ -38,10 +39,15 @@ public:
     // options {"epochs", "seed", "patience", "learningRate"}, each optional (the spec's otherwise). A seed gives
     // fresh weights (same seed, same run); without one training continues from the current weights.
     std::string start_training(const std::string& options_json);
-    std::string train_step();  // {"type": "epoch", "epoch", "epochs", "loss", "trainAccuracy", "valLoss", "valAccuracy"}
+    // {"type": "epoch", "epoch", "epochs", "loss", "trainAccuracy", "valLoss", "valAccuracy"} at an epoch's end;
+    // {"type": "batch", "epoch", "epochs", "batch", "batches", "loss"} after a graph mini-batch that does not end
+    // one; {"type": "error", "message", "epoch", "batch"} when training diverged.
+    std::string train_step();
     bool training_finished() const { return !run_ || run_->finished; }
     void cancel_training();
-    std::string training_summary();  // {"epochsRun", "bestEpoch", "stoppedEarly", "cancelled", "test": {...}}
+    // {"epochsRun", "bestEpoch", "stoppedEarly", "cancelled", "test": {...}}, and "error" and "diverged":
+    // {"epoch", "batch", "message"} when training diverged.
+    std::string training_summary();
 
     // {"errors", "accuracy", "loss", "n"} on the labelled test nodes; graph models add the macro AUROC
     // ("auroc", one-vs-rest; null when the test graphs hold one class) and count graphs in "n".
@@ -60,6 +66,13 @@ private:
         double best = 0.0;
         bool finished = false, cancelled = false, stopped_early = false;
         std::vector<Tensor> best_weights;
+        std::unique_ptr<train::DivergenceGuard> guard;
+        bool stepped = false;  // this step's update was applied (a bad weight then comes from it)
+        nlohmann::json diverged;  // {"epoch", "batch", "message"} once training diverged
+        // Graph classification: the epoch's shuffled train graphs, the next one's index, and the running figures.
+        std::vector<std::size_t> order;
+        std::size_t cursor = 0, batch = 0, correct = 0;
+        double loss_sum = 0.0;
     };
     struct Scores {
         double loss = 0.0, accuracy = 0.0, auroc = 0.0;  // auroc: graph models only; NaN when undefined
@@ -74,7 +87,10 @@ private:
     Tensor graph_logits(const std::vector<std::size_t>& graphs) const;  // inference, (graphs, classes)
     Scores score_graphs(data::NodeSplit which) const;
     Scores score_split(data::NodeSplit which) const;  // score_graphs or score(logits(), which)
-    Scores train_graph_epoch();  // one pass over the train graphs; loss and accuracy with dropout, before each step
+    // One mini-batch of the epoch's train graphs (shuffled at the epoch's start); "" or what became NaN / infinite.
+    std::string train_graph_batch();
+    std::string train_nodes(Scores& train);  // one full-batch step of node classification; "" or what went bad
+    std::string stop_diverged(const std::string& what);  // the last good weights back; the error event
     void update();  // weight decay, then one optimizer step
     std::vector<std::vector<std::uint32_t>> nodes_of_graph_;
 

@@ -17,7 +17,8 @@ Split autoencoder_split(std::size_t N, const nn::TrainingSpec& training)
 AutoencoderTrainer::AutoencoderTrainer(nn::Autoencoder& model, const std::vector<float>& values, Split split,
                                        const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer)
     : model_(model), values_(values), split_(std::move(split)), spec_(training),
-      optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed)
+      optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed),
+      guard_(model.params())
 {
     HELIX_ASSERT(!split_.train.empty());
     best_weights_ = model_.weights();
@@ -51,20 +52,24 @@ nlohmann::json AutoencoderTrainer::step()
     for (std::size_t i = 0; i < rows.size(); ++i)
         std::copy(values_.data() + rows[i] * G, values_.data() + (rows[i] + 1) * G, target.data() + i * G);
 
+    guard_.save();
     optimizer_->zero_grad();
     Var out = model_.forward(x, /*training=*/true, rng_);
     // masked_mse: the loss counts only the hidden entries (a batch that hides none teaches nothing).
     Var loss = ops::mse(out, target, spec.reconstruction == "masked_mse" ? hidden : Tensor());
     const float value = loss.value()(0);
-    if (!std::isfinite(value)) {
-        diverged_ = "training stopped at epoch " + std::to_string(epoch_ + 1) + ", batch " + std::to_string(batch_ + 1) +
-                    ": the loss became " + (std::isnan(value) ? "NaN" : "infinite") +
-                    ". Try a smaller learning rate; the weights of the best epoch so far are kept.";
-        finish();
-        return {{"type", "error"}, {"message", diverged_}, {"epoch", epoch_ + 1}, {"batch", batch_ + 1}};
+    std::string bad = DivergenceGuard::check_loss(value);
+    if (bad.empty()) {
+        backward(loss);
+        bad = guard_.check_gradients();
     }
-    backward(loss);
-    optimizer_->step();
+    bool stepped = false;
+    if (bad.empty()) {
+        optimizer_->step();
+        stepped = true;
+        bad = guard_.check_weights();
+    }
+    if (!bad.empty()) return stop_diverged(bad, stepped);
     epoch_loss_ += static_cast<double>(value) * static_cast<double>(rows.size());
     epoch_seen_ += rows.size();
     ++batch_;
@@ -114,13 +119,23 @@ void AutoencoderTrainer::cancel()
     finish();
 }
 
+nlohmann::json AutoencoderTrainer::stop_diverged(const std::string& what, bool stepped)
+{
+    // A bad weight comes from this step; a bad loss or gradient from the weights the step before made.
+    stepped ? guard_.restore() : guard_.restore_previous();
+    restored_ = true;  // the last good weights stay: not the best epoch\'s
+    diverged_ = divergence_message(epoch_ + 1, batch_ + 1, what, optimizer_->learning_rate);
+    diverged_at_ = divergence_json(epoch_ + 1, batch_ + 1, diverged_);
+    finish();
+    return {{"type", "error"}, {"message", diverged_}, {"epoch", epoch_ + 1}, {"batch", batch_ + 1}};
+}
+
 void AutoencoderTrainer::finish()
 {
     finished_ = true;
     if (restored_) return;
-    // Before the first epoch ends there is no best epoch: a cancelled run keeps what it learnt, a diverged one
-    // goes back to its initial weights (its current ones hold NaN).
-    if (best_epoch_ > 0 || !diverged_.empty()) model_.set_weights(best_weights_);
+    // Before the first epoch ends there is no best epoch: a cancelled run keeps what it learnt.
+    if (best_epoch_ > 0) model_.set_weights(best_weights_);
     restored_ = true;
 }
 
@@ -147,7 +162,10 @@ nlohmann::json AutoencoderTrainer::summary()
                            {"test", split_.test.size()}}},
                 {"monitor", "val_loss"},
                 {"test", test}};
-    if (!diverged_.empty()) summary_["error"] = diverged_;
+    if (!diverged_.empty()) {
+        summary_["error"] = diverged_;
+        summary_["diverged"] = diverged_at_;
+    }
     return summary_;
 }
 

@@ -5,8 +5,9 @@
 //   report(run.summary());                                // best weights restored, test scores
 // Each batch is corrupted as the spec says (core/nn/autoencoder.hpp) and scored by its reconstruction loss.
 // After every epoch the validation loss is computed; the best epoch's weights are kept and restored at the end;
-// training stops after `patience` epochs without improvement, at once on a NaN or infinite loss (naming the
-// epoch and batch), or when cancelled.
+// training stops after `patience` epochs without improvement, when cancelled, or at once on a NaN or infinite
+// loss, gradient or weight: a message names the epoch, the batch and the learning rate, the weights from before
+// that batch are put back (divergence.hpp), and summary() has `diverged`.
 #pragma once
 
 #include <memory>
@@ -16,6 +17,7 @@
 
 #include "../nn/autoencoder.hpp"
 #include "../optim/optimizer.hpp"
+#include "divergence.hpp"
 #include "split.hpp"
 
 namespace helix::train {
@@ -33,12 +35,13 @@ public:
     bool finished() const { return finished_; }
     nlohmann::json step();
     void cancel();
-    nlohmann::json summary();  // {cancelled, stoppedEarly, bestEpoch, epochsRun, history, split, test, error?}
+    nlohmann::json summary();  // {cancelled, stoppedEarly, bestEpoch, epochsRun, history, split, test, error?, diverged?}
     double validation_loss();  // the monitored loss on the validation cells (see core/nn/autoencoder.hpp)
 
 private:
     nlohmann::json end_epoch();
     void finish();
+    nlohmann::json stop_diverged(const std::string& what, bool stepped);  // last good weights back; finishes
 
     nn::Autoencoder& model_;
     const std::vector<float>& values_;
@@ -55,7 +58,9 @@ private:
     double best_ = 0.0;
     std::size_t best_epoch_ = 0, since_best_ = 0;
     bool finished_ = false, cancelled_ = false, stopped_early_ = false, restored_ = false;
+    DivergenceGuard guard_;
     std::string diverged_;
+    nlohmann::json diverged_at_;
     nlohmann::json summary_;
 };
 

@@ -125,11 +125,17 @@ double mean_of_finite(const std::vector<double>& xs)
 
 HeadScores score_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices)
 {
+    if (indices.empty()) return score_heads(model, ex, indices, {});
+    return score_heads(model, ex, indices, predict_heads(model, ex, indices));
+}
+
+HeadScores score_heads(const nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices,
+                       const std::vector<Tensor>& prob)
+{
     HeadScores out;
     out.combined.n = indices.size();
     out.heads.resize(model.heads());
     if (indices.empty()) return out;
-    std::vector<Tensor> prob = predict_heads(model, ex, indices);
     std::vector<double> acc, roc, prc;
     double loss = 0;
     for (std::size_t h = 0; h < model.heads(); ++h) {

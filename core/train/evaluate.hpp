@@ -52,6 +52,9 @@ struct HeadScores {
 // cross-entropy, accuracy of the most probable class, and one-vs-rest AUROC and AUPRC macro-averaged
 // over classes (metrics.hpp); labels are class indices.
 HeadScores score_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices);
+// The same from probabilities already predicted for `indices` (predict_heads' result, e.g. gathered in chunks).
+HeadScores score_heads(const nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices,
+                       const std::vector<Tensor>& prob);
 
 // {"loss", "accuracy", "auroc", "auprc", "n"}; a score that is not a number (AUROC of one class) is null.
 nlohmann::json scores_json(const Scores& s);

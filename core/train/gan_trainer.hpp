@@ -8,7 +8,9 @@
 //   D: bce(D(x), 1 - label_smoothing) + bce(D(G(z)), 0)   the generated batch is a constant here
 //   G: bce(D(G(z)), 1) = -log sigmoid(D(G(z)))             only G's weights step
 // Real batches walk a shuffled order of the data, reshuffled at each epoch's end (one epoch = every full batch
-// once; a data set smaller than batch_size is one batch). A NaN or infinite loss stops the run with a message.
+// once; a data set smaller than batch_size is one batch). A NaN or infinite loss, gradient or weight stops the
+// run with a message naming the epoch, the step, the network and its learning rate, and puts back both
+// networks' weights from before that step (divergence.hpp).
 #pragma once
 
 #include <memory>
@@ -19,6 +21,7 @@
 
 #include "../nn/gan.hpp"
 #include "../optim/optimizer.hpp"
+#include "divergence.hpp"
 
 namespace helix::train {
 
@@ -32,10 +35,12 @@ public:
     std::size_t steps() const { return steps_; }
     // {"type": "step", "step", "steps", "epoch", "dLoss", "gLoss", "dReal", "dFake"}: the losses of this step
     // (dLoss of its last discriminator step) and D's mean probability of "real" on the real and generated
-    // batches of that discriminator step. {"type": "error", "message", "step"} when a loss is not finite.
+    // batches of that discriminator step. {"type": "error", "message", "epoch", "step"} when a loss, gradient or
+    // weight is not finite.
     nlohmann::json step();
     void cancel();
-    // {"stepsRun", "steps", "epochs", "cancelled", "error" (when it diverged), "history": [step records],
+    // {"stepsRun", "steps", "epochs", "cancelled", "history": [step records], "error" and "diverged": {epoch,
+    //  batch (the step), message} when it diverged,
     //  "enrichment": {motif, sequences, observed, withMotif, shuffled, ratio, strands} when a motif was given}.
     nlohmann::json summary();
 
@@ -43,6 +48,10 @@ public:
 
 private:
     Tensor next_real_batch();
+    std::size_t epoch() const;  // the epoch of the last real batch taken (1-based)
+    // What went wrong in a discriminator (`d`) or generator step, or "" (then the step was taken).
+    std::string discriminator_step(std::size_t B, double& d_loss, double& d_real, double& d_fake);
+    std::string generator_step(std::size_t B, double& g_loss);
 
     nn::Gan& gan_;
     std::vector<std::string> sequences_;
@@ -53,8 +62,10 @@ private:
     std::vector<std::size_t> order_;
     std::size_t batch_size_ = 0, batches_per_epoch_ = 0, cursor_ = 0, batches_seen_ = 0;
     std::size_t step_ = 0, steps_ = 0;
-    bool finished_ = false, cancelled_ = false;
+    bool finished_ = false, cancelled_ = false, updated_ = false;  // updated_: this step has stepped a network
+    DivergenceGuard guard_;
     std::string diverged_;
+    nlohmann::json diverged_at_;
     nlohmann::json history_ = nlohmann::json::array();
 };
 

@@ -1,6 +1,7 @@
 // core/train/trainer.cpp: see trainer.hpp.
 #include "trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "../ops/norm.hpp"
@@ -13,7 +14,8 @@ namespace helix::train {
 Trainer::Trainer(nn::Model& model, Examples examples, const nn::TrainingSpec& training,
                  const nn::OptimizerSpec& optimizer)
     : model_(model), ex_(std::move(examples)), spec_(training),
-      optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed)
+      optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed),
+      guard_(model.params())
 {
     HELIX_ASSERT(ex_.heads == model_.heads() && ex_.labels.size() == ex_.size() * ex_.heads);
     std::vector<float> strata(ex_.size());  // the first head's label; a missing one is a stratum of its own
@@ -38,9 +40,11 @@ bool Trainer::improved(const Scores& s) const
 nlohmann::json Trainer::step()
 {
     HELIX_ASSERT(!finished_);
+    if (validating_) return validate_chunk();
     if (batch_ == 0 && epoch_seen_ == 0) batches_ = make_batches(ex_.sequences, split_.train, spec_.batch_size, &rng_);
     const auto& batch = batches_[batch_];
 
+    guard_.save();  // before the forward pass, which moves batch norm's running statistics
     optimizer_->zero_grad();
     std::vector<Var> logits = model_.forward_heads(encode_inputs(model_, ex_, batch), /*training=*/true, rng_);
     // The total loss: each head's mean over the records that have its label, times its weight.
@@ -55,22 +59,27 @@ nlohmann::json Trainer::step()
     }
     if (terms.empty()) {  // no label of any head in this batch: nothing to learn from it
         ++batch_;
-        if (batch_ == batches_.size()) return end_epoch();
-        return {{"type", "batch"}, {"epoch", epoch_ + 1}, {"epochs", spec_.epochs}, {"batch", batch_},
-                {"batches", batches_.size()}, {"loss", epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : 0.0},
-                {"batchLoss", nullptr}};
+        nlohmann::json p = {{"type", "batch"}, {"epoch", epoch_ + 1}, {"epochs", spec_.epochs}, {"batch", batch_},
+                            {"batches", batches_.size()},
+                            {"loss", epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : 0.0},
+                            {"batchLoss", nullptr}};
+        if (batch_ == batches_.size()) return after_last_batch(p);
+        return p;
     }
     Var loss = terms.size() == 1 ? terms[0] : ops::add(terms);
     const float value = loss.value()(0);
-    if (!std::isfinite(value)) {
-        diverged_ = "training stopped at epoch " + std::to_string(epoch_ + 1) + ", batch " +
-                    std::to_string(batch_ + 1) + ": the loss became " + (std::isnan(value) ? "NaN" : "infinite") +
-                    ". Try a smaller learning rate; the weights of the best epoch so far are kept.";
-        finish();
-        return {{"type", "error"}, {"message", diverged_}, {"epoch", epoch_ + 1}, {"batch", batch_ + 1}};
+    std::string bad = DivergenceGuard::check_loss(value);
+    if (bad.empty()) {
+        backward(loss);
+        bad = guard_.check_gradients();
     }
-    backward(loss);
-    optimizer_->step();
+    bool stepped = false;
+    if (bad.empty()) {
+        optimizer_->step();
+        stepped = true;
+        bad = guard_.check_weights();
+    }
+    if (!bad.empty()) return stop_diverged(bad, stepped);
     epoch_loss_ += static_cast<double>(value) * static_cast<double>(batch.size());
     epoch_seen_ += batch.size();
     ++batch_;
@@ -78,11 +87,42 @@ nlohmann::json Trainer::step()
                         {"epochs", spec_.epochs}, {"batch", batch_},
                         {"batches", batches_.size()}, {"loss", epoch_loss_ / static_cast<double>(epoch_seen_)},
                         {"batchLoss", value}};
-    if (batch_ == batches_.size()) return end_epoch();
+    if (batch_ == batches_.size()) return after_last_batch(p);
     return p;
 }
 
-nlohmann::json Trainer::end_epoch()
+nlohmann::json Trainer::after_last_batch(nlohmann::json batch_event)
+{
+    if (split_.validation.empty()) return end_epoch(nullptr);
+    validating_ = true;
+    validated_ = 0;
+    val_prob_.assign(model_.heads(), {});
+    return batch_event;
+}
+
+nlohmann::json Trainer::validate_chunk()
+{
+    const auto& v = split_.validation;
+    const std::size_t end = std::min(validated_ + kValidationChunk, v.size());
+    const std::vector<std::size_t> chunk(v.begin() + static_cast<std::ptrdiff_t>(validated_),
+                                         v.begin() + static_cast<std::ptrdiff_t>(end));
+    const std::vector<Tensor> prob = predict_heads(model_, ex_, chunk);
+    for (std::size_t h = 0; h < prob.size(); ++h) val_prob_[h].insert(val_prob_[h].end(), prob[h].begin(), prob[h].end());
+    validated_ = end;
+    if (validated_ < v.size())
+        return {{"type", "validation"}, {"epoch", epoch_ + 1}, {"epochs", spec_.epochs}, {"done", validated_},
+                {"total", v.size()}};
+    validating_ = false;
+    std::vector<Tensor> all;
+    for (const auto& p : val_prob_) {
+        const std::vector<std::size_t> shape = {v.size(), p.size() / v.size()};
+        all.emplace_back(xt::adapt(p, shape));
+    }
+    const HeadScores vh = score_heads(model_, ex_, v, all);
+    return end_epoch(&vh);
+}
+
+nlohmann::json Trainer::end_epoch(const HeadScores* validation)
 {
     const double train_loss = epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : std::nan("");
     ++epoch_;
@@ -90,8 +130,8 @@ nlohmann::json Trainer::end_epoch()
     epoch_loss_ = 0;
     epoch_seen_ = 0;
     nlohmann::json record = {{"epoch", epoch_}, {"loss", train_loss}};
-    if (!split_.validation.empty()) {
-        HeadScores vh = score_heads(model_, ex_, split_.validation);
+    if (validation) {
+        const HeadScores& vh = *validation;
         const Scores& v = vh.combined;
         auto val = scores_json(model_, vh);
         if (val.contains("heads")) record["valHeads"] = val["heads"];
@@ -129,13 +169,23 @@ void Trainer::cancel()
     finish();
 }
 
+nlohmann::json Trainer::stop_diverged(const std::string& what, bool stepped)
+{
+    // A bad weight comes from this step; a bad loss or gradient from the weights the step before made.
+    stepped ? guard_.restore() : guard_.restore_previous();
+    restored_ = true;  // the last good weights stay: not the best epoch\'s
+    diverged_ = divergence_message(epoch_ + 1, batch_ + 1, what, optimizer_->learning_rate);
+    diverged_at_ = divergence_json(epoch_ + 1, batch_ + 1, diverged_);
+    finish();
+    return {{"type", "error"}, {"message", diverged_}, {"epoch", epoch_ + 1}, {"batch", batch_ + 1}};
+}
+
 void Trainer::finish()
 {
     finished_ = true;
     if (restored_) return;
-    // Before the first epoch ends there is no best epoch: a cancelled run keeps what it learnt, a
-    // diverged one goes back to its initial weights (its current ones hold NaN).
-    if (best_epoch_ > 0 || !diverged_.empty()) model_.set_weights(best_weights_);
+    // Before the first epoch ends there is no best epoch: a cancelled run keeps what it learnt.
+    if (best_epoch_ > 0) model_.set_weights(best_weights_);
     restored_ = true;
 }
 
@@ -153,7 +203,10 @@ nlohmann::json Trainer::summary()
                   {"test", split_.test.size()}}},
                 {"monitor", spec_.monitor},
                 {"test", scores_json(model_, score_heads(model_, ex_, split_.test))}};
-    if (!diverged_.empty()) summary_["error"] = diverged_;
+    if (!diverged_.empty()) {
+        summary_["error"] = diverged_;
+        summary_["diverged"] = diverged_at_;
+    }
     return summary_;
 }
 

@@ -4,9 +4,11 @@
 //   while (!run.finished()) report(run.step());                 // {"type": "batch"|"epoch", ...}
 //   report(run.summary());                                      // best weights restored, test scores
 // The data are split (seeded, stratified) into train / validation / test. After every epoch the
-// validation set is scored; the best epoch by `monitor` is remembered and its weights restored at the
-// end; training stops early after `patience` epochs without improvement. A NaN or infinite loss stops
-// the run at once with a message naming the epoch and batch, also restoring the best weights.
+// validation set is scored, kValidationChunk records per step (events {"type": "validation", "done",
+// "total"} until the last chunk's step returns the epoch), so no step is long enough to hold up a cancel; the best epoch by `monitor` is remembered and its weights restored at the
+// end; training stops early after `patience` epochs without improvement. A NaN or infinite loss, gradient
+// or weight stops the run at once with a message naming the epoch and batch and the learning rate, and
+// puts back the weights from before that batch (divergence.hpp); summary() then has `diverged`.
 #pragma once
 
 #include <memory>
@@ -18,6 +20,7 @@
 #include "../data/sequence_set.hpp"
 #include "../nn/model.hpp"
 #include "../optim/optimizer.hpp"
+#include "divergence.hpp"
 #include "evaluate.hpp"
 #include "examples.hpp"
 #include "split.hpp"
@@ -43,10 +46,15 @@ public:
     void cancel();          // takes effect now; summary() then reports cancelled: true
     nlohmann::json summary();  // restores the best weights (once) and scores the test set
 
+    static constexpr std::size_t kValidationChunk = 256;  // validation records predicted per step
+
 private:
-    nlohmann::json end_epoch();
+    nlohmann::json after_last_batch(nlohmann::json batch_event);  // starts the validation, or ends the epoch
+    nlohmann::json validate_chunk();
+    nlohmann::json end_epoch(const HeadScores* validation);  // null: no validation set
     bool improved(const Scores& s) const;
     void finish();
+    nlohmann::json stop_diverged(const std::string& what, bool stepped);  // last good weights back; finishes
 
     nn::Model& model_;
     Examples ex_;
@@ -58,12 +66,17 @@ private:
     std::size_t epoch_ = 0, batch_ = 0;
     double epoch_loss_ = 0;
     std::size_t epoch_seen_ = 0;
+    bool validating_ = false;
+    std::size_t validated_ = 0;                 // validation records predicted so far this epoch
+    std::vector<std::vector<float>> val_prob_;  // per head, their probabilities (rows of the head's width)
     nlohmann::json history_ = nlohmann::json::array();
     std::vector<Tensor> best_weights_;
     Scores best_;
     std::size_t best_epoch_ = 0, since_best_ = 0;
     bool finished_ = false, cancelled_ = false, stopped_early_ = false, restored_ = false;
+    DivergenceGuard guard_;
     std::string diverged_;
+    nlohmann::json diverged_at_;  // {"epoch", "batch", "message"} once it diverged
     nlohmann::json summary_;
 };
 

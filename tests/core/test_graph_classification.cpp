@@ -28,7 +28,7 @@ const char* kSpec = R"({"task": "graph_classification", "features": "as_is",
   "training": {"epochs": 150, "patience": 25, "batch_size": 32, "seed": 1,
                "validation_fraction": 0.2, "test_fraction": 0.2}})";
 
-json train(GraphSession& s, const std::string& options)
+json train_session(GraphSession& s, const std::string& options)
 {
     REQUIRE(json::parse(s.start_training(options))["errors"].empty());
     while (!s.training_finished()) s.train_step();
@@ -183,7 +183,7 @@ TEST_CASE(
     CHECK(info["graphs"] == 400);
     CHECK(info["features"] == 11);
     CHECK(info["split"] == json({{"train", 240}, {"val", 80}, {"test", 80}, {"unlabelled", 0}}));
-    json summary = train(s, R"({"seed": 1})");
+    json summary = train_session(s, R"({"seed": 1})");
     MESSAGE("graph motifs: " << summary.dump());
     CHECK(summary["test"]["n"] == 80);
     CHECK(summary["test"]["accuracy"].get<double>() >= 0.9);

@@ -21,7 +21,7 @@ export class EngineError extends Error {
 }
 
 // Calls that neither read nor change a session's models: they run at once, whatever session is active.
-const STATELESS = new Set(['init', 'presets', 'parse', 'describe']);
+const STATELESS = new Set(['init', 'presets', 'parse', 'describe', 'memoryUsage']);
 
 let shared = null; // { worker, remote, crashed, gate, sessions } once a session exists
 
@@ -127,6 +127,7 @@ export function createEngine({ onWait = () => {} } = {}) {
     session,
     init: () => call('init'), // -> { backend, presets }
     presets: () => call('presets'),
+    memoryUsage: () => call('memoryUsage'), // {wasmHeapUsed, wasmHeapSize} of the shared worker's engine
     parse: (text, opts) => call('parse', text, opts),
     train: (text, opts, onProgress) => training('train')(text, opts, Comlink.proxy(onProgress)),
     describe: (spec) => call('describe', spec),

@@ -254,6 +254,14 @@ class Helix {
     return JSON.parse(this.#engine.benchKernels(Boolean(smoke)));
   }
 
+  /**
+   * The engine's memory, for leak checks: {wasmHeapUsed: bytes malloc has handed out and not had back,
+   * wasmHeapSize: the size of the wasm memory (it grows and never shrinks)}.
+   */
+  memoryUsage() {
+    return { wasmHeapUsed: this.#engine.heapUsed(), wasmHeapSize: this.#engine.HEAP8.buffer.byteLength };
+  }
+
   /** Changes how many threads share the work (1 .. the count the engine was loaded with); returns it. */
   setThreads(n) {
     this.#engine.setThreads(Math.max(1, Math.floor(n)));
@@ -269,7 +277,9 @@ const now = () => globalThis.performance?.now() ?? Date.now();
 // Drives a started training run of any session (model, graph, GAN, autoencoder) one engine step at a time:
 // onProgress(p) after each (p.seconds since the start), a cancel through `signal` between steps, and a
 // yield to the event loop ~20 times a second so messages (a cancel from the page, Ctrl-C) get in.
-// Resolves to the session's summary with `seconds`, and `error` when a loss became NaN.
+// Resolves to the session's summary with `seconds`; when a loss, gradient or weight became NaN or infinite,
+// also `error` (the message) and `diverged` ({epoch, batch, message}): the model then holds the weights from
+// before the bad step (core/train/divergence.hpp).
 async function runTraining(session, { onProgress, signal }) {
   const t0 = now();
   let lastYield = t0;
@@ -282,7 +292,7 @@ async function runTraining(session, { onProgress, signal }) {
     const p = JSON.parse(session.trainStep());
     p.seconds = (now() - t0) / 1000;
     if (p.type === 'error') error = p.message;
-    onProgress?.(p);
+    if (p.type !== 'validation') onProgress?.(p);  // a chunk of an epoch's validation: no figure to show yet
     if (now() - lastYield > 50) {
       await nextTask();
       lastYield = now();
@@ -507,12 +517,15 @@ class GraphModel extends EngineObject {
   /**
    * Full-batch training, one epoch per step: options epochs, seed (fresh weights: same seed, same run),
    * patience, learningRate; onProgress({epoch, epochs, loss, trainAccuracy, valLoss, valAccuracy, seconds});
-   * signal (AbortSignal) cancels between epochs. Early stopping restores the best weights. Resolves to
-   * {epochsRun, bestEpoch, stoppedEarly, cancelled, test: {accuracy, loss, n}, seconds} (graph models: n counts
-   * test graphs and test.auroc is the macro AUROC).
+   * signal (AbortSignal) cancels between epochs (graph models: between mini-batches of graphs). Early stopping
+   * restores the best weights. Resolves to {epochsRun, bestEpoch, stoppedEarly, cancelled, test: {accuracy,
+   * loss, n}, seconds} (graph models: n counts test graphs and test.auroc is the macro AUROC), and `error`
+   * and `diverged` ({epoch, batch, message}) when training diverged.
    */
   async fit({ onProgress, signal, ...options } = {}) {
-    const { summary } = await this.train(this.session.startTraining(JSON.stringify(options)), { onProgress, signal });
+    // The engine steps graph models one mini-batch at a time (so a cancel gets in); progress stays per epoch.
+    const perEpoch = onProgress && ((p) => p.type !== 'batch' && onProgress(p));
+    const { summary } = await this.train(this.session.startTraining(JSON.stringify(options)), { onProgress: perEpoch, signal });
     return summary;
   }
 

@@ -31,6 +31,12 @@ function failure(err) {
   };
 }
 
+// The page's progress callback lives behind its own MessageChannel until released: a channel and the page's
+// closure per training run would otherwise stay for the page's lifetime.
+function releaseCallback(callback) {
+  callback?.[Comlink.releaseProxy]?.();
+}
+
 // Runs fn and wraps its result or error; structuredClone-able values only.
 async function wrap(fn) {
   try {
@@ -80,6 +86,9 @@ const api = {
 
   presets: () => wrap(async () => structuredClone((await helix()).presets)),
 
+  // {wasmHeapUsed, wasmHeapSize} (helix.memoryUsage()): leak tests read it between runs.
+  memoryUsage: () => wrap(async () => (await helix()).memoryUsage()),
+
   parse: (text, opts = {}) => wrap(async () => (await helix()).parseSequences(text, opts)),
 
   // opts: { spec: presetName | specObject, epochs, batchSize, learningRate, seed }
@@ -122,6 +131,7 @@ const api = {
         throw Object.assign(err, { stage: 'data' });
       } finally {
         run = null;
+        releaseCallback(onProgress);
       }
     }),
 
@@ -230,6 +240,7 @@ const api = {
         throw Object.assign(err, { stage: 'data' });
       } finally {
         run = null;
+        releaseCallback(onProgress);
       }
     }),
 
@@ -294,6 +305,7 @@ const api = {
         throw err;
       } finally {
         run = null;
+        releaseCallback(onProgress);
       }
     }),
 
@@ -350,6 +362,7 @@ const api = {
         throw err;
       } finally {
         run = null;
+        releaseCallback(onProgress);
       }
     }),
 

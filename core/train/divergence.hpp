@@ -1,0 +1,60 @@
+// core/train/divergence.hpp: stops a training run at the first NaN or infinite loss, gradient or weight, and
+// puts back the last good weights: those from before the optimizer step that caused it. A non-finite weight
+// right after a step was caused by that step; a non-finite loss or gradient by the step before it (it made the
+// weights this batch went through). Every trainer (sequence models, autoencoders, graph models, GANs) steps
+// through one guard:
+//   DivergenceGuard guard(model.params());          // two buffers per parameter, allocated here only
+//   guard.save();                                    // before the forward pass: batch norm's running
+//                                                    // statistics (parameters too) change during it
+//   Var loss = ...;                                  // forward
+//   std::string bad = DivergenceGuard::check_loss(loss.value()(0));
+//   if (bad.empty()) { backward(loss); bad = guard.check_gradients(); }
+//   if (bad.empty()) { optimizer.step(); stepped = true; bad = guard.check_weights(); }  // a finite step can overflow
+//   if (!bad.empty()) { stepped ? guard.restore() : guard.restore_previous(); message = divergence_message(...); }
+// save() and the restores copy floats between the parameters and the buffers made by the constructor: no
+// allocation per step.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../nn/layer.hpp"
+
+namespace helix::train {
+
+class DivergenceGuard {
+public:
+    explicit DivergenceGuard(std::vector<nn::Param*> params);
+
+    void save();                    // copies every parameter's values into the guard (keeping the save before)
+    void restore() const;           // the weights as they were at the last save()
+    void restore_previous() const;  // the weights as they were at the save() before the last one
+
+    // "" when every value is finite, else what is not, for the message: "the loss became NaN",
+    // "the gradient of conv1.weight became infinite", "the weight out.bias became NaN".
+    static std::string check_loss(double loss);
+    std::string check_gradients() const;  // parameters that have a gradient (frozen ones and running statistics have none)
+    std::string check_weights() const;    // every parameter, running statistics included
+    // The same checks on a subset (a GAN checks the network it is stepping).
+    static std::string check_gradients(const std::vector<nn::Param*>& params);
+    static std::string check_weights(const std::vector<nn::Param*>& params);
+
+private:
+    std::vector<nn::Param*> params_;
+    std::vector<std::vector<float>> saved_, previous_;  // one per parameter each, sized at construction
+};
+
+// "training stopped at epoch 3, batch 7: the gradient of conv1.weight became NaN. The learning rate 1e+06 is
+// probably too high; try 0.001. The weights from before the update that caused it are kept." `unit` names what a
+// step is ("batch", or "step" for a GAN).
+std::string divergence_message(std::size_t epoch, std::size_t batch, const std::string& what, double learning_rate,
+                               const std::string& unit = "batch");
+// The learning rate the message suggests: 1e-3 for a rate above 1e-2, else a tenth of it.
+double suggested_learning_rate(double learning_rate);
+
+// {"epoch", "batch", "message"}: the summary's `diverged` field.
+nlohmann::json divergence_json(std::size_t epoch, std::size_t batch, const std::string& message);
+
+}  // namespace helix::train
