@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/data/alphabet.hpp"
 #include "core/data/matrix.hpp"
 #include "core/data/sequences.hpp"
 #include "core/data/simulate.hpp"
