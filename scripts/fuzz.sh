@@ -71,6 +71,15 @@ for t in "${targets[@]}"; do
   done
   wait $pid || status=$?
   [ "$interrupted" = 1 ] && [ "$status" = 72 ] && status=0
+  # libFuzzer's -timeout counts wall time: on a machine busy with other work an ordinary input can pass 10 s.
+  # A timeout is a hang only when the input, run again alone, still takes over 10 s.
+  timeout_input=$(ls -t "$build/artifacts/$t"/timeout-* 2>/dev/null | head -1 || true)
+  if [ "$status" -ne 0 ] && [ -n "$timeout_input" ] && grep -q 'ERROR: libFuzzer: timeout' "$log" &&
+     "$build/fuzz_$t" -timeout=10 "$timeout_input" >> "$log" 2>&1; then
+    echo "note: $timeout_input passes when run alone: a timeout under load, not a hang" >> "$log"
+    mv "$timeout_input" "${timeout_input/timeout-/load-timeout-}"
+    status=0
+  fi
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
