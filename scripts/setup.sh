@@ -3,11 +3,12 @@
 # npm packages. Idempotent: a second run installs nothing.
 #   python3-torch runs the PyTorch export tests (tests/wasm/export-pytorch.test.mjs) and regenerates fixtures.
 #   fonts-wqy-microhei lets the headless Chromium of the page tests draw the Chinese interface (screenshots).
+#   clang and libclang-rt-14-dev (libFuzzer, ASan, UBSan) build the fuzz targets and the sanitized test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ccache emscripten binaryen wabt libxtensor-dev libxsimd-dev nlohmann-json3-dev doctest-dev
-          chromium nodejs python3-torch fonts-wqy-microhei)
+          chromium nodejs python3-torch fonts-wqy-microhei clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

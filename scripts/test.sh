@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# scripts/test.sh: every test suite, or the ones named: core (doctest, native), wasm (node --test on the
-# built module and the CLI), web (Playwright + Debian's Chromium on the served page).
+# scripts/test.sh: every test suite, or the ones named: core (doctest, native), sanitize (the same doctest
+# suite built with clang under AddressSanitizer + UndefinedBehaviorSanitizer), fuzz (each libFuzzer target of
+# tests/fuzz for $HELIX_FUZZ_SECONDS, default 15 s; scripts/fuzz.sh), wasm (node --test on the built module and
+# the CLI), web (Playwright + Debian's Chromium on the served page).
 # Installs what is missing and builds first (both idempotent and incremental).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(core wasm web)
+[ ${#suites[@]} -gt 0 ] || suites=(core sanitize fuzz wasm web)
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/helix-ccache}"
 jobs="${HELIX_JOBS:-$(nproc)}"
 
@@ -17,6 +19,19 @@ for suite in "${suites[@]}"; do
       [ -f build/native/CMakeCache.txt ] || cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
       cmake --build build/native -j"$jobs"
       (cd build/native && ./helix_tests)
+      ;;
+    sanitize)
+      echo "== sanitize: doctest under ASan + UBSan (clang, build/fuzz)" >&2
+      # build/fuzz also holds the fuzz targets: the core is compiled once for both (CMakeLists.txt, HELIX_FUZZ).
+      [ -f build/fuzz/CMakeCache.txt ] ||
+        CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=Release -DHELIX_FUZZ=ON >/dev/null
+      CCACHE_BASEDIR="$PWD" cmake --build build/fuzz -j"$jobs" --target helix_tests
+      # Any report fails the run: UBSan aborts (-fno-sanitize-recover), ASan and LeakSanitizer exit non-zero.
+      (cd build/fuzz && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 ./helix_tests)
+      ;;
+    fuzz)
+      echo "== fuzz: each libFuzzer target for ${HELIX_FUZZ_SECONDS:-15} s" >&2
+      bash scripts/fuzz.sh "${HELIX_FUZZ_SECONDS:-15}"
       ;;
     wasm)
       echo "== wasm: both builds + node --test" >&2
@@ -30,6 +45,6 @@ for suite in "${suites[@]}"; do
       serial=(); node --test-concurrency=1 -e 0 2>/dev/null && serial=(--test-concurrency=1)
       node --test "${serial[@]}" tests/web/
       ;;
-    *) echo "unknown suite '$suite' (core, wasm, web)" >&2; exit 2 ;;
+    *) echo "unknown suite '$suite' (core, sanitize, fuzz, wasm, web)" >&2; exit 2 ;;
   esac
 done

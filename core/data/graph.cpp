@@ -125,6 +125,14 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
     }
     g.split_given = c_split >= 0;
     const std::size_t limit = options.feature_count;
+    // Numeric feature columns are the features one for one: a model of another width cannot read them (its
+    // feature matrix would hold columns past its width).
+    if (limit > 0 && !numeric.empty() && numeric.size() != limit) {
+        errors.add(header_line, 1, "", "the header has " + std::to_string(numeric.size()) +
+                                           " feature columns but this model takes " + std::to_string(limit));
+        errors.move_into(out);
+        return out;
+    }
     std::size_t max_index_plus_one = c_indices < 0 ? numeric.size() : 0;
     std::unordered_map<std::string, int> first_line;
     // Per graph: its index, and the lines that first gave it a label and a split (0: none yet).

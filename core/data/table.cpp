@@ -302,7 +302,10 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                 errors.add(line.number, cell_column(f), column, "the '" + column + "' cell is empty; every row needs a number there");
             else if (end != cell.c_str() + cell.size() || !std::isfinite(v))
                 errors.add(line.number, cell_column(f), column, "'" + cell + "' in column '" + column + "' is not a number");
-            set.features.push_back(static_cast<float>(v));
+            else if (std::fabs(v) > std::numeric_limits<float>::max())  // found by fuzz_table: it became inf
+                errors.add(line.number, cell_column(f), column, "'" + cell + "' in column '" + column +
+                                                                    "' is too large (at most 3.4e38)");
+            set.features.push_back(std::fabs(v) > std::numeric_limits<float>::max() ? 0.0f : static_cast<float>(v));
         }
 
         if (label_col >= 0) {

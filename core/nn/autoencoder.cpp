@@ -178,6 +178,11 @@ AutoencoderSpecResult parse_autoencoder_spec_text(const std::string& text)
         res.errors.push_back({"", "line " + std::to_string(line) + ", column " + std::to_string(col) +
                                       ": the autoencoder spec is not valid JSON"});
         return res;
+    } catch (const json::exception& e) {
+        // Valid JSON that nlohmann cannot hold, e.g. a number past the double range (found by fuzz_spec).
+        AutoencoderSpecResult res;
+        res.errors.push_back({"", std::string("the spec has a value that cannot be read: ") + e.what()});
+        return res;
     }
 }
 

@@ -199,6 +199,11 @@ GanSpecResult parse_gan_spec_text(const std::string& text)
         res.errors.push_back({"", "line " + std::to_string(line) + ", column " + std::to_string(col) +
                                       ": the GAN spec is not valid JSON"});
         return res;
+    } catch (const json::exception& e) {
+        // Valid JSON that nlohmann cannot hold, e.g. a number past the double range (found by fuzz_spec).
+        GanSpecResult res;
+        res.errors.push_back({"", std::string("the spec has a value that cannot be read: ") + e.what()});
+        return res;
     }
 }
 

@@ -346,6 +346,11 @@ SpecResult parse_spec_text(const std::string& text)
                         ": the model spec is not valid JSON";
         res.errors.push_back({"", m});
         return res;
+    } catch (const json::exception& e) {
+        // Valid JSON that nlohmann cannot hold, e.g. a number past the double range (found by fuzz_spec).
+        SpecResult res;
+        res.errors.push_back({"", std::string("the spec has a value that cannot be read: ") + e.what()});
+        return res;
     }
 }
 

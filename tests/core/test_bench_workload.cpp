@@ -19,7 +19,10 @@ TEST_CASE("bench workloads: the suite's shapes, as parameter counts of the refer
     // 256*32+32, 32*256+256, 256*2000+2000. W6 G 64*256+256, 256*200+200; D 8*4*32+32, 32+1.
     const std::pair<const char*, std::size_t> expected[] = {{"W1", 2129},   {"W2", 3528664}, {"W3", 20065},
                                                              {"W4", 23063}, {"W5", 1042928}, {"W6", 69129}};
-    for (const auto& [id, params] : expected) {
+    for (const auto& entry : expected) {
+        // Not a structured binding: CAPTURE is a lambda, and C++17 clang cannot capture one.
+        const char* id = entry.first;
+        const std::size_t params = entry.second;
         CAPTURE(id);
         BenchWorkload w(id, /*smoke=*/false);
         REQUIRE(w.ok());

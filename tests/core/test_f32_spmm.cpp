@@ -62,7 +62,8 @@ bool close(const std::vector<float>& got, const std::vector<float>& want, float 
 TEST_CASE("f32_spmm__ref equals the dense product of the densified matrix")
 {
     Rng rng(1);
-    for (auto [m, k, n] : {std::array<std::size_t, 3>{1, 1, 1}, {5, 7, 3}, {9, 4, 17}, {3, 20, 8}}) {
+    for (auto shape : {std::array<std::size_t, 3>{1, 1, 1}, {5, 7, 3}, {9, 4, 17}, {3, 20, 8}}) {
+        const std::size_t m = shape[0], k = shape[1], n = shape[2];  // not a structured binding: INFO captures them
         INFO(m << " x " << k << " times " << k << " x " << n);
         SparseMatrix a = random_csr(m, k, 0.3f, rng);
         REQUIRE(csr_is_valid(a));

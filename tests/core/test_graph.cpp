@@ -105,7 +105,8 @@ TEST_CASE("graph_conv: A (X W) + b in either multiplication order; dx, dw, db by
     Rng rng(3);
     auto adj = random_graph(9, 3, rng);
     // I=6 > O=3 multiplies X W first; I=2 < O=5 propagates A X first.
-    for (auto [I, O] : {std::pair<std::size_t, std::size_t>{6, 3}, {2, 5}, {4, 4}}) {
+    for (auto io : {std::pair<std::size_t, std::size_t>{6, 3}, {2, 5}, {4, 4}}) {
+        const std::size_t I = io.first, O = io.second;  // not structured bindings: INFO captures them (clang)
         INFO("I=" << I << " O=" << O);
         Tensor x = uniform({9, I}, -1, 1, rng), w = uniform({I, O}, -1, 1, rng), b = uniform({O}, -1, 1, rng);
         Tensor want = dense_matmul(dense_matmul(densify(*adj), x), w) + b;

@@ -43,6 +43,16 @@ TEST_CASE("graph nodes: numeric feature columns, CSV, given feature count")
     CHECK(r.value.features.val == std::vector<float>{0.5f, -2.0f});
     CHECK_FALSE(r.value.split_given);
     CHECK(nodes("node\tlabel\tfeature_indices\na\t0\t1\n", 10).value.features.cols == 10);
+    CHECK(nodes("node,label,expr1,expr2\ng1,0,0.5,0\n", 2).ok());
+}
+
+TEST_CASE("graph nodes: numeric feature columns must match a loaded model's width (found by fuzz_graph)")
+{
+    // Before: the features took the model's width (1) while holding columns 0..2, an invalid CSR matrix that
+    // the first sparse product stopped on (HELIX_ASSERT).
+    auto r = nodes("node,label,split,f0,f1,f2\na,0,train,10,0,1\n", 1);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message == "line 1, column 1: the header has 3 feature columns but this model takes 1");
 }
 
 TEST_CASE("graph nodes: errors name line, column and what is allowed")

@@ -20,7 +20,8 @@ TEST_CASE("max_pool1d: L' = (L - size) / stride + 1, window maxima, gradient to 
     Var y = ops::max_pool1d(Var(x), 2, 2);  // windows [0,1], [2,3]; position 4 is left over
     CHECK(y.shape() == Shape{1, 2, 2});
     CHECK(y.value() == tensor({1, 2, 2}, {3, 0, 2, 5}));
-    for (auto [size, stride] : {std::pair<std::size_t, std::size_t>{2, 2}, {3, 1}, {3, 2}, {2, 3}, {1, 1}}) {
+    for (auto pool : {std::pair<std::size_t, std::size_t>{2, 2}, {3, 1}, {3, 2}, {2, 3}, {1, 1}}) {
+        const std::size_t size = pool.first, stride = pool.second;  // not structured bindings: INFO captures them (clang)
         INFO("size=" << size << " stride=" << stride);
         CHECK(gradcheck([=](const Var& v) { return ops::max_pool1d(v, size, stride); }, spaced({2, 9, 3}, size * 10 + stride),
                         1e-2f, 1e-3f));
@@ -41,7 +42,8 @@ TEST_CASE("avg_pool1d: window means; overlapping windows (stride < size) add the
     Var xv(x, true);
     backward(ops::sum(ops::avg_pool1d(xv, 2, 1)));
     CHECK(xv.grad() == tensor({1, 4, 1}, {0.5f, 1, 1, 0.5f}));
-    for (auto [size, stride] : {std::pair<std::size_t, std::size_t>{2, 2}, {3, 1}, {4, 3}}) {
+    for (auto pool : {std::pair<std::size_t, std::size_t>{2, 2}, {3, 1}, {4, 3}}) {
+        const std::size_t size = pool.first, stride = pool.second;  // not structured bindings: INFO captures them (clang)
         INFO("size=" << size << " stride=" << stride);
         CHECK(gradcheck([=](const Var& v) { return ops::avg_pool1d(v, size, stride); },
                         uniform({2, 10, 3}, -1, 1, Rng(size)), 1e-2f, 1e-3f));

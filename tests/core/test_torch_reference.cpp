@@ -90,9 +90,10 @@ TEST_CASE("torch reference: a small CNN (conv1d, relu, max pool, flatten, two de
     CHECK_ALLCLOSE(loss.value(), fixture("cnn/loss"), torch_rtol, torch_atol);
     backward(loss);
     CHECK_ALLCLOSE(x.grad(), fixture("cnn/dx"), torch_rtol, torch_atol);
-    for (auto& [name, v] : p) {
+    for (auto& entry : p) {
+        const std::string& name = entry.first;  // not a structured binding: INFO captures it (clang)
         INFO("d" << name);
-        CHECK_ALLCLOSE(v.grad(), fixture("cnn/d" + name), torch_rtol, torch_atol);
+        CHECK_ALLCLOSE(entry.second.grad(), fixture("cnn/d" + name), torch_rtol, torch_atol);
     }
 }
 
@@ -111,9 +112,10 @@ TEST_CASE("torch reference: a small MLP (tanh, sigmoid, dense) with masked softm
         CHECK_ALLCLOSE(loss.value(), fixture("mlp/" + loss_name + "/loss"), torch_rtol, torch_atol);
         backward(loss);
         CHECK_ALLCLOSE(x.grad(), fixture("mlp/" + loss_name + "/dx"), torch_rtol, torch_atol);
-        for (auto& [name, v] : p) {
+        for (auto& entry : p) {
+            const std::string& name = entry.first;  // not a structured binding: INFO captures it (clang)
             INFO("d" << name);
-            CHECK_ALLCLOSE(v.grad(), fixture("mlp/" + loss_name + "/d" + name), torch_rtol, torch_atol);
+            CHECK_ALLCLOSE(entry.second.grad(), fixture("mlp/" + loss_name + "/d" + name), torch_rtol, torch_atol);
         }
     }
 }
