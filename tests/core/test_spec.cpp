@@ -92,3 +92,11 @@ TEST_CASE("spec: a softmax activation is refused with a pointer to the loss")
     REQUIRE(r.errors.size() == 1);
     CHECK(has_error(r, "layers[1].activation", "use \"loss\": \"softmax_cross_entropy\""));
 }
+
+TEST_CASE("spec: a number JSON allows but a double cannot hold is a spec error, not an exception (found by fuzz_spec)")
+{
+    SpecResult r;
+    CHECK_NOTHROW(r = parse_spec_text(R"({"layers": [{"type": "dense", "units": 770000006E574}]})"));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("cannot be read") != std::string::npos);
+}

@@ -183,3 +183,16 @@ TEST_CASE("parse_table rejects a class outside 0..K-1, naming line, column and t
     REQUIRE(binary.errors.size() == 1);
     CHECK(binary.errors[0].message == "line 2, column 6: '2' in column 'label' is not a label (allowed: 0 or 1)");
 }
+
+TEST_CASE("parse_table: a feature past the float range is an error at its cell, not infinity (found by fuzz_table)")
+{
+    TableOptions opt;
+    opt.feature_columns = {"gc"};
+    auto r = parse_table("sequence\tgc\tlabel\nACGT\t0.5\t1\nACGT\t12345678901234567890123456789012345678901234567890\t0\n",
+                         opt);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].line == 3);
+    CHECK(r.errors[0].column == 6);
+    CHECK(r.errors[0].field == "gc");
+    CHECK(r.errors[0].message.find("is too large") != std::string::npos);
+}
