@@ -148,8 +148,11 @@ async function main(root, { page = false, preset: firstPreset = DEFAULT_PRESET, 
       } else if (beforeWait && status.message.textContent === t('statusWaitingForEngine')) status.set(beforeWait.text, beforeWait.tone);
     },
   });
+  // The views that listen to the language (a module-wide list) or tick are stopped, else they would keep the
+  // whole removed playground alive.
   handle.destroy = () => {
     handle.unfollowLanguage?.();
+    for (const view of [status, model, progress, chart]) view?.destroy();
     engine.terminate();
     root.replaceChildren();
   };

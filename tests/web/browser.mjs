@@ -12,8 +12,9 @@ export const WEB_ROOT = process.env.HELIX_WEB_ROOT ?? fileURLToPath(new URL('../
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
-export function launchChromium() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+// args: extra command-line switches (e.g. V8 flags for one test's own browser).
+export function launchChromium({ args = [] } = {}) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...args] });
 }
 
 export function serveWeb({ isolation }) {

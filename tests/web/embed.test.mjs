@@ -2,7 +2,7 @@
 // scrolled into view, two of them share one engine worker (a second training waits for the first and says so,
 // and each keeps its own model), its events bubble out of the shadow root; every tutorial page loads and each
 // of its playgrounds trains, in English and in Chinese (examples/zh/, each page linking its counterpart); the static build (scripts/build-site.mjs) runs on one thread without COOP/COEP and
-// says so, threaded with them. No request leaves the page's origin.
+// says so, threaded with them. A removed playground is garbage-collected. No request leaves the page's origin.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -287,6 +287,25 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     // The other two keep working after the third's session has gone.
     const rows = await page.evaluate((fasta) => document.querySelector('#second').predict(fasta), FASTA);
     assert.equal(rows.length, 2);
+  });
+
+  // Its views listen to the page-wide language switch: unless destroy() stops them, that list keeps the whole
+  // removed playground (its DOM, data and closures) alive for the page's lifetime.
+  test('a removed playground is freed: after a GC nothing holds its DOM', { timeout: 60_000 }, async () => {
+    await page.evaluate(async () => {
+      const el = document.createElement('helix-playground');
+      el.setAttribute('preset', 'mlp');
+      el.setAttribute('panels', 'curves');
+      document.querySelector('main').append(el);
+      await el.ready;
+      window.__removedButton = new WeakRef(el.shadowRoot.querySelector('[data-testid=train-button]'));
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 0)); // its disconnectedCallback's microtask has run
+    });
+    const cdp = await page.context().newCDPSession(page);
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
+    assert.equal(await page.evaluate(() => window.__removedButton.deref() === undefined), true, 'the removed playground is still reachable');
   });
 
   test('lang="zh": the playground speaks Chinese, and the others on the page follow', { timeout: 60_000 }, async () => {

@@ -23,7 +23,7 @@ export class EngineError extends Error {
 // Calls that neither read nor change a session's models: they run at once, whatever session is active.
 const STATELESS = new Set(['init', 'presets', 'parse', 'describe', 'memoryUsage']);
 
-let shared = null; // { worker, remote, crashed, gate, sessions } once a session exists
+let shared = null; // { worker, remote, send, gate, sessions } once a session exists
 
 // The worker, created on first use.
 function sharedWorker() {
@@ -31,15 +31,27 @@ function sharedWorker() {
   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   const remote = Comlink.wrap(worker);
   // A worker that fails to load (missing file, syntax error, wasm that won't compile) only says so in an
-  // 'error' event; without this the first call would wait forever.
-  const crashed = new Promise((resolve, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault?.();
-      reject(new EngineError({ message: event.message || 'the engine worker failed to load' }));
-    });
+  // 'error' event; without this the first call would wait forever. Each call in flight is rejected then.
+  // (Not Promise.race against one promise that never settles: that adds a reaction to it per call, kept
+  // for the page's lifetime — 3 calls a train/predict cycle, a leak the memory test saw.)
+  const inFlight = new Set(); // the reject functions of calls still waiting for the worker
+  let crash = null;
+  worker.addEventListener('error', (event) => {
+    event.preventDefault?.();
+    crash = new EngineError({ message: event.message || 'the engine worker failed to load' });
+    for (const reject of inFlight) reject(crash);
+    inFlight.clear();
   });
-  crashed.catch(() => {});
-  shared = { worker, remote, crashed, gate: new SessionGate(), sessions: new Set() };
+  // remote[name](...args) as a promise that also rejects when the worker dies; nothing of it is kept once settled.
+  const send = async (name, args) => {
+    if (crash) throw crash;
+    const call = remote[name](...args);
+    return new Promise((resolve, reject) => {
+      inFlight.add(reject);
+      call.then(resolve, reject).finally(() => inFlight.delete(reject));
+    });
+  };
+  shared = { worker, remote, send, gate: new SessionGate(), sessions: new Set() };
   return shared;
 }
 
@@ -95,7 +107,7 @@ let nextSession = 0;
 
 // opts.onWait(waiting): this session's calls wait for another session's (true) or start (false).
 export function createEngine({ onWait = () => {} } = {}) {
-  const { remote, crashed, gate, sessions } = sharedWorker();
+  const { remote, send, gate, sessions } = sharedWorker();
   const session = `s${++nextSession}`;
   sessions.add(session);
   let waiting = 0;
@@ -105,13 +117,13 @@ export function createEngine({ onWait = () => {} } = {}) {
   };
 
   const call = async (name, ...args) => {
-    if (STATELESS.has(name)) return unwrap(await Promise.race([remote[name](...args), crashed]));
+    if (STATELESS.has(name)) return unwrap(await send(name, args));
     if ((await gate.enter(session, waitChanged)) === CANCELLED) throw new EngineError({ name: 'AbortError', message: 'cancelled before it started' });
     try {
       // Messages reach the worker in order and useSession is synchronous there, so the call after it sees
       // this session's models.
       remote.useSession(session);
-      return unwrap(await Promise.race([remote[name](...args), crashed]));
+      return unwrap(await send(name, args));
     } finally {
       gate.leave();
     }

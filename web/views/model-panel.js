@@ -128,7 +128,14 @@ export class ModelPanel {
 
     this.presetSelect.value = selected in presets ? selected : Object.keys(presets)[0];
     this.#showPreset(this.presetSelect.value, true);
-    onLanguageChange(() => this.#describePreset(this.presetSelect.value));
+    this.stopLanguage = onLanguageChange(() => this.#describePreset(this.presetSelect.value));
+  }
+
+  // Stops following the language and drops a pending spec check (the playground is going: either would keep
+  // it alive).
+  destroy() {
+    this.stopLanguage();
+    clearTimeout(this.specTimer);
   }
 
   // The training settings as they stand in the inputs (numbers, unchecked; NaN where empty): for the link.

@@ -94,6 +94,11 @@ export class Progress {
     }
   }
 
+  // Stops the elapsed-time ticker (the playground is going, perhaps mid-run).
+  destroy() {
+    clearInterval(this.timer);
+  }
+
   #tick() {
     if (!this.running) return;
     const parts = [];

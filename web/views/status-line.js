@@ -16,7 +16,12 @@ export class StatusLine {
     this.message = h('span', { className: 'message', role: 'status' }, t('statusStarting'));
     this.element = h('div', { className: 'status-line', dataset: { testid: 'status' } }, h('span', { className: 'engine-label' }, t('engineLabel'), ' ', this.engine), this.message);
     container.append(this.element);
-    onLanguageChange(() => this.backend !== undefined && this.#showBackend());
+    this.stopLanguage = onLanguageChange(() => this.backend !== undefined && this.#showBackend());
+  }
+
+  // Stops following the language (the playground is going: the listener would keep it alive).
+  destroy() {
+    this.stopLanguage();
   }
 
   // backend: the engine's backend info ({label, isolated, reason}); null when the engine failed to start.
