@@ -275,16 +275,8 @@ std::string GraphSession::train_graph_batch()
     r.optimizer->zero_grad();
     Var z = model_->forward(b.adj, b.features, /*training=*/true, r.rng, &b.graph_of_node, b.graphs);
     Var loss = ops::softmax_cross_entropy(z, labels);
-    std::string bad = train::DivergenceGuard::check_loss(loss.value()(0));
-    if (bad.empty()) {
-        backward(loss);
-        bad = r.guard->check_gradients();
-    }
-    if (bad.empty()) {
-        update();
-        r.stepped = true;
-        bad = r.guard->check_weights();
-    }
+    const std::string bad = train::checked_update(
+        loss.value()(0), r.guard->params(), [&] { backward(loss); }, [&] { update(); }, r.stepped);
     if (!bad.empty()) return bad;
     // Loss and accuracy with dropout, before the step.
     const std::size_t K = z.dim(1);
@@ -372,16 +364,8 @@ std::string GraphSession::train_nodes(Scores& train)
     r.optimizer->zero_grad();
     Var z = model_->forward(adj_, features_, /*training=*/true, r.rng);
     Var loss = ops::softmax_cross_entropy(z, classes_, train_mask_);
-    std::string bad = train::DivergenceGuard::check_loss(loss.value()(0));
-    if (bad.empty()) {
-        backward(loss);
-        bad = r.guard->check_gradients();
-    }
-    if (bad.empty()) {
-        update();
-        r.stepped = true;
-        bad = r.guard->check_weights();
-    }
+    const std::string bad = train::checked_update(
+        loss.value()(0), r.guard->params(), [&] { backward(loss); }, [&] { update(); }, r.stepped);
     if (!bad.empty()) return bad;
     train = score(z.value(), data::NodeSplit::train);  // with dropout, before the step
     train.loss = loss.value()(0);

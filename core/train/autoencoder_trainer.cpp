@@ -58,17 +58,9 @@ nlohmann::json AutoencoderTrainer::step()
     // masked_mse: the loss counts only the hidden entries (a batch that hides none teaches nothing).
     Var loss = ops::mse(out, target, spec.reconstruction == "masked_mse" ? hidden : Tensor());
     const float value = loss.value()(0);
-    std::string bad = DivergenceGuard::check_loss(value);
-    if (bad.empty()) {
-        backward(loss);
-        bad = guard_.check_gradients();
-    }
     bool stepped = false;
-    if (bad.empty()) {
-        optimizer_->step();
-        stepped = true;
-        bad = guard_.check_weights();
-    }
+    const std::string bad = checked_update(
+        value, guard_.params(), [&] { backward(loss); }, [&] { optimizer_->step(); }, stepped);
     if (!bad.empty()) return stop_diverged(bad, stepped);
     epoch_loss_ += static_cast<double>(value) * static_cast<double>(rows.size());
     epoch_seen_ += rows.size();

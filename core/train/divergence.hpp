@@ -7,9 +7,9 @@
 //   guard.save();                                    // before the forward pass: batch norm's running
 //                                                    // statistics (parameters too) change during it
 //   Var loss = ...;                                  // forward
-//   std::string bad = DivergenceGuard::check_loss(loss.value()(0));
-//   if (bad.empty()) { backward(loss); bad = guard.check_gradients(); }
-//   if (bad.empty()) { optimizer.step(); stepped = true; bad = guard.check_weights(); }  // a finite step can overflow
+//   bool stepped = false;
+//   std::string bad = checked_update(loss.value()(0), guard.params(), [&] { backward(loss); },
+//                                    [&] { optimizer.step(); }, stepped);
 //   if (!bad.empty()) { stepped ? guard.restore() : guard.restore_previous(); message = divergence_message(...); }
 // save() and the restores copy floats between the parameters and the buffers made by the constructor: no
 // allocation per step.
@@ -27,6 +27,7 @@ namespace helix::train {
 class DivergenceGuard {
 public:
     explicit DivergenceGuard(std::vector<nn::Param*> params);
+    const std::vector<nn::Param*>& params() const { return params_; }
 
     void save();                    // copies every parameter's values into the guard (keeping the save before)
     void restore() const;           // the weights as they were at the last save()
@@ -45,6 +46,24 @@ private:
     std::vector<nn::Param*> params_;
     std::vector<std::vector<float>> saved_, previous_;  // one per parameter each, sized at construction
 };
+
+// One update, checked at each stage: the loss value, then (after `backward()`) the gradients of `params`, then
+// (after `step()`: a finite step can still overflow) their weights. Returns what became NaN or infinite, "" when
+// nothing did; sets `stepped` once `step()` has run (then the guard's last save() holds the good weights, else the
+// one before it).
+template <class Backward, class Step>
+std::string checked_update(double loss, const std::vector<nn::Param*>& params, Backward backward, Step step,
+                           bool& stepped)
+{
+    std::string bad = DivergenceGuard::check_loss(loss);
+    if (!bad.empty()) return bad;
+    backward();
+    bad = DivergenceGuard::check_gradients(params);
+    if (!bad.empty()) return bad;
+    step();
+    stepped = true;
+    return DivergenceGuard::check_weights(params);
+}
 
 // "training stopped at epoch 3, batch 7: the gradient of conv1.weight became NaN. The learning rate 1e+06 is
 // probably too high; try 0.001. The weights from before the update that caused it are kept." `unit` names what a

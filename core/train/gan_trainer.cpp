@@ -75,16 +75,12 @@ std::string GanTrainer::discriminator_step(std::size_t B, double& d_loss, double
     d_loss = static_cast<double>(loss_real.value()(0)) + static_cast<double>(loss_fake.value()(0));
     d_real = mean_probability(real_logits.value());
     d_fake = mean_probability(fake_logits.value());
-    std::string bad = DivergenceGuard::check_loss(d_loss);
-    if (!bad.empty()) return bad;
-    backward(loss_real);
-    backward(loss_fake);
-    const auto params = gan_.discriminator_params();
-    bad = DivergenceGuard::check_gradients(params);
-    if (!bad.empty()) return bad;
-    d_optimizer_->step();
-    updated_ = true;
-    return DivergenceGuard::check_weights(params);
+    return checked_update(
+        d_loss, gan_.discriminator_params(), [&] {
+            backward(loss_real);
+            backward(loss_fake);
+        },
+        [&] { d_optimizer_->step(); }, updated_);
 }
 
 std::string GanTrainer::generator_step(std::size_t B, double& g_loss)
@@ -94,15 +90,8 @@ std::string GanTrainer::generator_step(std::size_t B, double& g_loss)
     Var fake = gan_.generate(gan_.noise(B, rng_), true, rng_);
     Var loss = ops::bce_with_logits(gan_.discriminate(fake, true, rng_), filled(B, 1.0f));
     g_loss = loss.value()(0);
-    std::string bad = DivergenceGuard::check_loss(g_loss);
-    if (!bad.empty()) return bad;
-    backward(loss);
-    const auto params = gan_.generator_params();
-    bad = DivergenceGuard::check_gradients(params);
-    if (!bad.empty()) return bad;
-    g_optimizer_->step();
-    updated_ = true;
-    return DivergenceGuard::check_weights(params);
+    return checked_update(
+        g_loss, gan_.generator_params(), [&] { backward(loss); }, [&] { g_optimizer_->step(); }, updated_);
 }
 
 nlohmann::json GanTrainer::step()

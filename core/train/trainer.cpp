@@ -68,17 +68,9 @@ nlohmann::json Trainer::step()
     }
     Var loss = terms.size() == 1 ? terms[0] : ops::add(terms);
     const float value = loss.value()(0);
-    std::string bad = DivergenceGuard::check_loss(value);
-    if (bad.empty()) {
-        backward(loss);
-        bad = guard_.check_gradients();
-    }
     bool stepped = false;
-    if (bad.empty()) {
-        optimizer_->step();
-        stepped = true;
-        bad = guard_.check_weights();
-    }
+    const std::string bad = checked_update(
+        value, guard_.params(), [&] { backward(loss); }, [&] { optimizer_->step(); }, stepped);
     if (!bad.empty()) return stop_diverged(bad, stepped);
     epoch_loss_ += static_cast<double>(value) * static_cast<double>(batch.size());
     epoch_seen_ += batch.size();
