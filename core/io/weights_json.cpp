@@ -30,6 +30,9 @@ json open_model_file(const std::string& text, const std::string& format, int ver
                               (at_end ? "the text ends in the middle of the JSON (the file is truncated)"
                                       : "it is not valid JSON from here on")});
         return json();
+    } catch (const json::exception& e) {
+        // Valid JSON that nlohmann cannot hold, e.g. a number past the double range (found by fuzz_model_file).
+        return fail("", "this " + what + " file has a value that cannot be read: " + e.what());
     }
     if (!file.is_object()) return fail("", "this is not a " + what + " file (not a JSON object)");
     if (!file.contains("format") || file["format"] != format) {

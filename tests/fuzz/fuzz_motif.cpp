@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/data/binary_input.hpp"
 #include "core/data/jaspar.hpp"
 #include "core/data/meme.hpp"
 #include "core/data/motif_file.hpp"
@@ -64,6 +65,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         if (meme.ok()) check_motifs(meme.value);
 
         const auto either = data::parse_motif_file(text);
+        if (data::binary_input_error(text)) {  // refused before either reader runs: one error, no motifs
+            FUZZ_CHECK(either.errors.size() == 1 && either.value.empty(), "a binary file gives one error");
+            return;
+        }
         const bool is_meme = std::strcmp(data::motif_file_format(text), "meme") == 0;
         const auto& expected = is_meme ? meme : jaspar;
         FUZZ_CHECK(either.errors.size() == expected.errors.size() && either.more_errors == expected.more_errors, "");
