@@ -1,6 +1,7 @@
 // core/data/jaspar.cpp: see jaspar.hpp.
 #include "jaspar.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -154,7 +155,7 @@ Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
                 // Counted as a position all the same, so the row's width stays right and this is its one error.
                 errors.add(line_no, column(j), "", "'" + token + "' is not a count (allowed: a non-negative number)");
                 row.push_back(0.0);
-                j = k;
+                j = std::max(k, j + 1);  // a stray '[' or ']' is a one-character token: step past it
                 continue;
             }
             row.push_back(v);

@@ -95,3 +95,12 @@ TEST_CASE(
     CHECK(tal1_pfm().name == "TAL1::TCF3");
     CHECK(tal1_pfm().width() == 12);
 }
+
+TEST_CASE("parse_jaspar: a stray '[' or ']' inside a count row is one error and the parser moves on (fuzz_motif hang)")
+{
+    // Before: the one-character token was never stepped past and the row grew without end.
+    const auto r = parse_jaspar(">M1 m\nA [ 1 2 [ 3 ]\nC ] 1 2 3\nG [ 1 2 3 ]\nT [ 1 2 3 ]\n");
+    REQUIRE(r.errors.size() >= 2);
+    CHECK(r.errors[0].message.rfind("line 2, column 9: '[' is not a count", 0) == 0);
+    CHECK(r.errors[1].message.rfind("line 3, column 3: ']' is not a count", 0) == 0);
+}
