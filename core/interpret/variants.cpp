@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <cstdlib>
 #include <map>
 
@@ -237,7 +238,8 @@ data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector
             const std::string t(c.text);
             char* endp = nullptr;
             const double x = std::strtod(t.c_str(), &endp);
-            if (endp != t.c_str() + t.size() || !std::isfinite(x)) {
+            if (endp != t.c_str() + t.size() || !std::isfinite(x) || std::fabs(x) > std::numeric_limits<float>::max()) {
+                // Past the float range counts too: it would become infinite (found by fuzz_variants).
                 errors.add(line.number, column(c), name, feature_columns[f] + ": '" + t + "' is not a number");
                 ok = false;
                 continue;
