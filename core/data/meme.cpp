@@ -219,12 +219,12 @@ Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
                 r.bad = true;
             }
             const double w = header_value(ws, "w=", at);
-            if (w == -2 || (w != -1 && (w < 1 || w != std::floor(w)))) {
+            if (w == -2 || (w != -1 && (w < 1 || w > 1e6 || w != std::floor(w)))) {  // > 1e6: not a width (and past long)
                 r.errors.add(line_no, column(at), "",
                              "w= must be a positive whole number (the motif's width)");
                 r.bad = true;
             }
-            r.expected_rows = w >= 1 ? static_cast<long>(w) : -1;
+            r.expected_rows = w >= 1 && w <= 1e6 ? static_cast<long>(w) : -1;
         } else if (starts_with(rest, "log-odds matrix")) {
             block = Block::log_odds;
         } else if (starts_with(rest, "Background letter frequencies")) {
