@@ -12,6 +12,9 @@
 // then writes the ratios and the floors, met or not, to bench/RESULTS.md (its own section) and the raw
 // figures to bench/results/suite.json.
 //   node bench/suite.mjs [--workloads W1,W3] [--no-browser] [--no-torch] [--no-ceiling] [--no-native]
+//                        [--torch-blas DIR]   PyTorch with the BLAS in DIR (LD_LIBRARY_PATH), e.g. OpenBLAS unpacked
+//                                             from Debian's libopenblas0-pthread (scripts/openblas-for-bench.sh):
+//                                             Debian's torch links the reference BLAS by default
 //   node bench/suite.mjs --smoke [--json FILE]   tiny shapes, 1 step, Helix in Node only; writes only FILE
 //   node bench/suite.mjs --report-only            the section again from bench/results/suite.json
 import { spawnSync } from 'node:child_process';
@@ -35,11 +38,12 @@ const { values: args } = parseArgs({
     'no-browser': { type: 'boolean' }, 'no-torch': { type: 'boolean' }, 'no-ceiling': { type: 'boolean' },
     'no-native': { type: 'boolean' }, 'shared-machine': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     steps: { type: 'string' }, repeats: { type: 'string' }, 'tf-cpu-w2': { type: 'boolean' }, 'report-only': { type: 'boolean' },
+    'torch-blas': { type: 'string' },
   },
 });
 if (args.help) {
   console.log('usage: node bench/suite.mjs [--workloads W1,..] [--no-browser] [--no-torch] [--no-ceiling] [--no-native] ' +
-    '[--shared-machine] [--steps N] [--repeats N] [--tf-cpu-w2] | --smoke [--json FILE] | --report-only');
+    '[--shared-machine] [--steps N] [--repeats N] [--tf-cpu-w2] [--torch-blas DIR] | --smoke [--json FILE] | --report-only');
   process.exit(0);
 }
 const workloads = args.workloads ? args.workloads.split(',') : ALL;
@@ -97,7 +101,8 @@ async function browserRun({ isolation }) {
 function torchRun(dir) {
   const out = path.join(dir, 'torch.json');
   const r = spawnSync('/usr/bin/python3', [path.join(ROOT, 'bench/torch_bench.py'), '--threads', '1', '--budget', '20',
-    '--workloads', workloads.join(','), '--out', out], { env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' },
+    '--workloads', workloads.join(','), '--out', out], { env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1',
+      ...(args['torch-blas'] ? { LD_LIBRARY_PATH: [args['torch-blas'], process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') } : {}) },
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) return { error: (r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' ') };
   return JSON.parse(readFileSync(out, 'utf8'));

@@ -219,6 +219,13 @@ def time_mode(fn, samples, budget_s, warmup=2, steps=10, repeats=5, hard_cap_s=1
                 repeats=repeats, warmupS=warm, reduced=steps < 10 or repeats < 5, batch=samples)
 
 
+
+def loaded_blas():
+    """The BLAS library this process really loaded (LD_LIBRARY_PATH can put OpenBLAS in place of Debian's default)."""
+    with open('/proc/self/maps') as f:
+        libs = {line.split()[-1] for line in f if 'blas' in line.split()[-1]}
+    return ', '.join(sorted(os.path.realpath(l) for l in libs)) or 'none loaded'
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--threads', default='1,2')
@@ -234,7 +241,7 @@ def main():
         torch.set_num_threads(nt)
         info = dict(system=f'torch-{torch.__version__}-t{nt}{a.tag}', threads=torch.get_num_threads(),
                     torch=torch.__version__, python=sys.version.split()[0],
-                    blas=os.path.realpath('/usr/lib/x86_64-linux-gnu/libblas.so.3'),
+                    blas=loaded_blas(),
                     ld_library_path=os.environ.get('LD_LIBRARY_PATH', ''),
                     date=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()))
         print(json.dumps(info), flush=True)

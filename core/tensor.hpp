@@ -13,9 +13,12 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xview.hpp>
 
+#include "tensor_reuse.hpp"
+
 namespace helix {
 
-using Tensor = xt::xarray<float>;
+// Row-major floats whose storage a training loop reuses from step to step (tensor_reuse.hpp).
+using Tensor = xt::xarray<float, xt::layout_type::row_major, ReusingAllocator<float>>;
 using Shape = std::vector<std::size_t>;
 
 inline Shape shape_of(const Tensor& t) { return Shape(t.shape().begin(), t.shape().end()); }

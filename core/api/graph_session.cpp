@@ -270,6 +270,7 @@ std::string GraphSession::train_graph_batch()
     const data::GraphBatch b = data::make_graph_batch(*adj_, *features_, nodes_of_graph_, chosen);
     Tensor labels = Tensor::from_shape({chosen.size()});
     for (std::size_t k = 0; k < chosen.size(); ++k) labels(k) = static_cast<float>(graph_.graph_labels[chosen[k]]);
+    r.reuse.next_step();
     r.guard->save();
     r.stepped = false;
     r.optimizer->zero_grad();
@@ -359,6 +360,7 @@ std::string GraphSession::stop_diverged(const std::string& what)
 std::string GraphSession::train_nodes(Scores& train)
 {
     Run& r = *run_;
+    r.reuse.next_step();
     r.guard->save();
     r.stepped = false;
     r.optimizer->zero_grad();

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../data/graph.hpp"
+#include "../tensor_reuse.hpp"
 #include "../nn/graph_model.hpp"
 #include "../optim/optimizer.hpp"
 #include "../train/divergence.hpp"
@@ -67,6 +68,7 @@ private:
         bool finished = false, cancelled = false, stopped_early = false;
         std::vector<Tensor> best_weights;
         std::unique_ptr<train::DivergenceGuard> guard;
+        TensorReuse reuse;  // last step's tensor buffers, taken back by the next
         bool stepped = false;  // this step's update was applied (a bad weight then comes from it)
         nlohmann::json diverged;  // {"epoch", "batch", "message"} once training diverged
         // Graph classification: the epoch's shuffled train graphs, the next one's index, and the running figures.

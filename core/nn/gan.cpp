@@ -45,11 +45,13 @@ public:
     {
         if (!take(key)) return;
         const json& v = obj_.at(key);
+        // Checked as the float it is stored as (a saved file must load again: 0.99999999999 rounds to 1).
         const double d = v.is_number() ? v.get<double>() : std::nan("");
-        if (!(d >= lo && (hi_open ? d < hi : d <= hi)))
+        const float f = d >= lo && d <= hi ? static_cast<float>(d) : std::nanf("");
+        if (!(f >= lo && (hi_open ? f < hi : f <= hi)))
             return fail(field(key), "must be a number in [" + json(lo).dump() + ", " + json(hi).dump() +
                                         (hi_open ? ")" : "]") + ", got " + v.dump());
-        out = static_cast<float>(d);
+        out = f;
     }
     void text(const char* key, std::string& out, const std::set<std::string>& allowed = {})
     {

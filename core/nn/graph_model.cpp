@@ -46,9 +46,16 @@ struct Reader {
         const std::string field = at + key;
         if (!j[key].is_number() || (integer && !j[key].is_number_integer()))
             return fail(field, integer ? "must be an integer" : "must be a number");
+        // Compared as the type it is stored as (a float), so what a model file saves loads again: 0.999 is stored as
+        // 0.99900001 and written so, which as a double is above 0.999.
         const double v = j[key].get<double>();
-        if (!(v >= lo && v <= hi)) return fail(field, "must be between " + json(lo).dump() + " and " + json(hi).dump());
-        out = static_cast<T>(integer ? static_cast<double>(j[key].get<long long>()) : v);
+        const double lo_t = static_cast<double>(static_cast<T>(lo)), hi_t = static_cast<double>(static_cast<T>(hi));
+        const bool fits = integer ? v >= lo && v <= hi : v >= lo_t && v <= hi_t;
+        if (!fits) return fail(field, "must be between " + json(lo).dump() + " and " + json(hi).dump());
+        const T stored = static_cast<T>(integer ? static_cast<double>(j[key].get<long long>()) : v);
+        if (!(static_cast<double>(stored) >= lo_t && static_cast<double>(stored) <= hi_t))
+            return fail(field, "must be between " + json(lo).dump() + " and " + json(hi).dump());
+        out = stored;
     }
 };
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
@@ -55,11 +56,13 @@ public:
         if (!take(key)) return;
         const nlohmann::json& v = obj_.at(key);
         if (!v.is_number()) return fail(field(key), "must be a number, got " + v.dump());
-        double d = v.get<double>();
-        if (!(d >= lo && (hi_open ? d < hi : d <= hi)))
+        // Checked as the float it is stored as (a saved file must load again: 0.99999999999 rounds to 1).
+        const double d = v.get<double>();
+        const float f = d >= lo && d <= hi ? static_cast<float>(d) : std::nanf("");
+        if (!(f >= lo && (hi_open ? f < hi : f <= hi)))
             return fail(field(key), "must be in [" + num(lo) + ", " + num(hi) + (hi_open ? ")" : "]") +
                                         ", got " + v.dump());
-        out = static_cast<float>(d);
+        out = f;
     }
 
     void text(const char* key, std::string& out, const std::set<std::string>* allowed = nullptr)

@@ -45,7 +45,7 @@ Var batch_norm(const Var& x, const Var& gamma, const Var& beta, Tensor& running_
         for (std::size_t f = 0; f < F; ++f) mean[f] = running_mean.data()[f], var[f] = running_var.data()[f];
     }
 
-    auto inv_std = std::make_shared<std::vector<float>>(F);
+    auto inv_std = std::make_shared<StepVector<float>>(F);
     for (std::size_t f = 0; f < F; ++f) (*inv_std)[f] = static_cast<float>(1.0 / std::sqrt(var[f] + eps));
     auto xhat = std::make_shared<Tensor>(Tensor::from_shape(x.shape()));
     Tensor y = Tensor::from_shape(x.shape());

@@ -13,7 +13,7 @@ Var embedding(const Tensor& indices, const Var& table)
 {
     HELIX_ASSERT(table.ndim() == 2);
     const std::size_t V = table.dim(0), D = table.dim(1), n = indices.size();
-    auto rows = std::make_shared<std::vector<std::uint32_t>>(n);
+    auto rows = std::make_shared<StepVector<std::uint32_t>>(n);
     for (std::size_t i = 0; i < n; ++i) {
         const float v = indices.data()[i];
         HELIX_ASSERT(v >= 0.0f && v < static_cast<float>(V) && v == std::floor(v));

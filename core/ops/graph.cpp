@@ -103,7 +103,7 @@ Var graph_readout(const Var& h, const std::vector<std::uint32_t>& graph_of_node,
 
     if (kind == Readout::max) {
         // arg[g*F + f]: the first node of graph g with the largest h(., f); N for an empty graph.
-        auto arg = std::make_shared<std::vector<std::uint32_t>>(G * F, static_cast<std::uint32_t>(N));
+        auto arg = std::make_shared<StepVector<std::uint32_t>>(G * F, static_cast<std::uint32_t>(N));
         for (std::size_t i = 0; i < N; ++i) {
             const std::size_t g = graph_of_node[i];
             for (std::size_t f = 0; f < F; ++f) {
@@ -123,7 +123,7 @@ Var graph_readout(const Var& h, const std::vector<std::uint32_t>& graph_of_node,
     }
 
     // mean and sum: y_g = scale_g * sum of the graph's rows; summed in double (a graph may have 10^4 nodes).
-    auto scale = std::make_shared<std::vector<float>>(G, 1.0f);
+    auto scale = std::make_shared<StepVector<float>>(G, 1.0f);
     if (kind == Readout::mean)
         for (std::size_t g = 0; g < G; ++g)
             (*scale)[g] = count[g] ? 1.0f / static_cast<float>(count[g]) : 0.0f;

@@ -26,9 +26,9 @@ namespace helix::ops {
 namespace {
 
 struct GruSaved {
-    std::vector<float> a;   // (B, L, 3H) gate activations r, z, n
-    std::vector<float> hn;  // (B, L, H) h_{t-1} w_hn + b_hn
-    std::vector<float> hs;  // (B, L, H) state h_t
+    StepVector<float> a;   // (B, L, 3H) gate activations r, z, n
+    StepVector<float> hn;  // (B, L, H) h_{t-1} w_hn + b_hn
+    StepVector<float> hs;  // (B, L, H) state h_t
 };
 
 }  // namespace
@@ -49,7 +49,7 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
     s->hs.assign(B * L * H, 0.0f);
     float *pa = s->a.data(), *phn = s->hn.data(), *ph = s->hs.data();
     const float* pb_hh = b_hh.value().data();
-    std::vector<float> zh(B * G);
+    StepVector<float> zh(B * G);
     float* pzh = zh.data();
     const std::size_t grain = rows_per_task(G);
     for (std::size_t t = 0; t < L; ++t) {
@@ -93,7 +93,7 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
             const float* dy = c.grad_out().data();
             const float *pa = s->a.data(), *phn = s->hn.data(), *ph = s->hs.data();
             const float* pw_hh = c.value_in(2).data();
-            std::vector<float> dzx(B * L * G), dzh(B * L * G), dh(B * H, 0.0f);
+            StepVector<float> dzx(B * L * G), dzh(B * L * G), dh(B * H, 0.0f);
             float *pdzx = dzx.data(), *pdzh = dzh.data(), *pdh = dh.data();
             const std::size_t grain = rows_per_task(G);
             for (std::size_t t = L; t-- > 0;) {

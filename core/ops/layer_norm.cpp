@@ -17,7 +17,7 @@ Var layer_norm(const Var& x, const Var& gamma, const Var& beta, float eps)
     HELIX_ASSERT(D >= 1 && gamma.shape() == Shape{D} && beta.shape() == Shape{D});
     const float *px = x.value().data(), *pg = gamma.value().data(), *pb = beta.value().data();
     auto xhat = std::make_shared<Tensor>(Tensor::from_shape(x.shape()));
-    auto inv_std = std::make_shared<std::vector<float>>(rows);
+    auto inv_std = std::make_shared<StepVector<float>>(rows);
     Tensor y = Tensor::from_shape(x.shape());
     float *ph = xhat->data(), *py = y.data();
     for (std::size_t r = 0; r < rows; ++r) {

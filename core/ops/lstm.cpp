@@ -25,9 +25,9 @@ namespace helix::ops {
 namespace {
 
 struct LstmSaved {
-    std::vector<float> a;   // (B, L, 4H) gate activations i, f, g, o
-    std::vector<float> cs;  // (B, L, H) cell c_t
-    std::vector<float> hs;  // (B, L, H) state h_t
+    StepVector<float> a;   // (B, L, 4H) gate activations i, f, g, o
+    StepVector<float> cs;  // (B, L, H) cell c_t
+    StepVector<float> hs;  // (B, L, H) state h_t
 };
 
 }  // namespace
@@ -82,7 +82,7 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
             const float* dy = c.grad_out().data();
             const float *pa = s->a.data(), *pc = s->cs.data();
             const float* pw_hh = c.value_in(2).data();
-            std::vector<float> dz(B * L * G), dh(B * H, 0.0f), dc(B * H, 0.0f);
+            StepVector<float> dz(B * L * G), dh(B * H, 0.0f), dc(B * H, 0.0f);
             float *pdz = dz.data(), *pdh = dh.data(), *pdc = dc.data();
             const std::size_t grain = rows_per_task(G);
             for (std::size_t t = L; t-- > 0;) {

@@ -52,15 +52,15 @@ Var bidirectional(const Var& x, const RecurrentFn& fwd, const RecurrentFn& bwd, 
 namespace recurrent_detail {
 
 // z (B*L, G) = x (B*L, C) w (C, G) + b (G): the input side of every step's gates at once.
-std::vector<float> project_inputs(const Tensor& x, const Tensor& w, const Tensor& b);
+StepVector<float> project_inputs(const Tensor& x, const Tensor& w, const Tensor& b);
 // dx += dz w^T, dw += x^T dz, db += sum of dz over rows, for the inputs (indices into c) that need them.
 void add_input_grads(BackwardCtx& c, std::size_t ix, std::size_t iw, std::size_t ib,
-                     const std::vector<float>& dz);
+                     const StepVector<float>& dz);
 // dw_hh (H, G) += sum_t h_{t-1}^T dz_t over every step, with h_{-1} = 0. hs (B, L, H) holds h_t.
-void add_hidden_weight_grad(Tensor& dw_hh, const std::vector<float>& hs, const std::vector<float>& dz,
+void add_hidden_weight_grad(Tensor& dw_hh, const StepVector<float>& hs, const StepVector<float>& dz,
                             std::size_t B, std::size_t L, std::size_t H);
 // db (G) += sum of dz (rows, G) over rows, summed in double (rows may be B*L long).
-void add_column_sums(Tensor& db, const std::vector<float>& dz);
+void add_column_sums(Tensor& db, const StepVector<float>& dz);
 // Per-step elementwise work is split over the thread pool by sequences, at least this many per chunk.
 std::size_t rows_per_task(std::size_t floats_per_row);
 // 1 / (1 + e^-v) without overflow (as ops::sigmoid).

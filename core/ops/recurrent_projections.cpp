@@ -11,10 +11,10 @@
 
 namespace helix::ops::recurrent_detail {
 
-std::vector<float> project_inputs(const Tensor& x, const Tensor& w, const Tensor& b)
+StepVector<float> project_inputs(const Tensor& x, const Tensor& w, const Tensor& b)
 {
     const std::size_t C = w.shape()[0], G = w.shape()[1], rows = x.size() / C;
-    std::vector<float> z(rows * G);
+    StepVector<float> z(rows * G);
     kernels::GemmArgs g;
     g.m = rows, g.n = G, g.k = C;
     g.a = x.data(), g.lda = C;
@@ -26,7 +26,7 @@ std::vector<float> project_inputs(const Tensor& x, const Tensor& w, const Tensor
 }
 
 void add_input_grads(BackwardCtx& c, std::size_t ix, std::size_t iw, std::size_t ib,
-                     const std::vector<float>& dz)
+                     const StepVector<float>& dz)
 {
     const Tensor& w = c.value_in(iw);
     const std::size_t C = w.shape()[0], G = w.shape()[1], rows = dz.size() / G;
@@ -49,11 +49,11 @@ void add_input_grads(BackwardCtx& c, std::size_t ix, std::size_t iw, std::size_t
     if (c.needs_grad(ib)) add_column_sums(c.grad_in(ib), dz);
 }
 
-void add_hidden_weight_grad(Tensor& dw_hh, const std::vector<float>& hs, const std::vector<float>& dz,
+void add_hidden_weight_grad(Tensor& dw_hh, const StepVector<float>& hs, const StepVector<float>& dz,
                             std::size_t B, std::size_t L, std::size_t H)
 {
     const std::size_t G = dw_hh.shape()[1];
-    std::vector<float> hprev(B * L * H, 0.0f);  // row (b, t) = h_{t-1} of sequence b
+    StepVector<float> hprev(B * L * H, 0.0f);  // row (b, t) = h_{t-1} of sequence b
     for (std::size_t b = 0; b < B; ++b)
         std::copy(hs.data() + b * L * H, hs.data() + (b * L + L - 1) * H, hprev.data() + (b * L + 1) * H);
     kernels::GemmArgs g;
@@ -64,7 +64,7 @@ void add_hidden_weight_grad(Tensor& dw_hh, const std::vector<float>& hs, const s
     kernels::f32_gemm(g);
 }
 
-void add_column_sums(Tensor& db, const std::vector<float>& dz)
+void add_column_sums(Tensor& db, const StepVector<float>& dz)
 {
     const std::size_t G = db.size(), rows = dz.size() / G;
     std::vector<double> s(G, 0.0);

@@ -36,6 +36,7 @@ double AutoencoderTrainer::validation_loss()
 nlohmann::json AutoencoderTrainer::step()
 {
     HELIX_ASSERT(!finished_);
+    reuse_.next_step();
     if (batch_ == 0) rng_.shuffle(order_);
     const std::size_t G = model_.genes();
     const std::size_t begin = batch_ * spec_.batch_size, end = std::min(begin + spec_.batch_size, order_.size());

@@ -17,6 +17,7 @@
 
 #include "../nn/autoencoder.hpp"
 #include "../optim/optimizer.hpp"
+#include "../tensor_reuse.hpp"
 #include "divergence.hpp"
 #include "split.hpp"
 
@@ -59,6 +60,7 @@ private:
     std::size_t best_epoch_ = 0, since_best_ = 0;
     bool finished_ = false, cancelled_ = false, stopped_early_ = false, restored_ = false;
     DivergenceGuard guard_;
+    TensorReuse reuse_;  // last step's tensor buffers, taken back by the next
     std::string diverged_;
     nlohmann::json diverged_at_;
     nlohmann::json summary_;

@@ -98,6 +98,7 @@ nlohmann::json GanTrainer::step()
 {
     HELIX_ASSERT(!finished_);
     const std::size_t B = batch_size_;
+    reuse_.next_step();
     guard_.save();  // both networks: a step that goes bad is undone whole
     double d_loss = 0.0, d_real = 0.0, d_fake = 0.0, g_loss = 0.0;
     std::string bad;

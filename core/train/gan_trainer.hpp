@@ -21,6 +21,7 @@
 
 #include "../nn/gan.hpp"
 #include "../optim/optimizer.hpp"
+#include "../tensor_reuse.hpp"
 #include "divergence.hpp"
 
 namespace helix::train {
@@ -64,6 +65,7 @@ private:
     std::size_t step_ = 0, steps_ = 0;
     bool finished_ = false, cancelled_ = false, updated_ = false;  // updated_: this step has stepped a network
     DivergenceGuard guard_;
+    TensorReuse reuse_;  // last step's tensor buffers, taken back by the next
     std::string diverged_;
     nlohmann::json diverged_at_;
     nlohmann::json history_ = nlohmann::json::array();

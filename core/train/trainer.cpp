@@ -44,6 +44,7 @@ nlohmann::json Trainer::step()
     if (batch_ == 0 && epoch_seen_ == 0) batches_ = make_batches(ex_.sequences, split_.train, spec_.batch_size, &rng_);
     const auto& batch = batches_[batch_];
 
+    reuse_.next_step();
     guard_.save();  // before the forward pass, which moves batch norm's running statistics
     optimizer_->zero_grad();
     std::vector<Var> logits = model_.forward_heads(encode_inputs(model_, ex_, batch), /*training=*/true, rng_);

@@ -20,6 +20,7 @@
 #include "../data/sequence_set.hpp"
 #include "../nn/model.hpp"
 #include "../optim/optimizer.hpp"
+#include "../tensor_reuse.hpp"
 #include "divergence.hpp"
 #include "evaluate.hpp"
 #include "examples.hpp"
@@ -75,6 +76,7 @@ private:
     std::size_t best_epoch_ = 0, since_best_ = 0;
     bool finished_ = false, cancelled_ = false, stopped_early_ = false, restored_ = false;
     DivergenceGuard guard_;
+    TensorReuse reuse_;  // last step's tensor buffers, taken back by the next
     std::string diverged_;
     nlohmann::json diverged_at_;  // {"epoch", "batch", "message"} once it diverged
     nlohmann::json summary_;
