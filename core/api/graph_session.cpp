@@ -347,14 +347,13 @@ std::string GraphSession::start_training(const std::string& options_json)
 std::string GraphSession::stop_diverged(const std::string& what)
 {
     Run& r = *run_;
-    // A bad weight comes from this step; a bad loss or gradient from the weights the step before made. The last
-    // good weights stay: not the best epoch's.
-    r.stepped ? r.guard->restore() : r.guard->restore_previous();
-    r.finished = true;
+    // The last good weights stay: not the best epoch's.
     const std::size_t batch = spec_.graph_task() ? r.batch + 1 : 1;
-    const std::string message = train::divergence_message(r.epoch + 1, batch, what, r.optimizer->learning_rate);
-    r.diverged = train::divergence_json(r.epoch + 1, batch, message);
-    return json{{"type", "error"}, {"message", message}, {"epoch", r.epoch + 1}, {"batch", batch}}.dump();
+    train::Divergence d =
+        train::stop_at_divergence(*r.guard, r.stepped, r.epoch + 1, batch, what, r.optimizer->learning_rate);
+    r.finished = true;
+    r.diverged = std::move(d.at);
+    return d.event.dump();
 }
 
 std::string GraphSession::train_nodes(Scores& train)

@@ -104,4 +104,15 @@ nlohmann::json divergence_json(std::size_t epoch, std::size_t batch, const std::
     return {{"epoch", epoch}, {"batch", batch}, {"message", message}};
 }
 
+Divergence stop_at_divergence(const DivergenceGuard& guard, bool stepped, std::size_t epoch, std::size_t batch,
+                              const std::string& what, double learning_rate)
+{
+    stepped ? guard.restore() : guard.restore_previous();
+    Divergence d;
+    d.message = divergence_message(epoch, batch, what, learning_rate);
+    d.at = divergence_json(epoch, batch, d.message);
+    d.event = {{"type", "error"}, {"message", d.message}, {"epoch", epoch}, {"batch", batch}};
+    return d;
+}
+
 }  // namespace helix::train

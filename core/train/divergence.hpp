@@ -76,4 +76,15 @@ double suggested_learning_rate(double learning_rate);
 // {"epoch", "batch", "message"}: the summary's `diverged` field.
 nlohmann::json divergence_json(std::size_t epoch, std::size_t batch, const std::string& message);
 
+// A training run stopped by a non-finite value: the message, the summary's `diverged` field and the step's event
+// ({"type": "error", "message", "epoch", "batch"}).
+struct Divergence {
+    std::string message;
+    nlohmann::json at, event;
+};
+// Puts the last good weights back (a bad weight comes from this step, when it `stepped`; a bad loss or gradient
+// from the weights the step before made) and describes the stop at (1-based) `epoch`, `batch`.
+Divergence stop_at_divergence(const DivergenceGuard& guard, bool stepped, std::size_t epoch, std::size_t batch,
+                              const std::string& what, double learning_rate);
+
 }  // namespace helix::train

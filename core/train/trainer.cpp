@@ -164,13 +164,12 @@ void Trainer::cancel()
 
 nlohmann::json Trainer::stop_diverged(const std::string& what, bool stepped)
 {
-    // A bad weight comes from this step; a bad loss or gradient from the weights the step before made.
-    stepped ? guard_.restore() : guard_.restore_previous();
-    restored_ = true;  // the last good weights stay: not the best epoch\'s
-    diverged_ = divergence_message(epoch_ + 1, batch_ + 1, what, optimizer_->learning_rate);
-    diverged_at_ = divergence_json(epoch_ + 1, batch_ + 1, diverged_);
+    Divergence d = stop_at_divergence(guard_, stepped, epoch_ + 1, batch_ + 1, what, optimizer_->learning_rate);
+    restored_ = true;  // the last good weights stay: not the best epoch's
+    diverged_ = std::move(d.message);
+    diverged_at_ = std::move(d.at);
     finish();
-    return {{"type", "error"}, {"message", diverged_}, {"epoch", epoch_ + 1}, {"batch", batch_ + 1}};
+    return d.event;
 }
 
 void Trainer::finish()
