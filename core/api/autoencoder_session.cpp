@@ -125,6 +125,8 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
         if (!parsed_labels.ok()) return load_errors(parsed_labels.errors, parsed_labels.more_errors, "labels").dump();
         labels = std::move(parsed_labels.value);
     }
+    if (const std::string e = nn::Autoencoder::size_error(spec_, genes.size()); !from_file_ && !e.empty())
+        return json{{"errors", one_error("matrix", "matrix: " + e + " (keep fewer genes, e.g. the most variable)")}};
     genes_ = std::move(genes);
     ids_ = std::move(m.ids);
     labels_ = std::move(labels);

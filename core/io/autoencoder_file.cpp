@@ -67,6 +67,10 @@ LoadedAutoencoder load_autoencoder(const std::string& text)
     nn::AutoencoderSpecResult spec = nn::parse_autoencoder_spec(file["spec"]);
     for (auto& e : spec.errors) out.errors.push_back({"spec." + e.field, "spec." + e.message});
     if (!out.errors.empty()) return out;
+    if (const std::string e = nn::Autoencoder::size_error(spec.spec, out.genes.size()); !e.empty()) {
+        out.errors.push_back({"spec", "spec: " + e});
+        return out;
+    }
     auto model = nn::Autoencoder::build(spec.spec, out.genes.size());
     weights_from_json(file.contains("weights") ? file["weights"] : json::object(), model->params(), out.errors);
     if (!out.errors.empty()) return out;

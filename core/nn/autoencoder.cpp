@@ -221,15 +221,11 @@ json autoencoder_spec_to_json(const AutoencoderSpec& s)
               {"seed", s.training.seed}}}};
 }
 
-std::unique_ptr<Autoencoder> Autoencoder::build(const AutoencoderSpec& spec, std::size_t genes)
+namespace {
+
+// The layers in order: the encoder's, the latent layer, the decoder's, and the reconstruction (one unit per gene).
+std::vector<LayerSpec> layer_chain(const AutoencoderSpec& spec, std::size_t genes)
 {
-    HELIX_ASSERT(genes > 0);
-    auto m = std::unique_ptr<Autoencoder>(new Autoencoder());
-    m->spec_ = spec;
-    m->genes_ = genes;
-    for (const char* name : {"input.mean", "input.scale", "imputation.baseline"})
-        m->stats_.push_back({name, Var(xt::zeros<float>({genes}), false)});
-    m->stats_[1].var.value().fill(1.0f);
     LayerSpec latent;
     latent.type = "dense";
     latent.name = "latent";
@@ -239,21 +235,52 @@ std::unique_ptr<Autoencoder> Autoencoder::build(const AutoencoderSpec& spec, std
     out.type = "dense";
     out.name = "reconstruction";
     out.units = genes;
-    Rng init(spec.training.seed);
+    std::vector<LayerSpec> chain(spec.encoder);
+    chain.push_back(latent);
+    chain.insert(chain.end(), spec.decoder.begin(), spec.decoder.end());
+    chain.push_back(out);
+    return chain;
+}
+
+}  // namespace
+
+std::string Autoencoder::size_error(const AutoencoderSpec& spec, std::size_t genes)
+{
+    double parameters = 0.0;
     Shape shape{genes};
-    auto add = [&](std::vector<std::unique_ptr<Layer>>& part, const LayerSpec& l) {
+    for (const LayerSpec& l : layer_chain(spec, genes)) {
         auto layer = make_layer(l);
         std::string error;
         Shape next = layer->output_shape(shape, error);
         HELIX_ASSERT(error.empty());  // every layer an autoencoder admits keeps a flat shape
+        error = parameter_budget_error(parameters += layer->parameter_count(shape));
+        if (!error.empty())
+            return l.name + " (with " + std::to_string(genes) + " genes): " + error;
+        shape = next;
+    }
+    return "";
+}
+
+std::unique_ptr<Autoencoder> Autoencoder::build(const AutoencoderSpec& spec, std::size_t genes)
+{
+    HELIX_ASSERT(genes > 0 && size_error(spec, genes).empty());
+    auto m = std::unique_ptr<Autoencoder>(new Autoencoder());
+    m->spec_ = spec;
+    m->genes_ = genes;
+    for (const char* name : {"input.mean", "input.scale", "imputation.baseline"})
+        m->stats_.push_back({name, Var(xt::zeros<float>({genes}), false)});
+    m->stats_[1].var.value().fill(1.0f);
+    Rng init(spec.training.seed);
+    Shape shape{genes};
+    const std::vector<LayerSpec> chain = layer_chain(spec, genes);
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        auto layer = make_layer(chain[i]);
+        std::string error;
+        Shape next = layer->output_shape(shape, error);
         layer->build(shape, init);
         shape = next;
-        part.push_back(std::move(layer));
-    };
-    for (const auto& l : spec.encoder) add(m->encoder_, l);
-    add(m->encoder_, latent);
-    for (const auto& l : spec.decoder) add(m->decoder_, l);
-    add(m->decoder_, out);
+        (i <= spec.encoder.size() ? m->encoder_ : m->decoder_).push_back(std::move(layer));
+    }
     return m;
 }
 

@@ -78,6 +78,9 @@ nlohmann::json autoencoder_spec_to_json(const AutoencoderSpec& spec);
 // reconstruction (B, G).
 class Autoencoder {
 public:
+    // "" or why `spec` on `genes` genes is too large to build ("reconstruction (with 90000 genes): this layer would
+    // bring the network to ... parameters; ..."): build() requires "".
+    static std::string size_error(const AutoencoderSpec& spec, std::size_t genes);
     static std::unique_ptr<Autoencoder> build(const AutoencoderSpec& spec, std::size_t genes);
 
     // Per-gene statistics of `rows` of `values` (N × G, row-major, after the transform): the standardising

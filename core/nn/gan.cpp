@@ -227,10 +227,12 @@ json gan_spec_to_json(const GanSpec& s)
 bool Gan::build_net(const std::vector<LayerSpec>& layers, Shape shape, const std::string& field, Rng& rng,
                     Net& net, std::vector<SpecError>& errors)
 {
+    double parameters = 0.0;  // of this network (the generator and the discriminator are each held to the limit)
     for (std::size_t i = 0; i < layers.size(); ++i) {
         auto layer = make_layer(layers[i]);
         std::string error;
         Shape out = layer->output_shape(shape, error);
+        if (error.empty()) error = parameter_budget_error(parameters += layer->parameter_count(shape));
         if (!error.empty()) {
             const std::string f = field + ".layers[" + std::to_string(i) + "]";
             errors.push_back({f, f + " (" + layers[i].name + "): " + error});

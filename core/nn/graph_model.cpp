@@ -7,6 +7,7 @@
 
 #include "../ops/graph.hpp"
 #include "../ops/ops.hpp"
+#include "layer.hpp"
 
 namespace helix::nn {
 
@@ -264,6 +265,19 @@ std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t
         return nullptr;
     }
     out.units = classes;
+    double parameters = 0.0;
+    std::size_t width = features;
+    for (std::size_t i = 0; i < m->spec_.layers.size(); ++i) {
+        const GraphLayerSpec& l = m->spec_.layers[i];
+        if (l.type != "graph_conv" && l.type != "dense") continue;
+        parameters += (static_cast<double>(width) + 1.0) * static_cast<double>(l.units);
+        width = l.units;
+        if (const std::string e = parameter_budget_error(parameters); !e.empty()) {
+            const std::string f = "layers[" + std::to_string(i) + "]";
+            errors.push_back({f, f + " (" + l.name + ", on " + std::to_string(features) + " features): " + e});
+            return nullptr;
+        }
+    }
     Rng rng(spec.training.seed);
     std::size_t in = features;
     for (const auto& l : m->spec_.layers) {

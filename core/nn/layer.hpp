@@ -18,6 +18,16 @@ struct Param {
     Var var;
 };
 
+// The most parameters a network may have: 64 M floats (256 MB). Training keeps about six floats per parameter
+// (gradient, two Adam moments, the divergence guard's two copies), which is what a browser's 0.5 to 2 GB heap
+// holds; a spec or model file asking for more is refused before anything is allocated.
+constexpr double kMaxParameters = 64.0 * 1024 * 1024;
+
+// "" while `total` (the parameters of the layers so far, this one included) is within kMaxParameters, else the
+// message for this layer: "this layer would bring the network to 1.4e+12 parameters; at most 67108864 (64 M) fit
+// in a browser's memory: use fewer filters or units".
+std::string parameter_budget_error(double total);
+
 struct ForwardCtx {
     bool training = false;
     Rng* rng = nullptr;  // dropout masks
@@ -33,6 +43,9 @@ public:
     // The output shape for input `in`, or "" in `error` with the reason ("kernel_size 24 is longer
     // than the sequence (L = 20)"). Called before build() and for every new input length.
     virtual Shape output_shape(const Shape& in, std::string& error) const = 0;
+    // How many parameters build(in) would make (weights, biases, running statistics), before making them: a
+    // double, so that what a spec asks for (44294967297 filters) is counted, not wrapped around.
+    virtual double parameter_count(const Shape& /*in*/) const { return 0.0; }
     // Creates and initialises the parameters for input shape `in` (the length may be 0 = any).
     virtual void build(const Shape& /*in*/, Rng& /*rng*/) {}
     virtual Var forward(const Var& x, ForwardCtx& ctx) = 0;

@@ -2,6 +2,7 @@
 // Initialisation: Glorot-uniform weights and zero biases (Keras's defaults), drawn from the model's Rng
 // in layer order, so one seed fixes the whole initial model.
 #include <cmath>
+#include <cstdio>
 
 #include "../ops/norm.hpp"
 #include "../ops/ops.hpp"
@@ -42,6 +43,10 @@ public:
         }
         return {spec_.units};
     }
+    double parameter_count(const Shape& in) const override
+    {
+        return (static_cast<double>(in[0]) + 1.0) * static_cast<double>(spec_.units);
+    }
     void build(const Shape& in, Rng& rng) override
     {
         params_ = {{name() + ".weight", glorot({in[0], spec_.units}, in[0], spec_.units, rng)},
@@ -70,6 +75,11 @@ public:
             return {};
         }
         return {L - K + 1, spec_.filters};
+    }
+    double parameter_count(const Shape& in) const override
+    {
+        return (static_cast<double>(spec_.kernel_size) * static_cast<double>(in[1]) + 1.0) *
+               static_cast<double>(spec_.filters);
     }
     void build(const Shape& in, Rng& rng) override
     {
@@ -206,6 +216,16 @@ public:
 };
 
 }  // namespace
+
+std::string parameter_budget_error(double total)
+{
+    if (total <= kMaxParameters) return "";
+    char count[32];
+    std::snprintf(count, sizeof count, total < 1e12 ? "%.0f" : "%.2g", total);
+    return std::string("this layer would bring the network to ") + count + " parameters; at most " +
+           std::to_string(static_cast<long long>(kMaxParameters)) +
+           " (64 M) fit in a browser's memory: use fewer filters or units";
+}
 
 std::unique_ptr<Layer> make_layer(const LayerSpec& spec)
 {

@@ -92,6 +92,7 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
         shapes[i] = spec.inputs[i].type == "dna" ? Shape{spec.inputs[i].length, kChannels}
                                                  : Shape{spec.inputs[i].columns.size()};
     Rng init_rng(spec.training.seed);
+    double parameters = 0.0;
     for (std::size_t i = 0; i < spec.layers.size(); ++i) {
         const LayerSpec& ls = spec.layers[i];
         std::vector<Shape> in;
@@ -99,6 +100,7 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
         std::string error;
         std::unique_ptr<Layer> layer = is_merge(ls) ? nullptr : make_layer(ls);
         Shape out = layer ? layer->output_shape(in[0], error) : merge_shape(ls.type, in, error);
+        if (layer && error.empty()) error = parameter_budget_error(parameters += layer->parameter_count(in[0]));
         if (!error.empty()) {
             std::string f = "layers[" + std::to_string(i) + "]";
             errors.push_back({f, f + " (" + ls.name + "): " + error});

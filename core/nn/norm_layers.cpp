@@ -11,6 +11,10 @@ class Norm : public Layer {
 public:
     using Layer::Layer;
     Shape output_shape(const Shape& in, std::string&) const override { return in; }
+    double parameter_count(const Shape& in) const override
+    {
+        return (spec_.type == "batch_norm" ? 4.0 : 2.0) * static_cast<double>(in.back());
+    }
     void build(const Shape& in, Rng&) override
     {
         const std::size_t F = in.back();

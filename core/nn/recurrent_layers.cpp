@@ -35,6 +35,12 @@ public:
         return {H};
     }
 
+    double parameter_count(const Shape& in) const override
+    {
+        const double C = static_cast<double>(in[1]), H = static_cast<double>(spec_.units),
+                     G = static_cast<double>(gates());
+        return (spec_.bidirectional ? 2.0 : 1.0) * G * H * (C + H + (lstm() ? 1.0 : 2.0));
+    }
     void build(const Shape& in, Rng& rng) override
     {
         const std::size_t C = in[1], H = spec_.units, G = gates();
