@@ -53,10 +53,7 @@ struct Reader {
         const double lo_t = static_cast<double>(static_cast<T>(lo)), hi_t = static_cast<double>(static_cast<T>(hi));
         const bool fits = integer ? v >= lo && v <= hi : v >= lo_t && v <= hi_t;
         if (!fits) return fail(field, "must be between " + json(lo).dump() + " and " + json(hi).dump());
-        const T stored = static_cast<T>(integer ? static_cast<double>(j[key].get<long long>()) : v);
-        if (!(static_cast<double>(stored) >= lo_t && static_cast<double>(stored) <= hi_t))
-            return fail(field, "must be between " + json(lo).dump() + " and " + json(hi).dump());
-        out = stored;
+        out = static_cast<T>(integer ? static_cast<double>(j[key].get<long long>()) : v);  // rounding keeps it in range
     }
 };
 
