@@ -60,7 +60,13 @@ void pack_b(const GemmArgs& g, float* dst, std::size_t q0, std::size_t q1, std::
     for (std::size_t q = q0; q < q1; ++q) {
         const std::size_t j0 = q * NR, nr = std::min(NR, g.n - j0);
         float* d = dst + q * kc * NR;
-        if (!g.trans_b) {
+        if (!g.trans_b && nr == NR) {
+            for (std::size_t p = 0; p < kc; ++p) {
+                const float* src = g.b + (p0 + p) * g.ldb + j0;
+                Batch::load_unaligned(src).store_unaligned(d + p * NR);
+                Batch::load_unaligned(src + W).store_unaligned(d + p * NR + W);
+            }
+        } else if (!g.trans_b) {
             for (std::size_t p = 0; p < kc; ++p) {
                 const float* src = g.b + (p0 + p) * g.ldb + j0;
                 std::size_t c = 0;
@@ -80,10 +86,44 @@ void pack_b(const GemmArgs& g, float* dst, std::size_t q0, std::size_t q1, std::
     }
 }
 
+// Rows of a 4 x 4 block in, its columns out (4-lane batches only).
+inline void transpose4(Batch (&t)[4])
+{
+    using Pair = xsimd::batch<double>;  // two floats as one lane, to move them together
+    const Batch a = xsimd::zip_lo(t[0], t[1]), b = xsimd::zip_hi(t[0], t[1]);  // 00 10 01 11 | 02 12 03 13
+    const Batch c = xsimd::zip_lo(t[2], t[3]), d = xsimd::zip_hi(t[2], t[3]);  // 20 30 21 31 | 22 32 23 33
+    const auto pa = xsimd::bitwise_cast<Pair>(a), pb = xsimd::bitwise_cast<Pair>(b);
+    const auto pc = xsimd::bitwise_cast<Pair>(c), pd = xsimd::bitwise_cast<Pair>(d);
+    t[0] = xsimd::bitwise_cast<Batch>(xsimd::zip_lo(pa, pc));
+    t[1] = xsimd::bitwise_cast<Batch>(xsimd::zip_hi(pa, pc));
+    t[2] = xsimd::bitwise_cast<Batch>(xsimd::zip_lo(pb, pd));
+    t[3] = xsimd::bitwise_cast<Batch>(xsimd::zip_hi(pb, pd));
+}
+
 // Rows [i0, i0+mr) and depths [p0, p0+kc) of op(A) into dst (kc x MR, zero rows past mr).
 void pack_a(const GemmArgs& g, float* dst, std::size_t i0, std::size_t mr, std::size_t p0, std::size_t kc)
 {
     if (!g.trans_a) {
+        if constexpr (MR == 4 && W == 4) {
+            if (mr == MR) {  // 4 x 4 blocks: four row vectors in, transposed in registers, four depth vectors out
+                const float* r0 = gemm_a_row(g, i0) + p0;
+                const float* r1 = gemm_a_row(g, i0 + 1) + p0;
+                const float* r2 = gemm_a_row(g, i0 + 2) + p0;
+                const float* r3 = gemm_a_row(g, i0 + 3) + p0;
+                std::size_t p = 0;
+                for (; p + 4 <= kc; p += 4) {
+                    Batch t[4] = {Batch::load_unaligned(r0 + p), Batch::load_unaligned(r1 + p),
+                                  Batch::load_unaligned(r2 + p), Batch::load_unaligned(r3 + p)};
+                    transpose4(t);
+                    for (std::size_t q = 0; q < 4; ++q) t[q].store_unaligned(dst + (p + q) * MR);
+                }
+                for (; p < kc; ++p) {
+                    dst[p * MR] = r0[p], dst[p * MR + 1] = r1[p];
+                    dst[p * MR + 2] = r2[p], dst[p * MR + 3] = r3[p];
+                }
+                return;
+            }
+        }
         for (std::size_t r = 0; r < mr; ++r) {
             const float* src = gemm_a_row(g, i0 + r) + p0;
             for (std::size_t p = 0; p < kc; ++p) dst[p * MR + r] = src[p];

@@ -12,10 +12,13 @@
 //   dx       dwin (L', K*C)   = dy_b (L', F) * w^T, chunks of sequences per GEMM, then overlap-add:
 //            dx[l+k-pad, c] += dwin[l, k*C+c] (padding positions dropped)
 // dx uses overlap-add rather than a full convolution with flipped weights: its GEMM is L' x K*C
-// (wide) where the full convolution's would be Lp x C (C = 4 for DNA: half a SIMD tile wasted).
+// (wide) where the full convolution's would be Lp x C. For few channels (C = 4 for DNA) that GEMM is shallow
+// (depth F) and the overlap-add costs as much as a fifth of it, so dx is then kernels::f32_conv1d_dx, the full
+// correlation computed channels x positions with depth K*F.
 #include <algorithm>
 #include <vector>
 
+#include "../kernels/f32_conv1d_dx.hpp"
 #include "../kernels/f32_gemm.hpp"
 #include "../parallel.hpp"
 #include "ops.hpp"
@@ -79,13 +82,30 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding)
             kernels::f32_gemm(g);
         }
         if (has_bias && c.needs_grad(2)) {
-            std::vector<double> s(F, 0.0);
-            for (std::size_t r = 0; r < B * Lo; ++r)
-                for (std::size_t f = 0; f < F; ++f) s[f] += dy[r * F + f];
+            // Rows are summed in floats 64 at a time (a loop the compiler vectorises), the blocks in doubles.
+            thread_local std::vector<double> s;
+            thread_local std::vector<float> part;
+            s.assign(F, 0.0), part.resize(F);
+            constexpr std::size_t kBlock = 64;
+            for (std::size_t r0 = 0; r0 < B * Lo; r0 += kBlock) {
+                std::fill(part.begin(), part.end(), 0.0f);
+                float* pp = part.data();
+                for (std::size_t r = r0, r1 = std::min(B * Lo, r0 + kBlock); r < r1; ++r) {
+                    const float* row = dy + r * F;
+                    for (std::size_t f = 0; f < F; ++f) pp[f] += row[f];
+                }
+                for (std::size_t f = 0; f < F; ++f) s[f] += pp[f];
+            }
             float* db = c.grad_in(2).data();
             for (std::size_t f = 0; f < F; ++f) db[f] += static_cast<float>(s[f]);
         }
-        if (c.needs_grad(0)) {
+        if (c.needs_grad(0) && kernels::conv1d_dx_prefers_direct(C)) {
+            kernels::Conv1dDxArgs a;
+            a.batch = B, a.length = L, a.channels = C, a.width = K, a.filters = F;
+            a.out_length = Lo, a.pad_left = same ? (K - 1) / 2 : 0;
+            a.dy = dy, a.w = pw, a.dx = c.grad_in(0).data();
+            kernels::f32_conv1d_dx(a);
+        } else if (c.needs_grad(0)) {
             // dwin (S*Lo, K*C) = dy (S*Lo, F) w^T for a chunk of S sequences at a time (one packing of w per
             // chunk; the chunk's dwin stays under kChunkFloats), then each sequence's overlap-add, in parallel.
             float* dx = c.grad_in(0).data();
