@@ -1,11 +1,13 @@
 // core/ops/graph.cpp: GCN normalisation, sparse products, graph convolution and readout. See graph.hpp.
 // The sparse products call f32_spmm, whose rows are split over the thread pool. Their backward needs the
-// transpose (dx = a^T dy, dw = x^T dy); it is built in backward (O(rows + nnz), small next to the product's
-// O(nnz * F)) so inference, which never runs backward, never pays for it.
+// transpose (dx = a^T dy, dw = x^T dy); it is built in the first backward that needs it, so inference never
+// pays for it, and kept while the matrix lives (a full-graph model multiplies by the same adjacency and
+// features every step: building the transposes each step was most of a step's allocations).
 #include "graph.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 #include "ops.hpp"
 
@@ -43,6 +45,29 @@ SparseMatrix gcn_normalized_adjacency(
 
 namespace {
 
+// a^T, built once per matrix: a few recent matrices' transposes are kept, each until its matrix is freed or
+// newer ones push it out. A matrix is recognised by its shared owner, alive (a freed matrix's address may
+// be reused by another).
+std::shared_ptr<const SparseMatrix> transpose_of(const std::shared_ptr<const SparseMatrix>& a)
+{
+    struct Entry {
+        std::weak_ptr<const SparseMatrix> source;
+        std::shared_ptr<const SparseMatrix> transposed;
+    };
+    constexpr std::size_t kKept = 4;
+    static std::mutex mutex;
+    static std::vector<Entry> kept;
+    std::lock_guard<std::mutex> lock(mutex);
+    kept.erase(std::remove_if(kept.begin(), kept.end(), [](const Entry& e) { return e.source.expired(); }),
+               kept.end());
+    for (const Entry& e : kept)
+        if (e.source.lock() == a) return e.transposed;
+    auto t = std::make_shared<const SparseMatrix>(kernels::csr_transpose(*a));
+    if (kept.size() == kKept) kept.erase(kept.begin());
+    kept.push_back({a, t});
+    return t;
+}
+
 // y (a.rows, F) = a * x (a.cols, F) as an op with dx = a^T dy.
 Var sparse_times(const char* name, const std::shared_ptr<const SparseMatrix>& a, const Var& x)
 {
@@ -52,8 +77,7 @@ Var sparse_times(const char* name, const std::shared_ptr<const SparseMatrix>& a,
     Tensor y = Tensor::from_shape({a->rows, F});
     kernels::f32_spmm(*a, x.value().data(), F, y.data(), /*accumulate=*/false);
     return record(name, std::move(y), {x}, [a, F](BackwardCtx& c) {
-        const SparseMatrix at = kernels::csr_transpose(*a);
-        kernels::f32_spmm(at, c.grad_out().data(), F, c.grad_in(0).data(), /*accumulate=*/true);
+        kernels::f32_spmm(*transpose_of(a), c.grad_out().data(), F, c.grad_in(0).data(), /*accumulate=*/true);
     });
 }
 
@@ -72,8 +96,7 @@ Var sparse_matmul(const std::shared_ptr<const SparseMatrix>& x, const Var& w)
     Tensor y = Tensor::from_shape({x->rows, O});
     kernels::f32_spmm(*x, w.value().data(), O, y.data(), /*accumulate=*/false);
     return record("sparse_matmul", std::move(y), {w}, [x, O](BackwardCtx& c) {
-        const SparseMatrix xt = kernels::csr_transpose(*x);  // (I, N)
-        kernels::f32_spmm(xt, c.grad_out().data(), O, c.grad_in(0).data(), /*accumulate=*/true);
+        kernels::f32_spmm(*transpose_of(x), c.grad_out().data(), O, c.grad_in(0).data(), /*accumulate=*/true);  // x^T (I, N)
     });
 }
 

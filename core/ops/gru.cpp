@@ -3,7 +3,7 @@
 // (B, H).
 //
 // Forward: the input side of every step is one GEMM over all B*L positions (zx = x w_ih + b_ih, (B, L, 3H));
-// step t is ONE GEMM for the whole batch, zh (B, 3H) = h_{t-1} w_hh + b_hh (h_{t-1} read from the saved
+// then, in each thread's block of sequences, step t is ONE GEMM, zh (B, 3H) = h_{t-1} w_hh + b_hh (h_{t-1} read from the saved
 // states with row stride L*H), then the gates; the activations r, z, n overwrite zx[:, t]. Saved for
 // backward: those activations a (B, L, 3H), the n block of the hidden side hn (B, L, H) = h_{t-1} w_hn + b_hn
 // (r multiplies it), and the states hs (B, L, H).
@@ -51,18 +51,19 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
     const float* pb_hh = b_hh.value().data();
     StepVector<float> zh(B * G);
     float* pzh = zh.data();
-    const std::size_t grain = rows_per_task(G);
-    for (std::size_t t = 0; t < L; ++t) {
-        for (std::size_t bi = 0; bi < B; ++bi) std::copy(pb_hh, pb_hh + G, pzh + bi * G);
-        if (t > 0) {  // zh (B, 3H) += h_{t-1} (B, H) w_hh (H, 3H)
-            kernels::GemmArgs g;
-            g.m = B, g.n = G, g.k = H;
-            g.a = ph + (t - 1) * H, g.lda = L * H;
-            g.b = w_hh.value().data(), g.ldb = G;
-            g.c = pzh, g.ldc = G, g.accumulate = true;
-            kernels::f32_gemm(g);
-        }
-        ThreadPool::global().parallel_for(0, B, grain, [=](std::size_t b0, std::size_t b1) {
+    const float* pw_hh = w_hh.value().data();
+    // Each task runs the whole recurrence for its block of sequences: one hand-off per layer, not two per step.
+    ThreadPool::global().parallel_for(0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
+        for (std::size_t t = 0; t < L; ++t) {
+            for (std::size_t bi = b0; bi < b1; ++bi) std::copy(pb_hh, pb_hh + G, pzh + bi * G);
+            if (t > 0) {  // zh[b0:b1] (nb, 3H) += h_{t-1} (nb, H) w_hh (H, 3H)
+                kernels::GemmArgs g;
+                g.m = b1 - b0, g.n = G, g.k = H;
+                g.a = ph + (b0 * L + t - 1) * H, g.lda = L * H;
+                g.b = pw_hh, g.ldb = G;
+                g.c = pzh + b0 * G, g.ldc = G, g.accumulate = true;
+                kernels::f32_gemm(g);
+            }
             for (std::size_t bi = b0; bi < b1; ++bi) {
                 float* zx = pa + (bi * L + t) * G;
                 const float* zhb = pzh + bi * G;
@@ -78,8 +79,8 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
                     h[j] = (1.0f - z) * n + (h_prev ? z * h_prev[j] : 0.0f);
                 }
             }
-        });
-    }
+        }
+    });
 
     Tensor y = return_sequences ? Tensor::from_shape({B, L, H}) : Tensor::from_shape({B, H});
     if (return_sequences)
@@ -95,9 +96,8 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
             const float* pw_hh = c.value_in(2).data();
             StepVector<float> dzx(B * L * G), dzh(B * L * G), dh(B * H, 0.0f);
             float *pdzx = dzx.data(), *pdzh = dzh.data(), *pdh = dh.data();
-            const std::size_t grain = rows_per_task(G);
-            for (std::size_t t = L; t-- > 0;) {
-                ThreadPool::global().parallel_for(0, B, grain, [=](std::size_t b0, std::size_t b1) {
+            ThreadPool::global().parallel_for(0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
+                for (std::size_t t = L; t-- > 0;) {
                     for (std::size_t bi = b0; bi < b1; ++bi) {
                         const float* a = pa + (bi * L + t) * G;
                         const float* hn = phn + (bi * L + t) * H;
@@ -117,16 +117,16 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
                             dhb[j] = dhv * z;
                         }
                     }
-                });
-                if (t > 0) {  // dh (B, H) += dzh[:, t] (B, 3H) w_hh^T; w_hh is stored (H, 3H)
-                    kernels::GemmArgs g;
-                    g.m = B, g.n = H, g.k = G;
-                    g.a = pdzh + t * G, g.lda = L * G;
-                    g.b = pw_hh, g.ldb = G, g.trans_b = true;
-                    g.c = pdh, g.ldc = H, g.accumulate = true;
-                    kernels::f32_gemm(g);
+                    if (t > 0) {  // dh[b0:b1] (nb, H) += dzh[b0:b1, t] (nb, 3H) w_hh^T; w_hh is stored (H, 3H)
+                        kernels::GemmArgs g;
+                        g.m = b1 - b0, g.n = H, g.k = G;
+                        g.a = pdzh + (b0 * L + t) * G, g.lda = L * G;
+                        g.b = pw_hh, g.ldb = G, g.trans_b = true;
+                        g.c = pdh + b0 * H, g.ldc = H, g.accumulate = true;
+                        kernels::f32_gemm(g);
+                    }
                 }
-            }
+            });
             recurrent_detail::add_input_grads(c, /*x=*/0, /*w_ih=*/1, /*b_ih=*/3, dzx);
             if (c.needs_grad(2)) recurrent_detail::add_hidden_weight_grad(c.grad_in(2), s->hs, dzh, B, L, H);
             if (c.needs_grad(4)) recurrent_detail::add_column_sums(c.grad_in(4), dzh);

@@ -2,7 +2,7 @@
 // x (B, L, C), w_ih (C, 4H), w_hh (H, 4H), b (4H) -> y (B, L, H) or (B, H).
 //
 // Forward: the input side of every step's gates is one GEMM over all B*L positions, z (B, L, 4H) = x w_ih +
-// b; then step t is ONE GEMM for the whole batch, z[:, t] += h_{t-1} w_hh, reading h_{t-1} from the saved
+// b; then the batch is split into blocks of sequences, one per thread, and in each block step t is ONE GEMM, z[:, t] += h_{t-1} w_hh, reading h_{t-1} from the saved
 // states and writing into z's rows of step t in place (row strides L*H and L*4H: no copies), and then the
 // gate nonlinearities, which overwrite z[:, t] with the activations i, f, g, o. Saved for backward: those
 // activations a (B, L, 4H), the cells cs (B, L, H) and the states hs (B, L, H).
@@ -45,17 +45,18 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
     s->cs.assign(B * L * H, 0.0f);
     s->hs.assign(B * L * H, 0.0f);
     float *pa = s->a.data(), *pc = s->cs.data(), *ph = s->hs.data();
-    const std::size_t grain = rows_per_task(G);
-    for (std::size_t t = 0; t < L; ++t) {
-        if (t > 0) {  // z[:, t] (B, 4H) += h_{t-1} (B, H) w_hh (H, 4H)
-            kernels::GemmArgs g;
-            g.m = B, g.n = G, g.k = H;
-            g.a = ph + (t - 1) * H, g.lda = L * H;
-            g.b = w_hh.value().data(), g.ldb = G;
-            g.c = pa + t * G, g.ldc = L * G, g.accumulate = true;
-            kernels::f32_gemm(g);
-        }
-        ThreadPool::global().parallel_for(0, B, grain, [=](std::size_t b0, std::size_t b1) {
+    const float* pw_hh = w_hh.value().data();
+    // Each task runs the whole recurrence for its block of sequences: one hand-off per layer, not two per step.
+    ThreadPool::global().parallel_for(0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
+        for (std::size_t t = 0; t < L; ++t) {
+            if (t > 0) {  // z[b0:b1, t] (nb, 4H) += h_{t-1} (nb, H) w_hh (H, 4H)
+                kernels::GemmArgs g;
+                g.m = b1 - b0, g.n = G, g.k = H;
+                g.a = ph + (b0 * L + t - 1) * H, g.lda = L * H;
+                g.b = pw_hh, g.ldb = G;
+                g.c = pa + (b0 * L + t) * G, g.ldc = L * G, g.accumulate = true;
+                kernels::f32_gemm(g);
+            }
             for (std::size_t bi = b0; bi < b1; ++bi) {
                 float* z = pa + (bi * L + t) * G;
                 const float* c_prev = t > 0 ? pc + (bi * L + t - 1) * H : nullptr;
@@ -67,8 +68,8 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
                 kernels::f32_tanh(c, h, H);
                 for (std::size_t j = 0; j < H; ++j) h[j] *= z[3 * H + j];
             }
-        });
-    }
+        }
+    });
 
     Tensor y = return_sequences ? Tensor::from_shape({B, L, H}) : Tensor::from_shape({B, H});
     if (return_sequences)
@@ -84,11 +85,10 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
             const float* pw_hh = c.value_in(2).data();
             StepVector<float> dz(B * L * G), dh(B * H, 0.0f), dc(B * H, 0.0f);
             float *pdz = dz.data(), *pdh = dh.data(), *pdc = dc.data();
-            const std::size_t grain = rows_per_task(G);
-            for (std::size_t t = L; t-- > 0;) {
-                ThreadPool::global().parallel_for(0, B, grain, [=](std::size_t b0, std::size_t b1) {
-                    thread_local std::vector<float> tanh_c;  // tanh(c_t) of one sequence: a reused workspace
-                    if (tanh_c.size() < H) tanh_c.resize(H);
+            ThreadPool::global().parallel_for(0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
+                thread_local std::vector<float> tanh_c;  // tanh(c_t) of one sequence: a reused workspace
+                if (tanh_c.size() < H) tanh_c.resize(H);
+                for (std::size_t t = L; t-- > 0;) {
                     for (std::size_t bi = b0; bi < b1; ++bi) {
                         const float* a = pa + (bi * L + t) * G;
                         const float* c_t = pc + (bi * L + t) * H;
@@ -109,16 +109,16 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
                             dcb[j] = dcv * f;
                         }
                     }
-                });
-                if (t > 0) {  // dh (B, H) = dz[:, t] (B, 4H) w_hh^T; w_hh is stored (H, 4H)
-                    kernels::GemmArgs g;
-                    g.m = B, g.n = H, g.k = G;
-                    g.a = pdz + t * G, g.lda = L * G;
-                    g.b = pw_hh, g.ldb = G, g.trans_b = true;
-                    g.c = pdh, g.ldc = H;
-                    kernels::f32_gemm(g);
+                    if (t > 0) {  // dh[b0:b1] (nb, H) = dz[b0:b1, t] (nb, 4H) w_hh^T; w_hh is stored (H, 4H)
+                        kernels::GemmArgs g;
+                        g.m = b1 - b0, g.n = H, g.k = G;
+                        g.a = pdz + (b0 * L + t) * G, g.lda = L * G;
+                        g.b = pw_hh, g.ldb = G, g.trans_b = true;
+                        g.c = pdh + b0 * H, g.ldc = H;
+                        kernels::f32_gemm(g);
+                    }
                 }
-            }
+            });
             recurrent_detail::add_input_grads(c, /*x=*/0, /*w_ih=*/1, /*b=*/3, dz);
             if (c.needs_grad(2)) recurrent_detail::add_hidden_weight_grad(c.grad_in(2), s->hs, dz, B, L, H);
         });

@@ -61,8 +61,9 @@ void add_hidden_weight_grad(Tensor& dw_hh, const StepVector<float>& hs, const St
                             std::size_t B, std::size_t L, std::size_t H);
 // db (G) += sum of dz (rows, G) over rows, summed in double (rows may be B*L long).
 void add_column_sums(Tensor& db, const StepVector<float>& dz);
-// Per-step elementwise work is split over the thread pool by sequences, at least this many per chunk.
-std::size_t rows_per_task(std::size_t floats_per_row);
+// The recurrence is split over the thread pool by blocks of sequences, each task running every step of its
+// block (a step's GEMM and gates for those rows): at least this many sequences per task.
+std::size_t sequences_per_task(std::size_t L, std::size_t H, std::size_t G);
 // 1 / (1 + e^-v) without overflow (as ops::sigmoid).
 inline float sigmoid(float v)
 {

@@ -74,10 +74,11 @@ void add_column_sums(Tensor& db, const StepVector<float>& dz)
     for (std::size_t j = 0; j < G; ++j) pdb[j] += static_cast<float>(s[j]);
 }
 
-// ~16K floats of transcendental-heavy work per task: less is not worth a hand-off to another thread.
-std::size_t rows_per_task(std::size_t floats_per_row)
+// A sequence's recurrence is L steps of a (1, H) x (H, G) product plus G gate values: ~L*G*(2H + 30) flops.
+// A task should have at least ~256 kflop, or the hand-off to another thread costs more than it saves.
+std::size_t sequences_per_task(std::size_t L, std::size_t H, std::size_t G)
 {
-    return std::max<std::size_t>(1, 16384 / floats_per_row);
+    return std::max<std::size_t>(1, (std::size_t{1} << 18) / std::max<std::size_t>(1, L * G * (2 * H + 30)));
 }
 
 }  // namespace helix::ops::recurrent_detail
