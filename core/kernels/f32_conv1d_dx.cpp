@@ -16,6 +16,7 @@
 
 #include "../parallel.hpp"
 #include "../tensor.hpp"
+#include "transpose4.hpp"
 
 namespace helix::kernels {
 
@@ -72,6 +73,33 @@ void tile(const float* wk, const float* dyt, std::size_t ldt, std::size_t F, std
     c30.store_unaligned(out + 3 * PR), c31.store_unaligned(out + 3 * PR + W);
 }
 
+// dst (F, ldt) = [off zeros | src^T (F, Lo) | zeros to ldt], src (Lo, F) row-major: 4 x 4 blocks through
+// registers where they fit (4-lane batches), single floats at the edges.
+void transpose_into(const float* src, std::size_t Lo, std::size_t F, float* dst, std::size_t ldt, std::size_t off)
+{
+    for (std::size_t f = 0; f < F; ++f) {
+        float* row = dst + f * ldt;
+        std::fill(row, row + off, 0.0f);
+        std::fill(row + off + Lo, row + ldt, 0.0f);
+    }
+    std::size_t f0 = 0;
+    if constexpr (W == 4) {
+        for (; f0 + 4 <= F; f0 += 4) {
+            std::size_t i = 0;
+            for (; i + 4 <= Lo; i += 4) {
+                Batch t[4] = {Batch::load_unaligned(src + i * F + f0), Batch::load_unaligned(src + (i + 1) * F + f0),
+                              Batch::load_unaligned(src + (i + 2) * F + f0), Batch::load_unaligned(src + (i + 3) * F + f0)};
+                transpose4(t);
+                for (std::size_t r = 0; r < 4; ++r) t[r].store_unaligned(dst + (f0 + r) * ldt + off + i);
+            }
+            for (; i < Lo; ++i)
+                for (std::size_t r = 0; r < 4; ++r) dst[(f0 + r) * ldt + off + i] = src[i * F + f0 + r];
+        }
+    }
+    for (std::size_t f = f0; f < F; ++f)
+        for (std::size_t i = 0; i < Lo; ++i) dst[f * ldt + off + i] = src[i * F + f];
+}
+
 }  // namespace
 
 void f32_conv1d_dx(const Conv1dDxArgs& a)
@@ -98,12 +126,7 @@ void f32_conv1d_dx(const Conv1dDxArgs& a)
         for (std::size_t s = s0; s < s1; ++s) {
             // dyt[f][t] = dy[s, t - off, f] for t - off in [0, Lo), else 0 (off + Lo <= L + K - 1 <= ldt)
             const float* dys = a.dy + s * Lo * F;
-            for (std::size_t f = 0; f < F; ++f) {
-                float* row = dyt.data() + f * ldt;
-                std::fill(row, row + off, 0.0f);
-                for (std::size_t i = 0; i < Lo; ++i) row[off + i] = dys[i * F + f];
-                std::fill(row + off + Lo, row + ldt, 0.0f);
-            }
+            transpose_into(dys, Lo, F, dyt.data(), ldt, off);
             float* dxs = a.dx + s * L * C;
             for (std::size_t t = 0; t < tiles; ++t) {
                 const std::size_t pos0 = t * PR, np = std::min(PR, L - pos0);

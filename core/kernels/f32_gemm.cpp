@@ -23,6 +23,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "../parallel.hpp"
+#include "transpose4.hpp"
 #include "../tensor.hpp"
 
 namespace helix::kernels {
@@ -84,20 +85,6 @@ void pack_b(const GemmArgs& g, float* dst, std::size_t q0, std::size_t q1, std::
             }
         }
     }
-}
-
-// Rows of a 4 x 4 block in, its columns out (4-lane batches only).
-inline void transpose4(Batch (&t)[4])
-{
-    using Pair = xsimd::batch<double>;  // two floats as one lane, to move them together
-    const Batch a = xsimd::zip_lo(t[0], t[1]), b = xsimd::zip_hi(t[0], t[1]);  // 00 10 01 11 | 02 12 03 13
-    const Batch c = xsimd::zip_lo(t[2], t[3]), d = xsimd::zip_hi(t[2], t[3]);  // 20 30 21 31 | 22 32 23 33
-    const auto pa = xsimd::bitwise_cast<Pair>(a), pb = xsimd::bitwise_cast<Pair>(b);
-    const auto pc = xsimd::bitwise_cast<Pair>(c), pd = xsimd::bitwise_cast<Pair>(d);
-    t[0] = xsimd::bitwise_cast<Batch>(xsimd::zip_lo(pa, pc));
-    t[1] = xsimd::bitwise_cast<Batch>(xsimd::zip_hi(pa, pc));
-    t[2] = xsimd::bitwise_cast<Batch>(xsimd::zip_lo(pb, pd));
-    t[3] = xsimd::bitwise_cast<Batch>(xsimd::zip_hi(pb, pd));
 }
 
 // Rows [i0, i0+mr) and depths [p0, p0+kc) of op(A) into dst (kc x MR, zero rows past mr).
