@@ -43,6 +43,7 @@ void f32_gemm__ref(const GemmArgs& g)
             float& c = g.c[i * g.ldc + j];
             c = g.accumulate ? static_cast<float>(c + s) : static_cast<float>(s);
             if (g.bias) c += g.bias[j];
+            if (g.relu) c = c > 0.0f ? c : 0.0f;
         }
 }
 
@@ -148,9 +149,9 @@ void pack_a(const GemmArgs& g, float* dst, std::size_t i0, std::size_t mr, std::
 }
 
 // c (mr x nr of an MR x NR tile, row stride ldc) = or += a (kc x MR packed) * b (kc x NR packed).
-// bias (nr floats, or null): added to every row at the store (the last depth block only).
+// On the last depth block only: bias (nr floats, or null) is then added to every row, and relu applied.
 void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a, const float* b, float* c, std::size_t ldc,
-                          std::size_t mr, std::size_t nr, bool add_to_c, const float* bias)
+                          std::size_t mr, std::size_t nr, bool add_to_c, const float* bias, bool relu)
 {
     Batch c00(0.0f), c01(0.0f), c10(0.0f), c11(0.0f), c20(0.0f), c21(0.0f), c30(0.0f), c31(0.0f);
     for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
@@ -169,21 +170,18 @@ void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a, const float* b, float*
         c31 += ar * b1;
     }
     Batch acc[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}};
-    if (bias && nr == NR) {
-        const Batch bias0 = Batch::load_unaligned(bias), bias1 = Batch::load_unaligned(bias + W);
-        for (std::size_t r = 0; r < MR; ++r) acc[r][0] += bias0, acc[r][1] += bias1;
-        bias = nullptr;
-    }
     if (mr == MR && nr == NR) {
+        const Batch zero(0.0f);
+        Batch bias0(0.0f), bias1(0.0f);
+        if (bias) bias0 = Batch::load_unaligned(bias), bias1 = Batch::load_unaligned(bias + W);
         for (std::size_t r = 0; r < MR; ++r) {
             float* row = c + r * ldc;
-            if (add_to_c) {
-                (Batch::load_unaligned(row) + acc[r][0]).store_unaligned(row);
-                (Batch::load_unaligned(row + W) + acc[r][1]).store_unaligned(row + W);
-            } else {
-                acc[r][0].store_unaligned(row);
-                acc[r][1].store_unaligned(row + W);
-            }
+            Batch v0 = acc[r][0], v1 = acc[r][1];
+            if (add_to_c) v0 += Batch::load_unaligned(row), v1 += Batch::load_unaligned(row + W);
+            if (bias) v0 += bias0, v1 += bias1;
+            if (relu) v0 = xsimd::select(v0 > zero, v0, zero), v1 = xsimd::select(v1 > zero, v1, zero);
+            v0.store_unaligned(row);
+            v1.store_unaligned(row + W);
         }
         return;
     }
@@ -194,8 +192,10 @@ void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a, const float* b, float*
     }
     for (std::size_t r = 0; r < mr; ++r)
         for (std::size_t j = 0; j < nr; ++j) {
-            const float v = (add_to_c ? c[r * ldc + j] + tile[r * NR + j] : tile[r * NR + j]);
-            c[r * ldc + j] = bias ? v + bias[j] : v;
+            float v = add_to_c ? c[r * ldc + j] + tile[r * NR + j] : tile[r * NR + j];
+            if (bias) v += bias[j];
+            if (relu) v = v > 0.0f ? v : 0.0f;
+            c[r * ldc + j] = v;
         }
 }
 
@@ -213,7 +213,8 @@ void gemm_tiles(const GemmArgs& g, const float* bpack, std::size_t t0, std::size
             pack_a(g, apack, i0, mr, pc, kc);
             for (std::size_t j = jc; j < j_end; j += NR)
                 f32_gemm_4xNR__xsimd(kc, apack, bpack + (j / NR) * kc * NR, g.c + i0 * g.ldc + j, g.ldc, mr,
-                                     std::min(NR, g.n - j), add_to_c, last_block && g.bias ? g.bias + j : nullptr);
+                                     std::min(NR, g.n - j), add_to_c, last_block && g.bias ? g.bias + j : nullptr,
+                                     last_block && g.relu);
         }
     }
 }
@@ -228,9 +229,12 @@ void f32_gemm(const GemmArgs& g)
     if (g.k == 0) {  // an empty sum: C = 0, or C unchanged
         if (!g.accumulate)
             for (std::size_t i = 0; i < g.m; ++i) std::fill(g.c + i * g.ldc, g.c + i * g.ldc + g.n, 0.0f);
-        if (g.bias)
-            for (std::size_t i = 0; i < g.m; ++i)
-                for (std::size_t j = 0; j < g.n; ++j) g.c[i * g.ldc + j] += g.bias[j];
+        for (std::size_t i = 0; i < g.m; ++i)
+            for (std::size_t j = 0; j < g.n; ++j) {
+                float& c = g.c[i * g.ldc + j];
+                if (g.bias) c += g.bias[j];
+                if (g.relu) c = c > 0.0f ? c : 0.0f;
+            }
         return;
     }
     ThreadPool& pool = ThreadPool::global();

@@ -7,7 +7,9 @@
 //   a + (r / a_group_rows) * a_group_stride + (r % a_group_rows) * lda
 // so that conv1d can treat a whole batch as one GEMM: each sequence's windows are a strided view of its
 // own (padded) input, and the sequences follow each other at a_group_stride.
-// `bias` (N floats), when set, is added to every row of C after the product (the fused bias of a layer).
+// `bias` (N floats), when set, is added to every row of C after the product (the fused bias of a layer);
+// `relu` then replaces every element of C by max(C, 0) (the fused activation; NaN becomes 0, as ops::relu).
+// The order is that of the unfused ops: ((C +) A B) + bias, then relu.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +29,7 @@ struct GemmArgs {
     bool accumulate = false;
     std::size_t a_group_rows = 0, a_group_stride = 0;
     const float* bias = nullptr;
+    bool relu = false;
 };
 
 // Where stored row r of A starts (see a_group_rows above).

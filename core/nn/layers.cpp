@@ -23,6 +23,12 @@ Var glorot(const Shape& shape, std::size_t fan_in, std::size_t fan_out, Rng& rng
     return Var(std::move(w), true);
 }
 
+// relu is fused into the op before it (ops::Fused); other activations follow as their own op.
+ops::Fused fused_part(const std::string& activation)
+{
+    return activation == "relu" ? ops::Fused::relu : ops::Fused::none;
+}
+
 Var activate(const Var& x, const std::string& activation)
 {
     if (activation == "relu") return ops::relu(x);
@@ -54,7 +60,9 @@ public:
     }
     Var forward(const Var& x, ForwardCtx&) override
     {
-        return activate(ops::add_bias(ops::matmul(x, params_[0].var), params_[1].var), spec_.activation);
+        const ops::Fused fused = fused_part(spec_.activation);
+        Var y = ops::linear(x, params_[0].var, params_[1].var, fused);
+        return fused == ops::Fused::relu ? y : activate(y, spec_.activation);
     }
 };
 
@@ -90,7 +98,9 @@ public:
     Var forward(const Var& x, ForwardCtx&) override
     {
         auto pad = spec_.padding == "same" ? ops::Padding::same : ops::Padding::valid;
-        return activate(ops::conv1d(x, params_[0].var, params_[1].var, pad), spec_.activation);
+        const ops::Fused fused = fused_part(spec_.activation);
+        Var y = ops::conv1d(x, params_[0].var, params_[1].var, pad, fused);
+        return fused == ops::Fused::relu ? y : activate(y, spec_.activation);
     }
 };
 

@@ -40,6 +40,21 @@ void relu_backward(const float* x, const float* dy, float* dx, std::size_t i0, s
 }
 }  // namespace
 
+const float* relu_masked(const Tensor& y, const Tensor& dy, StepVector<float>& out)
+{
+    out.resize(dy.size());
+    const float *py = y.data(), *pdy = dy.data();
+    float* po = out.data();
+    ThreadPool::global().parallel_for(0, dy.size(), kElementwiseGrain, [py, pdy, po](std::size_t i0, std::size_t i1) {
+        std::size_t i = i0;
+        const Batch zero(0.0f);
+        for (; i + W <= i1; i += W)
+            xsimd::select(Batch::load_unaligned(py + i) > zero, Batch::load_unaligned(pdy + i), zero).store_unaligned(po + i);
+        for (; i < i1; ++i) po[i] = py[i] > 0.0f ? pdy[i] : 0.0f;
+    });
+    return po;
+}
+
 // relu(x) = max(x, 0). The gradient at exactly 0 is 0, as in PyTorch, so fixtures match.
 // Both passes are elementwise, so they are split over the thread pool (any split gives the same result):
 // after conv1d they touch B*L*F floats, the largest serial stretch of a training step otherwise.

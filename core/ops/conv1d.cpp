@@ -7,7 +7,8 @@
 // view: row l is xp + l*C, with lda = C (no copy), and w (K, C, F) is already the (K*C, F) matrix.
 // f32_gemm's grouped rows (a_group_rows = L', a_group_stride = Lp*C) chain the sequences' views, so the
 // whole batch is one GEMM in each direction, w packed once:
-//   forward  y (B*L', F)      = win(xp) (B*L', K*C) * w (K*C, F) + b      (bias added at the GEMM's store)
+//   forward  y (B*L', F)      = win(xp) (B*L', K*C) * w (K*C, F) + b      (bias, and relu when fused, at the
+//                                                                          GEMM's store; backward then masks dy)
 //   dw       (K*C, F)        += win(xp)^T * dy (B*L', F)
 //   dx       dwin (L', K*C)   = dy_b (L', F) * w^T, chunks of sequences per GEMM, then overlap-add:
 //            dx[l+k-pad, c] += dwin[l, k*C+c] (padding positions dropped)
@@ -39,7 +40,7 @@ Tensor pad_same(const Tensor& x, std::size_t K)
 
 }  // namespace
 
-Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding)
+Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding, Fused act)
 {
     HELIX_ASSERT(x.ndim() == 3 && w.ndim() == 3 && x.dim(2) == w.dim(1));
     const std::size_t B = x.dim(0), L = x.dim(1), C = x.dim(2), K = w.dim(0), F = w.dim(2);
@@ -64,13 +65,15 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding)
     g.b = pw, g.ldb = F;
     g.c = y.data(), g.ldc = F;
     g.bias = pb;
+    g.relu = act == Fused::relu;
     kernels::f32_gemm(g);
 
     std::vector<Var> inputs{x, w};
     const bool has_bias = static_cast<bool>(b);
     if (has_bias) inputs.push_back(b);
-    return record("conv1d", std::move(y), inputs, [=](BackwardCtx& c) {
-        const float* dy = c.grad_out().data();
+    return record(act == Fused::relu ? "conv1d_relu" : "conv1d", std::move(y), inputs, [=](BackwardCtx& c) {
+        StepVector<float> masked;
+        const float* dy = act == Fused::relu ? relu_masked(c.value_out(), c.grad_out(), masked) : c.grad_out().data();
         const float* pw = c.value_in(1).data();
         const float* xin = same ? xp->data() : c.value_in(0).data();
         if (c.needs_grad(1)) {  // dw (K*C, F) += windows^T (K*C, B*Lo) dy (B*Lo, F): depths grouped per sequence
@@ -81,24 +84,7 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding)
             g.c = c.grad_in(1).data(), g.ldc = F, g.accumulate = true;
             kernels::f32_gemm(g);
         }
-        if (has_bias && c.needs_grad(2)) {
-            // Rows are summed in floats 64 at a time (a loop the compiler vectorises), the blocks in doubles.
-            thread_local std::vector<double> s;
-            thread_local std::vector<float> part;
-            s.assign(F, 0.0), part.resize(F);
-            constexpr std::size_t kBlock = 64;
-            for (std::size_t r0 = 0; r0 < B * Lo; r0 += kBlock) {
-                std::fill(part.begin(), part.end(), 0.0f);
-                float* pp = part.data();
-                for (std::size_t r = r0, r1 = std::min(B * Lo, r0 + kBlock); r < r1; ++r) {
-                    const float* row = dy + r * F;
-                    for (std::size_t f = 0; f < F; ++f) pp[f] += row[f];
-                }
-                for (std::size_t f = 0; f < F; ++f) s[f] += pp[f];
-            }
-            float* db = c.grad_in(2).data();
-            for (std::size_t f = 0; f < F; ++f) db[f] += static_cast<float>(s[f]);
-        }
+        if (has_bias && c.needs_grad(2)) add_row_sums(c.grad_in(2).data(), dy, B * Lo, F);
         if (c.needs_grad(0) && kernels::conv1d_dx_prefers_direct(C)) {
             kernels::Conv1dDxArgs a;
             a.batch = B, a.length = L, a.channels = C, a.width = K, a.filters = F;

@@ -8,9 +8,20 @@
 
 namespace helix::ops {
 
+// An activation computed inside the op that precedes it, at the GEMM's store (no separate pass or tensor):
+// relu(op(...)) as one op. The backward masks dy with y > 0, which is relu's gradient (0 at 0, as ops::relu).
+enum class Fused { none, relu };
+
 // linear.cpp
 Var matmul(const Var& x, const Var& w);    // x (B, I) * w (I, O) -> (B, O)
 Var add_bias(const Var& x, const Var& b);  // x (..., O) + b (O), broadcast over leading axes
+// The dense layer as one op: act(x (B, I) * w (I, O) + b (O)), b may be an empty Var. The same values as
+// matmul, add_bias and relu in turn, in one GEMM with the bias and activation fused.
+Var linear(const Var& x, const Var& w, const Var& b, Fused act = Fused::none);
+// db (O) += the column sums of dy (rows, O): 64 rows at a time in float (vectorised), the blocks in double.
+void add_row_sums(float* db, const float* dy, std::size_t rows, std::size_t O);
+// dy masked by y > 0 (relu's gradient, given its output) into a workspace of this step; returns it.
+const float* relu_masked(const Tensor& y, const Tensor& dy, StepVector<float>& out);
 
 // activations.cpp (elementwise, any shape; softmax over the last axis)
 Var relu(const Var& x);
@@ -22,7 +33,7 @@ Var softmax(const Var& x);
 // Valid: L' = L-K+1. Same: L' = L, padding (K-1)/2 on the left and K/2 on the right (Keras/PyTorch
 // 'same' for odd K; for even K PyTorch pads one more on the right, as here).
 enum class Padding { valid, same };
-Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding);
+Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding, Fused act = Fused::none);
 
 // pooling.cpp: windows of `size` every `stride` positions, no padding, L' = (L - size) / stride + 1.
 Var max_pool1d(const Var& x, std::size_t size, std::size_t stride);  // (B, L, C) -> (B, L', C)

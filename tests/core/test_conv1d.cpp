@@ -79,3 +79,24 @@ TEST_CASE("conv1d: a long batch goes through the threaded path and still matches
     CHECK_ALLCLOSE(ops::conv1d(Var(x), Var(w), Var(), ops::Padding::same).value(),
                    direct_conv(x, w, nullptr, ops::Padding::same), 1e-5f, 1e-5f);
 }
+
+TEST_CASE("conv1d with relu fused: the same values and gradients as conv1d then relu")
+{
+    Rng rng(10);
+    for (bool same : {false, true})
+        for (std::size_t C : {4, 12}) {
+            INFO("same=" << same << " C=" << C);
+            const auto pad = same ? ops::Padding::same : ops::Padding::valid;
+            Tensor x = uniform({3, 30, C}, -1, 1, rng), w = uniform({5, C, 7}, -1, 1, rng), b = uniform({7}, -1, 1, rng);
+            auto run = [&](bool fused) {
+                Var vx(x, true), vw(w, true), vb(b, true);
+                Var y = fused ? ops::conv1d(vx, vw, vb, pad, ops::Fused::relu) : ops::relu(ops::conv1d(vx, vw, vb, pad));
+                Rng r(3);
+                backward(ops::weighted_sum(y, uniform(Shape(y.value().shape().begin(), y.value().shape().end()), -1, 1, r)));
+                return std::vector<Tensor>{y.value(), vx.grad(), vw.grad(), vb.grad()};
+            };
+            const auto fused = run(true), parts = run(false);
+            for (std::size_t i = 0; i < fused.size(); ++i) CHECK_ALLCLOSE(fused[i], parts[i], 1e-5f, 1e-6f);
+            CHECK(xt::amin(fused[0])() == 0.0f);  // some outputs were clipped
+        }
+}

@@ -168,3 +168,30 @@ TEST_CASE("f32_gemm reads grouped rows of A (a batch of strided views) and adds 
                 CHECK_ALLCLOSE(tc, tr, 1e-5f, 1e-5f);
             }
 }
+
+TEST_CASE("f32_gemm fuses bias and relu at the store: over K blocks, partial tiles and accumulation")
+{
+    for (const Case& t : {Case{7, 13, 5}, Case{64, 32, 600}, Case{9, 16, 300, false, false, true}, Case{4, 8, 1},
+                          Case{33, 40, 0}})
+        for (bool with_bias : {false, true}) {
+            INFO("M x N x K = " << t.m << " x " << t.n << " x " << t.k << " accumulate=" << t.accumulate
+                                << " bias=" << with_bias);
+            Rng rng(t.m * 100 + t.k);
+            std::vector<float> a = random_vec(t.m * std::max<std::size_t>(t.k, 1), rng);
+            std::vector<float> b = random_vec(std::max<std::size_t>(t.k, 1) * t.n, rng), bias = random_vec(t.n, rng);
+            std::vector<float> c = random_vec(t.m * t.n, rng), r = c;
+            GemmArgs g;
+            g.m = t.m, g.n = t.n, g.k = t.k, g.accumulate = t.accumulate, g.relu = true;
+            g.a = a.data(), g.lda = std::max<std::size_t>(t.k, 1), g.b = b.data(), g.ldb = t.n, g.ldc = t.n;
+            if (with_bias) g.bias = bias.data();
+            g.c = c.data();
+            f32_gemm(g);
+            g.c = r.data();
+            f32_gemm__ref(g);
+            std::size_t negative = 0, zeros = 0;
+            for (float v : c) negative += v < 0.0f, zeros += v == 0.0f;
+            CHECK(negative == 0);
+            CHECK(zeros > 0);  // random signs: some elements were clipped
+            CHECK_ALLCLOSE(xt::adapt(c, Shape{t.m, t.n}), xt::adapt(r, Shape{t.m, t.n}), 1e-5f, 1e-5f);
+        }
+}

@@ -1,6 +1,11 @@
 // tests/core/test_linear.cpp: matmul and add_bias, forward against plain loops, gradients against finite
-// differences. Tolerances: eps 1e-2 on O(1) inputs; these ops are linear in each input, so the central
-// difference is exact up to float rounding of the outputs (~1e-6 / 2eps), hence tol 1e-3.
+// differences; linear (both in one op, relu fused or not) against them. Tolerances: eps 1e-2 on O(1)
+// inputs; these ops are linear in each input, so the central difference is exact up to float rounding of the
+// outputs (~1e-6 / 2eps), hence tol 1e-3.
+#include <array>
+#include <functional>
+#include <vector>
+
 #include "core/ops/ops.hpp"
 #include "gradcheck.hpp"
 
@@ -40,4 +45,42 @@ TEST_CASE("add_bias: broadcasts over every leading axis; dx and db match finite 
     CHECK(gradcheck([](const std::vector<Var>& v) { return ops::add_bias(v[0], v[1]); }, {x, b}, 1e-2f, 1e-3f));
     Tensor x1 = uniform({1, 4}, -1, 1, rng);  // a batch of 1
     CHECK(gradcheck([](const std::vector<Var>& v) { return ops::add_bias(v[0], v[1]); }, {x1, b}, 1e-2f, 1e-3f));
+}
+
+namespace {
+
+// Values and every gradient of sum(y * r) for y = op(x, w, b), r fixed: the fused op against its parts.
+std::vector<Tensor> values_and_grads(const std::function<Var(const Var&, const Var&, const Var&)>& op,
+                                     const Tensor& x, const Tensor& w, const Tensor& b, const Tensor& r)
+{
+    Var vx(x, true), vw(w, true), vb(b, true);
+    Var y = op(vx, vw, vb);
+    backward(ops::weighted_sum(y, r));
+    return {y.value(), vx.grad(), vw.grad(), vb.grad()};
+}
+
+}  // namespace
+
+TEST_CASE("linear: the same values and gradients as matmul + add_bias (+ relu), with the bias and relu fused")
+{
+    Rng rng(4);
+    for (auto [B, I, O] : {std::array<std::size_t, 3>{1, 1, 1}, {3, 4, 9}, {7, 300, 13}, {64, 20, 32}}) {
+        INFO("B=" << B << " I=" << I << " O=" << O);
+        Tensor x = uniform({B, I}, -1, 1, rng), w = uniform({I, O}, -1, 1, rng), b = uniform({O}, -1, 1, rng);
+        Tensor r = uniform({B, O}, -1, 1, rng);
+        const auto parts = values_and_grads(
+            [](const Var& x, const Var& w, const Var& b) { return ops::relu(ops::add_bias(ops::matmul(x, w), b)); }, x,
+            w, b, r);
+        const auto fused = values_and_grads(
+            [](const Var& x, const Var& w, const Var& b) { return ops::linear(x, w, b, ops::Fused::relu); }, x, w, b, r);
+        for (std::size_t i = 0; i < parts.size(); ++i) CHECK_ALLCLOSE(fused[i], parts[i], 1e-5f, 1e-6f);
+        const auto plain = values_and_grads(
+            [](const Var& x, const Var& w, const Var& b) { return ops::linear(x, w, b); }, x, w, b, r);
+        const auto plain_parts = values_and_grads(
+            [](const Var& x, const Var& w, const Var& b) { return ops::add_bias(ops::matmul(x, w), b); }, x, w, b, r);
+        for (std::size_t i = 0; i < plain.size(); ++i) CHECK_ALLCLOSE(plain[i], plain_parts[i], 1e-5f, 1e-6f);
+    }
+    Tensor x = uniform({3, 5}, -1, 1, rng), w = uniform({5, 4}, -1, 1, rng), b = uniform({4}, -1, 1, rng);
+    CHECK(gradcheck([](const std::vector<Var>& v) { return ops::linear(v[0], v[1], v[2]); }, {x, w, b}, 1e-2f, 1e-3f));
+    CHECK(gradcheck([](const std::vector<Var>& v) { return ops::linear(v[0], v[1], Var()); }, {x, w}, 1e-2f, 1e-3f));
 }
