@@ -63,20 +63,44 @@ namespace {
 using Batch = xsimd::batch<float>;
 constexpr std::size_t W = Batch::size;
 
+// Each element of y_r is held in a register over the row's nonzeros (y is loaded once and stored once per
+// row), in column blocks of 4 vectors, then single vectors, then single floats: y_r = sum_k val[k] x[col[k]]
+// in k order for every element, as the definition.
 void spmm_rows(const SparseMatrix& a, const float* x, std::size_t n, float* y, bool accumulate,
                std::size_t r0, std::size_t r1)
 {
-    const std::size_t nv = n - n % W;
+    const Batch zero(0.0f);
     for (std::size_t r = r0; r < r1; ++r) {
         float* yr = y + r * n;
-        if (!accumulate) std::fill(yr, yr + n, 0.0f);
-        for (std::uint32_t k = a.row_ptr[r]; k < a.row_ptr[r + 1]; ++k) {
-            const float v = a.val[k];
-            const float* xr = x + static_cast<std::size_t>(a.col[k]) * n;
-            const Batch vb(v);
-            for (std::size_t j = 0; j < nv; j += W)
-                (Batch::load_unaligned(yr + j) + vb * Batch::load_unaligned(xr + j)).store_unaligned(yr + j);
-            for (std::size_t j = nv; j < n; ++j) yr[j] += v * xr[j];
+        const std::uint32_t k0 = a.row_ptr[r], k1 = a.row_ptr[r + 1];
+        std::size_t j = 0;
+        for (; j + 4 * W <= n; j += 4 * W) {
+            Batch s0 = zero, s1 = zero, s2 = zero, s3 = zero;
+            if (accumulate) {
+                s0 = Batch::load_unaligned(yr + j), s1 = Batch::load_unaligned(yr + j + W);
+                s2 = Batch::load_unaligned(yr + j + 2 * W), s3 = Batch::load_unaligned(yr + j + 3 * W);
+            }
+            for (std::uint32_t k = k0; k < k1; ++k) {
+                const Batch v(a.val[k]);
+                const float* xr = x + static_cast<std::size_t>(a.col[k]) * n + j;
+                s0 += v * Batch::load_unaligned(xr);
+                s1 += v * Batch::load_unaligned(xr + W);
+                s2 += v * Batch::load_unaligned(xr + 2 * W);
+                s3 += v * Batch::load_unaligned(xr + 3 * W);
+            }
+            s0.store_unaligned(yr + j), s1.store_unaligned(yr + j + W);
+            s2.store_unaligned(yr + j + 2 * W), s3.store_unaligned(yr + j + 3 * W);
+        }
+        for (; j + W <= n; j += W) {
+            Batch s = accumulate ? Batch::load_unaligned(yr + j) : zero;
+            for (std::uint32_t k = k0; k < k1; ++k)
+                s += Batch(a.val[k]) * Batch::load_unaligned(x + static_cast<std::size_t>(a.col[k]) * n + j);
+            s.store_unaligned(yr + j);
+        }
+        for (; j < n; ++j) {
+            float s = accumulate ? yr[j] : 0.0f;
+            for (std::uint32_t k = k0; k < k1; ++k) s += a.val[k] * x[static_cast<std::size_t>(a.col[k]) * n + j];
+            yr[j] = s;
         }
     }
 }

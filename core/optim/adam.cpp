@@ -1,6 +1,9 @@
 // core/optim/adam.cpp: Adam / AdamW. See optimizer.hpp.
+// The update is elementwise, so a large parameter (W2's 2.4 M-weight dense layer, an autoencoder's 2000 x 256)
+// is split over the thread pool; any split gives the same result.
 #include <cmath>
 
+#include "../parallel.hpp"
 #include "optimizer.hpp"
 
 namespace helix::optim {
@@ -29,14 +32,17 @@ void Adam::step()
         const float* g = w.grad().data();
         float* m = m_[i].data();
         float* v = v_[i].data();
-        const std::size_t n = w.value().size();
-        for (std::size_t j = 0; j < n; ++j) {
-            m[j] = beta1_ * m[j] + (1.0f - beta1_) * g[j];
-            v[j] = beta2_ * v[j] + (1.0f - beta2_) * g[j] * g[j];
-            if (weight_decay_ > 0.0f) wv[j] -= learning_rate * weight_decay_ * wv[j];
-            // PyTorch's form: w -= lr/c1 * m / (sqrt(v)/sqrt(c2) + eps)
-            wv[j] -= step * m[j] / (std::sqrt(v[j]) / root_c2 + eps_);
-        }
+        const float b1 = beta1_, b2 = beta2_, eps = eps_, decay = learning_rate * weight_decay_;
+        constexpr std::size_t kGrain = 32768;  // floats per task: ~20-50 us, more than a hand-off costs
+        ThreadPool::global().parallel_for(0, w.value().size(), kGrain, [=](std::size_t j0, std::size_t j1) {
+            for (std::size_t j = j0; j < j1; ++j) {
+                m[j] = b1 * m[j] + (1.0f - b1) * g[j];
+                v[j] = b2 * v[j] + (1.0f - b2) * g[j] * g[j];
+                if (decay > 0.0f) wv[j] -= decay * wv[j];
+                // PyTorch's form: w -= lr/c1 * m / (sqrt(v)/sqrt(c2) + eps)
+                wv[j] -= step * m[j] / (std::sqrt(v[j]) / root_c2 + eps);
+            }
+        });
     }
 }
 
