@@ -64,7 +64,9 @@ function nativeTable(all) {
   if (all.native.error) return `Native allocation counts: ${all.native.error}`;
   const lines = ['| workload | mode | heap allocations per step | bytes allocated per step | peak live heap |', '|---|---|---|---|---|'];
   for (const l of all.native.lines) {
-    lines.push(`| ${l.workload} | ${l.mode} | ${l.allocationsPerStep} | ${(l.bytesAllocatedPerStep / 1e6).toFixed(1)} MB | ${(l.peakLiveBytes / 1e6).toFixed(0)} MB |`);
+    const bytes = l.bytesAllocatedPerStep;
+    const perStep = bytes >= 1e5 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} KB`;
+    lines.push(`| ${l.workload} | ${l.mode} | ${l.allocationsPerStep} | ${perStep} | ${(l.peakLiveBytes / 1e6).toFixed(0)} MB |`);
   }
   return lines.join('\n');
 }
@@ -79,8 +81,9 @@ function floors(all) {
       ...t1.conv1d.flatMap((c) => [[`conv1d ${c.name} fwd`, c.forwardGflops], [`conv1d ${c.name} bwd`, c.backwardGflops]])]
       .map(([n, g]) => [n, g / best]);
     const low = fr.filter(([, f]) => f < 0.8);
+    const lowest = fr.slice().sort((a, b) => a[1] - b[1]).slice(0, Math.max(1, Math.min(3, low.length)));
     out.push(`- GEMM and conv1d kernels ≥ 80% of the SIMD128 ceiling: ${mark(low.length === 0)} ` +
-      `(${fr.length - low.length} of ${fr.length} kernels; lowest ${low.length ? low.sort((a, b) => a[1] - b[1]).slice(0, 3).map(([n, f]) => `${n} ${Math.round(100 * f)}%`).join(', ') : '–'})`);
+      `(${fr.length - low.length} of ${fr.length} kernels; lowest ${lowest.map(([n, f]) => `${n} ${Math.round(100 * f)}%`).join(', ')})`);
   } else out.push(`- GEMM and conv1d kernels ≥ 80% of the SIMD128 ceiling: ${mark(null)}`);
   // 2. Chromium training vs TF.js
   const ci = all.chromiumIsolated;
