@@ -17,6 +17,7 @@
 #include "../parallel.hpp"
 #include "../tensor.hpp"
 #include "transpose4.hpp"
+#include "tile_4x2w.hpp"
 
 namespace helix::kernels {
 
@@ -53,18 +54,7 @@ void tile(const float* wk, const float* dyt, std::size_t ldt, std::size_t F, std
         const float* bp = dyt + f * ldt;
         for (std::size_t j = 0; j < K; ++j, wp += CR) {
             const Batch b0 = Batch::load_unaligned(bp + j), b1 = Batch::load_unaligned(bp + j + W);
-            Batch ar(wp[0]);
-            c00 += ar * b0;
-            c01 += ar * b1;
-            ar = Batch(wp[1]);
-            c10 += ar * b0;
-            c11 += ar * b1;
-            ar = Batch(wp[2]);
-            c20 += ar * b0;
-            c21 += ar * b1;
-            ar = Batch(wp[3]);
-            c30 += ar * b0;
-            c31 += ar * b1;
+            madd_4x2w(c00, c01, c10, c11, c20, c21, c30, c31, wp, b0, b1);
         }
     }
     c00.store_unaligned(out), c01.store_unaligned(out + W);

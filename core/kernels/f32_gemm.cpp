@@ -24,6 +24,7 @@
 
 #include "../parallel.hpp"
 #include "transpose4.hpp"
+#include "tile_4x2w.hpp"
 #include "../tensor.hpp"
 
 namespace helix::kernels {
@@ -156,18 +157,7 @@ void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a, const float* b, float*
     Batch c00(0.0f), c01(0.0f), c10(0.0f), c11(0.0f), c20(0.0f), c21(0.0f), c30(0.0f), c31(0.0f);
     for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
         const Batch b0 = Batch::load_unaligned(b), b1 = Batch::load_unaligned(b + W);
-        Batch ar(a[0]);
-        c00 += ar * b0;
-        c01 += ar * b1;
-        ar = Batch(a[1]);
-        c10 += ar * b0;
-        c11 += ar * b1;
-        ar = Batch(a[2]);
-        c20 += ar * b0;
-        c21 += ar * b1;
-        ar = Batch(a[3]);
-        c30 += ar * b0;
-        c31 += ar * b1;
+        madd_4x2w(c00, c01, c10, c11, c20, c21, c30, c31, a, b0, b1);
     }
     Batch acc[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}};
     if (mr == MR && nr == NR) {

@@ -34,10 +34,8 @@ void matmul_backward(BackwardCtx& c, const float* dy, std::size_t B, std::size_t
     }
 }
 
-}  // namespace
-
-// x (B, I) * w (I, O) -> y (B, O).
-Var matmul(const Var& x, const Var& w)
+// y (B, O) = x (B, I) * w (I, O), + bias (O floats) and relu when given: one GEMM with them at its store.
+Tensor product(const Var& x, const Var& w, const float* bias, bool relu)
 {
     HELIX_ASSERT(x.ndim() == 2 && w.ndim() == 2 && x.dim(1) == w.dim(0));
     const std::size_t B = x.dim(0), I = x.dim(1), O = w.dim(1);
@@ -47,25 +45,28 @@ Var matmul(const Var& x, const Var& w)
     g.a = x.value().data(), g.lda = I;
     g.b = w.value().data(), g.ldb = O;
     g.c = y.data(), g.ldc = O;
+    g.bias = bias;
+    g.relu = relu;
     kernels::f32_gemm(g);
+    return y;
+}
+
+}  // namespace
+
+// x (B, I) * w (I, O) -> y (B, O).
+Var matmul(const Var& x, const Var& w)
+{
+    Tensor y = product(x, w, nullptr, false);  // checks the shapes
+    const std::size_t B = x.dim(0), I = x.dim(1), O = w.dim(1);
     return record("matmul", std::move(y), {x, w},
                   [B, I, O](BackwardCtx& c) { matmul_backward(c, c.grad_out().data(), B, I, O); });
 }
 
 Var linear(const Var& x, const Var& w, const Var& b, Fused act)
 {
-    HELIX_ASSERT(x.ndim() == 2 && w.ndim() == 2 && x.dim(1) == w.dim(0));
+    if (b) HELIX_ASSERT(b.ndim() == 1 && w.ndim() == 2 && b.dim(0) == w.dim(1));
+    Tensor y = product(x, w, b ? b.value().data() : nullptr, act == Fused::relu);  // checks x and w
     const std::size_t B = x.dim(0), I = x.dim(1), O = w.dim(1);
-    if (b) HELIX_ASSERT(b.ndim() == 1 && b.dim(0) == O);
-    Tensor y = Tensor::from_shape({B, O});
-    kernels::GemmArgs g;
-    g.m = B, g.n = O, g.k = I;
-    g.a = x.value().data(), g.lda = I;
-    g.b = w.value().data(), g.ldb = O;
-    g.c = y.data(), g.ldc = O;
-    g.bias = b ? b.value().data() : nullptr;
-    g.relu = act == Fused::relu;
-    kernels::f32_gemm(g);
     std::vector<Var> inputs{x, w};
     const bool has_bias = static_cast<bool>(b);
     if (has_bias) inputs.push_back(b);
