@@ -8,11 +8,12 @@
 //   2. Rows of C are split over the thread pool in tiles of MR rows. A task walks its tiles in column blocks
 //      of NC (a KC x NC piece of packed B, 256 KB, stays in L2 across the tiles) and packs each MR x KC
 //      piece of A into a stack buffer (KC x MR, zero past M): trans_a and lda < K (conv1d's strided im2col
-//      view) are undone here, so the micro-kernel sees one layout.
+//      view) are undone here, so the micro-kernel sees one layout; rows of A go through 4 x 4 register
+//      transposes (transpose4.hpp), depths of A^T are copied a vector at a time.
 //   3. The micro-kernel keeps an MR x NR tile of C in 2*MR xsimd batches (4x8 with SSE4.1/SIMD128: 8
 //      accumulators + 2 B loads + 1 broadcast = 11 of 16 registers; a 16-wide tile would spill) and does
 //      mul + add (baseline wasm SIMD has no FMA). The first block writes C (or adds, when accumulating),
-//      later blocks add.
+//      later blocks add; the last one also adds the bias and applies the relu, when asked, at the store.
 // Every element of C is the same sequence of float operations (K blocks in order, p in order within a
 // block) whichever task computes it, so 1 and N threads agree bit for bit.
 #include "f32_gemm.hpp"

@@ -1,5 +1,6 @@
 // tests/core/test_conv1d.cpp: conv1d against a direct six-loop convolution, and its three gradients by
-// finite differences, for valid and same padding with odd and even K, with and without bias, B = 1.
+// finite differences, for valid and same padding with odd and even K, with and without bias, B = 1, and
+// on both sides of the channel count where dx switches from the direct kernel (few channels) to GEMM.
 // conv1d is linear in each input: tol 1e-3 at eps 1e-2 covers float rounding of the outputs.
 #include "core/ops/ops.hpp"
 #include "gradcheck.hpp"
@@ -69,6 +70,13 @@ TEST_CASE("conv1d same: L' = L with (K-1)/2 zeros left and K/2 right, for odd an
     CHECK(y(0, 0, 0) == 2.0f);
     CHECK(y(0, 1, 0) == 3.0f);
     CHECK(y(0, 2, 0) == 0.0f);  // the right pad
+}
+
+TEST_CASE("conv1d with more than 8 channels (dx by GEMM and overlap-add rather than the direct kernel)")
+{
+    check_conv(2, 9, 10, 3, 5, ops::Padding::valid, true, 11);
+    check_conv(2, 8, 12, 4, 3, ops::Padding::same, true, 12);
+    check_conv(1, 3, 9, 5, 2, ops::Padding::same, false, 13);  // L < K
 }
 
 TEST_CASE("conv1d: a long batch goes through the threaded path and still matches")
