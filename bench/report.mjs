@@ -41,21 +41,45 @@ function table(all, mode) {
   return lines.join('\n');
 }
 
+const median = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b), n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+};
+
+// Each 1-thread kernel as [name, GFLOP/s, fraction of the ceiling]. With kernel rounds (ceiling and kernels
+// in turns, bench/suite.mjs) both are medians over the rounds, the fraction taken within each round.
+function kernelFractions(all) {
+  const list = (k) => [...k.gemm.map((g) => g.gflops), ...k.conv1d.flatMap((c) => [c.forwardGflops, c.backwardGflops])];
+  const t1 = all.node?.kernels?.t1;
+  if (!t1) return null;
+  const names = [...t1.gemm.map((g) => `GEMM ${g.name}`),
+    ...t1.conv1d.flatMap((c) => [`conv1d ${c.name} fwd`, `conv1d ${c.name} bwd`])];
+  const rounds = (all.node.kernelRounds ?? []).filter((r) => r.ceiling?.best && r.t1);
+  if (rounds.length) {
+    return names.map((n, i) => [n, median(rounds.map((r) => list(r.t1)[i])),
+      median(rounds.map((r) => list(r.t1)[i] / r.ceiling.best))]);
+  }
+  const best = all.ceiling?.best;
+  return names.map((n, i) => [n, list(t1)[i], best ? list(t1)[i] / best : null]);
+}
+
 function kernelTable(all) {
   const k = all.node?.kernels;
   if (!k) return '';
-  const best = all.ceiling?.best ?? null;
-  const t1 = k.t1, tN = Object.entries(k).find(([key]) => key !== 't1')?.[1];
-  const lines = [`SIMD128 ceiling (bench/gemm-ceiling, Node, 1 thread, same session): **${fmt(best)} GFLOP/s** ` +
-    `(${(all.ceiling?.lines ?? []).map((l) => `${l.kernel} ${l.M}x${l.N}x${l.K} MR=${l.MR}: ${fmt(l.gflops_median)}`).join('; ') || all.ceiling?.error || 'not run'}).`,
-  '', '| Helix kernel (Node, threaded build) | GFLOP/s 1 thr | of ceiling | GFLOP/s 2 thr |', '|---|---|---|---|'];
-  t1.gemm.forEach((g, i) => lines.push(`| GEMM ${g.name} (${g.m}x${g.n}x${g.k}${g.transA ? ', A^T' : ''}${g.transB ? ', B^T' : ''}) | ` +
-    `${fmt(g.gflops)} | ${best ? Math.round((100 * g.gflops) / best) + '%' : '–'} | ${fmt(tN?.gemm[i]?.gflops)} |`));
-  t1.conv1d.forEach((c, i) => {
-    for (const [dir, key] of [['forward', 'forwardGflops'], ['backward (dw + dx)', 'backwardGflops']]) {
-      lines.push(`| conv1d ${c.name} ${dir} | ${fmt(c[key])} | ${best ? Math.round((100 * c[key]) / best) + '%' : '–'} | ${fmt(tN?.conv1d[i]?.[key])} |`);
-    }
-  });
+  const rounds = (all.node.kernelRounds ?? []).filter((r) => r.ceiling?.best);
+  const tN = Object.entries(k).find(([key]) => key !== 't1')?.[1];
+  const ceilingText = rounds.length
+    ? `SIMD128 ceiling (bench/gemm-ceiling, Node, 1 thread), measured ${rounds.length} times in turns with the 1-thread ` +
+      `kernels: **${rounds.map((r) => fmt(r.ceiling.best)).join(', ')} GFLOP/s** (its best line, 4x8 mul + add). ` +
+      'GFLOP/s and the fraction of the ceiling are medians over the rounds, the fraction taken within each round.'
+    : `SIMD128 ceiling (bench/gemm-ceiling, Node, 1 thread, same session): **${fmt(all.ceiling?.best ?? null)} GFLOP/s** ` +
+      `(${(all.ceiling?.lines ?? []).map((l) => `${l.kernel} ${l.M}x${l.N}x${l.K} MR=${l.MR}: ${fmt(l.gflops_median)}`).join('; ') || all.ceiling?.error || 'not run'}).`;
+  const lines = [ceilingText, '', '| Helix kernel (Node, threaded build) | GFLOP/s 1 thr | of ceiling | GFLOP/s 2 thr |', '|---|---|---|---|'];
+  const fr = kernelFractions(all);
+  const tNlist = tN ? [...tN.gemm.map((g) => g.gflops), ...tN.conv1d.flatMap((c) => [c.forwardGflops, c.backwardGflops])] : [];
+  const labels = [...k.t1.gemm.map((g) => `GEMM ${g.name} (${g.m}x${g.n}x${g.k}${g.transA ? ', A^T' : ''}${g.transB ? ', B^T' : ''})`),
+    ...k.t1.conv1d.flatMap((c) => [`conv1d ${c.name} forward`, `conv1d ${c.name} backward (dw + dx)`])];
+  labels.forEach((label, i) => lines.push(`| ${label} | ${fmt(fr[i][1])} | ${fr[i][2] == null ? '–' : Math.round(100 * fr[i][2]) + '%'} | ${fmt(tNlist[i])} |`));
   return lines.join('\n');
 }
 
@@ -75,11 +99,8 @@ function floors(all) {
   const out = [];
   const mark = (ok) => (ok == null ? '**not measured**' : ok ? '**met**' : '**not met**');
   // 1. kernels vs ceiling
-  const best = all.ceiling?.best, t1 = all.node?.kernels?.t1;
-  if (best && t1) {
-    const fr = [...t1.gemm.map((g) => ['GEMM ' + g.name, g.gflops]),
-      ...t1.conv1d.flatMap((c) => [[`conv1d ${c.name} fwd`, c.forwardGflops], [`conv1d ${c.name} bwd`, c.backwardGflops]])]
-      .map(([n, g]) => [n, g / best]);
+  const fr = kernelFractions(all)?.filter(([, , f]) => f != null).map(([n, , f]) => [n, f]);
+  if (fr?.length) {
     const low = fr.filter(([, f]) => f < 0.8);
     const lowest = fr.slice().sort((a, b) => a[1] - b[1]).slice(0, Math.max(1, Math.min(3, low.length)));
     out.push(`- GEMM and conv1d kernels ≥ 80% of the SIMD128 ceiling: ${mark(low.length === 0)} ` +

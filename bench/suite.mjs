@@ -17,6 +17,7 @@
 //                                             Debian's torch links the reference BLAS by default
 //   node bench/suite.mjs --smoke [--json FILE]   tiny shapes, 1 step, Helix in Node only; writes only FILE
 //   node bench/suite.mjs --report-only            the section again from bench/results/suite.json
+//   node bench/suite.mjs --kernels-only           the kernels vs the ceiling again (in turns), into suite.json
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,12 +39,13 @@ const { values: args } = parseArgs({
     'no-browser': { type: 'boolean' }, 'no-torch': { type: 'boolean' }, 'no-ceiling': { type: 'boolean' },
     'no-native': { type: 'boolean' }, 'shared-machine': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     steps: { type: 'string' }, repeats: { type: 'string' }, 'tf-cpu-w2': { type: 'boolean' }, 'report-only': { type: 'boolean' },
+    'kernels-only': { type: 'boolean' },
     'torch-blas': { type: 'string' },
   },
 });
 if (args.help) {
   console.log('usage: node bench/suite.mjs [--workloads W1,..] [--no-browser] [--no-torch] [--no-ceiling] [--no-native] ' +
-    '[--shared-machine] [--steps N] [--repeats N] [--tf-cpu-w2] [--torch-blas DIR] | --smoke [--json FILE] | --report-only');
+    '[--shared-machine] [--steps N] [--repeats N] [--tf-cpu-w2] [--torch-blas DIR] | --smoke [--json FILE] | --report-only | --kernels-only');
   process.exit(0);
 }
 const workloads = args.workloads ? args.workloads.split(',') : ALL;
@@ -73,9 +75,24 @@ async function nodeRun({ smoke }) {
   const cfg = smoke ? { warmup: 1, steps: 1, repeats: 1 } : protocol;
   const results = await runWorkloads({ helix, tf, bench, workloads, threads, smoke, cfg, log, skipTf });
   const kernels = runKernels(helix, { threads, smoke });
+  const kernelRounds = smoke || args['no-ceiling'] ? undefined : kernelRoundsRun(helix);
   helix.close();
   return { env: { node: process.version, helix: helix.backend, tfjs: tf?.version.tfjs, cpus: os.cpus().length,
-    cpu: os.cpus()[0]?.model }, results, kernels };
+    cpu: os.cpus()[0]?.model }, results, kernels, kernelRounds };
+}
+
+// The kernels against the ceiling, in turns: ceiling, Helix's kernels on 1 thread, ceiling, ... so that a change
+// of the machine's speed (other guests, clocks) hits both alike; the report takes each kernel's median ratio.
+function kernelRoundsRun(helix, rounds = 3) {
+  const loaded = helix.backend.threads, out = [];
+  for (let r = 0; r < rounds; r++) {
+    const ceiling = ceilingRun(dir);
+    helix.setThreads(1);
+    out.push({ ceiling, t1: helix.benchKernels() });
+    helix.setThreads(loaded);
+    log(`kernels round ${r + 1}: ceiling ${ceiling.best ?? ceiling.error} GFLOP/s`);
+  }
+  return out;
 }
 
 async function browserRun({ isolation }) {
@@ -125,6 +142,26 @@ function nativeRun() {
   return { lines: r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)) };
 }
 
+const dir = mkdtempSync(path.join(os.tmpdir(), 'helix-bench-'));
+
+// --kernels-only: the kernel rounds again (and the kernels at every thread count), into the last run's
+// bench/results/suite.json, then the section is rewritten; the rest of the run's figures are kept.
+if (args['kernels-only']) {
+  const file = path.join(ROOT, 'bench/results/suite.json');
+  const last = JSON.parse(readFileSync(file, 'utf8'));
+  const helix = await loadHelix();
+  const threads = [...new Set([helix.backend.threads, 1])];
+  last.node.kernels = runKernels(helix, { threads });
+  last.node.kernelRounds = kernelRoundsRun(helix);
+  last.node.kernelsDate = new Date().toISOString();
+  helix.close();
+  last.ceiling = last.node.kernelRounds[0].ceiling;
+  writeFileSync(file, JSON.stringify(last, null, 1));
+  writeSection(last);
+  log('wrote bench/RESULTS.md and bench/results/suite.json (kernels)');
+  process.exit(0);
+}
+
 // --report-only: rewrite bench/RESULTS.md's section from the last run's bench/results/suite.json.
 if (args['report-only']) {
   writeSection(JSON.parse(readFileSync(path.join(ROOT, 'bench/results/suite.json'), 'utf8')));
@@ -139,10 +176,12 @@ if (args.smoke) {
   process.exit(0);
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'helix-bench-'));
 const all = { date: new Date().toISOString(), sharedMachine: Boolean(args['shared-machine']), workloads };
 all.node = await nodeRun({ smoke: false });
-if (!args['no-ceiling']) { log('== SIMD128 ceiling'); all.ceiling = ceilingRun(dir); log(JSON.stringify(all.ceiling)); }
+if (!args['no-ceiling']) {
+  all.ceiling = all.node.kernelRounds?.[0]?.ceiling ?? ceilingRun(dir);
+  log(`== SIMD128 ceiling: ${JSON.stringify(all.ceiling)}`);
+}
 if (!args['no-browser']) {
   for (const isolation of [true, false]) {
     const key = isolation ? 'chromiumIsolated' : 'chromiumPlain';
