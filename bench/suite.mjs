@@ -83,7 +83,7 @@ async function nodeRun({ smoke }) {
 
 // The kernels against the ceiling, in turns: ceiling, Helix's kernels on 1 thread, ceiling, ... so that a change
 // of the machine's speed (other guests, clocks) hits both alike; the report takes each kernel's median ratio.
-function kernelRoundsRun(helix, rounds = 3) {
+function kernelRoundsRun(helix, rounds = 5) {
   const loaded = helix.backend.threads, out = [];
   for (let r = 0; r < rounds; r++) {
     const ceiling = ceilingRun(dir);
