@@ -474,11 +474,19 @@ json bench_conv(const ConvCase& c, double min_seconds, int timings)
     const ops::Padding pad = c.same ? ops::Padding::same : ops::Padding::valid;
     const std::size_t Lo = c.same ? c.L : c.L - c.K + 1;
     const double flop = 2.0 * c.B * Lo * c.K * c.C * c.F;
-    const double fwd = time_call([&] { ops::conv1d(Var(x), Var(w), Var(b), pad); }, min_seconds, timings);
+    // As in a training loop (train::Trainer), each call's tensors reuse the buffers of the call before.
+    TensorReuse reuse;
+    const double fwd = time_call(
+        [&] {
+            reuse.next_step();
+            ops::conv1d(Var(x), Var(w), Var(b), pad);
+        },
+        min_seconds, timings);
     Var xv(x, true), wv(w, true), bv(b, true);
     const Tensor dy = xt::ones<float>(Shape{c.B, Lo, c.F});
     const double both = time_call(
         [&] {
+            reuse.next_step();
             Var y = ops::conv1d(xv, wv, bv, pad);
             y.grad() = dy;  // dL/dy given: the conv's backward alone, no loss op
             BackwardCtx ctx(*y.node());
