@@ -85,10 +85,12 @@ TEST_CASE(
     Rng rng(2);
     auto& pool = ThreadPool::global();
     const std::size_t threads = pool.threads();
+    // The small matrix runs on one thread whatever the pool (below one task's work); the large one is split.
+    for (std::size_t rows : {37, 4000})
     for (std::size_t n : {1, 3, 4, 5, 8, 9, 16, 17, 33})
         for (bool accumulate : {false, true}) {
-            INFO("n=" << n << " accumulate=" << accumulate);
-            SparseMatrix a = random_csr(37, 23, 0.2f, rng);
+            INFO("rows=" << rows << " n=" << n << " accumulate=" << accumulate);
+            SparseMatrix a = rows == 37 ? random_csr(37, 23, 0.2f, rng) : random_csr(rows, 300, 0.05f, rng);
             const auto x = random_vec(a.cols * n, rng), y0 = random_vec(a.rows * n, rng);
             auto want = y0, one = y0, four = y0;
             f32_spmm__ref(a, x.data(), n, want.data(), accumulate);
