@@ -64,7 +64,8 @@ std::vector<Tensor> values_and_grads(const std::function<Var(const Var&, const V
 TEST_CASE("linear: the same values and gradients as matmul + add_bias (+ relu), with the bias and relu fused")
 {
     Rng rng(4);
-    for (auto [B, I, O] : {std::array<std::size_t, 3>{1, 1, 1}, {3, 4, 9}, {7, 300, 13}, {64, 20, 32}}) {
+    for (const auto& dims : {std::array<std::size_t, 3>{1, 1, 1}, {3, 4, 9}, {7, 300, 13}, {64, 20, 32}}) {
+        const std::size_t B = dims[0], I = dims[1], O = dims[2];  // named copies: INFO's lambda cannot capture bindings
         INFO("B=" << B << " I=" << I << " O=" << O);
         Tensor x = uniform({B, I}, -1, 1, rng), w = uniform({I, O}, -1, 1, rng), b = uniform({O}, -1, 1, rng);
         Tensor r = uniform({B, O}, -1, 1, rng);
