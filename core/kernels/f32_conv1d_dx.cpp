@@ -77,8 +77,9 @@ void transpose_into(const float* src, std::size_t Lo, std::size_t F, float* dst,
         for (; f0 + 4 <= F; f0 += 4) {
             std::size_t i = 0;
             for (; i + 4 <= Lo; i += 4) {
-                Batch t[4] = {Batch::load_unaligned(src + i * F + f0), Batch::load_unaligned(src + (i + 1) * F + f0),
-                              Batch::load_unaligned(src + (i + 2) * F + f0), Batch::load_unaligned(src + (i + 3) * F + f0)};
+                const float* s = src + i * F + f0;
+                Batch t[4] = {Batch::load_unaligned(s), Batch::load_unaligned(s + F), Batch::load_unaligned(s + 2 * F),
+                              Batch::load_unaligned(s + 3 * F)};
                 transpose4(t);
                 for (std::size_t r = 0; r < 4; ++r) t[r].store_unaligned(dst + (f0 + r) * ldt + off + i);
             }

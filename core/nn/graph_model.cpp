@@ -326,7 +326,7 @@ Var GraphModel::forward(const std::shared_ptr<const SparseMatrix>& adj, const st
         const Var& b = biases_[param].var;
         ++param;
         if (l.type == "dense") {
-            h = activate(ops::add_bias(ops::matmul(h, w), b), l.activation);
+            h = activate(ops::linear(h, w, b), l.activation);
             continue;
         }
         // First layer: adj (x w) with x sparse (sparse_matmul); later ones on dense h (graph_conv).

@@ -23,18 +23,21 @@ Var glorot(const Shape& shape, std::size_t fan_in, std::size_t fan_out, Rng& rng
     return Var(std::move(w), true);
 }
 
-// relu is fused into the op before it (ops::Fused); other activations follow as their own op.
-ops::Fused fused_part(const std::string& activation)
-{
-    return activation == "relu" ? ops::Fused::relu : ops::Fused::none;
-}
-
 Var activate(const Var& x, const std::string& activation)
 {
     if (activation == "relu") return ops::relu(x);
     if (activation == "sigmoid") return ops::sigmoid(x);
     if (activation == "tanh") return ops::tanh(x);
     return x;
+}
+
+// A layer's op, op(fused), then its activation: relu is fused into the op (ops::Fused); any other activation
+// follows as its own op.
+template <class Op>
+Var with_activation(const std::string& activation, Op op)
+{
+    if (activation == "relu") return op(ops::Fused::relu);
+    return activate(op(ops::Fused::none), activation);
 }
 
 class Dense : public Layer {
@@ -60,9 +63,8 @@ public:
     }
     Var forward(const Var& x, ForwardCtx&) override
     {
-        const ops::Fused fused = fused_part(spec_.activation);
-        Var y = ops::linear(x, params_[0].var, params_[1].var, fused);
-        return fused == ops::Fused::relu ? y : activate(y, spec_.activation);
+        return with_activation(spec_.activation,
+                               [&](ops::Fused f) { return ops::linear(x, params_[0].var, params_[1].var, f); });
     }
 };
 
@@ -98,9 +100,8 @@ public:
     Var forward(const Var& x, ForwardCtx&) override
     {
         auto pad = spec_.padding == "same" ? ops::Padding::same : ops::Padding::valid;
-        const ops::Fused fused = fused_part(spec_.activation);
-        Var y = ops::conv1d(x, params_[0].var, params_[1].var, pad, fused);
-        return fused == ops::Fused::relu ? y : activate(y, spec_.activation);
+        return with_activation(spec_.activation,
+                               [&](ops::Fused f) { return ops::conv1d(x, params_[0].var, params_[1].var, pad, f); });
     }
 };
 

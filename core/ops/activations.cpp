@@ -49,7 +49,8 @@ const float* relu_masked(const Tensor& y, const Tensor& dy, StepVector<float>& o
         std::size_t i = i0;
         const Batch zero(0.0f);
         for (; i + W <= i1; i += W)
-            xsimd::select(Batch::load_unaligned(py + i) > zero, Batch::load_unaligned(pdy + i), zero).store_unaligned(po + i);
+            xsimd::select(Batch::load_unaligned(py + i) > zero, Batch::load_unaligned(pdy + i), zero)
+                .store_unaligned(po + i);
         for (; i < i1; ++i) po[i] = py[i] > 0.0f ? pdy[i] : 0.0f;
     });
     return po;

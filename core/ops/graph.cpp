@@ -96,7 +96,8 @@ Var sparse_matmul(const std::shared_ptr<const SparseMatrix>& x, const Var& w)
     Tensor y = Tensor::from_shape({x->rows, O});
     kernels::f32_spmm(*x, w.value().data(), O, y.data(), /*accumulate=*/false);
     return record("sparse_matmul", std::move(y), {w}, [x, O](BackwardCtx& c) {
-        kernels::f32_spmm(*transpose_of(x), c.grad_out().data(), O, c.grad_in(0).data(), /*accumulate=*/true);  // x^T (I, N)
+        // dw (I, O) += x^T (I, N) dy (N, O)
+        kernels::f32_spmm(*transpose_of(x), c.grad_out().data(), O, c.grad_in(0).data(), /*accumulate=*/true);
     });
 }
 

@@ -3,7 +3,8 @@
 // (B, H).
 //
 // Forward: the input side of every step is one GEMM over all B*L positions (zx = x w_ih + b_ih, (B, L, 3H));
-// then, in each thread's block of sequences, step t is ONE GEMM, zh (B, 3H) = h_{t-1} w_hh + b_hh (h_{t-1} read from the saved
+// then, in each thread's block of sequences, step t is ONE GEMM, zh (B, 3H) = h_{t-1} w_hh + b_hh (h_{t-1}
+// read from the saved
 // states with row stride L*H), then the gates; the activations r, z, n overwrite zx[:, t]. Saved for
 // backward: those activations a (B, L, 3H), the n block of the hidden side hn (B, L, H) = h_{t-1} w_hn + b_hn
 // (r multiplies it), and the states hs (B, L, H).

@@ -2,7 +2,8 @@
 // x (B, L, C), w_ih (C, 4H), w_hh (H, 4H), b (4H) -> y (B, L, H) or (B, H).
 //
 // Forward: the input side of every step's gates is one GEMM over all B*L positions, z (B, L, 4H) = x w_ih +
-// b; then the batch is split into blocks of sequences, one per thread, and in each block step t is ONE GEMM, z[:, t] += h_{t-1} w_hh, reading h_{t-1} from the saved
+// b; then the batch is split into blocks of sequences, one per thread, and in each block step t is ONE GEMM,
+// z[:, t] += h_{t-1} w_hh, reading h_{t-1} from the saved
 // states and writing into z's rows of step t in place (row strides L*H and L*4H: no copies), and then the
 // gate nonlinearities, which overwrite z[:, t] with the activations i, f, g, o. Saved for backward: those
 // activations a (B, L, 4H), the cells cs (B, L, H) and the states hs (B, L, H).

@@ -59,7 +59,7 @@ void add_input_grads(BackwardCtx& c, std::size_t ix, std::size_t iw, std::size_t
 // dw_hh (H, G) += sum_t h_{t-1}^T dz_t over every step, with h_{-1} = 0. hs (B, L, H) holds h_t.
 void add_hidden_weight_grad(Tensor& dw_hh, const StepVector<float>& hs, const StepVector<float>& dz,
                             std::size_t B, std::size_t L, std::size_t H);
-// db (G) += sum of dz (rows, G) over rows, summed in double (rows may be B*L long).
+// db (G) += sum of dz (rows, G) over rows (ops::add_row_sums: rows may be B*L long).
 void add_column_sums(Tensor& db, const StepVector<float>& dz);
 // The recurrence is split over the thread pool by blocks of sequences, each task running every step of its
 // block (a step's GEMM and gates for those rows): at least this many sequences per task.

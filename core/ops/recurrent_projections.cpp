@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "../kernels/f32_gemm.hpp"
+#include "ops.hpp"
 #include "recurrent.hpp"
 
 namespace helix::ops::recurrent_detail {
@@ -66,12 +67,7 @@ void add_hidden_weight_grad(Tensor& dw_hh, const StepVector<float>& hs, const St
 
 void add_column_sums(Tensor& db, const StepVector<float>& dz)
 {
-    const std::size_t G = db.size(), rows = dz.size() / G;
-    std::vector<double> s(G, 0.0);
-    for (std::size_t r = 0; r < rows; ++r)
-        for (std::size_t j = 0; j < G; ++j) s[j] += dz[r * G + j];
-    float* pdb = db.data();
-    for (std::size_t j = 0; j < G; ++j) pdb[j] += static_cast<float>(s[j]);
+    add_row_sums(db.data(), dz.data(), dz.size() / db.size(), db.size());
 }
 
 // A sequence's recurrence is L steps of a (1, H) x (H, G) product plus G gate values: ~L*G*(2H + 30) flops.

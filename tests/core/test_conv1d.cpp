@@ -95,12 +95,15 @@ TEST_CASE("conv1d with relu fused: the same values and gradients as conv1d then 
         for (std::size_t C : {4, 12}) {
             INFO("same=" << same << " C=" << C);
             const auto pad = same ? ops::Padding::same : ops::Padding::valid;
-            Tensor x = uniform({3, 30, C}, -1, 1, rng), w = uniform({5, C, 7}, -1, 1, rng), b = uniform({7}, -1, 1, rng);
+            Tensor x = uniform({3, 30, C}, -1, 1, rng), w = uniform({5, C, 7}, -1, 1, rng);
+            Tensor b = uniform({7}, -1, 1, rng);
             auto run = [&](bool fused) {
                 Var vx(x, true), vw(w, true), vb(b, true);
-                Var y = fused ? ops::conv1d(vx, vw, vb, pad, ops::Fused::relu) : ops::relu(ops::conv1d(vx, vw, vb, pad));
+                Var y = fused ? ops::conv1d(vx, vw, vb, pad, ops::Fused::relu)
+                              : ops::relu(ops::conv1d(vx, vw, vb, pad));
                 Rng r(3);
-                backward(ops::weighted_sum(y, uniform(Shape(y.value().shape().begin(), y.value().shape().end()), -1, 1, r)));
+                const Shape shape(y.value().shape().begin(), y.value().shape().end());
+                backward(ops::weighted_sum(y, uniform(shape, -1, 1, r)));
                 return std::vector<Tensor>{y.value(), vx.grad(), vw.grad(), vb.grad()};
             };
             const auto fused = run(true), parts = run(false);

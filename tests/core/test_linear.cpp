@@ -73,7 +73,8 @@ TEST_CASE("linear: the same values and gradients as matmul + add_bias (+ relu), 
             [](const Var& x, const Var& w, const Var& b) { return ops::relu(ops::add_bias(ops::matmul(x, w), b)); }, x,
             w, b, r);
         const auto fused = values_and_grads(
-            [](const Var& x, const Var& w, const Var& b) { return ops::linear(x, w, b, ops::Fused::relu); }, x, w, b, r);
+            [](const Var& x, const Var& w, const Var& b) { return ops::linear(x, w, b, ops::Fused::relu); }, x, w, b,
+            r);
         for (std::size_t i = 0; i < parts.size(); ++i) CHECK_ALLCLOSE(fused[i], parts[i], 1e-5f, 1e-6f);
         const auto plain = values_and_grads(
             [](const Var& x, const Var& w, const Var& b) { return ops::linear(x, w, b); }, x, w, b, r);
