@@ -251,8 +251,10 @@ void f32_gemm(const GemmArgs& g)
                                   pack_b(g, bp + (blk - kb0) * block_floats, q, q + 1, pc, std::min(KC, g.k - pc));
                               }
                           });
-        // Chunks of at least ~256 kflop, so handing one to another thread pays for itself.
-        const std::size_t grain = std::max<std::size_t>(1, (1u << 17) / (MR * g.n * depth));
+        // Chunks of at least ~512K multiply-adds (~50 us on one wasm core). A chunk run on another thread leaves its
+        // rows of C in that core's cache, and the next op on the calling thread pays to fetch them back. With
+        // ~128K, W4 (a GCN, whose GEMMs are 2708 x 16 x 16) trained slower on 2 threads than on 1 (bench/RESULTS.md).
+        const std::size_t grain = std::max<std::size_t>(1, (1u << 19) / (MR * g.n * depth));
         pool.parallel_for(0, tiles, grain, [&](std::size_t t0, std::size_t t1) {
             for (std::size_t blk = kb0; blk < kb1; ++blk) {
                 const std::size_t pc = blk * KC;
