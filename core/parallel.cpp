@@ -80,8 +80,6 @@ constexpr std::uint64_t kUnclaimedMask = 0xffffffffu;
 }  // namespace
 
 struct ThreadPool::Impl {
-    using Fn = std::function<void(std::size_t, std::size_t)>;
-
     std::size_t wanted = 1;            // threads() including the caller
     std::vector<std::thread> workers;  // created lazily, never more than wanted - 1
     std::mutex submit;                 // one job at a time; a second caller runs inline
@@ -91,7 +89,7 @@ struct ThreadPool::Impl {
     // has claimed a chunk (a successful CAS on `claim`): the job cannot finish, and the fields cannot
     // change, before that chunk has run. A worker that wakes late sees no unclaimed chunk and goes back
     // to waiting, so it never runs a chunk of a finished job and the caller need not wait for it.
-    const Fn* fn = nullptr;
+    const RangeFn* fn = nullptr;
     std::size_t begin = 0, end = 0, chunk = 1, chunks = 0;
     // High 32 bits: job sequence number (so a CAS fails across jobs); low 32 bits: chunks not yet claimed.
     alignas(64) std::atomic<std::uint64_t> claim{0};
@@ -197,14 +195,14 @@ void ThreadPool::set_threads(std::size_t n)
 
 std::size_t ThreadPool::threads() const { return impl_->wanted; }
 
-void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t grain,
-                              const std::function<void(std::size_t, std::size_t)>& fn)
+void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t grain, RangeFn fn)
 {
     if (begin >= end) return;
     grain = std::max<std::size_t>(grain, 1);
     const std::size_t range = end - begin;
     Impl& p = *impl_;
-    if (range <= grain || p.wanted == 1 || inside_job) return fn(begin, end);
+    // Fewer than two grains of work: one chunk, run here (publishing it would only wake a worker for nothing).
+    if (range / grain < 2 || p.wanted == 1 || inside_job) return fn(begin, end);
     std::unique_lock<std::mutex> submit(p.submit, std::try_to_lock);
     if (!submit.owns_lock()) return fn(begin, end);  // another thread's job is running
     p.spawn();
@@ -242,8 +240,7 @@ ThreadPool::~ThreadPool() = default;
 std::size_t ThreadPool::max_threads() { return 1; }
 void ThreadPool::set_threads(std::size_t) {}
 std::size_t ThreadPool::threads() const { return 1; }
-void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t,
-                              const std::function<void(std::size_t, std::size_t)>& fn)
+void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t, RangeFn fn)
 {
     if (begin < end) fn(begin, end);
 }

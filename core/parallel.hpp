@@ -5,9 +5,31 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
+#include <type_traits>
+#include <utility>
 
 namespace helix {
+
+// A non-owning reference to a callable void(std::size_t, std::size_t), valid while the callable lives.
+// parallel_for takes this rather than a std::function: constructing a std::function from a lambda that
+// captures more than two pointers allocates on the heap, and a training step makes hundreds of calls.
+class RangeFn {
+public:
+    template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, RangeFn>>>
+    RangeFn(F&& f) : obj_(const_cast<void*>(static_cast<const void*>(&f))), call_(&invoke<std::remove_reference_t<F>>)
+    {
+    }
+    void operator()(std::size_t b, std::size_t e) const { call_(obj_, b, e); }
+
+private:
+    template <class F>
+    static void invoke(void* obj, std::size_t b, std::size_t e)
+    {
+        (*static_cast<F*>(obj))(b, e);
+    }
+    void* obj_;
+    void (*call_)(void*, std::size_t, std::size_t);
+};
 
 class ThreadPool {
 public:
@@ -18,8 +40,8 @@ public:
     static std::size_t max_threads();  // 1 without thread support
     // Calls fn(begin, end) on disjoint sub-ranges of [begin, end), each at least `grain` long
     // (except the last), and returns when all are done.
-    void parallel_for(std::size_t begin, std::size_t end, std::size_t grain,
-                      const std::function<void(std::size_t, std::size_t)>& fn);
+    // fn is a lambda or any callable; it is referenced, not copied, so nothing is allocated per call.
+    void parallel_for(std::size_t begin, std::size_t end, std::size_t grain, RangeFn fn);
     ~ThreadPool();
 
 private:
