@@ -137,36 +137,51 @@ TEST_CASE("f32_gemm gives bit-identical results with 1, 2 and 3 threads")
     pool.set_threads(before);
 }
 
-TEST_CASE("f32_gemm reads grouped rows of A (a batch of strided views) and adds a fused bias")
+TEST_CASE("f32_gemm reads grouped rows of A (a batch of strided views), with bias, relu and accumulation")
 {
     // A batch of S sequences of Lp positions x C channels, each viewed as Lp-K+1 windows of K*C floats:
     // rows of A (forward), or depths of A^T (dw), grouped per sequence at a stride of Lp*C (+ 3 floats of gap).
-    const std::size_t C = 4, Lp = 23, stride = Lp * C + 3;
-    for (std::size_t K : {1, 4, 9})
-        for (bool trans_a : {false, true})
-            for (bool with_bias : {false, true}) {
-                const std::size_t S = 5, rows = Lp - K + 1, F = 11;
-                Rng rng(K * 10 + trans_a);
-                std::vector<float> a = random_vec(S * stride, rng), bias = random_vec(F, rng);
-                GemmArgs g;
-                g.a = a.data(), g.lda = C, g.trans_a = trans_a, g.a_group_rows = rows, g.a_group_stride = stride;
-                std::vector<float> b;
-                if (!trans_a) {  // y (S*rows, F) = windows (S*rows, K*C) w (K*C, F)
-                    g.m = S * rows, g.n = F, g.k = K * C;
-                } else {  // dw (K*C, F) = windows^T (K*C, S*rows) dy (S*rows, F)
-                    g.m = K * C, g.n = F, g.k = S * rows;
-                }
-                b = random_vec(g.k * F, rng);
-                g.b = b.data(), g.ldb = F, g.ldc = F;
-                if (with_bias) g.bias = bias.data();
-                std::vector<float> c(g.m * F, 1.0f), r(g.m * F, 1.0f);
-                g.c = c.data();
-                f32_gemm(g);
-                g.c = r.data();
-                f32_gemm__ref(g);
-                Tensor tc = xt::adapt(c, Shape{g.m, F}), tr = xt::adapt(r, Shape{g.m, F});
-                CHECK_ALLCLOSE(tc, tr, 1e-5f, 1e-5f);
-            }
+    // With C = 4 the dw case reads A^T in place (one micro-kernel call per run of depths inside a sequence);
+    // S = 40 makes K blocks (256 depths) end inside sequences. Other C values pack A^T.
+    ThreadPool& pool = ThreadPool::global();
+    const std::size_t before = pool.threads();
+    const std::size_t Lp = 23;
+    for (std::size_t C : {3, 4, 5})
+        for (std::size_t S : {5, 40})
+            for (std::size_t K : {1, 4, 9})
+                for (bool trans_a : {false, true})
+                    for (int fuse = 0; fuse < 4; ++fuse) {
+                        const bool with_bias = fuse & 1, relu = fuse & 2, accumulate = S == 40 && K == 4;
+                        INFO("C=" << C << " S=" << S << " K=" << K << " trans_a=" << trans_a << " bias=" << with_bias
+                                  << " relu=" << relu << " accumulate=" << accumulate);
+                        const std::size_t stride = Lp * C + 3, rows = Lp - K + 1, F = 11;
+                        Rng rng(K * 10 + trans_a + 100 * C + S);
+                        std::vector<float> a = random_vec(S * stride, rng), bias = random_vec(F, rng);
+                        GemmArgs g;
+                        g.a = a.data(), g.lda = C, g.trans_a = trans_a, g.a_group_rows = rows, g.a_group_stride = stride;
+                        if (!trans_a) {  // y (S*rows, F) = windows (S*rows, K*C) w (K*C, F)
+                            g.m = S * rows, g.n = F, g.k = K * C;
+                        } else {  // dw (K*C, F) = windows^T (K*C, S*rows) dy (S*rows, F)
+                            g.m = K * C, g.n = F, g.k = S * rows;
+                        }
+                        const std::vector<float> b = random_vec(g.k * F, rng), c0 = random_vec(g.m * F, rng);
+                        g.b = b.data(), g.ldb = F, g.ldc = F;
+                        g.accumulate = accumulate, g.relu = relu;
+                        if (with_bias) g.bias = bias.data();
+                        std::vector<float> c = c0, c3 = c0, r = c0;
+                        pool.set_threads(1);
+                        g.c = c.data();
+                        f32_gemm(g);
+                        pool.set_threads(3);
+                        g.c = c3.data();
+                        f32_gemm(g);
+                        g.c = r.data();
+                        f32_gemm__ref(g);
+                        Tensor tc = xt::adapt(c, Shape{g.m, F}), tr = xt::adapt(r, Shape{g.m, F});
+                        CHECK_ALLCLOSE(tc, tr, 1e-5f, 1e-5f);
+                        CHECK(c == c3);
+                    }
+    pool.set_threads(before);
 }
 
 TEST_CASE("f32_gemm fuses bias and relu at the store: over K blocks, partial tiles and accumulation")
