@@ -124,7 +124,12 @@ export async function runWorkloads({ helix, tf = null, bench = null, workloads, 
         }
       }
       for (const s of systems) await s.warmUp(cfg);
-      for (let r = 0; r < cfg.repeats; r++) for (const s of systems) await s.repeat();
+      // Each repeat starts one system later, so that no system is always the one right after TF.js: a turn that
+      // follows another system's starts with that system's data in the caches (TF.js's dense W4 streams ~30 MB
+      // a step), and with a fixed order that cost fell on the same system every time (W4: Helix's 2-thread turn,
+      // right after TF.js, ran 10-20% slower than its 1-thread turn that followed, with the same code path).
+      for (let r = 0; r < cfg.repeats; r++)
+        for (let i = 0; i < systems.length; i++) await systems[(r + i) % systems.length].repeat();
       for (const s of systems) {
         if (s.key === 'tfjs') row.tf = { backend: tfc.backend, variant: tfc.variant, errors: tfc.errors, ...s.result(cfg) };
         else row.helix[s.key] = s.result(cfg);
