@@ -1,7 +1,8 @@
 // core/autograd.cpp: the tape walk. See autograd.hpp.
 #include "autograd.hpp"
 
-#include <unordered_set>
+#include <atomic>
+#include <utility>
 
 namespace helix {
 
@@ -11,7 +12,7 @@ void ensure_grad(Tensor& grad, const Tensor& value)
         grad = xt::zeros<float>(value.shape());
 }
 
-Var::Var(Tensor value, bool requires_grad) : node_(std::make_shared<Node>())
+Var::Var(Tensor value, bool requires_grad) : node_(std::allocate_shared<Node>(small_pool::Allocator<Node>()))
 {
     node_->value = std::move(value);
     node_->requires_grad = requires_grad;
@@ -38,7 +39,7 @@ Tensor& BackwardCtx::grad_in(std::size_t i)
     return in.grad;
 }
 
-Var record(const char* op, Tensor value, std::vector<Var> inputs, BackwardFn backward)
+Var record(const char* op, Tensor value, VarList inputs, BackwardFn backward)
 {
     Var out(std::move(value), false);
     out.node_->op = op;
@@ -52,20 +53,48 @@ Var record(const char* op, Tensor value, std::vector<Var> inputs, BackwardFn bac
     return out;
 }
 
+namespace {
+
+// backward()'s walk state, kept per thread across calls so that a training step allocates nothing for it. A
+// backward() run from inside a backward function (none does today) gets fresh vectors instead.
+struct Walk {
+    std::vector<Node*> order;
+    std::vector<std::pair<Node*, std::size_t>> stack;
+};
+thread_local Walk walk_kept;
+thread_local bool walk_busy = false;
+std::atomic<std::uint64_t> walk_count{0};  // each walk marks the nodes it reached with its own number
+
+}  // namespace
+
 void backward(const Var& loss)
 {
     HELIX_ASSERT(loss && loss.value().size() == 1);
     if (!loss.requires_grad()) return;
+    Walk fresh;
+    const bool nested = walk_busy;
+    Walk& w = nested ? fresh : walk_kept;
+    walk_busy = true;
+    struct Release {
+        bool nested;
+        ~Release() { walk_busy = nested; }
+    } release{nested};
     // Iterative post-order DFS: deep nets must not overflow the (small, in wasm) stack.
-    std::vector<Node*> order;
-    std::unordered_set<Node*> seen;
-    std::vector<std::pair<Node*, std::size_t>> stack{{loss.node().get(), 0}};
-    seen.insert(loss.node().get());
+    const std::uint64_t mark = walk_count.fetch_add(1, std::memory_order_relaxed) + 1;
+    std::vector<Node*>& order = w.order;
+    auto& stack = w.stack;
+    order.clear();
+    stack.clear();
+    stack.push_back({loss.node().get(), 0});
+    loss.node()->visited = mark;
     while (!stack.empty()) {
         auto& [node, next] = stack.back();
         if (next < node->inputs.size()) {
             Node* in = node->inputs[next++].get();
-            if (in->requires_grad && !in->inputs.empty() && seen.insert(in).second) stack.push_back({in, 0});
+            if (in->requires_grad && !in->inputs.empty() && in->visited != mark) {
+                in->visited = mark;
+                stack.push_back({in, 0});
+            }
         } else {
             order.push_back(node);
             stack.pop_back();
@@ -81,6 +110,7 @@ void backward(const Var& loss)
         BackwardCtx ctx(n);
         n.backward(ctx);
     }
+    order.clear();  // no pointers into this tape outlive the call
 }
 
 }  // namespace helix

@@ -4,27 +4,31 @@
 // An op whose inputs need no gradient records nothing, so inference builds no tape.
 #pragma once
 
-#include <functional>
+#include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "backward_fn.hpp"
+#include "small_pool.hpp"
 #include "tensor.hpp"
 
 namespace helix {
 
-struct Node;
-class BackwardCtx;
-using BackwardFn = std::function<void(BackwardCtx&)>;
-
+// Nodes, their input lists and their backward closures come from core/small_pool: a steady-state training step
+// rebuilds its tape in the blocks the step before freed, without a heap allocation.
 struct Node {
     Tensor value;
     Tensor grad;  // empty until something adds to it
     bool requires_grad = false;
     const char* op = "leaf";
-    std::vector<std::shared_ptr<Node>> inputs;
+    std::vector<std::shared_ptr<Node>, small_pool::Allocator<std::shared_ptr<Node>>> inputs;
     BackwardFn backward;
+    std::uint64_t visited = 0;  // the last backward() walk that reached this node
 };
+
+class VarList;
 
 class Var {
 public:
@@ -49,7 +53,23 @@ public:
 
 private:
     std::shared_ptr<Node> node_;
-    friend Var record(const char*, Tensor, std::vector<Var>, BackwardFn);
+    friend Var record(const char*, Tensor, VarList, BackwardFn);
+};
+
+// The inputs of an op, as record() takes them: a braced list {x, w}, a vector, or an array and a count. A view:
+// it does not own the Vars.
+class VarList {
+public:
+    VarList(std::initializer_list<Var> l) : data_(l.begin()), size_(l.size()) {}
+    VarList(const std::vector<Var>& v) : data_(v.data()), size_(v.size()) {}
+    VarList(const Var* data, std::size_t size) : data_(data), size_(size) {}
+    const Var* begin() const { return data_; }
+    const Var* end() const { return data_ + size_; }
+    std::size_t size() const { return size_; }
+
+private:
+    const Var* data_;
+    std::size_t size_;
 };
 
 // Handed to a backward function: the output's gradient and the inputs' values and gradients.
@@ -68,7 +88,7 @@ private:
 };
 
 // Makes the output Var of an op. `backward` runs only if some input requires a gradient.
-Var record(const char* op, Tensor value, std::vector<Var> inputs, BackwardFn backward);
+Var record(const char* op, Tensor value, VarList inputs, BackwardFn backward);
 
 // Runs every recorded backward function from `loss` (a scalar) back to the leaves, in reverse
 // topological order, after seeding dL/dL = 1. Gradients accumulate into leaves (zero them yourself).

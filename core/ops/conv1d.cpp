@@ -68,9 +68,9 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding, Fused act)
     g.relu = act == Fused::relu;
     kernels::f32_gemm(g);
 
-    std::vector<Var> inputs{x, w};
     const bool has_bias = static_cast<bool>(b);
-    if (has_bias) inputs.push_back(b);
+    const Var operands[3] = {x, w, b};
+    const VarList inputs(operands, has_bias ? 3 : 2);
     return record(act == Fused::relu ? "conv1d_relu" : "conv1d", std::move(y), inputs, [=](BackwardCtx& c) {
         StepVector<float> masked;
         const float* dy = act == Fused::relu ? relu_masked(c.value_out(), c.grad_out(), masked) : c.grad_out().data();

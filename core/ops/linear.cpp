@@ -67,9 +67,9 @@ Var linear(const Var& x, const Var& w, const Var& b, Fused act)
     if (b) HELIX_ASSERT(b.ndim() == 1 && w.ndim() == 2 && b.dim(0) == w.dim(1));
     Tensor y = product(x, w, b ? b.value().data() : nullptr, act == Fused::relu);  // checks x and w
     const std::size_t B = x.dim(0), I = x.dim(1), O = w.dim(1);
-    std::vector<Var> inputs{x, w};
     const bool has_bias = static_cast<bool>(b);
-    if (has_bias) inputs.push_back(b);
+    const Var operands[3] = {x, w, b};
+    const VarList inputs(operands, has_bias ? 3 : 2);
     return record(act == Fused::relu ? "linear_relu" : "linear", std::move(y), inputs, [=](BackwardCtx& c) {
         StepVector<float> masked;
         const float* dy = act == Fused::relu ? relu_masked(c.value_out(), c.grad_out(), masked) : c.grad_out().data();
