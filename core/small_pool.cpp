@@ -7,7 +7,7 @@ namespace helix::small_pool {
 
 namespace {
 
-constexpr std::size_t kStep = 16, kClasses = 32;  // size classes 16, 32, ..., 512 bytes
+constexpr std::size_t kStep = 16, kClasses = 64;  // size classes 16, 32, ..., 1024 bytes (a Node is ~570)
 constexpr std::size_t kMaxKept = 4096;            // blocks kept per class and thread; beyond, freed
 
 // alignof(std::max_align_t) is 16 on x86-64 and 8 in wasm32; every block keeps operator new's alignment.
