@@ -1,6 +1,6 @@
 // core/small_pool.hpp: a recycling allocator for the autograd tape's small objects (nodes, their input lists,
 // backward closures). A training step builds the same tape every time, so blocks freed by one step are what the
-// next step asks for: each thread keeps freed blocks in free lists by size class (16-byte steps up to 512 bytes)
+// next step asks for: each thread keeps freed blocks in free lists by size class (16-byte steps up to 1 KB: a Node with its control block is ~570 bytes)
 // and hands them out again, and a steady-state step makes no heap allocation. Larger requests, and frees beyond
 // a bounded cache, go to the heap.
 #pragma once
