@@ -60,12 +60,22 @@ private:
 // it does not own the Vars.
 class VarList {
 public:
+// GCC warns that the list's array dies with the full expression; a VarList lives only within the call it is
+// passed to (record(), ops::add), where the array is still alive.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
+#endif
     VarList(std::initializer_list<Var> l) : data_(l.begin()), size_(l.size()) {}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     VarList(const std::vector<Var>& v) : data_(v.data()), size_(v.size()) {}
     VarList(const Var* data, std::size_t size) : data_(data), size_(size) {}
     const Var* begin() const { return data_; }
     const Var* end() const { return data_ + size_; }
     std::size_t size() const { return size_; }
+    const Var& operator[](std::size_t i) const { return data_[i]; }
 
 private:
     const Var* data_;

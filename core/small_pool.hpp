@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <new>
+#include <utility>
 
 namespace helix::small_pool {
 
@@ -27,5 +29,13 @@ struct Allocator {
     template <class U>
     bool operator!=(const Allocator<U>&) const noexcept { return false; }
 };
+
+// std::make_shared with the object and its control block in the pool: for what an op's backward closure keeps
+// (saved masks, indices, a copy of the targets), which is made again every step.
+template <class T, class... Args>
+std::shared_ptr<T> make_shared(Args&&... args)
+{
+    return std::allocate_shared<T>(Allocator<T>(), std::forward<Args>(args)...);
+}
 
 }  // namespace helix::small_pool

@@ -387,15 +387,26 @@ std::string BenchWorkload::info_json() const
         .dump();
 }
 
+float BenchWorkload::train_step()
+{
+    HELIX_ASSERT(impl_);
+    impl_->reuse.next_step();
+    return impl_->train_step();
+}
+
+double BenchWorkload::infer_step()
+{
+    HELIX_ASSERT(impl_);
+    impl_->reuse.next_step();
+    return impl_->infer_step();
+}
+
 std::string BenchWorkload::train_steps(int n)
 {
     if (!impl_) return json{{"errors", json::parse(errors_json())}}.dump();
     const auto t0 = std::chrono::steady_clock::now();
     float loss = 0.0f;
-    for (int i = 0; i < n; ++i) {
-        impl_->reuse.next_step();
-        loss = impl_->train_step();
-    }
+    for (int i = 0; i < n; ++i) loss = train_step();
     return json{{"loss", loss}, {"seconds", seconds_since(t0)}}.dump();
 }
 
@@ -404,10 +415,7 @@ std::string BenchWorkload::infer_steps(int n)
     if (!impl_) return json{{"errors", json::parse(errors_json())}}.dump();
     const auto t0 = std::chrono::steady_clock::now();
     double out = 0.0;
-    for (int i = 0; i < n; ++i) {
-        impl_->reuse.next_step();
-        out = impl_->infer_step();
-    }
+    for (int i = 0; i < n; ++i) out = infer_step();
     return json{{"loss", out}, {"seconds", seconds_since(t0)}}.dump();
 }
 

@@ -43,6 +43,9 @@ public:
     std::string train_steps(int n);
     // n inference steps (forward, output read back) -> {"loss": a checksum of the last output, "seconds"}
     std::string infer_steps(int n);
+    // One step of each, untimed (what the two above repeat): the loss, and the output's checksum. ok() first.
+    float train_step();
+    double infer_step();
 
     struct Impl;
 

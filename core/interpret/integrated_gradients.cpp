@@ -19,7 +19,7 @@ std::vector<double> path_attributions(Scorer& scorer, const Tensor& x, const Ten
     const std::size_t chunk = rows_per_chunk(L);
     for (std::size_t begin = 0; begin < P; begin += chunk) {
         const std::size_t n = std::min(chunk, P - begin);
-        Tensor points = xt::empty<float>({n, L, std::size_t{4}});
+        Tensor points = Tensor::from_shape({n, L, std::size_t{4}});
         for (std::size_t r = 0; r < n; ++r) {
             const float alpha = static_cast<float>(begin + r) / static_cast<float>(steps);
             float* p = points.data() + r * LC;

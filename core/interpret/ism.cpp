@@ -49,7 +49,7 @@ Mutagenesis in_silico_mutagenesis(Scorer& scorer, const std::string& seq, std::s
     const std::size_t LC = L * 4, chunk = rows_per_chunk(L);
     for (std::size_t begin = 0; begin < mutants.size(); begin += chunk) {
         const std::size_t n = std::min(chunk, mutants.size() - begin);
-        Tensor x = xt::empty<float>({n, L, std::size_t{4}});
+        Tensor x = Tensor::from_shape({n, L, std::size_t{4}});
         for (std::size_t r = 0; r < n; ++r) {
             float* row = x.data() + r * LC;
             std::copy_n(ref.data(), LC, row);

@@ -40,7 +40,7 @@ Var Scorer::logits(const Var& x, const std::vector<std::size_t>& records)
             continue;
         }
         const std::size_t F = inputs[i].columns.size();
-        Tensor f = xt::empty<float>({B, F});
+        Tensor f = Tensor::from_shape({B, F});
         for (std::size_t b = 0; b < B; ++b) {
             HELIX_ASSERT(ex_.features[i].size() >= (records[b] + 1) * F);
             std::copy_n(ex_.features[i].data() + records[b] * F, F, f.data() + b * F);
@@ -100,7 +100,7 @@ std::vector<float> Scorer::scores(const Tensor& x, std::size_t record, std::size
     std::vector<float> out(B);
     for (std::size_t begin = 0; begin < B; begin += chunk) {
         const std::size_t n = std::min(chunk, B - begin);
-        Tensor part = xt::empty<float>({n, L, std::size_t{4}});
+        Tensor part = Tensor::from_shape({n, L, std::size_t{4}});
         std::copy_n(x.data() + begin * L * 4, n * L * 4, part.data());
         Var z = logits(Var(std::move(part), false), record);
         for (std::size_t b = 0; b < n; ++b) out[begin + b] = score(z.value().data() + b * outputs(), k);
@@ -112,7 +112,7 @@ std::size_t rows_per_chunk(std::size_t L) { return std::max<std::size_t>(1, std:
 
 Tensor one_hot_sequence(const std::string& seq)
 {
-    Tensor x = xt::empty<float>({seq.size(), std::size_t{4}});
+    Tensor x = Tensor::from_shape({seq.size(), std::size_t{4}});
     data::one_hot_into(seq, x.data());
     return x;
 }

@@ -5,12 +5,12 @@
 namespace helix::ops {
 
 // y = x_0 + x_1 + ... ; dL/dx_i = dL/dy for every i.
-Var add(const std::vector<Var>& xs)
+Var add(VarList xs)
 {
-    HELIX_ASSERT(!xs.empty());
+    HELIX_ASSERT(xs.size() > 0);
     Tensor y = xs[0].value();
     for (std::size_t i = 1; i < xs.size(); ++i) {
-        HELIX_ASSERT(xs[i].shape() == xs[0].shape());
+        HELIX_ASSERT(xs[i].value().shape() == xs[0].value().shape());
         y += xs[i].value();
     }
     return record("add", std::move(y), xs, [n = xs.size()](BackwardCtx& c) {

@@ -17,7 +17,7 @@ Var batch_norm(const Var& x, const Var& gamma, const Var& beta, Tensor& running_
 {
     HELIX_ASSERT(x.ndim() >= 2);
     const std::size_t F = x.dim(x.ndim() - 1), n = x.value().size() / F;
-    HELIX_ASSERT(gamma.shape() == Shape{F} && beta.shape() == Shape{F});
+    HELIX_ASSERT(gamma.ndim() == 1 && gamma.dim(0) == F && beta.ndim() == 1 && beta.dim(0) == F);
     HELIX_ASSERT(running_mean.size() == F && running_var.size() == F);
     HELIX_ASSERT(n >= 1);
     const float* px = x.value().data();
@@ -45,10 +45,10 @@ Var batch_norm(const Var& x, const Var& gamma, const Var& beta, Tensor& running_
         for (std::size_t f = 0; f < F; ++f) mean[f] = running_mean.data()[f], var[f] = running_var.data()[f];
     }
 
-    auto inv_std = std::make_shared<StepVector<float>>(F);
+    auto inv_std = small_pool::make_shared<StepVector<float>>(F);
     for (std::size_t f = 0; f < F; ++f) (*inv_std)[f] = static_cast<float>(1.0 / std::sqrt(var[f] + eps));
-    auto xhat = std::make_shared<Tensor>(Tensor::from_shape(x.shape()));
-    Tensor y = Tensor::from_shape(x.shape());
+    auto xhat = small_pool::make_shared<Tensor>(Tensor::from_shape(x.value().shape()));
+    Tensor y = Tensor::from_shape(x.value().shape());
     const float *pg = gamma.value().data(), *pb = beta.value().data();
     float *ph = xhat->data(), *py = y.data();
     for (std::size_t r = 0; r < n; ++r)

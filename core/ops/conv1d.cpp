@@ -32,7 +32,8 @@ namespace {
 Tensor pad_same(const Tensor& x, std::size_t K)
 {
     const std::size_t B = x.shape()[0], L = x.shape()[1], C = x.shape()[2], Lp = L + K - 1;
-    Tensor xp = xt::zeros<float>(Shape{B, Lp, C});
+    Tensor xp = Tensor::from_shape({B, Lp, C});
+    std::fill(xp.begin(), xp.end(), 0.0f);
     for (std::size_t b = 0; b < B; ++b)
         std::copy(x.data() + b * L * C, x.data() + (b + 1) * L * C, xp.data() + (b * Lp + (K - 1) / 2) * C);
     return xp;
@@ -50,7 +51,7 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding, Fused act)
     HELIX_ASSERT(same || L >= K);  // the model layer rejects L < K before calling
     const std::size_t Lp = same ? L + K - 1 : L, Lo = Lp - K + 1;
 
-    auto xp = std::make_shared<Tensor>();  // only filled for same; shared with the backward closure
+    auto xp = small_pool::make_shared<Tensor>();  // only filled for same; shared with the backward closure
     if (same) *xp = pad_same(x.value(), K);
     const float* px = same ? xp->data() : x.value().data();
     const float* pw = w.value().data();

@@ -14,7 +14,7 @@ Var dropout(const Var& x, float rate, Rng& rng, bool training)
     if (!training || rate == 0.0f) return x;  // identity: the same node, so no copy and no tape entry
     const float scale = 1.0f / (1.0f - rate);
     const std::size_t n = x.value().size();
-    auto mask = std::make_shared<StepVector<float>>(n);  // scale where kept, 0 where dropped
+    auto mask = small_pool::make_shared<StepVector<float>>(n);  // scale where kept, 0 where dropped
     Tensor y = x.value();
     float* py = y.data();
     for (std::size_t i = 0; i < n; ++i) {

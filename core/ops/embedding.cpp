@@ -13,13 +13,13 @@ Var embedding(const Tensor& indices, const Var& table)
 {
     HELIX_ASSERT(table.ndim() == 2);
     const std::size_t V = table.dim(0), D = table.dim(1), n = indices.size();
-    auto rows = std::make_shared<StepVector<std::uint32_t>>(n);
+    auto rows = small_pool::make_shared<StepVector<std::uint32_t>>(n);
     for (std::size_t i = 0; i < n; ++i) {
         const float v = indices.data()[i];
         HELIX_ASSERT(v >= 0.0f && v < static_cast<float>(V) && v == std::floor(v));
         (*rows)[i] = static_cast<std::uint32_t>(v);
     }
-    Shape shape = shape_of(indices);
+    Tensor::shape_type shape = indices.shape();  // inline storage: no heap allocation per step
     shape.push_back(D);
     Tensor y = Tensor::from_shape(shape);
     const float* pt = table.value().data();

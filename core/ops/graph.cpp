@@ -116,18 +116,19 @@ Var graph_readout(const Var& h, const std::vector<std::uint32_t>& graph_of_node,
 {
     HELIX_ASSERT(h.ndim() == 2 && h.dim(0) == graph_of_node.size());
     const std::size_t N = h.dim(0), F = h.dim(1), G = graphs;
-    std::vector<std::size_t> count(G, 0);
+    StepVector<std::size_t> count(G, 0);
     for (std::uint32_t g : graph_of_node) {
         HELIX_ASSERT(g < G);
         ++count[g];
     }
     const float* ph = h.value().data();
-    Tensor y = xt::zeros<float>(Shape{G, F});
+    Tensor y = Tensor::from_shape({G, F});
+    std::fill(y.begin(), y.end(), 0.0f);
     float* py = y.data();
 
     if (kind == Readout::max) {
         // arg[g*F + f]: the first node of graph g with the largest h(., f); N for an empty graph.
-        auto arg = std::make_shared<StepVector<std::uint32_t>>(G * F, static_cast<std::uint32_t>(N));
+        auto arg = small_pool::make_shared<StepVector<std::uint32_t>>(G * F, static_cast<std::uint32_t>(N));
         for (std::size_t i = 0; i < N; ++i) {
             const std::size_t g = graph_of_node[i];
             for (std::size_t f = 0; f < F; ++f) {
@@ -147,7 +148,7 @@ Var graph_readout(const Var& h, const std::vector<std::uint32_t>& graph_of_node,
     }
 
     // mean and sum: y_g = scale_g * sum of the graph's rows; summed in double (a graph may have 10^4 nodes).
-    auto scale = std::make_shared<StepVector<float>>(G, 1.0f);
+    auto scale = small_pool::make_shared<StepVector<float>>(G, 1.0f);
     if (kind == Readout::mean)
         for (std::size_t g = 0; g < G; ++g)
             (*scale)[g] = count[g] ? 1.0f / static_cast<float>(count[g]) : 0.0f;

@@ -44,7 +44,7 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
     HELIX_ASSERT(L >= 1 && H >= 1 && w_ih.dim(0) == C && w_ih.dim(1) == G && w_hh.dim(1) == G);
     HELIX_ASSERT(b_ih.dim(0) == G && b_hh.dim(0) == G);
 
-    auto s = std::make_shared<GruSaved>();
+    auto s = small_pool::make_shared<GruSaved>();
     s->a = project_inputs(x.value(), w_ih.value(), b_ih.value());
     s->hn.assign(B * L * H, 0.0f);
     s->hs.assign(B * L * H, 0.0f);

@@ -14,11 +14,11 @@ Var layer_norm(const Var& x, const Var& gamma, const Var& beta, float eps)
 {
     HELIX_ASSERT(x.ndim() >= 1);
     const std::size_t D = x.dim(x.ndim() - 1), rows = D ? x.value().size() / D : 0;
-    HELIX_ASSERT(D >= 1 && gamma.shape() == Shape{D} && beta.shape() == Shape{D});
+    HELIX_ASSERT(D >= 1 && gamma.ndim() == 1 && gamma.dim(0) == D && beta.ndim() == 1 && beta.dim(0) == D);
     const float *px = x.value().data(), *pg = gamma.value().data(), *pb = beta.value().data();
-    auto xhat = std::make_shared<Tensor>(Tensor::from_shape(x.shape()));
-    auto inv_std = std::make_shared<StepVector<float>>(rows);
-    Tensor y = Tensor::from_shape(x.shape());
+    auto xhat = small_pool::make_shared<Tensor>(Tensor::from_shape(x.value().shape()));
+    auto inv_std = small_pool::make_shared<StepVector<float>>(rows);
+    Tensor y = Tensor::from_shape(x.value().shape());
     float *ph = xhat->data(), *py = y.data();
     for (std::size_t r = 0; r < rows; ++r) {
         const float* xr = px + r * D;

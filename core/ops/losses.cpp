@@ -46,8 +46,8 @@ Var bce_with_logits(const Var& logits, const Tensor& targets, const Tensor& mask
     for (std::size_t i = 0; i < n; ++i)
         if (counts(mask, i))
             s += std::max(z[i], 0.0f) - static_cast<double>(z[i]) * y[i] + std::log1p(std::exp(-std::fabs(z[i])));
-    auto t = std::make_shared<Tensor>(targets);
-    auto m = std::make_shared<Tensor>(mask);
+    auto t = small_pool::make_shared<Tensor>(targets);
+    auto m = small_pool::make_shared<Tensor>(mask);
     return record("bce_with_logits", scalar(k ? s / k : 0.0), {logits}, [t, m, n, k](BackwardCtx& c) {
         if (k == 0) return;
         const float scale = c.grad_out()(0) / static_cast<float>(k);
@@ -83,8 +83,8 @@ Var softmax_cross_entropy(const Var& logits, const Tensor& classes, const Tensor
         for (std::size_t j = 0; j < K; ++j) e += std::exp(static_cast<double>(row[j] - mx));
         s += mx + std::log(e) - row[cls];
     }
-    auto cl = std::make_shared<Tensor>(classes);
-    auto m = std::make_shared<Tensor>(mask);
+    auto cl = small_pool::make_shared<Tensor>(classes);
+    auto m = small_pool::make_shared<Tensor>(mask);
     return record("softmax_cross_entropy", scalar(k ? s / k : 0.0), {logits}, [cl, m, B, K, k](BackwardCtx& c) {
         if (k == 0) return;
         const float scale = c.grad_out()(0) / static_cast<float>(k);
@@ -116,8 +116,8 @@ Var mse(const Var& pred, const Tensor& targets, const Tensor& mask)
     double s = 0.0;
     for (std::size_t i = 0; i < n; ++i)
         if (counts(mask, i)) s += (static_cast<double>(p[i]) - t[i]) * (static_cast<double>(p[i]) - t[i]);
-    auto tt = std::make_shared<Tensor>(targets);
-    auto m = std::make_shared<Tensor>(mask);
+    auto tt = small_pool::make_shared<Tensor>(targets);
+    auto m = small_pool::make_shared<Tensor>(mask);
     return record("mse", scalar(k ? s / k : 0.0), {pred}, [tt, m, n, k](BackwardCtx& c) {
         if (k == 0) return;
         const float scale = 2.0f * c.grad_out()(0) / static_cast<float>(k);

@@ -41,7 +41,7 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
     HELIX_ASSERT(L >= 1 && H >= 1 && w_ih.dim(0) == C && w_ih.dim(1) == G && w_hh.dim(1) == G &&
                  b.dim(0) == G);
 
-    auto s = std::make_shared<LstmSaved>();
+    auto s = small_pool::make_shared<LstmSaved>();
     s->a = project_inputs(x.value(), w_ih.value(), b.value());
     s->cs.assign(B * L * H, 0.0f);
     s->hs.assign(B * L * H, 0.0f);

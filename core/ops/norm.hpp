@@ -30,10 +30,10 @@ Var embedding(const Tensor& indices, const Var& table);
 constexpr std::size_t infer_axis = static_cast<std::size_t>(-1);
 Var reshape(const Var& x, const Shape& shape);
 // Joins xs along `axis`; every other axis must agree. Any number of inputs >= 1, any rank >= 1.
-Var concat(const std::vector<Var>& xs, std::size_t axis);
+Var concat(VarList xs, std::size_t axis);  // a braced list or a vector
 
 // add.cpp: the elementwise sum of tensors of one shape (an "add" merge layer).
-Var add(const std::vector<Var>& xs);
+Var add(VarList xs);  // a braced list {a, b} or a vector; all of one shape
 // x * factor (a loss weight).
 Var scale(const Var& x, float factor);
 

@@ -20,7 +20,7 @@ Var max_pool(const char* name, const Var& x, std::size_t size, std::size_t strid
 {
     const std::size_t B = x.dim(0), L = x.dim(1), C = x.dim(2);
     Tensor y = squeeze ? Tensor::from_shape({B, C}) : Tensor::from_shape({B, Lo, C});
-    auto arg = std::make_shared<StepVector<std::uint32_t>>(B * Lo * C);
+    auto arg = small_pool::make_shared<StepVector<std::uint32_t>>(B * Lo * C);
     const float* px = x.value().data();
     float* py = y.data();
     std::uint32_t* parg = arg->data();
@@ -51,7 +51,8 @@ Var max_pool(const char* name, const Var& x, std::size_t size, std::size_t strid
 Var avg_pool(const char* name, const Var& x, std::size_t size, std::size_t stride, std::size_t Lo, bool squeeze)
 {
     const std::size_t B = x.dim(0), L = x.dim(1), C = x.dim(2);
-    Tensor y = squeeze ? xt::zeros<float>(Shape{B, C}) : xt::zeros<float>(Shape{B, Lo, C});
+    Tensor y = squeeze ? Tensor::from_shape({B, C}) : Tensor::from_shape({B, Lo, C});
+    std::fill(y.begin(), y.end(), 0.0f);
     const float* px = x.value().data();
     float* py = y.data();
     const float inv = 1.0f / static_cast<float>(size);

@@ -30,7 +30,7 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
 
 // sequence_ops.cpp
 Var reverse_time(const Var& x);               // (B, L, C) -> (B, L, C), y[b, t] = x[b, L-1-t]
-Var concat_last(const std::vector<Var>& xs);  // along the last axis; any rank, equal leading dims
+Var concat_last(VarList xs);  // along the last axis; any rank, equal leading dims
 Var last_step(const Var& x);                  // (B, L, H) -> (B, H), y[b] = x[b, L-1]
 
 // One direction of a recurrent layer with its weights bound, e.g.

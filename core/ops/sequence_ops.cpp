@@ -31,9 +31,9 @@ Var reverse_time(const Var& x)
 }
 
 // xs[i] (..., C_i) -> y (..., sum C_i): row r of y is row r of xs[0], then of xs[1], ...
-Var concat_last(const std::vector<Var>& xs)
+Var concat_last(VarList xs)
 {
-    HELIX_ASSERT(!xs.empty());
+    HELIX_ASSERT(xs.size() > 0);
     return concat(xs, xs[0].ndim() - 1);  // reshape.cpp's concat along any axis
 }
 

@@ -28,7 +28,7 @@ std::vector<std::vector<std::size_t>> make_batches(const std::vector<std::string
 Tensor encode_batch(const std::vector<std::string>& sequences, const std::vector<std::size_t>& batch)
 {
     const std::size_t L = sequences[batch[0]].size();
-    Tensor x = xt::empty<float>({batch.size(), L, std::size_t{4}});
+    Tensor x = Tensor::from_shape({batch.size(), L, std::size_t{4}});  // straight into reused storage
     for (std::size_t b = 0; b < batch.size(); ++b) {
         HELIX_ASSERT(sequences[batch[b]].size() == L);
         data::one_hot_into(sequences[batch[b]], x.data() + b * L * 4);

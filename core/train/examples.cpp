@@ -25,7 +25,7 @@ std::vector<Tensor> encode_inputs(const nn::Model& model, const Examples& ex, co
         }
         const std::size_t F = inputs[i].columns.size();
         HELIX_ASSERT(ex.features[i].size() == ex.size() * F);
-        Tensor x = xt::empty<float>({batch.size(), F});
+        Tensor x = Tensor::from_shape({batch.size(), F});
         for (std::size_t b = 0; b < batch.size(); ++b)
             std::copy_n(ex.features[i].data() + batch[b] * F, F, x.data() + b * F);
         out.push_back(std::move(x));
