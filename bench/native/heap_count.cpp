@@ -15,7 +15,10 @@
 #endif
 
 #ifdef HEAP_COUNT_ASAN
-#include <sanitizer/allocator_interface.h>
+// From the sanitizer runtime (sanitizer/allocator_interface.h, which GCC does not ship).
+extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*, std::size_t),
+                                                         void (*free_hook)(const volatile void*));
+extern "C" std::size_t __sanitizer_get_allocated_size(const volatile void* p);
 #else
 #include <execinfo.h>
 #include <malloc.h>
@@ -62,9 +65,9 @@ void on_malloc(const volatile void* p, std::size_t n)
 }
 void on_free(const volatile void* p)
 {
-    if (p) remove(static_cast<long long>(__sanitizer_get_allocated_size(const_cast<const void*>(p))));
+    if (p) remove(static_cast<long long>(__sanitizer_get_allocated_size(p)));
 }
-const int installed = __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
+[[maybe_unused]] const int installed = __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
 }  // namespace
 namespace heap_count {
 void trace(bool) {}  // the sanitizer reports its own stacks
