@@ -42,6 +42,7 @@ namespace helix {
 namespace {
 
 thread_local bool inside_job = false;  // true while this thread runs a chunk of some parallel_for
+thread_local std::size_t this_slot = 0;  // ThreadPool::slot(): set once by each worker
 
 constexpr auto kWorkerSpin = std::chrono::microseconds(200);  // a worker watches for the next job this long
 constexpr auto kCallerSpin = std::chrono::microseconds(200);  // the caller watches for the last chunks this long
@@ -153,7 +154,10 @@ struct ThreadPool::Impl {
     {
         while (workers.size() + 1 < wanted) {
             try {
-                workers.emplace_back([this] { worker_loop(); });
+                workers.emplace_back([this, slot = workers.size() + 1] {
+                    this_slot = slot;
+                    worker_loop();
+                });
             } catch (const std::system_error&) {
                 wanted = workers.size() + 1;
             }
@@ -194,6 +198,8 @@ void ThreadPool::set_threads(std::size_t n)
 }
 
 std::size_t ThreadPool::threads() const { return impl_->wanted; }
+
+std::size_t ThreadPool::slot() { return this_slot; }
 
 void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t grain, RangeFn fn)
 {
@@ -240,6 +246,7 @@ ThreadPool::~ThreadPool() = default;
 std::size_t ThreadPool::max_threads() { return 1; }
 void ThreadPool::set_threads(std::size_t) {}
 std::size_t ThreadPool::threads() const { return 1; }
+std::size_t ThreadPool::slot() { return 0; }
 void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t, RangeFn fn)
 {
     if (begin < end) fn(begin, end);

@@ -38,6 +38,11 @@ public:
     void set_threads(std::size_t n);
     std::size_t threads() const;
     static std::size_t max_threads();  // 1 without thread support
+    // The calling thread's place in the pool: 0 outside it (the caller of parallel_for runs its share as 0),
+    // 1 .. threads() - 1 on the workers. A chunk that needs scratch memory takes slot() of a workspace the
+    // caller sized for threads() before parallel_for: every call then asks for the same memory whichever
+    // thread runs which chunk (a thread_local workspace would grow on whichever worker first got a large chunk).
+    static std::size_t slot();
     // Calls fn(begin, end) on disjoint sub-ranges of [begin, end), each at least `grain` long
     // (except the last), and returns when all are done.
     // fn is a lambda or any callable; it is referenced, not copied, so nothing is allocated per call.

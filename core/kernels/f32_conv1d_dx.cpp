@@ -110,19 +110,21 @@ void f32_conv1d_dx(const Conv1dDxArgs& a)
     const float* pwk = wk.data();
     // A tile at pos0 reads dyt columns pos0 .. pos0 + PR-1 + K-1; every tile is whole, so rows are padded.
     const std::size_t tiles = (L + PR - 1) / PR, ldt = tiles * PR + K - 1;
-    ThreadPool::global().parallel_for(0, B, 1, [&](std::size_t s0, std::size_t s1) {
-        thread_local std::vector<float> dyt;
-        if (dyt.size() < F * ldt) dyt.resize(F * ldt);
+    // One dyt (F x ldt) per thread of the pool; transpose_into writes all of it, padding included.
+    ThreadPool& pool = ThreadPool::global();
+    StepVector<float> dyt_slots(pool.threads() * F * ldt);
+    pool.parallel_for(0, B, 1, [&](std::size_t s0, std::size_t s1) {
+        float* dyt = dyt_slots.data() + ThreadPool::slot() * F * ldt;
         alignas(64) float out[CR * PR];
         for (std::size_t s = s0; s < s1; ++s) {
             // dyt[f][t] = dy[s, t - off, f] for t - off in [0, Lo), else 0 (off + Lo <= L + K - 1 <= ldt)
             const float* dys = a.dy + s * Lo * F;
-            transpose_into(dys, Lo, F, dyt.data(), ldt, off);
+            transpose_into(dys, Lo, F, dyt, ldt, off);
             float* dxs = a.dx + s * L * C;
             for (std::size_t t = 0; t < tiles; ++t) {
                 const std::size_t pos0 = t * PR, np = std::min(PR, L - pos0);
                 for (std::size_t cb = 0; cb < blocks; ++cb) {
-                    tile(pwk + cb * F * K * CR, dyt.data() + pos0, ldt, F, K, out);
+                    tile(pwk + cb * F * K * CR, dyt + pos0, ldt, F, K, out);
                     const std::size_t nc = std::min(CR, C - cb * CR);
                     for (std::size_t i = 0; i < np; ++i) {
                         float* d = dxs + (pos0 + i) * C + cb * CR;

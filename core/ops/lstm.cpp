@@ -86,9 +86,12 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
             const float* pw_hh = c.value_in(2).data();
             StepVector<float> dz(B * L * G), dh(B * H, 0.0f), dc(B * H, 0.0f);
             float *pdz = dz.data(), *pdh = dh.data(), *pdc = dc.data();
-            ThreadPool::global().parallel_for(0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
-                thread_local std::vector<float> tanh_c;  // tanh(c_t) of one sequence: a reused workspace
-                if (tanh_c.size() < H) tanh_c.resize(H);
+            // tanh(c_t) of one sequence, one workspace per thread of the pool (ThreadPool::slot()).
+            ThreadPool& pool = ThreadPool::global();
+            StepVector<float> tanh_slots(pool.threads() * H);
+            float* ptanh = tanh_slots.data();
+            pool.parallel_for(0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
+                float* tanh_c = ptanh + ThreadPool::slot() * H;
                 for (std::size_t t = L; t-- > 0;) {
                     for (std::size_t bi = b0; bi < b1; ++bi) {
                         const float* a = pa + (bi * L + t) * G;
@@ -97,7 +100,7 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
                         const float* dy_t =
                             return_sequences ? dy + (bi * L + t) * H : (t == L - 1 ? dy + bi * H : nullptr);
                         float *dzt = pdz + (bi * L + t) * G, *dhb = pdh + bi * H, *dcb = pdc + bi * H;
-                        kernels::f32_tanh(c_t, tanh_c.data(), H);
+                        kernels::f32_tanh(c_t, tanh_c, H);
                         for (std::size_t j = 0; j < H; ++j) {
                             const float i = a[j], f = a[H + j], gg = a[2 * H + j], o = a[3 * H + j];
                             const float tc = tanh_c[j];
