@@ -73,7 +73,8 @@ NodeSplit split_of(std::string_view s)
     return NodeSplit::pool;
 }
 
-std::string quoted(std::string_view s)
+// Not named quoted: std::quoted (from <iomanip>) would win by argument-dependent lookup for a std::string.
+std::string in_quotes(std::string_view s)
 {
     std::string q = "'";
     q += s.substr(0, 40);
@@ -164,14 +165,14 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
             auto [it, fresh] = first_line.emplace(std::string(id), line.number);
             if (!fresh)
                 errors.add(line.number, column(c_node), "node",
-                           "node " + quoted(id) + " was already listed on line " + std::to_string(it->second) +
+                           "node " + in_quotes(id) + " was already listed on line " + std::to_string(it->second) +
                                " (node ids must be unique)");
         }
         long long label = -1;
         const std::string_view ltext = cells[c_label].text;
         if (!ltext.empty() && (!parse_int(ltext, label) || label < -1 || label > 100000)) {
             errors.add(line.number, column(c_label), "label",
-                       "label " + quoted(ltext) + " is not a class (allowed: 0, 1, 2, ...; -1 or empty for unlabelled)");
+                       "label " + in_quotes(ltext) + " is not a class (allowed: 0, 1, 2, ...; -1 or empty for unlabelled)");
             label = -1;
         }
         row.clear();
@@ -185,7 +186,7 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
                 long long index = 0;
                 if (!parse_int(item, index) || index < 0 || index > 100000000) {
                     errors.add(line.number, column(c_indices, start), "feature_indices",
-                               "feature index " + quoted(item) + " is not a non-negative integer");
+                               "feature index " + in_quotes(item) + " is not a non-negative integer");
                 } else if (limit > 0 && static_cast<std::size_t>(index) >= limit) {
                     errors.add(line.number, column(c_indices, start), "feature_indices",
                                "feature index " + std::to_string(index) + " is out of range (this model has " +
@@ -204,7 +205,7 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
                 float v = 0.0f;
                 if (!parse_float(cell.text, v))
                     errors.add(line.number, column(numeric[f]), std::string(header[numeric[f]].text),
-                               "feature " + quoted(cell.text) + " is not a number");
+                               "feature " + in_quotes(cell.text) + " is not a number");
                 else if (v != 0.0f)
                     row.emplace_back(static_cast<std::uint32_t>(f), v);
             }
@@ -227,7 +228,7 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
             } else if (label >= 0 && graph_label != label) {
                 errors.add(line.number, column(c_label), "label",
                            "label " + std::to_string(label) + " differs from label " + std::to_string(graph_label) +
-                               " of graph " + quoted(gid) + " (line " + std::to_string(seen.label_line) +
+                               " of graph " + in_quotes(gid) + " (line " + std::to_string(seen.label_line) +
                                "); the labelled nodes of a graph must agree (-1 or empty leaves a node out)");
             }
             const std::string_view stext = c_split >= 0 ? cells[c_split].text : std::string_view();
@@ -237,8 +238,8 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
                 g.graph_split[seen.index] = split_of(stext);
             } else if (!stext.empty() && split_of(stext) != split_of(seen.split_text)) {
                 errors.add(line.number, column(c_split), "split",
-                           "split " + quoted(stext) + " differs from " + quoted(seen.split_text) + " of graph " +
-                               quoted(gid) + " (line " + std::to_string(seen.split_line) +
+                           "split " + in_quotes(stext) + " differs from " + in_quotes(seen.split_text) + " of graph " +
+                               in_quotes(gid) + " (line " + std::to_string(seen.split_line) +
                                "); every node of a graph is in its graph's split");
             }
         }
@@ -280,7 +281,7 @@ Parsed<bool> parse_graph_edges(std::string_view text, GraphData& g)
     const int c_source = column_index(header, "source"), c_target = column_index(header, "target");
     if (c_source < 0 || c_target < 0) {
         errors.add(line.number, 1, c_source < 0 ? "source" : "target",
-                   "the header needs 'source' and 'target' columns (node ids), found " + quoted(line.text));
+                   "the header needs 'source' and 'target' columns (node ids), found " + in_quotes(line.text));
         errors.move_into(out);
         return out;
     }
@@ -309,7 +310,7 @@ Parsed<bool> parse_graph_edges(std::string_view text, GraphData& g)
                     continue;
                 }
                 errors.add(line.number, column_of(line.text, cell.offset), e == 0 ? "source" : "target",
-                           "node " + quoted(cell.text) + " is not in the nodes table");
+                           "node " + in_quotes(cell.text) + " is not in the nodes table");
             } else {
                 ends[e] = it->second;
             }
@@ -317,10 +318,10 @@ Parsed<bool> parse_graph_edges(std::string_view text, GraphData& g)
         if (!known) continue;
         if (g.has_graphs() && g.graph_of_node[ends[0]] != g.graph_of_node[ends[1]]) {
             errors.add(line.number, column_of(line.text, cells[c_target].offset), "target",
-                       "this edge joins node " + quoted(cells[c_source].text) + " of graph " +
-                           quoted(g.graph_ids[g.graph_of_node[ends[0]]]) + " and node " +
-                           quoted(cells[c_target].text) + " of graph " +
-                           quoted(g.graph_ids[g.graph_of_node[ends[1]]]) + " (an edge must stay within one graph)");
+                       "this edge joins node " + in_quotes(cells[c_source].text) + " of graph " +
+                           in_quotes(g.graph_ids[g.graph_of_node[ends[0]]]) + " and node " +
+                           in_quotes(cells[c_target].text) + " of graph " +
+                           in_quotes(g.graph_ids[g.graph_of_node[ends[1]]]) + " (an edge must stay within one graph)");
             continue;
         }
         ++rows;
