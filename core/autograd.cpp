@@ -12,7 +12,7 @@ void ensure_grad(Tensor& grad, const Tensor& value)
         grad = xt::zeros<float>(value.shape());
 }
 
-Var::Var(Tensor value, bool requires_grad) : node_(std::allocate_shared<Node>(small_pool::Allocator<Node>()))
+Var::Var(Tensor value, bool requires_grad) : node_(small_pool::make_shared<Node>())
 {
     node_->value = std::move(value);
     node_->requires_grad = requires_grad;

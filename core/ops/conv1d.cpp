@@ -32,8 +32,7 @@ namespace {
 Tensor pad_same(const Tensor& x, std::size_t K)
 {
     const std::size_t B = x.shape()[0], L = x.shape()[1], C = x.shape()[2], Lp = L + K - 1;
-    Tensor xp = Tensor::from_shape({B, Lp, C});
-    std::fill(xp.begin(), xp.end(), 0.0f);
+    Tensor xp = xt::zeros<float>({B, Lp, C});  // a braced shape: no std::vector Shape built per step
     for (std::size_t b = 0; b < B; ++b)
         std::copy(x.data() + b * L * C, x.data() + (b + 1) * L * C, xp.data() + (b * Lp + (K - 1) / 2) * C);
     return xp;

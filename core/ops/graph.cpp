@@ -122,8 +122,7 @@ Var graph_readout(const Var& h, const std::vector<std::uint32_t>& graph_of_node,
         ++count[g];
     }
     const float* ph = h.value().data();
-    Tensor y = Tensor::from_shape({G, F});
-    std::fill(y.begin(), y.end(), 0.0f);
+    Tensor y = xt::zeros<float>({G, F});
     float* py = y.data();
 
     if (kind == Readout::max) {

@@ -51,8 +51,7 @@ Var max_pool(const char* name, const Var& x, std::size_t size, std::size_t strid
 Var avg_pool(const char* name, const Var& x, std::size_t size, std::size_t stride, std::size_t Lo, bool squeeze)
 {
     const std::size_t B = x.dim(0), L = x.dim(1), C = x.dim(2);
-    Tensor y = squeeze ? Tensor::from_shape({B, C}) : Tensor::from_shape({B, Lo, C});
-    std::fill(y.begin(), y.end(), 0.0f);
+    Tensor y = squeeze ? Tensor(xt::zeros<float>({B, C})) : Tensor(xt::zeros<float>({B, Lo, C}));
     const float* px = x.value().data();
     float* py = y.data();
     const float inv = 1.0f / static_cast<float>(size);
