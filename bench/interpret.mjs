@@ -5,7 +5,7 @@
 // Prints Markdown tables; asserts nothing.
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { loadHelix } from '../web/engine/helix.js';
+import { loadHelix } from '../js/helix.js';
 import { measureInterpretation } from './interpret/timing.mjs';
 
 const { values } = parseArgs({ options: { browser: { type: 'boolean', default: false } } });

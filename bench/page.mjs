@@ -1,6 +1,6 @@
 // bench/page.mjs: window.runBench(options) runs bench/harness.mjs in the page: Helix (the build this page can
 // load: threaded when cross-origin isolated) and TensorFlow.js (script tags of bench/page.html) side by side.
-import { loadHelix } from '/web/engine/helix.js';
+import { loadHelix } from '/js/helix.js';
 import { runKernels, runWorkloads } from '/bench/harness.mjs';
 
 const logBox = document.getElementById('log');

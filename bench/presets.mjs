@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { loadHelix } from '../web/engine/helix.js';
+import { loadHelix } from '../js/helix.js';
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const data = (name) => readFileSync(new URL(`../web/data/${name}`, import.meta.url), 'utf8');

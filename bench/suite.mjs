@@ -26,7 +26,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
-import { loadHelix } from '../web/engine/helix.js';
+import { loadHelix } from '../js/helix.js';
 import { runKernels, runWorkloads } from './harness.mjs';
 import { resultsSection } from './report.mjs';
 

@@ -1,11 +1,11 @@
-// bin/export-commands.mjs: `helix export` and `helix import` (web/engine/export/): leaving Helix for PyTorch
+// bin/export-commands.mjs: `helix export` and `helix import` (js/export/): leaving Helix for PyTorch
 // or ONNX and bringing trained weights back. --model / --spec take a saved Helix file (any family); a bare
 // sequence-model or GAN spec (JSON without "format") is built first with its seed's initial weights.
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HelixInputError } from '../web/engine/helix.js';
+import { HelixInputError } from '../js/helix.js';
 import { writeAtomically } from './atomic-write.mjs';
-import { exportPytorch, exportOnnx, importWeights, ExportError, OPSET } from '../web/engine/export/index.js';
+import { exportPytorch, exportOnnx, importWeights, ExportError, OPSET } from '../js/export/index.js';
 
 export const EXPORT_USAGE = `  helix export   --model model.json --format pytorch|onnx --out DIR
                  (pytorch: helix_model.py, weights.safetensors, train.py, predict.py, README.md;

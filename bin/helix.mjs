@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // bin/helix.mjs: the `helix` command: batch training, prediction and evaluation in Node, on the same
-// WebAssembly engine and JS API as the page (web/engine/helix.js).
+// WebAssembly engine and JS API as the page (js/helix.js).
 import { parseArgs } from 'node:util';
 import { readFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadHelix, HelixInputError } from '../web/engine/helix.js';
-import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../web/engine/presets.js';
+import { loadHelix, HelixInputError } from '../js/helix.js';
+import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../js/presets.js';
 import { gunzipSync } from 'node:zlib';
 import { exportOrImport, EXPORT_USAGE } from './export-commands.mjs';
 import { predictFile } from './predict-stream.mjs';

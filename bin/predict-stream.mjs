@@ -1,10 +1,10 @@
 // bin/predict-stream.mjs: `helix predict` on a file of any size. The file is read as a stream and cut into
-// pieces of whole records (web/engine/record-chunks.js); each piece is predicted and its rows written before
+// pieces of whole records (js/record-chunks.js); each piece is predicted and its rows written before
 // the next is read, so memory holds one piece whatever the file's size, and stderr shows the progress.
 // --out is written under a temporary name and renamed at the end: an error or Ctrl-C leaves no half a file.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat, rename, unlink } from 'node:fs/promises';
-import { RecordChunker } from '../web/engine/record-chunks.js';
+import { RecordChunker } from '../js/record-chunks.js';
 import { removeOnInterrupt } from './atomic-write.mjs';
 
 const READ_BYTES = 1 << 20;

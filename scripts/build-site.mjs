@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// scripts/build-site.mjs: the static site in dist/: the playground (web/: page, engine, both wasm builds,
-// vendor modules, data), the tutorials (examples/) and a start page. Plain copies, no bundling: the pages
-// are ES modules that load as they are, from any static server, offline.
+// scripts/build-site.mjs: the static site in dist/: the playground (web/: page, worker, vendor modules, data),
+// the engine it loads (js/: the JS API and both wasm builds), the tutorials (examples/) and a start page.
+// Plain copies, no bundling: the pages are ES modules that load as they are, from any static server, offline.
 //   node scripts/build-site.mjs [--out DIR]       (npm run build runs scripts/build.sh first)
-// dist/ keeps the repository's layout (dist/web/, dist/examples/), so the tutorials' `../web/...` imports
-// hold in both. Threads need COOP/COEP headers from the server: dist/_headers asks for them on hosts that read
-// that file (Netlify, Cloudflare Pages); elsewhere the engine runs on one thread and its status line says so.
+// dist/ keeps the repository's layout (dist/web/, dist/js/, dist/examples/), so the tutorials' `../web/...`
+// and the page's `../../js/...` imports hold in both. Threads need COOP/COEP headers from the server:
+// dist/_headers asks for them on hosts that read that file (Netlify, Cloudflare Pages); elsewhere the engine
+// runs on one thread and its status line says so.
 import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ import { CSP } from './serve.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // What the pages load at run time; a missing one means `bash scripts/build.sh` has not run.
-const REQUIRED = ['web/index.html', 'web/wasm/helix-simd.mjs', 'web/wasm/helix-simd.wasm', 'web/wasm/helix-simd-mt.mjs', 'web/wasm/helix-simd-mt.wasm', 'web/vendor/comlink.mjs', 'web/vendor/uPlot.esm.js', 'web/vendor/uPlot.min.css', 'examples/index.html'];
+const REQUIRED = ['web/index.html', 'js/helix.js', 'js/wasm/helix-simd.mjs', 'js/wasm/helix-simd.wasm', 'js/wasm/helix-simd-mt.mjs', 'js/wasm/helix-simd-mt.wasm', 'web/vendor/comlink.mjs', 'web/vendor/uPlot.esm.js', 'web/vendor/uPlot.min.css', 'examples/index.html'];
 
 const START_PAGE = `<!doctype html>
 <html lang="en">
@@ -66,7 +67,10 @@ async function main(argv) {
 
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  await cp(path.join(ROOT, 'web'), path.join(out, 'web'), { recursive: true });
+  // web/wasm/ is where builds before js/ put the engine: a stale copy, not the site's.
+  const notOldWasm = (src) => src !== path.join(ROOT, 'web', 'wasm');
+  await cp(path.join(ROOT, 'web'), path.join(out, 'web'), { recursive: true, filter: notOldWasm });
+  await cp(path.join(ROOT, 'js'), path.join(out, 'js'), { recursive: true });
   await cp(path.join(ROOT, 'examples'), path.join(out, 'examples'), { recursive: true });
   await writeFile(path.join(out, 'index.html'), START_PAGE);
   await writeFile(path.join(out, '_headers'), HEADERS);

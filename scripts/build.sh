@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# scripts/build.sh: builds both WebAssembly variants (helix-simd-mt, helix-simd) and lays out web/ so
-# that any static server can serve it: web/wasm/ (engine) and web/vendor/ (Comlink, uPlot).
+# scripts/build.sh: builds both WebAssembly variants (helix-simd-mt, helix-simd) and lays them out so that
+# any static server can serve them: js/wasm/ (the engine, beside the JS API that loads it) and web/vendor/
+# (Comlink, uPlot: the page's).
 # Incremental: cmake and ccache rebuild only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,13 +17,13 @@ if [ ! -f build/wasm/CMakeCache.txt ]; then
 fi
 cmake --build build/wasm -j"$jobs"
 
-mkdir -p web/wasm web/vendor
+mkdir -p js/wasm web/vendor
 for f in build/wasm/dist/helix-simd-mt.{mjs,wasm,worker.js} build/wasm/dist/helix-simd.{mjs,wasm}; do
-  cmp -s "$f" "web/wasm/$(basename "$f")" || cp "$f" web/wasm/
+  cmp -s "$f" "js/wasm/$(basename "$f")" || cp "$f" js/wasm/
 done
 # emscripten's pthread worker is a CommonJS script; the repository's package.json says "type": "module".
-echo '{ "type": "commonjs" }' > web/wasm/package.json
+echo '{ "type": "commonjs" }' > js/wasm/package.json
 cp -u node_modules/comlink/dist/esm/comlink.mjs web/vendor/comlink.mjs
 cp -u node_modules/uplot/dist/uPlot.esm.js web/vendor/uPlot.esm.js
 cp -u node_modules/uplot/dist/uPlot.min.css web/vendor/uPlot.min.css
-echo "build: web/wasm and web/vendor are ready" >&2
+echo "build: js/wasm and web/vendor are ready" >&2

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 // scripts/serve.mjs: a static file server for the playground (web/), on 127.0.0.1 only.
+// The page loads the engine (the JS API and the wasm) from /js/: with a root that has no js/ folder of its
+// own (web/, the default), /js/* is served from the repository's js/, so the page's '../../js/...' imports
+// resolve the same whether web/ or the repository (or dist/) is the root.
 // Every response carries COOP/COEP (and CORP), so the page is cross-origin isolated and the threaded
 // build (SharedArrayBuffer + pthreads) can load; `--no-isolation` leaves them out to try the 1-thread build.
 // Every response also carries the strict Content-Security-Policy the product is built to run under (CSP below:
@@ -8,12 +11,13 @@
 //   node scripts/serve.mjs [--port N] [--no-isolation] [--no-csp] [--root DIR]   (PORT env also works; 0 = any free port)
 // Also a library for tests: `const { url, close } = await startServer({ port: 0, isolation: false })`.
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
+const JS_ROOT = path.resolve(fileURLToPath(new URL('../js/', import.meta.url)));
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -55,8 +59,15 @@ function resolveInRoot(root, urlPath) {
   return file === root || file.startsWith(root + path.sep) ? file : null;
 }
 
+// A URL path to a file: /js/* from the repository's js/ when the root has none (see the top), the rest from root.
+function fileFor(rootDir, jsMounted, urlPath) {
+  if (jsMounted && urlPath.startsWith('/js/')) return resolveInRoot(JS_ROOT, urlPath.slice(3));
+  return resolveInRoot(rootDir, urlPath);
+}
+
 export async function startServer({ port = 8080, isolation = true, csp = true, root = DEFAULT_ROOT, host = '127.0.0.1' } = {}) {
   const rootDir = path.resolve(root);
+  const jsMounted = !existsSync(path.join(rootDir, 'js'));
   const baseHeaders = {
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
@@ -72,7 +83,7 @@ export async function startServer({ port = 8080, isolation = true, csp = true, r
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     const urlPath = new URL(req.url, 'http://localhost').pathname;
-    let file = resolveInRoot(rootDir, urlPath);
+    let file = fileFor(rootDir, jsMounted, urlPath);
     if (!file) return send(res, 403, 'Forbidden');
     try {
       let info = await stat(file);

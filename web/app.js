@@ -38,9 +38,9 @@ import { VariantTable } from './views/variant-table.js';
 import { ExportButtons } from './views/export-buttons.js';
 import { MAX_TEXT_CHARS, MAX_TEXT_MB } from './views/input-limit.js';
 import { downloadBlob } from './views/dom.js';
-import { exportPytorch, exportOnnx, importWeights, OPSET } from './engine/export/index.js';
-import { writeZip } from './engine/export/zip.js';
-import { readHelixFile } from './engine/export/helix-file.js';
+import { exportPytorch, exportOnnx, importWeights, OPSET } from '../js/export/index.js';
+import { writeZip } from '../js/export/zip.js';
+import { readHelixFile } from '../js/export/helix-file.js';
 
 const DEFAULT_PRESET = 'cnn-binding';
 const PARSE_DELAY_MS = 300;

@@ -492,7 +492,7 @@ export const zh = {
   elementDataFailed: '无法加载这个训练场的数据：{message}',
 };
 
-// The presets' descriptions (English in web/engine/presets.js, where the engine and the CLI read them),
+// The presets' descriptions (English in js/presets.js, where the engine and the CLI read them),
 // keyed by preset name; the model panel shows these under the network picker.
 export const zhPresetDescriptions = {
   'cnn-binding':

@@ -535,7 +535,7 @@ export function onLanguageChange(listener) {
   return () => listeners.delete(listener);
 }
 
-// A preset's description in the current language (`english`: the preset's own, from web/engine/presets.js).
+// A preset's description in the current language (`english`: the preset's own, from js/presets.js).
 export function presetDescription(name, english = '') {
   return LANGUAGES[language].presetDescriptions[name] ?? english;
 }

@@ -1,5 +1,5 @@
 // bench/interpret/worker.mjs: runs the interpretation timings in a browser worker, as the page's engine runs.
-import { loadHelix } from '../../web/engine/helix.js';
+import { loadHelix } from '../../js/helix.js';
 import { measureInterpretation } from './timing.mjs';
 
 try {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeState } from '../../web/state/url-state.js';
-import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../../web/engine/presets.js';
+import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../../js/presets.js';
 
 export const CORPUS = fileURLToPath(new URL('./', import.meta.url));
 export const corpusPath = (file) => join(CORPUS, file);

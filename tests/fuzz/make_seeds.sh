@@ -54,7 +54,7 @@ awk '/^MOTIF/ { n++ } n <= 2' tests/fixtures/JASPAR2020_CORE_vertebrates_non-red
 # spec: byte 0 = kind (0 sequence model, 1 graph model, 2 autoencoder, 3 GAN); every preset's spec
 node --input-type=module -e '
   import { writeFileSync } from "node:fs";
-  import * as p from "./web/engine/presets.js";
+  import * as p from "./js/presets.js";
   const kinds = [["PRESETS", 0], ["GRAPH_PRESETS", 1], ["AUTOENCODER_PRESETS", 2], ["GAN_PRESETS", 3]];
   for (const [table, kind] of kinds)
     for (const [name, spec] of Object.entries(p[table]))

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { engine, root } from './helpers.mjs';
-import { HelixInputError } from '../../web/engine/helix.js';
-import { gunzipText, isGzip } from '../../web/engine/gzip.js';
+import { HelixInputError } from '../../js/helix.js';
+import { gunzipText, isGzip } from '../../js/gzip.js';
 
 const pbmc = (name) => fileURLToPath(new URL(`web/data/pbmc3k/${name}`, root));
 const gz = readFileSync(pbmc('expression.tsv.gz'));

@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HelixInputError } from '../../web/engine/helix.js';
-import { readHelixFile, ExportError } from '../../web/engine/export/helix-file.js';
+import { HelixInputError } from '../../js/helix.js';
+import { readHelixFile, ExportError } from '../../js/export/helix-file.js';
 import { engine } from './helpers.mjs';
 import { KINDS, CORPUS, context, corpusPath, corpusText, manifest } from '../bad-inputs/surfaces.mjs';
 

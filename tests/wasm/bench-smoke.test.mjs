@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { HelixInputError } from '../../web/engine/helix.js';
+import { HelixInputError } from '../../js/helix.js';
 import { engine } from './helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,7 +1,7 @@
 // tests/wasm/data.test.mjs: what a paste becomes, and how bad input is reported through the JS API.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HelixInputError } from '../../web/engine/helix.js';
+import { HelixInputError } from '../../js/helix.js';
 import { engine } from './helpers.mjs';
 
 test('parseSequences reads multi-line lowercase FASTA with Windows line ends', async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engine, dataText, root } from './helpers.mjs';
-import { AUTOENCODER_PRESETS, GRAPH_PRESETS } from '../../web/engine/presets.js';
+import { AUTOENCODER_PRESETS, GRAPH_PRESETS } from '../../js/presets.js';
 
 // The learning rate in the message: 1e+06 (given to fit; a spec allows at most 10), 10 for the GAN (its options too).
 const hint = (rate) => new RegExp(`^training stopped at epoch (?<epoch>\\d+), (batch|step) (?<batch>\\d+): (in a (generator|discriminator) update, )?the (?<what>loss|gradient of \\S+|weight \\S+) became (NaN|infinite)\\. The learning rate ${rate} is probably too high; try 0\\.001\\. The weights from before the update that caused it are kept\\.$`);

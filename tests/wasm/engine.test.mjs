@@ -22,7 +22,7 @@ test('the single-thread build runs 1 thread', async () => {
 
 for (const build of ['helix-simd-mt', 'helix-simd']) {
   test(`${build}.wasm contains SIMD128 instructions`, () => {
-    const wasm = fileURLToPath(new URL(`web/wasm/${build}.wasm`, root));
+    const wasm = fileURLToPath(new URL(`js/wasm/${build}.wasm`, root));
     const dis = execFileSync('wasm-objdump', ['-d', wasm], { maxBuffer: 1 << 30 }).toString();
     const ops = new Set(dis.match(/\b(f32x4|i32x4|v128)\.[a-z_0-9.]+/g) ?? []);
     for (const op of ['v128.load', 'f32x4.mul', 'f32x4.add']) assert.ok(ops.has(op), `${op} missing`);
@@ -30,7 +30,7 @@ for (const build of ['helix-simd-mt', 'helix-simd']) {
 }
 
 test('the threaded build uses shared memory; the single-thread build does not', () => {
-  const memory = (build) => execFileSync('wasm-objdump', ['-x', fileURLToPath(new URL(`web/wasm/${build}.wasm`, root))],
+  const memory = (build) => execFileSync('wasm-objdump', ['-x', fileURLToPath(new URL(`js/wasm/${build}.wasm`, root))],
     { maxBuffer: 1 << 30 }).toString().split('\n').find((l) => /^ - memory\[0\] pages/.test(l));
   assert.match(memory('helix-simd-mt'), /shared/);
   assert.doesNotMatch(memory('helix-simd'), /shared/);

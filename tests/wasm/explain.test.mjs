@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engine, root } from './helpers.mjs';
-import { HelixInputError } from '../../web/engine/helix.js';
+import { HelixInputError } from '../../js/helix.js';
 
 const helixBin = fileURLToPath(new URL('bin/helix.mjs', root));
 const run = (...args) => spawnSync(process.execPath, [helixBin, ...args], { encoding: 'utf8' });

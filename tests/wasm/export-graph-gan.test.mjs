@@ -11,10 +11,10 @@ import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ort from 'onnxruntime-node';
-import { loadHelix } from '../../web/engine/helix.js';
-import { exportPytorch, exportOnnx } from '../../web/engine/export/index.js';
-import { readHelixFile, writeHelixFile } from '../../web/engine/export/helix-file.js';
-import { readSafetensors } from '../../web/engine/export/safetensors.js';
+import { loadHelix } from '../../js/helix.js';
+import { exportPytorch, exportOnnx } from '../../js/export/index.js';
+import { readHelixFile, writeHelixFile } from '../../js/export/helix-file.js';
+import { readSafetensors } from '../../js/export/safetensors.js';
 
 const PYTHON = '/usr/bin/python3';
 const TOL = 1e-5;

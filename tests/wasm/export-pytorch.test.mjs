@@ -12,12 +12,12 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ort from 'onnxruntime-node';
-import { loadHelix } from '../../web/engine/helix.js';
-import { PRESETS } from '../../web/engine/presets.js';
-import { exportPytorch, exportOnnx, importWeights } from '../../web/engine/export/index.js';
-import { readHelixFile, writeHelixFile } from '../../web/engine/export/helix-file.js';
-import { networkOf } from '../../web/engine/export/network.js';
-import { readSafetensors } from '../../web/engine/export/safetensors.js';
+import { loadHelix } from '../../js/helix.js';
+import { PRESETS } from '../../js/presets.js';
+import { exportPytorch, exportOnnx, importWeights } from '../../js/export/index.js';
+import { readHelixFile, writeHelixFile } from '../../js/export/helix-file.js';
+import { networkOf } from '../../js/export/network.js';
+import { readSafetensors } from '../../js/export/safetensors.js';
 
 const PYTHON = '/usr/bin/python3';
 const TOL = 1e-5;
@@ -301,7 +301,7 @@ test('import names missing, unknown and misshapen tensors', async () => {
   const fileText = helix.createModel('cnn-binding').save();
   const { files } = await exportPytorch(fileText);
   const tensors = readSafetensors(files['weights.safetensors']);
-  const { writeSafetensors } = await import('../../web/engine/export/safetensors.js');
+  const { writeSafetensors } = await import('../../js/export/safetensors.js');
   tensors.delete('fc1.bias');
   tensors.set('extra.weight', { shape: [1], data: new Float32Array(1) });
   tensors.set('out.weight', { shape: [2, 32], data: new Float32Array(64) });

@@ -1,4 +1,4 @@
-// tests/wasm/export-torch-pickle.test.mjs: torch.save'd state_dicts (.pt) read in JS (web/engine/export/
+// tests/wasm/export-torch-pickle.test.mjs: torch.save'd state_dicts (.pt) read in JS (js/export/
 // torch-pickle.js), with files written by Debian's python3-torch. Round trip: Helix -> exported module ->
 // torch loads the weights -> torch.save(state_dict) -> helix import -> the same predictions as before, and as
 // PyTorch's after a change made in PyTorch. Anything torch.save can write that is not a state_dict of float32
@@ -9,11 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadHelix } from '../../web/engine/helix.js';
-import { exportPytorch, importWeights } from '../../web/engine/export/index.js';
-import { readZip } from '../../web/engine/export/zip.js';
-import { readTorchStateDict } from '../../web/engine/export/torch-pickle.js';
-import { readHelixFile } from '../../web/engine/export/helix-file.js';
+import { loadHelix } from '../../js/helix.js';
+import { exportPytorch, importWeights } from '../../js/export/index.js';
+import { readZip } from '../../js/export/zip.js';
+import { readTorchStateDict } from '../../js/export/torch-pickle.js';
+import { readHelixFile } from '../../js/export/helix-file.js';
 
 const PYTHON = '/usr/bin/python3';
 const work = mkdtempSync(join(tmpdir(), 'helix-pt-'));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engine, root } from './helpers.mjs';
-import { HelixInputError } from '../../web/engine/helix.js';
+import { HelixInputError } from '../../js/helix.js';
 
 const MOTIF = 'TGATAA';
 const helixBin = fileURLToPath(new URL('bin/helix.mjs', root));

@@ -1,7 +1,7 @@
 // tests/wasm/helpers.mjs: shared by the wasm suite: the engine (loaded once per build) and data paths.
 import { readFileSync } from 'node:fs';
 import { after } from 'node:test';
-import { loadHelix } from '../../web/engine/helix.js';
+import { loadHelix } from '../../js/helix.js';
 
 export const root = new URL('../../', import.meta.url);
 export const dataText = (name) => readFileSync(new URL(`web/data/${name}`, root), 'utf8');

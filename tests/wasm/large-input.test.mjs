@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engine, root, dataText } from './helpers.mjs';
-import { RecordChunker, recordChunks, CHUNK_CHARS } from '../../web/engine/record-chunks.js';
-import { HelixInputError } from '../../web/engine/helix.js';
+import { RecordChunker, recordChunks, CHUNK_CHARS } from '../../js/record-chunks.js';
+import { HelixInputError } from '../../js/helix.js';
 
 const helixCli = fileURLToPath(new URL('bin/helix.mjs', root));
 const dir = mkdtempSync(join(tmpdir(), 'helix-large-'));

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { launchChromium, serveWeb, openPage, screenshot, waitForEngine, waitForStatus } from './browser.mjs';
-import { readZip } from '../../web/engine/export/zip.js';
-import { readSafetensors, writeSafetensors } from '../../web/engine/export/safetensors.js';
+import { readZip } from '../../js/export/zip.js';
+import { readSafetensors, writeSafetensors } from '../../js/export/safetensors.js';
 
 let browser;
 let server;

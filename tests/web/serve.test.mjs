@@ -1,5 +1,5 @@
 // tests/web/serve.test.mjs: the static server sends COOP/COEP on every response (or none with isolation off)
-// and the strict CSP (or none with csp off), right MIME types, and nothing outside web/.
+// and the strict CSP (or none with csp off), right MIME types, and nothing outside web/ (and js/, the engine).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -68,8 +68,16 @@ test('MIME types: html, js, css, tsv, fasta', async () => {
   for (const [path, type] of Object.entries(cases)) assert.match((await get(isolated.url, path)).headers['content-type'], new RegExp(`^${type}`), path);
 });
 
-test('paths outside web/ are refused', async () => {
-  for (const path of ['/../package.json', '/%2e%2e/package.json', '/data/..%2f..%2fpackage.json', '/%2e%2e%2fscripts%2fserve.mjs']) {
+test('/js/ is the repository\'s js/ (the engine the page imports as ../../js/)', async () => {
+  const res = await get(isolated.url, '/js/helix.js');
+  assert.equal(res.statusCode, 200);
+  assert.match(res.headers['content-type'], /^text\/javascript/);
+  assert.equal((await get(isolated.url, '/js/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar')).statusCode, 200);
+});
+
+test('paths outside web/ and js/ are refused', async () => {
+  for (const path of ['/../package.json', '/%2e%2e/package.json', '/data/..%2f..%2fpackage.json', '/%2e%2e%2fscripts%2fserve.mjs',
+    '/js/..%2fpackage.json', '/js/%2e%2e/scripts/serve.mjs', '/js/..%2f..%2fpackage.json', '/js/../bin/helix.mjs']) {
     const res = await get(isolated.url, path);
     assert.ok([403, 404].includes(res.statusCode), `${path} -> ${res.statusCode}`);
   }

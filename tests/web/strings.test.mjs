@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { en, LANGUAGES, t, setLanguage, currentLanguage, languageOf, presetDescription, onLanguageChange } from '../../web/strings.js';
 import { zh, zhPresetDescriptions } from '../../web/strings-zh.js';
-import { PRESETS, GRAPH_PRESETS, AUTOENCODER_PRESETS, GAN_PRESETS } from '../../web/engine/presets.js';
+import { PRESETS, GRAPH_PRESETS, AUTOENCODER_PRESETS, GAN_PRESETS } from '../../js/presets.js';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -2,8 +2,8 @@
 // Only plain data leaves this file. Every call returns { ok: true, value } or { ok: false, error: { name,
 // message, errors, moreErrors } }: a thrown Error would cross Comlink without its `errors` array.
 import * as Comlink from '../vendor/comlink.mjs';
-import { loadHelix } from './helix.js';
-import * as presetTables from './presets.js';
+import { loadHelix } from '../../js/helix.js';
+import * as presetTables from '../../js/presets.js';
 
 const BATCH_EVENTS_PER_SECOND = 20;
 

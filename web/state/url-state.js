@@ -5,7 +5,7 @@
 // Pasted data goes in only when it packs to at most MAX_PACKED_DATA bytes; `encodeState` says when it did not.
 import { TRAINING_FIELDS } from '../views/model-panel.js';
 import { languageOf } from '../strings.js';
-import { gunzipText } from '../engine/gzip.js';
+import { gunzipText } from '../../js/gzip.js';
 
 export const MAX_PACKED_DATA = 2048; // bytes of gzip, before base64url (which adds a third)
 const MAX_RAW_DATA = 256 * 1024; // characters; DNA packs to about a quarter, far above the limit

@@ -1,5 +1,5 @@
 // web/views/export-buttons.js: "Export for PyTorch", "Export for ONNX" and "Import weights", shown beside the
-// model panel's Save / Load buttons. The view only offers the actions; app.js makes the files (web/engine/export/).
+// model panel's Save / Load buttons. The view only offers the actions; app.js makes the files (js/export/).
 import { h } from './dom.js';
 import { t } from '../strings.js';
 

@@ -13,7 +13,7 @@ export const TRAINING_FIELDS = [
   { key: 'seed', label: 'modelSeedLabel', hint: 'modelSeedHint', min: 0, max: 2 ** 31 - 1, step: 1, integer: true, default: 1, testid: 'seed-input' },
 ];
 
-// A preset's own training defaults: spec.training (snake_case, as in web/engine/presets.js) and the
+// A preset's own training defaults: spec.training (snake_case, as in js/presets.js) and the
 // optimizer's learning rate.
 function specTraining(spec) {
   const training = spec?.training ?? {};

@@ -3,7 +3,7 @@
 import { h } from './dom.js';
 import { t, onLanguageChange } from '../strings.js';
 
-// The engine's reasons for its build (web/engine/helix.js chooseBuild) -> keys of strings.js.
+// The engine's reasons for its build (js/helix.js chooseBuild) -> keys of strings.js.
 const REASONS = {
   'this page is cross-origin isolated': 'engineIsolated',
   'this page is not cross-origin isolated': 'engineNotIsolated',

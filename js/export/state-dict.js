@@ -1,4 +1,4 @@
-// web/engine/export/state-dict.js: a Helix file's weights as a PyTorch state_dict (torch names and layouts,
+// js/export/state-dict.js: a Helix file's weights as a PyTorch state_dict (torch names and layouts,
 // network.js parameterMap) and back. Import checks every key: a tensor missing from the file, a key no
 // layer has, and a shape that is not the one the spec needs are each an error naming the key; nothing is
 // skipped. torch's batch-norm counter num_batches_tracked is accepted and not used (Helix has none).

@@ -1,4 +1,4 @@
-"""helix_model.py: the Helix model "@@NAME@@" in torch.nn, exported by Helix (web/engine/export/pytorch.js).
+"""helix_model.py: the Helix model "@@NAME@@" in torch.nn, exported by Helix (js/export/pytorch.js).
 
 Same architecture, same parameter names as Helix, torch layouts:
     model = build_model()

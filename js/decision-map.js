@@ -1,4 +1,4 @@
-// web/engine/decision-map.js: what a model on numeric columns predicts over a plane of two of them, the
+// js/decision-map.js: what a model on numeric columns predicts over a plane of two of them, the
 // others held at their median in the data: the picture that shows a single-layer net's straight
 // boundary next to an MLP's curved one. Works with any model whose input is features (model.predict).
 

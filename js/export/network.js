@@ -1,4 +1,4 @@
-// web/engine/export/network.js: every Helix family (sequence model, autoencoder, GAN, graph model) as one
+// js/export/network.js: every Helix family (sequence model, autoencoder, GAN, graph model) as one
 // description the exporters read: nets of named inputs, layers that name what they read, and outputs.
 //   {family, name, nets: [{prefix, inputs: [{name, type, length, resize, size, columns}],
 //                          layers: [{type, name, inputs: [...], ...the spec's fields}],

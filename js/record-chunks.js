@@ -1,4 +1,4 @@
-// web/engine/record-chunks.js: cuts a large paste or file of sequences into pieces of whole records, so the
+// js/record-chunks.js: cuts a large paste or file of sequences into pieces of whole records, so the
 // engine predicts on one piece at a time: its memory then holds one piece (a 100 MB FASTA as one call needs
 // more than the threaded build's 512 MB heap), and a reader can report progress between pieces.
 // The three formats the engine reads (core/api/model_session.cpp format_of) are cut where a record starts:

@@ -1,4 +1,4 @@
-// web/engine/spec-columns.js: a spec adapted to the columns of a user's table, shared by the CLI
+// js/spec-columns.js: a spec adapted to the columns of a user's table, shared by the CLI
 // (`--labels a,b`, `--features a,b`), the page and the JS API, so a preset is not tied to one file.
 //   labels:   the label columns, one head each. A model whose heads are all dense layers reading the same
 //             layer (a shared trunk, as cnn-multitask) gets one such head per column; a sequential model

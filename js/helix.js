@@ -1,4 +1,4 @@
-// web/engine/helix.js: the JavaScript API of Helix, one ES module for Node (CLI, tests) and the page's
+// js/helix.js: the JavaScript API of Helix, one ES module for Node (CLI, tests) and the page's
 // Web Worker. It loads the right WebAssembly build and turns the engine's JSON answers into objects
 // and errors. See README.md ("JS API") for a walk-through.
 import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from './presets.js';
@@ -52,7 +52,7 @@ export async function loadHelix({ threads, build } = {}) {
     choice.reason = `${build} requested`;
     choice.build = build;
   }
-  const base = new URL(`../wasm/${choice.build}`, import.meta.url);
+  const base = new URL(`./wasm/${choice.build}`, import.meta.url);
   const { default: create } = await import(`${base.href}.mjs`);
   const cores = await hardwareThreads();
   const wanted = choice.build === 'helix-simd-mt' ? Math.max(1, Math.min(threads ?? cores, 8)) : 1;
@@ -77,9 +77,9 @@ function specText(specOrPreset, presets) {
   return JSON.stringify(presets[specOrPreset]);
 }
 
-// The motif database model.motifs() uses when none is given: JASPAR 2020 CORE vertebrates (web/data/SOURCES.md).
+// The motif database model.motifs() uses when none is given: JASPAR 2020 CORE vertebrates (js/data/SOURCES.md).
 const SHIPPED_MOTIFS = { name: 'JASPAR2020_CORE_vertebrates_non-redundant',
-  url: new URL('../data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar', import.meta.url) };
+  url: new URL('./data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar', import.meta.url) };
 let shippedMotifsText = null;
 async function shippedMotifs() {
   if (shippedMotifsText === null) {
@@ -617,7 +617,7 @@ class Autoencoder extends EngineObject {
 
   /**
    * Reads the matrix: TSV/CSV text with a header (an id column, then one name per gene), one row per cell.
-   * Gzipped files must be decompressed first (web/engine/gzip.js: gunzipText). Optional `labels`: a metadata
+   * Gzipped files must be decompressed first (js/gzip.js: gunzipText). Optional `labels`: a metadata
    * table joined by id whose `labelColumn` names each cell's type (for encode() and the latent kNN score).
    * Returns {cells, genes, split: {train, validation, test}, sameCells, labelled, classes, ignoredColumns}.
    * Throws HelixInputError whose `source` says which text ('matrix' | 'labels') the errors are in.

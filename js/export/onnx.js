@@ -1,4 +1,4 @@
-// web/engine/export/onnx.js: a saved Helix file as an ONNX model (opset 17, IR version 8) that onnxruntime
+// js/export/onnx.js: a saved Helix file as an ONNX model (opset 17, IR version 8) that onnxruntime
 // runs. Inputs keep Helix's layout: DNA "dna" (batch, L, 4) float32 one-hot (L symbolic for any-length
 // models), feature inputs (batch, F); outputs are probabilities (sigmoid or softmax per head, named after
 // the head), the autoencoder's reconstruction and latent codes, or, for a GAN, two files' worth in one: the

@@ -1,4 +1,4 @@
-// web/engine/export/onnx-proto.js: the few ONNX protobuf messages an exporter writes (onnx/onnx.proto3),
+// js/export/onnx-proto.js: the few ONNX protobuf messages an exporter writes (onnx/onnx.proto3),
 // encoded by hand: varints and length-delimited fields. Field numbers as in onnx.proto:
 //   ModelProto: ir_version 1, producer_name 2, producer_version 3, graph 7, opset_import 8
 //   GraphProto: node 1, name 2, initializer 5, input 11, output 12

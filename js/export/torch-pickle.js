@@ -1,4 +1,4 @@
-// web/engine/export/torch-pickle.js: a torch.save'd state_dict (.pt) read without Python. The file is a ZIP
+// js/export/torch-pickle.js: a torch.save'd state_dict (.pt) read without Python. The file is a ZIP
 // <archive>/data.pkl (a pickle), <archive>/data/<key> (each storage's raw bytes, little-endian) and
 // <archive>/byteorder (newer torch). The pickle is read by a small, strict machine that knows exactly what
 // torch.save writes for a state_dict: an OrderedDict (or dict) of names to tensors, each

@@ -1,4 +1,4 @@
-// web/engine/export/helix-file.js: a saved Helix file (any family) read into plain JS: its format, spec and
+// js/export/helix-file.js: a saved Helix file (any family) read into plain JS: its format, spec and
 // weights as Float32Arrays, and written back. Every family shares the shape
 //   {format, version, spec, weights: {name: {shape, dtype: "float32", data: <base64 little-endian>}}, metadata}
 // (core/io/weights_json.cpp), so this one reader serves the exporters and the weight importer.

@@ -1,4 +1,4 @@
-// web/engine/export/npz.js: NumPy's .npz (a ZIP of .npy arrays, np.savez / np.savez_compressed), read and
+// js/export/npz.js: NumPy's .npz (a ZIP of .npy arrays, np.savez / np.savez_compressed), read and
 // written here. An .npy is the magic "\x93NUMPY", a version, a header length and a Python-literal header
 // {'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), } padded with spaces and "\n" to 64 bytes.
 import { readZip, writeZip } from './zip.js';

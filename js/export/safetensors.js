@@ -1,4 +1,4 @@
-// web/engine/export/safetensors.js: the safetensors format (huggingface/safetensors), written and read here
+// js/export/safetensors.js: the safetensors format (huggingface/safetensors), written and read here
 // without any package: an 8-byte little-endian header length N, N bytes of JSON
 //   {"<name>": {"dtype": "F32", "shape": [...], "data_offsets": [begin, end]}, "__metadata__": {...}}
 // padded with spaces to a multiple of 8, then the tensors' bytes, little-endian, row-major.

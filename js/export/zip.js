@@ -1,4 +1,4 @@
-// web/engine/export/zip.js: the ZIP container of .npz and torch.save files: read (stored or deflated
+// js/export/zip.js: the ZIP container of .npz and torch.save files: read (stored or deflated
 // entries) and write (stored entries). Deflate is undone by the platform: node:zlib in Node,
 // DecompressionStream('deflate-raw') in browsers and workers.
 

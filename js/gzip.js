@@ -1,4 +1,4 @@
-// web/engine/gzip.js: gzip-compressed text (an expression.tsv.gz) to a string, in the browser and in Node 18+,
+// js/gzip.js: gzip-compressed text (an expression.tsv.gz) to a string, in the browser and in Node 18+,
 // with the platform's DecompressionStream. The engine takes text: callers decompress first.
 //   const text = isGzip(bytes) ? await gunzipText(bytes) : new TextDecoder().decode(bytes);
 

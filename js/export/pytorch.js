@@ -1,4 +1,4 @@
-// web/engine/export/pytorch.js: a saved Helix file as a PyTorch project: helix_model.py (the architecture
+// js/export/pytorch.js: a saved Helix file as a PyTorch project: helix_model.py (the architecture
 // in torch.nn, built from the network description embedded in it), weights.safetensors (the state_dict),
 // train.py (one CPU, or DistributedDataParallel under torchrun), predict.py (the TSV of `helix predict`) and
 // a README. The Python sources live beside this file in python/; this module fills in the model.

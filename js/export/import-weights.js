@@ -1,4 +1,4 @@
-// web/engine/export/import-weights.js: weights trained elsewhere (PyTorch's state_dict names and layouts, as
+// js/export/import-weights.js: weights trained elsewhere (PyTorch's state_dict names and layouts, as
 // exportPytorch writes them, or Helix's own names) put back into a saved Helix file. Reads .safetensors, .npz
 // (np.savez of the state_dict's tensors) and torch.save'd state_dicts (.pt, torch-pickle.js). A legacy
 // (pre-1.6, non-ZIP) torch.save file is refused with the line that converts it. Every problem names its key
