@@ -1,9 +1,14 @@
 // js/export/helix-file.js: a saved Helix file (any family) read into plain JS: its format, spec and
 // weights as Float32Arrays, and written back. Every family shares the shape
 //   {format, version, spec, weights: {name: {shape, dtype: "float32", data: <base64 little-endian>}}, metadata}
-// (core/io/weights_json.cpp), so this one reader serves the exporters and the weight importer.
+// (core/io/weights_json.cpp), so this one reader serves the exporters and the weight importer. Which family a
+// file holds (the envelope's "family", or an old file's format tag) is js/model-file.js's to say.
+import { familyOfFile, FORMATS, OLD_TAGS } from '../model-file.js';
+import { HelixInputError } from '../errors.js';
 
-export const FORMATS = ['helix-model', 'helix-graph-model', 'helix-gan', 'helix-autoencoder'];
+export { FORMATS };
+// The families a file can hold and export knows (network.js).
+const FAMILIES = [...new Set(Object.values(OLD_TAGS))];
 
 /** A problem with a file or a weights table; `errors` are [{field, message}] as the engine reports them. */
 export class ExportError extends Error {
@@ -58,7 +63,7 @@ function jsonErrorPlace(text, error) {
 }
 
 /**
- * Reads the text of a saved Helix file: {format, file (the parsed JSON), spec, weights: Map name ->
+ * Reads the text of a saved Helix file: {format, family, file (the parsed JSON), spec, weights: Map name ->
  * {shape, data: Float32Array}}. Throws ExportError naming the field of each problem.
  */
 export function readHelixFile(text) {
@@ -69,9 +74,12 @@ export function readHelixFile(text) {
     const { line, column } = jsonErrorPlace(text, e);
     throw new ExportError([{ line, column, field: '', message: `line ${line}, column ${column}: not a Helix model file: the text is not valid JSON (${e.message})` }]);
   }
-  if (!file || typeof file !== 'object' || !FORMATS.includes(file.format)) {
-    throw new ExportError([{ field: 'format', message:
-      `format: '${file?.format}' is not one of: ${FORMATS.join(', ')} (export needs a saved model file, not a bare spec)` }]);
+  let family;
+  try {
+    family = familyOfFile(file, FAMILIES);
+  } catch (e) {
+    if (!(e instanceof HelixInputError)) throw e;
+    throw new ExportError(e.errors.map((err) => ({ ...err, message: `${err.message} (export needs a saved model file, not a bare spec)` })));
   }
   const errors = [];
   const weights = new Map();
@@ -84,7 +92,7 @@ export function readHelixFile(text) {
     weights.set(name, { shape: w.shape, data: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4) });
   }
   if (errors.length) throw new ExportError(errors);
-  return { format: file.format, file, spec: file.spec, weights };
+  return { format: file.format, family, file, spec: file.spec, weights };
 }
 
 /** The file's text with `weights` (Map name -> {shape, data}) in place of its own, in the same key order. */

@@ -92,10 +92,10 @@ function graphNetwork(spec, weights) {
 
 /** The network of a parsed Helix file (readHelixFile). Throws ExportError naming a layer that cannot export. */
 export function networkOf(parsed) {
-  const { format, spec, file, weights } = parsed;
-  if (format === 'helix-model') return sequenceNetwork(spec);
-  if (format === 'helix-autoencoder') return autoencoderNetwork(spec, file);
-  if (format === 'helix-gan') return ganNetwork(spec);
+  const { family, spec, file, weights } = parsed;
+  if (family === 'sequence') return sequenceNetwork(spec);
+  if (family === 'autoencoder') return autoencoderNetwork(spec, file);
+  if (family === 'gan') return ganNetwork(spec);
   return graphNetwork(spec, weights);
 }
 
