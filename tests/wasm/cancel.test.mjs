@@ -88,7 +88,7 @@ test('Ctrl-C while a file is being written leaves neither half a file nor the te
   const dir = mkdtempSync(join(tmpdir(), 'helix-write-'));
   const target = join(dir, 'big.bin');
   const script = join(dir, 'write.mjs');
-  const atomic = new URL('bin/atomic-write.mjs', root).href;
+  const atomic = new URL('bin/cli/atomic-write.mjs', root).href;
   // writeAtomically creates the temporary file before its first await: 'writing' means it exists and 512 MB are
   // on their way into it.
   writeFileSync(script, `import { writeAtomically } from '${atomic}';\n` +

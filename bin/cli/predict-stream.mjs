@@ -4,7 +4,7 @@
 // --out is written under a temporary name and renamed at the end: an error or Ctrl-C leaves no half a file.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat, rename, unlink } from 'node:fs/promises';
-import { RecordChunker } from '../js/record-chunks.js';
+import { RecordChunker } from '../../js/record-chunks.js';
 import { removeOnInterrupt } from './atomic-write.mjs';
 
 const READ_BYTES = 1 << 20;
