@@ -41,14 +41,15 @@ fixed while the rest is fine-tuned. Graph models read a nodes table (node, label
 and an edges table (source, target). Autoencoders read a cells × genes matrix (TSV/CSV or .gz: an id column,
 then a column per gene); --labels-file joins a metadata table by id. GANs train on sequences of one length.`;
 
+const load = (name) => import(`./commands/${COMMANDS[name][0]}`);
+
 async function main([name, ...rest]) {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${OVERVIEW}\n`);
     return;
   }
   if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`unknown command '${name}'`);
-  const command = await import(`./commands/${COMMANDS[name][0]}`);
-  usage = command.usage;
+  const command = await load(name);
   const args = parseOptions(rest);
   if (args.help) {
     process.stdout.write(`${command.usage()}\n`);
@@ -57,5 +58,8 @@ async function main([name, ...rest]) {
   await command.run(args);
 }
 
-let usage = () => OVERVIEW;  // the usage a UsageError shows: the command's, once it is known
-main(process.argv.slice(2)).then(() => exitAfterFlush(process.exitCode ?? 0), (e) => exitWithError(e, usage));
+// The usage a UsageError shows: the command's, or the overview.
+const usageOf = async (name) => (Object.hasOwn(COMMANDS, name ?? '') ? (await load(name)).usage() : OVERVIEW);
+
+const argv = process.argv.slice(2);
+main(argv).then(() => exitAfterFlush(process.exitCode ?? 0), async (e) => exitWithError(e, await usageOf(argv[0])));

@@ -12,10 +12,10 @@ export function exitAfterFlush(code) {
   process.stderr.write('', done);
 }
 
-/** Prints what went wrong and exits with its code; `usage()` is the usage text to show for a UsageError. */
+/** Prints what went wrong and exits with its code; `usage` is the text to show after a UsageError. */
 export function exitWithError(e, usage) {
   if (e instanceof UsageError) {
-    process.stderr.write(`helix: ${e.message}\n\n${usage()}\n`);
+    process.stderr.write(`helix: ${e.message}\n\n${usage}\n`);
     return exitAfterFlush(2);
   }
   if (e instanceof HelixInputError) {

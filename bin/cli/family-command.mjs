@@ -7,7 +7,7 @@ import { commandFamily, familyUsage } from '../families/index.mjs';
 export function familyCommand(name) {
   return {
     usage: () => familyUsage(name)
-      .map(({ family, usage }) => `helix ${name} ${usage.replaceAll('\n', '\n  ')}\n  (${family.what})`).join('\n'),
+      .map(({ family, usage }) => `${family.what}:\n  helix ${name} ${usage.replaceAll('\n', '\n  ')}`).join('\n'),
     run: async (args) => commandFamily(name, args)[name].run(await engine(args), args),
   };
 }

@@ -31,7 +31,7 @@ export const graph = {
     run: predict,
   },
   evaluate: {
-    usage: '--model model.json --nodes nodes.tsv --edges edges.tsv   (accuracy on the test nodes or graphs)',
+    usage: '--model model.json --nodes nodes.tsv --edges edges.tsv\n(JSON: accuracy on the test nodes or graphs)',
     run: async (helix, args) => {
       const model = await openGraphModel(helix, args);
       printJson(model.evaluate());
