@@ -1,4 +1,4 @@
-// core/interpret/motif_compare.hpp: how alike two motifs are, and which motifs of a database are most
+// core/motifs/motif_compare.hpp: how alike two motifs are, and which motifs of a database are most
 // like a query (a learnt filter). Columns are compared by Pearson correlation of their four probabilities
 // over every alignment offset and both strands of the query, as in STAMP's and Tomtom's PCC column score.
 #pragma once
@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "../data/jaspar.hpp"
+#include "jaspar.hpp"
 #include "filter_motifs.hpp"
 
-namespace helix::interpret {
+namespace helix::motifs {
 
 struct MotifMatch {
     std::size_t target = 0;  // index in the database
@@ -35,6 +35,6 @@ MotifMatch best_alignment(const std::vector<Column>& query, const std::vector<Co
 // Every database motif scored against `query` (trimmed first), best first, with z-scores over the whole
 // database; the first `top` are returned.
 std::vector<MotifMatch> compare_with_database(const std::vector<Column>& query,
-                                              const std::vector<data::Pfm>& db, std::size_t top);
+                                              const std::vector<motifs::Pfm>& db, std::size_t top);
 
-}  // namespace helix::interpret
+}  // namespace helix::motifs

@@ -1,4 +1,4 @@
-// core/train/examples.hpp: records made ready for a model: its DNA (fitted to the input length), its
+// core/infer/examples.hpp: records made ready for a model: its DNA (fitted to the input length), its
 // numeric features per features input, and a label per head (NaN where a task's label is missing).
 #pragma once
 
@@ -9,7 +9,7 @@
 #include "../nn/model.hpp"
 #include "../tensor.hpp"
 
-namespace helix::train {
+namespace helix::infer {
 
 struct Examples {
     std::vector<std::string> sequences;        // one per record; "" for every record of a features-only model
@@ -34,4 +34,4 @@ std::vector<Tensor> encode_inputs(const nn::Model& model, const Examples& ex, co
 bool head_targets(const nn::Model& model, const Examples& ex, std::size_t h, const std::vector<std::size_t>& batch,
                   Tensor& targets, Tensor& mask);
 
-}  // namespace helix::train
+}  // namespace helix::infer

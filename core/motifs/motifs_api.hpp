@@ -1,17 +1,17 @@
-// core/api/motifs_api.hpp: a model's first-layer filters as motifs (core/interpret/filter_motifs), each with
-// its best matches in a motif database (core/interpret/motif_compare), as JSON text for the bindings.
+// core/motifs/motifs_api.hpp: a model's first-layer filters as motifs (core/motifs/filter_motifs), each with
+// its best matches in a motif database (core/motifs/motif_compare), as JSON text for the bindings.
 #pragma once
 
 #include <string>
 
-#include "model_session.hpp"
+#include "../api/model_session.hpp"
 
-namespace helix::api {
+namespace helix::motifs {
 
 // options (JSON object, each optional except db):
 //   "sequences": a paste (FASTA, table, one per line) whose windows are scanned; default: 2000 seeded
 //                uniform random sequences of the model's length (100 for a model of any length)
-//   "db":        the motif database, JASPAR or MEME text (data::parse_motif_file); the JS API supplies
+//   "db":        the motif database, JASPAR or MEME text (motifs::parse_motif_file); the JS API supplies
 //                JASPAR 2020 CORE vertebrates when absent
 //   "dbName":    the database's name in the answer (default "motifs")
 //   "threshold": windows above threshold × the filter's maximum make its motif, in [0, 1) (default 0.5)
@@ -25,6 +25,6 @@ namespace helix::api {
 // A filter without sites has no matches. Errors: {"field": "model"} without a conv1d reading the DNA;
 // {"line", "column", "field": "db"} for the database text; {"line", "column", "field"} for the sequences
 // (field "sequences" when it is not a table column); {"field"} for options.
-std::string motifs_session_json(ModelSession& session, const std::string& options_json);
+std::string motifs_session_json(api::ModelSession& session, const std::string& options_json);
 
-}  // namespace helix::api
+}  // namespace helix::motifs

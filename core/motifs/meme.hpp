@@ -1,4 +1,4 @@
-// core/data/meme.hpp: motifs in the MEME text format (version 4), read into the same Pfm as JASPAR's.
+// core/motifs/meme.hpp: motifs in the MEME text format (version 4), read into the same Pfm as JASPAR's.
 //   MEME version 4
 //   ALPHABET= ACGT
 //   strands: + -
@@ -14,10 +14,10 @@
 #include <string_view>
 #include <vector>
 
-#include "input_error.hpp"
+#include "../data/input_error.hpp"
 #include "jaspar.hpp"
 
-namespace helix::data {
+namespace helix::motifs {
 
 // Every letter-probability matrix in `text`, as a Pfm whose columns are the probabilities (each
 // position's four values as written; probabilities() normalises them). The motif's id is the word
@@ -25,6 +25,6 @@ namespace helix::data {
 // line, alength other than 4, an ALPHABET other than ACGT, a row without four non-negative numbers, a
 // row summing to 0, fewer or more rows than the header's w=, a MOTIF without a matrix, an unknown line,
 // a text with no motif.
-Parsed<std::vector<Pfm>> parse_meme(std::string_view text);
+data::Parsed<std::vector<Pfm>> parse_meme(std::string_view text);
 
-}  // namespace helix::data
+}  // namespace helix::motifs

@@ -1,4 +1,4 @@
-// core/data/pfm_sites.cpp: see pfm_sites.hpp.
+// core/motifs/pfm_sites.cpp: see pfm_sites.hpp.
 #include "pfm_sites.hpp"
 
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "../tensor.hpp"
 
-namespace helix::data {
+namespace helix::motifs {
 
 namespace {
 
@@ -44,7 +44,7 @@ double SiteModel::score(const std::string& s, std::size_t at) const
 double SiteModel::best(const std::string& s) const
 {
     double best = -std::numeric_limits<double>::infinity();
-    for (const std::string& strand : {s, reverse_complement(s)})
+    for (const std::string& strand : {s, data::reverse_complement(s)})
         for (std::size_t at = 0; at + width() <= strand.size(); ++at)
             best = std::max(best, score(strand, at));
     return best;
@@ -62,7 +62,7 @@ std::string SiteModel::sample(Rng& rng) const
             site[j] = "ACGT"[b];
         }
     } while (score(site, 0) < floor_);
-    return rng.below(2) ? reverse_complement(site) : site;
+    return rng.below(2) ? data::reverse_complement(site) : site;
 }
 
 std::string random_dna(std::size_t length, double gc, Rng& rng)
@@ -105,4 +105,4 @@ void plant_sites(std::string& s, const std::vector<const SiteModel*>& motifs, Rn
     }
 }
 
-}  // namespace helix::data
+}  // namespace helix::motifs

@@ -1,5 +1,5 @@
-// core/api/prepared_input.hpp: a user's paste (FASTA, table, lines) read for a model: the table columns it
-// needs (labels per head, feature columns, the DNA), parsed and fitted to its inputs as train::Examples.
+// core/infer/prepared_input.hpp: a user's paste (FASTA, table, lines) read for a model: the table columns it
+// needs (labels per head, feature columns, the DNA), parsed and fitted to its inputs as infer::Examples.
 // Shared by the model session (predict, evaluate, train) and the interpretation API (explain, variants).
 #pragma once
 
@@ -10,9 +10,9 @@
 
 #include "../data/sequences.hpp"
 #include "../nn/model.hpp"
-#include "../train/examples.hpp"
+#include "examples.hpp"
 
-namespace helix::api {
+namespace helix::infer {
 
 // Whether the model reads its labels from heads' own columns (several heads, or declared heads).
 bool reads_task_columns(const nn::Model& model);
@@ -26,7 +26,7 @@ data::TableOptions table_options(const nn::Model& model, const std::string& labe
 // {"errors": [...], "moreErrors": n}.
 struct Prepared {
     data::SequenceSet set;
-    train::Examples ex;
+    infer::Examples ex;
     nlohmann::json errors;
 };
 
@@ -34,4 +34,4 @@ Prepared prepare(const nn::Model& model, const std::string& text, const data::Ta
 
 std::vector<std::size_t> all_indices(std::size_t n);
 
-}  // namespace helix::api
+}  // namespace helix::infer

@@ -1,13 +1,13 @@
-// core/data/meme.cpp: see meme.hpp.
+// core/motifs/meme.cpp: see meme.hpp.
 #include "meme.hpp"
 
 #include <cmath>
 #include <cstdlib>
 #include <string>
 
-#include "lines.hpp"
+#include "../data/lines.hpp"
 
-namespace helix::data {
+namespace helix::motifs {
 
 namespace {
 
@@ -25,12 +25,12 @@ std::vector<Word> words(std::string_view line)
 {
     std::vector<Word> out;
     for (std::size_t i = 0; i < line.size();) {
-        if (is_space(line[i])) {
+        if (data::is_space(line[i])) {
             ++i;
             continue;
         }
         std::size_t j = i;
-        while (j < line.size() && !is_space(line[j])) ++j;
+        while (j < line.size() && !data::is_space(line[j])) ++j;
         out.push_back({line.substr(i, j - i), i});
         i = j;
     }
@@ -71,7 +71,7 @@ enum class Block { none, background, probabilities, log_odds };
 
 struct Reader {
     std::vector<Pfm> out;
-    ErrorCollector errors;
+    data::ErrorCollector errors;
     Pfm motif;          // the motif being read (after its MOTIF line)
     bool open = false;  // a MOTIF line was seen and its motif not yet closed
     bool has_matrix = false;
@@ -114,19 +114,19 @@ struct Reader {
 
 }  // namespace
 
-Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
+data::Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
 {
-    Parsed<std::vector<Pfm>> result;
+    data::Parsed<std::vector<Pfm>> result;
     Reader r;
     Block block = Block::none;
     int line_no = 0;
-    LineReader reader(text);
-    for (Line l; reader.next_non_blank(l);) {
+    data::LineReader reader(text);
+    for (data::Line l; reader.next_non_blank(l);) {
         const std::string_view line = l.text;
         line_no = l.number;
-        const std::size_t i = first_non_space(line);
+        const std::size_t i = data::first_non_space(line);
         const std::string_view rest = line.substr(i);
-        auto column = [&](std::size_t at) { return column_of(line, at); };
+        auto column = [&](std::size_t at) { return data::column_of(line, at); };
         if (rest[0] == '#') continue;
         const std::vector<Word> ws = words(line);
         double first = 0;
@@ -193,7 +193,7 @@ Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
                 continue;
             }
             r.motif.id = std::string(ws[1].text);
-            r.motif.name = std::string(trim(line.substr(ws[1].at + ws[1].text.size())));
+            r.motif.name = std::string(data::trim(line.substr(ws[1].at + ws[1].text.size())));
         } else if (starts_with(rest, "letter-probability matrix")) {
             if (!r.open) {
                 r.errors.add(line_no, column(i), "",
@@ -230,8 +230,8 @@ Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
         } else if (starts_with(rest, "Background letter frequencies")) {
             block = Block::background;
         } else if (starts_with(rest, "ALPHABET")) {
-            std::string_view alphabet = trim(rest.substr(std::string_view("ALPHABET").size()));
-            if (!alphabet.empty() && alphabet[0] == '=') alphabet = trim(alphabet.substr(1));
+            std::string_view alphabet = data::trim(rest.substr(std::string_view("ALPHABET").size()));
+            if (!alphabet.empty() && alphabet[0] == '=') alphabet = data::trim(alphabet.substr(1));
             if (alphabet != "ACGT")
                 r.errors.add(line_no, column(i), "",
                              "ALPHABET '" + std::string(alphabet) + "' is not read (allowed: ACGT, DNA)");
@@ -256,4 +256,4 @@ Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
     return result;
 }
 
-}  // namespace helix::data
+}  // namespace helix::motifs

@@ -1,4 +1,4 @@
-// core/interpret/motif_compare.cpp: see motif_compare.hpp.
+// core/motifs/motif_compare.cpp: see motif_compare.hpp.
 //
 // Score of one alignment: Σ PCC(query column i, target column i + offset) over the overlapping columns,
 // divided by the (trimmed) query's width. Dividing by the query's width, not the overlap, means a target
@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace helix::interpret {
+namespace helix::motifs {
 
 namespace {
 
@@ -88,14 +88,14 @@ MotifMatch best_alignment(const std::vector<Column>& query, const std::vector<Co
 }
 
 std::vector<MotifMatch> compare_with_database(const std::vector<Column>& query,
-                                              const std::vector<data::Pfm>& db, std::size_t top)
+                                              const std::vector<motifs::Pfm>& db, std::size_t top)
 {
     std::size_t first = 0;
     const std::vector<Column> q = trim_edges(query, first);
     std::vector<MotifMatch> all;
     all.reserve(db.size());
     for (std::size_t i = 0; i < db.size(); ++i) {
-        MotifMatch m = best_alignment(q, data::probabilities(db[i]));
+        MotifMatch m = best_alignment(q, motifs::probabilities(db[i]));
         // Offsets of the trimmed query, made relative to the whole query (or its whole reverse complement,
         // whose kept columns start at width - first - kept).
         m.offset -= static_cast<int>(m.strand == '+' ? first : query.size() - first - q.size());
@@ -117,4 +117,4 @@ std::vector<MotifMatch> compare_with_database(const std::vector<Column>& query,
     return all;
 }
 
-}  // namespace helix::interpret
+}  // namespace helix::motifs

@@ -1,4 +1,4 @@
-// core/data/motif_enrichment.cpp: see motif_enrichment.hpp.
+// core/motifs/motif_enrichment.cpp: see motif_enrichment.hpp.
 #include "motif_enrichment.hpp"
 
 #include <algorithm>
@@ -6,7 +6,7 @@
 
 #include "../rng.hpp"
 
-namespace helix::data {
+namespace helix::motifs {
 
 std::size_t count_occurrences(const std::string& s, const std::string& motif)
 {
@@ -19,7 +19,7 @@ std::size_t count_occurrences(const std::string& s, const std::string& motif)
 MotifEnrichment motif_enrichment(const std::vector<std::string>& sequences, const std::string& motif,
                                  bool both_strands, std::size_t shuffles, std::uint64_t seed)
 {
-    const std::string rc = reverse_complement(motif);
+    const std::string rc = data::reverse_complement(motif);
     const bool second = both_strands && rc != motif;
     auto count = [&](const std::string& s) {
         return count_occurrences(s, motif) + (second ? count_occurrences(s, rc) : 0);
@@ -59,4 +59,4 @@ nlohmann::json enrichment_json(const MotifEnrichment& e, const std::string& moti
             {"strands", e.both_strands ? "both" : "forward"}};
 }
 
-}  // namespace helix::data
+}  // namespace helix::motifs

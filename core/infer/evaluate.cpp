@@ -1,14 +1,14 @@
-// core/train/evaluate.cpp: see evaluate.hpp.
+// core/infer/evaluate.cpp: see evaluate.hpp.
 #include "evaluate.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "../data/one_hot.hpp"
-#include "batches.hpp"
-#include "metrics.hpp"
+#include "../train/batches.hpp"
+#include "../train/metrics.hpp"
 
-namespace helix::train {
+namespace helix::infer {
 
 std::vector<std::string> fit_to_model(const nn::Model& model, const data::SequenceSet& set,
                                       std::vector<data::InputError>& errors, std::size_t& more_errors)
@@ -42,7 +42,7 @@ std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex, const st
     std::vector<std::size_t> position(ex.size());
     for (std::size_t k = 0; k < indices.size(); ++k) position[indices[k]] = k;
     Rng unused(0);
-    for (const auto& batch : make_batches(ex.sequences, indices, batch_size, nullptr)) {
+    for (const auto& batch : train::make_batches(ex.sequences, indices, batch_size, nullptr)) {
         std::vector<Var> logits = model.forward_heads(encode_inputs(model, ex, batch), /*training=*/false, unused);
         for (std::size_t h = 0; h < logits.size(); ++h) {
             const std::size_t K = model.head_outputs(h);
@@ -106,9 +106,9 @@ Scores score_head(const Tensor& prob, const std::vector<float>& labels, bool sof
         return s;
     }
     s.loss = loss / static_cast<double>(y.size());
-    s.accuracy = softmax ? multiclass_accuracy(p, y, K) : accuracy(p, y);
-    s.auroc = softmax ? macro_auroc(p, y, K) : auroc(p, y);
-    s.auprc = softmax ? macro_auprc(p, y, K) : auprc(p, y);
+    s.accuracy = softmax ? train::multiclass_accuracy(p, y, K) : train::accuracy(p, y);
+    s.auroc = softmax ? train::macro_auroc(p, y, K) : train::auroc(p, y);
+    s.auprc = softmax ? train::macro_auprc(p, y, K) : train::auprc(p, y);
     return s;
 }
 
@@ -165,9 +165,9 @@ Scores score(nn::Model& model, const std::vector<std::string>& sequences, const 
     return score_heads(model, sequence_examples(sequences, labels), indices).combined;
 }
 
-}  // namespace helix::train
+}  // namespace helix::infer
 
-namespace helix::train {
+namespace helix::infer {
 
 nlohmann::json scores_json(const Scores& s)
 {
@@ -186,4 +186,4 @@ nlohmann::json scores_json(const nn::Model& model, const HeadScores& s)
     return out;
 }
 
-}  // namespace helix::train
+}  // namespace helix::infer

@@ -1,4 +1,4 @@
-// core/data/pfm_sites.hpp: motif sites drawn from a position frequency matrix, random DNA to plant
+// core/motifs/pfm_sites.hpp: motif sites drawn from a position frequency matrix, random DNA to plant
 // them in, and the log-odds scan that finds them again.
 //
 // A matrix learnt from ChIP-seq (GATA1 MA0035.4) is degenerate: a draw from its column frequencies
@@ -8,7 +8,7 @@
 // planted" and "a scan finds a site" agree, and labels mean what they say.
 #pragma once
 
-#include "alphabet.hpp"
+#include "../data/alphabet.hpp"
 
 #include <array>
 #include <string>
@@ -17,7 +17,7 @@
 #include "../rng.hpp"
 #include "jaspar.hpp"
 
-namespace helix::data {
+namespace helix::motifs {
 
 class SiteModel {
 public:
@@ -57,4 +57,4 @@ std::string background_without(std::size_t length, double gc, const std::vector<
 // length >= w1 + 2 w2 always has a place for the second wherever the first fell.
 void plant_sites(std::string& s, const std::vector<const SiteModel*>& motifs, Rng& rng);
 
-}  // namespace helix::data
+}  // namespace helix::motifs

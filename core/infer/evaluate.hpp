@@ -1,4 +1,4 @@
-// core/train/evaluate.hpp: preparing parsed sequences for a model, predicting and scoring them.
+// core/infer/evaluate.hpp: preparing parsed sequences for a model, predicting and scoring them.
 #pragma once
 
 #include <string>
@@ -11,7 +11,7 @@
 #include "../nn/model.hpp"
 #include "examples.hpp"
 
-namespace helix::train {
+namespace helix::infer {
 
 // The sequences as the model will see them: fixed-length models centre-crop or N-pad each one
 // (input.resize = "pad_crop") or refuse other lengths ("exact"); free-length models refuse sequences
@@ -65,4 +65,4 @@ nlohmann::json scores_json(const nn::Model& model, const HeadScores& s);
 Scores score(nn::Model& model, const std::vector<std::string>& sequences, const std::vector<float>& labels,
              const std::vector<std::size_t>& indices);
 
-}  // namespace helix::train
+}  // namespace helix::infer

@@ -1,4 +1,4 @@
-// core/data/jaspar.hpp: position frequency matrices (PFMs) in the JASPAR text format, with line numbers.
+// core/motifs/jaspar.hpp: position frequency matrices (PFMs) in the JASPAR text format, with line numbers.
 //   >MA0035.4	GATA1
 //   A  [  22209  17328   3953 ... ]
 //   C  [  12209  14489  62419 ... ]
@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "input_error.hpp"
+#include "../data/input_error.hpp"
 
-namespace helix::data {
+namespace helix::motifs {
 
 struct Pfm {
     std::string id;                              // "MA0035.4"
@@ -31,7 +31,7 @@ struct Pfm {
 // before any header, an unknown or repeated base letter, a count that is not a non-negative number, an
 // unclosed bracket, rows of different widths, a matrix without all four rows (at its header), a position
 // whose counts sum to 0, a text with no matrix.
-Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text);
+data::Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text);
 
 // Per position, the probability of A, C, G, T: (count + pseudocount / 4) / (total + pseudocount).
 std::vector<std::array<double, 4>> probabilities(const Pfm& pfm, double pseudocount = 0.0);
@@ -39,4 +39,4 @@ std::vector<std::array<double, 4>> probabilities(const Pfm& pfm, double pseudoco
 // The most frequent base at each position (ties go to the first of A, C, G, T).
 std::string consensus(const Pfm& pfm);
 
-}  // namespace helix::data
+}  // namespace helix::motifs

@@ -1,9 +1,9 @@
-// core/train/examples.cpp: see examples.hpp.
+// core/infer/examples.cpp: see examples.hpp.
 #include "examples.hpp"
 
-#include "batches.hpp"
+#include "../train/batches.hpp"
 
-namespace helix::train {
+namespace helix::infer {
 
 Examples sequence_examples(std::vector<std::string> sequences, std::vector<float> labels)
 {
@@ -20,7 +20,7 @@ std::vector<Tensor> encode_inputs(const nn::Model& model, const Examples& ex, co
     std::vector<Tensor> out;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         if (inputs[i].type == "dna") {
-            out.push_back(encode_batch(ex.sequences, batch));
+            out.push_back(train::encode_batch(ex.sequences, batch));
             continue;
         }
         const std::size_t F = inputs[i].columns.size();
@@ -51,4 +51,4 @@ bool head_targets(const nn::Model& model, const Examples& ex, std::size_t h, con
     return any;
 }
 
-}  // namespace helix::train
+}  // namespace helix::infer

@@ -1,4 +1,4 @@
-// core/interpret/filter_motifs.cpp: see filter_motifs.hpp.
+// core/motifs/filter_motifs.cpp: see filter_motifs.hpp.
 #include "filter_motifs.hpp"
 
 #include <algorithm>
@@ -7,7 +7,7 @@
 #include "../data/one_hot.hpp"
 #include "../rng.hpp"
 
-namespace helix::interpret {
+namespace helix::motifs {
 
 DnaConv find_dna_conv(const nn::Model& model, std::string& error)
 {
@@ -132,4 +132,4 @@ std::vector<FilterMotif> filter_motifs(const DnaConv& conv, const std::vector<st
     return out;
 }
 
-}  // namespace helix::interpret
+}  // namespace helix::motifs

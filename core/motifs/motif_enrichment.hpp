@@ -1,4 +1,4 @@
-// core/data/motif_enrichment.hpp: how much more often a motif occurs in sequences than in the same sequences
+// core/motifs/motif_enrichment.hpp: how much more often a motif occurs in sequences than in the same sequences
 // shuffled, each keeping its own bases (so the same composition): the test that generated DNA learned the
 // motif itself and not just the bases it is made of.
 //   observed = exact occurrences (overlapping ones count) on the forward strand, summed over the sequences;
@@ -7,7 +7,7 @@
 // With both_strands, occurrences of the reverse complement count too (once where it equals the motif).
 #pragma once
 
-#include "alphabet.hpp"
+#include "../data/alphabet.hpp"
 
 #include <cstdint>
 #include <string>
@@ -15,7 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace helix::data {
+namespace helix::motifs {
 
 struct MotifEnrichment {
     std::size_t sequences = 0;
@@ -37,4 +37,4 @@ MotifEnrichment motif_enrichment(const std::vector<std::string>& sequences, cons
 //  "strands": "forward" | "both"}
 nlohmann::json enrichment_json(const MotifEnrichment& e, const std::string& motif);
 
-}  // namespace helix::data
+}  // namespace helix::motifs

@@ -1,4 +1,4 @@
-// core/interpret/filter_motifs.hpp: what the first convolution of a sequence model has learnt, read as
+// core/motifs/filter_motifs.hpp: what the first convolution of a sequence model has learnt, read as
 // motifs. Each filter of a conv1d that reads the one-hot DNA is a weight matrix w (K, 4) plus a bias; its
 // activation on a window of K bases is bias + Σ_k w[k, base_k]. The windows of a set of sequences where a
 // filter fires strongly (above threshold × that filter's maximum over the set) are aligned and counted into
@@ -13,7 +13,7 @@
 #include "../nn/model.hpp"
 #include "../tensor.hpp"
 
-namespace helix::interpret {
+namespace helix::motifs {
 
 using Column = std::array<double, 4>;  // probabilities of A, C, G, T at one position
 
@@ -55,4 +55,4 @@ double information_content(const Column& p);  // bits, 0..2
 std::vector<Column> reverse_complement(const std::vector<Column>& pfm);
 std::string consensus(const std::vector<Column>& pfm);
 
-}  // namespace helix::interpret
+}  // namespace helix::motifs

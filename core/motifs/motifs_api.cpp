@@ -1,17 +1,17 @@
-// core/api/motifs_api.cpp: see motifs_api.hpp.
+// core/motifs/motifs_api.cpp: see motifs_api.hpp.
 #include "motifs_api.hpp"
 
 #include <set>
 
-#include "../data/motif_file.hpp"
+#include "motif_file.hpp"
 #include "../data/sequences.hpp"
-#include "../interpret/filter_motifs.hpp"
-#include "../interpret/motif_compare.hpp"
+#include "filter_motifs.hpp"
+#include "motif_compare.hpp"
 #include "../nn/spec_reader.hpp"
-#include "../train/evaluate.hpp"
-#include "json_errors.hpp"
+#include "../infer/evaluate.hpp"
+#include "../api/json_errors.hpp"
 
-namespace helix::api {
+namespace helix::motifs {
 
 using nlohmann::json;
 
@@ -28,13 +28,13 @@ json failed(json errors, std::size_t more = 0)
 // Input errors of a pasted text `source` ("db", "sequences"), the field kept when the parser named one.
 json located(const std::vector<data::InputError>& errors, const std::string& source)
 {
-    json out = input_errors_to_json(errors);
+    json out = api::input_errors_to_json(errors);
     for (auto& e : out)
         if (e["field"] == "") e["field"] = source;
     return out;
 }
 
-json columns_json(const std::vector<interpret::Column>& m)
+json columns_json(const std::vector<motifs::Column>& m)
 {
     json out = json::array();
     for (const auto& c : m) out.push_back({c[0], c[1], c[2], c[3]});
@@ -43,13 +43,13 @@ json columns_json(const std::vector<interpret::Column>& m)
 
 }  // namespace
 
-std::string motifs_session_json(ModelSession& session, const std::string& options_json)
+std::string motifs_session_json(api::ModelSession& session, const std::string& options_json)
 {
-    if (!session.ok()) return failed(one_error("model", "model: the model was not built")).dump();
+    if (!session.ok()) return failed(api::one_error("model", "model: the model was not built")).dump();
     const nn::Model& model = *session.model();
 
     json opt = json::parse(options_json, nullptr, false);
-    if (opt.is_discarded()) return failed(one_error("options", "options: not valid JSON")).dump();
+    if (opt.is_discarded()) return failed(api::one_error("options", "options: not valid JSON")).dump();
     std::vector<nn::SpecError> bad;
     nn::SpecReader read(opt, "", bad);
     std::string sequences_text, db_text, db_name = "motifs", method = "pearson";
@@ -71,13 +71,13 @@ std::string motifs_session_json(ModelSession& session, const std::string& option
         bad.push_back({"db",
                        "db: a motif database (JASPAR or MEME text) is needed; the JS API and CLI supply "
                        "JASPAR 2020 CORE vertebrates"});
-    if (!bad.empty()) return failed(spec_errors_to_json(bad)).dump();
+    if (!bad.empty()) return failed(api::spec_errors_to_json(bad)).dump();
 
     std::string why;
-    const interpret::DnaConv conv = interpret::find_dna_conv(model, why);
-    if (conv.layer.empty()) return failed(one_error("model", "model: " + why)).dump();
+    const motifs::DnaConv conv = motifs::find_dna_conv(model, why);
+    if (conv.layer.empty()) return failed(api::one_error("model", "model: " + why)).dump();
 
-    auto db = data::parse_motif_file(db_text);
+    auto db = motifs::parse_motif_file(db_text);
     if (!db.ok()) return failed(located(db.errors, "db"), db.more_errors).dump();
 
     std::vector<std::string> sequences;
@@ -88,20 +88,20 @@ std::string motifs_session_json(ModelSession& session, const std::string& option
         if (!parsed.ok()) return failed(located(parsed.errors, "sequences"), parsed.more_errors).dump();
         std::vector<data::InputError> errors;
         std::size_t more = 0;
-        sequences = train::fit_to_model(model, parsed.value, errors, more);
+        sequences = infer::fit_to_model(model, parsed.value, errors, more);
         if (!errors.empty()) return failed(located(errors, "sequences"), more).dump();
     } else {
         const std::size_t L =
             model.fixed_length() > 0 ? model.fixed_length() : std::max(kRandomLength, model.min_length());
-        sequences = interpret::random_sequences(kRandomSequences, L, seed);
+        sequences = motifs::random_sequences(kRandomSequences, L, seed);
     }
 
-    const auto motifs = interpret::filter_motifs(conv, sequences, threshold);
+    const auto motifs = motifs::filter_motifs(conv, sequences, threshold);
     json filters = json::array();
     for (const auto& m : motifs) {
         json matches = json::array();
         if (m.sites > 0)
-            for (const auto& match : interpret::compare_with_database(m.pfm, db.value, top))
+            for (const auto& match : motifs::compare_with_database(m.pfm, db.value, top))
                 matches.push_back({{"id", match.id},
                                    {"name", match.name},
                                    {"score", match.score},
@@ -129,4 +129,4 @@ std::string motifs_session_json(ModelSession& session, const std::string& option
     return out.dump();
 }
 
-}  // namespace helix::api
+}  // namespace helix::motifs

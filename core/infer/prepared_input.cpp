@@ -1,10 +1,10 @@
-// core/api/prepared_input.cpp: see prepared_input.hpp.
+// core/infer/prepared_input.cpp: see prepared_input.hpp.
 #include "prepared_input.hpp"
-#include "json_errors.hpp"
+#include "../api/json_errors.hpp"
 
-#include "../train/evaluate.hpp"
+#include "evaluate.hpp"
 
-namespace helix::api {
+namespace helix::infer {
 
 using nlohmann::json;
 
@@ -42,14 +42,14 @@ Prepared prepare(const nn::Model& model, const std::string& text, const data::Ta
     Prepared p;
     auto parsed = data::parse_sequences(text, opt);
     if (!parsed.ok()) {
-        p.errors = {{"errors", input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}};
+        p.errors = {{"errors", api::input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}};
         return p;
     }
     std::vector<data::InputError> errors;
     std::size_t more = 0;
-    p.ex.sequences = train::fit_to_model(model, parsed.value, errors, more);
+    p.ex.sequences = infer::fit_to_model(model, parsed.value, errors, more);
     if (!errors.empty()) {
-        p.errors = {{"errors", input_errors_to_json(errors)}, {"moreErrors", more}};
+        p.errors = {{"errors", api::input_errors_to_json(errors)}, {"moreErrors", more}};
         return p;
     }
     p.set = std::move(parsed.value);
@@ -79,4 +79,4 @@ std::vector<std::size_t> all_indices(std::size_t n)
     return all;
 }
 
-}  // namespace helix::api
+}  // namespace helix::infer

@@ -1,4 +1,4 @@
-// core/data/jaspar.cpp: see jaspar.hpp.
+// core/motifs/jaspar.cpp: see jaspar.hpp.
 #include "jaspar.hpp"
 
 #include <algorithm>
@@ -6,9 +6,9 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "lines.hpp"
+#include "../data/lines.hpp"
 
-namespace helix::data {
+namespace helix::motifs {
 
 namespace {
 
@@ -37,7 +37,7 @@ struct Pending {
     bool open = false;
 };
 
-void close(Pending& p, std::vector<Pfm>& out, ErrorCollector& errors)
+void close(Pending& p, std::vector<Pfm>& out, data::ErrorCollector& errors)
 {
     if (!p.open) return;
     p.open = false;
@@ -79,28 +79,28 @@ void close(Pending& p, std::vector<Pfm>& out, ErrorCollector& errors)
 
 }  // namespace
 
-Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
+data::Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
 {
-    Parsed<std::vector<Pfm>> result;
-    ErrorCollector errors;
+    data::Parsed<std::vector<Pfm>> result;
+    data::ErrorCollector errors;
     Pending p;
     int line_no = 0;
-    LineReader reader(text);
-    for (Line l; reader.next_non_blank(l);) {
+    data::LineReader reader(text);
+    for (data::Line l; reader.next_non_blank(l);) {
         const std::string_view line = l.text;
         line_no = l.number;
-        std::size_t i = first_non_space(line);
+        std::size_t i = data::first_non_space(line);
         if (line[i] == '#') continue;
-        auto column = [&](std::size_t at) { return column_of(line, at); };
+        auto column = [&](std::size_t at) { return data::column_of(line, at); };
         if (line[i] == '>') {
             close(p, result.value, errors);
             std::size_t j = i + 1;
-            while (j < line.size() && !is_space(line[j])) ++j;
+            while (j < line.size() && !data::is_space(line[j])) ++j;
             p = Pending{};
             p.open = true;
             p.pfm.id = std::string(line.substr(i + 1, j - i - 1));
             p.pfm.line = line_no;
-            p.pfm.name = std::string(trim(line.substr(j)));
+            p.pfm.name = std::string(data::trim(line.substr(j)));
             if (p.pfm.id.empty())
                 errors.add(line_no, column(i + 1), "", "a matrix header needs an ID after '>'");
             continue;
@@ -111,7 +111,7 @@ Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
             continue;
         }
         const int b = base_index(line[i]);
-        if (b < 0 || (i + 1 < line.size() && !is_space(line[i + 1]) && line[i + 1] != '[')) {
+        if (b < 0 || (i + 1 < line.size() && !data::is_space(line[i + 1]) && line[i + 1] != '[')) {
             errors.add(line_no, column(i), "",
                        "'" + std::string(1, line[i]) +
                            "' does not start a count row (allowed: A, C, G or T, then the counts)");
@@ -128,7 +128,7 @@ Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
         std::size_t j = i + 1;
         bool bracket = false, closed = false;
         while (j < line.size()) {
-            if (is_space(line[j])) {
+            if (data::is_space(line[j])) {
                 ++j;
                 continue;
             }
@@ -143,7 +143,7 @@ Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
                 continue;
             }
             std::size_t k = j;
-            while (k < line.size() && !is_space(line[k]) && line[k] != ']' && line[k] != '[') ++k;
+            while (k < line.size() && !data::is_space(line[k]) && line[k] != ']' && line[k] != '[') ++k;
             const std::string token(line.substr(j, std::max<std::size_t>(k - j, 1)));
             char* end = nullptr;
             const double v = std::strtod(token.c_str(), &end);
@@ -195,4 +195,4 @@ std::string consensus(const Pfm& pfm)
     return s;
 }
 
-}  // namespace helix::data
+}  // namespace helix::motifs

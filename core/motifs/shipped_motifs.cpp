@@ -1,9 +1,9 @@
-// core/data/shipped_motifs.cpp: see shipped_motifs.hpp.
+// core/motifs/shipped_motifs.cpp: see shipped_motifs.hpp.
 #include "shipped_motifs.hpp"
 
 #include "../tensor.hpp"
 
-namespace helix::data {
+namespace helix::motifs {
 
 // Byte for byte the file web/data/jaspar/GATA1_TAL1.jaspar (a test compares them), compiled in so the
 // wasm build reads no file. JASPAR 2020 CORE vertebrates, CC BY 4.0: Fornes O. et al. (2020) "JASPAR 2020:
@@ -52,4 +52,4 @@ const Pfm& tal1_pfm()
     return shipped("MA0091.1");
 }
 
-}  // namespace helix::data
+}  // namespace helix::motifs
