@@ -1,11 +1,11 @@
-// wasm/bind_motifs.cpp: Embind declaration of the filter-motif API (core/api/motifs_api.hpp). Types only: a
+// wasm/bind_motifs.cpp: Embind declaration of the filter-motif API (core/motifs/motifs_api.hpp). Types only: a
 // model session and options JSON in, JSON text out; web/engine/helix.js (Model.motifs) supplies the default
 // database.
 #include <emscripten/bind.h>
 
-#include "core/api/motifs_api.hpp"
+#include "core/motifs/motifs_api.hpp"
 
 EMSCRIPTEN_BINDINGS(helix_motifs)
 {
-    emscripten::function("motifs", &helix::api::motifs_session_json);
+    emscripten::function("motifs", &helix::motifs::motifs_session_json);
 }

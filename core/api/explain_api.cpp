@@ -1,7 +1,7 @@
 // core/api/explain_api.cpp: see explain_api.hpp.
 #include "explain_api.hpp"
 #include "json_errors.hpp"
-#include "prepared_input.hpp"
+#include "../infer/prepared_input.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -63,7 +63,7 @@ interpret::Target read_target(const nn::Model& model, const json& opt, bool read
     }
     if (present(opt, "class")) {
         const std::size_t K = model.head_outputs(t.head);
-        const bool multiclass = is_multiclass(model, t.head);
+        const bool multiclass = infer::is_multiclass(model, t.head);
         if (!multiclass)
             add_error(errors, "class", "the head '" + heads[t.head].name + "' has one 0/1 output; class applies to K-class heads");
         else if (!opt["class"].is_number_integer() || opt["class"].get<long long>() < 0 ||
@@ -139,14 +139,14 @@ std::string explain_session_json(ModelSession& session, const std::string& text,
     }
     if (!errors.empty()) return error_result(errors).dump();
 
-    Prepared p = prepare(model, text, table_options(model, "", /*require_labels=*/false));
+    infer::Prepared p = infer::prepare(model, text, infer::table_options(model, "", /*require_labels=*/false));
     json out = {{"errors", json::array()}, {"moreErrors", 0}};
     if (!p.errors.is_null()) return out.update(p.errors), out.dump();
     out["method"] = method;
     out["head"] = model.spec().heads[target.head].name;
     out["output"] = target.probability ? "probability" : "logit";
     out["explanations"] = json::array();
-    const bool multiclass = is_multiclass(model, target.head);
+    const bool multiclass = infer::is_multiclass(model, target.head);
     interpret::Scorer scorer(model, p.ex, target);
     for (std::size_t i = 0; i < p.ex.size(); ++i) {
         const std::string& seq = p.ex.sequences[i];
@@ -197,7 +197,7 @@ std::string variants_session_json(ModelSession& session, const std::string& text
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return std::fabs(effects[a].difference) > std::fabs(effects[b].difference);
     });
-    const bool multiclass = is_multiclass(model, target.head);
+    const bool multiclass = infer::is_multiclass(model, target.head);
     json out = {{"errors", json::array()}, {"moreErrors", 0}, {"head", model.spec().heads[target.head].name},
                 {"variants", json::array()}};
     for (std::size_t i : order) {

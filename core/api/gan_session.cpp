@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "../data/base_composition.hpp"
-#include "../data/motif_enrichment.hpp"
+#include "../motifs/motif_enrichment.hpp"
 #include "../data/sequences.hpp"
 #include "../io/gan_file.hpp"
 #include "json_errors.hpp"
@@ -208,7 +208,7 @@ std::string GanSession::motif_enrichment(const std::string& motif, int count, co
         o.fail("count", "must be an integer from 1 to " + std::to_string(kMaxSamples) + ", got " + std::to_string(count));
     if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();
     const auto sequences = gan_->sample(static_cast<std::size_t>(count), seed, temperature);
-    json e = data::enrichment_json(data::motif_enrichment(sequences, m, strands == "both", shuffles, seed), m);
+    json e = motifs::enrichment_json(motifs::motif_enrichment(sequences, m, strands == "both", shuffles, seed), m);
     e["errors"] = json::array();
     return e.dump();
 }

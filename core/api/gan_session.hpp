@@ -39,7 +39,7 @@ public:
     // -> {"errors": [], "sequences": [...], "composition": [[A, C, G, T] per position]}
     std::string sample(int count, const std::string& options_json);
     // Samples `count` sequences (options as sample(), plus "strands": "forward" | "both", "shuffles") and
-    // reports data::enrichment_json of `motif` in them.
+    // reports motifs::enrichment_json of `motif` in them.
     std::string motif_enrichment(const std::string& motif, int count, const std::string& options_json);
     // The generator on given noise (no sampling): noise_json [[z_1 .. z_noise] per sequence], finite numbers,
     // 1 to 100000 rows -> {"errors": [], "probabilities": [[[A, C, G, T] per position] per row]}; errors name

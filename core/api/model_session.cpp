@@ -1,7 +1,7 @@
 // core/api/model_session.cpp: see model_session.hpp.
 #include "model_session.hpp"
 #include "json_errors.hpp"
-#include "prepared_input.hpp"
+#include "../infer/prepared_input.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,7 +11,7 @@
 
 #include "../data/sequences.hpp"
 #include "../io/model_file.hpp"
-#include "../train/evaluate.hpp"
+#include "../infer/evaluate.hpp"
 
 namespace helix::api {
 
@@ -35,7 +35,7 @@ json head_prediction(const nn::Model& model, std::size_t h, const Tensor& prob, 
 {
     const std::size_t K = model.head_outputs(h);
     const float* row = prob.data() + k * K;
-    if (!is_multiclass(model, h)) return json{{"probability", row[0]}};
+    if (!infer::is_multiclass(model, h)) return json{{"probability", row[0]}};
     const auto best = static_cast<std::size_t>(std::max_element(row, row + K) - row);
     json r = {{"class", best}, {"probabilities", std::vector<float>(row, row + K)}};
     const auto& names = model.spec().heads[h].classes;
@@ -44,10 +44,10 @@ json head_prediction(const nn::Model& model, std::size_t h, const Tensor& prob, 
 }
 
 // "" when head h has enough labels to learn from, else why not (naming its column).
-std::string check_labels(const nn::Model& model, const train::Examples& ex, std::size_t h, const std::string& column,
+std::string check_labels(const nn::Model& model, const infer::Examples& ex, std::size_t h, const std::string& column,
                          json& counts)
 {
-    const std::size_t K = is_multiclass(model, h) ? model.head_outputs(h) : 2;
+    const std::size_t K = infer::is_multiclass(model, h) ? model.head_outputs(h) : 2;
     std::vector<std::size_t> per_class(K, 0);
     std::size_t n = 0;
     for (std::size_t i = 0; i < ex.size(); ++i) {
@@ -134,10 +134,10 @@ void ModelSession::reset(double seed)
 std::string ModelSession::predict_json(const std::string& text)
 {
     HELIX_ASSERT(model_);
-    Prepared p = prepare(*model_, text, table_options(*model_, "", /*require_labels=*/false));
+    infer::Prepared p = infer::prepare(*model_, text, infer::table_options(*model_, "", /*require_labels=*/false));
     json out = {{"errors", json::array()}, {"moreErrors", 0}, {"predictions", json::array()}};
     if (!p.errors.is_null()) return out.update(p.errors), out.dump();
-    std::vector<Tensor> prob = train::predict_heads(*model_, p.ex, all_indices(p.ex.size()));
+    std::vector<Tensor> prob = infer::predict_heads(*model_, p.ex, infer::all_indices(p.ex.size()));
     const bool dna = model_->dna_input() >= 0;
     for (std::size_t i = 0; i < p.set.size(); ++i) {
         json r = {{"id", p.set.ids[i]}};
@@ -157,9 +157,9 @@ std::string ModelSession::predict_json(const std::string& text)
 std::string ModelSession::evaluate_json(const std::string& text, const std::string& label_column)
 {
     HELIX_ASSERT(model_);
-    Prepared p = prepare(*model_, text, table_options(*model_, label_column, /*require_labels=*/true));
+    infer::Prepared p = infer::prepare(*model_, text, infer::table_options(*model_, label_column, /*require_labels=*/true));
     if (!p.errors.is_null()) return p.errors.dump();
-    json out = train::scores_json(*model_, train::score_heads(*model_, p.ex, all_indices(p.ex.size())));
+    json out = infer::scores_json(*model_, infer::score_heads(*model_, p.ex, infer::all_indices(p.ex.size())));
     out["errors"] = json::array();
     return out.dump();
 }
@@ -197,8 +197,8 @@ std::string ModelSession::start_training(const std::string& text, const std::str
     if (opt.contains("seed") && !opt["seed"].is_null()) reset(static_cast<double>(t.seed));
 
     const std::string label_column = opt.value("labelColumn", std::string());
-    const data::TableOptions topt = table_options(*model_, label_column, /*require_labels=*/true);
-    Prepared p = prepare(*model_, text, topt);
+    const data::TableOptions topt = infer::table_options(*model_, label_column, /*require_labels=*/true);
+    infer::Prepared p = infer::prepare(*model_, text, topt);
     if (!p.errors.is_null()) return p.errors.dump();
     json label_counts = json::object(), columns = json::array();
     for (std::size_t h = 0; h < model_->heads(); ++h) {
@@ -220,7 +220,7 @@ std::string ModelSession::start_training(const std::string& text, const std::str
         trained_on["labelColumns"] = columns;
         trained_on["labelCounts"] = label_counts;
         result["labelCounts"] = label_counts;
-    } else if (is_multiclass(*model_)) {
+    } else if (infer::is_multiclass(*model_)) {
         trained_on["classCounts"] = label_counts.begin().value();
         result["classCounts"] = label_counts.begin().value();
     } else {

@@ -3,14 +3,14 @@
 
 #include "../tensor.hpp"
 #include "decimal_text.hpp"
-#include "pfm_sites.hpp"
-#include "shipped_motifs.hpp"
+#include "../motifs/pfm_sites.hpp"
+#include "../motifs/shipped_motifs.hpp"
 
 namespace helix::data {
 
 std::vector<MultimodalRow> simulate_multimodal(const MultimodalOptions& o)
 {
-    const SiteModel gata1(gata1_pfm(), o.gc);
+    const motifs::SiteModel gata1(motifs::gata1_pfm(), o.gc);
     HELIX_ASSERT(o.length >= gata1.width());
     Rng rng(o.seed);
     std::vector<MultimodalRow> rows;
@@ -19,8 +19,8 @@ std::vector<MultimodalRow> simulate_multimodal(const MultimodalOptions& o)
         MultimodalRow r;
         r.motif = rng.uniform() < o.p_motif;
         r.open = rng.uniform() < o.p_open;
-        r.sequence = background_without(o.length, o.gc, {&gata1}, rng);
-        if (r.motif) plant_sites(r.sequence, {&gata1}, rng);
+        r.sequence = motifs::background_without(o.length, o.gc, {&gata1}, rng);
+        if (r.motif) motifs::plant_sites(r.sequence, {&gata1}, rng);
         r.accessibility = round_to((r.open ? 1.0 : 0.0) + 0.4 * rng.normal(), 3);
         r.conservation = round_to((r.motif ? 0.55 : 0.45) + 0.3 * rng.normal(), 3);
         const bool bound = r.motif && r.open;

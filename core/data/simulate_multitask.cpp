@@ -2,14 +2,14 @@
 #include "simulate_multitask.hpp"
 
 #include "../tensor.hpp"
-#include "pfm_sites.hpp"
-#include "shipped_motifs.hpp"
+#include "../motifs/pfm_sites.hpp"
+#include "../motifs/shipped_motifs.hpp"
 
 namespace helix::data {
 
 std::vector<MultitaskRow> simulate_multitask(const MultitaskOptions& o)
 {
-    const SiteModel gata1(gata1_pfm(), o.gc), tal1(tal1_pfm(), o.gc);
+    const motifs::SiteModel gata1(motifs::gata1_pfm(), o.gc), tal1(motifs::tal1_pfm(), o.gc);
     HELIX_ASSERT(o.length >= multitask_min_length());
     Rng rng(o.seed);
     std::vector<MultitaskRow> rows;
@@ -20,11 +20,11 @@ std::vector<MultitaskRow> simulate_multitask(const MultitaskOptions& o)
         r.tal1 = rng.uniform() < o.p_tal1;
         r.gata1_missing = rng.uniform() < o.missing;
         r.tal1_missing = rng.uniform() < o.missing;
-        r.sequence = background_without(o.length, o.gc, {&gata1, &tal1}, rng);
-        std::vector<const SiteModel*> sites;
+        r.sequence = motifs::background_without(o.length, o.gc, {&gata1, &tal1}, rng);
+        std::vector<const motifs::SiteModel*> sites;
         if (r.gata1) sites.push_back(&gata1);
         if (r.tal1) sites.push_back(&tal1);
-        plant_sites(r.sequence, sites, rng);
+        motifs::plant_sites(r.sequence, sites, rng);
         rows.push_back(std::move(r));
     }
     return rows;
@@ -32,7 +32,7 @@ std::vector<MultitaskRow> simulate_multitask(const MultitaskOptions& o)
 
 std::size_t multitask_min_length()
 {
-    return gata1_pfm().width() + 2 * tal1_pfm().width();
+    return motifs::gata1_pfm().width() + 2 * motifs::tal1_pfm().width();
 }
 
 std::string to_table(const std::vector<MultitaskRow>& rows)

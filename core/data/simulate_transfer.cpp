@@ -2,8 +2,8 @@
 #include "simulate_transfer.hpp"
 
 #include "../tensor.hpp"
-#include "pfm_sites.hpp"
-#include "shipped_motifs.hpp"
+#include "../motifs/pfm_sites.hpp"
+#include "../motifs/shipped_motifs.hpp"
 #include "simulate_multitask.hpp"
 
 namespace helix::data {
@@ -14,12 +14,12 @@ namespace {
 // leaves room).
 std::string planted(const TransferOptions& o, bool with_gata1, bool with_tal1, Rng& rng)
 {
-    const SiteModel gata1(gata1_pfm(), o.gc), tal1(tal1_pfm(), o.gc);
-    std::string s = background_without(o.length, o.gc, {&gata1, &tal1}, rng);
-    std::vector<const SiteModel*> sites;
+    const motifs::SiteModel gata1(motifs::gata1_pfm(), o.gc), tal1(motifs::tal1_pfm(), o.gc);
+    std::string s = motifs::background_without(o.length, o.gc, {&gata1, &tal1}, rng);
+    std::vector<const motifs::SiteModel*> sites;
     if (with_gata1) sites.push_back(&gata1);
     if (with_tal1) sites.push_back(&tal1);
-    plant_sites(s, sites, rng);
+    motifs::plant_sites(s, sites, rng);
     return s;
 }
 

@@ -9,7 +9,7 @@
 
 namespace helix::interpret {
 
-Scorer::Scorer(nn::Model& model, const train::Examples& ex, Target target) : model_(model), ex_(ex), target_(target)
+Scorer::Scorer(nn::Model& model, const infer::Examples& ex, Target target) : model_(model), ex_(ex), target_(target)
 {
     HELIX_ASSERT(model.dna_input() >= 0 && target.head < model.heads());
     for (nn::Param* p : model_.params()) {

@@ -12,7 +12,7 @@
 
 #include "../autograd.hpp"
 #include "../nn/model.hpp"
-#include "../train/examples.hpp"
+#include "../infer/examples.hpp"
 
 namespace helix::interpret {
 
@@ -25,7 +25,7 @@ struct Target {
 class Scorer {
 public:
     // `ex` holds the records whose features are held (it must outlive the Scorer); `ex.sequences` is unused.
-    Scorer(nn::Model& model, const train::Examples& ex, Target target);
+    Scorer(nn::Model& model, const infer::Examples& ex, Target target);
     ~Scorer();
     Scorer(const Scorer&) = delete;
     Scorer& operator=(const Scorer&) = delete;
@@ -54,7 +54,7 @@ public:
 
 private:
     nn::Model& model_;
-    const train::Examples& ex_;
+    const infer::Examples& ex_;
     Target target_;
     std::vector<bool> requires_grad_;  // the parameters' settings before, restored on destruction
 };

@@ -258,7 +258,7 @@ std::vector<VariantEffect> score_variants(nn::Model& model, const VariantSet& se
                                           std::vector<data::InputError>& errors, std::size_t& more_errors)
 {
     // Records 2i (ref allele) and 2i + 1 (alt allele), fitted to the model's length as predict fits them.
-    train::Examples ex;
+    infer::Examples ex;
     const auto& inputs = model.spec().inputs;
     ex.features.resize(inputs.size());
     const std::size_t fixed = model.fixed_length();

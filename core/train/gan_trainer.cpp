@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "../data/motif_enrichment.hpp"
+#include "../motifs/motif_enrichment.hpp"
 #include "../ops/ops.hpp"
 #include "batches.hpp"
 
@@ -149,8 +149,8 @@ nlohmann::json GanTrainer::summary()
     }
     if (!motif_.empty() && diverged_.empty()) {
         const auto samples = gan_.sample(kEnrichmentSamples, spec_.seed, /*temperature=*/1.0f);
-        const auto e = data::motif_enrichment(samples, motif_, /*both_strands=*/false, /*shuffles=*/10, spec_.seed);
-        s["enrichment"] = data::enrichment_json(e, motif_);
+        const auto e = motifs::motif_enrichment(samples, motif_, /*both_strands=*/false, /*shuffles=*/10, spec_.seed);
+        s["enrichment"] = motifs::enrichment_json(e, motif_);
     }
     return s;
 }

@@ -11,7 +11,7 @@
 namespace helix::train {
 
 
-Trainer::Trainer(nn::Model& model, Examples examples, const nn::TrainingSpec& training,
+Trainer::Trainer(nn::Model& model, infer::Examples examples, const nn::TrainingSpec& training,
                  const nn::OptimizerSpec& optimizer)
     : model_(model), ex_(std::move(examples)), spec_(training),
       optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed),
@@ -26,7 +26,7 @@ Trainer::Trainer(nn::Model& model, Examples examples, const nn::TrainingSpec& tr
     if (split_.train.empty()) finished_ = true;
 }
 
-bool Trainer::improved(const Scores& s) const
+bool Trainer::improved(const infer::Scores& s) const
 {
     if (best_epoch_ == 0) return true;
     // A tie on the monitored metric (AUROC and accuracy saturate at 1) is broken by validation loss.
@@ -47,12 +47,12 @@ nlohmann::json Trainer::step()
     reuse_.next_step();
     guard_.save();  // before the forward pass, which moves batch norm's running statistics
     optimizer_->zero_grad();
-    std::vector<Var> logits = model_.forward_heads(encode_inputs(model_, ex_, batch), /*training=*/true, rng_);
+    std::vector<Var> logits = model_.forward_heads(infer::encode_inputs(model_, ex_, batch), /*training=*/true, rng_);
     // The total loss: each head's mean over the records that have its label, times its weight.
     std::vector<Var> terms;
     for (std::size_t h = 0; h < logits.size(); ++h) {
         Tensor y, mask;
-        if (!head_targets(model_, ex_, h, batch, y, mask)) continue;
+        if (!infer::head_targets(model_, ex_, h, batch, y, mask)) continue;
         const auto& head = model_.spec().heads[h];
         Var l = head.loss == "softmax_cross_entropy" ? ops::softmax_cross_entropy(logits[h], y, mask)
                                                      : ops::bce_with_logits(logits[h], y, mask);
@@ -99,7 +99,7 @@ nlohmann::json Trainer::validate_chunk()
     const std::size_t end = std::min(validated_ + kValidationChunk, v.size());
     const std::vector<std::size_t> chunk(v.begin() + static_cast<std::ptrdiff_t>(validated_),
                                          v.begin() + static_cast<std::ptrdiff_t>(end));
-    const std::vector<Tensor> prob = predict_heads(model_, ex_, chunk);
+    const std::vector<Tensor> prob = infer::predict_heads(model_, ex_, chunk);
     for (std::size_t h = 0; h < prob.size(); ++h) val_prob_[h].insert(val_prob_[h].end(), prob[h].begin(), prob[h].end());
     validated_ = end;
     if (validated_ < v.size())
@@ -111,11 +111,11 @@ nlohmann::json Trainer::validate_chunk()
         const std::vector<std::size_t> shape = {v.size(), p.size() / v.size()};
         all.emplace_back(xt::adapt(p, shape));
     }
-    const HeadScores vh = score_heads(model_, ex_, v, all);
+    const infer::HeadScores vh = infer::score_heads(model_, ex_, v, all);
     return end_epoch(&vh);
 }
 
-nlohmann::json Trainer::end_epoch(const HeadScores* validation)
+nlohmann::json Trainer::end_epoch(const infer::HeadScores* validation)
 {
     const double train_loss = epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : std::nan("");
     ++epoch_;
@@ -124,9 +124,9 @@ nlohmann::json Trainer::end_epoch(const HeadScores* validation)
     epoch_seen_ = 0;
     nlohmann::json record = {{"epoch", epoch_}, {"loss", train_loss}};
     if (validation) {
-        const HeadScores& vh = *validation;
-        const Scores& v = vh.combined;
-        auto val = scores_json(model_, vh);
+        const infer::HeadScores& vh = *validation;
+        const infer::Scores& v = vh.combined;
+        auto val = infer::scores_json(model_, vh);
         if (val.contains("heads")) record["valHeads"] = val["heads"];
         record["valLoss"] = val["loss"];
         record["valAccuracy"] = val["accuracy"];
@@ -194,7 +194,7 @@ nlohmann::json Trainer::summary()
                  {{"train", split_.train.size()}, {"validation", split_.validation.size()},
                   {"test", split_.test.size()}}},
                 {"monitor", spec_.monitor},
-                {"test", scores_json(model_, score_heads(model_, ex_, split_.test))}};
+                {"test", infer::scores_json(model_, infer::score_heads(model_, ex_, split_.test))}};
     if (!diverged_.empty()) {
         summary_["error"] = diverged_;
         summary_["diverged"] = diverged_at_;

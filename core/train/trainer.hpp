@@ -22,8 +22,8 @@
 #include "../optim/optimizer.hpp"
 #include "../tensor_reuse.hpp"
 #include "divergence.hpp"
-#include "evaluate.hpp"
-#include "examples.hpp"
+#include "../infer/evaluate.hpp"
+#include "../infer/examples.hpp"
 #include "split.hpp"
 
 namespace helix::train {
@@ -33,11 +33,11 @@ public:
     // `examples` must be fitted to the model (fit_to_model) with a label per head: 0 or 1, a class index
     // 0..K-1 for a softmax_cross_entropy head, or NaN where missing (left out of that head's loss).
     // The split is stratified on the first head's label.
-    Trainer(nn::Model& model, Examples examples, const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer);
+    Trainer(nn::Model& model, infer::Examples examples, const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer);
     // A one-head DNA model.
     Trainer(nn::Model& model, std::vector<std::string> sequences, std::vector<float> labels,
             const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer)
-        : Trainer(model, sequence_examples(std::move(sequences), std::move(labels)), training, optimizer)
+        : Trainer(model, infer::sequence_examples(std::move(sequences), std::move(labels)), training, optimizer)
     {
     }
 
@@ -52,13 +52,13 @@ public:
 private:
     nlohmann::json after_last_batch(nlohmann::json batch_event);  // starts the validation, or ends the epoch
     nlohmann::json validate_chunk();
-    nlohmann::json end_epoch(const HeadScores* validation);  // null: no validation set
-    bool improved(const Scores& s) const;
+    nlohmann::json end_epoch(const infer::HeadScores* validation);  // null: no validation set
+    bool improved(const infer::Scores& s) const;
     void finish();
     nlohmann::json stop_diverged(const std::string& what, bool stepped);  // last good weights back; finishes
 
     nn::Model& model_;
-    Examples ex_;
+    infer::Examples ex_;
     nn::TrainingSpec spec_;
     std::unique_ptr<optim::Optimizer> optimizer_;
     Rng rng_;
@@ -72,7 +72,7 @@ private:
     std::vector<std::vector<float>> val_prob_;  // per head, their probabilities (rows of the head's width)
     nlohmann::json history_ = nlohmann::json::array();
     std::vector<Tensor> best_weights_;
-    Scores best_;
+    infer::Scores best_;
     std::size_t best_epoch_ = 0, since_best_ = 0;
     bool finished_ = false, cancelled_ = false, stopped_early_ = false, restored_ = false;
     DivergenceGuard guard_;

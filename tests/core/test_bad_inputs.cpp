@@ -14,7 +14,7 @@
 #include "core/api/json_errors.hpp"
 #include "core/data/graph.hpp"
 #include "core/data/matrix.hpp"
-#include "core/data/motif_file.hpp"
+#include "core/motifs/motif_file.hpp"
 #include "core/data/sequences.hpp"
 #include "core/interpret/variants.hpp"
 #include "core/io/model_file.hpp"
@@ -89,7 +89,7 @@ Outcome read_case(const json& item, const std::string& text)
             out.read = {nodes.value.ids, nodes.value.labels, nodes.value.edges};
         }
     } else if (kind == "motif") {
-        auto parsed = data::parse_motif_file(text);
+        auto parsed = motifs::parse_motif_file(text);
         for (const auto& m : parsed.value) out.read.push_back({m.id, m.columns});
         out.errors = located(parsed);
     } else if (kind == "model") {

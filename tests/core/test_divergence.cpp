@@ -20,7 +20,7 @@
 #include "core/io/base64.hpp"
 #include "core/nn/model.hpp"
 #include "core/train/divergence.hpp"
-#include "core/train/evaluate.hpp"
+#include "core/infer/evaluate.hpp"
 #include "core/train/trainer.hpp"
 
 using namespace helix;
@@ -339,7 +339,7 @@ TEST_CASE("trainer: an epoch's validation is scored a chunk per step, with the s
     CHECK(chunks == (V + train::Trainer::kValidationChunk - 1) / train::Trainer::kValidationChunk - 1);
     CHECK(events[events.size() - chunks - 2]["type"] == "batch");  // the epoch's last batch, then its validation
     REQUIRE(events.back()["type"] == "epoch");
-    const train::Scores all = train::score_heads(*model, train::sequence_examples(set.sequences, set.labels),
+    const infer::Scores all = infer::score_heads(*model, infer::sequence_examples(set.sequences, set.labels),
                                                  run.split().validation).combined;
     CHECK(events.back()["valLoss"].get<double>() == doctest::Approx(all.loss).epsilon(1e-6));
     CHECK(events.back()["valAuroc"].get<double>() == doctest::Approx(all.auroc).epsilon(1e-6));

@@ -13,12 +13,12 @@
 #include <sstream>
 
 #include "core/api/model_session.hpp"
-#include "core/api/motifs_api.hpp"
-#include "core/interpret/filter_motifs.hpp"
+#include "core/motifs/motifs_api.hpp"
+#include "core/motifs/filter_motifs.hpp"
 #include "core/rng.hpp"
 
 using namespace helix;
-using interpret::Column;
+using motifs::Column;
 using nlohmann::json;
 
 namespace {
@@ -45,17 +45,17 @@ TEST_CASE("filter_motifs: a filter set to the TGATAA PWM recovers TGATAA from pl
     set_pwm(w, 0, "TGATAA");
     set_pwm(w, 1, "CACGTG");
     b(2) = -1.0f;  // filter 2 never fires: all-zero weights and a negative bias
-    auto seqs = interpret::random_sequences(400, 40, /*seed=*/3);
+    auto seqs = motifs::random_sequences(400, 40, /*seed=*/3);
     Rng rng(5);
     for (std::size_t i = 0; i < seqs.size(); i += 2) seqs[i].replace(rng.below(40 - K + 1), K, "TGATAA");
     seqs.push_back("NNNNNNNNNN");  // ambiguity codes are read as the model reads them (0.25 each)
     seqs.push_back("ACG");         // shorter than the kernel: no window
-    interpret::DnaConv conv{"conv1", &w, &b};
-    const auto motifs = interpret::filter_motifs(conv, seqs, /*threshold=*/0.5);
+    motifs::DnaConv conv{"conv1", &w, &b};
+    const auto motifs = motifs::filter_motifs(conv, seqs, /*threshold=*/0.5);
     REQUIRE(motifs.size() == F);
     CHECK(motifs[0].name == "conv1/0");
     CHECK(motifs[0].consensus == "TGATAA");
-    CHECK(interpret::consensus(motifs[0].reverse_complement) == "TTATCA");
+    CHECK(motifs::consensus(motifs[0].reverse_complement) == "TTATCA");
     CHECK(motifs[0].sites >= 200);     // every planted site, plus chance near-matches
     CHECK(motifs[0].pfm[1][2] > 0.9);  // G at position 2
     CHECK(motifs[0].information_content > 8.0);
@@ -69,23 +69,23 @@ TEST_CASE("filter_motifs: a filter set to the TGATAA PWM recovers TGATAA from pl
     for (const Column& c : motifs[2].pfm) CHECK(c[0] == doctest::Approx(0.25));
 
     // A higher threshold keeps fewer, closer matches.
-    const auto strict = interpret::filter_motifs(conv, seqs, /*threshold=*/0.9);
+    const auto strict = motifs::filter_motifs(conv, seqs, /*threshold=*/0.9);
     CHECK(strict[0].sites < motifs[0].sites);
     CHECK(strict[0].information_content > motifs[0].information_content);
 }
 
 TEST_CASE("information_content, reverse_complement and random_sequences")
 {
-    CHECK(interpret::information_content({1, 0, 0, 0}) == doctest::Approx(2.0));
-    CHECK(interpret::information_content({0.25, 0.25, 0.25, 0.25}) == doctest::Approx(0.0));
-    CHECK(interpret::information_content({0.5, 0.5, 0, 0}) == doctest::Approx(1.0));
+    CHECK(motifs::information_content({1, 0, 0, 0}) == doctest::Approx(2.0));
+    CHECK(motifs::information_content({0.25, 0.25, 0.25, 0.25}) == doctest::Approx(0.0));
+    CHECK(motifs::information_content({0.5, 0.5, 0, 0}) == doctest::Approx(1.0));
     const std::vector<Column> m{{0.7, 0.1, 0.1, 0.1}, {0.1, 0.6, 0.2, 0.1}};
-    const auto rc = interpret::reverse_complement(m);
+    const auto rc = motifs::reverse_complement(m);
     CHECK(rc[0] == Column{0.1, 0.2, 0.6, 0.1});
     CHECK(rc[1] == Column{0.1, 0.1, 0.1, 0.7});
-    const auto a = interpret::random_sequences(50, 30, 7), b = interpret::random_sequences(50, 30, 7);
+    const auto a = motifs::random_sequences(50, 30, 7), b = motifs::random_sequences(50, 30, 7);
     CHECK(a == b);
-    CHECK(a != interpret::random_sequences(50, 30, 8));
+    CHECK(a != motifs::random_sequences(50, 30, 8));
     CHECK(a[0].size() == 30);
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("find_dna_conv: the first conv1d reading the DNA input, or why there i
       "heads": [{"name": "label", "layer": "out"}]})",
                                  "spec");
     REQUIRE(multimodal.ok());
-    auto conv = interpret::find_dna_conv(*multimodal.model(), why);
+    auto conv = motifs::find_dna_conv(*multimodal.model(), why);
     CHECK(conv.layer == "c1");
     REQUIRE(conv.weight);
     CHECK(conv.weight->shape(2) == 4);
@@ -111,7 +111,7 @@ TEST_CASE("find_dna_conv: the first conv1d reading the DNA input, or why there i
         R"({"input": {"length": 10}, "layers": [{"type": "flatten"}, {"type": "dense", "units": 1}]})",
         "spec");
     REQUIRE(mlp.ok());
-    CHECK(interpret::find_dna_conv(*mlp.model(), why).layer.empty());
+    CHECK(motifs::find_dna_conv(*mlp.model(), why).layer.empty());
     CHECK(why ==
           "no conv1d layer reads the DNA input 'dna' directly, so there are no first-layer filters to read "
           "as motifs");
@@ -120,7 +120,7 @@ TEST_CASE("find_dna_conv: the first conv1d reading the DNA input, or why there i
       "layers": [{"type": "dense", "name": "out", "units": 1}], "heads": [{"name": "label", "layer": "out"}]})",
                                "spec");
     REQUIRE(features.ok());
-    CHECK(interpret::find_dna_conv(*features.model(), why).layer.empty());
+    CHECK(motifs::find_dna_conv(*features.model(), why).layer.empty());
     CHECK(why == "the model has no DNA input, so it has no filters to read as motifs");
 }
 
@@ -133,7 +133,7 @@ TEST_CASE("motifs_session_json: options, database and model errors name their fi
         "kernel_size": 6, "activation": "relu"}, {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})",
         "spec");
     REQUIRE(m.ok());
-    auto run = [&](const json& options) { return json::parse(api::motifs_session_json(m, options.dump())); };
+    auto run = [&](const json& options) { return json::parse(motifs::motifs_session_json(m, options.dump())); };
 
     json r = run({{"db", jaspar}, {"top", 1}});
     REQUIRE(r["errors"].empty());
@@ -179,12 +179,12 @@ TEST_CASE("motifs_session_json: options, database and model errors name their fi
     r = run(json::object());
     REQUIRE(r["errors"].size() == 1);
     CHECK(r["errors"][0]["field"] == "db");
-    CHECK(json::parse(api::motifs_session_json(m, "{oops"))["errors"][0]["field"] == "options");
+    CHECK(json::parse(motifs::motifs_session_json(m, "{oops"))["errors"][0]["field"] == "options");
 
     api::ModelSession mlp(
         R"({"input": {"length": 10}, "layers": [{"type": "flatten"}, {"type": "dense", "units": 1}]})",
         "spec");
-    r = json::parse(api::motifs_session_json(mlp, json{{"db", jaspar}}.dump()));
+    r = json::parse(motifs::motifs_session_json(mlp, json{{"db", jaspar}}.dump()));
     REQUIRE(r["errors"].size() == 1);
     CHECK(r["errors"][0]["field"] == "model");
 }
@@ -211,7 +211,7 @@ TEST_CASE("cnn-binding trained on GATA3 ChIP-seq has a filter whose best JASPAR 
     MESSAGE("test AUROC " << summary["test"]["auroc"]);
 
     const std::string db = repo_file("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar");
-    const json r = json::parse(api::motifs_session_json(m, json{{"db", db}, {"top", 3}}.dump()));
+    const json r = json::parse(motifs::motifs_session_json(m, json{{"db", db}, {"top", 3}}.dump()));
     REQUIRE(r["errors"].empty());
     const std::regex gata("GATA", std::regex::icase);
     int gata_filters = 0;

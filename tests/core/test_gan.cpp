@@ -6,7 +6,7 @@
 
 #include "core/api/gan_session.hpp"
 #include "core/data/base_composition.hpp"
-#include "core/data/motif_enrichment.hpp"
+#include "core/motifs/motif_enrichment.hpp"
 #include "core/io/gan_file.hpp"
 #include "core/nn/gan.hpp"
 #include "core/nn/model.hpp"
@@ -227,21 +227,21 @@ TEST_CASE("gan file: save and load round-trip the weights exactly; bad files nam
 
 TEST_CASE("motif enrichment: overlapping counts, both strands, shuffles keep composition")
 {
-    CHECK(data::count_occurrences("AAAA", "AA") == 3);
+    CHECK(motifs::count_occurrences("AAAA", "AA") == 3);
     CHECK(data::reverse_complement("TGATAA") == "TTATCA");
     std::vector<std::string> seqs = repeated("CCTGATAACC", 50);
     // A shuffle of CCTGATAACC spells TGATAA with probability 5 / 12600: about 4 times in 200 rounds of 50.
-    auto e = data::motif_enrichment(seqs, "TGATAA", false, /*shuffles=*/200, /*seed=*/1);
+    auto e = motifs::motif_enrichment(seqs, "TGATAA", false, /*shuffles=*/200, /*seed=*/1);
     CHECK(e.observed == 50);
     CHECK(e.with_motif == 50);
     CHECK(e.shuffled > 0.0);
     CHECK(e.shuffled < 0.1);
     CHECK(e.ratio == doctest::Approx(50.0 / e.shuffled));
-    CHECK(data::motif_enrichment(seqs, "TTATCA", true).observed == 50);
-    auto none = data::motif_enrichment(repeated("CCCCCCCC", 10), "TGATAA");
+    CHECK(motifs::motif_enrichment(seqs, "TTATCA", true).observed == 50);
+    auto none = motifs::motif_enrichment(repeated("CCCCCCCC", 10), "TGATAA");
     CHECK(none.observed == 0);
     CHECK(std::isnan(none.ratio));
-    CHECK(data::enrichment_json(none, "TGATAA")["ratio"].is_null());
+    CHECK(motifs::enrichment_json(none, "TGATAA")["ratio"].is_null());
 }
 
 TEST_CASE("gan session: wrong-length sequences are errors naming their line; sampling and enrichment as JSON")

@@ -12,7 +12,7 @@ namespace {
 
 void check_completeness(nn::Model& model, const std::string& seq, const interpret::IgOptions& options, bool probability)
 {
-    train::Examples ex = train::sequence_examples({seq});
+    infer::Examples ex = infer::sequence_examples({seq});
     interpret::Target target;
     target.probability = probability;
     interpret::Scorer scorer(model, ex, target);

@@ -2,7 +2,7 @@
 #include <cmath>
 
 #include "core/interpret/ism.hpp"
-#include "core/train/evaluate.hpp"
+#include "core/infer/evaluate.hpp"
 #include "interpret_models.hpp"
 
 using namespace helix;
@@ -13,7 +13,7 @@ namespace {
 // Each mutant's score from its own forward pass (one sequence per batch).
 void check_against_brute_force(nn::Model& model, const interpret::Target& target, const std::string& seq)
 {
-    train::Examples ex = train::sequence_examples({seq});
+    infer::Examples ex = infer::sequence_examples({seq});
     interpret::Scorer scorer(model, ex, target);
     const interpret::Mutagenesis m = interpret::in_silico_mutagenesis(scorer, seq, 0);
     REQUIRE(m.changes.size() == seq.size());
@@ -69,12 +69,12 @@ TEST_CASE("interpret ism: the reference score is the model's prediction")
     api::ModelSession session(kSmallCnn, "spec");
     Rng rng(6);
     const std::string seq = random_dna(40, rng);
-    train::Examples ex = train::sequence_examples({seq});
+    infer::Examples ex = infer::sequence_examples({seq});
     interpret::Target probability;
     probability.probability = true;
     interpret::Scorer scorer(*session.model(), ex, probability);
     const float score = interpret::in_silico_mutagenesis(scorer, seq, 0).score;
-    const auto predicted = train::predict_probabilities(*session.model(), {seq}, {0}, 1);
+    const auto predicted = infer::predict_probabilities(*session.model(), {seq}, {0}, 1);
     CHECK(score == doctest::Approx(predicted[0]).epsilon(1e-6));
 }
 

@@ -6,7 +6,7 @@
 #include "core/data/simulate.hpp"
 #include "core/interpret/integrated_gradients.hpp"
 #include "core/interpret/saliency.hpp"
-#include "core/train/evaluate.hpp"
+#include "core/infer/evaluate.hpp"
 #include "interpret_models.hpp"
 
 using namespace helix;
@@ -65,8 +65,8 @@ TEST_CASE("interpret: the top attribution window overlaps the planted motif in >
     o.count = 400, o.seed = 2;  // held out: another seed
     const data::SequenceSet held = data::simulate_planted_motif(o);
     nn::Model& model = *session.model();
-    const auto p = train::predict_probabilities(model, held.sequences, all_rows(held.size()), 64);
-    train::Examples ex = train::sequence_examples(held.sequences);
+    const auto p = infer::predict_probabilities(model, held.sequences, all_rows(held.size()), 64);
+    infer::Examples ex = infer::sequence_examples(held.sequences);
     interpret::Scorer scorer(model, ex, {});
     interpret::IgOptions ig;  // uniform baseline, 50 steps
     std::size_t positives = 0, saliency_hits = 0, ig_hits = 0;

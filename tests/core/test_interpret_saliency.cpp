@@ -15,7 +15,7 @@ TEST_CASE("interpret saliency: each base's attribution equals a finite-differenc
     REQUIRE(session.ok());
     Rng rng(2);
     const std::string seq = random_dna(30, rng);
-    train::Examples ex = train::sequence_examples({seq});
+    infer::Examples ex = infer::sequence_examples({seq});
     for (bool probability : {false, true}) {
         interpret::Target target;
         target.probability = probability;
@@ -52,7 +52,7 @@ TEST_CASE("interpret saliency: leaves the weights, their trainability and traini
     const std::vector<Tensor> before = model.weights();
     Rng rng(8);
     const std::string seq = random_dna(50, rng);
-    train::Examples ex = train::sequence_examples({seq});
+    infer::Examples ex = infer::sequence_examples({seq});
     {
         interpret::Scorer scorer(model, ex, {});
         for (nn::Param* p : model.params()) CHECK_FALSE(p->var.requires_grad());

@@ -4,7 +4,7 @@
 
 #include "core/api/explain_api.hpp"
 #include "core/interpret/variants.hpp"
-#include "core/train/evaluate.hpp"
+#include "core/infer/evaluate.hpp"
 #include "interpret_models.hpp"
 
 using namespace helix;
@@ -81,7 +81,7 @@ TEST_CASE("variants: scores are each allele's predicted probability, sorted by |
         const int i = std::stoi(v["id"].get<std::string>().substr(1));
         std::string alt = seqs[i];
         alt[v["position"].get<std::size_t>() - 1] = v["alt"].get<std::string>()[0];
-        const auto p = train::predict_probabilities(*session.model(), {seqs[i], alt}, {0, 1});
+        const auto p = infer::predict_probabilities(*session.model(), {seqs[i], alt}, {0, 1});
         CHECK(v["refScore"].get<double>() == doctest::Approx(p[0]).epsilon(1e-5));
         CHECK(v["altScore"].get<double>() == doctest::Approx(p[1]).epsilon(1e-5));
         CHECK(v["difference"].get<double>() == doctest::Approx(p[1] - p[0]).epsilon(1e-4));

@@ -5,10 +5,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/data/jaspar.hpp"
-#include "core/data/shipped_motifs.hpp"
+#include "core/motifs/jaspar.hpp"
+#include "core/motifs/shipped_motifs.hpp"
 
-using namespace helix::data;
+using namespace helix::motifs;
 
 namespace {
 

@@ -7,10 +7,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/data/meme.hpp"
-#include "core/data/motif_file.hpp"
+#include "core/motifs/meme.hpp"
+#include "core/motifs/motif_file.hpp"
 
-using namespace helix::data;
+using namespace helix::motifs;
 
 namespace {
 

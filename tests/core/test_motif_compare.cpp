@@ -8,11 +8,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/data/jaspar.hpp"
-#include "core/interpret/motif_compare.hpp"
+#include "core/motifs/jaspar.hpp"
+#include "core/motifs/motif_compare.hpp"
 
 using namespace helix;
-using interpret::Column;
+using motifs::Column;
 
 namespace {
 
@@ -31,9 +31,9 @@ std::vector<Column> matrix(const std::string& site)
     return m;
 }
 
-std::vector<data::Pfm> jaspar_core()
+std::vector<motifs::Pfm> jaspar_core()
 {
-    auto parsed = data::parse_jaspar(repo_file("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
+    auto parsed = motifs::parse_jaspar(repo_file("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
     REQUIRE(parsed.ok());
     return parsed.value;
 }
@@ -42,30 +42,30 @@ std::vector<data::Pfm> jaspar_core()
 
 TEST_CASE("best_alignment: offset, strand and overlap of the best alignment; score = Σ PCC / query width")
 {
-    auto m = interpret::best_alignment(matrix("ACGTAC"), matrix("TTACGTACTT"));
+    auto m = motifs::best_alignment(matrix("ACGTAC"), matrix("TTACGTACTT"));
     CHECK(m.score == doctest::Approx(1.0));
     CHECK(m.offset == 2);
     CHECK(m.strand == '+');
     CHECK(m.overlap == 6);
-    m = interpret::best_alignment(matrix("TGATAA"), matrix("CCTTATCAGG"));  // TGATAA reverse-complemented
+    m = motifs::best_alignment(matrix("TGATAA"), matrix("CCTTATCAGG"));  // TGATAA reverse-complemented
     CHECK(m.score == doctest::Approx(1.0));
     CHECK(m.strand == '-');
     CHECK(m.offset == 2);
     // Half the query hanging over the target's end: 5 columns of 10 match, the score is 0.5.
-    m = interpret::best_alignment(matrix("GATTACAGGG"), matrix("CCCCGATTA"));
+    m = motifs::best_alignment(matrix("GATTACAGGG"), matrix("CCCCGATTA"));
     CHECK(m.overlap >= 5);
     CHECK(m.score == doctest::Approx(0.5).epsilon(0.05));
     // Uniform columns correlate with nothing.
-    CHECK(interpret::best_alignment(matrix("NNNNN"), matrix("ACGTA")).score == doctest::Approx(0.0));
+    CHECK(motifs::best_alignment(matrix("NNNNN"), matrix("ACGTA")).score == doctest::Approx(0.0));
 }
 
 TEST_CASE("trim_edges drops low-information columns at both ends only")
 {
     std::size_t first = 9;
-    auto t = interpret::trim_edges(matrix("NNACNGTN"), first);
+    auto t = motifs::trim_edges(matrix("NNACNGTN"), first);
     CHECK(first == 2);
     CHECK(t.size() == 5);
-    t = interpret::trim_edges(matrix("NNN"), first);
+    t = motifs::trim_edges(matrix("NNN"), first);
     CHECK(t.size() == 3);
     CHECK(first == 0);
 }
@@ -78,8 +78,8 @@ TEST_CASE("compare_with_database: a JASPAR motif and its reverse complement find
     for (std::size_t i = 0; i < db.size(); ++i)
         if (db[i].id == "MA0035.4") gata1 = i;
     REQUIRE(gata1 < db.size());
-    const auto query = data::probabilities(db[gata1]);
-    auto top = interpret::compare_with_database(query, db, 5);
+    const auto query = motifs::probabilities(db[gata1]);
+    auto top = motifs::compare_with_database(query, db, 5);
     REQUIRE(top.size() == 5);
     CHECK(top[0].id == "MA0035.4");
     CHECK(top[0].name == "GATA1");
@@ -91,7 +91,7 @@ TEST_CASE("compare_with_database: a JASPAR motif and its reverse complement find
     MESSAGE("GATA1's nearest JASPAR motifs: " << top[1].name << " " << top[1].score << ", " << top[2].name
                                               << " " << top[2].score);
 
-    top = interpret::compare_with_database(interpret::reverse_complement(query), db, 1);
+    top = motifs::compare_with_database(motifs::reverse_complement(query), db, 1);
     REQUIRE(top.size() == 1);
     CHECK(top[0].id == "MA0035.4");
     CHECK(top[0].strand == '-');
@@ -99,7 +99,7 @@ TEST_CASE("compare_with_database: a JASPAR motif and its reverse complement find
     CHECK(top[0].score == doctest::Approx(1.0));
 
     // A filter-sized query: the GATA core in the middle of 12 columns, uniform edges trimmed away.
-    top = interpret::compare_with_database(matrix("NNNNAGATAANN"), db, 10);
+    top = motifs::compare_with_database(matrix("NNNNAGATAANN"), db, 10);
     int gata = 0;
     for (const auto& m : top)
         gata += m.name.find("GATA") != std::string::npos || m.name.find("Gata") != std::string::npos;

@@ -2,11 +2,12 @@
 // only in the sequence and the chromatin only through a noisy accessibility value.
 #include <doctest/doctest.h>
 
-#include "core/data/pfm_sites.hpp"
-#include "core/data/shipped_motifs.hpp"
+#include "core/motifs/pfm_sites.hpp"
+#include "core/motifs/shipped_motifs.hpp"
 #include "core/data/simulate_multimodal.hpp"
 
 using namespace helix::data;
+using namespace helix::motifs;
 
 TEST_CASE("simulate_multimodal: label rates, the AND rule, noisy accessibility, determinism")
 {

@@ -4,12 +4,13 @@
 
 #include <cmath>
 
-#include "core/data/pfm_sites.hpp"
-#include "core/data/shipped_motifs.hpp"
+#include "core/motifs/pfm_sites.hpp"
+#include "core/motifs/shipped_motifs.hpp"
 #include "core/data/simulate_multitask.hpp"
 #include "core/data/table.hpp"
 
 using namespace helix::data;
+using namespace helix::motifs;
 
 TEST_CASE("simulate_multitask: label rates, overlap, missing cells, determinism")
 {

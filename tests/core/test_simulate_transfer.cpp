@@ -2,12 +2,13 @@
 // labels GATA1 AND TAL1, with GATA1-only negatives so that GATA1 alone does not decide it.
 #include <doctest/doctest.h>
 
-#include "core/data/pfm_sites.hpp"
-#include "core/data/shipped_motifs.hpp"
+#include "core/motifs/pfm_sites.hpp"
+#include "core/motifs/shipped_motifs.hpp"
 #include "core/data/simulate.hpp"
 #include "core/data/simulate_transfer.hpp"
 
 using namespace helix::data;
+using namespace helix::motifs;
 
 TEST_CASE("simulate_transfer_pretrain: half carry GATA1, found by a log-odds scan")
 {

@@ -64,7 +64,7 @@ TEST_CASE("trainer: the best epoch's weights are restored at the end")
     auto s = run.summary();
     const auto best = s["history"][s["bestEpoch"].get<std::size_t>() - 1];
     // Scoring the validation part again with the restored weights gives the best epoch's loss.
-    auto v = train::score(*m, seqs, labels, run.split().validation);
+    auto v = infer::score(*m, seqs, labels, run.split().validation);
     CHECK(v.loss == doctest::Approx(best["valLoss"].get<double>()).epsilon(1e-6));
 }
 

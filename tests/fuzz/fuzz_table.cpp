@@ -1,5 +1,5 @@
 // tests/fuzz/fuzz_table.cpp: the tables a user pastes: labelled sequence tables (core/data/table, read through
-// parse_sequences as the model session does in core/api/prepared_input) and expression matrices with their label
+// parse_sequences as the model session does in core/infer/prepared_input) and expression matrices with their label
 // tables (core/data/matrix).
 // Input: byte 0 picks the table options (labels required or not, 2 or 3 classes, tasks, feature columns, a
 // features-only table); the rest is the table, and after a NUL byte, if any, the metadata table that

@@ -1,0 +1,189 @@
+// core/infer/evaluate.cpp: see evaluate.hpp.
+#include "evaluate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "../data/one_hot.hpp"
+#include "../train/batches.hpp"
+#include "../train/metrics.hpp"
+
+namespace helix::infer {
+
+std::vector<std::string> fit_to_model(const nn::Model& model, const data::SequenceSet& set,
+                                      std::vector<data::InputError>& errors, std::size_t& more_errors)
+{
+    std::vector<std::string> out;
+    out.reserve(set.size());
+    const std::size_t fixed = model.fixed_length();
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        const std::string& s = set.sequences[i];
+        std::string why = model.check_length(s.size());
+        if (!why.empty()) {
+            if (errors.size() < data::ErrorCollector::kLimit)
+                errors.push_back({set.lines[i], 1, "sequence",
+                                  "line " + std::to_string(set.lines[i]) + " (" + set.ids[i] + "): " + why});
+            else
+                ++more_errors;
+            out.push_back(s);
+            continue;
+        }
+        out.push_back(fixed && s.size() != fixed ? data::fit_length(s, fixed) : s);
+    }
+    return out;
+}
+
+std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices,
+                                  std::size_t batch_size)
+{
+    std::vector<Tensor> prob;
+    for (std::size_t h = 0; h < model.heads(); ++h)
+        prob.push_back(xt::zeros<float>({indices.size(), model.head_outputs(h)}));
+    std::vector<std::size_t> position(ex.size());
+    for (std::size_t k = 0; k < indices.size(); ++k) position[indices[k]] = k;
+    Rng unused(0);
+    for (const auto& batch : train::make_batches(ex.sequences, indices, batch_size, nullptr)) {
+        std::vector<Var> logits = model.forward_heads(encode_inputs(model, ex, batch), /*training=*/false, unused);
+        for (std::size_t h = 0; h < logits.size(); ++h) {
+            const std::size_t K = model.head_outputs(h);
+            const float* z = logits[h].value().data();
+            const bool softmax = model.spec().heads[h].loss == "softmax_cross_entropy";
+            for (std::size_t b = 0; b < batch.size(); ++b) {
+                const float* row = z + b * K;
+                float* out = prob[h].data() + position[batch[b]] * K;
+                if (!softmax) {
+                    out[0] = 1.0f / (1.0f + std::exp(-row[0]));
+                    continue;
+                }
+                const float mx = *std::max_element(row, row + K);  // shifted so exp cannot overflow
+                double total = 0;
+                for (std::size_t j = 0; j < K; ++j) total += std::exp(static_cast<double>(row[j] - mx));
+                for (std::size_t j = 0; j < K; ++j)
+                    out[j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / total);
+            }
+        }
+    }
+    return prob;
+}
+
+std::vector<float> predict_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
+                                         const std::vector<std::size_t>& indices, std::size_t batch_size)
+{
+    Tensor p = predict_heads(model, sequence_examples(sequences), indices, batch_size)[0];
+    return std::vector<float>(p.begin(), p.end());
+}
+
+std::vector<float> predict_class_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
+                                               const std::vector<std::size_t>& indices, std::size_t batch_size)
+{
+    return predict_probabilities(model, sequences, indices, batch_size);
+}
+
+namespace {
+
+// Scores of one head from its probabilities `prob` (n, K) and labels `y` (NaN = missing, skipped).
+Scores score_head(const Tensor& prob, const std::vector<float>& labels, bool softmax)
+{
+    const std::size_t K = prob.shape()[1];
+    Scores s;
+    std::vector<float> p, y;
+    double loss = 0;
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+        if (std::isnan(labels[k])) continue;
+        const float* row = prob.data() + k * K;
+        y.push_back(labels[k]);
+        p.insert(p.end(), row, row + K);
+        // Clamped at -100 as PyTorch's BCELoss clamps log, so a confident mistake stays finite.
+        if (softmax)
+            loss -= std::max(std::log(static_cast<double>(row[static_cast<std::size_t>(labels[k])])), -100.0);
+        else
+            loss -= labels[k] > 0.5f ? std::max(std::log(static_cast<double>(row[0])), -100.0)
+                                     : std::max(std::log1p(-static_cast<double>(row[0])), -100.0);
+    }
+    s.n = y.size();
+    if (y.empty()) {
+        s.loss = s.accuracy = s.auroc = s.auprc = std::nan("");
+        return s;
+    }
+    s.loss = loss / static_cast<double>(y.size());
+    s.accuracy = softmax ? train::multiclass_accuracy(p, y, K) : train::accuracy(p, y);
+    s.auroc = softmax ? train::macro_auroc(p, y, K) : train::auroc(p, y);
+    s.auprc = softmax ? train::macro_auprc(p, y, K) : train::auprc(p, y);
+    return s;
+}
+
+double mean_of_finite(const std::vector<double>& xs)
+{
+    double total = 0;
+    std::size_t n = 0;
+    for (double x : xs)
+        if (std::isfinite(x)) total += x, ++n;
+    return n ? total / static_cast<double>(n) : std::nan("");
+}
+
+}  // namespace
+
+HeadScores score_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices)
+{
+    if (indices.empty()) return score_heads(model, ex, indices, {});
+    return score_heads(model, ex, indices, predict_heads(model, ex, indices));
+}
+
+HeadScores score_heads(const nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices,
+                       const std::vector<Tensor>& prob)
+{
+    HeadScores out;
+    out.combined.n = indices.size();
+    out.heads.resize(model.heads());
+    if (indices.empty()) return out;
+    std::vector<double> acc, roc, prc;
+    double loss = 0;
+    for (std::size_t h = 0; h < model.heads(); ++h) {
+        std::vector<float> y(indices.size());
+        for (std::size_t k = 0; k < indices.size(); ++k) y[k] = ex.label(indices[k], h);
+        const auto& head = model.spec().heads[h];
+        out.heads[h] = score_head(prob[h], y, head.loss == "softmax_cross_entropy");
+        if (out.heads[h].n) loss += head.weight * out.heads[h].loss;
+        acc.push_back(out.heads[h].accuracy);
+        roc.push_back(out.heads[h].auroc);
+        prc.push_back(out.heads[h].auprc);
+    }
+    if (model.heads() == 1) {
+        out.combined = out.heads[0];
+        return out;
+    }
+    out.combined.loss = loss;
+    out.combined.accuracy = mean_of_finite(acc);
+    out.combined.auroc = mean_of_finite(roc);
+    out.combined.auprc = mean_of_finite(prc);
+    return out;
+}
+
+Scores score(nn::Model& model, const std::vector<std::string>& sequences, const std::vector<float>& labels,
+             const std::vector<std::size_t>& indices)
+{
+    return score_heads(model, sequence_examples(sequences, labels), indices).combined;
+}
+
+}  // namespace helix::infer
+
+namespace helix::infer {
+
+nlohmann::json scores_json(const Scores& s)
+{
+    auto num = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
+    return {{"loss", num(s.loss)}, {"accuracy", num(s.accuracy)}, {"auroc", num(s.auroc)},
+            {"auprc", num(s.auprc)}, {"n", s.n}};
+}
+
+nlohmann::json scores_json(const nn::Model& model, const HeadScores& s)
+{
+    nlohmann::json out = scores_json(s.combined);
+    if (model.heads() > 1) {
+        out["heads"] = nlohmann::json::object();
+        for (std::size_t h = 0; h < model.heads(); ++h) out["heads"][model.spec().heads[h].name] = scores_json(s.heads[h]);
+    }
+    return out;
+}
+
+}  // namespace helix::infer
