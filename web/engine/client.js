@@ -2,8 +2,8 @@
 // or rejects with an EngineError that keeps the engine's `errors` ([{line, column, field, message}]).
 //
 // One worker per page, created on the first createEngine() and shared by every playground on the page (the
-// page itself, or several <helix-playground> elements). Each createEngine() is a session: the worker keeps
-// each session's models apart (worker.js `useSession`). Calls that touch a session's models run one session
+// page itself, or several <helix-playground> elements). Each createEngine() is a session: its models live in
+// the worker under ids prefixed with the session's name. Calls that touch a session's models run one session
 // at a time: while one session has such a call going (a training run, say), another session's calls wait
 // their turn, and its `onWait(true)` / `onWait(false)` say when that starts and ends, so it can show a
 // message. Calls that touch no model (init, parse, describe, presets) never wait.
@@ -20,8 +20,9 @@ export class EngineError extends Error {
   }
 }
 
+// The calls are generic (worker.js): create, train, load, call, save, dispose a model by id, whatever its family.
 // Calls that neither read nor change a session's models: they run at once, whatever session is active.
-const STATELESS = new Set(['init', 'presets', 'parse', 'describe', 'memoryUsage']);
+const STATELESS = new Set(['init', 'presets', 'parse', 'simulate', 'describe', 'memoryUsage']);
 
 let shared = null; // { worker, remote, send, gate, sessions } once a session exists
 
@@ -105,11 +106,17 @@ class SessionGate {
 const CANCELLED = Symbol('cancelled');
 let nextSession = 0;
 
+// What a training call answers when it was cancelled before its turn came: a run cancelled at epoch 0.
+const CANCELLED_SUMMARY = { cancelled: true, epochsRun: 0, stepsRun: 0, history: [], hasModel: false };
+
 // opts.onWait(waiting): this session's calls wait for another session's (true) or start (false).
+// Models are named by the caller (an id per model, e.g. the family's key); the worker keeps them under
+// `${session}/${id}`, so sessions never see each other's.
 export function createEngine({ onWait = () => {} } = {}) {
   const { remote, send, gate, sessions } = sharedWorker();
   const session = `s${++nextSession}`;
   sessions.add(session);
+  const key = (id) => `${session}/${id}`;
   let waiting = 0;
   const waitChanged = (flag) => {
     waiting += flag ? 1 : -1;
@@ -120,56 +127,41 @@ export function createEngine({ onWait = () => {} } = {}) {
     if (STATELESS.has(name)) return unwrap(await send(name, args));
     if ((await gate.enter(session, waitChanged)) === CANCELLED) throw new EngineError({ name: 'AbortError', message: 'cancelled before it started' });
     try {
-      // Messages reach the worker in order and useSession is synchronous there, so the call after it sees
-      // this session's models.
-      remote.useSession(session);
       return unwrap(await send(name, args));
     } finally {
       gate.leave();
     }
   };
-  // A training call that was cancelled before its turn came answers like a run cancelled at epoch 0.
-  const training = (name) => (...args) =>
-    call(name, ...args).catch((err) => {
-      if (err.name === 'AbortError' && err.message === 'cancelled before it started') return { cancelled: true, epochsRun: 0, stepsRun: 0, history: [], hasModel: false };
+  // A training call (create, train) that was cancelled before its turn came answers like a run cancelled at epoch 0.
+  const training = (promise) =>
+    promise.catch((err) => {
+      if (err.name === 'AbortError' && err.message === 'cancelled before it started') return { ...CANCELLED_SUMMARY };
       throw err;
     });
 
   return {
     session,
-    init: () => call('init'), // -> { backend, presets }
+    init: () => call('init'), // -> { backend, presets, presetTables }
     presets: () => call('presets'),
     memoryUsage: () => call('memoryUsage'), // {wasmHeapUsed, wasmHeapSize} of the shared worker's engine
     parse: (text, opts) => call('parse', text, opts),
-    train: (text, opts, onProgress) => training('train')(text, opts, Comlink.proxy(onProgress)),
+    simulate: (kind, opts) => call('simulate', kind, opts),
     describe: (spec) => call('describe', spec),
-    // Stops this session's run between batches, or drops its calls still waiting for another session's.
+    // A new model for `id` (opts: {family, setup: [[method, ...args]]}), trained by the next train(id, ...).
+    create: (id, spec, opts) => training(call('create', key(id), spec, opts)),
+    // -> the run's summary; `input` is the family's (text, {nodes, edges}, {matrix, labels, labelColumn}).
+    train: (id, input, opts, onProgress) => training(call('train', key(id), input, opts, Comlink.proxy(onProgress))),
+    // Stops this session's run between two steps, or drops its calls still waiting for another session's.
     cancel: async () => {
       if (gate.drop(session) > 0) return true;
       return gate.isRunning(session) ? unwrap(await remote.cancel()) : false;
     },
-    predict: (text) => call('predict', text),
-    evaluate: (text) => call('evaluate', text),
-    saveModel: () => call('saveModel'),
-    loadModel: (text) => call('loadModel', text),
-    decisionMap: (text, opts) => call('decisionMap', text, opts),
-    explain: (text, opts) => call('explain', text, opts), // interpretation of the current model
-    variants: (text, opts) => call('variants', text, opts),
-    motifs: (opts) => call('motifs', opts),
-    trainGraph: (nodes, edges, opts, onProgress) => training('trainGraph')(nodes, edges, opts, Comlink.proxy(onProgress)),
-    predictGraph: () => call('predictGraph'),
-    saveGraphModel: () => call('saveGraphModel'),
-    loadGraphModel: (file, nodes, edges) => call('loadGraphModel', file, nodes, edges),
-    // autoencoders (matrix text, decompressed) and GANs (unlabelled sequences)
-    trainAutoencoder: (matrix, opts, onProgress) => training('trainAutoencoder')(matrix, opts, Comlink.proxy(onProgress)),
-    encode: () => call('encode'),
-    evaluateImputation: () => call('evaluateImputation'),
-    saveAutoencoder: () => call('saveAutoencoder'),
-    loadAutoencoder: (file, matrix, opts) => call('loadAutoencoder', file, matrix, opts),
-    trainGan: (text, opts, onProgress) => training('trainGan')(text, opts, Comlink.proxy(onProgress)),
-    sampleGan: (n, opts) => call('sampleGan', n, opts),
-    saveGan: () => call('saveGan'),
-    loadGan: (text) => call('loadGan', text),
+    // A saved model file of any family into `id` (opts.setup: calls on it first, e.g. the data it is used on).
+    load: (id, fileText, opts) => call('load', key(id), fileText, opts),
+    // One of the model's own methods: predict, explain, variants, motifs, evaluate, decisionMap, sample, encode...
+    call: (id, method, ...args) => call('call', key(id), method, ...args),
+    save: (id, metadata) => call('save', key(id), metadata),
+    dispose: (id) => call('dispose', key(id)),
     // Frees this session's models; the worker goes with the last session.
     terminate: () => {
       sessions.delete(session);
@@ -177,7 +169,7 @@ export function createEngine({ onWait = () => {} } = {}) {
       if (sessions.size === 0) {
         shared.worker.terminate();
         shared = null;
-      } else call('endSession', session).catch(() => {});
+      } else call('disposeAll', `${session}/`).catch(() => {});
     },
   };
 }

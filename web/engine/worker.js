@@ -1,4 +1,11 @@
-// web/engine/worker.js: a module Web Worker that owns the Helix engine (wasm) and the current model.
+// web/engine/worker.js: a module Web Worker that owns the Helix engine (wasm) and the models of the page's
+// playgrounds, each under an id the client chooses. A few generic calls, the same for every model family:
+//   init, presets, memoryUsage, parse, simulate, describe   the engine itself (no model)
+//   create(id, spec, opts)         a new model (helix.create), set up for its next training run
+//   train(id, input, opts, onProgress)   fits it (session.fit); cancel() aborts the run between two steps
+//   load(id, fileText, opts)       a saved model of any family (helix.load)
+//   call(id, method, ...args)      one of the model's family's own methods (predict, explain, sample, encode...)
+//   save(id, metadata), dispose(id), disposeAll(prefix)
 // Only plain data leaves this file. Every call returns { ok: true, value } or { ok: false, error: { name,
 // message, errors, moreErrors } }: a thrown Error would cross Comlink without its `errors` array.
 import * as Comlink from '../vendor/comlink.mjs';
@@ -6,13 +13,12 @@ import { loadHelix } from '../../js/helix.js';
 import * as presetTables from '../../js/presets.js';
 
 const BATCH_EVENTS_PER_SECOND = 20;
+const NOT_CALLABLE = new Set(['constructor', 'fit', 'startTraining', 'showsProgress', 'finishSummary', 'save', 'dispose']); // the Session's own: through their calls only
 
 let helixPromise = null;
-let model = null; // the model Predict uses: the last one trained (even if cancelled) or loaded
+const models = new Map(); // id -> the model its calls use: the last trained (even if cancelled after some epochs) or loaded
+const staged = new Map(); // id -> a model created for the next training run, not trained yet
 let run = null; // { controller } while a fit is running
-let gan = null; // the GAN sampleGan uses: the last one trained (even if cancelled after some steps) or loaded
-let autoencoder = null; // the autoencoder the matrix methods use: the last one trained or loaded
-let graphModel = null; // the graph model (GCN) last trained: its predictions feed the graph view
 
 const helix = () => (helixPromise ??= loadHelix());
 
@@ -25,16 +31,10 @@ function failure(err) {
       message: err?.message ?? String(err),
       errors: Array.isArray(err?.errors) ? err.errors.map((e) => ({ ...e })) : [],
       moreErrors: err?.moreErrors ?? 0,
-      stage: err?.stage ?? null, // 'model' | 'data' for train(): which panel the errors belong to
+      stage: err?.stage ?? null, // 'model' | 'data' for create/train: which panel the errors belong to
       source: err?.source ?? null, // which of several input texts (graph: 'nodes' | 'edges'; matrix: 'matrix' | 'labels')
     },
   };
-}
-
-// The page's progress callback lives behind its own MessageChannel until released: a channel and the page's
-// closure per training run would otherwise stay for the page's lifetime.
-function releaseCallback(callback) {
-  callback?.[Comlink.releaseProxy]?.();
 }
 
 // Runs fn and wraps its result or error; structuredClone-able values only.
@@ -44,6 +44,16 @@ async function wrap(fn) {
   } catch (err) {
     return failure(err);
   }
+}
+
+// An error about the spec or the model's setup belongs to the model panel; one about the input to the data
+// panel (a graph's `spec` source aside).
+const inStage = (err, stage) => Object.assign(err, { stage: err.stage ?? (err.source === 'spec' ? 'model' : stage) });
+
+// The page's progress callback lives behind its own MessageChannel until released: a channel and the page's
+// closure per training run would otherwise stay for the page's lifetime.
+function releaseCallback(callback) {
+  callback?.[Comlink.releaseProxy]?.();
 }
 
 // Batch events at most BATCH_EVENTS_PER_SECOND (always the last batch of an epoch); every epoch event.
@@ -77,6 +87,43 @@ function throttled(onProgress) {
   return send;
 }
 
+// Calls [[method, ...args]] on a model, in order -> their results; on an error the model is freed.
+function setUp(model, calls) {
+  try {
+    return calls.map(([method, ...args]) => invoke(model, method, args));
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
+}
+
+function invoke(model, method, args) {
+  if (NOT_CALLABLE.has(method) || typeof model[method] !== 'function') throw new Error(`a ${model.family} model has no method '${method}'`);
+  return model[method](...args);
+}
+
+function modelOf(id) {
+  const model = models.get(id);
+  if (!model) throw new Error('No model yet: train one or load a saved model.');
+  return model;
+}
+
+// `id`'s model becomes `model` (null: none).
+function replace(id, model) {
+  const old = models.get(id);
+  if (old && old !== model) old.dispose();
+  if (model) models.set(id, model);
+  else models.delete(id);
+}
+
+// The model `id` trains next: the one created for it, else (a run again) its current one.
+function takeStaged(id) {
+  const model = staged.get(id) ?? models.get(id);
+  if (!model) throw new Error('No model to train: create one first.');
+  staged.delete(id);
+  return model;
+}
+
 const api = {
   init: () =>
     wrap(async () => {
@@ -91,54 +138,12 @@ const api = {
 
   parse: (text, opts = {}) => wrap(async () => (await helix()).parseSequences(text, opts)),
 
-  // opts: { spec: presetName | specObject, epochs, batchSize, learningRate, seed }
-  train: (trainText, opts, onProgress) =>
-    wrap(async () => {
-      const h = await helix();
-      if (run) throw new Error('A training run is already going; cancel it first.');
-      const { spec, labels, features, initFrom, transferLayers, freeze, unfreeze, ...fitOptions } = opts;
-      let next;
-      let transferred = null;
-      try {
-        next = h.createModel(spec, { labels, features });
-      } catch (err) {
-        throw Object.assign(err, { stage: 'model' }); // a bad spec: the page shows it in the model panel
-      }
-      try {
-        // Transfer: weights from a pretrained model file, then the layers to keep fixed (or to fine-tune).
-        if (initFrom) transferred = next.loadWeightsFrom(initFrom, transferLayers ?? null);
-        if (freeze?.length) next.freeze(freeze);
-        if (unfreeze?.length) next.unfreeze(unfreeze);
-      } catch (err) {
-        next.dispose();
-        throw Object.assign(err, { stage: 'model' });
-      }
-      const controller = new AbortController();
-      run = { controller };
-      try {
-        const progress = throttled(onProgress);
-        const summary = await next.fit(trainText, { ...fitOptions, onProgress: progress, signal: controller.signal });
-        await progress.flush();
-        const keep = summary.epochsRun > 0 || !summary.cancelled;
-        if (keep) {
-          model?.dispose();
-          model = next;
-        } else next.dispose();
-        return { ...summary, transferred, hasModel: Boolean(model) };
-      } catch (err) {
-        next.dispose();
-        if (controller.signal.aborted) return { cancelled: true, epochsRun: 0, epochs: fitOptions.epochs, history: [], hasModel: Boolean(model) };
-        throw Object.assign(err, { stage: 'data' });
-      } finally {
-        run = null;
-        releaseCallback(onProgress);
-      }
-    }),
+  simulate: (kind, opts = {}) => wrap(async () => (await helix()).simulate(kind, opts)),
 
-  // What a spec builds: {parameters, minLength, fixedLength, resize, layers} (throws with errors if it cannot).
+  // What a spec builds: {parameters, minLength, fixedLength, classes, resize, layers} (throws with errors if it cannot).
   describe: (spec) =>
     wrap(async () => {
-      const m = (await helix()).createModel(spec);
+      const m = (await helix()).create(spec);
       try {
         const summary = m.summary;
         return { parameters: summary.parameters, minLength: summary.min_length, fixedLength: summary.fixed_length,
@@ -149,282 +154,84 @@ const api = {
       }
     }),
 
-  // Aborts the running fit between batches; harmless when nothing runs.
+  // opts: helix.create's ({family, labels, features}) and setup: [[method, ...args]] calls made on the new
+  // model (e.g. loadWeightsFrom, freeze) -> { family, results: those calls' results }. Errors: stage 'model'.
+  create: (id, spec, { setup = [], ...opts } = {}) =>
+    wrap(async () => {
+      const h = await helix();
+      let next;
+      let results;
+      try {
+        next = h.create(spec, opts);
+        results = setUp(next, setup);
+      } catch (err) {
+        throw inStage(err, 'model');
+      }
+      staged.get(id)?.dispose();
+      staged.set(id, next);
+      return { family: next.family, results };
+    }),
+
+  // Fits `id`'s new model on `input` (text; {nodes, edges}; {matrix, labels, labelColumn}) with opts (epochs,
+  // learningRate, batchSize, seed, ...). It becomes `id`'s model if it learnt anything (a run cancelled before
+  // its first epoch or step keeps the previous one) -> the summary with hasModel.
+  train: (id, input, opts, onProgress) =>
+    wrap(async () => {
+      if (run) throw new Error('A training run is already going; cancel it first.');
+      const next = takeStaged(id);
+      const controller = new AbortController();
+      run = { controller };
+      try {
+        const progress = throttled(onProgress);
+        const summary = await next.fit(input, { ...opts, onProgress: progress, signal: controller.signal });
+        await progress.flush();
+        const keep = summary.epochsRun > 0 || summary.stepsRun > 0 || !summary.cancelled;
+        if (keep) replace(id, next);
+        else if (models.get(id) !== next) next.dispose();
+        return { ...summary, hasModel: models.has(id) };
+      } catch (err) {
+        if (models.get(id) !== next) next.dispose();
+        if (controller.signal.aborted) return { cancelled: true, epochsRun: 0, epochs: opts?.epochs, history: [], hasModel: models.has(id) };
+        throw inStage(err, 'data');
+      } finally {
+        run = null;
+        releaseCallback(onProgress);
+      }
+    }),
+
+  // Aborts the running fit between two steps; harmless when nothing runs.
   cancel() {
     run?.controller.abort();
     return { ok: true, value: Boolean(run) };
   },
 
-  // What the current model (numeric columns) predicts over a grid of two of its columns: see decision-map.js.
-  decisionMap: (tableText, opts = {}) =>
+  // A saved model of any family; opts.setup: calls made on it (e.g. load the data it is used on) before it
+  // replaces `id`'s model -> { family, results }. On an error `id`'s model stays.
+  load: (id, fileText, { setup = [] } = {}) =>
     wrap(async () => {
-      if (!model) throw new Error('No model yet: train one or load a saved model.');
-      return model.decisionMap(tableText, opts);
+      const loaded = (await helix()).load(fileText);
+      const results = setUp(loaded, setup);
+      replace(id, loaded);
+      return { family: loaded.family, results };
     }),
 
-  predict: (text) =>
-    wrap(async () => {
-      if (!model) throw new Error('No model yet: train one or load a saved model.');
-      return model.predict(text);
-    }),
+  call: (id, method, ...args) => wrap(async () => invoke(modelOf(id), method, args)),
 
-  evaluate: (text) =>
-    wrap(async () => {
-      if (!model) throw new Error('No model yet: train one or load a saved model.');
-      return model.evaluate(text);
-    }),
+  save: (id, metadata = {}) => wrap(async () => modelOf(id).save(metadata)),
 
-  saveModel: () =>
-    wrap(async () => {
-      if (!model) throw new Error('No model yet: train one or load a saved model.');
-      return model.save();
-    }),
-
-  // --- interpretation of the current model (model.explain / variants / motifs; shapes in helix.js) ---
-  // options {method: 'saliency' | 'ig' | 'ism', head, class, output, baseline, steps, shuffles, seed}
-  explain: (text, options = {}) =>
-    wrap(async () => {
-      if (!model) throw new Error('No model yet: train one or load a saved model.');
-      return model.explain(text, options);
-    }),
-
-  // A variants TSV (id sequence position ref alt, or id ref_sequence alt_sequence); options {head, class}
-  variants: (text, options = {}) =>
-    wrap(async () => {
-      if (!model) throw new Error('No model yet: train one or load a saved model.');
-      return model.variants(text, options);
-    }),
-
-  // First-layer filters as motifs matched to a database; options {sequences, db, dbName, threshold, top, method}
-  motifs: (options = {}) =>
-    wrap(async () => {
-      if (!model) throw new Error('No model yet: train one or load a saved model.');
-      return model.motifs(options);
-    }),
-  // --- end interpretation ---
-
-  loadModel: (text) =>
-    wrap(async () => {
-      const loaded = (await helix()).loadModel(text);
-      model?.dispose();
-      model = loaded;
-      return true;
-    }),
-
-  // --- GANs (helix.createGan): train, sample, save and load; one GAN at a time, beside the model ---
-  // opts: { spec: presetName | specObject, epochs, steps, batchSize, learningRate, seed, motif }
-  trainGan: (text, opts, onProgress) =>
-    wrap(async () => {
-      const h = await helix();
-      if (run) throw new Error('A training run is already going; cancel it first.');
-      const { spec, ...fitOptions } = opts;
-      let next;
-      try {
-        next = h.createGan(spec);
-      } catch (err) {
-        throw Object.assign(err, { stage: 'model' });
-      }
-      const controller = new AbortController();
-      run = { controller };
-      try {
-        const progress = throttled(onProgress);
-        const summary = await next.fit(text, { ...fitOptions, onProgress: progress, signal: controller.signal });
-        await progress.flush();
-        if (summary.stepsRun > 0) {
-          gan?.dispose();
-          gan = next;
-        } else next.dispose();
-        return { ...summary, hasGan: Boolean(gan) };
-      } catch (err) {
-        next.dispose();
-        throw Object.assign(err, { stage: 'data' });
-      } finally {
-        run = null;
-        releaseCallback(onProgress);
-      }
-    }),
-
-  // {sequences, composition}; opts {seed, temperature}
-  sampleGan: (n, opts = {}) =>
-    wrap(async () => {
-      if (!gan) throw new Error('No GAN yet: train one or load a saved GAN.');
-      return gan.sample(n, opts);
-    }),
-
-  ganMotifEnrichment: (motif, opts = {}) =>
-    wrap(async () => {
-      if (!gan) throw new Error('No GAN yet: train one or load a saved GAN.');
-      return gan.motifEnrichment(motif, opts);
-    }),
-
-  saveGan: () =>
-    wrap(async () => {
-      if (!gan) throw new Error('No GAN yet: train one or load a saved GAN.');
-      return gan.save();
-    }),
-
-  loadGan: (text) =>
-    wrap(async () => {
-      const loaded = (await helix()).loadGan(text);
-      gan?.dispose();
-      gan = loaded;
-      return true;
-    }),
-
-  // --- autoencoders on expression matrices (helix.createAutoencoder) ---
-  // opts: { spec: presetName | specObject, labels, labelColumn, epochs, batchSize, learningRate, seed }.
-  // The matrix is text (decompress .gz first: ./gzip.js). Resolves to the fit summary plus the load info.
-  trainAutoencoder: (matrixText, opts, onProgress) =>
-    wrap(async () => {
-      const h = await helix();
-      if (run) throw new Error('A training run is already going; cancel it first.');
-      const { spec, labels, labelColumn, ...fitOptions } = opts;
-      let next;
-      try {
-        next = h.createAutoencoder(spec);
-      } catch (err) {
-        throw Object.assign(err, { stage: 'model' });
-      }
-      const controller = new AbortController();
-      run = { controller };
-      try {
-        let info;
-        try {
-          info = next.load(matrixText, { labels, labelColumn });
-        } catch (err) {
-          throw Object.assign(err, { stage: 'data' });
-        }
-        const progress = throttled(onProgress);
-        const summary = await next.fit({ ...fitOptions, onProgress: progress, signal: controller.signal });
-        await progress.flush();
-        autoencoder?.dispose();
-        autoencoder = next;
-        return { ...summary, data: info };
-      } catch (err) {
-        next.dispose();
-        throw err;
-      } finally {
-        run = null;
-        releaseCallback(onProgress);
-      }
-    }),
-
-  encode: () => wrap(async () => requireAutoencoder().encode()),
-  evaluateImputation: () => wrap(async () => requireAutoencoder().evaluateImputation()),
-  saveAutoencoder: () => wrap(async () => requireAutoencoder().save()),
-
-  // A saved autoencoder and the matrix (and optional labels) to use it on.
-  loadAutoencoder: (fileText, matrixText, { labels, labelColumn } = {}) =>
-    wrap(async () => {
-      const loaded = (await helix()).loadAutoencoder(fileText);
-      try {
-        const info = loaded.load(matrixText, { labels, labelColumn });
-        autoencoder?.dispose();
-        autoencoder = loaded;
-        return info;
-      } catch (err) {
-        loaded.dispose();
-        throw err;
-      }
-    }),
-
-  // --- graph models (helix.createGraphModel): nodes and edges tables; one model, beside the sequence model ---
-  // opts: { spec: presetName | specObject, epochs, learningRate, seed, patience }. Resolves to the fit summary
-  // plus what the graph holds (`graph`). Errors carry `source` ('nodes' | 'edges' | 'spec').
-  trainGraph: (nodesText, edgesText, opts, onProgress) =>
-    wrap(async () => {
-      const h = await helix();
-      if (run) throw new Error('A training run is already going; cancel it first.');
-      const { spec, ...fitOptions } = opts;
-      let next;
-      try {
-        next = h.createGraphModel(spec);
-      } catch (err) {
-        throw Object.assign(err, { stage: 'model' });
-      }
-      const controller = new AbortController();
-      run = { controller };
-      try {
-        let graph;
-        try {
-          graph = next.load(nodesText, edgesText);
-        } catch (err) {
-          throw Object.assign(err, { stage: err.source === 'spec' ? 'model' : 'data' });
-        }
-        const progress = throttled(onProgress);
-        const summary = await next.fit({ ...fitOptions, onProgress: progress, signal: controller.signal });
-        await progress.flush();
-        graphModel?.dispose();
-        graphModel = next;
-        return { ...summary, graph };
-      } catch (err) {
-        next.dispose();
-        throw err;
-      } finally {
-        run = null;
-        releaseCallback(onProgress);
-      }
-    }),
-
-  // Every node of the trained graph: [{id, class, probabilities}].
-  predictGraph: () =>
-    wrap(async () => {
-      if (!graphModel) throw new Error('No graph model yet: train one first.');
-      return graphModel.predict();
-    }),
-
-  // A saved graph model and the graph to use it on: resolves to its scores there ({accuracy, loss, n}).
-  loadGraphModel: (fileText, nodesText, edgesText) =>
-    wrap(async () => {
-      const loaded = (await helix()).loadGraphModel(fileText);
-      try {
-        loaded.load(nodesText, edgesText);
-        const scores = loaded.evaluate();
-        graphModel?.dispose();
-        graphModel = loaded;
-        return scores;
-      } catch (err) {
-        loaded.dispose();
-        throw err;
-      }
-    }),
-
-  saveGraphModel: () =>
-    wrap(async () => {
-      if (!graphModel) throw new Error('No graph model yet: train one first.');
-      return graphModel.save();
-    }),
-  // --- end graph models ---
-
-  // --- sessions: several playgrounds on one page share this worker (web/engine/client.js) ---
-  // Makes `id`'s models the current ones. Synchronous, so the next message already sees them; the client
-  // never switches while another session's call is going.
-  useSession(id) {
-    if (id === session) return { ok: true, value: id };
-    sessions.set(session, { model, gan, autoencoder, graphModel });
-    ({ model = null, gan = null, autoencoder = null, graphModel = null } = sessions.get(id) ?? {});
-    sessions.delete(id);
-    session = id;
-    return { ok: true, value: id };
+  dispose(id) {
+    replace(id, null);
+    staged.get(id)?.dispose();
+    staged.delete(id);
+    return { ok: true, value: true };
   },
 
-  // Frees the models of a playground that has gone (its element was removed from the page).
-  endSession(id) {
-    const held = id === session ? { model, gan, autoencoder, graphModel } : sessions.get(id);
-    for (const m of Object.values(held ?? {})) m?.dispose?.();
-    if (id === session) model = gan = autoencoder = graphModel = null;
-    sessions.delete(id);
+  // Frees every model whose id starts with `prefix` (a playground that has gone: web/engine/client.js).
+  disposeAll(prefix) {
+    for (const id of new Set([...models.keys(), ...staged.keys()])) if (id.startsWith(prefix)) api.dispose(id);
     return { ok: true, value: true };
   },
 };
-
-let session = null; // the session whose models are in `model`, `gan`, `autoencoder`, `graphModel`
-const sessions = new Map(); // the other sessions' models: id -> { model, gan, autoencoder, graphModel }
-
-function requireAutoencoder() {
-  if (!autoencoder) throw new Error('No autoencoder yet: train one or load a saved one.');
-  return autoencoder;
-}
 
 // Every preset table presets.js exports (sequence models, graphs, and the generative families as they land),
 // keyed by family: the page groups its model picker by them.

@@ -1,30 +1,14 @@
 // web/state/url-state.js: the playground's setup in the URL hash, so a link reproduces a run. One row per field
-// drives both directions; a value that does not read (a typo, a range) is dropped and named, never thrown.
+// (web/state/fields.js) drives both directions; a value that does not read (a typo, a range) is dropped and named, never thrown.
 //   #preset=cnn-binding&data=gata&epochs=15&lr=0.001&batch=64&seed=1&lang=zh
 //   &spec=<edited spec>&own=<pasted table>&own2=<second table>   (packed: gzip, then base64url)
 // Pasted data goes in only when it packs to at most MAX_PACKED_DATA bytes; `encodeState` says when it did not.
-import { TRAINING_FIELDS } from '../views/model-panel.js';
+import { FIELDS, fieldAccepts } from './fields.js';
 import { languageOf } from '../strings.js';
 import { gunzipText } from '../../js/gzip.js';
 
 export const MAX_PACKED_DATA = 2048; // bytes of gzip, before base64url (which adds a third)
 const MAX_RAW_DATA = 256 * 1024; // characters; DNA packs to about a quarter, far above the limit
-
-const range = (key) => TRAINING_FIELDS.find((f) => f.key === key);
-
-// name: the state's property; param: its key in the hash; type: how the text reads.
-export const URL_FIELDS = [
-  { name: 'preset', param: 'preset', type: 'name' },
-  { name: 'data', param: 'data', type: 'name' }, // an example's key, or 'own' (the user's table)
-  { name: 'epochs', param: 'epochs', type: 'number', ...range('epochs') },
-  { name: 'learningRate', param: 'lr', type: 'number', ...range('learningRate') },
-  { name: 'batchSize', param: 'batch', type: 'number', ...range('batchSize') },
-  { name: 'seed', param: 'seed', type: 'number', ...range('seed') },
-  { name: 'lang', param: 'lang', type: 'language' },
-  { name: 'spec', param: 'spec', type: 'packed' }, // the spec's JSON text, only when edited
-  { name: 'main', param: 'own', type: 'packed' }, // the user's table (data=own), when small
-  { name: 'second', param: 'own2', type: 'packed' }, // its second table (edges, cell labels), when small
-];
 
 const toBase64Url = (bytes) => {
   let binary = '';
@@ -52,8 +36,7 @@ async function readField(field, text) {
   if (field.type === 'language') return languageOf(text) ?? undefined;
   if (field.type === 'number') {
     const value = Number(text);
-    const ok = text.trim() !== '' && Number.isFinite(value) && value >= field.min && value <= field.max && (!field.integer || Number.isInteger(value));
-    return ok ? value : undefined;
+    return text.trim() !== '' && fieldAccepts(field, value) ? value : undefined;
   }
   try {
     return await unpackText(text);
@@ -69,7 +52,7 @@ export async function decodeState(hash, { presets = null } = {}) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const state = {};
   const problems = [];
-  for (const field of URL_FIELDS) {
+  for (const field of FIELDS) {
     if (!params.has(field.param)) continue;
     const value = await readField(field, params.get(field.param));
     if (value === undefined || (field.name === 'preset' && presets && !presets.includes(value))) problems.push(field.param);
@@ -96,7 +79,7 @@ export async function encodeState(state) {
     if (data.included) Object.assign(packed, { main: main.length ? toBase64Url(main) : undefined, second: second.length ? toBase64Url(second) : undefined });
   }
   if (state.spec) packed.spec = await packText(state.spec);
-  for (const field of URL_FIELDS) {
+  for (const field of FIELDS) {
     const value = field.type === 'packed' ? packed[field.name] : state[field.name];
     if (value !== undefined && value !== null && value !== '') params.set(field.param, String(value));
   }

@@ -1,6 +1,6 @@
 // web/views/data-panel.js: the training data for the chosen model family. A select of the family's built-in
 // examples plus "Your own data"; each choice keeps its own texts, so switching to an example never loses
-// what the user pasted (switch back to get it). The inputs follow the family's data kind (families.js):
+// what the user pasted (switch back to get it). The inputs follow the family's data kind (web/families/):
 //   table / fasta: one text box;  graph: nodes and edges boxes;  matrix: a matrix file and a cell-labels box.
 import { h, uid } from './dom.js';
 import { t } from '../strings.js';

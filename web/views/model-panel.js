@@ -4,14 +4,7 @@ import { h, uid } from './dom.js';
 import { t, presetDescription, onLanguageChange } from '../strings.js';
 import { ErrorBox } from './error-box.js';
 import { jsonFieldPlace } from './json-field-line.js';
-
-// The training settings: one row per field drives the inputs, their defaults and validation.
-export const TRAINING_FIELDS = [
-  { key: 'epochs', label: 'modelEpochsLabel', hint: 'modelEpochsHint', min: 1, max: 500, step: 1, integer: true, default: 10, testid: 'epochs-input' },
-  { key: 'learningRate', label: 'modelLearningRateLabel', hint: 'modelLearningRateHint', min: 1e-6, max: 1, step: 'any', default: 0.001, testid: 'learning-rate-input' },
-  { key: 'batchSize', label: 'modelBatchSizeLabel', hint: 'modelBatchSizeHint', min: 1, max: 4096, step: 1, integer: true, default: 64, testid: 'batch-size-input' },
-  { key: 'seed', label: 'modelSeedLabel', hint: 'modelSeedHint', min: 0, max: 2 ** 31 - 1, step: 1, integer: true, default: 1, testid: 'seed-input' },
-];
+import { TRAINING_FIELDS, fieldAccepts } from '../state/fields.js';
 
 // A preset's own training defaults: spec.training (snake_case, as in js/presets.js) and the
 // optimizer's learning rate.
@@ -184,9 +177,10 @@ export class ModelPanel {
     this.specTimer = setTimeout(() => this.onSpecChange(this.currentSpec()), 300);
   }
 
-  // The panel's one-sentence explanation (it depends on the model family).
-  setIntro(text) {
-    this.intro.textContent = text;
+  // The family of the chosen preset (web/families/): the panel's one-sentence explanation and the settings it uses.
+  setFamily(family) {
+    this.intro.textContent = t(`modelIntro_${family.key}`);
+    this.showFields(family.fields);
   }
 
   get preset() {
@@ -235,7 +229,7 @@ export class ModelPanel {
       const input = this.inputs[field.key];
       if (input.dataset.ignored === 'true') continue;
       const value = Number(input.value);
-      const valid = input.value.trim() !== '' && Number.isFinite(value) && value >= field.min && value <= field.max && (!field.integer || Number.isInteger(value));
+      const valid = input.value.trim() !== '' && fieldAccepts(field, value);
       input.setAttribute('aria-invalid', String(!valid));
       if (!valid) {
         const rule = t(field.integer ? 'modelIntegerRange' : 'modelNumberRange', { min: field.min, max: field.max });

@@ -39,9 +39,8 @@ export class SequenceInput {
     this.source.setText(text);
   }
 
-  // Models of numeric columns (alone or beside the DNA) predict from table rows, not sequences.
-  setFamily(familyKey) {
-    const rows = familyKey === 'columns' || familyKey === 'multimodal';
+  // Models of numeric columns (alone or beside the DNA) predict from table rows (rows: true), not sequences.
+  setRows(rows) {
     this.intro.textContent = t(rows ? 'predictIntroRows' : 'predictIntro');
     this.source.setLabel(t(rows ? 'predictInputLabelRows' : 'predictInputLabel'), t(rows ? 'predictInputHintRows' : 'predictInputHint'));
   }
