@@ -149,7 +149,8 @@ export function createEngine({ onWait = () => {} } = {}) {
     describe: (spec) => call('describe', spec),
     // A new model for `id` (opts: {family, setup: [[method, ...args]]}), trained by the next train(id, ...).
     create: (id, spec, opts) => training(call('create', key(id), spec, opts)),
-    // -> the run's summary; `input` is the family's (text, {nodes, edges}, {matrix, labels, labelColumn}).
+    // -> the run's summary; `input` is the family's (text, {nodes, edges}, {matrix, labels, labelColumn});
+    // opts.model: {spec, family, setup}, a new model made in the same call (else the one create() made).
     train: (id, input, opts, onProgress) => training(call('train', key(id), input, opts, Comlink.proxy(onProgress))),
     // Stops this session's run between two steps, or drops its calls still waiting for another session's.
     cancel: async () => {

@@ -116,6 +116,23 @@ function replace(id, model) {
   else models.delete(id);
 }
 
+// A new model from `spec` (helix.create with opts), then `setup`'s calls on it. Errors: stage 'model'.
+function createModel(h, spec, { setup = [], ...opts } = {}) {
+  let model;
+  try {
+    model = h.create(spec, opts);
+    return { model, results: setUp(model, setup) };
+  } catch (err) {
+    throw inStage(err, 'model');
+  }
+}
+
+// `model` is the one `id` trains next.
+function stage(id, model) {
+  staged.get(id)?.dispose();
+  staged.set(id, model);
+}
+
 // The model `id` trains next: the one created for it, else (a run again) its current one.
 function takeStaged(id) {
   const model = staged.get(id) ?? models.get(id);
@@ -156,28 +173,24 @@ const api = {
 
   // opts: helix.create's ({family, labels, features}) and setup: [[method, ...args]] calls made on the new
   // model (e.g. loadWeightsFrom, freeze) -> { family, results: those calls' results }. Errors: stage 'model'.
-  create: (id, spec, { setup = [], ...opts } = {}) =>
+  create: (id, spec, opts) =>
     wrap(async () => {
-      const h = await helix();
-      let next;
-      let results;
-      try {
-        next = h.create(spec, opts);
-        results = setUp(next, setup);
-      } catch (err) {
-        throw inStage(err, 'model');
-      }
-      staged.get(id)?.dispose();
-      staged.set(id, next);
-      return { family: next.family, results };
+      const { model, results } = createModel(await helix(), spec, opts);
+      stage(id, model);
+      return { family: model.family, results };
     }),
 
   // Fits `id`'s new model on `input` (text; {nodes, edges}; {matrix, labels, labelColumn}) with opts (epochs,
-  // learningRate, batchSize, seed, ...). It becomes `id`'s model if it learnt anything (a run cancelled before
-  // its first epoch or step keeps the previous one) -> the summary with hasModel.
-  train: (id, input, opts, onProgress) =>
+  // learningRate, batchSize, seed, ...): the one create() made, or with opts.model ({spec, ...create's opts})
+  // one made now, in the same call. It becomes `id`'s model if it learnt anything (a run cancelled before its
+  // first epoch or step keeps the previous one) -> the summary with hasModel.
+  train: (id, input, { model: create, ...opts } = {}, onProgress) =>
     wrap(async () => {
       if (run) throw new Error('A training run is already going; cancel it first.');
+      if (create) {
+        const { spec, ...createOpts } = create;
+        stage(id, createModel(await helix(), spec, createOpts).model);
+      }
       const next = takeStaged(id);
       const controller = new AbortController();
       run = { controller };

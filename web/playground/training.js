@@ -76,11 +76,8 @@ export function trainingController(ctx) {
   // A training run of a new model of `family`, built from `spec` (then `calls` made on it), on `input`. The
   // engine keeps the family's previous model when the run ends without one. -> the summary, or null.
   function trainNew(family, { spec, input, options, calls = [] }, { chartSpec } = {}) {
-    return trainingRun(async (onProgress) => {
-      const created = await engine.create(family.key, spec, { family: family.engine, setup: calls });
-      if (created?.cancelled) return created; // cancelled while waiting for another playground's run
-      return engine.train(family.key, input, options, onProgress);
-    }, { chartSpec, family });
+    const model = { spec, family: family.engine, setup: calls };
+    return trainingRun((onProgress) => engine.train(family.key, input, { ...options, model }, onProgress), { chartSpec, family });
   }
 
   // The Train button. -> the run's summary (null when it did not start or failed; the panels say why).
