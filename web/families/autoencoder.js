@@ -12,6 +12,8 @@ const autoencoder = defineFamily({
   result: 'latent',
   predict: false,
   engine: 'autoencoder',
+  matches: (spec, table) => table === 'autoencoder' || spec?.type === 'autoencoder',
+  examples: { autoencoder: 'pbmc3k', 'dae-impute': 'pbmc3k' },
   input: ({ main, second, labelColumn }) => ({ matrix: main, labels: second, labelColumn }),
   // A saved model is used on the matrix (and labels) in the data panel.
   loadSetup: ({ main, second, labelColumn }) => [['load', main, { labels: second, labelColumn }]],

@@ -3,7 +3,7 @@
 import { t } from '../strings.js';
 import { tableColumns } from '../table-columns.js';
 import { DecisionMapView } from '../views/decision-map.js';
-import { defineFamily } from './family.js';
+import { defineFamily, inputTypes } from './family.js';
 
 const MAP_SIZE = 40; // decision map grid: MAP_SIZE × MAP_SIZE predictions
 
@@ -14,6 +14,8 @@ const columns = defineFamily({
   key: 'columns',
   result: 'decision-map',
   predictFrom: 'rows',
+  matches: (spec, table) => table === 'sequence' && inputTypes(spec).size > 0 && !inputTypes(spec).has('dna'),
+  examples: { 'single-layer': 'splice-features', mlp: 'splice-features' },
   describeModel: (d, vars) => t('modelTakesColumns', vars),
   results(element, ctx) {
     // What the model predicts over a grid of columns x and y, under the training rows.

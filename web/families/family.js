@@ -21,6 +21,8 @@
 //   describeData(values)      a one-line account of data the live parser does not check
 //   describeModel(d, vars)    the model panel's sentence on what a spec builds (null: not asked)
 //   trainedMessage(summary, seconds)   the status line after a run that was not cancelled
+//   matches(spec, table) whether a preset (of the engine's preset table `table`) belongs here; examples: the
+//                       example each of its presets starts with (keys of web/examples.js; else its first)
 import { t } from '../strings.js';
 import { tableHeader } from '../table-columns.js';
 
@@ -58,7 +60,12 @@ const TABLE_FAMILY = {
   },
   describeModel: (d, vars) => t(!d.fixedLength ? 'modelTakesAny' : d.resize === 'exact' ? 'modelTakesExact' : 'modelTakesFixed', vars),
   trainedMessage: tableTrainedMessage,
+  matches: () => false,
+  examples: {},
 };
+
+// The input types of a sequence-table spec ('dna' when not named): how the table families tell theirs apart.
+export const inputTypes = (spec) => new Set((spec?.inputs ?? []).map((i) => i.type ?? 'dna'));
 
 // A family module's object: the table defaults, then its own entries; label and fileBase follow from the key.
 export const defineFamily = (own) => ({ ...TABLE_FAMILY, label: `family${own.key[0].toUpperCase()}${own.key.slice(1)}`, fileBase: `helix-${own.key}`, ...own });

@@ -13,6 +13,8 @@ const gan = defineFamily({
   result: 'gan',
   predict: false,
   engine: 'gan',
+  matches: (spec, table) => table === 'gan' || spec?.type === 'gan',
+  examples: { 'gan-dna': 'gan-motif' },
   afterLoad: () => {},
   describeData: ({ main }) => t('dataSummaryFasta', { count: (main.match(/^>/gm) ?? []).length || main.split('\n').filter((l) => l.trim()).length }),
   describeModel: null,

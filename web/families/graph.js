@@ -23,6 +23,8 @@ const graph = defineFamily({
   result: 'graph',
   predict: false,
   engine: 'graph',
+  matches: (spec, table) => table === 'graph' || spec?.task === 'node_classification' || spec?.task === 'graph_classification',
+  examples: { 'gcn-node': 'cora', 'gcn-graph': 'graph-motifs' },
   fields: ['epochs', 'learningRate', 'seed'], // it trains on the whole graph at once: no batches
   input: ({ main, second }) => ({ nodes: main, edges: second }),
   // A saved model is used on the graph in the data panel: its scores there are shown as a run's.

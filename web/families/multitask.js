@@ -8,6 +8,8 @@ export default defineFamily({
   key: 'multitask',
   result: 'task-metrics',
   explain: true,
+  matches: (spec, table) => table === 'sequence' && (spec?.heads?.length ?? 0) > 1,
+  examples: { 'cnn-multitask': 'multitask' },
   chartTasks: (spec) => (spec?.heads ?? []).map((head) => head.name),
   trainedMessage(summary, seconds) {
     const test = summary.test ?? {};

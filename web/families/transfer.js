@@ -37,6 +37,9 @@ const transfer = defineFamily({
   result: 'transfer',
   explain: true,
   liveParse: true,
+  // A frozen layer: it waits for pretrained weights.
+  matches: (spec, table) => table === 'sequence' && (spec?.layers ?? []).some((l) => l.trainable === false),
+  examples: { transfer: 'transfer-finetune' },
   // Step 2: the pretrained weights into the layers both share, then the layers kept fixed or fine-tuned.
   setup(ctx) {
     const options = ctx.resultView(transfer).options();
