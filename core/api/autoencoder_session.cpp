@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "../io/autoencoder_file.hpp"
+#include "../spec/training_options.hpp"
 #include "../train/imputation.hpp"
 #include "../train/knn.hpp"
 
@@ -166,32 +167,14 @@ std::string AutoencoderSession::start_training(const std::string& options_json)
     HELIX_ASSERT(ok());
     run_.reset();
     if (!loaded()) return json{{"errors", one_error("", "load a matrix before training")}}.dump();
-    json opt = json::parse(options_json, nullptr, false);
-    if (opt.is_discarded() || !opt.is_object())
-        return json{{"errors", one_error("options", "options: not a JSON object")}}.dump();
+    const spec::RunOptionsResult run =
+        spec::parse_run_options(options_json, spec::run_defaults(spec_.training, spec_.optimizer));
+    if (!run.ok()) return json{{"errors", spec_errors_to_json(run.errors)}}.dump();
     nn::TrainingSpec t = spec_.training;
     nn::OptimizerSpec o = spec_.optimizer;
-    json errors = json::array();
-    auto read = [&](const char* key, auto& out, bool integer, double lo) {
-        if (!opt.contains(key) || opt[key].is_null()) return false;
-        if (!opt[key].is_number() || (integer && !opt[key].is_number_integer()) || opt[key].get<double>() < lo) {
-            errors.push_back({{"field", key}, {"message", std::string(key) + ": must be " +
-                                                              (integer ? "an integer" : "a number") + " >= " +
-                                                              json(lo).dump()}});
-            return false;
-        }
-        out = static_cast<std::remove_reference_t<decltype(out)>>(opt[key].get<double>());
-        return true;
-    };
-    read("epochs", t.epochs, true, 1);
-    read("patience", t.patience, true, 0);
-    read("batchSize", t.batch_size, true, 1);
-    read("learningRate", o.learning_rate, false, 1e-9);
-    std::uint64_t seed = 0;
-    const bool reseed = read("seed", seed, true, 0);
-    if (!errors.empty()) return json{{"errors", errors}}.dump();
-    if (reseed) {
-        spec_.training.seed = t.seed = seed;
+    spec::apply_run_options(run.options, t, o);
+    if (run.options.seed_given) {
+        spec_.training.seed = t.seed;
         rebuild();
     }
     if (split_.train.empty())

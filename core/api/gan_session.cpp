@@ -8,6 +8,7 @@
 #include "../motifs/motif_enrichment.hpp"
 #include "../data/sequences.hpp"
 #include "../io/gan_file.hpp"
+#include "../spec/training_options.hpp"
 #include "json_errors.hpp"
 
 namespace helix::api {
@@ -101,16 +102,25 @@ std::string GanSession::start_training(const std::string& sequences_text, const 
     Options o(options_json);
     nn::GanSpec spec = gan_->spec();
     nn::GanTrainingSpec& t = spec.training;
-    float learning_rate = 0.0f;
+    if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();  // not a JSON object
+    spec::RunOptions defaults;  // learning_rate 0: none given, the networks keep their own
+    defaults.epochs = t.epochs;
+    defaults.batch_size = t.batch_size;
+    defaults.seed = t.seed;
+    const spec::RunOptionsResult run = spec::parse_run_options(o.opt, defaults);
     std::string motif;
-    o.integer("epochs", t.epochs, 1, 1000000);
     o.integer("steps", t.steps, 0, 100000000);
-    o.integer("batchSize", t.batch_size, 1, 100000);
     o.integer("dSteps", t.d_steps, 1, 100);
-    o.number("learningRate", learning_rate, 1e-8, 10);
-    o.integer("seed", t.seed, 0, 9007199254740991LL);
     o.motif("motif", motif);
-    if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();
+    if (!run.ok() || !o.errors.empty()) {
+        json errors = spec_errors_to_json(run.errors);
+        for (const auto& e : o.errors) errors.push_back(e);
+        return json{{"errors", errors}}.dump();
+    }
+    t.epochs = run.options.epochs;
+    t.batch_size = run.options.batch_size;
+    t.seed = run.options.seed;
+    const float learning_rate = run.options.learning_rate;
 
     data::TableOptions topt;
     topt.require_labels = false;
@@ -130,7 +140,7 @@ std::string GanSession::start_training(const std::string& sequences_text, const 
         return json{{"errors", input_errors_to_json(bad.errors)}, {"moreErrors", bad.more_errors}}.dump();
     }
 
-    if (o.has("seed")) {  // fresh weights from this seed
+    if (run.options.seed_given) {  // fresh weights from this seed
         nn::GanSpec fresh = gan_->spec();
         fresh.training.seed = t.seed;
         std::vector<nn::SpecError> errors;

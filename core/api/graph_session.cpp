@@ -6,6 +6,7 @@
 
 #include "../data/graph_batch.hpp"
 #include "../io/graph_model_file.hpp"
+#include "../spec/training_options.hpp"
 #include "../train/metrics.hpp"
 #include "../ops/graph.hpp"
 #include "../ops/ops.hpp"
@@ -294,29 +295,21 @@ std::string GraphSession::start_training(const std::string& options_json)
     HELIX_ASSERT(ok());
     run_.reset();
     if (!loaded()) return json{{"errors", one_error("", "load a graph (nodes and edges) before training")}}.dump();
-    json opt = json::parse(options_json, nullptr, false);
-    if (opt.is_discarded() || !opt.is_object())
-        return json{{"errors", one_error("options", "options: not a JSON object")}}.dump();
     nn::GraphTrainingSpec t = spec_.training;
     nn::OptimizerSpec o = spec_.optimizer;
-    json errors = json::array();
-    auto read = [&](const char* key, auto& out, bool integer, double lo) {
-        if (!opt.contains(key) || opt[key].is_null()) return false;
-        if (!opt[key].is_number() || (integer && !opt[key].is_number_integer()) || opt[key].get<double>() < lo) {
-            errors.push_back({{"field", key}, {"message", std::string(key) + ": must be " +
-                                                              (integer ? "an integer" : "a number") + " >= " +
-                                                              json(lo).dump()}});
-            return false;
-        }
-        out = static_cast<std::remove_reference_t<decltype(out)>>(opt[key].get<double>());
-        return true;
-    };
-    read("epochs", t.epochs, true, 1);
-    read("patience", t.patience, true, 0);
-    read("learningRate", o.learning_rate, false, 1e-9);
-    std::uint64_t seed = 0;
-    const bool reseed = opt.contains("seed") && !opt["seed"].is_null() && read("seed", seed, true, 0);
-    if (!errors.empty()) return json{{"errors", errors}}.dump();
+    spec::RunOptions defaults;
+    defaults.epochs = t.epochs;
+    defaults.batch_size = t.batch_size;
+    defaults.patience = t.patience;
+    defaults.learning_rate = o.learning_rate;
+    defaults.seed = t.seed;
+    const spec::RunOptionsResult given = spec::parse_run_options(options_json, defaults);
+    if (!given.ok()) return json{{"errors", spec_errors_to_json(given.errors)}}.dump();
+    t.epochs = given.options.epochs;
+    t.patience = given.options.patience;
+    o.learning_rate = given.options.learning_rate;
+    const bool reseed = given.options.seed_given;
+    const std::uint64_t seed = given.options.seed;
     if (spec_.graph_task() ? graph_.count_graphs(data::NodeSplit::train) == 0 : graph_.count(data::NodeSplit::train) == 0)
         return json{{"errors", one_error("split", spec_.graph_task() ? "split: no labelled graph is in the train split"
                                                                       : "split: no labelled node is in the train split")}}

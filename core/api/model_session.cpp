@@ -2,6 +2,7 @@
 #include "model_session.hpp"
 #include "json_errors.hpp"
 #include "../infer/prepared_input.hpp"
+#include "../spec/training_options.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -168,33 +169,14 @@ std::string ModelSession::start_training(const std::string& text, const std::str
 {
     HELIX_ASSERT(model_);
     trainer_.reset();
-    json opt = json::parse(options_json, nullptr, false);
-    if (opt.is_discarded() || !opt.is_object()) return json{{"errors", one_error("options", "options: not a JSON object")}}.dump();
+    const json opt = json::parse(options_json, nullptr, false);
+    const spec::RunOptionsResult run =
+        spec::parse_run_options(opt, spec::run_defaults(model_->spec().training, model_->spec().optimizer));
+    if (!run.ok()) return json{{"errors", spec_errors_to_json(run.errors)}}.dump();
     nn::TrainingSpec t = model_->spec().training;
     nn::OptimizerSpec o = model_->spec().optimizer;
-    json errors = json::array();
-    auto positive = [&](const char* key, auto& out) {
-        if (!opt.contains(key) || opt[key].is_null()) return;
-        if (!opt[key].is_number() || opt[key].get<double>() <= 0)
-            errors.push_back({{"field", key}, {"message", std::string(key) + ": must be a positive number"}});
-        else
-            out = static_cast<std::remove_reference_t<decltype(out)>>(opt[key].get<double>());
-    };
-    positive("epochs", t.epochs);
-    positive("batchSize", t.batch_size);
-    positive("learningRate", o.learning_rate);
-    if (opt.contains("patience") && opt["patience"].is_number()) t.patience = opt["patience"].get<std::size_t>();
-    if (opt.contains("validationFraction") && opt["validationFraction"].is_number())
-        t.validation_fraction = opt["validationFraction"].get<float>();
-    if (opt.contains("testFraction") && opt["testFraction"].is_number()) t.test_fraction = opt["testFraction"].get<float>();
-    if (opt.contains("seed") && !opt["seed"].is_null()) {
-        if (!opt["seed"].is_number_integer() || opt["seed"].get<long long>() < 0)
-            errors.push_back({{"field", "seed"}, {"message", "seed: must be a non-negative integer"}});
-        else
-            t.seed = opt["seed"].get<std::uint64_t>();
-    }
-    if (!errors.empty()) return json{{"errors", errors}}.dump();
-    if (opt.contains("seed") && !opt["seed"].is_null()) reset(static_cast<double>(t.seed));
+    spec::apply_run_options(run.options, t, o);
+    if (run.options.seed_given) reset(static_cast<double>(t.seed));
 
     const std::string label_column = opt.value("labelColumn", std::string());
     const data::TableOptions topt = infer::table_options(*model_, label_column, /*require_labels=*/true);

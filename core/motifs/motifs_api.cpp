@@ -7,7 +7,7 @@
 #include "../data/sequences.hpp"
 #include "filter_motifs.hpp"
 #include "motif_compare.hpp"
-#include "../nn/spec_reader.hpp"
+#include "../spec/field_reader.hpp"
 #include "../infer/evaluate.hpp"
 #include "../api/json_errors.hpp"
 
@@ -51,7 +51,7 @@ std::string motifs_session_json(api::ModelSession& session, const std::string& o
     json opt = json::parse(options_json, nullptr, false);
     if (opt.is_discarded()) return failed(api::one_error("options", "options: not valid JSON")).dump();
     std::vector<nn::SpecError> bad;
-    nn::SpecReader read(opt, "", bad);
+    spec::FieldReader read(opt, "", bad);
     std::string sequences_text, db_text, db_name = "motifs", method = "pearson";
     float threshold = 0.5f;
     std::size_t top = 3;

@@ -1,6 +1,8 @@
 // core/nn/autoencoder.cpp: see autoencoder.hpp.
 #include "autoencoder.hpp"
-#include "spec_reader.hpp"
+#include "../spec/field_reader.hpp"
+#include "../spec/optimizer_options.hpp"
+#include "../spec/training_options.hpp"
 
 #include <cmath>
 #include <set>
@@ -26,7 +28,7 @@ void read_layers(const json& j, const char* key, std::vector<LayerSpec>& out, st
     const json& list = j.at(key);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = at + "[" + std::to_string(i) + "]";
-        SpecReader r(list[i], path, errors);
+        spec::FieldReader r(list[i], path, errors);
         if (!list[i].is_object()) continue;
         LayerSpec l;
         if (!r.has("type")) {
@@ -61,7 +63,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
     AutoencoderSpecResult res;
     AutoencoderSpec& s = res.spec;
     auto& errors = res.errors;
-    SpecReader top(j, "", errors);
+    spec::FieldReader top(j, "", errors);
     if (!j.is_object()) return res;
     top.text("name", s.name);
     top.text("description", s.description);
@@ -88,7 +90,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
     if (!top.has("latent")) {
         top.fail("latent", "missing: {\"units\": 2} gives a 2-D latent map");
     } else {
-        SpecReader l(j.at("latent"), "latent", errors);
+        spec::FieldReader l(j.at("latent"), "latent", errors);
         if (!l.has("units")) l.fail("latent.units", "missing: the size of the latent code (2 for a map)");
         l.size("units", s.latent_units, 1, 4096);
         l.text("activation", s.latent_activation, &kActivations);
@@ -98,7 +100,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
 
     top.allow("corruption");
     if (top.has("corruption")) {
-        SpecReader c(j.at("corruption"), "corruption", errors);
+        spec::FieldReader c(j.at("corruption"), "corruption", errors);
         static const std::set<std::string> kinds = {"none", "mask", "gaussian"};
         c.text("type", s.corruption.type, &kinds);
         c.number("rate", s.corruption.rate, 0.0, s.corruption.type == "gaussian" ? 10.0 : 0.95);
@@ -114,7 +116,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
 
     top.allow("imputation");
     if (top.has("imputation")) {
-        SpecReader im(j.at("imputation"), "imputation", errors);
+        spec::FieldReader im(j.at("imputation"), "imputation", errors);
         im.number("mask_fraction", s.imputation.mask_fraction, 0.001, 0.9);
         static const std::set<std::string> entries = {"all", "nonzero"};
         im.text("entries", s.imputation.entries, &entries);
@@ -122,7 +124,7 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
     }
     top.allow("preprocess");
     if (top.has("preprocess")) {
-        SpecReader p(j.at("preprocess"), "preprocess", errors);
+        spec::FieldReader p(j.at("preprocess"), "preprocess", errors);
         static const std::set<std::string> transforms = {"none", "log1p"};
         p.text("transform", s.transform, &transforms);
         p.reject_unknown();
@@ -130,31 +132,16 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
 
     top.allow("optimizer");
     if (top.has("optimizer")) {
-        SpecReader o(j.at("optimizer"), "optimizer", errors);
-        static const std::set<std::string> kinds = {"adam", "sgd"};
-        o.text("type", s.optimizer.type, &kinds);
-        o.number("learning_rate", s.optimizer.learning_rate, 1e-8, 10.0);
-        o.number("momentum", s.optimizer.momentum, 0.0, 1.0, true);
-        o.number("beta1", s.optimizer.beta1, 0.0, 1.0, true);
-        o.number("beta2", s.optimizer.beta2, 0.0, 1.0, true);
-        o.number("eps", s.optimizer.eps, 1e-12, 1.0);
-        o.number("weight_decay", s.optimizer.weight_decay, 0.0, 1.0);
-        o.reject_unknown();
+        spec::FieldReader o(j.at("optimizer"), "optimizer", errors);
+        spec::read_optimizer(o, s.optimizer);
     }
     s.training.monitor = "val_loss";
     s.training.epochs = 30;
     top.allow("training");
     if (top.has("training")) {
-        SpecReader t(j.at("training"), "training", errors);
-        t.size("epochs", s.training.epochs);
-        t.size("batch_size", s.training.batch_size);
-        t.number("validation_fraction", s.training.validation_fraction, 0.0, 0.5);
-        t.number("test_fraction", s.training.test_fraction, 0.0, 0.5);
-        t.size("patience", s.training.patience, 0);
+        spec::FieldReader t(j.at("training"), "training", errors);
         static const std::set<std::string> monitors = {"val_loss"};
-        t.text("monitor", s.training.monitor, &monitors);
-        t.seed("seed", s.training.seed);
-        t.reject_unknown();
+        spec::read_training(t, s.training, monitors);
     }
     top.reject_unknown();
     return res;
@@ -203,22 +190,8 @@ json autoencoder_spec_to_json(const AutoencoderSpec& s)
             {"reconstruction", s.reconstruction},
             {"imputation", {{"mask_fraction", s.imputation.mask_fraction}, {"entries", s.imputation.entries}}},
             {"preprocess", {{"transform", s.transform}}},
-            {"optimizer",
-             {{"type", s.optimizer.type},
-              {"learning_rate", s.optimizer.learning_rate},
-              {"momentum", s.optimizer.momentum},
-              {"beta1", s.optimizer.beta1},
-              {"beta2", s.optimizer.beta2},
-              {"eps", s.optimizer.eps},
-              {"weight_decay", s.optimizer.weight_decay}}},
-            {"training",
-             {{"epochs", s.training.epochs},
-              {"batch_size", s.training.batch_size},
-              {"validation_fraction", s.training.validation_fraction},
-              {"test_fraction", s.training.test_fraction},
-              {"patience", s.training.patience},
-              {"monitor", s.training.monitor},
-              {"seed", s.training.seed}}}};
+            {"optimizer", spec::optimizer_to_json(s.optimizer)},
+            {"training", spec::training_to_json(s.training)}};
 }
 
 namespace {

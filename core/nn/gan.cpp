@@ -7,6 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../spec/field_reader.hpp"
+#include "../spec/optimizer_options.hpp"
+#include "../spec/training_options.hpp"
+
 namespace helix::nn {
 
 using nlohmann::json;
@@ -16,81 +20,7 @@ namespace {
 constexpr std::size_t kBases = 4;
 constexpr std::size_t kSampleChunk = 256;  // sequences generated at once by sample()
 
-// Reads the fields of one object at JSON path `path`, an error per bad or unknown field.
-class Fields {
-public:
-    Fields(const json& obj, std::string path, std::vector<SpecError>& errors)
-        : obj_(obj), path_(std::move(path)), errors_(errors)
-    {
-        if (!obj_.is_object()) fail(path_.empty() ? "spec" : path_, "must be an object");
-    }
-    bool has(const char* key) const { return obj_.is_object() && obj_.contains(key) && !obj_.at(key).is_null(); }
-    const json& at(const char* key) const { return obj_.at(key); }
-    std::string field(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-    void fail(const std::string& f, const std::string& m) { errors_.push_back({f, f + ": " + m}); }
-    void allow(const char* key) { seen_.insert(key); }
-
-    void size(const char* key, std::size_t& out, std::size_t min, std::size_t max)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(min) ||
-            v.get<long long>() > static_cast<long long>(max))
-            fail(field(key), "must be an integer from " + std::to_string(min) + " to " + std::to_string(max) +
-                                 ", got " + v.dump());
-        else
-            out = v.get<std::size_t>();
-    }
-    void number(const char* key, float& out, float lo, float hi, bool hi_open)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        // Checked as the float it is stored as (a saved file must load again: 0.99999999999 rounds to 1).
-        const double d = v.is_number() ? v.get<double>() : std::nan("");
-        const float f = d >= lo && d <= hi ? static_cast<float>(d) : std::nanf("");
-        if (!(f >= lo && (hi_open ? f < hi : f <= hi)))
-            return fail(field(key), "must be a number in [" + json(lo).dump() + ", " + json(hi).dump() +
-                                        (hi_open ? ")" : "]") + ", got " + v.dump());
-        out = f;
-    }
-    void text(const char* key, std::string& out, const std::set<std::string>& allowed = {})
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_string()) return fail(field(key), "must be a string, got " + v.dump());
-        if (!allowed.empty() && !allowed.count(v.get<std::string>())) {
-            std::string list;
-            for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-            return fail(field(key), "'" + v.get<std::string>() + "' is not one of: " + list);
-        }
-        out = v.get<std::string>();
-    }
-    void seed(const char* key, std::uint64_t& out)
-    {
-        if (!take(key)) return;
-        const json& v = obj_.at(key);
-        if (!v.is_number_integer() || v.get<long long>() < 0)
-            return fail(field(key), "must be a non-negative integer, got " + v.dump());
-        out = v.get<std::uint64_t>();
-    }
-    void reject_unknown()
-    {
-        if (!obj_.is_object()) return;
-        for (auto it = obj_.begin(); it != obj_.end(); ++it)
-            if (!seen_.count(it.key())) fail(field(it.key()), "unknown field (check the spelling)");
-    }
-
-private:
-    bool take(const char* key)
-    {
-        seen_.insert(key);
-        return has(key);
-    }
-    const json& obj_;
-    std::string path_;
-    std::vector<SpecError>& errors_;
-    std::set<std::string> seen_;
-};
+using Fields = spec::FieldReader;
 
 void read_net(const json& j, const std::string& path, GanNetSpec& net, std::vector<SpecError>& errors)
 {
@@ -117,14 +47,7 @@ void read_net(const json& j, const std::string& path, GanNetSpec& net, std::vect
     }
     if (f.has("optimizer")) {
         Fields o(f.at("optimizer"), f.field("optimizer"), errors);
-        o.text("type", net.optimizer.type, {"adam", "sgd"});
-        o.number("learning_rate", net.optimizer.learning_rate, 1e-8f, 10.0f, false);
-        o.number("momentum", net.optimizer.momentum, 0.0f, 1.0f, true);
-        o.number("beta1", net.optimizer.beta1, 0.0f, 1.0f, true);
-        o.number("beta2", net.optimizer.beta2, 0.0f, 1.0f, true);
-        o.number("eps", net.optimizer.eps, 1e-12f, 1.0f, false);
-        o.number("weight_decay", net.optimizer.weight_decay, 0.0f, 1.0f, false);
-        o.reject_unknown();
+        spec::read_optimizer(o, net.optimizer);
     }
     f.reject_unknown();
 }
@@ -133,11 +56,7 @@ json net_to_json(const GanNetSpec& net)
 {
     json layers = json::array();
     for (const auto& l : net.layers) layers.push_back(layer_to_json(l));
-    const OptimizerSpec& o = net.optimizer;
-    return {{"layers", layers},
-            {"optimizer",
-             {{"type", o.type}, {"learning_rate", o.learning_rate}, {"momentum", o.momentum}, {"beta1", o.beta1},
-              {"beta2", o.beta2}, {"eps", o.eps}, {"weight_decay", o.weight_decay}}}};
+    return {{"layers", layers}, {"optimizer", spec::optimizer_to_json(net.optimizer)}};
 }
 
 std::string shape_text(const Shape& s)
@@ -153,8 +72,11 @@ GanSpecResult parse_gan_spec(const json& j)
 {
     GanSpecResult res;
     GanSpec& s = res.spec;
+    if (!j.is_object()) {
+        res.errors.push_back({"spec", "spec: must be an object"});
+        return res;
+    }
     Fields top(j, "", res.errors);
-    if (!j.is_object()) return res;
     top.text("name", s.name);
     top.text("description", s.description);
     top.allow("comment");
@@ -175,12 +97,12 @@ GanSpecResult parse_gan_spec(const json& j)
     top.allow("training");
     if (top.has("training")) {
         Fields t(j.at("training"), "training", res.errors);
-        t.size("epochs", s.training.epochs, 1, 1000000);
+        t.size("epochs", s.training.epochs, spec::kMinEpochs, spec::kMaxEpochs);
         t.size("steps", s.training.steps, 0, 100000000);
-        t.size("batch_size", s.training.batch_size, 1, 100000);
+        t.size("batch_size", s.training.batch_size, spec::kMinBatchSize, spec::kMaxBatchSize);
         t.size("d_steps", s.training.d_steps, 1, 100);
         t.number("label_smoothing", s.training.label_smoothing, 0.0f, 0.5f, false);
-        t.seed("seed", s.training.seed);
+        t.seed("seed", s.training.seed, spec::kMaxSeed);
         t.reject_unknown();
     }
     top.reject_unknown();

@@ -4,8 +4,12 @@
 #include <algorithm>
 
 #include <cmath>
+#include <set>
 
 #include "../ops/graph.hpp"
+#include "../spec/field_reader.hpp"
+#include "../spec/optimizer_options.hpp"
+#include "../spec/training_options.hpp"
 #include "../ops/ops.hpp"
 #include "layer.hpp"
 
@@ -155,42 +159,33 @@ GraphSpecResult parse_graph_spec(const json& j)
                 rd.fail("layers[" + std::to_string(i) + "].units",
                         "missing (only the last " + output_type + " may leave it out)");
     }
+    s.optimizer.learning_rate = 0.01f;
+    s.optimizer.weight_decay = 5e-4f;
     if (j.contains("optimizer")) {
-        const json& o = j["optimizer"];
-        if (!o.is_object()) {
-            rd.fail("optimizer", "must be an object");
-        } else {
-            s.optimizer.learning_rate = 0.01f;
-            s.optimizer.weight_decay = 5e-4f;
-            rd.unknown(o, "optimizer.", {"type", "learning_rate", "weight_decay", "momentum", "weight_decay_on"});
-            rd.string(o, "type", "optimizer.", s.optimizer.type, {"adam", "sgd"});
-            rd.number(o, "learning_rate", "optimizer.", s.optimizer.learning_rate, 1e-8, 10, false);
-            rd.number(o, "weight_decay", "optimizer.", s.optimizer.weight_decay, 0, 1, false);
-            rd.number(o, "momentum", "optimizer.", s.optimizer.momentum, 0, 0.999, false);
-            rd.string(o, "weight_decay_on", "optimizer.", s.weight_decay_on, {"first_layer", "all"});
-        }
-    } else {
-        s.optimizer.learning_rate = 0.01f;
-        s.optimizer.weight_decay = 5e-4f;
+        spec::FieldReader o(j["optimizer"], "optimizer", r.errors);
+        static const std::set<std::string> types = {"adam", "sgd"}, decay_on = {"first_layer", "all"};
+        o.text("type", s.optimizer.type, types);
+        spec::read_learning_rate(o, "learning_rate", s.optimizer.learning_rate);
+        o.number("weight_decay", s.optimizer.weight_decay, 0.0f, spec::kMaxWeightDecay);
+        o.number("momentum", s.optimizer.momentum, 0.0f, 0.999f);
+        o.text("weight_decay_on", s.weight_decay_on, decay_on);
+        o.reject_unknown();
     }
     s.optimizer.eps = 1e-8f;
     if (j.contains("training")) {
-        const json& t = j["training"];
-        if (!t.is_object()) {
-            rd.fail("training", "must be an object");
-        } else {
-            rd.unknown(t, "training.", {"epochs", "patience", "monitor", "seed", "validation_fraction", "test_fraction",
-                                        "batch_size"});
-            rd.number(t, "epochs", "training.", s.training.epochs, 1, 1e6, true);
-            rd.number(t, "patience", "training.", s.training.patience, 0, 1e6, true);
-            rd.string(t, "monitor", "training.", s.training.monitor, {"val_loss", "val_accuracy"});
-            rd.number(t, "seed", "training.", s.training.seed, 0, 9007199254740991.0, true);
-            rd.number(t, "validation_fraction", "training.", s.training.validation_fraction, 0, 0.9, false);
-            rd.number(t, "test_fraction", "training.", s.training.test_fraction, 0, 0.9, false);
-            rd.number(t, "batch_size", "training.", s.training.batch_size, 1, 1e6, true);
-            if (s.training.validation_fraction + s.training.test_fraction >= 0.95f)
-                rd.fail("training.test_fraction", "validation_fraction + test_fraction must leave nodes to train on");
-        }
+        spec::FieldReader t(j["training"], "training", r.errors);
+        static const std::set<std::string> monitors = {"val_loss", "val_accuracy"};
+        t.size("epochs", s.training.epochs, spec::kMinEpochs, spec::kMaxEpochs);
+        t.size("patience", s.training.patience, spec::kMinPatience, spec::kMaxPatience);
+        t.text("monitor", s.training.monitor, monitors);
+        t.seed("seed", s.training.seed, spec::kMaxSeed);
+        // A graph's labelled nodes are split: more may go to validation and test than a table's rows.
+        t.number("validation_fraction", s.training.validation_fraction, spec::kMinFraction, spec::kMaxNodeFraction);
+        t.number("test_fraction", s.training.test_fraction, spec::kMinFraction, spec::kMaxNodeFraction);
+        t.size("batch_size", s.training.batch_size, spec::kMinBatchSize, spec::kMaxBatchSize);
+        t.reject_unknown();
+        if (s.training.validation_fraction + s.training.test_fraction >= 0.95f)
+            rd.fail("training.test_fraction", "validation_fraction + test_fraction must leave nodes to train on");
     }
     return r;
 }

@@ -1,6 +1,8 @@
 // core/nn/spec.cpp: reading and checking a model spec. See spec.hpp.
 #include "spec.hpp"
-#include "spec_reader.hpp"
+#include "../spec/field_reader.hpp"
+#include "../spec/optimizer_options.hpp"
+#include "../spec/training_options.hpp"
 
 #include <algorithm>
 #include <set>
@@ -24,7 +26,7 @@ const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "ta
 
 void parse_layer(const json& j, const std::string& path, LayerSpec& layer, std::vector<SpecError>& errors)
 {
-    SpecReader r(j, path, errors);
+    spec::FieldReader r(j, path, errors);
     if (!j.is_object()) return;
     if (!r.has("type")) {
         r.fail(r.field("type"), "missing (one of dense, conv1d, max_pool1d, global_max_pool, ...)");
@@ -112,7 +114,7 @@ namespace {
 InputSpec read_input(const json& j, const std::string& path, std::vector<SpecError>& errors)
 {
     InputSpec input;
-    SpecReader in(j, path, errors);
+    spec::FieldReader in(j, path, errors);
     if (!j.is_object()) return input;
     in.text("name", input.name);
     static const std::set<std::string> types = {"dna", "features"};
@@ -141,7 +143,7 @@ InputSpec read_input(const json& j, const std::string& path, std::vector<SpecErr
 HeadSpec read_head(const json& j, std::size_t index, std::vector<SpecError>& errors)
 {
     HeadSpec h;
-    SpecReader r(j, "heads[" + std::to_string(index) + "]", errors);
+    spec::FieldReader r(j, "heads[" + std::to_string(index) + "]", errors);
     if (!j.is_object()) return h;
     if (!r.has("name")) r.fail(r.field("name"), "missing: the head's name (its label column by default)");
     r.text("name", h.name);
@@ -207,7 +209,7 @@ SpecResult parse_spec(const json& j)
     SpecResult res;
     ModelSpec& s = res.spec;
     auto& errors = res.errors;
-    SpecReader top(j, "", errors);
+    spec::FieldReader top(j, "", errors);
     if (!j.is_object()) return res;
     top.text("name", s.name);
     top.text("description", s.description);
@@ -305,30 +307,15 @@ SpecResult parse_spec(const json& j)
 
     top.allow("optimizer");
     if (top.has("optimizer")) {
-        SpecReader o(j.at("optimizer"), "optimizer", errors);
-        static const std::set<std::string> types = {"adam", "sgd"};
-        o.text("type", s.optimizer.type, &types);
-        o.number("learning_rate", s.optimizer.learning_rate, 1e-8f, 10.0f);
-        o.number("momentum", s.optimizer.momentum, 0.0f, 1.0f, true);
-        o.number("beta1", s.optimizer.beta1, 0.0f, 1.0f, true);
-        o.number("beta2", s.optimizer.beta2, 0.0f, 1.0f, true);
-        o.number("eps", s.optimizer.eps, 1e-12f, 1.0f);
-        o.number("weight_decay", s.optimizer.weight_decay, 0.0f, 1.0f);
-        o.reject_unknown();
+        spec::FieldReader o(j.at("optimizer"), "optimizer", errors);
+        spec::read_optimizer(o, s.optimizer);
     }
 
     top.allow("training");
     if (top.has("training")) {
-        SpecReader t(j.at("training"), "training", errors);
-        t.size("epochs", s.training.epochs);
-        t.size("batch_size", s.training.batch_size);
-        t.number("validation_fraction", s.training.validation_fraction, 0.0f, 0.5f);
-        t.number("test_fraction", s.training.test_fraction, 0.0f, 0.5f);
-        t.size("patience", s.training.patience, 0);
+        spec::FieldReader t(j.at("training"), "training", errors);
         static const std::set<std::string> monitors = {"val_loss", "val_auroc", "val_accuracy"};
-        t.text("monitor", s.training.monitor, &monitors);
-        t.seed("seed", s.training.seed);
-        t.reject_unknown();
+        spec::read_training(t, s.training, monitors);
     }
     top.reject_unknown();
     return res;
@@ -397,22 +384,8 @@ nlohmann::json spec_to_json(const ModelSpec& s)
     json out = {{"name", s.name},
             {"description", s.description},
             {"layers", layers},
-            {"optimizer",
-             {{"type", s.optimizer.type},
-              {"learning_rate", s.optimizer.learning_rate},
-              {"momentum", s.optimizer.momentum},
-              {"beta1", s.optimizer.beta1},
-              {"beta2", s.optimizer.beta2},
-              {"eps", s.optimizer.eps},
-              {"weight_decay", s.optimizer.weight_decay}}},
-            {"training",
-             {{"epochs", s.training.epochs},
-              {"batch_size", s.training.batch_size},
-              {"validation_fraction", s.training.validation_fraction},
-              {"test_fraction", s.training.test_fraction},
-              {"patience", s.training.patience},
-              {"monitor", s.training.monitor},
-              {"seed", s.training.seed}}}};
+            {"optimizer", spec::optimizer_to_json(s.optimizer)},
+            {"training", spec::training_to_json(s.training)}};
     if (s.graph) {
         json inputs = json::array(), heads = json::array();
         for (const auto& in : s.inputs) inputs.push_back(input_json(in, true));

@@ -40,7 +40,7 @@ TEST_CASE("spec: typos, bad values and duplicate names are reported with their f
     CHECK(has_error(r, "layers[1].type", "'convolution' is not one of"));
     CHECK(has_error(r, "layers[2].name", "'c' is used by an earlier layer"));
     CHECK(has_error(r, "layers[2].activation", "'swish'"));
-    CHECK(has_error(r, "optimizer.learning_rate", "must be in"));
+    CHECK(has_error(r, "optimizer.learning_rate", "must be a number in"));
     CHECK(has_error(r, "training.monitor", "'val_f1'"));
 }
 

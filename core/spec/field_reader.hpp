@@ -1,34 +1,37 @@
-// core/nn/spec_reader.hpp: reading the fields of one JSON object of a spec, one error per bad field, so every
-// spec (sequence models, autoencoders) says the same thing about the same mistake: the field's JSON path, what
-// it must be and what it was. Keys nobody reads are errors too, so a typo ("kernal_size") is caught rather
-// than silently ignored.
+// core/spec/field_reader.hpp: the one reader of spec fields. It reads the fields of one JSON object, one error
+// per bad field, so every spec (sequence models, graph models, autoencoders, GANs) and every run's options say
+// the same thing about the same mistake: the field's JSON path, what it must be and what it was. Keys nobody
+// reads are errors too, so a typo ("kernal_size") is caught rather than silently ignored.
 #pragma once
 
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "spec.hpp"
+#include "../nn/spec.hpp"
 
-namespace helix::nn {
+namespace helix::spec {
 
-// Reads fields of one JSON object, recording an error per bad field; unknown keys are errors too,
-// so a typo ("kernal_size") is caught rather than silently ignored.
-class SpecReader {
+using nn::SpecError;
+
+class FieldReader {
 public:
-    SpecReader(const nlohmann::json& obj, std::string path, std::vector<SpecError>& errors)
+    FieldReader(const nlohmann::json& obj, std::string path, std::vector<SpecError>& errors)
         : obj_(obj), path_(std::move(path)), errors_(errors)
     {
         if (!obj_.is_object()) fail(path_, "must be an object");
     }
 
     bool has(const char* key) const { return obj_.is_object() && obj_.contains(key) && !obj_.at(key).is_null(); }
+    const nlohmann::json& at(const char* key) const { return obj_.at(key); }
 
-    // max: an upper bound too ("must be an integer in [min, max]").
+    // An integer in [min, max].
     void size(const char* key, std::size_t& out, std::size_t min, std::size_t max)
     {
         if (!take(key)) return;
@@ -51,17 +54,17 @@ public:
             out = static_cast<std::size_t>(v.get<long long>());
     }
 
+    // A number in [lo, hi] (or [lo, hi) when hi_open), checked as the float it is stored as: a saved file must
+    // load again (0.99999999999 rounds to 1).
     void number(const char* key, float& out, float lo, float hi, bool hi_open = false)
     {
         if (!take(key)) return;
         const nlohmann::json& v = obj_.at(key);
-        if (!v.is_number()) return fail(field(key), "must be a number, got " + v.dump());
-        // Checked as the float it is stored as (a saved file must load again: 0.99999999999 rounds to 1).
-        const double d = v.get<double>();
+        const double d = v.is_number() ? v.get<double>() : std::nan("");
         const float f = d >= lo && d <= hi ? static_cast<float>(d) : std::nanf("");
         if (!(f >= lo && (hi_open ? f < hi : f <= hi)))
-            return fail(field(key), "must be in [" + num(lo) + ", " + num(hi) + (hi_open ? ")" : "]") +
-                                        ", got " + v.dump());
+            return fail(field(key), "must be a number in [" + float_text(lo) + ", " + float_text(hi) +
+                                        (hi_open ? ")" : "]") + ", got " + v.dump());
         out = f;
     }
 
@@ -79,6 +82,7 @@ public:
         }
         out = s;
     }
+    void text(const char* key, std::string& out, const std::set<std::string>& allowed) { text(key, out, &allowed); }
 
     void boolean(const char* key, bool& out)
     {
@@ -88,12 +92,15 @@ public:
         out = v.get<bool>();
     }
 
-    void seed(const char* key, std::uint64_t& out)
+    // A non-negative integer no larger than `max`.
+    void seed(const char* key, std::uint64_t& out, std::uint64_t max = UINT64_MAX)
     {
         if (!take(key)) return;
         const nlohmann::json& v = obj_.at(key);
-        if (!v.is_number_integer() || v.get<long long>() < 0)
-            return fail(field(key), "must be a non-negative integer, got " + v.dump());
+        if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<std::uint64_t>() > max)
+            return fail(field(key), "must be a non-negative integer" +
+                                        (max == UINT64_MAX ? std::string() : " ≤ " + std::to_string(max)) +
+                                        ", got " + v.dump());
         out = static_cast<std::uint64_t>(v.get<long long>());
     }
 
@@ -107,6 +114,19 @@ public:
             if (!seen_.count(it.key())) fail(field(it.key().c_str()), "unknown field (check the spelling)");
     }
 
+    // The shortest decimal that reads back as `x` ("1e-08", "0.5", "10.0"), as a JSON number.
+    static std::string float_text(float x)
+    {
+        char buf[32];
+        for (int digits = 1; digits <= 9; ++digits) {
+            std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(x));
+            if (std::strtof(buf, nullptr) == x) break;
+        }
+        std::string s = buf;
+        if (s.find_first_of(".einf") == std::string::npos) s += ".0";
+        return s;
+    }
+
     std::string field(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
     void fail(const std::string& f, const std::string& m) { errors_.push_back({f, f + ": " + m}); }
 
@@ -116,17 +136,10 @@ private:
         seen_.insert(key);
         return has(key);
     }
-    static std::string num(float x)
-    {
-        std::string s = std::to_string(x);
-        while (s.size() > 1 && s.back() == '0') s.pop_back();
-        if (!s.empty() && s.back() == '.') s.pop_back();
-        return s;
-    }
     const nlohmann::json& obj_;
     std::string path_;
     std::vector<SpecError>& errors_;
     std::set<std::string> seen_;
 };
 
-}  // namespace helix::nn
+}  // namespace helix::spec
