@@ -11,7 +11,7 @@
 #include <set>
 
 #include "../data/sequences.hpp"
-#include "../io/model_file.hpp"
+#include "../io/sequence_model_file.hpp"
 #include "../infer/evaluate.hpp"
 
 namespace helix::api {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <set>
 
-#include "weights_json.hpp"
+#include "model_file.hpp"
 
 namespace helix::io {
 
@@ -27,14 +27,8 @@ std::string save_autoencoder(const nn::Autoencoder& model, const std::vector<std
                              const TrainedCells& cells, const json& metadata)
 {
     HELIX_ASSERT(genes.size() == model.genes());
-    return json{{"format", "helix-autoencoder"},
-                {"version", kAutoencoderFileVersion},
-                {"spec", nn::autoencoder_spec_to_json(model.spec())},
-                {"genes", genes},
-                {"cells", {{"count", cells.count}, {"hash", cells.hash}}},
-                {"weights", weights_to_json(model.params())},
-                {"metadata", metadata}}
-        .dump();
+    const json fields = {{"genes", genes}, {"cells", {{"count", cells.count}, {"hash", cells.hash}}}};
+    return write_model_file("autoencoder", {nn::autoencoder_spec_to_json(model.spec()), model.params(), fields, metadata});
 }
 
 LoadedAutoencoder load_autoencoder(const std::string& text)
@@ -43,7 +37,7 @@ LoadedAutoencoder load_autoencoder(const std::string& text)
     auto fail = [&](const std::string& field, const std::string& message) {
         out.errors.push_back({field, field + ": " + message});
     };
-    json file = open_model_file(text, "helix-autoencoder", kAutoencoderFileVersion, "Helix autoencoder", out.errors);
+    json file = open_model_file(text, "autoencoder", out.errors);
     if (file.is_null()) return out;
     if (!file.contains("genes") || !file["genes"].is_array() || file["genes"].empty()) {
         fail("genes", "must be a non-empty list of column names");
@@ -64,18 +58,18 @@ LoadedAutoencoder load_autoencoder(const std::string& text)
         if (c.contains("hash") && c["hash"].is_string()) out.cells.hash = c["hash"].get<std::string>();
     }
     if (!out.errors.empty()) return out;
-    nn::AutoencoderSpecResult spec = nn::parse_autoencoder_spec(file["spec"]);
-    for (auto& e : spec.errors) out.errors.push_back({"spec." + e.field, "spec." + e.message});
-    if (!out.errors.empty()) return out;
-    if (const std::string e = nn::Autoencoder::size_error(spec.spec, out.genes.size()); !e.empty()) {
-        out.errors.push_back({"spec", "spec: " + e});
-        return out;
-    }
-    auto model = nn::Autoencoder::build(spec.spec, out.genes.size());
-    weights_from_json(file.contains("weights") ? file["weights"] : json::object(), model->params(), out.errors);
-    if (!out.errors.empty()) return out;
-    out.metadata = file.contains("metadata") ? file["metadata"] : json::object();
-    out.model = std::move(model);
+    const std::size_t genes = out.genes.size();
+    out.model = model_from_file(
+        file, [](const json& j) { return nn::parse_autoencoder_spec(j); },
+        [&](const nn::AutoencoderSpec& s, std::vector<nn::SpecError>& errors) -> std::unique_ptr<nn::Autoencoder> {
+            if (const std::string e = nn::Autoencoder::size_error(s, genes); !e.empty()) {
+                errors.push_back({"spec", "spec: " + e});
+                return nullptr;
+            }
+            return nn::Autoencoder::build(s, genes);
+        },
+        out.errors);
+    if (out.model) out.metadata = metadata_of(file);
     return out;
 }
 

@@ -1,8 +1,7 @@
-// core/io/autoencoder_file.hpp: a trained autoencoder as one JSON document, as graph_model_file.hpp:
-//   {"format": "helix-autoencoder", "version": 1, "spec": {...}, "genes": ["PPBP", "LYZ", ...],
-//    "cells": {"count": 2638, "hash": "9f1c..."},
-//    "weights": {"input.mean": {...}, "latent.weight": {"shape": [128, 2], "dtype": "float32", "data": "<base64>"}},
-//    "metadata": {...}}
+// core/io/autoencoder_file.hpp: a trained autoencoder in the model-file envelope (model_file.hpp), family
+// "autoencoder" (before the envelope: "format": "helix-autoencoder", version 1). Its part: its spec, its weights
+// ("input.mean", ..., "latent.weight", ...) and two fields of its own:
+//   "genes": ["PPBP", "LYZ", ...], "cells": {"count": 2638, "hash": "9f1c..."}
 // `genes` names the model's inputs in order (a matrix is matched to them by column name). `cells` identifies the
 // matrix it was trained on (the number of cells and a hash of their ids in order), so a later evaluation of the
 // same matrix scores the same held-out test cells. The weights include the per-gene statistics (input.mean,
@@ -18,8 +17,6 @@
 #include "../nn/autoencoder.hpp"
 
 namespace helix::io {
-
-constexpr int kAutoencoderFileVersion = 1;
 
 struct TrainedCells {
     std::size_t count = 0;

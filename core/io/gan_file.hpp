@@ -1,10 +1,7 @@
-// core/io/gan_file.hpp: a trained GAN as one JSON document, the twin of model_file.hpp and graph_model_file.hpp:
-//   {"format": "helix-gan", "version": 1, "spec": {...},
-//    "weights": {"generator.dense_0.weight": {"shape": [32, 800], "dtype": "float32", "data": "<base64>"}, ...,
-//                "discriminator.conv1d_0.weight": {...}},
-//    "metadata": {...}}
-// Both networks are saved, so a loaded GAN samples the same sequences and can go on training. Loading checks
-// format, version, spec and every weight's presence and shape, naming the field of each problem.
+// core/io/gan_file.hpp: a trained GAN in the model-file envelope (model_file.hpp), family "gan" (before the
+// envelope: "format": "helix-gan", version 1). Its part: its spec and both networks' weights, named
+// "generator.dense_0.weight", ..., "discriminator.conv1d_0.weight", so a loaded GAN samples the same sequences
+// and can go on training.
 #pragma once
 
 #include <memory>
@@ -16,8 +13,6 @@
 #include "../nn/gan.hpp"
 
 namespace helix::io {
-
-constexpr int kGanFileVersion = 1;
 
 std::string save_gan(const nn::Gan& gan, const nlohmann::json& metadata);
 

@@ -1,8 +1,6 @@
-// core/io/graph_model_file.hpp: a trained GCN as one JSON document, the graph twin of model_file.hpp:
-//   {"format": "helix-graph-model", "version": 1, "spec": {...}, "features": 1433, "classes": 7,
-//    "weights": {"graph_conv_1.weight": {"shape": [1433, 16], "dtype": "float32", "data": "<base64>"}},
-//    "metadata": {...}}
-// Loading checks format, version, spec and every weight's presence and shape, naming the field of each problem.
+// core/io/graph_model_file.hpp: a trained GCN in the model-file envelope (model_file.hpp), family "graph" (before
+// the envelope: "format": "helix-graph-model", version 1). Its part: its spec, its weights, and two fields of its
+// own, the sizes the weights were built for: "features": 1433, "classes": 7.
 #pragma once
 
 #include <memory>
@@ -14,8 +12,6 @@
 #include "../nn/graph_model.hpp"
 
 namespace helix::io {
-
-constexpr int kGraphModelFileVersion = 1;
 
 std::string save_graph_model(const nn::GraphModel& model, const nlohmann::json& metadata);
 

@@ -3,52 +3,11 @@
 
 #include <cstring>
 
-#include "../data/lines.hpp"
 #include "base64.hpp"
 
 namespace helix::io {
 
 using nlohmann::json;
-
-json open_model_file(const std::string& text, const std::string& format, int version, const std::string& what,
-                     std::vector<nn::SpecError>& errors)
-{
-    auto fail = [&](const std::string& field, const std::string& message) {
-        errors.push_back({field, (field.empty() ? "" : field + ": ") + message});
-        return json();
-    };
-    json file;
-    try {
-        file = json::parse(text);
-    } catch (const json::parse_error& e) {
-        // Where reading stopped: the end of a truncated file, or the first character that is not JSON.
-        const data::TextPlace at = data::place_of(text, e.byte > 0 ? e.byte - 1 : 0);
-        const bool at_end = e.byte > text.size();
-        errors.push_back({"",
-                          "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": this is not a " +
-                              what + " file: " +
-                              (at_end ? "the text ends in the middle of the JSON (the file is truncated)"
-                                      : "it is not valid JSON from here on")});
-        return json();
-    } catch (const json::exception& e) {
-        // Valid JSON that nlohmann cannot hold, e.g. a number past the double range (found by fuzz_model_file).
-        return fail("", "this " + what + " file has a value that cannot be read: " + e.what());
-    }
-    if (!file.is_object()) return fail("", "this is not a " + what + " file (not a JSON object)");
-    if (!file.contains("format") || file["format"] != format) {
-        // Another Helix file ("helix-graph-model" given where a "helix-model" goes): say which it is.
-        const bool other_helix = file.contains("format") && file["format"].is_string() &&
-                                 file["format"].get<std::string>().rfind("helix-", 0) == 0;
-        return fail("format", "expected \"" + format + "\"; this file is not a " + what +
-                                  (other_helix ? " but a \"" + file["format"].get<std::string>() + "\" file" : ""));
-    }
-    if (!file.contains("version") || !file["version"].is_number_integer()) return fail("version", "missing");
-    if (file["version"].get<int>() != version)
-        return fail("version", "this file has version " + file["version"].dump() + " but this Helix reads version " +
-                                   std::to_string(version));
-    if (!file.contains("spec")) return fail("spec", "missing");
-    return file;
-}
 
 json weights_to_json(const std::vector<const nn::Param*>& params)
 {

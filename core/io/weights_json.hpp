@@ -1,5 +1,4 @@
-// core/io/weights_json.hpp: what every model file format shares: the header check, and named float32
-// tensors as JSON:
+// core/io/weights_json.hpp: named float32 tensors as JSON, the "weights" of every model file (model_file.hpp):
 //   {"conv1.weight": {"shape": [12, 4, 16], "dtype": "float32", "data": "<base64, little-endian>"}, ...}
 // Reading checks presence, dtype, shape and length of every parameter and names the field of each
 // problem ("weights.conv1.weight.shape: ..."); a tensor no parameter claims is an error too.
@@ -14,12 +13,6 @@
 #include "../nn/spec.hpp"
 
 namespace helix::io {
-
-// Parses a model file and checks its "format" (e.g. "helix-model"), its "version" and that it has a "spec".
-// Returns the document, or a discarded/null value with the reason in `errors`. `what` names the kind of
-// file in messages ("Helix model", "Helix graph model").
-nlohmann::json open_model_file(const std::string& text, const std::string& format, int version,
-                               const std::string& what, std::vector<nn::SpecError>& errors);
 
 nlohmann::json weights_to_json(const std::vector<const nn::Param*>& params);
 // Fills the parameters' values from `weights`; appends an error per problem (then values may be partial).

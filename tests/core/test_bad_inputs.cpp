@@ -17,7 +17,7 @@
 #include "core/motifs/motif_file.hpp"
 #include "core/data/sequences.hpp"
 #include "core/interpret/variants.hpp"
-#include "core/io/model_file.hpp"
+#include "core/io/sequence_model_file.hpp"
 #include "core/nn/model.hpp"
 #include "core/nn/spec.hpp"
 

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/io/base64.hpp"
-#include "core/io/model_file.hpp"
+#include "core/io/sequence_model_file.hpp"
 
 using namespace helix;
 
@@ -50,7 +50,7 @@ TEST_CASE("model file: wrong format, version, shapes, missing and extra weights 
 
     CHECK(io::load_model("{\"format\": \"helix-model\", ").errors.at(0).message.find("truncated") != std::string::npos);
     auto v = file;
-    v["version"] = 2;
+    v["version"] = 3;
     CHECK(errors_of(v).at(0).field == "version");
     auto s = file;
     s["weights"]["c.weight"]["shape"] = {4, 4, 2};
@@ -64,4 +64,45 @@ TEST_CASE("model file: wrong format, version, shapes, missing and extra weights 
     auto bad = file;
     bad["weights"]["o.bias"]["data"] = "AAAA";
     CHECK(errors_of(bad).at(0).field == "weights.o.bias.data");
+}
+
+TEST_CASE("model file envelope: new files say format helix, version 2 and their family; a wrong family is named")
+{
+    auto m = small_model();
+    const auto file = nlohmann::json::parse(io::save_model(*m));
+    CHECK(file["format"] == "helix");
+    CHECK(file["version"] == 2);
+    CHECK(file["family"] == "sequence");
+    for (const char* key : {"spec", "weights", "metadata"}) CHECK_MESSAGE(file.contains(key), key);
+
+    auto first_error = [](const nlohmann::json& j) { return io::load_model(j.dump()).errors.at(0); };
+    auto graph = file;
+    graph["family"] = "graph";
+    CHECK(first_error(graph).field == "family");
+    CHECK(first_error(graph).message ==
+          "family: expected \"sequence\"; this file is not a Helix model but a Helix graph model file");
+    auto unknown = file;
+    unknown["family"] = "vae";
+    CHECK(first_error(unknown).message == "family: 'vae' is not one of: sequence, graph, autoencoder, gan");
+    auto none = file;
+    none.erase("family");
+    CHECK(first_error(none).field == "family");
+    auto other = file;
+    other["format"] = "helix-graph-model";
+    CHECK(first_error(other).message ==
+          "format: expected \"helix-model\"; this file is not a Helix model but a \"helix-graph-model\" file");
+    auto foreign = file;
+    foreign["format"] = "keras";
+    CHECK(first_error(foreign).message == "format: expected \"helix\"; this file is not a Helix model");
+
+    // The same file under its tag of before (version 1, no family) loads to the same model.
+    auto old = file;
+    old["format"] = "helix-model";
+    old["version"] = 1;
+    old.erase("family");
+    auto loaded = io::load_model(old.dump());
+    REQUIRE(loaded.errors.empty());
+    CHECK(io::save_model(*loaded.model) == file.dump());
+    old["version"] = 2;
+    CHECK(first_error(old).message == "version: this file has version 2 but this Helix reads version 1");
 }

@@ -2,7 +2,7 @@
 // any sequence length, training and eval modes, and a model file that carries batch-norm statistics.
 #include <doctest/doctest.h>
 
-#include "core/io/model_file.hpp"
+#include "core/io/sequence_model_file.hpp"
 #include "core/nn/model.hpp"
 
 using namespace helix;

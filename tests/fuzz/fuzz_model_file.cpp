@@ -1,5 +1,5 @@
-// tests/fuzz/fuzz_model_file.cpp: the four model files a user can load (core/io/model_file, autoencoder_file,
-// graph_model_file, gan_file). Input: byte 0 picks the kind (modulo 4), the rest is the file's text.
+// tests/fuzz/fuzz_model_file.cpp: the four model files a user can load (the envelope of core/io/model_file, with
+// the families' parts: sequence_model_file, autoencoder_file, graph_model_file, gan_file). Input: byte 0 picks the kind (modulo 4), the rest is the file's text.
 // Besides the contract of fuzz_contract.hpp (no throw; each error names its field): a load gives a model exactly
 // when it reports no error, and a loaded model saves to a file that loads and saves again to the same text.
 #include <cstddef>
@@ -9,7 +9,7 @@
 #include "core/io/autoencoder_file.hpp"
 #include "core/io/gan_file.hpp"
 #include "core/io/graph_model_file.hpp"
-#include "core/io/model_file.hpp"
+#include "core/io/sequence_model_file.hpp"
 #include "fuzz_contract.hpp"
 
 namespace {
