@@ -112,7 +112,8 @@ test('helix train / evaluate / encode on a gzipped matrix; a bad labels file fai
     '--label-column', 'classified', '--epochs', '2', '--quiet', '--out', out);
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stderr, /imputation MSE [\d.]+ vs per-gene mean [\d.]+/);
-  assert.equal(JSON.parse(readFileSync(out, 'utf8')).format, 'helix-autoencoder');
+  const savedFile = JSON.parse(readFileSync(out, 'utf8'));  // the envelope (js/model-file.js)
+  assert.deepEqual([savedFile.format, savedFile.version, savedFile.family], ['helix', 2, 'autoencoder']);
   const e = run('evaluate', '--model', out, '--matrix', small, '--labels-file', labels, '--label-column', 'classified');
   assert.equal(e.status, 0, e.stderr);
   const scores = JSON.parse(e.stdout);

@@ -118,7 +118,8 @@ test('helix simulate --format fasta, helix train --preset gan-dna, helix sample 
   assert.equal(t.status, 0, t.stderr);
   assert.match(t.stderr, /step 20\/20 · epoch \d+ · D loss \d+\.\d{4} · G loss \d+\.\d{4}/);
   assert.match(t.stderr, /motif TGATAA \(forward strand\): \d+ occurrences in 1000 samples/);
-  assert.equal(JSON.parse(readFileSync(out, 'utf8')).format, 'helix-gan');
+  const savedFile = JSON.parse(readFileSync(out, 'utf8'));  // the envelope (js/model-file.js)
+  assert.deepEqual([savedFile.format, savedFile.version, savedFile.family], ['helix', 2, 'gan']);
 
   const samples = join(dir, 'samples.fa');
   const r = run('sample', '--model', out, '--count', '30', '--seed', '4', '--motif', MOTIF, '--out', samples);

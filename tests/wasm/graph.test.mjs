@@ -60,7 +60,8 @@ test('helix train --preset gcn-node and helix evaluate --nodes --edges on Cora',
     '--seed', '1', '--quiet', '--out', out);
   assert.equal(t.status, 0, t.stderr);
   assert.match(t.stderr, /test nodes \(1000\): accuracy 0\.(79|8|9)/);
-  assert.equal(JSON.parse(readFileSync(out, 'utf8')).format, 'helix-graph-model');
+  const savedFile = JSON.parse(readFileSync(out, 'utf8'));  // the envelope (js/model-file.js)
+  assert.deepEqual([savedFile.format, savedFile.version, savedFile.family], ['helix', 2, 'graph']);
   const e = run('evaluate', '--model', out, '--nodes', cora('nodes.tsv'), '--edges', cora('edges.tsv'));
   assert.equal(e.status, 0, e.stderr);
   const scores = JSON.parse(e.stdout);
