@@ -19,7 +19,8 @@ test('helix train writes a model and reports held-out scores on stderr', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /epoch 4\/4/);
   assert.match(r.stderr, /held-out test \(200 sequences\): accuracy 0\.9\d/);
-  assert.equal(JSON.parse(readFileSync(model, 'utf8')).format, 'helix-model');
+  const savedFile = JSON.parse(readFileSync(model, 'utf8'));  // the envelope (js/model-file.js)
+  assert.deepEqual([savedFile.format, savedFile.version, savedFile.family], ['helix', 2, 'sequence']);
 });
 
 test('helix predict prints id and probability as TSV', () => {
