@@ -1,5 +1,6 @@
-// core/nn/autoencoder.hpp: an autoencoder on a numeric matrix (cells × genes): its spec and its network.
-// The spec is JSON, a separate type from sequence and graph models:
+// core/nn/autoencoder.hpp: an autoencoder on a numeric matrix (cells × genes): its network, built from its spec
+// (types, reader and writer in core/spec/autoencoder.hpp). The spec is JSON, a separate type from sequence and graph
+// models:
 //   {"name": "dae-impute", "type": "autoencoder",
 //    "encoder": [{"type": "dense", "units": 128, "activation": "relu"}, {"type": "dropout", "rate": 0.1}],
 //    "latent": {"units": 32},
@@ -36,43 +37,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../spec/autoencoder.hpp"
 #include "layer.hpp"
-#include "spec.hpp"
 
 namespace helix::nn {
-
-struct CorruptionSpec {
-    std::string type = "none";  // none, mask, gaussian
-    float rate = 0.0f;          // mask: fraction hidden; gaussian: standard deviation (standardised units)
-};
-
-struct ImputationSpec {
-    float mask_fraction = 0.1f;   // of the entries of evaluated cells, hidden and then predicted
-    std::string entries = "all";  // all, nonzero
-};
-
-struct AutoencoderSpec {
-    std::string name = "autoencoder";
-    std::string description;
-    std::vector<LayerSpec> encoder, decoder;
-    std::size_t latent_units = 2;
-    std::string latent_activation;  // "", relu, sigmoid, tanh
-    CorruptionSpec corruption;
-    std::string reconstruction = "mse";  // mse, masked_mse
-    ImputationSpec imputation;
-    std::string transform = "none";  // preprocess.transform: none, log1p
-    OptimizerSpec optimizer;
-    TrainingSpec training;  // monitor is val_loss (the only one an autoencoder has)
-};
-
-struct AutoencoderSpecResult {
-    AutoencoderSpec spec;
-    std::vector<SpecError> errors;
-    bool ok() const { return errors.empty(); }
-};
-AutoencoderSpecResult parse_autoencoder_spec(const nlohmann::json& j);
-AutoencoderSpecResult parse_autoencoder_spec_text(const std::string& text);  // JSON syntax errors with line/column
-nlohmann::json autoencoder_spec_to_json(const AutoencoderSpec& spec);
 
 // The network for `genes` inputs and outputs. Shapes: x (B, G) in the data's units -> codes (B, latent) ->
 // reconstruction (B, G).

@@ -1,5 +1,5 @@
 // core/nn/gan.hpp: a generative adversarial network for DNA (Goodfellow et al. 2014; DCGAN's recipe,
-// Radford et al. 2016): its spec and its two networks. A separate spec type, as graph_model.hpp's:
+// Radford et al. 2016): its two networks, built from its spec (core/spec/gan.hpp, read and written there):
 //   {"name": "gan-dna", "type": "gan", "length": 50, "noise": 32,
 //    "generator": {"layers": [{"type": "dense", "units": 800, "activation": "relu"},
 //                             {"type": "reshape", "target_shape": [25, 32]},
@@ -30,42 +30,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../spec/gan.hpp"
 #include "layer.hpp"
-#include "spec.hpp"
 
 namespace helix::nn {
-
-struct GanNetSpec {
-    std::vector<LayerSpec> layers;
-    OptimizerSpec optimizer;  // defaults: adam, learning_rate 2e-4, beta1 0.5 (DCGAN)
-};
-
-struct GanTrainingSpec {
-    std::size_t epochs = 30;
-    std::size_t steps = 0;  // generator steps; 0 = as many as `epochs` take
-    std::size_t batch_size = 64;
-    std::size_t d_steps = 1;  // discriminator steps per generator step
-    float label_smoothing = 0.0f;
-    std::uint64_t seed = 1;
-};
-
-struct GanSpec {
-    std::string name = "gan";
-    std::string description;
-    std::size_t length = 50;  // L of the generated sequences
-    std::size_t noise = 32;   // Z, the size of the generator's input
-    GanNetSpec generator, discriminator;
-    GanTrainingSpec training;
-};
-
-struct GanSpecResult {
-    GanSpec spec;
-    std::vector<SpecError> errors;
-    bool ok() const { return errors.empty(); }
-};
-GanSpecResult parse_gan_spec(const nlohmann::json& j);
-GanSpecResult parse_gan_spec_text(const std::string& text);  // JSON syntax errors give line and column
-nlohmann::json gan_spec_to_json(const GanSpec& spec);
 
 class Gan {
 public:
