@@ -11,7 +11,9 @@
 using namespace helix;
 using namespace helix::kernels;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_f32_spmm {
 
 // rows x cols with each entry nonzero with probability `density`; row 1 (if any) left empty, and row 0 gets
 // a repeated column (CSR allows it: the two add).
@@ -56,8 +58,6 @@ bool close(const std::vector<float>& got, const std::vector<float>& want, float 
         }
     return true;
 }
-
-}  // namespace
 
 TEST_CASE("f32_spmm__ref equals the dense product of the densified matrix")
 {
@@ -146,3 +146,5 @@ TEST_CASE(
     bad.row_ptr[2] = bad.row_ptr[3] + 1;  // row 2 would end before it starts
     CHECK_FALSE(csr_is_valid(bad));
 }
+
+}  // namespace test_f32_spmm

@@ -13,7 +13,9 @@
 using helix::api::GraphSession;
 using nlohmann::json;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_graph_session {
 
 const char* kSpec = R"({"task": "node_classification",
   "layers": [{"type": "dropout", "rate": 0.5}, {"type": "graph_conv", "units": 16, "activation": "relu"},
@@ -59,8 +61,6 @@ std::string read(const std::string& path)
     ss << in.rdbuf();
     return ss.str();
 }
-
-}  // namespace
 
 TEST_CASE("GraphSession: a planted two-community graph, seed 1 -> test accuracy >= 0.9; save/load predicts the same")
 {
@@ -138,3 +138,5 @@ TEST_CASE("GraphSession: Cora with the standard Planetoid split, seed 1 -> test 
     MESSAGE("Cora: " << summary.dump());
     CHECK(summary["test"]["accuracy"].get<double>() >= 0.79);
 }
+
+}  // namespace test_graph_session

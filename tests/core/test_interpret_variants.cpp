@@ -11,7 +11,9 @@ using namespace helix;
 using namespace helix::test;
 using nlohmann::json;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_interpret_variants {
 
 // The first error of parsing `text` as "line L, column C: message".
 std::string first_error(const std::string& text, const std::vector<std::string>& features = {})
@@ -20,8 +22,6 @@ std::string first_error(const std::string& text, const std::vector<std::string>&
     REQUIRE_FALSE(parsed.ok());
     return parsed.errors[0].message;
 }
-
-}  // namespace
 
 TEST_CASE("variants: parsing errors name their line and column")
 {
@@ -111,3 +111,5 @@ TEST_CASE("variants: API errors: the bad line and column, an unknown head, an un
     CHECK(r["errors"][1]["field"] == "head");
     CHECK(r["errors"][1]["message"] == "head: 'nope' is not a head of this model (heads: label)");
 }
+
+}  // namespace test_interpret_variants

@@ -10,7 +10,9 @@
 
 using namespace helix::motifs;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_jaspar {
 
 // The first error's message, or "" when the text parses.
 std::string first_error(const std::string& text)
@@ -18,8 +20,6 @@ std::string first_error(const std::string& text)
     auto parsed = parse_jaspar(text);
     return parsed.ok() ? "" : parsed.errors.front().message;
 }
-
-}  // namespace
 
 TEST_CASE("parse_jaspar: ids, names, counts per position, brackets optional, rows in any order")
 {
@@ -104,3 +104,5 @@ TEST_CASE("parse_jaspar: a stray '[' or ']' inside a count row is one error and 
     CHECK(r.errors[0].message.rfind("line 2, column 9: '[' is not a count", 0) == 0);
     CHECK(r.errors[1].message.rfind("line 3, column 3: ']' is not a count", 0) == 0);
 }
+
+}  // namespace test_jaspar

@@ -12,7 +12,9 @@
 using namespace helix;
 using namespace helix::test;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_lstm {
 
 double sigmoid(double v)
 {
@@ -65,8 +67,6 @@ Tensor last_of(const Tensor& hs)
         for (std::size_t j = 0; j < H; ++j) y(s, j) = hs(s, L - 1, j);
     return y;
 }
-
-}  // namespace
 
 TEST_CASE("lstm: forward equals the gate equations, for sequences and for the last state")
 {
@@ -132,3 +132,5 @@ TEST_CASE("lstm: frozen weights get no gradient, and dx is the same as when they
     // Inference records nothing.
     CHECK_FALSE(ops::lstm(Var(in.x), Var(in.w_ih), Var(in.w_hh), Var(in.b), true).requires_grad());
 }
+
+}  // namespace test_lstm

@@ -12,7 +12,9 @@
 
 using namespace helix::motifs;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_meme {
 
 std::string first_error(const std::string& text)
 {
@@ -23,8 +25,6 @@ std::string first_error(const std::string& text)
 const char* const kHeader =
     "MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\nBackground letter frequencies\n"
     "A 0.25 C 0.25 G 0.25 T 0.25\n\n";
-
-}  // namespace
 
 TEST_CASE("parse_meme: ids, names, probabilities per position; header lines, URL and log-odds skipped")
 {
@@ -123,3 +123,5 @@ TEST_CASE("parse_meme names the line and column of each mistake")
     CHECK(parsed.errors.size() == 1);
     CHECK(parsed.value.size() == 1);
 }
+
+}  // namespace test_meme

@@ -10,7 +10,9 @@ using namespace helix::nn;
 using helix::test::gradcheck;
 using helix::test::uniform;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_model_graph {
 std::string first_error(const std::string& json)
 {
     auto r = parse_spec_text(json);
@@ -31,7 +33,6 @@ const char* kMultimodal = R"({"name": "mm",
   "heads": [{"name": "a", "layer": "out_a"}, {"name": "b", "layer": "out_b", "loss": "softmax_cross_entropy",
              "weight": 0.5, "label": "class_b", "classes": ["x", "y", "z"]}],
   "training": {"seed": 3}})";
-}  // namespace
 
 TEST_CASE("add and scale: gradients match finite differences")
 {
@@ -146,3 +147,5 @@ TEST_CASE("graph spec: frozen layers keep requires_grad off and can be unfrozen"
     CHECK(ps[0]->var.requires_grad());
     CHECK_FALSE(spec_to_json(m->spec())["layers"][0].contains("trainable"));
 }
+
+}  // namespace test_model_graph

@@ -11,7 +11,9 @@
 using namespace helix;
 using nlohmann::json;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_multitask_session {
 
 std::string random_dna(std::size_t n, Rng& rng)
 {
@@ -64,8 +66,6 @@ const char* kTwoHeads = R"({"name": "two-tasks",
   "heads": [{"name": "a", "layer": "out_a"}, {"name": "b", "layer": "out_b"}],
   "optimizer": {"type": "adam", "learning_rate": 0.01},
   "training": {"epochs": 12, "batch_size": 32, "patience": 4, "seed": 1}})";
-
-}  // namespace
 
 TEST_CASE("multi-task: two heads learn two motifs from one table with missing labels (test AUROC > 0.9 each)")
 {
@@ -185,3 +185,5 @@ TEST_CASE("transfer: weights copied by layer name survive a seeded fit; frozen l
           "the two models share no layer of the same name and shape: nothing to transfer");
     CHECK(json::parse(m.set_trainable(R"(["nope"])", false))["errors"][0]["message"] == "nope: no layer of that name");
 }
+
+}  // namespace test_multitask_session

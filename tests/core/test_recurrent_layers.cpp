@@ -8,7 +8,9 @@
 using namespace helix;
 using namespace helix::nn;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_recurrent_layers {
 std::unique_ptr<Model> build(const std::string& json)
 {
     auto r = parse_spec_text(json);
@@ -24,7 +26,6 @@ std::vector<std::string> names(Model& m)
     for (auto* p : m.params()) out.push_back(p->name);
     return out;
 }
-}  // namespace
 
 TEST_CASE("recurrent layers: a CNN + bidirectional LSTM takes any length and names its weights as PyTorch")
 {
@@ -80,3 +81,5 @@ TEST_CASE("norm layers: batch norm learns its statistics in training, uses them 
     CHECK(loaded.model->params()[2]->var.value() == running_mean->var.value());
     CHECK(loaded.model->forward(x, false, rng).value() == eval_after.value());
 }
+
+}  // namespace test_recurrent_layers

@@ -15,7 +15,9 @@
 using namespace helix;
 using namespace helix::test;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_recurrent_reference {
 
 constexpr float torch_rtol = 1e-4f, torch_atol = 1e-6f;
 
@@ -66,8 +68,6 @@ void check_case(const std::string& kind, const std::string& params_at, const std
     }
 }
 
-}  // namespace
-
 TEST_CASE("torch reference: LSTM (B=2, L=6, C=4, H=5) sequences and last state: y, dx, dw_ih, dw_hh, db")
 {
     check_case("lstm", "recurrent/lstm", "seq", /*bidir=*/false, /*seq=*/true);
@@ -99,3 +99,5 @@ TEST_CASE("torch reference: LSTM and GRU over 40 steps of one-hot DNA (H=3): err
     check_case("lstm", "recurrent/lstm/long", "long", false, true);
     check_case("gru", "recurrent/gru/long", "long", false, true);
 }
+
+}  // namespace test_recurrent_reference

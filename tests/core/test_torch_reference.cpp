@@ -13,7 +13,9 @@
 using namespace helix;
 using namespace helix::test;
 
-namespace {
+// One namespace for the whole file, tests included: the unity build (CMakeLists.txt) compiles test files
+// together, where helpers of the same name in two files would clash.
+namespace test_torch_reference {
 
 constexpr float torch_rtol = 1e-4f, torch_atol = 1e-6f;
 
@@ -33,8 +35,6 @@ void check_op(const std::string& name, const std::vector<std::string>& inputs,
         CHECK_ALLCLOSE(vars[i].grad(), fixture("ops/" + name + "/d" + inputs[i]), torch_rtol, torch_atol);
     }
 }
-
-}  // namespace
 
 TEST_CASE("torch reference: conv1d valid (K=5) and same (K=4, even) forward and dx, dw, db")
 {
@@ -119,3 +119,5 @@ TEST_CASE("torch reference: a small MLP (tanh, sigmoid, dense) with masked softm
         }
     }
 }
+
+}  // namespace test_torch_reference
