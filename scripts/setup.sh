@@ -4,11 +4,12 @@
 #   python3-torch runs the PyTorch export tests (tests/wasm/export-pytorch.test.mjs) and regenerates fixtures.
 #   fonts-wqy-microhei lets the headless Chromium of the page tests draw the Chinese interface (screenshots).
 #   clang and libclang-rt-14-dev (libFuzzer, ASan, UBSan) build the fuzz targets and the sanitized test suite.
+#   clang-format checks (npm test) and formats (npm run format) the C++ sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ccache emscripten binaryen wabt libxtensor-dev libxsimd-dev nlohmann-json3-dev doctest-dev
-          chromium nodejs python3-torch fonts-wqy-microhei clang libclang-rt-14-dev)
+          chromium nodejs python3-torch fonts-wqy-microhei clang libclang-rt-14-dev clang-format)
 
 missing=()
 for p in "${packages[@]}"; do
