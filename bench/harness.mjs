@@ -82,7 +82,7 @@ class Timed {
 }
 
 /**
- * Runs every workload and mode. helix: a loaded engine (js/helix.js); tf + bench: TensorFlow.js and
+ * Runs every workload and mode. helix: a loaded bench engine (bench/engine.mjs); tf + bench: TensorFlow.js and
  * bench/tfjs-workloads.js (null: Helix only); threads: the Helix thread counts to time (null = as loaded).
  * skipTf: TF.js candidates not to try ([{workload, mode, backend, reason}]).
  * Returns [{workload, mode, batch, helix: {"t2": stats, ...}, tf: {backend, variant, errors, ...stats} | {error}}].

@@ -1,6 +1,6 @@
 // bench/page.mjs: window.runBench(options) runs bench/harness.mjs in the page: Helix (the build this page can
 // load: threaded when cross-origin isolated) and TensorFlow.js (script tags of bench/page.html) side by side.
-import { loadHelix } from '/js/helix.js';
+import { loadBench } from '/bench/engine.mjs';
 import { runKernels, runWorkloads } from '/bench/harness.mjs';
 
 const logBox = document.getElementById('log');
@@ -9,7 +9,7 @@ const log = (line) => { logBox.textContent += line + '\n'; console.log(line); };
 window.runBench = async ({ workloads, modes, cfg, skipTf, kernels = true } = {}) => {
   const tf = globalThis.tf;
   tf.wasm.setWasmPaths('/node_modules/@tensorflow/tfjs-backend-wasm/dist/');
-  const helix = await loadHelix();
+  const helix = await loadBench();
   const env = { userAgent: navigator.userAgent, crossOriginIsolated: globalThis.crossOriginIsolated === true,
     hardwareConcurrency: navigator.hardwareConcurrency, helix: helix.backend, tfjs: tf.version.tfjs };
   log(`helix ${helix.backend.label}`);

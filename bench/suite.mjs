@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// bench/suite.mjs (`npm run bench`): the benchmark suite W1–W6 (core/api/bench_workload.hpp,
+// bench/suite.mjs (`npm run bench`): the benchmark suite W1–W6 (bench/workloads/bench_workload.hpp,
 // bench/tfjs-workloads.js, bench/torch_bench.py), training and inference, Helix beside TensorFlow.js 4.22 in
 // the same process or page, alternating (bench/harness.mjs), in
 //   1. Node: Helix's threaded build at 2 and 1 threads, TF.js on `wasm` else `cpu`; Helix's GEMM and conv1d
@@ -26,7 +26,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
-import { loadHelix } from '../js/helix.js';
+import { loadBench } from './engine.mjs';
 import { runKernels, runWorkloads } from './harness.mjs';
 import { resultsSection } from './report.mjs';
 
@@ -58,7 +58,7 @@ const skipTf = args['tf-cpu-w2'] ? [] : [{ workload: 'W2', mode: 'train', backen
 // TF.js's cpu backend needs minutes for one W2 training step ("too slow to time" in BENCHMARKS.md): it is left
 // out unless --tf-cpu-w2 is given, and the table says so.
 async function nodeRun({ smoke }) {
-  const helix = await loadHelix();
+  const helix = await loadBench();
   log(`== Node ${process.version}: helix ${helix.backend.label}`);
   let tf = null, bench = null;
   if (!smoke) {
@@ -149,7 +149,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'helix-bench-'));
 if (args['kernels-only']) {
   const file = path.join(ROOT, 'bench/results/suite.json');
   const last = JSON.parse(readFileSync(file, 'utf8'));
-  const helix = await loadHelix();
+  const helix = await loadBench();
   const threads = [...new Set([helix.backend.threads, 1])];
   last.node.kernels = runKernels(helix, { threads });
   last.node.kernelRounds = kernelRoundsRun(helix);

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# scripts/build.sh: builds both WebAssembly variants (helix-simd-mt, helix-simd) and lays them out so that
-# any static server can serve them: js/wasm/ (the engine, beside the JS API that loads it) and web/vendor/
+# scripts/build.sh [--bench]: builds both WebAssembly variants (helix-simd-mt, helix-simd) and lays them out so
+# that any static server can serve them: js/wasm/ (the engine, beside the JS API that loads it) and web/vendor/
 # (Comlink, uPlot: the page's).
+# --bench: also the benchmark's variants (helix-bench-mt, helix-bench: the same core objects + bench/workloads,
+# CMakeLists.txt) into bench/wasm/, for bench/engine.mjs (`npm run bench`, tests/wasm/bench-smoke.test.mjs).
 # Incremental: cmake and ccache rebuild only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs          # emscripten's JS optimizer needs acorn from Debian
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/helix-ccache}"
 jobs="${HELIX_JOBS:-$(nproc)}"
+targets=(helix-simd-mt helix-simd)
+bench=0
+[ "${1:-}" = --bench ] && bench=1 && targets+=(helix-bench-mt helix-bench)
 
 # One build at a time: two at once in the same folder corrupt each other's link step.
 mkdir -p build && exec 9>build/.lock && flock 9
@@ -15,7 +20,7 @@ mkdir -p build && exec 9>build/.lock && flock 9
 if [ ! -f build/wasm/CMakeCache.txt ]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-cmake --build build/wasm -j"$jobs"
+cmake --build build/wasm -j"$jobs" --target "${targets[@]}"
 
 mkdir -p js/wasm web/vendor
 for f in build/wasm/dist/helix-simd-mt.{mjs,wasm,worker.js} build/wasm/dist/helix-simd.{mjs,wasm}; do
@@ -26,4 +31,12 @@ echo '{ "type": "commonjs" }' > js/wasm/package.json
 cp -u node_modules/comlink/dist/esm/comlink.mjs web/vendor/comlink.mjs
 cp -u node_modules/uplot/dist/uPlot.esm.js web/vendor/uPlot.esm.js
 cp -u node_modules/uplot/dist/uPlot.min.css web/vendor/uPlot.min.css
+if [ $bench = 1 ]; then
+  mkdir -p bench/wasm
+  for f in build/wasm/dist/helix-bench-mt.{mjs,wasm,worker.js} build/wasm/dist/helix-bench.{mjs,wasm}; do
+    cmp -s "$f" "bench/wasm/$(basename "$f")" || cp "$f" bench/wasm/
+  done
+  echo '{ "type": "commonjs" }' > bench/wasm/package.json
+  echo "build: bench/wasm is ready" >&2
+fi
 echo "build: js/wasm and web/vendor are ready" >&2

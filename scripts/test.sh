@@ -2,12 +2,14 @@
 # scripts/test.sh: every test suite, or the ones named: core (doctest, native), sanitize (the same doctest
 # suite built with clang under AddressSanitizer + UndefinedBehaviorSanitizer), fuzz (each libFuzzer target of
 # tests/fuzz for $HELIX_FUZZ_SECONDS, default 15 s; scripts/fuzz.sh), wasm (node --test on the built module and
-# the CLI), web (Playwright + Debian's Chromium on the served page).
+# the CLI), web (Playwright + Debian's Chromium on the served page), format (clang-format and Prettier check
+# that the sources are formatted: scripts/format.sh --check; last, so that a formatting slip does not hide
+# the other suites' results).
 # Installs what is missing and builds first (both idempotent and incremental).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(core sanitize fuzz wasm web)
+[ ${#suites[@]} -gt 0 ] || suites=(core sanitize fuzz wasm web format)
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/helix-ccache}"
 jobs="${HELIX_JOBS:-$(nproc)}"
 
@@ -34,8 +36,8 @@ for suite in "${suites[@]}"; do
       bash scripts/fuzz.sh "${HELIX_FUZZ_SECONDS:-15}"
       ;;
     wasm)
-      echo "== wasm: both builds + node --test" >&2
-      bash scripts/build.sh
+      echo "== wasm: both builds (and the bench variants, for bench-smoke) + node --test" >&2
+      bash scripts/build.sh --bench
       node --test tests/wasm/
       ;;
     web)
@@ -45,6 +47,10 @@ for suite in "${suites[@]}"; do
       serial=(); node --test-concurrency=1 -e 0 2>/dev/null && serial=(--test-concurrency=1)
       node --test "${serial[@]}" tests/web/
       ;;
-    *) echo "unknown suite '$suite' (core, sanitize, fuzz, wasm, web)" >&2; exit 2 ;;
+    format)
+      echo "== format: clang-format --dry-run --Werror, prettier --check" >&2
+      bash scripts/format.sh --check
+      ;;
+    *) echo "unknown suite '$suite' (core, sanitize, fuzz, wasm, web, format)" >&2; exit 2 ;;
   esac
 done

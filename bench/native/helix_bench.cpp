@@ -1,4 +1,4 @@
-// bench/native/helix_bench.cpp: the benchmark workloads (core/api/bench_workload.hpp) natively, with every heap
+// bench/native/helix_bench.cpp: the benchmark workloads (bench/workloads/bench_workload.hpp) natively, with every heap
 // allocation counted (heap_count.hpp: the number of allocations, the bytes asked for, the live and peak bytes).
 // One JSON line per workload and mode, then the kernels.
 //   helix_bench [--threads N] [--workloads W1,W2] [--modes train,infer] [--steps N] [--kernels] [--smoke]
@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/api/bench_workload.hpp"
+#include "bench/workloads/bench_workload.hpp"
 #include "core/parallel.hpp"
 #include "heap_count.hpp"
 
@@ -68,7 +68,7 @@ int main(int argc, char** argv)
     for (const auto& id : workloads) {
         heap_count::reset_peak();
         const long long base = heap_count::live();
-        helix::api::BenchWorkload w(id, smoke);
+        helix::bench::BenchWorkload w(id, smoke);
         if (!w.ok()) {
             std::printf("%s\n", w.errors_json().c_str());
             return 1;
@@ -103,6 +103,6 @@ int main(int argc, char** argv)
             std::fflush(stdout);
         }
     }
-    if (kernels) std::printf("%s\n", helix::api::bench_kernels_json(smoke).c_str());
+    if (kernels) std::printf("%s\n", helix::bench::bench_kernels_json(smoke).c_str());
     return 0;
 }

@@ -1,4 +1,4 @@
-// tests/core/test_bench_workload.cpp: the benchmark workloads (core/api/bench_workload.hpp) have the suite's
+// tests/core/test_bench_workload.cpp: the benchmark workloads (bench/workloads/bench_workload.hpp) have the suite's
 // shapes (their parameter counts equal the TF.js/Keras models' of bench/tfjs-workloads.js) and really train.
 #include <doctest/doctest.h>
 
@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/api/bench_workload.hpp"
+#include "bench/workloads/bench_workload.hpp"
 
-using helix::api::BenchWorkload;
+using helix::bench::BenchWorkload;
 using nlohmann::json;
 
 TEST_CASE("bench workloads: the suite's shapes, as parameter counts of the reference Keras models")
@@ -60,7 +60,7 @@ TEST_CASE("bench workloads: an unknown id is an error naming it, and its steps r
 
 TEST_CASE("bench kernels (smoke): positive GFLOP/s for every GEMM and conv1d case")
 {
-    const json k = json::parse(helix::api::bench_kernels_json(/*smoke=*/true));
+    const json k = json::parse(helix::bench::bench_kernels_json(/*smoke=*/true));
     REQUIRE(!k["gemm"].empty());
     REQUIRE(!k["conv1d"].empty());
     for (const auto& g : k["gemm"]) CHECK(g["gflops"].get<double>() > 0.0);

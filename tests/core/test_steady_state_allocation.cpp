@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "bench/native/heap_count.hpp"
-#include "core/api/bench_workload.hpp"
+#include "bench/workloads/bench_workload.hpp"
 #include "core/parallel.hpp"
 
-using helix::api::BenchWorkload;
+using helix::bench::BenchWorkload;
 
 namespace {
 

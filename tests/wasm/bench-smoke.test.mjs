@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { HelixInputError } from '../../js/helix.js';
-import { engine } from './helpers.mjs';
+import { loadBench } from '../../bench/engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const positive = (v, what) => assert.ok(Number.isFinite(v) && v > 0, `${what}: ${v}`);
@@ -34,7 +34,7 @@ test('bench --smoke: finite throughput and loss for W1-W6, train and infer, 2 an
 });
 
 test('createBenchWorkload: an unknown id is a HelixInputError naming it; a workload steps and reports its shapes', async () => {
-  const helix = await engine();
+  const helix = await loadBench({ threads: 2 });
   assert.throws(() => helix.createBenchWorkload('W9'), (e) => e instanceof HelixInputError && /W9/.test(e.errors[0].message));
   const w = helix.createBenchWorkload('W5', { smoke: true });
   try {
@@ -44,5 +44,6 @@ test('createBenchWorkload: an unknown id is a HelixInputError naming it; a workl
     assert.ok(w.inferSteps(2).seconds >= 0);
   } finally {
     w.dispose();
+    helix.close();  // the threaded build's workers would keep this test file's process alive
   }
 });

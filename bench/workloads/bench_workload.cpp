@@ -1,4 +1,4 @@
-// core/api/bench_workload.cpp: W1–W6 and the kernel micro-benchmark. See bench_workload.hpp.
+// bench/workloads/bench_workload.cpp: W1–W6 and the kernel micro-benchmark. See bench_workload.hpp.
 // The sequential networks are stacks of nn layers read from the same layer JSON a model spec holds (as the GAN
 // builds its two networks); W2's 164-output multi-label head is such a stack with ops::bce_with_logits over
 // all (B, 164) logits, which nn::Model's heads do not offer (a bce head has one output); W4 is the two GCN
@@ -12,15 +12,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../kernels/f32_gemm.hpp"
-#include "../nn/gan.hpp"
-#include "../ops/graph.hpp"
-#include "../ops/norm.hpp"
-#include "../ops/ops.hpp"
-#include "../parallel.hpp"
-#include "../rng.hpp"
+#include "core/kernels/f32_gemm.hpp"
+#include "core/nn/gan.hpp"
+#include "core/ops/graph.hpp"
+#include "core/ops/norm.hpp"
+#include "core/ops/ops.hpp"
+#include "core/parallel.hpp"
+#include "core/rng.hpp"
 
-namespace helix::api {
+namespace helix::bench {
 
 using nlohmann::json;
 
@@ -541,4 +541,4 @@ std::string bench_kernels_json(bool smoke)
     return out.dump();
 }
 
-}  // namespace helix::api
+}  // namespace helix::bench

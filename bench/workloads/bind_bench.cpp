@@ -1,10 +1,11 @@
-// wasm/bind_bench.cpp: Embind declarations for the benchmark workloads and kernel micro-benchmark
-// (core/api/bench_workload.hpp). bench/suite.mjs drives them through web/engine/helix.js (createBenchWorkload).
+// bench/workloads/bind_bench.cpp: Embind declarations for the benchmark workloads and kernel micro-benchmark
+// (bench_workload.hpp), only in the bench wasm variants (helix-bench-mt, helix-bench). bench/suite.mjs and
+// bench/page.mjs drive them through bench/engine.mjs (loadBench).
 #include <emscripten/bind.h>
 
-#include "core/api/bench_workload.hpp"
+#include "bench/workloads/bench_workload.hpp"
 
-using helix::api::BenchWorkload;
+using helix::bench::BenchWorkload;
 
 EMSCRIPTEN_BINDINGS(helix_bench)
 {
@@ -15,5 +16,5 @@ EMSCRIPTEN_BINDINGS(helix_bench)
         .function("info", &BenchWorkload::info_json)
         .function("trainSteps", &BenchWorkload::train_steps)
         .function("inferSteps", &BenchWorkload::infer_steps);
-    emscripten::function("benchKernels", &helix::api::bench_kernels_json);
+    emscripten::function("benchKernels", &helix::bench::bench_kernels_json);
 }

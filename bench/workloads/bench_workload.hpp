@@ -1,4 +1,4 @@
-// core/api/bench_workload.hpp: the benchmark suite W1–W6 (../shared/BENCHMARKS.md, bench/README.md) built
+// bench/workloads/bench_workload.hpp: the benchmark suite W1–W6 (../shared/BENCHMARKS.md, bench/README.md) built
 // from the engine's own layers, ops and optimisers, on seeded synthetic data of the suite's shapes, so that
 // bench/suite.mjs can time Helix beside TensorFlow.js and PyTorch. Text in, JSON text out, nothing thrown.
 //
@@ -18,6 +18,9 @@
 //
 // smoke = true shrinks every shape (short sequences, small batches and layers) for a run that only checks
 // the benchmark works.
+//
+// Benchmark code only: built into the native helix_bench and helix_tests and into the bench wasm variants
+// (helix-bench-mt, helix-bench: CMakeLists.txt), never into the product's helix-simd*.wasm.
 #pragma once
 
 #include <functional>
@@ -25,10 +28,10 @@
 #include <string>
 #include <vector>
 
-#include "../nn/layer.hpp"
-#include "../optim/optimizer.hpp"
+#include "core/nn/layer.hpp"
+#include "core/optim/optimizer.hpp"
 
-namespace helix::api {
+namespace helix::bench {
 
 class BenchWorkload {
 public:
@@ -60,4 +63,4 @@ private:
 // "conv1d": [{name, B, L, C, K, F, padding, forwardGflops, backwardGflops}]}. smoke: small shapes, one timing.
 std::string bench_kernels_json(bool smoke);
 
-}  // namespace helix::api
+}  // namespace helix::bench
