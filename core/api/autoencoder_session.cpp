@@ -51,7 +51,8 @@ std::string AutoencoderSession::summary_json() const { return model_ ? model_->s
 void AutoencoderSession::rebuild()
 {
     HELIX_ASSERT(loaded());
-    run_.reset();  // it refers to the old weights
+    run_.reset();  // they refer to the old weights
+    task_.reset();
     split_ = train::autoencoder_split(ids_.size(), spec_.training);
     model_ = nn::Autoencoder::build(spec_, genes_.size());
     if (!split_.train.empty()) model_->fit_statistics(values_, split_.train);
@@ -65,6 +66,7 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
 {
     HELIX_ASSERT(ok());
     run_.reset();
+    task_.reset();
     ids_.clear();
     reconstruction_.clear();
     auto parsed = data::parse_matrix(matrix_text);
@@ -166,6 +168,7 @@ std::string AutoencoderSession::start_training(const std::string& options_json)
 {
     HELIX_ASSERT(ok());
     run_.reset();
+    task_.reset();
     if (!loaded()) return json{{"errors", one_error("", "load a matrix before training")}}.dump();
     const spec::RunOptionsResult run =
         spec::parse_run_options(options_json, spec::run_defaults(spec_.training, spec_.optimizer));
@@ -182,7 +185,8 @@ std::string AutoencoderSession::start_training(const std::string& options_json)
                                                          : "these cells are not the ones this model was trained on: "
                                                            "give a seed to train it afresh on them")}}
             .dump();
-    run_ = std::make_unique<train::AutoencoderTrainer>(*model_, values_, split_, t, o);
+    task_ = std::make_unique<train::AutoencoderTask>(*model_, values_, split_, t, o);
+    run_ = std::make_unique<train::TrainingRun>(*task_, train::autoencoder_run_options(t));
     metadata_["training"] = {{"epochs", t.epochs}, {"batchSize", t.batch_size}, {"learningRate", o.learning_rate},
                              {"seed", spec_.training.seed}, {"patience", t.patience}};
     metadata_["trainedOn"] = {{"cells", ids_.size()}, {"genes", genes_.size()}, {"train", split_.train.size()},

@@ -17,7 +17,8 @@
 
 #include "../data/matrix.hpp"
 #include "../nn/autoencoder.hpp"
-#include "../train/autoencoder_trainer.hpp"
+#include "../train/autoencoder_task.hpp"
+#include "../train/training_run.hpp"
 
 namespace helix::api {
 
@@ -42,7 +43,7 @@ public:
     std::string train_step();  // {"type": "batch"|"epoch"|"error", "epoch", "epochs", "loss", "valLoss", ...}
     bool training_finished() const { return !run_ || run_->finished(); }
     void cancel_training();
-    std::string training_summary();  // the trainer's summary plus "latentKnn" when labels were loaded
+    std::string training_summary();  // the run's summary plus "latentKnn" when labels were loaded
 
     // {"errors", "maskedMse", "meanImputationMse", "improvement", "hidden", "cells", "entries", "maskFraction",
     //  "reconstructionMse", "latentKnn": {"accuracy", "majorityRate", "k", "n"} | null} on the test cells.
@@ -72,7 +73,8 @@ private:
     std::vector<std::string> ids_, labels_;
     std::vector<float> values_;  // cells × genes_, after the transform
     train::Split split_;
-    std::unique_ptr<train::AutoencoderTrainer> run_;
+    std::unique_ptr<train::AutoencoderTask> task_;
+    std::unique_ptr<train::TrainingRun> run_;  // drives task_
     std::vector<float> reconstruction_;
 };
 

@@ -98,7 +98,8 @@ std::string GanSession::summary_json() const { return gan_ ? gan_->summary_json(
 std::string GanSession::start_training(const std::string& sequences_text, const std::string& options_json)
 {
     HELIX_ASSERT(gan_);
-    trainer_.reset();
+    run_.reset();
+    task_.reset();
     Options o(options_json);
     nn::GanSpec spec = gan_->spec();
     nn::GanTrainingSpec& t = spec.training;
@@ -147,37 +148,31 @@ std::string GanSession::start_training(const std::string& sequences_text, const 
         gan_ = nn::Gan::build(fresh, errors);
         HELIX_ASSERT(gan_);  // the same spec built before
     }
-    if (learning_rate > 0.0f) {
-        // The optimizers are made from the Gan's spec: rebuild it with the new rates, keeping the weights.
-        nn::GanSpec s = gan_->spec();
-        s.generator.optimizer.learning_rate = s.discriminator.optimizer.learning_rate = learning_rate;
-        std::vector<nn::SpecError> errors;
-        auto rebuilt = nn::Gan::build(s, errors);
-        HELIX_ASSERT(rebuilt);
-        rebuilt->set_weights(gan_->weights());
-        gan_ = std::move(rebuilt);
-    }
+    // The optimizers come from the spec's, with the options' learning rate (both networks) over theirs.
+    nn::OptimizerSpec d_optimizer = gan_->spec().discriminator.optimizer, g_optimizer = gan_->spec().generator.optimizer;
+    if (learning_rate > 0.0f) d_optimizer.learning_rate = g_optimizer.learning_rate = learning_rate;
     spec_ = gan_->spec();
     records_ = set.size();
-    trainer_ = std::make_unique<train::GanTrainer>(*gan_, set.sequences, t, motif);
-    return json{{"errors", json::array()}, {"records", records_}, {"steps", trainer_->steps()}}.dump();
+    task_ = std::make_unique<train::GanTask>(*gan_, set.sequences, t, d_optimizer, g_optimizer, motif);
+    run_ = std::make_unique<train::TrainingRun>(*task_, task_->run_options());
+    return json{{"errors", json::array()}, {"records", records_}, {"steps", task_->steps()}}.dump();
 }
 
 std::string GanSession::train_step()
 {
-    HELIX_ASSERT(trainer_ && !trainer_->finished());
-    return trainer_->step().dump();
+    HELIX_ASSERT(run_ && !run_->finished());
+    return run_->step().dump();
 }
 
 void GanSession::cancel_training()
 {
-    if (trainer_) trainer_->cancel();
+    if (run_) run_->cancel();
 }
 
 std::string GanSession::training_summary()
 {
-    if (!trainer_) return json{{"stepsRun", 0}, {"cancelled", false}, {"history", json::array()}}.dump();
-    json s = trainer_->summary();
+    if (!run_) return json{{"stepsRun", 0}, {"cancelled", false}, {"history", json::array()}}.dump();
+    json s = run_->summary();
     s["records"] = records_;
     return s.dump();
 }

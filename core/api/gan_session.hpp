@@ -10,7 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "../nn/gan.hpp"
-#include "../train/gan_trainer.hpp"
+#include "../train/gan_task.hpp"
+#include "../train/training_run.hpp"
 
 namespace helix::api {
 
@@ -30,10 +31,10 @@ public:
     // summary report its enrichment in samples.
     // -> {"errors": [], "records", "steps"} or {"errors": [...], "moreErrors"}
     std::string start_training(const std::string& sequences_text, const std::string& options_json);
-    std::string train_step();  // GanTrainer::step()
-    bool training_finished() const { return !trainer_ || trainer_->finished(); }
+    std::string train_step();  // TrainingRun::step() (core/train/gan_task.hpp)
+    bool training_finished() const { return !run_ || run_->finished(); }
     void cancel_training();
-    std::string training_summary();  // GanTrainer::summary(), plus "records"
+    std::string training_summary();  // TrainingRun::summary(), plus "records"
 
     // options {"seed" (default 1), "temperature" (default 1; 0 = the most probable base)}
     // -> {"errors": [], "sequences": [...], "composition": [[A, C, G, T] per position]}
@@ -52,7 +53,8 @@ public:
 private:
     nn::GanSpec spec_;
     std::unique_ptr<nn::Gan> gan_;
-    std::unique_ptr<train::GanTrainer> trainer_;
+    std::unique_ptr<train::GanTask> task_;
+    std::unique_ptr<train::TrainingRun> run_;  // drives task_
     std::size_t records_ = 0;
     nlohmann::json errors_ = nlohmann::json::array();
     nlohmann::json metadata_ = nlohmann::json::object();

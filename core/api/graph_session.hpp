@@ -16,10 +16,10 @@
 #include <nlohmann/json.hpp>
 
 #include "../data/graph.hpp"
-#include "../tensor_reuse.hpp"
 #include "../nn/graph_model.hpp"
-#include "../optim/optimizer.hpp"
-#include "../train/divergence.hpp"
+#include "../train/graph_scores.hpp"
+#include "../train/graph_task.hpp"
+#include "../train/training_run.hpp"
 
 namespace helix::api {
 
@@ -35,19 +35,20 @@ public:
     // {"errors", "moreErrors", "source": "nodes" | "edges"} or {"errors": [], "nodes", "edges", "features",
     // "classes", "split": {"train", "val", "test", "unlabelled"}, "splitGiven", "selfLoops", "duplicateEdges"}.
     std::string load(const std::string& nodes_text, const std::string& edges_text);
-    bool loaded() const { return adj_ != nullptr; }
+    bool loaded() const { return in_.adj != nullptr; }
 
     // options {"epochs", "seed", "patience", "learningRate"}, each optional (the spec's otherwise). A seed gives
     // fresh weights (same seed, same run); without one training continues from the current weights.
     std::string start_training(const std::string& options_json);
-    // {"type": "epoch", "epoch", "epochs", "loss", "trainAccuracy", "valLoss", "valAccuracy"} at an epoch's end;
-    // {"type": "batch", "epoch", "epochs", "batch", "batches", "loss"} after a graph mini-batch that does not end
-    // one; {"type": "error", "message", "epoch", "batch"} when training diverged.
+    // The events of core/train/training_run.hpp: {"type": "batch", ...} after a training step (node
+    // classification: the epoch's one full-batch step; graph classification: a mini-batch of graphs), then
+    // {"type": "epoch", "epoch", "epochs", "loss", "trainAccuracy", "valLoss", "valAccuracy", ...} after the
+    // validation; {"type": "error", "message", "epoch", "batch"} when training diverged.
     std::string train_step();
-    bool training_finished() const { return !run_ || run_->finished; }
+    bool training_finished() const { return !run_ || run_->finished(); }
     void cancel_training();
-    // {"epochsRun", "bestEpoch", "stoppedEarly", "cancelled", "test": {...}}, and "error" and "diverged":
-    // {"epoch", "batch", "message"} when training diverged.
+    // {"epochsRun", "bestEpoch", "stoppedEarly", "cancelled", "history", "monitor", "test": {...}}, and "error"
+    // and "diverged": {"epoch", "batch", "message"} when training diverged.
     std::string training_summary();
 
     // {"errors", "accuracy", "loss", "n"} on the labelled test nodes; graph models add the macro AUROC
@@ -60,51 +61,16 @@ public:
     std::string metadata_json() const { return metadata_.dump(); }
 
 private:
-    struct Run {
-        std::unique_ptr<optim::Optimizer> optimizer;
-        Rng rng;
-        std::size_t epoch = 0, epochs = 0, patience = 0, best_epoch = 0, since_best = 0;
-        double best = 0.0;
-        bool finished = false, cancelled = false, stopped_early = false;
-        std::vector<Tensor> best_weights;
-        std::unique_ptr<train::DivergenceGuard> guard;
-        TensorReuse reuse;  // last step's tensor buffers, taken back by the next
-        bool stepped = false;  // this step's update was applied (a bad weight then comes from it)
-        nlohmann::json diverged;  // {"epoch", "batch", "message"} once training diverged
-        // Graph classification: the epoch's shuffled train graphs, the next one's index, and the running figures.
-        std::vector<std::size_t> order;
-        std::size_t cursor = 0, batch = 0, correct = 0;
-        double loss_sum = 0.0;
-    };
-    struct Scores {
-        double loss = 0.0, accuracy = 0.0, auroc = 0.0;  // auroc: graph models only; NaN when undefined
-        std::size_t n = 0;
-    };
-    Scores score(const Tensor& logits, data::NodeSplit which) const;
-    Tensor logits() const;  // inference (no dropout), (N, classes)
     void rebuild(std::uint64_t seed);
-
-    // Graph classification (spec_.graph_task()).
-    std::vector<std::size_t> graphs_in(data::NodeSplit which) const;  // labelled graphs of a split
-    Tensor graph_logits(const std::vector<std::size_t>& graphs) const;  // inference, (graphs, classes)
-    Scores score_graphs(data::NodeSplit which) const;
-    Scores score_split(data::NodeSplit which) const;  // score_graphs or score(logits(), which)
-    // One mini-batch of the epoch's train graphs (shuffled at the epoch's start); "" or what became NaN / infinite.
-    std::string train_graph_batch();
-    std::string train_nodes(Scores& train);  // one full-batch step of node classification; "" or what went bad
-    std::string stop_diverged(const std::string& what);  // the last good weights back; the error event
-    void update();  // weight decay, then one optimizer step
-    std::vector<std::vector<std::uint32_t>> nodes_of_graph_;
 
     nn::GraphSpec spec_;
     std::unique_ptr<nn::GraphModel> model_;
     bool from_file_ = false;
     nlohmann::json errors_ = nlohmann::json::array();
     nlohmann::json metadata_ = nlohmann::json::object();
-    data::GraphData graph_;
-    std::shared_ptr<const SparseMatrix> adj_, features_;
-    Tensor classes_, train_mask_;
-    std::unique_ptr<Run> run_;
+    train::GraphInput in_;  // the loaded graph
+    std::unique_ptr<train::GraphTask> task_;
+    std::unique_ptr<train::TrainingRun> run_;  // drives task_
 };
 
 }  // namespace helix::api

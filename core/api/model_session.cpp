@@ -123,7 +123,8 @@ void ModelSession::reset(double seed)
     std::vector<nn::SpecError> errors;
     auto fresh = nn::Model::build(spec, errors);
     HELIX_ASSERT(fresh);  // the same layers built before
-    trainer_.reset();     // it refers to the old model
+    run_.reset();  // they refer to the old model
+    task_.reset();
     model_ = std::move(fresh);
     // Weights brought from a pretrained model stay: a seed draws only the others afresh.
     for (nn::Param* p : model_->params()) {
@@ -168,7 +169,8 @@ std::string ModelSession::evaluate_json(const std::string& text, const std::stri
 std::string ModelSession::start_training(const std::string& text, const std::string& options_json)
 {
     HELIX_ASSERT(model_);
-    trainer_.reset();
+    run_.reset();
+    task_.reset();
     const json opt = json::parse(options_json, nullptr, false);
     const spec::RunOptionsResult run =
         spec::parse_run_options(opt, spec::run_defaults(model_->spec().training, model_->spec().optimizer));
@@ -194,7 +196,12 @@ std::string ModelSession::start_training(const std::string& text, const std::str
     }
     run_training_ = t;
     const std::size_t records = p.ex.size();
-    trainer_ = std::make_unique<train::Trainer>(*model_, std::move(p.ex), t, o);
+    task_ = std::make_unique<train::SequenceTask>(*model_, std::move(p.ex), t, o);
+    if (task_->split().train.empty()) {
+        task_.reset();
+        return json{{"errors", one_error("", "too few records to train on (the split leaves none for training)")}}.dump();
+    }
+    run_ = std::make_unique<train::TrainingRun>(*task_, train::run_options(t));
     // The counts of a single head keep their historical names (positives; classCounts).
     json result = {{"errors", json::array()}, {"records", records}};
     json trained_on = {{"records", records}, {"labelColumn", columns[0]}};
@@ -218,19 +225,19 @@ std::string ModelSession::start_training(const std::string& text, const std::str
 
 std::string ModelSession::train_step()
 {
-    HELIX_ASSERT(trainer_ && !trainer_->finished());
-    return trainer_->step().dump();
+    HELIX_ASSERT(run_ && !run_->finished());
+    return run_->step().dump();
 }
 
 void ModelSession::cancel_training()
 {
-    if (trainer_) trainer_->cancel();
+    if (run_) run_->cancel();
 }
 
 std::string ModelSession::training_summary()
 {
-    HELIX_ASSERT(trainer_);
-    json s = trainer_->summary();
+    HELIX_ASSERT(run_);
+    json s = run_->summary();
     metadata_["test"] = s["test"];
     metadata_["bestEpoch"] = s["bestEpoch"];
     return s.dump();

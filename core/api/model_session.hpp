@@ -11,7 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "../nn/model.hpp"
-#include "../train/trainer.hpp"
+#include "../train/sequence_task.hpp"
+#include "../train/training_run.hpp"
 
 namespace helix::api {
 
@@ -44,8 +45,8 @@ public:
     // re-initialises the weights, so the same seed gives the same run; without one training continues
     // from the current weights. Returns {"errors", "moreErrors", "split": {...}, "records"}.
     std::string start_training(const std::string& text, const std::string& options_json);
-    std::string train_step();  // progress JSON (see trainer.hpp)
-    bool training_finished() const { return !trainer_ || trainer_->finished(); }
+    std::string train_step();  // progress JSON (see core/train/training_run.hpp)
+    bool training_finished() const { return !run_ || run_->finished(); }
     void cancel_training();
     std::string training_summary();
     std::string save(const std::string& metadata_json) const;
@@ -63,7 +64,8 @@ private:
     std::unique_ptr<nn::Model> model_;
     nlohmann::json errors_ = nlohmann::json::array();
     nlohmann::json metadata_ = nlohmann::json::object();
-    std::unique_ptr<train::Trainer> trainer_;
+    std::unique_ptr<train::SequenceTask> task_;
+    std::unique_ptr<train::TrainingRun> run_;  // drives task_
     nn::TrainingSpec run_training_;
     std::map<std::string, Tensor> transferred_;  // parameter name -> pretrained value
     nlohmann::json transfer_;                    // {"from", "layers"} for the metadata

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "../rng.hpp"
 
 namespace helix::train {
@@ -18,5 +20,11 @@ struct Split {
 // that has at least 3 records.
 Split stratified_split(const std::vector<float>& labels, float validation_fraction, float test_fraction,
                        Rng& rng);
+
+// {"train", "validation", "test"}: how many records each part holds (a training summary's "split").
+inline nlohmann::json split_json(const Split& s)
+{
+    return {{"train", s.train.size()}, {"validation", s.validation.size()}, {"test", s.test.size()}};
+}
 
 }  // namespace helix::train

@@ -21,7 +21,8 @@
 #include "core/nn/model.hpp"
 #include "core/train/divergence.hpp"
 #include "core/infer/evaluate.hpp"
-#include "core/train/trainer.hpp"
+#include "core/train/sequence_task.hpp"
+#include "core/train/training_run.hpp"
 
 using namespace helix;
 using nlohmann::json;
@@ -329,18 +330,19 @@ TEST_CASE("trainer: an epoch's validation is scored a chunk per step, with the s
     std::vector<nn::SpecError> errors;
     auto model = nn::Model::build(r.spec, errors);
     REQUIRE(model);
-    train::Trainer run(*model, set.sequences, set.labels, model->spec().training, model->spec().optimizer);
-    const std::size_t V = run.split().validation.size();
-    REQUIRE(V > 2 * train::Trainer::kValidationChunk);
+    train::SequenceTask task(*model, set.sequences, set.labels, model->spec().training, model->spec().optimizer);
+    train::TrainingRun run(task, train::run_options(model->spec().training));
+    const std::size_t V = task.split().validation.size();
+    REQUIRE(V > 2 * train::SequenceTask::kValidationChunk);
     std::vector<json> events;
     while (!run.finished()) events.push_back(run.step());
     std::size_t chunks = 0;
     for (const json& e : events) chunks += e["type"] == "validation";
-    CHECK(chunks == (V + train::Trainer::kValidationChunk - 1) / train::Trainer::kValidationChunk - 1);
+    CHECK(chunks == (V + train::SequenceTask::kValidationChunk - 1) / train::SequenceTask::kValidationChunk - 1);
     CHECK(events[events.size() - chunks - 2]["type"] == "batch");  // the epoch's last batch, then its validation
     REQUIRE(events.back()["type"] == "epoch");
     const infer::Scores all = infer::score_heads(*model, infer::sequence_examples(set.sequences, set.labels),
-                                                 run.split().validation).combined;
+                                                 task.split().validation).combined;
     CHECK(events.back()["valLoss"].get<double>() == doctest::Approx(all.loss).epsilon(1e-6));
     CHECK(events.back()["valAuroc"].get<double>() == doctest::Approx(all.auroc).epsilon(1e-6));
 }

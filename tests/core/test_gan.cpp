@@ -10,7 +10,8 @@
 #include "core/io/gan_file.hpp"
 #include "core/nn/gan.hpp"
 #include "core/nn/model.hpp"
-#include "core/train/gan_trainer.hpp"
+#include "core/train/gan_task.hpp"
+#include "core/train/training_run.hpp"
 
 using namespace helix;
 using nlohmann::json;
@@ -131,7 +132,8 @@ TEST_CASE("gan trainer: with the generator held still, the discriminator's loss 
     auto gan = build(j);
     nn::GanTrainingSpec t = gan->spec().training;
     t.steps = 60;
-    train::GanTrainer run(*gan, repeated("ACGTACGTACGT", 64), t);
+    train::GanTask task(*gan, repeated("ACGTACGTACGT", 64), t, gan->spec().discriminator.optimizer, gan->spec().generator.optimizer);
+    train::TrainingRun run(task, task.run_options());
     std::vector<double> d;
     while (!run.finished()) {
         json s = run.step();
@@ -155,7 +157,8 @@ TEST_CASE("gan trainer: the generator learns a fixed sequence; same seed, same r
         nn::GanTrainingSpec t = gan->spec().training;
         t.seed = seed;
         t.steps = 500;
-        train::GanTrainer run(*gan, repeated("AAAACCCCGGGG", 64), t, "CCCC");
+        train::GanTask task(*gan, repeated("AAAACCCCGGGG", 64), t, gan->spec().discriminator.optimizer, gan->spec().generator.optimizer, "CCCC");
+        train::TrainingRun run(task, task.run_options());
         json last;
         while (!run.finished()) last = run.step();
         json summary = run.summary();
@@ -204,7 +207,8 @@ TEST_CASE("gan file: save and load round-trip the weights exactly; bad files nam
     auto gan = build(small_spec());
     nn::GanTrainingSpec t = gan->spec().training;
     t.steps = 5;
-    train::GanTrainer run(*gan, repeated("ACGTACGTACGT", 32), t);
+    train::GanTask task(*gan, repeated("ACGTACGTACGT", 32), t, gan->spec().discriminator.optimizer, gan->spec().generator.optimizer);
+    train::TrainingRun run(task, task.run_options());
     while (!run.finished()) run.step();
     const std::string file = io::save_gan(*gan, {{"data", "x.fa"}});
     io::LoadedGan loaded = io::load_gan(file);

@@ -1,10 +1,11 @@
-// tests/core/test_trainer.cpp: the training loop learns a planted motif, reports per batch and epoch,
+// tests/core/test_trainer.cpp: the training loop (TrainingRun over a SequenceTask) learns a planted motif, reports per batch and epoch,
 // stops early, restores the best weights and cancels between batches.
 #include <doctest/doctest.h>
 
 #include "core/data/simulate.hpp"
 #include "core/nn/model.hpp"
-#include "core/train/trainer.hpp"
+#include "core/train/sequence_task.hpp"
+#include "core/train/training_run.hpp"
 
 using namespace helix;
 
@@ -39,7 +40,8 @@ TEST_CASE("trainer: a CNN learns a planted motif (held-out AUROC > 0.95)")
     std::vector<float> labels;
     planted(600, 11, seqs, labels);
     auto m = cnn();
-    train::Trainer run(*m, seqs, labels, m->spec().training, m->spec().optimizer);
+    train::SequenceTask task(*m, seqs, labels, m->spec().training, m->spec().optimizer);
+    train::TrainingRun run(task, train::run_options(m->spec().training));
     std::size_t batches = 0, epochs = 0;
     while (!run.finished()) {
         auto p = run.step();
@@ -59,12 +61,13 @@ TEST_CASE("trainer: the best epoch's weights are restored at the end")
     std::vector<float> labels;
     planted(200, 12, seqs, labels);
     auto m = cnn();
-    train::Trainer run(*m, seqs, labels, m->spec().training, m->spec().optimizer);
+    train::SequenceTask task(*m, seqs, labels, m->spec().training, m->spec().optimizer);
+    train::TrainingRun run(task, train::run_options(m->spec().training));
     while (!run.finished()) run.step();
     auto s = run.summary();
     const auto best = s["history"][s["bestEpoch"].get<std::size_t>() - 1];
     // Scoring the validation part again with the restored weights gives the best epoch's loss.
-    auto v = infer::score(*m, seqs, labels, run.split().validation);
+    auto v = infer::score(*m, seqs, labels, task.split().validation);
     CHECK(v.loss == doctest::Approx(best["valLoss"].get<double>()).epsilon(1e-6));
 }
 
@@ -74,7 +77,8 @@ TEST_CASE("trainer: cancel stops at once and keeps what was learnt")
     std::vector<float> labels;
     planted(400, 13, seqs, labels);
     auto m = cnn();
-    train::Trainer run(*m, seqs, labels, m->spec().training, m->spec().optimizer);
+    train::SequenceTask task(*m, seqs, labels, m->spec().training, m->spec().optimizer);
+    train::TrainingRun run(task, train::run_options(m->spec().training));
     run.step();
     run.step();
     run.cancel();

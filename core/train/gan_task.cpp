@@ -1,5 +1,5 @@
-// core/train/gan_trainer.cpp: see gan_trainer.hpp.
-#include "gan_trainer.hpp"
+// core/train/gan_task.cpp: see gan_task.hpp.
+#include "gan_task.hpp"
 
 #include <cmath>
 #include <numeric>
@@ -28,24 +28,31 @@ double mean_probability(const Tensor& logits)
 
 }  // namespace
 
-GanTrainer::GanTrainer(nn::Gan& gan, std::vector<std::string> sequences, const nn::GanTrainingSpec& training,
-                       std::string motif)
+GanTask::GanTask(nn::Gan& gan, std::vector<std::string> sequences, const nn::GanTrainingSpec& training,
+                 const nn::OptimizerSpec& d_optimizer, const nn::OptimizerSpec& g_optimizer, std::string motif)
     : gan_(gan), sequences_(std::move(sequences)), spec_(training), motif_(std::move(motif)),
-      d_optimizer_(optim::make_optimizer(gan.spec().discriminator.optimizer, gan.discriminator_params())),
-      g_optimizer_(optim::make_optimizer(gan.spec().generator.optimizer, gan.generator_params())),
-      rng_(training.seed), guard_(gan.params())
+      d_optimizer_(optim::make_optimizer(d_optimizer, gan.discriminator_params())),
+      g_optimizer_(optim::make_optimizer(g_optimizer, gan.generator_params())), rng_(training.seed)
 {
     HELIX_ASSERT(!sequences_.empty());
     for (const auto& s : sequences_) HELIX_ASSERT(s.size() == gan.spec().length);
     batch_size_ = std::min(spec_.batch_size, sequences_.size());
     batches_per_epoch_ = sequences_.size() / batch_size_;
-    steps_ = spec_.steps ? spec_.steps : spec_.epochs * std::max<std::size_t>(1, batches_per_epoch_ / spec_.d_steps);
+    steps_per_epoch_ = std::max<std::size_t>(1, batches_per_epoch_ / spec_.d_steps);
+    steps_ = spec_.steps ? spec_.steps : spec_.epochs * steps_per_epoch_;
     order_.resize(sequences_.size());
     std::iota(order_.begin(), order_.end(), std::size_t{0});
     rng_.shuffle(order_);
 }
 
-Tensor GanTrainer::next_real_batch()
+RunOptions GanTask::run_options() const
+{
+    return {(steps_ + steps_per_epoch_ - 1) / steps_per_epoch_, /*patience=*/0, /*monitor=*/"", /*keep_best=*/false};
+}
+
+std::size_t GanTask::start_epoch() { return std::min(steps_per_epoch_, steps_ - step_); }
+
+Tensor GanTask::next_real_batch()
 {
     if (cursor_ + batch_size_ > order_.size()) {
         rng_.shuffle(order_);
@@ -57,12 +64,7 @@ Tensor GanTrainer::next_real_batch()
     return encode_batch(sequences_, batch);
 }
 
-std::size_t GanTrainer::epoch() const
-{
-    return (std::max<std::size_t>(batches_seen_, 1) - 1) / std::max<std::size_t>(1, batches_per_epoch_) + 1;
-}
-
-std::string GanTrainer::discriminator_step(std::size_t B, double& d_loss, double& d_real, double& d_fake)
+std::string GanTask::discriminator_step(std::size_t B, double& d_loss, double& d_real, double& d_fake, bool& stepped)
 {
     const Tensor real = next_real_batch();
     // The generated batch is a constant for D's step: its values only, no tape back into G.
@@ -80,10 +82,10 @@ std::string GanTrainer::discriminator_step(std::size_t B, double& d_loss, double
             backward(loss_real);
             backward(loss_fake);
         },
-        [&] { d_optimizer_->step(); }, updated_);
+        [&] { d_optimizer_->step(); }, stepped);
 }
 
-std::string GanTrainer::generator_step(std::size_t B, double& g_loss)
+std::string GanTask::generator_step(std::size_t B, double& g_loss, bool& stepped)
 {
     g_optimizer_->zero_grad();
     // D's weights get gradients here too; they are not stepped, and D's next zero_grad drops them.
@@ -91,68 +93,59 @@ std::string GanTrainer::generator_step(std::size_t B, double& g_loss)
     Var loss = ops::bce_with_logits(gan_.discriminate(fake, true, rng_), filled(B, 1.0f));
     g_loss = loss.value()(0);
     return checked_update(
-        g_loss, gan_.generator_params(), [&] { backward(loss); }, [&] { g_optimizer_->step(); }, updated_);
+        g_loss, gan_.generator_params(), [&] { backward(loss); }, [&] { g_optimizer_->step(); }, stepped);
 }
 
-nlohmann::json GanTrainer::step()
+BatchOutcome GanTask::train_batch(std::size_t /*batch*/)
 {
-    HELIX_ASSERT(!finished_);
     const std::size_t B = batch_size_;
-    reuse_.next_step();
-    guard_.save();  // both networks: a step that goes bad is undone whole
     double d_loss = 0.0, d_real = 0.0, d_fake = 0.0, g_loss = 0.0;
-    std::string bad;
-    const optim::Optimizer* culprit = d_optimizer_.get();
-    updated_ = false;  // set by the first update of this step
-    for (std::size_t k = 0; k < spec_.d_steps && bad.empty(); ++k) bad = discriminator_step(B, d_loss, d_real, d_fake);
-    if (bad.empty()) {
-        culprit = g_optimizer_.get();
-        bad = generator_step(B, g_loss);
+    BatchOutcome out;  // out.stepped: set by the first update of this step
+    culprit_ = "discriminator";
+    out.learning_rate = d_optimizer_->learning_rate;
+    for (std::size_t k = 0; k < spec_.d_steps && out.bad.empty(); ++k)
+        out.bad = discriminator_step(B, d_loss, d_real, d_fake, out.stepped);
+    if (out.bad.empty()) {
+        culprit_ = "generator";
+        out.learning_rate = g_optimizer_->learning_rate;
+        out.bad = generator_step(B, g_loss, out.stepped);
     }
     ++step_;
-    if (!bad.empty()) {
-        // Before any update of this step the weights at fault came from the step before.
-        updated_ ? guard_.restore() : guard_.restore_previous();
-        const std::string network = culprit == d_optimizer_.get() ? "discriminator" : "generator";
-        diverged_ = divergence_message(epoch(), step_, "in a " + network + " update, " + bad, culprit->learning_rate,
-                                       "step");
-        diverged_at_ = divergence_json(epoch(), step_, diverged_);
-        finished_ = true;
-        return {{"type", "error"}, {"message", diverged_}, {"epoch", epoch()}, {"step", step_}};
-    }
+    if (!out.bad.empty()) return out;
     nlohmann::json record = {{"step", step_}, {"dLoss", d_loss}, {"gLoss", g_loss}, {"dReal", d_real},
                              {"dFake", d_fake}};
     history_.push_back(record);
-    record["type"] = "step";
-    record["steps"] = steps_;
-    record["epoch"] = epoch();
-    if (step_ == steps_) finished_ = true;
-    return record;
+    out.figures = std::move(record);
+    out.figures["type"] = "step";  // the page and the JS API draw a GAN's steps from these events
+    out.figures["steps"] = steps_;
+    return out;
 }
 
-void GanTrainer::cancel()
+Divergence GanTask::divergence(const DivergenceGuard& guard, const BatchOutcome& outcome, std::size_t epoch,
+                               std::size_t /*batch*/)
 {
-    cancelled_ = !finished_;
-    finished_ = true;
+    // Before any update of this step the weights at fault came from the step before.
+    outcome.stepped ? guard.restore() : guard.restore_previous();
+    Divergence d;
+    d.message = divergence_message(epoch, step_, "in a " + culprit_ + " update, " + outcome.bad, outcome.learning_rate,
+                                   "step");
+    d.at = divergence_json(epoch, step_, d.message);
+    d.event = {{"type", "error"}, {"message", d.message}, {"epoch", epoch}, {"step", step_}};
+    return d;
 }
 
-nlohmann::json GanTrainer::summary()
+void GanTask::add_to_summary(nlohmann::json& s)
 {
-    nlohmann::json s = {{"stepsRun", step_},
-                        {"steps", steps_},
-                        {"epochs", static_cast<double>(batches_seen_) / std::max<std::size_t>(1, batches_per_epoch_)},
-                        {"cancelled", cancelled_},
-                        {"history", history_}};
-    if (!diverged_.empty()) {
-        s["error"] = diverged_;
-        s["diverged"] = diverged_at_;
-    }
-    if (!motif_.empty() && diverged_.empty()) {
+    s.erase("monitor");  // no validation: nothing is monitored
+    s["stepsRun"] = step_;
+    s["steps"] = steps_;
+    s["epochs"] = static_cast<double>(batches_seen_) / static_cast<double>(std::max<std::size_t>(1, batches_per_epoch_));
+    s["history"] = history_;
+    if (!motif_.empty() && !s.contains("diverged")) {
         const auto samples = gan_.sample(kEnrichmentSamples, spec_.seed, /*temperature=*/1.0f);
         const auto e = motifs::motif_enrichment(samples, motif_, /*both_strands=*/false, /*shuffles=*/10, spec_.seed);
         s["enrichment"] = motifs::enrichment_json(e, motif_);
     }
-    return s;
 }
 
 }  // namespace helix::train
