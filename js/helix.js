@@ -187,31 +187,4 @@ class Helix {
     this.backend.threads = this.#engine.threads();
     return this.backend.threads;
   }
-
-  // --- benchmark (BenchWorkload, core/api/bench_workload.hpp; used by bench/suite.mjs) ---
-  /**
-   * Workload 'W1'..'W6' of the benchmark suite on seeded synthetic data (`smoke`: tiny shapes).
-   * Returns {info, trainSteps(n), inferSteps(n), dispose()}; the step functions return {loss, seconds}.
-   * Throws HelixInputError for an unknown id.
-   */
-  createBenchWorkload(id, { smoke = false } = {}) {
-    const w = new this.#engine.BenchWorkload(String(id), Boolean(smoke));
-    if (!w.ok()) {
-      const errors = JSON.parse(w.errors());
-      w.delete();
-      throw new HelixInputError(errors);
-    }
-    return {
-      info: JSON.parse(w.info()),
-      trainSteps: (n) => JSON.parse(w.trainSteps(n)),
-      inferSteps: (n) => JSON.parse(w.inferSteps(n)),
-      dispose: () => w.delete(),
-    };
-  }
-
-  /** GFLOP/s of the GEMM and conv1d kernels on the engine's current threads ({threads, gemm, conv1d}). */
-  benchKernels({ smoke = false } = {}) {
-    return JSON.parse(this.#engine.benchKernels(Boolean(smoke)));
-  }
-  // --- end benchmark ---
 }

@@ -210,7 +210,7 @@ TEST_CASE("cnn-binding trained on GATA3 ChIP-seq has a filter whose best JASPAR 
     const json summary = json::parse(m.training_summary());
     MESSAGE("test AUROC " << summary["test"]["auroc"]);
 
-    const std::string db = repo_file("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar");
+    const std::string db = repo_file("js/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar");
     const json r = json::parse(motifs::motifs_session_json(m, json{{"db", db}, {"top", 3}}.dump()));
     REQUIRE(r["errors"].empty());
     const std::regex gata("GATA", std::regex::icase);

@@ -51,7 +51,7 @@ TEST_CASE("parse_meme: ids, names, probabilities per position; header lines, URL
 TEST_CASE("parse_meme and parse_jaspar read the same 746 JASPAR 2020 CORE vertebrate matrices")
 {
     const auto jaspar =
-        parse_motif_file(repo_file("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
+        parse_motif_file(repo_file("js/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
     const auto meme =
         parse_motif_file(repo_file("tests/fixtures/JASPAR2020_CORE_vertebrates_non-redundant_pfms.meme"));
     REQUIRE_MESSAGE(jaspar.ok(), error_report(jaspar));

@@ -33,7 +33,7 @@ std::vector<Column> matrix(const std::string& site)
 
 std::vector<motifs::Pfm> jaspar_core()
 {
-    auto parsed = motifs::parse_jaspar(repo_file("web/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
+    auto parsed = motifs::parse_jaspar(repo_file("js/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
     REQUIRE(parsed.ok());
     return parsed.value;
 }
