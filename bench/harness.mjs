@@ -18,7 +18,9 @@ function stats(rates) {
 }
 
 function errorText(e) {
-  return String((e && e.message) || e).split('\n')[0].slice(0, 300);
+  return String((e && e.message) || e)
+    .split('\n')[0]
+    .slice(0, 300);
 }
 
 // TensorFlow.js: the workload on `wasm` if it can run it (W4: the sparse formulation, else the dense one),
@@ -30,7 +32,10 @@ async function tfCandidate(tf, bench, id, mode, skip = []) {
   const backends = ['wasm', 'cpu'].filter((b) => tf.engine().registryFactory[b]);
   for (const backend of backends) {
     const skipped = skip.find((s) => s.workload === id && s.mode === mode && s.backend === backend);
-    if (skipped) { errors.push(`${backend}: ${skipped.reason}`); continue; }
+    if (skipped) {
+      errors.push(`${backend}: ${skipped.reason}`);
+      continue;
+    }
     await tf.setBackend(backend);
     await tf.ready();
     for (const variant of id === 'W4' ? ['sparse', 'dense'] : [undefined]) {
@@ -43,7 +48,11 @@ async function tfCandidate(tf, bench, id, mode, skip = []) {
         return { wl, backend, variant, errors };
       } catch (e) {
         errors.push(`${backend}${variant ? '/' + variant : ''}: ${errorText(e)}`);
-        try { wl?.dispose(); } catch { /* half-built */ }
+        try {
+          wl?.dispose();
+        } catch {
+          /* half-built */
+        }
       }
     }
   }
@@ -60,10 +69,10 @@ class Timed {
       const t0 = now();
       await this.step();
       this.stepS = (now() - t0) / 1000;
-      if (this.stepS > cfg.maxStepS) break;  // one very slow step is warm enough
+      if (this.stepS > cfg.maxStepS) break; // one very slow step is warm enough
     }
     if (this.stepS > cfg.maxStepS) {
-      this.singleStep = true;  // far too slow for repeats: the last warm-up step is the figure
+      this.singleStep = true; // far too slow for repeats: the last warm-up step is the figure
       this.rates.push(this.samples / this.stepS);
       return;
     }
@@ -76,8 +85,13 @@ class Timed {
     this.rates.push((this.steps * this.samples) / ((now() - t0) / 1000));
   }
   result(cfg) {
-    return { ...stats(this.rates), steps: this.singleStep ? 1 : this.steps, repeats: this.rates.length,
-      singleStep: this.singleStep, reduced: this.singleStep || this.steps < cfg.steps };
+    return {
+      ...stats(this.rates),
+      steps: this.singleStep ? 1 : this.steps,
+      repeats: this.rates.length,
+      singleStep: this.singleStep,
+      reduced: this.singleStep || this.steps < cfg.steps,
+    };
   }
 }
 
@@ -87,8 +101,18 @@ class Timed {
  * skipTf: TF.js candidates not to try ([{workload, mode, backend, reason}]).
  * Returns [{workload, mode, batch, helix: {"t2": stats, ...}, tf: {backend, variant, errors, ...stats} | {error}}].
  */
-export async function runWorkloads({ helix, tf = null, bench = null, workloads, modes = ['train', 'infer'],
-  threads = [null], smoke = false, cfg = {}, log = () => {}, skipTf = [] }) {
+export async function runWorkloads({
+  helix,
+  tf = null,
+  bench = null,
+  workloads,
+  modes = ['train', 'infer'],
+  threads = [null],
+  smoke = false,
+  cfg = {},
+  log = () => {},
+  skipTf = [],
+}) {
   cfg = { ...DEFAULTS, ...cfg };
   const out = [];
   for (const id of workloads) {
@@ -101,7 +125,7 @@ export async function runWorkloads({ helix, tf = null, bench = null, workloads, 
       for (const t of threads) {
         const key = `t${t ?? loaded}`;
         const step = async () => {
-          if (t && helix.backend.threads !== t) helix.setThreads(t);  // once per turn, not per step
+          if (t && helix.backend.threads !== t) helix.setThreads(t); // once per turn, not per step
           const r = mode === 'train' ? hw.trainSteps(1) : hw.inferSteps(1);
           row.loss = r.loss;
           if (!Number.isFinite(r.loss)) throw new Error(`${id} ${mode}: Helix gave a non-finite value ${r.loss}`);
@@ -131,14 +155,27 @@ export async function runWorkloads({ helix, tf = null, bench = null, workloads, 
       for (let r = 0; r < cfg.repeats; r++)
         for (let i = 0; i < systems.length; i++) await systems[(r + i) % systems.length].repeat();
       for (const s of systems) {
-        if (s.key === 'tfjs') row.tf = { backend: tfc.backend, variant: tfc.variant, errors: tfc.errors, ...s.result(cfg) };
+        if (s.key === 'tfjs')
+          row.tf = { backend: tfc.backend, variant: tfc.variant, errors: tfc.errors, ...s.result(cfg) };
         else row.helix[s.key] = s.result(cfg);
       }
       if (tfc && !tfc.wl) row.tf = { error: tfc.error, errors: tfc.errors };
-      if (tfc?.wl) try { tfc.wl.dispose(); } catch { /* already gone */ }
+      if (tfc?.wl)
+        try {
+          tfc.wl.dispose();
+        } catch {
+          /* already gone */
+        }
       if (threads.some((t) => t)) helix.setThreads(loaded);
-      log(`${id} ${mode}: helix ${Object.entries(row.helix).map(([k, v]) => `${k} ${v.median.toFixed(1)}`).join(', ')}` +
-        (row.tf ? ` | tfjs ${row.tf.error ? 'error: ' + row.tf.error : `${row.tf.backend} ${row.tf.median.toFixed(1)}`}` : '') + ' samples/s');
+      log(
+        `${id} ${mode}: helix ${Object.entries(row.helix)
+          .map(([k, v]) => `${k} ${v.median.toFixed(1)}`)
+          .join(', ')}` +
+          (row.tf
+            ? ` | tfjs ${row.tf.error ? 'error: ' + row.tf.error : `${row.tf.backend} ${row.tf.median.toFixed(1)}`}`
+            : '') +
+          ' samples/s',
+      );
       out.push(row);
     }
     hw.dispose();

@@ -11,7 +11,9 @@ import { measureInterpretation } from './interpret/timing.mjs';
 const { values } = parseArgs({ options: { browser: { type: 'boolean', default: false } } });
 
 function table(title, rows) {
-  const lines = rows.map((r) => `| ${r.length} bp | ${r.ism.toFixed(1)} | ${r.ig.toFixed(1)} | ${r.saliency.toFixed(1)} |`);
+  const lines = rows.map(
+    (r) => `| ${r.length} bp | ${r.ism.toFixed(1)} | ${r.ig.toFixed(1)} | ${r.saliency.toFixed(1)} |`,
+  );
   return `${title}\n\n| sequence | ISM (ms) | IG, 50 steps (ms) | saliency (ms) |\n|---|---|---|---|\n${lines.join('\n')}\n\n`;
 }
 
@@ -28,11 +30,14 @@ if (values.browser) {
     const server = await startServer({ port: 0, isolation, root });
     const page = await browser.newPage();
     await page.goto(`${server.url}/bench/interpret/index.html`);
-    const result = await page.evaluate(() => new Promise((resolve) => {
-      const worker = new Worker('/bench/interpret/worker.mjs', { type: 'module' });
-      worker.onmessage = (e) => resolve(e.data);
-      worker.onerror = (e) => resolve({ error: e.message });
-    }));
+    const result = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const worker = new Worker('/bench/interpret/worker.mjs', { type: 'module' });
+          worker.onmessage = (e) => resolve(e.data);
+          worker.onerror = (e) => resolve({ error: e.message });
+        }),
+    );
     if (result.error) throw new Error(result.error);
     const where = isolation ? 'cross-origin isolated page' : 'plain page';
     process.stdout.write(table(`cnn-binding, Chromium (${where}), ${result.backend}`, result.rows));

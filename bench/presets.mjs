@@ -36,21 +36,32 @@ const runs = {
     model.dispose();
     const cnn = await fitTable('cnn-binding', data('motif-order.tsv'));
     cnn.model.dispose();
-    return [`test accuracy ${f3(s.test.accuracy)}; cnn-binding on the same data ${f3(cnn.s.test.accuracy)}`, '≥ 0.90; CNN ≤ 0.70', s.seconds];
+    return [
+      `test accuracy ${f3(s.test.accuracy)}; cnn-binding on the same data ${f3(cnn.s.test.accuracy)}`,
+      '≥ 0.90; CNN ≤ 0.70',
+      s.seconds,
+    ];
   },
   'single-layer, mlp': async () => {
     const one = await fitTable('single-layer', data('splice-features.tsv'));
     const mlp = await fitTable('mlp', data('splice-features.tsv'));
     one.model.dispose();
     mlp.model.dispose();
-    return [`mlp test accuracy ${f3(mlp.s.test.accuracy)}, single-layer ${f3(one.s.test.accuracy)}`, 'mlp ≥ 0.90 and ≥ single-layer + 0.10',
-      mlp.s.seconds + one.s.seconds];
+    return [
+      `mlp test accuracy ${f3(mlp.s.test.accuracy)}, single-layer ${f3(one.s.test.accuracy)}`,
+      'mlp ≥ 0.90 and ≥ single-layer + 0.10',
+      mlp.s.seconds + one.s.seconds,
+    ];
   },
   'cnn-multitask': async () => {
     const { model, s } = await fitTable('cnn-multitask', data('multitask.tsv'));
     model.dispose();
     const h = s.test.heads;
-    return [`test AUROC gata1 ${f3(h.gata1.auroc)} (n ${h.gata1.n}), tal1 ${f3(h.tal1.auroc)} (n ${h.tal1.n})`, '≥ 0.90 each', s.seconds];
+    return [
+      `test AUROC gata1 ${f3(h.gata1.auroc)} (n ${h.gata1.n}), tal1 ${f3(h.tal1.auroc)} (n ${h.tal1.n})`,
+      '≥ 0.90 each',
+      s.seconds,
+    ];
   },
   multimodal: async () => {
     const table = data('multimodal.tsv');
@@ -58,8 +69,11 @@ const runs = {
     const dna = await fitTable('cnn-binding', table);
     const cols = await fitTable('mlp', table, {}, { features: ['accessibility', 'conservation'] });
     for (const r of [both, dna, cols]) r.model.dispose();
-    return [`test AUROC ${f3(both.s.test.auroc)}; DNA only ${f3(dna.s.test.auroc)}; columns only ${f3(cols.s.test.auroc)}`,
-      '≥ both single-input models + 0.05', both.s.seconds];
+    return [
+      `test AUROC ${f3(both.s.test.auroc)}; DNA only ${f3(dna.s.test.auroc)}; columns only ${f3(cols.s.test.auroc)}`,
+      '≥ both single-input models + 0.05',
+      both.s.seconds,
+    ];
   },
   transfer: async () => {
     const pre = await fitTable('cnn-multitask', data('multitask.tsv'));
@@ -75,8 +89,11 @@ const runs = {
     const scratch = await fitTable(spec, data('transfer-finetune.tsv'));
     const from = scratch.model.evaluate(data('transfer-finetune-test.tsv'));
     scratch.model.dispose();
-    return [`fine-tuned test AUROC ${f3(fine.auroc)} vs from scratch ${f3(from.auroc)} (${fine.n} test rows; pretraining ${pre.s.seconds.toFixed(1)} s)`,
-      'fine-tuned > from scratch', t.seconds];
+    return [
+      `fine-tuned test AUROC ${f3(fine.auroc)} vs from scratch ${f3(from.auroc)} (${fine.n} test rows; pretraining ${pre.s.seconds.toFixed(1)} s)`,
+      'fine-tuned > from scratch',
+      t.seconds,
+    ];
   },
   'gcn-node': async () => {
     const m = helix.createGraphModel('gcn-node');
@@ -103,9 +120,12 @@ const runs = {
     dae.load(matrix, { labels, labelColumn: 'classified' });
     const d = await dae.fit();
     dae.dispose();
-    return [`dae-impute: imputation MSE ${(100 * d.test.improvement).toFixed(1)}% below per-gene mean (${d.test.hidden} hidden non-zero entries); ` +
-      `autoencoder 2-D latent kNN cell-type accuracy ${f3(a.latentKnn?.accuracy)} (majority ${f3(a.latentKnn?.majorityRate)})`,
-      '≥ 30% below', d.seconds + a.seconds];
+    return [
+      `dae-impute: imputation MSE ${(100 * d.test.improvement).toFixed(1)}% below per-gene mean (${d.test.hidden} hidden non-zero entries); ` +
+        `autoencoder 2-D latent kNN cell-type accuracy ${f3(a.latentKnn?.accuracy)} (majority ${f3(a.latentKnn?.majorityRate)})`,
+      '≥ 30% below',
+      d.seconds + a.seconds,
+    ];
   },
   'gan-dna': async () => {
     const gan = helix.createGan('gan-dna');
@@ -116,7 +136,9 @@ const runs = {
 };
 
 const only = values.only?.split(',');
-process.stdout.write(`${helix.backend.label}\n\n| preset | held-out figure (shipped example) | floor | training time in Node |\n|---|---|---|---|\n`);
+process.stdout.write(
+  `${helix.backend.label}\n\n| preset | held-out figure (shipped example) | floor | training time in Node |\n|---|---|---|---|\n`,
+);
 for (const [name, run] of Object.entries(runs)) {
   if (only && !only.some((o) => name.includes(o))) continue;
   const [figure, floor, seconds] = await run();

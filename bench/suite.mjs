@@ -35,32 +35,55 @@ const ALL = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'];
 
 const { values: args } = parseArgs({
   options: {
-    smoke: { type: 'boolean' }, json: { type: 'string' }, workloads: { type: 'string' },
-    'no-browser': { type: 'boolean' }, 'no-torch': { type: 'boolean' }, 'no-ceiling': { type: 'boolean' },
-    'no-native': { type: 'boolean' }, 'shared-machine': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    steps: { type: 'string' }, repeats: { type: 'string' }, 'tf-cpu-w2': { type: 'boolean' }, 'report-only': { type: 'boolean' },
+    smoke: { type: 'boolean' },
+    json: { type: 'string' },
+    workloads: { type: 'string' },
+    'no-browser': { type: 'boolean' },
+    'no-torch': { type: 'boolean' },
+    'no-ceiling': { type: 'boolean' },
+    'no-native': { type: 'boolean' },
+    'shared-machine': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    steps: { type: 'string' },
+    repeats: { type: 'string' },
+    'tf-cpu-w2': { type: 'boolean' },
+    'report-only': { type: 'boolean' },
     'kernels-only': { type: 'boolean' },
     'torch-blas': { type: 'string' },
   },
 });
 if (args.help) {
-  console.log('usage: node bench/suite.mjs [--workloads W1,..] [--no-browser] [--no-torch] [--no-ceiling] [--no-native] ' +
-    '[--shared-machine] [--steps N] [--repeats N] [--tf-cpu-w2] [--torch-blas DIR] | --smoke [--json FILE] | --report-only | --kernels-only');
+  console.log(
+    'usage: node bench/suite.mjs [--workloads W1,..] [--no-browser] [--no-torch] [--no-ceiling] [--no-native] ' +
+      '[--shared-machine] [--steps N] [--repeats N] [--tf-cpu-w2] [--torch-blas DIR] | --smoke [--json FILE] | --report-only | --kernels-only',
+  );
   process.exit(0);
 }
 const workloads = args.workloads ? args.workloads.split(',') : ALL;
 // --steps / --repeats shorten the protocol for trying the suite out (the figures are then not the protocol's).
-const protocol = { ...(args.steps ? { steps: Number(args.steps) } : {}), ...(args.repeats ? { repeats: Number(args.repeats) } : {}) };
+const protocol = {
+  ...(args.steps ? { steps: Number(args.steps) } : {}),
+  ...(args.repeats ? { repeats: Number(args.repeats) } : {}),
+};
 const log = (line) => process.stderr.write(line + '\n');
-const skipTf = args['tf-cpu-w2'] ? [] : [{ workload: 'W2', mode: 'train', backend: 'cpu',
-  reason: 'not timed: TF.js cpu needs minutes per W2 training step (run with --tf-cpu-w2 to time it)' }];
+const skipTf = args['tf-cpu-w2']
+  ? []
+  : [
+      {
+        workload: 'W2',
+        mode: 'train',
+        backend: 'cpu',
+        reason: 'not timed: TF.js cpu needs minutes per W2 training step (run with --tf-cpu-w2 to time it)',
+      },
+    ];
 
 // TF.js's cpu backend needs minutes for one W2 training step ("too slow to time" in BENCHMARKS.md): it is left
 // out unless --tf-cpu-w2 is given, and the table says so.
 async function nodeRun({ smoke }) {
   const helix = await loadBench();
   log(`== Node ${process.version}: helix ${helix.backend.label}`);
-  let tf = null, bench = null;
+  let tf = null,
+    bench = null;
   if (!smoke) {
     const require = createRequire(import.meta.url);
     tf = require('@tensorflow/tfjs');
@@ -68,7 +91,11 @@ async function nodeRun({ smoke }) {
     // tfjs-workloads.js is a classic script (the page loads it with a script tag); under this package's
     // "type": "module" Node would read a .js file as ESM, so it is run here as the CommonJS file it also is.
     const m = { exports: {} };
-    new Function('module', 'exports', 'require', readFileSync(new URL('./tfjs-workloads.js', import.meta.url), 'utf8'))(m, m.exports, require);
+    new Function('module', 'exports', 'require', readFileSync(new URL('./tfjs-workloads.js', import.meta.url), 'utf8'))(
+      m,
+      m.exports,
+      require,
+    );
     bench = m.exports;
   }
   const threads = [...new Set([helix.backend.threads, 1])];
@@ -77,14 +104,25 @@ async function nodeRun({ smoke }) {
   const kernels = runKernels(helix, { threads, smoke });
   const kernelRounds = smoke || args['no-ceiling'] ? undefined : kernelRoundsRun(helix);
   helix.close();
-  return { env: { node: process.version, helix: helix.backend, tfjs: tf?.version.tfjs, cpus: os.cpus().length,
-    cpu: os.cpus()[0]?.model }, results, kernels, kernelRounds };
+  return {
+    env: {
+      node: process.version,
+      helix: helix.backend,
+      tfjs: tf?.version.tfjs,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+    },
+    results,
+    kernels,
+    kernelRounds,
+  };
 }
 
 // The kernels against the ceiling, in turns: ceiling, Helix's kernels on 1 thread, ceiling, ... so that a change
 // of the machine's speed (other guests, clocks) hits both alike; the report takes each kernel's median ratio.
 function kernelRoundsRun(helix, rounds = 5) {
-  const loaded = helix.backend.threads, out = [];
+  const loaded = helix.backend.threads,
+    out = [];
   for (let r = 0; r < rounds; r++) {
     const ceiling = ceilingRun(dir);
     helix.setThreads(1);
@@ -101,8 +139,16 @@ async function browserRun({ isolation }) {
   // Without the product's Content-Security-Policy: TF.js's bundle evaluates strings ('unsafe-eval'), which the
   // policy forbids. Helix's own pages are tested under it (tests/web/csp.test.mjs).
   const server = await startServer({ port: 0, isolation, csp: false, root: ROOT });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
   try {
     const page = await browser.newPage();
     page.on('console', (m) => log(`  [page] ${m.text()}`));
@@ -119,27 +165,61 @@ async function browserRun({ isolation }) {
 
 function torchRun(dir) {
   const out = path.join(dir, 'torch.json');
-  const r = spawnSync('/usr/bin/python3', [path.join(ROOT, 'bench/torch_bench.py'), '--threads', '1', '--budget', '20',
-    '--workloads', workloads.join(','), '--out', out], { env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1',
-      ...(args['torch-blas'] ? { LD_LIBRARY_PATH: [args['torch-blas'], process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') } : {}) },
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [
+      path.join(ROOT, 'bench/torch_bench.py'),
+      '--threads',
+      '1',
+      '--budget',
+      '20',
+      '--workloads',
+      workloads.join(','),
+      '--out',
+      out,
+    ],
+    {
+      env: {
+        ...process.env,
+        OPENBLAS_NUM_THREADS: '1',
+        OMP_NUM_THREADS: '1',
+        ...(args['torch-blas']
+          ? { LD_LIBRARY_PATH: [args['torch-blas'], process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') }
+          : {}),
+      },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (r.status !== 0) return { error: (r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' ') };
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
 function ceilingRun(dir) {
-  const r = spawnSync('bash', [path.join(ROOT, 'bench/gemm-ceiling/run.sh'), path.join(dir, 'ceiling')], { encoding: 'utf8' });
+  const r = spawnSync('bash', [path.join(ROOT, 'bench/gemm-ceiling/run.sh'), path.join(dir, 'ceiling')], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) return { error: (r.stderr || '').trim().split('\n').slice(-3).join(' ') };
-  const lines = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  const lines = r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
   return { lines, best: Math.max(...lines.filter((l) => l.MR > 0).map((l) => l.gflops_median)) };
 }
 
 function nativeRun() {
   const exe = path.join(ROOT, 'build/native/helix_bench');
   if (!existsSync(exe)) return { error: 'build/native/helix_bench is not built (cmake --build build/native)' };
-  const r = spawnSync(exe, ['--threads', '1', '--steps', '2', '--workloads', workloads.join(',')], { encoding: 'utf8' });
+  const r = spawnSync(exe, ['--threads', '1', '--steps', '2', '--workloads', workloads.join(',')], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) return { error: r.stderr.trim() };
-  return { lines: r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)) };
+  return {
+    lines: r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l)),
+  };
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'helix-bench-'));
@@ -186,11 +266,22 @@ if (!args['no-browser']) {
   for (const isolation of [true, false]) {
     const key = isolation ? 'chromiumIsolated' : 'chromiumPlain';
     log(`== Chromium, ${isolation ? 'cross-origin isolated (threaded build)' : 'not isolated (single-thread build)'}`);
-    try { all[key] = await browserRun({ isolation }); } catch (e) { all[key] = { error: String(e.message || e) }; log(all[key].error); }
+    try {
+      all[key] = await browserRun({ isolation });
+    } catch (e) {
+      all[key] = { error: String(e.message || e) };
+      log(all[key].error);
+    }
   }
 }
-if (!args['no-torch']) { log('== PyTorch, 1 thread'); all.torch = torchRun(dir); }
-if (!args['no-native']) { log('== native: allocations and peak heap'); all.native = nativeRun(); }
+if (!args['no-torch']) {
+  log('== PyTorch, 1 thread');
+  all.torch = torchRun(dir);
+}
+if (!args['no-native']) {
+  log('== native: allocations and peak heap');
+  all.native = nativeRun();
+}
 
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(path.join(ROOT, 'bench/results/suite.json'), JSON.stringify(all, null, 1));
@@ -199,9 +290,12 @@ log(`wrote bench/RESULTS.md and bench/results/suite.json`);
 
 function writeSection(results) {
   const resultsFile = path.join(ROOT, 'bench/RESULTS.md');
-  const BEGIN = '<!-- bench/suite.mjs: begin -->', END = '<!-- bench/suite.mjs: end -->';
+  const BEGIN = '<!-- bench/suite.mjs: begin -->',
+    END = '<!-- bench/suite.mjs: end -->';
   let md = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
   const block = `${BEGIN}\n${resultsSection(results)}\n${END}`;
-  md = md.includes(BEGIN) ? md.slice(0, md.indexOf(BEGIN)) + block + md.slice(md.indexOf(END) + END.length) : `${md.trimEnd()}\n\n${block}\n`;
+  md = md.includes(BEGIN)
+    ? md.slice(0, md.indexOf(BEGIN)) + block + md.slice(md.indexOf(END) + END.length)
+    : `${md.trimEnd()}\n\n${block}\n`;
   writeFileSync(resultsFile, md);
 }

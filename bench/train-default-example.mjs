@@ -36,5 +36,7 @@ console.log('| build | engine status | median s | min–max s | last run |');
 console.log('|---|---|---|---|---|');
 for (const [mode, rs] of Object.entries(runs)) {
   const s = rs.map((r) => r.seconds);
-  console.log(`| ${mode} | ${rs[0].status} | ${median(s).toFixed(1)} | ${Math.min(...s).toFixed(1)}–${Math.max(...s).toFixed(1)} | ${rs.at(-1).progress} |`);
+  console.log(
+    `| ${mode} | ${rs[0].status} | ${median(s).toFixed(1)} | ${Math.min(...s).toFixed(1)}–${Math.max(...s).toFixed(1)} | ${rs.at(-1).progress} |`,
+  );
 }

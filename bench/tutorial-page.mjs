@@ -13,7 +13,11 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
 const isolation = !args.includes('--no-isolation');
 const pages = args.filter((a) => !a.startsWith('--'));
-const files = pages.length ? pages : readdirSync(`${ROOT}examples`).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
+const files = pages.length
+  ? pages
+  : readdirSync(`${ROOT}examples`)
+      .filter((f) => f.endsWith('.html') && f !== 'index.html')
+      .sort();
 
 const server = await startServer({ port: 0, isolation, root: ROOT });
 const browser = await launchChromium();
@@ -29,16 +33,27 @@ try {
     });
     await page.goto(`${server.url}examples/${file}`);
     // The first playground is in view at load on every page, so it starts by itself.
-    await page.waitForFunction(() => {
-      const button = document.querySelector('helix-playground')?.shadowRoot?.querySelector('[data-testid=train-button]');
-      return button && !button.disabled;
-    }, null, { timeout: 120_000 });
-    const times = await page.evaluate(() => ({ dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, ready: performance.now() }));
+    await page.waitForFunction(
+      () => {
+        const button = document
+          .querySelector('helix-playground')
+          ?.shadowRoot?.querySelector('[data-testid=train-button]');
+        return button && !button.disabled;
+      },
+      null,
+      { timeout: 120_000 },
+    );
+    const times = await page.evaluate(() => ({
+      dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+      ready: performance.now(),
+    }));
     await page.waitForLoadState('networkidle');
     const all = await Promise.all(bodies);
     const bytes = all.reduce((sum, b) => sum + b.length, 0);
     const gzip = all.reduce((sum, b) => sum + gzipSync(b).length, 0);
-    console.log(`| ${file} | ${all.length} | ${bytes.toLocaleString('en')} | ${gzip.toLocaleString('en')} | ${Math.round(times.dom)} | ${Math.round(times.ready)} |`);
+    console.log(
+      `| ${file} | ${all.length} | ${bytes.toLocaleString('en')} | ${gzip.toLocaleString('en')} | ${Math.round(times.dom)} | ${Math.round(times.ready)} |`,
+    );
     await page.close();
   }
 } finally {

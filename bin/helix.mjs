@@ -24,7 +24,9 @@ const COMMANDS = {
 
 const OVERVIEW = `Usage: helix COMMAND [options]   (helix COMMAND --help: its options)
 
-${Object.entries(COMMANDS).map(([name, [, help]]) => `  ${name.padEnd(9)} ${help}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, [, help]]) => `  ${name.padEnd(9)} ${help}`)
+  .join('\n')}
 
 Training stops at once on Ctrl-C (the process ends by the signal: status 130) and writes nothing; a run whose
 loss, gradient or weights become NaN or infinite stops with the epoch, batch and learning rate named (exit 1)
@@ -62,4 +64,7 @@ async function main([name, ...rest]) {
 const usageOf = async (name) => (Object.hasOwn(COMMANDS, name ?? '') ? (await load(name)).usage() : OVERVIEW);
 
 const argv = process.argv.slice(2);
-main(argv).then(() => exitAfterFlush(process.exitCode ?? 0), async (e) => exitWithError(e, await usageOf(argv[0])));
+main(argv).then(
+  () => exitAfterFlush(process.exitCode ?? 0),
+  async (e) => exitWithError(e, await usageOf(argv[0])),
+);

@@ -16,8 +16,8 @@
 
 namespace helix {
 
-// Nodes, their input lists and their backward closures come from core/small_pool: a steady-state training step
-// rebuilds its tape in the blocks the step before freed, without a heap allocation.
+// Nodes, their input lists and their backward closures come from core/small_pool: a steady-state training
+// step rebuilds its tape in the blocks the step before freed, without a heap allocation.
 struct Node {
     Tensor value;
     Tensor grad;  // empty until something adds to it
@@ -39,7 +39,10 @@ public:
     Tensor& value() { return node_->value; }
     // The gradient, allocated as zeros of the value's shape on first access.
     Tensor& grad();
-    bool has_grad() const { return node_ && node_->grad.size() == node_->value.size() && node_->grad.dimension() > 0; }
+    bool has_grad() const
+    {
+        return node_ && node_->grad.size() == node_->value.size() && node_->grad.dimension() > 0;
+    }
     bool requires_grad() const { return node_ && node_->requires_grad; }
     void set_requires_grad(bool r) { node_->requires_grad = r; }
     Shape shape() const { return shape_of(node_->value); }
@@ -56,8 +59,8 @@ private:
     friend Var record(const char*, Tensor, VarList, BackwardFn);
 };
 
-// The inputs of an op, as record() takes them: a braced list {x, w}, a vector, or an array and a count. A view:
-// it does not own the Vars.
+// The inputs of an op, as record() takes them: a braced list {x, w}, a vector, or an array and a count. A
+// view: it does not own the Vars.
 class VarList {
 public:
 // GCC warns that the list's array dies with the full expression; a VarList lives only within the call it is
@@ -72,10 +75,22 @@ public:
 #endif
     VarList(const std::vector<Var>& v) : data_(v.data()), size_(v.size()) {}
     VarList(const Var* data, std::size_t size) : data_(data), size_(size) {}
-    const Var* begin() const { return data_; }
-    const Var* end() const { return data_ + size_; }
-    std::size_t size() const { return size_; }
-    const Var& operator[](std::size_t i) const { return data_[i]; }
+    const Var* begin() const
+    {
+        return data_;
+    }
+    const Var* end() const
+    {
+        return data_ + size_;
+    }
+    std::size_t size() const
+    {
+        return size_;
+    }
+    const Var& operator[](std::size_t i) const
+    {
+        return data_[i];
+    }
 
 private:
     const Var* data_;

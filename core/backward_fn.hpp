@@ -1,5 +1,5 @@
-// core/backward_fn.hpp: an op's backward function as the tape stores it: any callable void(BackwardCtx&), moved
-// into a block of core/small_pool, so recording an op allocates nothing in a steady-state training step
+// core/backward_fn.hpp: an op's backward function as the tape stores it: any callable void(BackwardCtx&),
+// moved into a block of core/small_pool, so recording an op allocates nothing in a steady-state training step
 // (std::function puts a closure of more than two pointers on the heap, every step).
 #pragma once
 
@@ -29,7 +29,10 @@ public:
             small_pool::deallocate(o, sizeof(D));
         };
     }
-    BackwardFn(BackwardFn&& o) noexcept : obj_(o.obj_), call_(o.call_), destroy_(o.destroy_) { o.obj_ = nullptr; }
+    BackwardFn(BackwardFn&& o) noexcept : obj_(o.obj_), call_(o.call_), destroy_(o.destroy_)
+    {
+        o.obj_ = nullptr;
+    }
     BackwardFn& operator=(BackwardFn&& o) noexcept
     {
         if (this != &o) {

@@ -2,13 +2,15 @@
 #include "futex.hpp"
 
 #if defined(__EMSCRIPTEN__)
-#include <cmath>
 #include <emscripten/threading.h>
+
+#include <cmath>
 #elif defined(__linux__)
-#include <climits>
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#include <climits>
 #else
 #include <condition_variable>
 #include <mutex>
@@ -35,7 +37,10 @@ void futex_wait(const std::atomic<std::uint32_t>& word, std::uint32_t expected)
     emscripten_futex_wait(address(word), expected, INFINITY);
 }
 
-void futex_wake(std::atomic<std::uint32_t>& word, int count) { emscripten_futex_wake(address(word), count); }
+void futex_wake(std::atomic<std::uint32_t>& word, int count)
+{
+    emscripten_futex_wake(address(word), count);
+}
 
 #elif defined(__linux__)
 
@@ -64,7 +69,9 @@ void futex_wait(const std::atomic<std::uint32_t>& word, std::uint32_t expected)
 
 void futex_wake(std::atomic<std::uint32_t>&, int)
 {
-    { std::lock_guard<std::mutex> lock(m); }  // a waiter between its check and its wait gets there first
+    {
+        std::lock_guard<std::mutex> lock(m);
+    }  // a waiter between its check and its wait gets there first
     changed.notify_all();
 }
 

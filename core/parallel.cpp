@@ -1,6 +1,6 @@
-// core/parallel.cpp: the thread pool of core/parallel.hpp: persistent workers that spin briefly, then sleep on
-// a futex word (core/futex.hpp: no condition variable, see there why); chunks handed out through one atomic
-// word (so a busy core does not hold up the others).
+// core/parallel.cpp: the thread pool of core/parallel.hpp: persistent workers that spin briefly, then sleep
+// on a futex word (core/futex.hpp: no condition variable, see there why); chunks handed out through one
+// atomic word (so a busy core does not hold up the others).
 //
 // Which thread runs which chunk varies from call to call; callers make each index's work independent
 // of how the range is cut (GEMM: a task owns whole rows of C), so results never depend on it.
@@ -41,11 +41,12 @@ namespace helix {
 
 namespace {
 
-thread_local bool inside_job = false;  // true while this thread runs a chunk of some parallel_for
+thread_local bool inside_job = false;    // true while this thread runs a chunk of some parallel_for
 thread_local std::size_t this_slot = 0;  // ThreadPool::slot(): set once by each worker
 
 constexpr auto kWorkerSpin = std::chrono::microseconds(200);  // a worker watches for the next job this long
-constexpr auto kCallerSpin = std::chrono::microseconds(200);  // the caller watches for the last chunks this long
+constexpr auto kCallerSpin =
+    std::chrono::microseconds(200);  // the caller watches for the last chunks this long
 
 inline void cpu_relax()
 {
@@ -55,7 +56,8 @@ inline void cpu_relax()
 }
 
 // Polls done() until it holds (true) or `budget` has passed (false); reads the clock every so many polls
-// (in wasm a clock read is a call into JS, slower than a poll) and yields then, so a spinning thread gives way to one that has work when cores are oversubscribed.
+// (in wasm a clock read is a call into JS, slower than a poll) and yields then, so a spinning thread gives
+// way to one that has work when cores are oversubscribed.
 #if defined(__EMSCRIPTEN__)
 constexpr unsigned kPollsPerClockRead = 1023;  // polls between clock reads, minus one (a mask)
 #else
@@ -94,10 +96,11 @@ struct ThreadPool::Impl {
     std::size_t begin = 0, end = 0, chunk = 1, chunks = 0;
     // High 32 bits: job sequence number (so a CAS fails across jobs); low 32 bits: chunks not yet claimed.
     alignas(64) std::atomic<std::uint64_t> claim{0};
-    alignas(64) std::atomic<std::uint32_t> pending{0};  // chunks of the current job not yet finished (a futex)
-    alignas(64) std::atomic<std::uint32_t> wake{0};     // bumped for each new job and for stop (a futex)
-    alignas(64) std::atomic<int> sleepers{0};           // workers asleep (or about to sleep) on `wake`
-    std::atomic<bool> caller_sleeping{false};           // the caller is asleep (or about to sleep) on `pending`
+    alignas(64) std::atomic<std::uint32_t> pending{
+        0};                                          // chunks of the current job not yet finished (a futex)
+    alignas(64) std::atomic<std::uint32_t> wake{0};  // bumped for each new job and for stop (a futex)
+    alignas(64) std::atomic<int> sleepers{0};        // workers asleep (or about to sleep) on `wake`
+    std::atomic<bool> caller_sleeping{false};        // the caller is asleep (or about to sleep) on `pending`
     std::atomic<bool> stop{false};
 
     bool has_unclaimed() const { return (claim.load() & kUnclaimedMask) != 0; }  // seq_cst: see worker_loop
@@ -114,7 +117,8 @@ struct ThreadPool::Impl {
             inside_job = true;
             (*fn)(b, std::min(end, b + chunk));
             inside_job = false;
-            // seq_cst decrement then load, against the caller's store of caller_sleeping then load of pending.
+            // seq_cst decrement then load, against the caller's store of caller_sleeping then load of
+            // pending.
             if (pending.fetch_sub(1) == 1 && caller_sleeping.load()) futex_wake(pending, 1);
             v = claim.load(std::memory_order_acquire);
         }
@@ -124,7 +128,8 @@ struct ThreadPool::Impl {
     {
         for (;;) {
             run_chunks();
-            if (spin_until([&] { return has_unclaimed() || stop.load(std::memory_order_relaxed); }, kWorkerSpin)) {
+            if (spin_until([&] { return has_unclaimed() || stop.load(std::memory_order_relaxed); },
+                           kWorkerSpin)) {
                 if (stop.load()) return;
                 continue;
             }
@@ -197,9 +202,15 @@ void ThreadPool::set_threads(std::size_t n)
     impl_->wanted = n;
 }
 
-std::size_t ThreadPool::threads() const { return impl_->wanted; }
+std::size_t ThreadPool::threads() const
+{
+    return impl_->wanted;
+}
 
-std::size_t ThreadPool::slot() { return this_slot; }
+std::size_t ThreadPool::slot()
+{
+    return this_slot;
+}
 
 void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t grain, RangeFn fn)
 {
@@ -207,7 +218,8 @@ void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t gr
     grain = std::max<std::size_t>(grain, 1);
     const std::size_t range = end - begin;
     Impl& p = *impl_;
-    // Fewer than two grains of work: one chunk, run here (publishing it would only wake a worker for nothing).
+    // Fewer than two grains of work: one chunk, run here (publishing it would only wake a worker for
+    // nothing).
     if (range / grain < 2 || p.wanted == 1 || inside_job) return fn(begin, end);
     std::unique_lock<std::mutex> submit(p.submit, std::try_to_lock);
     if (!submit.owns_lock()) return fn(begin, end);  // another thread's job is running
@@ -228,12 +240,13 @@ void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t gr
     p.pending.store(static_cast<std::uint32_t>(chunks), std::memory_order_relaxed);
     const std::uint64_t seq = (p.claim.load(std::memory_order_relaxed) >> 32) + 1;
     p.claim.store((seq << 32) | chunks);  // seq_cst: publishes the job before the increment of wake
-    p.wake.fetch_add(1);                    // seq_cst, then the load of sleepers (see worker_loop)
+    p.wake.fetch_add(1);                  // seq_cst, then the load of sleepers (see worker_loop)
     if (p.sleepers.load() > 0) futex_wake_all(p.wake);
     p.run_chunks();
     // Every chunk is claimed; wait for those still running on workers (not for the workers themselves).
     if (spin_until([&] { return p.pending.load(std::memory_order_acquire) == 0; }, kCallerSpin)) return;
-    p.caller_sleeping.store(true);  // seq_cst, against the last worker's decrement of pending then load of this
+    p.caller_sleeping.store(
+        true);  // seq_cst, against the last worker's decrement of pending then load of this
     for (std::uint32_t left; (left = p.pending.load()) != 0;) futex_wait(p.pending, left);
     p.caller_sleeping.store(false);
 }
@@ -243,10 +256,19 @@ void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t gr
 struct ThreadPool::Impl {};
 ThreadPool::ThreadPool() : impl_(nullptr) {}
 ThreadPool::~ThreadPool() = default;
-std::size_t ThreadPool::max_threads() { return 1; }
+std::size_t ThreadPool::max_threads()
+{
+    return 1;
+}
 void ThreadPool::set_threads(std::size_t) {}
-std::size_t ThreadPool::threads() const { return 1; }
-std::size_t ThreadPool::slot() { return 0; }
+std::size_t ThreadPool::threads() const
+{
+    return 1;
+}
+std::size_t ThreadPool::slot()
+{
+    return 0;
+}
 void ThreadPool::parallel_for(std::size_t begin, std::size_t end, std::size_t, RangeFn fn)
 {
     if (begin < end) fn(begin, end);

@@ -16,7 +16,8 @@ namespace helix {
 class RangeFn {
 public:
     template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, RangeFn>>>
-    RangeFn(F&& f) : obj_(const_cast<void*>(static_cast<const void*>(&f))), call_(&invoke<std::remove_reference_t<F>>)
+    RangeFn(F&& f)
+        : obj_(const_cast<void*>(static_cast<const void*>(&f))), call_(&invoke<std::remove_reference_t<F>>)
     {
     }
     void operator()(std::size_t b, std::size_t e) const { call_(obj_, b, e); }
@@ -41,7 +42,8 @@ public:
     // The calling thread's place in the pool: 0 outside it (the caller of parallel_for runs its share as 0),
     // 1 .. threads() - 1 on the workers. A chunk that needs scratch memory takes slot() of a workspace the
     // caller sized for threads() before parallel_for: every call then asks for the same memory whichever
-    // thread runs which chunk (a thread_local workspace would grow on whichever worker first got a large chunk).
+    // thread runs which chunk (a thread_local workspace would grow on whichever worker first got a large
+    // chunk).
     static std::size_t slot();
     // Calls fn(begin, end) on disjoint sub-ranges of [begin, end), each at least `grain` long
     // (except the last), and returns when all are done.

@@ -45,7 +45,10 @@ Lists::~Lists()
         }
 }
 
-inline std::size_t class_of(std::size_t bytes) { return (bytes + kStep - 1) / kStep - 1; }
+inline std::size_t class_of(std::size_t bytes)
+{
+    return (bytes + kStep - 1) / kStep - 1;
+}
 
 }  // namespace
 

@@ -1,8 +1,8 @@
 // core/small_pool.hpp: a recycling allocator for the autograd tape's small objects (nodes, their input lists,
-// backward closures). A training step builds the same tape every time, so blocks freed by one step are what the
-// next step asks for: each thread keeps freed blocks in free lists by size class (16-byte steps up to 1 KB: a Node with its control block is ~570 bytes)
-// and hands them out again, and a steady-state step makes no heap allocation. Larger requests, and frees beyond
-// a bounded cache, go to the heap.
+// backward closures). A training step builds the same tape every time, so blocks freed by one step are what
+// the next step asks for: each thread keeps freed blocks in free lists by size class (16-byte steps up to 1
+// KB: a Node with its control block is ~570 bytes) and hands them out again, and a steady-state step makes no
+// heap allocation. Larger requests, and frees beyond a bounded cache, go to the heap.
 #pragma once
 
 #include <cstddef>
@@ -21,13 +21,21 @@ struct Allocator {
     using value_type = T;
     Allocator() = default;
     template <class U>
-    Allocator(const Allocator<U>&) noexcept {}
+    Allocator(const Allocator<U>&) noexcept
+    {
+    }
     T* allocate(std::size_t n) { return static_cast<T*>(small_pool::allocate(n * sizeof(T))); }
     void deallocate(T* p, std::size_t n) noexcept { small_pool::deallocate(p, n * sizeof(T)); }
     template <class U>
-    bool operator==(const Allocator<U>&) const noexcept { return true; }
+    bool operator==(const Allocator<U>&) const noexcept
+    {
+        return true;
+    }
     template <class U>
-    bool operator!=(const Allocator<U>&) const noexcept { return false; }
+    bool operator!=(const Allocator<U>&) const noexcept
+    {
+        return false;
+    }
 };
 
 // std::make_shared with the object and its control block in the pool: for what an op's backward closure keeps

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
-
 #include <xtensor/xadapt.hpp>
 #include <xtensor/xarray.hpp>
 #include <xtensor/xbuilder.hpp>
@@ -21,7 +20,10 @@ namespace helix {
 using Tensor = xt::xarray<float, xt::layout_type::row_major, ReusingAllocator<float>>;
 using Shape = std::vector<std::size_t>;
 
-inline Shape shape_of(const Tensor& t) { return Shape(t.shape().begin(), t.shape().end()); }
+inline Shape shape_of(const Tensor& t)
+{
+    return Shape(t.shape().begin(), t.shape().end());
+}
 
 inline std::size_t numel(const Shape& s)
 {
@@ -33,10 +35,10 @@ inline std::size_t numel(const Shape& s)
 }  // namespace helix
 
 // Programmer errors (broken invariants), never user input: those are values that name the line.
-#define HELIX_ASSERT(cond)                                                                          \
-    do {                                                                                            \
-        if (!(cond)) {                                                                              \
-            std::fprintf(stderr, "%s:%d: HELIX_ASSERT(%s) failed\n", __FILE__, __LINE__, #cond);   \
-            std::abort();                                                                           \
-        }                                                                                           \
+#define HELIX_ASSERT(cond)                                                                       \
+    do {                                                                                         \
+        if (!(cond)) {                                                                           \
+            std::fprintf(stderr, "%s:%d: HELIX_ASSERT(%s) failed\n", __FILE__, __LINE__, #cond); \
+            std::abort();                                                                        \
+        }                                                                                        \
     } while (0)

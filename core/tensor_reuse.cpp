@@ -1,5 +1,6 @@
-// core/tensor_reuse.cpp: see tensor_reuse.hpp. One mutex guards the kept buffers (tensors are made by the pool's
-// threads too); the lists keep their capacity across steps, so a steady-state step allocates nothing here either.
+// core/tensor_reuse.cpp: see tensor_reuse.hpp. One mutex guards the kept buffers (tensors are made by the
+// pool's threads too); the lists keep their capacity across steps, so a steady-state step allocates nothing
+// here either.
 #include "tensor_reuse.hpp"
 
 #include <cstdlib>
@@ -32,7 +33,10 @@ State& state()
     return *s;
 }
 
-std::size_t rounded(std::size_t bytes) { return (bytes + kAlignment - 1) / kAlignment * kAlignment; }
+std::size_t rounded(std::size_t bytes)
+{
+    return (bytes + kAlignment - 1) / kAlignment * kAlignment;
+}
 
 void* heap_allocate(std::size_t bytes)
 {
@@ -41,8 +45,8 @@ void* heap_allocate(std::size_t bytes)
     return p;
 }
 
-// Frees kept buffers, called with the mutex held: with `want` = 0, every one freed before the current step (or
-// every one at all with `all`); else such buffers until at least `want` bytes are freed.
+// Frees kept buffers, called with the mutex held: with `want` = 0, every one freed before the current step
+// (or every one at all with `all`); else such buffers until at least `want` bytes are freed.
 void release(State& s, std::size_t want, bool all = false)
 {
     std::size_t freed = 0;

@@ -1,17 +1,20 @@
-// core/tensor_reuse.hpp: every Tensor's storage comes from here, so a training loop reuses last step's buffers
-// instead of asking the heap for them again. A step builds the same tensors of the same sizes as the step before
-// it (the tape's values and gradients, the ops' workspaces); while a TensorReuse is alive, a freed buffer is kept,
-// keyed by its size, and the next request of that size takes it back. Without one, Tensors allocate and free as
-// usual (inference, parsing, tests).
+// core/tensor_reuse.hpp: every Tensor's storage comes from here, so a training loop reuses last step's
+// buffers instead of asking the heap for them again. A step builds the same tensors of the same sizes as the
+// step before it (the tape's values and gradients, the ops' workspaces); while a TensorReuse is alive, a
+// freed buffer is kept, keyed by its size, and the next request of that size takes it back. Without one,
+// Tensors allocate and free as usual (inference, parsing, tests).
 //
 //   TensorReuse reuse;           // a member of the trainer: buffers are kept while it lives
 //   ... each step:
-//   reuse.next_step();           // before the step builds its tape: what the step before last freed and nobody
-//                                // took back since is freed now (a size that stopped recurring, e.g. the last,
+//   reuse.next_step();           // before the step builds its tape: what the step before last freed and
+//   nobody
+//                                // took back since is freed now (a size that stopped recurring, e.g. the
+//                                last,
 //                                // smaller batch of an epoch)
-// A request that finds no buffer of its size first frees kept buffers from earlier steps (at least as many bytes
-// as it asks for) once they hold 16 MB or more, so the kept buffers never add a step's worth of memory on top of
-// the live tensors: a fixed wasm heap (512 MB in the threaded build) holds the same models with and without reuse.
+// A request that finds no buffer of its size first frees kept buffers from earlier steps (at least as many
+// bytes as it asks for) once they hold 16 MB or more, so the kept buffers never add a step's worth of memory
+// on top of the live tensors: a fixed wasm heap (512 MB in the threaded build) holds the same models with and
+// without reuse.
 #pragma once
 
 #include <cstddef>
@@ -27,9 +30,9 @@ void* allocate(std::size_t bytes);            // 64-byte aligned; never null (th
 void deallocate(void* p, std::size_t bytes);  // `bytes` as given to allocate
 
 struct Stats {
-    std::uint64_t reused = 0;      // requests served by a kept buffer
-    std::uint64_t allocated = 0;   // requests that went to the heap
-    std::size_t kept_bytes = 0;    // bytes held for reuse right now
+    std::uint64_t reused = 0;     // requests served by a kept buffer
+    std::uint64_t allocated = 0;  // requests that went to the heap
+    std::size_t kept_bytes = 0;   // bytes held for reuse right now
 };
 Stats stats();
 }  // namespace tensor_reuse
@@ -58,7 +61,9 @@ struct ReusingAllocator {
 
     ReusingAllocator() noexcept = default;
     template <class U>
-    ReusingAllocator(const ReusingAllocator<U>&) noexcept {}
+    ReusingAllocator(const ReusingAllocator<U>&) noexcept
+    {
+    }
 
     T* allocate(std::size_t n)
     {
@@ -70,12 +75,18 @@ struct ReusingAllocator {
 };
 
 template <class T, class U>
-bool operator==(const ReusingAllocator<T>&, const ReusingAllocator<U>&) noexcept { return true; }
+bool operator==(const ReusingAllocator<T>&, const ReusingAllocator<U>&) noexcept
+{
+    return true;
+}
 template <class T, class U>
-bool operator!=(const ReusingAllocator<T>&, const ReusingAllocator<U>&) noexcept { return false; }
+bool operator!=(const ReusingAllocator<T>&, const ReusingAllocator<U>&) noexcept
+{
+    return false;
+}
 
-// A buffer an op keeps for its backward pass (argmax indices, dropout masks, gate activations) or uses within a
-// step: storage reused from step to step as Tensors' is.
+// A buffer an op keeps for its backward pass (argmax indices, dropout masks, gate activations) or uses within
+// a step: storage reused from step to step as Tensors' is.
 template <class T>
 using StepVector = std::vector<T, ReusingAllocator<T>>;
 

@@ -6,12 +6,18 @@
 function columnsOf(text, names) {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const delim = lines[0].includes('\t') ? '\t' : ',';
-  const header = lines[0].replace(/^\uFEFF/, '').split(delim).map((h) => h.trim().replace(/^"|"$/g, ''));
+  const header = lines[0]
+    .replace(/^\uFEFF/, '')
+    .split(delim)
+    .map((h) => h.trim().replace(/^"|"$/g, ''));
   const out = {};
   for (const name of names) {
     const k = header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
     if (k < 0) throw new Error(`decision map: no '${name}' column in the table (it has ${header.join(', ')})`);
-    out[name] = lines.slice(1).map((l) => Number(l.split(delim)[k])).filter(Number.isFinite);
+    out[name] = lines
+      .slice(1)
+      .map((l) => Number(l.split(delim)[k]))
+      .filter(Number.isFinite);
   }
   return out;
 }
@@ -35,10 +41,12 @@ export function decisionMap(model, tableText, { x, y, size = 40 } = {}) {
   const data = columnsOf(tableText, columns);
   const axis = (name) => {
     const v = data[name];
-    const lo = Math.min(...v), hi = Math.max(...v);
+    const lo = Math.min(...v),
+      hi = Math.max(...v);
     return Array.from({ length: size }, (_, i) => lo + ((hi - lo) * i) / (size - 1));
   };
-  const xs = axis(x), ys = axis(y);
+  const xs = axis(x),
+    ys = axis(y);
   const fixed = Object.fromEntries(columns.map((c) => [c, median(data[c])]));
   const rows = [columns.join('\t')];
   for (const yv of ys) {

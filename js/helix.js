@@ -61,13 +61,20 @@ export async function loadHelix({ threads, build } = {}) {
 // engine names the line and column), and the spec as JSON text.
 function resolveSpec(specOrPreset, familyName) {
   if (typeof specOrPreset !== 'string') {
-    return { family: familyName ? familyNamed(familyName) : familyOfSpec(specOrPreset), text: JSON.stringify(specOrPreset) };
+    return {
+      family: familyName ? familyNamed(familyName) : familyOfSpec(specOrPreset),
+      text: JSON.stringify(specOrPreset),
+    };
   }
   if (!specOrPreset.trim().startsWith('{')) {
     const family = familyName ? familyNamed(familyName) : familyOfPreset(specOrPreset);
     if (!Object.hasOwn(family.presets, specOrPreset)) {
-      throw new HelixInputError([{ field: 'preset', message:
-        `preset: '${specOrPreset}' is not one of: ${Object.keys(family.presets).join(', ')}` }]);
+      throw new HelixInputError([
+        {
+          field: 'preset',
+          message: `preset: '${specOrPreset}' is not one of: ${Object.keys(family.presets).join(', ')}`,
+        },
+      ]);
     }
     return { family, text: JSON.stringify(family.presets[specOrPreset]) };
   }
@@ -75,7 +82,9 @@ function resolveSpec(specOrPreset, familyName) {
   let spec = null;
   try {
     spec = JSON.parse(specOrPreset);
-  } catch { /* the engine reports where the JSON stops */ }
+  } catch {
+    /* the engine reports where the JSON stops */
+  }
   return { family: spec && typeof spec === 'object' ? familyOfSpec(spec) : familyOfSpec({}), text: specOrPreset };
 }
 
@@ -134,14 +143,30 @@ class Helix {
   }
 
   // One-line names of create/load for one family (the API before Session); each checks nothing more.
-  createModel(specOrPreset, opts) { return this.create(specOrPreset, { ...opts, family: 'sequence' }); }
-  loadModel(fileText) { return this.#wrap(familyNamed('sequence'), fileText, 'file'); }
-  createGraphModel(specOrPreset) { return this.create(specOrPreset, { family: 'graph' }); }
-  loadGraphModel(fileText) { return this.#wrap(familyNamed('graph'), fileText, 'file'); }
-  createGan(specOrPreset) { return this.create(specOrPreset, { family: 'gan' }); }
-  loadGan(fileText) { return this.#wrap(familyNamed('gan'), fileText, 'file'); }
-  createAutoencoder(specOrPreset) { return this.create(specOrPreset, { family: 'autoencoder' }); }
-  loadAutoencoder(fileText) { return this.#wrap(familyNamed('autoencoder'), fileText, 'file'); }
+  createModel(specOrPreset, opts) {
+    return this.create(specOrPreset, { ...opts, family: 'sequence' });
+  }
+  loadModel(fileText) {
+    return this.#wrap(familyNamed('sequence'), fileText, 'file');
+  }
+  createGraphModel(specOrPreset) {
+    return this.create(specOrPreset, { family: 'graph' });
+  }
+  loadGraphModel(fileText) {
+    return this.#wrap(familyNamed('graph'), fileText, 'file');
+  }
+  createGan(specOrPreset) {
+    return this.create(specOrPreset, { family: 'gan' });
+  }
+  loadGan(fileText) {
+    return this.#wrap(familyNamed('gan'), fileText, 'file');
+  }
+  createAutoencoder(specOrPreset) {
+    return this.create(specOrPreset, { family: 'autoencoder' });
+  }
+  loadAutoencoder(fileText) {
+    return this.#wrap(familyNamed('autoencoder'), fileText, 'file');
+  }
 
   /** Reads a paste (FASTA, a table with a header, or one sequence per line); never throws. */
   parseSequences(text, { requireLabels = false, labelColumn = 'label', classes = 2 } = {}) {

@@ -28,10 +28,11 @@ export function familyOfFile(file, families) {
   const format = file?.format;
   if (OLD_TAGS[format]) return OLD_TAGS[format];
   if (format !== FORMAT) {
-    const shown = typeof format === 'string' ? `'${format}'` : JSON.stringify(format) ?? 'missing';
+    const shown = typeof format === 'string' ? `'${format}'` : (JSON.stringify(format) ?? 'missing');
     throw problem('format', `${shown} is not one of: ${FORMATS.join(', ')}`);
   }
-  if (file.version !== VERSION) throw problem('version', `${JSON.stringify(file.version) ?? 'missing'} is not ${VERSION}`);
+  if (file.version !== VERSION)
+    throw problem('version', `${JSON.stringify(file.version) ?? 'missing'} is not ${VERSION}`);
   if (!families.includes(file.family)) {
     throw problem('family', `${JSON.stringify(file.family) ?? 'missing'} is not one of: ${families.join(', ')}`);
   }

@@ -11,15 +11,29 @@ const headsTask = (learningRate) => {
 const binaryTask = (learningRate) => ({
   loss: 'bce_with_logits',
   optimizer: { type: 'adam', learning_rate: learningRate },
-  training: { epochs: 15, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 4,
-    monitor: 'val_auroc', seed: 1 },
+  training: {
+    epochs: 15,
+    batch_size: 64,
+    validation_fraction: 0.1,
+    test_fraction: 0.1,
+    patience: 4,
+    monitor: 'val_auroc',
+    seed: 1,
+  },
 });
 
 // Dense networks on a few numeric columns: more epochs of small batches, early stopping on validation loss.
 const denseTask = (learningRate) => ({
   optimizer: { type: 'adam', learning_rate: learningRate },
-  training: { epochs: 100, batch_size: 32, validation_fraction: 0.15, test_fraction: 0.15, patience: 15,
-    monitor: 'val_loss', seed: 1 },
+  training: {
+    epochs: 100,
+    batch_size: 32,
+    validation_fraction: 0.15,
+    test_fraction: 0.15,
+    patience: 15,
+    monitor: 'val_loss',
+    seed: 1,
+  },
 });
 
 // The intron features of web/data/splice-features.tsv (helix simulate --kind splice-features).
@@ -106,8 +120,15 @@ export const PRESETS = {
     loss: 'softmax_cross_entropy',
     classes: ['EI', 'IE', 'N'],
     optimizer: { type: 'adam', learning_rate: 0.001 },
-    training: { epochs: 30, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 5,
-      monitor: 'val_auroc', seed: 1 },
+    training: {
+      epochs: 30,
+      batch_size: 64,
+      validation_fraction: 0.1,
+      test_fraction: 0.1,
+      patience: 5,
+      monitor: 'val_auroc',
+      seed: 1,
+    },
   },
   // --- dense networks on table columns (splicing from intron features) ---
   'single-layer': {
@@ -173,7 +194,15 @@ export const PRESETS = {
       { name: 'chromatin', type: 'features', columns: ['accessibility', 'conservation'] },
     ],
     layers: [
-      { type: 'conv1d', name: 'conv1', inputs: 'dna', filters: 32, kernel_size: 12, padding: 'valid', activation: 'relu' },
+      {
+        type: 'conv1d',
+        name: 'conv1',
+        inputs: 'dna',
+        filters: 32,
+        kernel_size: 12,
+        padding: 'valid',
+        activation: 'relu',
+      },
       { type: 'global_max_pool', name: 'pool' },
       { type: 'batch_norm', name: 'scale', inputs: 'chromatin' },
       { type: 'concatenate', name: 'merge', inputs: ['pool', 'scale'] },
@@ -187,16 +216,32 @@ export const PRESETS = {
     name: 'transfer',
     description:
       'Fine-tuning on a small task with motif detectors learnt on a large related one: conv1 has the shape of ' +
-      'cnn-multitask\'s (and cnn-binding\'s) conv1 and is frozen, to take a pretrained model\'s weights (CLI: ' +
+      "cnn-multitask's (and cnn-binding's) conv1 and is frozen, to take a pretrained model's weights (CLI: " +
       '--init-from model.json; page: step 1 pretrains cnn-multitask on GATA1/TAL1 data or loads a saved model); a ' +
       'small new bank of 8 detectors (conv_new) learns what the new task adds, and the dense layers combine both. ' +
       'Example: composite GATA1 + TAL1 elements from 200 labelled rows. Unfreeze conv1 to fine-tune everything.',
     inputs: [{ name: 'dna', type: 'dna', length: null }],
     layers: [
-      { type: 'conv1d', name: 'conv1', inputs: 'dna', filters: 32, kernel_size: 12, padding: 'valid', activation: 'relu',
-        trainable: false },
+      {
+        type: 'conv1d',
+        name: 'conv1',
+        inputs: 'dna',
+        filters: 32,
+        kernel_size: 12,
+        padding: 'valid',
+        activation: 'relu',
+        trainable: false,
+      },
       { type: 'global_max_pool', name: 'pool1' },
-      { type: 'conv1d', name: 'conv_new', inputs: 'dna', filters: 8, kernel_size: 12, padding: 'valid', activation: 'relu' },
+      {
+        type: 'conv1d',
+        name: 'conv_new',
+        inputs: 'dna',
+        filters: 8,
+        kernel_size: 12,
+        padding: 'valid',
+        activation: 'relu',
+      },
       { type: 'global_max_pool', name: 'pool_new' },
       { type: 'concatenate', name: 'merge', inputs: ['pool1', 'pool_new'] },
       { type: 'dense', name: 'fc1', units: 16, activation: 'relu' },
@@ -205,8 +250,15 @@ export const PRESETS = {
     ],
     heads: [{ name: 'label', layer: 'out', loss: 'bce_with_logits' }],
     optimizer: { type: 'adam', learning_rate: 0.003 },
-    training: { epochs: 60, batch_size: 16, validation_fraction: 0.2, test_fraction: 0.0, patience: 10,
-      monitor: 'val_auroc', seed: 1 },
+    training: {
+      epochs: 60,
+      batch_size: 16,
+      validation_fraction: 0.2,
+      test_fraction: 0.0,
+      patience: 10,
+      monitor: 'val_auroc',
+      seed: 1,
+    },
   },
 };
 
@@ -217,7 +269,7 @@ export const GRAPH_PRESETS = {
     name: 'gcn-node',
     description:
       'Two-layer graph convolutional network (Kipf & Welling 2017) for semi-supervised node classification: ' +
-      'each layer mixes a node\'s features with its neighbours\'; 16 hidden units, dropout 0.5, Adam (lr 0.01, ' +
+      "each layer mixes a node's features with its neighbours'; 16 hidden units, dropout 0.5, Adam (lr 0.01, " +
       'L2 5e-4 on the first layer), early stopping on validation loss. Cora: about 0.82 test accuracy.',
     task: 'node_classification',
     features: 'row_normalize',
@@ -251,8 +303,15 @@ export const GRAPH_PRESETS = {
     ],
     loss: 'softmax_cross_entropy',
     optimizer: { type: 'adam', learning_rate: 0.005, weight_decay: 0 },
-    training: { epochs: 150, patience: 25, monitor: 'val_loss', seed: 1, batch_size: 32, validation_fraction: 0.2,
-      test_fraction: 0.2 },
+    training: {
+      epochs: 150,
+      patience: 25,
+      monitor: 'val_loss',
+      seed: 1,
+      batch_size: 32,
+      validation_fraction: 0.2,
+      test_fraction: 0.2,
+    },
   },
 };
 
@@ -299,7 +358,7 @@ export const AUTOENCODER_PRESETS = {
   autoencoder: {
     name: 'autoencoder',
     description:
-      'Autoencoder with a 2-D latent map: each cell\'s expression (standardised per gene) is squeezed through ' +
+      "Autoencoder with a 2-D latent map: each cell's expression (standardised per gene) is squeezed through " +
       'dense layers of 256 and 64 units into 2 numbers, then decoded back to every gene; the loss is the ' +
       'reconstruction MSE. Plot the codes (helix encode) to see cell types as regions of the map.',
     type: 'autoencoder',
@@ -317,16 +376,23 @@ export const AUTOENCODER_PRESETS = {
     imputation: { mask_fraction: 0.1, entries: 'all' },
     preprocess: { transform: 'none' },
     optimizer: { type: 'adam', learning_rate: 0.001 },
-    training: { epochs: 40, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 5,
-      monitor: 'val_loss', seed: 1 },
+    training: {
+      epochs: 40,
+      batch_size: 64,
+      validation_fraction: 0.1,
+      test_fraction: 0.1,
+      patience: 5,
+      monitor: 'val_loss',
+      seed: 1,
+    },
   },
   'dae-impute': {
     name: 'dae-impute',
     description:
-      'Denoising autoencoder for imputation: during training 20% of each cell\'s measured (non-zero) values are ' +
+      "Denoising autoencoder for imputation: during training 20% of each cell's measured (non-zero) values are " +
       'hidden and the network learns to predict them from the rest (masked MSE), through 256 → 64 → 256 dense ' +
       'units. Zeros are read as "not measured". Evaluation hides 10% of the test cells\' non-zero values and ' +
-      'compares with imputing each gene\'s mean non-zero level.',
+      "compares with imputing each gene's mean non-zero level.",
     type: 'autoencoder',
     encoder: [{ type: 'dense', name: 'enc1', units: 256, activation: 'relu' }],
     latent: { units: 64 },
@@ -336,7 +402,14 @@ export const AUTOENCODER_PRESETS = {
     imputation: { mask_fraction: 0.1, entries: 'nonzero' },
     preprocess: { transform: 'none' },
     optimizer: { type: 'adam', learning_rate: 0.001 },
-    training: { epochs: 30, batch_size: 64, validation_fraction: 0.1, test_fraction: 0.1, patience: 5,
-      monitor: 'val_loss', seed: 1 },
+    training: {
+      epochs: 30,
+      batch_size: 64,
+      validation_fraction: 0.1,
+      test_fraction: 0.1,
+      patience: 5,
+      monitor: 'val_loss',
+      seed: 1,
+    },
   },
 };

@@ -83,7 +83,10 @@ export class RecordChunker {
     this.#pending = this.#pending.slice(cut);
     const lines = countLines(body);
     const withHeader = this.#format === 'table' && !this.#first;
-    const piece = { text: withHeader ? this.#header + body : body, lineOffset: this.#pendingFirstLine - 1 - (withHeader ? 1 : 0) };
+    const piece = {
+      text: withHeader ? this.#header + body : body,
+      lineOffset: this.#pendingFirstLine - 1 - (withHeader ? 1 : 0),
+    };
     this.#pendingFirstLine += lines;
     this.#first = false;
     return piece;

@@ -24,7 +24,7 @@ async function runTraining(session, { onProgress, signal }) {
     const p = JSON.parse(session.trainStep());
     p.seconds = (now() - t0) / 1000;
     if (p.type === 'error') error = p.message;
-    if (p.type !== 'validation') onProgress?.(p);  // a chunk of an epoch's validation: no figure to show yet
+    if (p.type !== 'validation') onProgress?.(p); // a chunk of an epoch's validation: no figure to show yet
     if (now() - lastYield > 50) {
       await nextTask();
       lastYield = now();
@@ -60,12 +60,22 @@ export class Session {
   }
 
   /** The family's name ('sequence', 'graph', 'autoencoder', 'gan'). */
-  get family() { return this.constructor.family; }
+  get family() {
+    return this.constructor.family;
+  }
   /** The engine session (Embind object) this wraps. */
-  get session() { return this.#s; }
-  get spec() { return JSON.parse(this.#s.spec()); }
-  get summary() { return JSON.parse(this.#s.summary()); }
-  get metadata() { return JSON.parse(this.#s.metadata()); }
+  get session() {
+    return this.#s;
+  }
+  get spec() {
+    return JSON.parse(this.#s.spec());
+  }
+  get summary() {
+    return JSON.parse(this.#s.summary());
+  }
+  get metadata() {
+    return JSON.parse(this.#s.metadata());
+  }
 
   /**
    * Trains. `input`: the training data (text for sequence models and GANs, {nodes, edges} for graph models,
@@ -89,15 +99,20 @@ export class Session {
 
   /** Starts the engine's run on `input` (see fit); returns its JSON answer. Text families as here. */
   startTraining(input, optionsJson) {
-    if (typeof input !== 'string') throw fieldError('input', `input: fit() needs the training data as text (got ${typeof input})`);
+    if (typeof input !== 'string')
+      throw fieldError('input', `input: fit() needs the training data as text (got ${typeof input})`);
     return this.#s.startTraining(input, optionsJson);
   }
 
   /** Whether onProgress sees a step's report (all by default). */
-  showsProgress() { return true; }
+  showsProgress() {
+    return true;
+  }
 
   /** The summary fit() resolves to, from the engine's and the run's start answer. */
-  finishSummary(summary) { return summary; }
+  finishSummary(summary) {
+    return summary;
+  }
 
   /** The model file (the envelope: family, spec, float32 weights, metadata) as text. */
   save(metadata = {}) {

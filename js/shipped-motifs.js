@@ -2,8 +2,10 @@
 // CORE vertebrates (js/data/SOURCES.md), read once, from the file in Node and over HTTP in a browser.
 import { isNode } from './runtime.js';
 
-export const SHIPPED_MOTIFS = { name: 'JASPAR2020_CORE_vertebrates_non-redundant',
-  url: new URL('./data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar', import.meta.url) };
+export const SHIPPED_MOTIFS = {
+  name: 'JASPAR2020_CORE_vertebrates_non-redundant',
+  url: new URL('./data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar', import.meta.url),
+};
 
 let shippedMotifsText = null;
 

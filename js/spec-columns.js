@@ -14,8 +14,11 @@ export function applyColumns(spec, { labels, features } = {}) {
     const inputs = s.inputs ?? [];
     const featureInputs = inputs.filter((i) => i.type === 'features');
     if (featureInputs.length !== 1) {
-      throw new Error(`--features: the model '${s.name}' has ${featureInputs.length ? 'several features inputs' :
-        'no input of numeric features'}; use a model with one input of type "features" (e.g. the multimodal or mlp preset)`);
+      throw new Error(
+        `--features: the model '${s.name}' has ${
+          featureInputs.length ? 'several features inputs' : 'no input of numeric features'
+        }; use a model with one input of type "features" (e.g. the multimodal or mlp preset)`,
+      );
     }
     featureInputs[0].columns = [...features];
   }
@@ -24,22 +27,33 @@ export function applyColumns(spec, { labels, features } = {}) {
 }
 
 function setLabels(s, labels) {
-  if (new Set(labels).size !== labels.length) throw new Error(`--labels: a column is named twice (${labels.join(', ')})`);
+  if (new Set(labels).size !== labels.length)
+    throw new Error(`--labels: a column is named twice (${labels.join(', ')})`);
   const layers = s.layers;
   if (!s.heads) {
-    if (labels.length === 1) {  // one column under another name: the default head reads it
+    if (labels.length === 1) {
+      // one column under another name: the default head reads it
       s.inputs ??= [{ type: 'dna', ...(s.input ?? {}) }];
       delete s.input;
       const last = layers[layers.length - 1];
-      s.heads = [{ name: labels[0], layer: last.name, loss: s.loss ?? 'bce_with_logits', ...(s.classes ? { classes: s.classes } : {}) }];
+      s.heads = [
+        {
+          name: labels[0],
+          layer: last.name,
+          loss: s.loss ?? 'bce_with_logits',
+          ...(s.classes ? { classes: s.classes } : {}),
+        },
+      ];
       delete s.loss;
       delete s.classes;
       return;
     }
     const last = layers[layers.length - 1];
     if (!isHeadLayer(last) || last.units !== 1 || (s.loss && s.loss !== 'bce_with_logits')) {
-      throw new Error(`--labels: the model '${s.name}' ends in ${last.units} outputs with loss ${s.loss}; ` +
-        'several label columns need 0/1 labels and a last dense layer of 1 unit');
+      throw new Error(
+        `--labels: the model '${s.name}' ends in ${last.units} outputs with loss ${s.loss}; ` +
+          'several label columns need 0/1 labels and a last dense layer of 1 unit',
+      );
     }
     s.inputs ??= [{ type: 'dna', ...(s.input ?? {}) }];
     delete s.input;
@@ -61,8 +75,10 @@ function setLabels(s, labels) {
   const reads = (l) => JSON.stringify(l.inputs ?? null);
   const shared = headLayers.every((l) => isHeadLayer(l) && reads(l) === reads(headLayers[0]));
   if (!shared || headLayers.some((l) => !l.inputs)) {
-    throw new Error(`--labels: ${labels.length} columns, but the model '${s.name}' has ${s.heads.length} heads ` +
-      'that are not copies of one another; give one column per head or edit the spec');
+    throw new Error(
+      `--labels: ${labels.length} columns, but the model '${s.name}' has ${s.heads.length} heads ` +
+        'that are not copies of one another; give one column per head or edit the spec',
+    );
   }
   const template = headLayers[0];
   const headTemplate = s.heads[0];

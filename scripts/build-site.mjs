@@ -14,7 +14,18 @@ import { CSP } from './serve.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // What the pages load at run time; a missing one means `bash scripts/build.sh` has not run.
-const REQUIRED = ['web/index.html', 'js/helix.js', 'js/wasm/helix-simd.mjs', 'js/wasm/helix-simd.wasm', 'js/wasm/helix-simd-mt.mjs', 'js/wasm/helix-simd-mt.wasm', 'web/vendor/comlink.mjs', 'web/vendor/uPlot.esm.js', 'web/vendor/uPlot.min.css', 'examples/index.html'];
+const REQUIRED = [
+  'web/index.html',
+  'js/helix.js',
+  'js/wasm/helix-simd.mjs',
+  'js/wasm/helix-simd.wasm',
+  'js/wasm/helix-simd-mt.mjs',
+  'js/wasm/helix-simd-mt.wasm',
+  'web/vendor/comlink.mjs',
+  'web/vendor/uPlot.esm.js',
+  'web/vendor/uPlot.min.css',
+  'examples/index.html',
+];
 
 const START_PAGE = `<!doctype html>
 <html lang="en">
@@ -57,10 +68,11 @@ async function sizeOf(dir) {
 
 async function main(argv) {
   const outIndex = argv.indexOf('--out');
-  const out = path.resolve(ROOT, outIndex >= 0 ? argv[outIndex + 1] ?? '' : 'dist');
+  const out = path.resolve(ROOT, outIndex >= 0 ? (argv[outIndex + 1] ?? '') : 'dist');
   if (outIndex >= 0 && !argv[outIndex + 1]) throw new UsageError('--out needs a directory');
   // It is emptied first: never the repository or a folder holding it.
-  if (ROOT.startsWith(out + path.sep) || path.resolve(ROOT) === out) throw new UsageError(`--out ${out} would hold the repository`);
+  if (ROOT.startsWith(out + path.sep) || path.resolve(ROOT) === out)
+    throw new UsageError(`--out ${out} would hold the repository`);
   const missing = [];
   for (const file of REQUIRED) await stat(path.join(ROOT, file)).catch(() => missing.push(file));
   if (missing.length) throw new Error(`missing ${missing.join(', ')}: run \`bash scripts/build.sh\` first`);
@@ -75,7 +87,9 @@ async function main(argv) {
   await writeFile(path.join(out, 'index.html'), START_PAGE);
   await writeFile(path.join(out, '_headers'), HEADERS);
   const { bytes, files } = await sizeOf(out);
-  console.log(`build-site: ${path.relative(ROOT, out) || '.'}/ holds ${files} files, ${(bytes / 1e6).toFixed(1)} MB (serve it: node scripts/serve.mjs --root ${path.relative(ROOT, out) || '.'})`);
+  console.log(
+    `build-site: ${path.relative(ROOT, out) || '.'}/ holds ${files} files, ${(bytes / 1e6).toFixed(1)} MB (serve it: node scripts/serve.mjs --root ${path.relative(ROOT, out) || '.'})`,
+  );
 }
 
 class UsageError extends Error {}

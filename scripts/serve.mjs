@@ -65,7 +65,13 @@ function fileFor(rootDir, jsMounted, urlPath) {
   return resolveInRoot(rootDir, urlPath);
 }
 
-export async function startServer({ port = 8080, isolation = true, csp = true, root = DEFAULT_ROOT, host = '127.0.0.1' } = {}) {
+export async function startServer({
+  port = 8080,
+  isolation = true,
+  csp = true,
+  root = DEFAULT_ROOT,
+  host = '127.0.0.1',
+} = {}) {
   const rootDir = path.resolve(root);
   const jsMounted = !existsSync(path.join(rootDir, 'js'));
   const baseHeaders = {

@@ -6,10 +6,22 @@
 #include "core/parallel.hpp"
 
 namespace {
-std::string simd_arch() { return xsimd::default_arch::name(); }
-int max_threads() { return static_cast<int>(helix::ThreadPool::max_threads()); }
-int threads() { return static_cast<int>(helix::ThreadPool::global().threads()); }
-void set_threads(int n) { helix::ThreadPool::global().set_threads(n > 0 ? static_cast<std::size_t>(n) : 1); }
+std::string simd_arch()
+{
+    return xsimd::default_arch::name();
+}
+int max_threads()
+{
+    return static_cast<int>(helix::ThreadPool::max_threads());
+}
+int threads()
+{
+    return static_cast<int>(helix::ThreadPool::global().threads());
+}
+void set_threads(int n)
+{
+    helix::ThreadPool::global().set_threads(n > 0 ? static_cast<std::size_t>(n) : 1);
+}
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(helix_engine)

@@ -1,6 +1,6 @@
 // wasm/bind_explain.cpp: Embind declarations for the interpretation API (core/api/explain_api.hpp): free
-// functions taking a ModelSession, text in, JSON text out. web/engine/helix.js (Model.explain, Model.variants)
-// gives them their JS shape.
+// functions taking a ModelSession, text in, JSON text out. web/engine/helix.js (Model.explain,
+// Model.variants) gives them their JS shape.
 #include <emscripten/bind.h>
 
 #include "core/api/explain_api.hpp"

@@ -61,7 +61,8 @@ function engineFor(status) {
       if (waiting) {
         beforeWait = { text: status.message.textContent, tone: status.element.dataset.tone };
         status.set(t('statusWaitingForEngine'), 'busy');
-      } else if (beforeWait && status.message.textContent === t('statusWaitingForEngine')) status.set(beforeWait.text, beforeWait.tone);
+      } else if (beforeWait && status.message.textContent === t('statusWaitingForEngine'))
+        status.set(beforeWait.text, beforeWait.tone);
     },
   });
 }
@@ -71,7 +72,9 @@ function engineFor(status) {
 // switching). -> the link's { state, problems }
 async function languageAndLink(root, page, handle) {
   if (!page) {
-    handle.unfollowLanguage = onLanguageChange((lang, previous) => retranslate(root, LANGUAGES[previous].strings, LANGUAGES[lang].strings));
+    handle.unfollowLanguage = onLanguageChange((lang, previous) =>
+      retranslate(root, LANGUAGES[previous].strings, LANGUAGES[lang].strings),
+    );
     return { state: {}, problems: [] };
   }
   const incoming = await decodeState(location.hash);
@@ -84,10 +87,18 @@ async function languageAndLink(root, page, handle) {
 // controllers' calls, which the family modules use too).
 function buildPanels(ctx) {
   const { byId, state } = ctx;
-  ctx.data = new DataPanel(byId('data-panel'), { examples: EXAMPLES, sourcesUrl: SOURCES_URL, loadExample, onChange: () => (ctx.checks.checkData(), state.hashSync?.schedule()) });
+  ctx.data = new DataPanel(byId('data-panel'), {
+    examples: EXAMPLES,
+    sourcesUrl: SOURCES_URL,
+    loadExample,
+    onChange: () => (ctx.checks.checkData(), state.hashSync?.schedule()),
+  });
   panelHeading(byId('train-panel'), t('trainTitle'), t('trainIntro'));
   ctx.trainIntro = byId('train-panel').querySelector('.intro');
-  ctx.progress = new Progress(byId('train-panel'), { onTrain: () => ctx.training.train(), onCancel: () => ctx.training.cancel() });
+  ctx.progress = new Progress(byId('train-panel'), {
+    onTrain: () => ctx.training.train(),
+    onCancel: () => ctx.training.cancel(),
+  });
   ctx.chart = new LossChart(byId('train-panel'));
   ctx.results = new ResultPanel(byId('result-panel'));
   ctx.resultView = (family) => state.resultView(family);
@@ -132,7 +143,16 @@ function buildModelPanel(ctx, selected) {
 }
 
 async function main(root, options, handle) {
-  const { page = false, preset: firstPreset = DEFAULT_PRESET, data: ownData = null, panels = null, epochs, seed, autostart = false, onEvent = () => {} } = options;
+  const {
+    page = false,
+    preset: firstPreset = DEFAULT_PRESET,
+    data: ownData = null,
+    panels = null,
+    epochs,
+    seed,
+    autostart = false,
+    onEvent = () => {},
+  } = options;
   buildSkeleton(root, { page, panels });
   const byId = (id) => root.querySelector(`#${id}`);
   const incoming = await languageAndLink(root, page, handle);
@@ -140,7 +160,16 @@ async function main(root, options, handle) {
   const share = page ? pageTools(byId('title'), state) : null;
   const status = new StatusLine(byId('status'));
   const engine = engineFor(status);
-  const ctx = { root, byId, state, status, engine, onEvent, refresh: () => refreshControls(ctx), currentSpec: () => currentSpec(ctx) };
+  const ctx = {
+    root,
+    byId,
+    state,
+    status,
+    engine,
+    onEvent,
+    refresh: () => refreshControls(ctx),
+    currentSpec: () => currentSpec(ctx),
+  };
   buildPanels(ctx);
   ctx.training = trainingController(ctx);
   // The views that listen to the language (a module-wide list) or tick are stopped, else they would keep the

@@ -7,18 +7,96 @@ import { t } from './strings.js';
 const shipped = (path) => new URL(path, import.meta.url).href;
 
 export const EXAMPLES = [
-  { key: 'gata', families: ['sequence'], label: 'dataExampleGata', credit: 'dataCreditGata', main: 'data/gata-example.tsv' },
-  { key: 'primer', families: ['sequence'], label: 'dataExamplePrimer', credit: 'dataCreditPrimer', main: 'data/primer-motif.tsv' },
-  { key: 'order', families: ['sequence'], label: 'dataExampleOrder', credit: 'dataCreditOrder', main: 'data/motif-order.tsv' },
-  { key: 'splice', families: ['sequence'], label: 'dataExampleSplice', credit: 'dataCreditSplice', main: 'data/uci-splice.tsv' },
-  { key: 'splice-features', families: ['columns'], label: 'dataExampleSpliceFeatures', credit: 'dataCreditSpliceFeatures', main: 'data/splice-features.tsv' },
-  { key: 'multitask', families: ['multitask'], label: 'dataExampleMultitask', credit: 'dataCreditMultitask', main: 'data/multitask.tsv' },
-  { key: 'multimodal', families: ['multimodal'], label: 'dataExampleMultimodal', credit: 'dataCreditMultimodal', main: 'data/multimodal.tsv' },
-  { key: 'transfer-finetune', families: ['transfer'], label: 'dataExampleTransfer', credit: 'dataCreditTransfer', main: 'data/transfer-finetune.tsv' },
-  { key: 'cora', families: ['graph'], label: 'dataExampleCora', credit: 'dataCreditCora', main: 'data/cora/nodes.tsv', second: 'data/cora/edges.tsv', classes: 'data/cora/classes.tsv' },
-  { key: 'graph-motifs', families: ['graph'], label: 'dataExampleGraphMotifs', credit: 'dataCreditGraphMotifs', main: 'data/graph-motifs/nodes.tsv', second: 'data/graph-motifs/edges.tsv', classNames: ['classFeedForward', 'classCascade'] },
-  { key: 'pbmc3k', families: ['autoencoder'], label: 'dataExamplePbmc', credit: 'dataCreditPbmc', main: 'data/pbmc3k/expression-500.tsv.gz', second: 'data/pbmc3k/cells.tsv', labelColumn: 'classified' },
-  { key: 'gan-motif', families: ['gan'], label: 'dataExampleGanMotif', credit: 'dataCreditGanMotif', main: 'data/gan-motif.fa' },
+  {
+    key: 'gata',
+    families: ['sequence'],
+    label: 'dataExampleGata',
+    credit: 'dataCreditGata',
+    main: 'data/gata-example.tsv',
+  },
+  {
+    key: 'primer',
+    families: ['sequence'],
+    label: 'dataExamplePrimer',
+    credit: 'dataCreditPrimer',
+    main: 'data/primer-motif.tsv',
+  },
+  {
+    key: 'order',
+    families: ['sequence'],
+    label: 'dataExampleOrder',
+    credit: 'dataCreditOrder',
+    main: 'data/motif-order.tsv',
+  },
+  {
+    key: 'splice',
+    families: ['sequence'],
+    label: 'dataExampleSplice',
+    credit: 'dataCreditSplice',
+    main: 'data/uci-splice.tsv',
+  },
+  {
+    key: 'splice-features',
+    families: ['columns'],
+    label: 'dataExampleSpliceFeatures',
+    credit: 'dataCreditSpliceFeatures',
+    main: 'data/splice-features.tsv',
+  },
+  {
+    key: 'multitask',
+    families: ['multitask'],
+    label: 'dataExampleMultitask',
+    credit: 'dataCreditMultitask',
+    main: 'data/multitask.tsv',
+  },
+  {
+    key: 'multimodal',
+    families: ['multimodal'],
+    label: 'dataExampleMultimodal',
+    credit: 'dataCreditMultimodal',
+    main: 'data/multimodal.tsv',
+  },
+  {
+    key: 'transfer-finetune',
+    families: ['transfer'],
+    label: 'dataExampleTransfer',
+    credit: 'dataCreditTransfer',
+    main: 'data/transfer-finetune.tsv',
+  },
+  {
+    key: 'cora',
+    families: ['graph'],
+    label: 'dataExampleCora',
+    credit: 'dataCreditCora',
+    main: 'data/cora/nodes.tsv',
+    second: 'data/cora/edges.tsv',
+    classes: 'data/cora/classes.tsv',
+  },
+  {
+    key: 'graph-motifs',
+    families: ['graph'],
+    label: 'dataExampleGraphMotifs',
+    credit: 'dataCreditGraphMotifs',
+    main: 'data/graph-motifs/nodes.tsv',
+    second: 'data/graph-motifs/edges.tsv',
+    classNames: ['classFeedForward', 'classCascade'],
+  },
+  {
+    key: 'pbmc3k',
+    families: ['autoencoder'],
+    label: 'dataExamplePbmc',
+    credit: 'dataCreditPbmc',
+    main: 'data/pbmc3k/expression-500.tsv.gz',
+    second: 'data/pbmc3k/cells.tsv',
+    labelColumn: 'classified',
+  },
+  {
+    key: 'gan-motif',
+    families: ['gan'],
+    label: 'dataExampleGanMotif',
+    credit: 'dataCreditGanMotif',
+    main: 'data/gan-motif.fa',
+  },
 ].map(({ label, credit, classNames, ...ex }) => ({
   ...ex,
   main: shipped(ex.main),
@@ -38,7 +116,10 @@ export const EXAMPLES = [
 
 // The transfer preset's other two files: the large related set (step 1: GATA1 and TAL1 labels, the multi-task
 // table) and the held-out test set of the small task.
-export const TRANSFER_FILES = { pretrain: shipped('data/multitask.tsv'), test: shipped('data/transfer-finetune-test.tsv') };
+export const TRANSFER_FILES = {
+  pretrain: shipped('data/multitask.tsv'),
+  test: shipped('data/transfer-finetune-test.tsv'),
+};
 export const PREDICT_EXAMPLE_URL = shipped('data/gata-predict.fa');
 export const VARIANTS_EXAMPLE_URL = shipped('data/gata-variants.tsv'); // variants of two GATA3 peaks of gata-predict.fa
 export const SOURCES_URL = shipped('data/SOURCES.md');

@@ -16,7 +16,9 @@ function stored() {
 
 // hashLang: the lang of the URL hash state, if any.
 export function startingLanguage(hashLang) {
-  return languageOf(hashLang) ?? languageOf(new URLSearchParams(location.search).get('lang')) ?? languageOf(stored()) ?? 'en';
+  return (
+    languageOf(hashLang) ?? languageOf(new URLSearchParams(location.search).get('lang')) ?? languageOf(stored()) ?? 'en'
+  );
 }
 
 export function rememberLanguage(lang) {

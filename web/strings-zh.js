@@ -23,9 +23,11 @@ export const zh = {
   statusEngineError: '计算引擎无法启动：{message}',
   statusTraining: '训练中… 第 {epoch} / {epochs} 轮',
   statusTrainingStart: '训练中… 正在准备数据',
-  statusTrained: '训练用时 {seconds} 秒。在模型从未见过的 {n} 条测试序列上，AUROC 为 {auroc}（0.5 相当于随机猜测，1 为完美），准确率为 {accuracy}。',
+  statusTrained:
+    '训练用时 {seconds} 秒。在模型从未见过的 {n} 条测试序列上，AUROC 为 {auroc}（0.5 相当于随机猜测，1 为完美），准确率为 {accuracy}。',
   statusTrainedNoTest: '训练用时 {seconds} 秒。',
-  statusStoppedEarly: '由于验证集上的指标已不再提升，训练在第 {epochsRun} 轮后提前停止（早停），保留第 {bestEpoch} 轮的模型。',
+  statusStoppedEarly:
+    '由于验证集上的指标已不再提升，训练在第 {epochsRun} 轮后提前停止（早停），保留第 {bestEpoch} 轮的模型。',
   statusCancelled: '训练已取消，共完成 {epochsRun} / {epochs} 轮。',
   statusCancelledModel: '训练已取消，共完成 {epochsRun} / {epochs} 轮。训练了一部分的模型仍可用于预测。',
   statusTrainFailed: '训练无法开始，请查看面板中的提示。',
@@ -40,13 +42,17 @@ export const zh = {
   statusCancelledSteps: '训练已取消，共完成 {stepsRun} / {steps} 步。',
   statusCancelling: '训练已取消。正在收尾：对保留的权重进行评估…',
   statusTrainingSteps: '训练中… 第 {step} / {steps} 步',
-  statusTrainedTasks: '训练用时 {seconds} 秒。{tasks} 个任务在未见过的测试行上的得分见“结果”面板（平均 AUROC {auroc}）。',
-  statusTrainedGraph: '训练用时 {seconds} 秒。在标签从未参与训练的 {n} 个测试节点上，模型预测正确类别的比例为 {accuracy}。',
-  statusTrainedAutoencoder: '训练用时 {seconds} 秒。对测试细胞中被隐藏的数值，插补误差为 {mse}（用每个基因的均值填补时为 {mean}）。',
+  statusTrainedTasks:
+    '训练用时 {seconds} 秒。{tasks} 个任务在未见过的测试行上的得分见“结果”面板（平均 AUROC {auroc}）。',
+  statusTrainedGraph:
+    '训练用时 {seconds} 秒。在标签从未参与训练的 {n} 个测试节点上，模型预测正确类别的比例为 {accuracy}。',
+  statusTrainedAutoencoder:
+    '训练用时 {seconds} 秒。对测试细胞中被隐藏的数值，插补误差为 {mse}（用每个基因的均值填补时为 {mean}）。',
   statusTrainedGan: '训练 {steps} 步，用时 {seconds} 秒。生成的序列见“结果”面板。',
   statusGenerated_one: '已生成 1 条序列。',
   statusGenerated_other: '已生成 {count} 条序列。',
-  statusFineTuned: '微调用时 {seconds} 秒。在 {n} 条保留的测试序列上，模型的 AUROC 为 {auroc}；每次运行都列在“结果”面板中。',
+  statusFineTuned:
+    '微调用时 {seconds} 秒。在 {n} 条保留的测试序列上，模型的 AUROC 为 {auroc}；每次运行都列在“结果”面板中。',
   statusPretrained: '第 1 步完成：预训练模型在它自己的测试行上 AUROC 为 {auroc}。现在点击“训练”进行微调。',
   statusPretrainedLoaded: '使用 {name} 作为预训练模型。现在点击“训练”进行微调。',
 
@@ -60,7 +66,8 @@ export const zh = {
   dataExampleSplice: '剪接位点（UCI，3 个类别；可试试 cnn-splice 网络）',
   dataExampleOwn: '我自己的数据',
   dataTextLabel: '带标签的表格（每行一条序列，含 label 列）',
-  dataTextHint: '粘贴含 sequence 和 label 两列的表格（制表符或逗号分隔；id 列可选），或打开文件。切换示例时，你输入的文本会被保留。',
+  dataTextHint:
+    '粘贴含 sequence 和 label 两列的表格（制表符或逗号分隔；id 列可选），或打开文件。切换示例时，你输入的文本会被保留。',
   dataOpenFile: '打开文件…',
   dataDropHint: '或把文件拖放到文本框上',
   dataLoading: '正在载入示例…',
@@ -71,7 +78,8 @@ export const zh = {
   dataLengthsSame: '每条 {length} bp',
   dataLengthsRange: '{min}–{max} bp',
   dataCreditPrefix: '数据来源：',
-  dataCreditGata: 'ENCODE 的 GATA3 ChIP-seq 峰，经 DeepBind（Alipanahi 等，2015）整理；不结合的序列是打乱碱基顺序后的副本。',
+  dataCreditGata:
+    'ENCODE 的 GATA3 ChIP-seq 峰，经 DeepBind（Alipanahi 等，2015）整理；不结合的序列是打乱碱基顺序后的副本。',
   dataCreditOrder: '由 Helix 模拟：每条序列都含一个 GATA 位点（AGATAA）和一个 E-box（CAGCTG）；GATA 在前时标签为 1。',
   dataCreditSplice: 'UCI 灵长类剪接位点序列（Noordewier、Towell 和 Shavlik，1991）；标签 0 = EI，1 = IE，2 = 都不是。',
   dataCreditPrimer: '模拟序列，来自《A primer on deep learning in genomics》（Zou 等，2019）。',
@@ -83,12 +91,17 @@ export const zh = {
   dataExampleCora: 'Cora 引文网络（2708 篇论文，7 个主题）',
   dataExamplePbmc: 'PBMC 3k 单细胞表达数据（2638 个细胞 × 500 个基因）',
   dataExampleGanMotif: '含 GATA 位点的序列（模拟数据）',
-  dataCreditSpliceFeatures: '由 Helix 模拟（helix simulate --kind splice-features）：2000 个内含子；当分支点位于上游 18–40 nt、内含子足够长且剪接位点足够强时发生剪接（标签 1）。',
-  dataCreditMultitask: '由 Helix 模拟（helix simulate --kind multitask）：4000 条 200 bp 的序列，含 JASPAR 的 GATA1 和 TAL1 位点；每个标签列有 15% 为空（未知）。',
-  dataCreditMultimodal: '由 Helix 模拟（helix simulate --kind multimodal）：结合（标签 1）需要一个 GATA1 位点并且染色质开放（可及性）；保守性只是一个微弱的线索。',
-  dataCreditTransfer: '由 Helix 模拟（helix simulate --kind transfer-finetune）：同时存在 GATA1 和 TAL1 位点（复合元件）时标签为 1。第 1 步在 4000 行的 GATA1/TAL1 多任务表格上预训练；测试集是小任务的另外 1000 行。',
+  dataCreditSpliceFeatures:
+    '由 Helix 模拟（helix simulate --kind splice-features）：2000 个内含子；当分支点位于上游 18–40 nt、内含子足够长且剪接位点足够强时发生剪接（标签 1）。',
+  dataCreditMultitask:
+    '由 Helix 模拟（helix simulate --kind multitask）：4000 条 200 bp 的序列，含 JASPAR 的 GATA1 和 TAL1 位点；每个标签列有 15% 为空（未知）。',
+  dataCreditMultimodal:
+    '由 Helix 模拟（helix simulate --kind multimodal）：结合（标签 1）需要一个 GATA1 位点并且染色质开放（可及性）；保守性只是一个微弱的线索。',
+  dataCreditTransfer:
+    '由 Helix 模拟（helix simulate --kind transfer-finetune）：同时存在 GATA1 和 TAL1 位点（复合元件）时标签为 1。第 1 步在 4000 行的 GATA1/TAL1 多任务表格上预训练；测试集是小任务的另外 1000 行。',
   dataCreditCora: 'Cora（Sen 等，2008），采用 Planetoid 划分（Yang 等，2016），与 Kipf 和 Welling（2017）相同。',
-  dataCreditPbmc: '10x Genomics PBMC 3k，按 Seurat 教程处理（经由 clustifyr），只保留变异最大的 500 个基因；细胞类型在 cells.tsv 的 classified 列中。',
+  dataCreditPbmc:
+    '10x Genomics PBMC 3k，按 Seurat 教程处理（经由 clustifyr），只保留变异最大的 500 个基因；细胞类型在 cells.tsv 的 classified 列中。',
   dataCreditGanMotif: '由 Helix 模拟：随机的 50 bp 序列，每条含一个 GATA 位点 TGATAA。',
   dataSummaryTable_one: '1 行；列：{columns}',
   dataSummaryTable_other: '{rows} 行；列：{columns}',
@@ -104,7 +117,8 @@ export const zh = {
   dataIntro_autoencoder: '表达矩阵，每行一个细胞，每列一个基因；还可以附一张注明每个细胞类型的表，用来给图着色。',
   dataIntro_gan: '供生成器模仿的序列，长度全部相同。不需要标签。',
   dataText_sequence: '带标签的表格（每行一条序列，含 label 列）',
-  dataHint_sequence: '粘贴含 sequence 和 label 两列的表格（制表符或逗号分隔；id 列可选），或打开文件。切换示例时，你输入的文本会被保留。',
+  dataHint_sequence:
+    '粘贴含 sequence 和 label 两列的表格（制表符或逗号分隔；id 列可选），或打开文件。切换示例时，你输入的文本会被保留。',
   dataText_columns: '含标签列的数值表格',
   dataHint_columns: '表头写明模型读取的列（见模型定义）和 label（0 或 1）；制表符或逗号分隔。',
   dataText_multitask: '含一个 sequence 列、每个任务一个标签列的表格',
@@ -114,13 +128,15 @@ export const zh = {
   dataText_transfer: '用于微调的小型带标签表格',
   dataHint_transfer: '列为 sequence 和 label（0 或 1）；id 列可选。',
   dataText_graph: '节点表',
-  dataHint_graph: '列为 node、label、split（train、val、test；其他值不计分）以及特征：数值列，或 feature_indices（存在的特征的序号，逗号分隔）。',
+  dataHint_graph:
+    '列为 node、label、split（train、val、test；其他值不计分）以及特征：数值列，或 feature_indices（存在的特征的序号，逗号分隔）。',
   dataSecond_graph: '边表',
   dataSecondHint_graph: '列为 source 和 target，每行一条边（边是双向的）。',
   dataText_autoencoder: '表达矩阵',
   dataHint_autoencoder: '一行表头（细胞 id，然后每列一个基因），每行一个细胞。',
   dataText_matrix: '表达矩阵（细胞 × 基因）',
-  dataHint_matrix: '.tsv 或 .csv 文件，或其 gzip 压缩版（.gz）：一行表头（细胞 id，然后每列一个基因），每行一个细胞。大文件不会完整显示。',
+  dataHint_matrix:
+    '.tsv 或 .csv 文件，或其 gzip 压缩版（.gz）：一行表头（细胞 id，然后每列一个基因），每行一个细胞。大文件不会完整显示。',
   dataSecond_matrix: '细胞标签（可选）',
   dataSecondHint_matrix: '第一列为细胞 id、label 列为细胞类型的表格（示例中为 classified 列）。',
   dataText_gan: '序列（FASTA 或每行一条）',
@@ -156,7 +172,8 @@ export const zh = {
   modelAdvanced: '高级：模型定义（JSON）',
   modelSpecLabel: '模型定义',
   modelTakesAny: '接受任意长度（至少 {min} 个碱基）的序列 · 需要学习 {parameters} 个参数。',
-  modelTakesFixed: '接受 {length} 个碱基：较长的序列围绕中心截取，较短的在两侧用 N 填充 · 需要学习 {parameters} 个参数。',
+  modelTakesFixed:
+    '接受 {length} 个碱基：较长的序列围绕中心截取，较短的在两侧用 N 填充 · 需要学习 {parameters} 个参数。',
   modelTakesExact: '只接受恰好 {length} 个碱基；其他长度的序列会被拒绝 · 需要学习 {parameters} 个参数。',
   modelTakesColumns: '只读取数值列（不读 DNA） · 需要学习 {parameters} 个参数。',
   familySequence: 'DNA 序列模型',
@@ -202,7 +219,8 @@ export const zh = {
 
   // Loss chart
   chartTitle: '学习曲线',
-  chartIntro: '损失衡量错误的多少，它应当下降。如果验证集（训练时留出的序列）上的损失上升，而训练损失仍在下降，说明模型在死记硬背（过拟合）。',
+  chartIntro:
+    '损失衡量错误的多少，它应当下降。如果验证集（训练时留出的序列）上的损失上升，而训练损失仍在下降，说明模型在死记硬背（过拟合）。',
   chartAriaLabel: '学习曲线：每批的训练损失和每轮的验证损失；下方是每轮的验证集 AUROC。同样的数值也列在后面的表格中。',
   chartX: '轮',
   chartLoss: '损失',
@@ -213,8 +231,10 @@ export const zh = {
   chartTableCaption: '每轮的损失和 AUROC',
   chartEpoch: '轮次',
   chartEmpty: '模型训练时，曲线会显示在这里。',
-  chartIntroGan: '判别器（D）学习区分真实序列和生成序列；生成器（G）学习骗过它。两个损失都不应失控：如果 D 的损失降到 0，生成器就已停止学习。',
-  chartAriaLabelGan: 'GAN 的学习曲线：每步的判别器损失和生成器损失；下方是判别器对真实序列和生成序列的平均输出。同样的数值也列在后面的表格中。',
+  chartIntroGan:
+    '判别器（D）学习区分真实序列和生成序列；生成器（G）学习骗过它。两个损失都不应失控：如果 D 的损失降到 0，生成器就已停止学习。',
+  chartAriaLabelGan:
+    'GAN 的学习曲线：每步的判别器损失和生成器损失；下方是判别器对真实序列和生成序列的平均输出。同样的数值也列在后面的表格中。',
   chartStep: '步',
   chartDLoss: 'D 损失',
   chartGLoss: 'G 损失',
@@ -279,7 +299,8 @@ export const zh = {
   tasksAccuracy: '准确率',
   transferTitle: '分两步的迁移学习',
   transferStep1: '第 1 步：预训练。',
-  transferStep1Hint: '在大型相关数据集（GATA1 和 TAL1 位点，multitask.tsv）上训练 cnn-multitask，或载入你保存过的模型。',
+  transferStep1Hint:
+    '在大型相关数据集（GATA1 和 TAL1 位点，multitask.tsv）上训练 cnn-multitask，或载入你保存过的模型。',
   transferPretrainEpochs: '预训练轮数',
   transferPretrain: '在大数据集上预训练',
   transferLoad: '载入已保存的模型…',
@@ -328,7 +349,8 @@ export const zh = {
   graphSplit_graphsTest: '测试图（从未见过）',
   graphSplit_graphsAll: '全部有标签的图',
   dataExampleGraphMotifs: '基因网络：前馈环或级联（模拟数据）',
-  dataCreditGraphMotifs: '由 Helix 模拟（helix simulate --kind graph-motifs）：600 个基因网络，标签 0 = 前馈环，1 = 级联。',
+  dataCreditGraphMotifs:
+    '由 Helix 模拟（helix simulate --kind graph-motifs）：600 个基因网络，标签 0 = 前馈环，1 = 级联。',
   latentTitle: '隐空间图',
   latentIntro: '每个点是位于其隐编码处的一个细胞，按标签着色（模型从未见过这些标签）。',
   latentAria: '{n} 个细胞在隐空间中的散点图，按 {k} 种标签着色。',
@@ -386,9 +408,12 @@ export const zh = {
   exportLabel: '下载：',
   exportAria: '{what}（{kind} 格式）',
   trackTitle: '每个碱基的归因',
-  trackIntro_ig: '积分梯度：每个字母的高度等于该碱基对分数的贡献（线上方：提高分数；线下方：降低分数）。方向键平移，+ 和 − 缩放。',
-  trackIntro_saliency: '显著性（梯度 × 输入）：分数随每个碱基变化的快慢；线上方的高字母提高分数，线下方的降低分数。方向键平移，+ 和 − 缩放。',
-  trackIntro_ism: '计算机模拟突变扫描：每个字母的高度等于把该碱基依次换成其他三种碱基时分数的平均变化（线下方：替换该碱基会降低分数，说明模型依赖它）。方向键平移，+ 和 − 缩放。',
+  trackIntro_ig:
+    '积分梯度：每个字母的高度等于该碱基对分数的贡献（线上方：提高分数；线下方：降低分数）。方向键平移，+ 和 − 缩放。',
+  trackIntro_saliency:
+    '显著性（梯度 × 输入）：分数随每个碱基变化的快慢；线上方的高字母提高分数，线下方的降低分数。方向键平移，+ 和 − 缩放。',
+  trackIntro_ism:
+    '计算机模拟突变扫描：每个字母的高度等于把该碱基依次换成其他三种碱基时分数的平均变化（线下方：替换该碱基会降低分数，说明模型依赖它）。方向键平移，+ 和 − 缩放。',
   trackLetterTitle: '位置 {position}：{base}，归因值 {value}',
   trackAxis: '归因值',
   trackAria: '{id} 的归因，第 {from} 到 {to} 位（共 {length} 位）；最强的是第 {position} 位（{base}，{value}）。',
@@ -400,7 +425,8 @@ export const zh = {
   ismCellTitle: '位置 {position}：{from}→{to} 使分数变化 {value}',
   ismAria: '{id} 的计算机模拟突变扫描，第 {from} 到 {to} 位（共 {length} 位）：分数变化的幅度最大为 {max}。',
   motifsTitle: '第一层学到了什么',
-  motifsIntro: '第一个卷积层的每个滤波器都是一个基序检测器。它的序列标识图由最能激活它的训练序列窗口构成，并与已知基序（JASPAR CORE 脊椎动物库，或你打开的文件）进行比较。',
+  motifsIntro:
+    '第一个卷积层的每个滤波器都是一个基序检测器。它的序列标识图由最能激活它的训练序列窗口构成，并与已知基序（JASPAR CORE 脊椎动物库，或你打开的文件）进行比较。',
   motifsButton: '学到的基序',
   motifsOpenDb: '使用我的基序文件（JASPAR 或 MEME）…',
   motifsShippedDb: '重新使用 JASPAR CORE 脊椎动物库',
@@ -409,7 +435,8 @@ export const zh = {
   motifsDbErrors: '{name} 不是引擎能读取的 JASPAR 或 MEME 基序文件：',
   motifsBusy: '正在计算滤波器的基序',
   motifsRunning: '正在寻找每个滤波器响应的模式…',
-  motifsSummary: '{layer} 的 {filters} 个滤波器，来自 {sequences} 条序列；其中 {matched} 个与 {database}（{motifs} 个基序）中的基序匹配。最佳匹配排在前面。',
+  motifsSummary:
+    '{layer} 的 {filters} 个滤波器，来自 {sequences} 条序列；其中 {matched} 个与 {database}（{motifs} 个基序）中的基序匹配。最佳匹配排在前面。',
   motifsExport: '导出匹配结果（TSV）',
   motifsShowAll: '显示全部 {count} 个滤波器',
   logoBits: '比特',
@@ -425,7 +452,8 @@ export const zh = {
   variantsIntro: '碱基改变对分数的影响：模型为每个变异的两个等位基因分别打分；差异最大的排在前面。',
   variantsLabel: '变异（制表符分隔，含表头）',
   variantsHint: '列为 id、sequence、position（从 1 开始）、ref、alt；或 id、ref_sequence、alt_sequence。',
-  variantsPlaceholder: 'id\tsequence\tposition\tref\talt\nsnp1\tCACAGATAAGAATCAG\t7\tT\tC\n\n或\n\nid\tref_sequence\talt_sequence\nsnp2\tCACAGATAAGAATCAG\tCACAGACAAGAATCAG',
+  variantsPlaceholder:
+    'id\tsequence\tposition\tref\talt\nsnp1\tCACAGATAAGAATCAG\t7\tT\tC\n\n或\n\nid\tref_sequence\talt_sequence\nsnp2\tCACAGATAAGAATCAG\tCACAGACAAGAATCAG',
   variantsButton: '为变异打分',
   variantsExample: '载入示例',
   variantsBusy: '正在为变异打分',
@@ -456,8 +484,10 @@ export const zh = {
   specNotJson: '模型定义不是有效的 JSON：{message}',
   fileReadFailed: '无法读取 {name}：{message}',
   fileTooBig: '{name} 大于 {limit} MB；Helix 在你的浏览器中运行，请使用较小的文件。',
-  fileTooLarge: '{name} 有 {size} MB；演练场每个输入框最多接受 {limit} MB（更大的文本会让页面失去响应）。更大的文件请使用 helix 命令：helix predict --input 文件、helix train --data 文件。',
-  textTooLarge: '这段文本有 {size} MB；演练场每个输入框最多接受 {limit} MB（更大的文本会让页面失去响应），因此没有粘贴，输入框保持原样。更大的文件请使用 helix 命令：helix predict --input 文件、helix train --data 文件。',
+  fileTooLarge:
+    '{name} 有 {size} MB；演练场每个输入框最多接受 {limit} MB（更大的文本会让页面失去响应）。更大的文件请使用 helix 命令：helix predict --input 文件、helix train --data 文件。',
+  textTooLarge:
+    '这段文本有 {size} MB；演练场每个输入框最多接受 {limit} MB（更大的文本会让页面失去响应），因此没有粘贴，输入框保持原样。更大的文件请使用 helix 命令：helix predict --input 文件、helix train --data 文件。',
 
   // Language switch and shareable links
   languageLabel: '语言',
@@ -467,14 +497,16 @@ export const zh = {
   shareCopyFailed: '浏览器不允许页面复制；请选中下面的链接并复制。',
   shareLinkField: '当前设置的链接',
   shareDataIncluded: '你的数据（{size}）已包含在链接中。',
-  shareDataTooBig: '你的数据太大，无法放入链接（{size}；压缩后的上限为 {limit}）：链接只包含设置，打开链接的人需要重新粘贴数据。',
+  shareDataTooBig:
+    '你的数据太大，无法放入链接（{size}；压缩后的上限为 {limit}）：链接只包含设置，打开链接的人需要重新粘贴数据。',
   shareDataMissing: '生成这个链接时的数据太大，未能包含在链接中：请把你的数据粘贴到“训练数据”框中。',
   shareBadFields: '链接中的部分设置无法识别，已保持原样：{fields}。',
 
   // 导出到 PyTorch / ONNX，导入在那里训练的权重
   exportGroupLabel: '导出模型或导入其权重',
   exportPytorch: '导出为 PyTorch',
-  exportPytorchHint: '一个 .zip：用 torch.nn 写成的模型、它的权重、train.py（单个 CPU 或 torchrun）、predict.py 和说明文件。',
+  exportPytorchHint:
+    '一个 .zip：用 torch.nn 写成的模型、它的权重、train.py（单个 CPU 或 torchrun）、predict.py 和说明文件。',
   exportOnnx: '导出为 ONNX',
   exportOnnxHint: '一个可由 ONNX Runtime 运行的 .onnx 文件（opset {opset}）。',
   importWeights: '导入权重',
@@ -498,11 +530,13 @@ export const zhPresetDescriptions = {
   'cnn-binding':
     '用于转录因子结合的卷积神经网络：32 个长 12 个碱基的基序检测器扫描序列，每个检测器只保留最佳匹配（全局最大池化），' +
     '再由一个小的全连接层组合起来。接受任意长度（至少 12 个碱基）的序列。',
-  'cnn-deep': '两层卷积：先检测 8 个碱基的基序，在宽度为 4 的窗口内池化，再检测基序的组合；最后是全局最大池化和全连接输出层。接受任意长度（至少 18 个碱基）的序列。',
+  'cnn-deep':
+    '两层卷积：先检测 8 个碱基的基序，在宽度为 4 的窗口内池化，再检测基序的组合；最后是全局最大池化和全连接输出层。接受任意长度（至少 18 个碱基）的序列。',
   'rnn-order':
     '卷积 + 双向 LSTM，适用于基序的“顺序”很重要的情形：32 个长 8 个碱基的基序检测器，在宽度为 4 的窗口内池化，' +
     '然后 LSTM 从两个方向读取池化后的信号，记住哪个基序在前。接受任意长度（至少 11 个碱基）的序列。',
-  'mlp-onehot': '作用于独热编码序列的多层感知机：每个位置上的每个碱基都是一个输入。序列以中心对齐，截取或用 N 填充到 101 个碱基。',
+  'mlp-onehot':
+    '作用于独热编码序列的多层感知机：每个位置上的每个碱基都是一个输入。序列以中心对齐，截取或用 N 填充到 101 个碱基。',
   'cnn-splice':
     '用于剪接位点的卷积神经网络（UCI 灵长类剪接数据，剪接点周围 60 个碱基）：32 个长 7 个碱基的基序检测器，' +
     '在宽度为 3 的窗口内池化，使模型大致保留每个基序所在的“位置”，再由两个全连接层在 3 个类别中选择：' +

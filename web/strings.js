@@ -7,7 +7,8 @@ import { zh, zhPresetDescriptions } from './strings-zh.js';
 export const en = {
   pageTitle: 'Helix: deep learning on DNA in your browser',
   appName: 'Helix',
-  tagline: 'Train a small neural network on DNA sequences, right in your browser, then ask it which sequences a protein is likely to bind.',
+  tagline:
+    'Train a small neural network on DNA sequences, right in your browser, then ask it which sequences a protein is likely to bind.',
 
   // Status line
   engineLabel: 'Engine:',
@@ -24,11 +25,14 @@ export const en = {
   statusEngineError: 'The engine could not start: {message}',
   statusTraining: 'Training… epoch {epoch} of {epochs}',
   statusTrainingStart: 'Training… preparing the data',
-  statusTrained: 'Trained in {seconds} s. On {n} test sequences it never saw, the model scores AUROC {auroc} (0.5 = guessing, 1 = perfect) and accuracy {accuracy}.',
+  statusTrained:
+    'Trained in {seconds} s. On {n} test sequences it never saw, the model scores AUROC {auroc} (0.5 = guessing, 1 = perfect) and accuracy {accuracy}.',
   statusTrainedNoTest: 'Trained in {seconds} s.',
-  statusStoppedEarly: 'It stopped early, after epoch {epochsRun}, because the validation scores had stopped improving; it keeps the model from epoch {bestEpoch}.',
+  statusStoppedEarly:
+    'It stopped early, after epoch {epochsRun}, because the validation scores had stopped improving; it keeps the model from epoch {bestEpoch}.',
   statusCancelled: 'Training cancelled after {epochsRun} of {epochs} epochs.',
-  statusCancelledModel: 'Training cancelled after {epochsRun} of {epochs} epochs. The partly trained model can still predict.',
+  statusCancelledModel:
+    'Training cancelled after {epochsRun} of {epochs} epochs. The partly trained model can still predict.',
   statusTrainFailed: 'Training could not start. See the message in the panel.',
   statusTrainError: 'Training stopped with an error: {message}',
   statusPredicting: 'Predicting…',
@@ -41,14 +45,19 @@ export const en = {
   statusCancelledSteps: 'Training cancelled after {stepsRun} of {steps} steps.',
   statusCancelling: 'Training cancelled. Finishing: the weights kept are being scored…',
   statusTrainingSteps: 'Training… step {step} of {steps}',
-  statusTrainedTasks: 'Trained in {seconds} s. Scores for each of the {tasks} tasks on test rows it never saw are under Results (mean AUROC {auroc}).',
-  statusTrainedGraph: 'Trained in {seconds} s. On {n} test nodes whose labels it never saw, the model picks the right class {accuracy} of the time.',
-  statusTrainedAutoencoder: 'Trained in {seconds} s. On hidden values of test cells its imputation error is {mse} (filling in each gene\'s mean: {mean}).',
+  statusTrainedTasks:
+    'Trained in {seconds} s. Scores for each of the {tasks} tasks on test rows it never saw are under Results (mean AUROC {auroc}).',
+  statusTrainedGraph:
+    'Trained in {seconds} s. On {n} test nodes whose labels it never saw, the model picks the right class {accuracy} of the time.',
+  statusTrainedAutoencoder:
+    "Trained in {seconds} s. On hidden values of test cells its imputation error is {mse} (filling in each gene's mean: {mean}).",
   statusTrainedGan: 'Trained {steps} steps in {seconds} s. Generated sequences are under Results.',
   statusGenerated_one: 'Generated 1 sequence.',
   statusGenerated_other: 'Generated {count} sequences.',
-  statusFineTuned: 'Fine-tuned in {seconds} s. On the {n} held-out test sequences the model scores AUROC {auroc}; the Results panel lists every run.',
-  statusPretrained: 'Step 1 done: the pretrained model scores AUROC {auroc} on its own test rows. Now fine-tune it with Train.',
+  statusFineTuned:
+    'Fine-tuned in {seconds} s. On the {n} held-out test sequences the model scores AUROC {auroc}; the Results panel lists every run.',
+  statusPretrained:
+    'Step 1 done: the pretrained model scores AUROC {auroc} on its own test rows. Now fine-tune it with Train.',
   statusPretrainedLoaded: 'Using {name} as the pretrained model. Now fine-tune it with Train.',
 
   // Training data panel
@@ -61,7 +70,8 @@ export const en = {
   dataExampleSplice: 'Splice junctions (UCI, 3 classes; try the cnn-splice network)',
   dataExampleOwn: 'Your own data',
   dataTextLabel: 'Labelled table (one sequence per row, with a label column)',
-  dataTextHint: 'Paste a table with columns sequence and label (tab- or comma-separated; an id column is optional), or open a file. Your text is kept when you switch examples.',
+  dataTextHint:
+    'Paste a table with columns sequence and label (tab- or comma-separated; an id column is optional), or open a file. Your text is kept when you switch examples.',
   dataOpenFile: 'Open file…',
   dataDropHint: 'or drop a file on the box',
   dataLoading: 'Loading the example…',
@@ -72,9 +82,12 @@ export const en = {
   dataLengthsSame: '{length} bp each',
   dataLengthsRange: '{min}–{max} bp',
   dataCreditPrefix: 'Data:',
-  dataCreditGata: 'GATA3 ChIP-seq peaks from ENCODE via DeepBind (Alipanahi et al. 2015); the non-binding sequences are shuffled copies.',
-  dataCreditOrder: 'simulated by Helix: every sequence has a GATA site (AGATAA) and an E-box (CAGCTG); label 1 when GATA comes first.',
-  dataCreditSplice: 'UCI primate splice-junction sequences (Noordewier, Towell & Shavlik 1991); labels 0 = EI, 1 = IE, 2 = neither.',
+  dataCreditGata:
+    'GATA3 ChIP-seq peaks from ENCODE via DeepBind (Alipanahi et al. 2015); the non-binding sequences are shuffled copies.',
+  dataCreditOrder:
+    'simulated by Helix: every sequence has a GATA site (AGATAA) and an E-box (CAGCTG); label 1 when GATA comes first.',
+  dataCreditSplice:
+    'UCI primate splice-junction sequences (Noordewier, Towell & Shavlik 1991); labels 0 = EI, 1 = IE, 2 = neither.',
   dataCreditPrimer: 'simulated sequences from "A primer on deep learning in genomics" (Zou et al. 2019).',
   dataCreditOwn: 'your own table (it stays in this browser tab).',
   dataExampleSpliceFeatures: 'Intron features and splicing (simulated)',
@@ -84,12 +97,17 @@ export const en = {
   dataExampleCora: 'Cora citation graph (2708 papers, 7 topics)',
   dataExamplePbmc: 'PBMC 3k single-cell expression (2638 cells × 500 genes)',
   dataExampleGanMotif: 'Sequences carrying a GATA site (simulated)',
-  dataCreditSpliceFeatures: 'simulated by Helix (helix simulate --kind splice-features): 2000 introns, spliced (label 1) when the branch point lies 18–40 nt upstream, the intron is long enough and the splice sites are strong enough.',
-  dataCreditMultitask: 'simulated by Helix (helix simulate --kind multitask): 4000 sequences of 200 bp with JASPAR GATA1 and TAL1 sites; 15% of each label column is empty (unknown).',
-  dataCreditMultimodal: 'simulated by Helix (helix simulate --kind multimodal): binding (label 1) needs a GATA1 site AND open chromatin (accessibility); conservation is a weak hint.',
-  dataCreditTransfer: 'simulated by Helix (helix simulate --kind transfer-finetune): label 1 when both a GATA1 and a TAL1 site are present (a composite element). Step 1 pretrains on the 4000-row GATA1/TAL1 multi-task table; the test set holds 1000 more rows of the small task.',
+  dataCreditSpliceFeatures:
+    'simulated by Helix (helix simulate --kind splice-features): 2000 introns, spliced (label 1) when the branch point lies 18–40 nt upstream, the intron is long enough and the splice sites are strong enough.',
+  dataCreditMultitask:
+    'simulated by Helix (helix simulate --kind multitask): 4000 sequences of 200 bp with JASPAR GATA1 and TAL1 sites; 15% of each label column is empty (unknown).',
+  dataCreditMultimodal:
+    'simulated by Helix (helix simulate --kind multimodal): binding (label 1) needs a GATA1 site AND open chromatin (accessibility); conservation is a weak hint.',
+  dataCreditTransfer:
+    'simulated by Helix (helix simulate --kind transfer-finetune): label 1 when both a GATA1 and a TAL1 site are present (a composite element). Step 1 pretrains on the 4000-row GATA1/TAL1 multi-task table; the test set holds 1000 more rows of the small task.',
   dataCreditCora: 'Cora (Sen et al. 2008), Planetoid split (Yang et al. 2016), as used by Kipf & Welling (2017).',
-  dataCreditPbmc: '10x Genomics PBMC 3k, processed as in the Seurat tutorial (via clustifyr), cut to its 500 most variable genes; cell types in cells.tsv, column classified.',
+  dataCreditPbmc:
+    '10x Genomics PBMC 3k, processed as in the Seurat tutorial (via clustifyr), cut to its 500 most variable genes; cell types in cells.tsv, column classified.',
   dataCreditGanMotif: 'simulated by Helix: random 50 bp sequences, each with the GATA site TGATAA once.',
   dataSummaryTable_one: '1 row; columns: {columns}',
   dataSummaryTable_other: '{rows} rows; columns: {columns}',
@@ -97,33 +115,46 @@ export const en = {
   dataSummaryLabels: 'Labels for {rows} cells.',
   dataSummaryFasta: '{count} sequences',
   dataIntro_sequence: 'Sequences labelled 1 (the protein binds) or 0 (it does not). The model learns from these.',
-  dataIntro_columns: 'Rows of numbers (one column per feature) with a 0/1 label. No DNA: the network sees only the columns.',
-  dataIntro_multitask: 'Sequences with one 0/1 column per task (transcription factor); an empty cell means that label is unknown.',
-  dataIntro_multimodal: 'Sequences plus numeric columns measured at the same place (here chromatin accessibility and conservation), with a 0/1 label.',
-  dataIntro_transfer: 'The small labelled set to fine-tune on (step 2). Step 1 uses a large related set, under Results.',
-  dataIntro_graph: 'A graph: a table of nodes (with their label, split and features) and a table of edges between them.',
-  dataIntro_autoencoder: 'An expression matrix, one row per cell and one column per gene; optionally a table naming each cell\'s type, to colour the map.',
+  dataIntro_columns:
+    'Rows of numbers (one column per feature) with a 0/1 label. No DNA: the network sees only the columns.',
+  dataIntro_multitask:
+    'Sequences with one 0/1 column per task (transcription factor); an empty cell means that label is unknown.',
+  dataIntro_multimodal:
+    'Sequences plus numeric columns measured at the same place (here chromatin accessibility and conservation), with a 0/1 label.',
+  dataIntro_transfer:
+    'The small labelled set to fine-tune on (step 2). Step 1 uses a large related set, under Results.',
+  dataIntro_graph:
+    'A graph: a table of nodes (with their label, split and features) and a table of edges between them.',
+  dataIntro_autoencoder:
+    "An expression matrix, one row per cell and one column per gene; optionally a table naming each cell's type, to colour the map.",
   dataIntro_gan: 'Sequences for the generator to imitate, all of the same length. No labels.',
   dataText_sequence: 'Labelled table (one sequence per row, with a label column)',
-  dataHint_sequence: 'Paste a table with columns sequence and label (tab- or comma-separated; an id column is optional), or open a file. Your text is kept when you switch examples.',
+  dataHint_sequence:
+    'Paste a table with columns sequence and label (tab- or comma-separated; an id column is optional), or open a file. Your text is kept when you switch examples.',
   dataText_columns: 'Table of numeric columns with a label column',
-  dataHint_columns: 'A header row naming the columns the model reads (see its spec) and label (0 or 1); tab- or comma-separated.',
+  dataHint_columns:
+    'A header row naming the columns the model reads (see its spec) and label (0 or 1); tab- or comma-separated.',
   dataText_multitask: 'Table with a sequence column and one label column per task',
-  dataHint_multitask: 'Columns id, sequence and one 0/1 column per head of the model (gata1, tal1); leave a cell empty where the label is unknown.',
+  dataHint_multitask:
+    'Columns id, sequence and one 0/1 column per head of the model (gata1, tal1); leave a cell empty where the label is unknown.',
   dataText_multimodal: 'Table with a sequence, numeric columns and a label',
-  dataHint_multimodal: 'Columns sequence, the model\'s numeric columns (accessibility, conservation) and label (0 or 1).',
+  dataHint_multimodal:
+    "Columns sequence, the model's numeric columns (accessibility, conservation) and label (0 or 1).",
   dataText_transfer: 'Small labelled table to fine-tune on',
   dataHint_transfer: 'Columns sequence and label (0 or 1); an id column is optional.',
   dataText_graph: 'Nodes table',
-  dataHint_graph: 'Columns node, label, split (train, val, test; other values are not scored) and the features: numeric columns or feature_indices (comma-separated indices of the features present).',
+  dataHint_graph:
+    'Columns node, label, split (train, val, test; other values are not scored) and the features: numeric columns or feature_indices (comma-separated indices of the features present).',
   dataSecond_graph: 'Edges table',
   dataSecondHint_graph: 'Columns source and target, one edge per row (edges go both ways).',
   dataText_autoencoder: 'Expression matrix',
   dataHint_autoencoder: 'A header (cell id, then one gene per column) and one row per cell.',
   dataText_matrix: 'Expression matrix (cells × genes)',
-  dataHint_matrix: 'A .tsv or .csv file, or the same gzipped (.gz): a header (cell id, then one gene per column) and one row per cell. Large files are not shown in full.',
+  dataHint_matrix:
+    'A .tsv or .csv file, or the same gzipped (.gz): a header (cell id, then one gene per column) and one row per cell. Large files are not shown in full.',
   dataSecond_matrix: 'Cell labels (optional)',
-  dataSecondHint_matrix: 'A table with the cell id in its first column and the cell type in a label column (classified in the example).',
+  dataSecondHint_matrix:
+    'A table with the cell id in its first column and the cell type in a label column (classified in the example).',
   dataText_gan: 'Sequences (FASTA or one per line)',
   dataHint_gan: 'Every sequence must have the length the generator writes (50 bases for gan-dna).',
   dataLabelColumn: 'Colour the cells by',
@@ -136,15 +167,22 @@ export const en = {
 
   // Model panel
   modelTitle: 'Model',
-  modelIntro: 'A convolutional neural network scans each sequence for short patterns (motifs) and learns which ones mean "binds".',
-  modelIntro_sequence: 'A convolutional neural network scans each sequence for short patterns (motifs) and learns which ones mean "binds".',
-  modelIntro_columns: 'A dense network reads a few numbers per row; with hidden layers it can draw a curved boundary between the classes.',
-  modelIntro_multitask: 'One network, several outputs: the motif detectors are shared and each task (transcription factor) has its own output.',
-  modelIntro_multimodal: 'Two inputs joined: motif detectors read the DNA, and the numeric columns are added before the network decides.',
+  modelIntro:
+    'A convolutional neural network scans each sequence for short patterns (motifs) and learns which ones mean "binds".',
+  modelIntro_sequence:
+    'A convolutional neural network scans each sequence for short patterns (motifs) and learns which ones mean "binds".',
+  modelIntro_columns:
+    'A dense network reads a few numbers per row; with hidden layers it can draw a curved boundary between the classes.',
+  modelIntro_multitask:
+    'One network, several outputs: the motif detectors are shared and each task (transcription factor) has its own output.',
+  modelIntro_multimodal:
+    'Two inputs joined: motif detectors read the DNA, and the numeric columns are added before the network decides.',
   modelIntro_transfer: 'Start from motif detectors learnt on a large related task, then fine-tune on a small one.',
-  modelIntro_graph: 'A graph convolutional network: each node learns from its own features and its neighbours\'.',
-  modelIntro_autoencoder: 'An encoder squeezes each cell\'s expression into a few numbers and a decoder rebuilds it from them.',
-  modelIntro_gan: 'A generator writes sequences and a discriminator tells them from real ones; each learns from the other.',
+  modelIntro_graph: "A graph convolutional network: each node learns from its own features and its neighbours'.",
+  modelIntro_autoencoder:
+    "An encoder squeezes each cell's expression into a few numbers and a decoder rebuilds it from them.",
+  modelIntro_gan:
+    'A generator writes sequences and a discriminator tells them from real ones; each learns from the other.',
   modelPresetLabel: 'Network',
   modelEpochsLabel: 'Epochs',
   modelEpochsHint: 'passes over the training data',
@@ -157,8 +195,10 @@ export const en = {
   modelAdvanced: 'Advanced: model spec (JSON)',
   modelSpecLabel: 'Model spec',
   modelTakesAny: 'Takes sequences of any length from {min} bases on · {parameters} parameters to learn.',
-  modelTakesFixed: 'Takes {length} bases: longer sequences are cropped around their centre, shorter ones padded with N on both sides · {parameters} parameters to learn.',
-  modelTakesExact: 'Takes exactly {length} bases; sequences of other lengths are refused · {parameters} parameters to learn.',
+  modelTakesFixed:
+    'Takes {length} bases: longer sequences are cropped around their centre, shorter ones padded with N on both sides · {parameters} parameters to learn.',
+  modelTakesExact:
+    'Takes exactly {length} bases; sequences of other lengths are refused · {parameters} parameters to learn.',
   modelTakesColumns: 'Reads numeric columns only (no DNA) · {parameters} parameters to learn.',
   familySequence: 'DNA sequence models',
   familyColumns: 'Table-column models (no DNA)',
@@ -180,14 +220,20 @@ export const en = {
   // Train panel
   trainTitle: 'Train',
   trainIntro: 'Training shows the model each labelled sequence many times and adjusts it to make fewer mistakes.',
-  trainIntro_sequence: 'Training shows the model each labelled sequence many times and adjusts it to make fewer mistakes.',
+  trainIntro_sequence:
+    'Training shows the model each labelled sequence many times and adjusts it to make fewer mistakes.',
   trainIntro_columns: 'Training shows the model each labelled row many times and adjusts it to make fewer mistakes.',
-  trainIntro_multitask: 'Training adjusts the model to make fewer mistakes on every task at once; the loss is the sum over the tasks.',
-  trainIntro_multimodal: 'Training shows the model each labelled sequence, with its numeric columns, many times and adjusts it to make fewer mistakes.',
+  trainIntro_multitask:
+    'Training adjusts the model to make fewer mistakes on every task at once; the loss is the sum over the tasks.',
+  trainIntro_multimodal:
+    'Training shows the model each labelled sequence, with its numeric columns, many times and adjusts it to make fewer mistakes.',
   trainIntro_transfer: 'Train fine-tunes on the small set; the layers you froze keep their pretrained weights.',
-  trainIntro_graph: 'Each epoch the whole graph passes through the network once; only the training nodes\' labels count.',
-  trainIntro_autoencoder: 'Training shows the model each cell many times and adjusts it to rebuild the cell more faithfully.',
-  trainIntro_gan: 'Each step the discriminator sees a batch of real and generated sequences, then the generator tries to fool it.',
+  trainIntro_graph:
+    "Each epoch the whole graph passes through the network once; only the training nodes' labels count.",
+  trainIntro_autoencoder:
+    'Training shows the model each cell many times and adjusts it to rebuild the cell more faithfully.',
+  trainIntro_gan:
+    'Each step the discriminator sees a batch of real and generated sequences, then the generator tries to fool it.',
   trainButton: 'Train',
   cancelButton: 'Cancel',
   progressIdle: 'Not trained yet.',
@@ -203,8 +249,10 @@ export const en = {
 
   // Loss chart
   chartTitle: 'Learning curves',
-  chartIntro: 'Loss measures mistakes: it should go down. If the validation loss (sequences held back from training) rises while the training loss falls, the model is memorising.',
-  chartAriaLabel: 'Learning curves: training loss per batch and validation loss per epoch; validation AUROC per epoch below. The same numbers are in the table that follows.',
+  chartIntro:
+    'Loss measures mistakes: it should go down. If the validation loss (sequences held back from training) rises while the training loss falls, the model is memorising.',
+  chartAriaLabel:
+    'Learning curves: training loss per batch and validation loss per epoch; validation AUROC per epoch below. The same numbers are in the table that follows.',
   chartX: 'epoch',
   chartLoss: 'loss',
   chartTrainLoss: 'training loss',
@@ -214,8 +262,10 @@ export const en = {
   chartTableCaption: 'Loss and AUROC per epoch',
   chartEpoch: 'Epoch',
   chartEmpty: 'Curves appear here while the model trains.',
-  chartIntroGan: 'The discriminator (D) learns to tell real sequences from generated ones; the generator (G) learns to fool it. Neither loss should run away: if D\'s loss falls to 0 the generator has stopped learning.',
-  chartAriaLabelGan: 'Learning curves of the GAN: discriminator and generator loss per step; below, the discriminator\'s mean output on real and generated sequences. The same numbers are in the table that follows.',
+  chartIntroGan:
+    "The discriminator (D) learns to tell real sequences from generated ones; the generator (G) learns to fool it. Neither loss should run away: if D's loss falls to 0 the generator has stopped learning.",
+  chartAriaLabelGan:
+    "Learning curves of the GAN: discriminator and generator loss per step; below, the discriminator's mean output on real and generated sequences. The same numbers are in the table that follows.",
   chartStep: 'step',
   chartDLoss: 'D loss',
   chartGLoss: 'G loss',
@@ -228,11 +278,13 @@ export const en = {
 
   // Predict panel
   predictTitle: 'Predict binding',
-  predictIntro: 'Paste DNA sequences and the trained model estimates, for each, the probability that the protein binds it.',
+  predictIntro:
+    'Paste DNA sequences and the trained model estimates, for each, the probability that the protein binds it.',
   predictInputLabel: 'Sequences (FASTA, or one sequence per line)',
   predictInputHint: 'Letters A, C, G, T and N (other IUPAC codes too), in either case.',
-  predictIntroRows: 'Paste rows with the columns the model reads and the trained model estimates, for each, the probability of label 1.',
-  predictInputLabelRows: 'Rows (a table with a header naming the model\'s columns)',
+  predictIntroRows:
+    'Paste rows with the columns the model reads and the trained model estimates, for each, the probability of label 1.',
+  predictInputLabelRows: "Rows (a table with a header naming the model's columns)",
   predictInputHintRows: 'Tab- or comma-separated; other columns (an id, a label) are ignored.',
   predictButton: 'Predict binding',
   predictNeedsModel: 'Train a model (or load one) first.',
@@ -264,11 +316,13 @@ export const en = {
   resultIntro_autoencoder: 'Each cell squeezed to a point: cells of one type should gather.',
   resultIntro_gan: 'Sequences the generator writes, and their base composition per position.',
   mapTitle: 'Decision map',
-  mapIntro: 'Colour: the probability of label 1 the model gives at each point of two columns (the others at their median). Dots: the training rows, by label.',
+  mapIntro:
+    'Colour: the probability of label 1 the model gives at each point of two columns (the others at their median). Dots: the training rows, by label.',
   mapX: 'Horizontal axis',
   mapY: 'Vertical axis',
   mapEmpty: 'Decision map: not drawn yet.',
-  mapAria: 'Decision map of {x} (horizontal) and {y} (vertical): probability from {min} to {max}, with {n} training rows drawn.',
+  mapAria:
+    'Decision map of {x} (horizontal) and {y} (vertical): probability from {min} to {max}, with {n} training rows drawn.',
   mapProbability: 'probability of label 1',
   mapClass: 'label {label} ({count} rows)',
   mapFixed: 'Held at their median: {columns}.',
@@ -280,7 +334,8 @@ export const en = {
   tasksAccuracy: 'Accuracy',
   transferTitle: 'Transfer learning in two steps',
   transferStep1: 'Step 1: pretrain.',
-  transferStep1Hint: 'Train cnn-multitask on the large related set (GATA1 and TAL1 sites, multitask.tsv), or load a model you saved.',
+  transferStep1Hint:
+    'Train cnn-multitask on the large related set (GATA1 and TAL1 sites, multitask.tsv), or load a model you saved.',
   transferPretrainEpochs: 'Pretraining epochs',
   transferPretrain: 'Pretrain on the large set',
   transferLoad: 'Load a saved model…',
@@ -288,7 +343,8 @@ export const en = {
   transferTrained: 'Pretrained on {records} sequences; test AUROC {auroc} (mean over its tasks).',
   transferLoaded: 'Pretrained model: {name} (layers {layers}).',
   transferStep2: 'Step 2: fine-tune.',
-  transferStep2Hint: 'Press Train: the network starts from the pretrained layers and learns the small set in the data panel.',
+  transferStep2Hint:
+    'Press Train: the network starts from the pretrained layers and learns the small set in the data panel.',
   transferUse: 'Start from the pretrained layers (untick to train from scratch and compare)',
   transferFreezeHint: 'A frozen layer keeps its weights while the rest learns:',
   transferFreeze: 'Freeze {layer}',
@@ -314,22 +370,26 @@ export const en = {
   graphSplit_test: 'test nodes (never seen)',
   graphSplit_all: 'all labelled nodes',
   graphViewTitle: 'A look at the graph',
-  graphViewIntro: 'Nodes near the best-connected one, filled with the colour of the class the model predicts; a dark ring marks a wrong prediction.',
+  graphViewIntro:
+    'Nodes near the best-connected one, filled with the colour of the class the model predicts; a dark ring marks a wrong prediction.',
   graphViewAria: 'Graph of {nodes} nodes and {edges} edges coloured by predicted class; {wrong} predictions are wrong.',
   graphViewNote: 'Showing {shown} of {total} nodes; {wrong} of them predicted wrongly.',
   graphNodeTitle: 'node {id}: predicted {predicted}, labelled {label}',
   graphWrong: 'wrong prediction',
-  graphsViewIntro: 'A few graphs of each class; all nodes of a graph take the colour of the class predicted for it, and a dark frame marks a wrong prediction.',
+  graphsViewIntro:
+    'A few graphs of each class; all nodes of a graph take the colour of the class predicted for it, and a dark frame marks a wrong prediction.',
   graphCaption: '{id}: {predicted}',
   graphCaptionWrong: '{id}: {predicted} (wrong)',
   graphTitle: 'graph {id}, {nodes} nodes: predicted {predicted}, labelled {label}',
   graphPredictedAs: 'predicted {name}',
-  graphsViewAria: '{graphs} graphs drawn side by side, coloured by the class predicted for each; {wrong} predictions are wrong.',
+  graphsViewAria:
+    '{graphs} graphs drawn side by side, coloured by the class predicted for each; {wrong} predictions are wrong.',
   graphsViewNote: 'Showing {shown} of {total} graphs, from every class in turn; {wrong} of them predicted wrongly.',
   graphSplit_graphsTest: 'test graphs (never seen)',
   graphSplit_graphsAll: 'all labelled graphs',
   dataExampleGraphMotifs: 'Gene networks: feed-forward loops or cascades (simulated)',
-  dataCreditGraphMotifs: 'simulated by Helix (helix simulate --kind graph-motifs): 600 gene networks, label 0 = feed-forward loops, 1 = cascades.',
+  dataCreditGraphMotifs:
+    'simulated by Helix (helix simulate --kind graph-motifs): 600 gene networks, label 0 = feed-forward loops, 1 = cascades.',
   latentTitle: 'Latent map',
   latentIntro: 'Each dot is a cell at its latent code, coloured by its label (the model never saw the labels).',
   latentAria: 'Scatter of {n} cells in the latent space, coloured by {k} labels.',
@@ -338,7 +398,8 @@ export const en = {
   latentPc1: 'latent PC 1',
   latentPc2: 'latent PC 2',
   latentImputation: 'Imputing hidden test values: error {mse} against {mean} for the per-gene mean ({better}% lower).',
-  latentKnn: 'A test cell\'s {k} nearest neighbours in the latent space share its label {accuracy} of the time (the commonest label alone: {majority}).',
+  latentKnn:
+    "A test cell's {k} nearest neighbours in the latent space share its label {accuracy} of the time (the commonest label alone: {majority}).",
   ganSamplesTitle: 'Generated sequences',
   ganSamplesIntro: 'Draw new sequences from the trained generator; the same seed gives the same sequences.',
   ganCount: 'How many',
@@ -354,10 +415,12 @@ export const en = {
 
   // Explain panel: attributions, in-silico mutagenesis, learned motifs, variant effects
   explainSectionTitle: 'Explain the model',
-  explainSectionIntro: 'Why does the model give a sequence its score? Which bases matter, what patterns it learnt, and what a single-base change does.',
+  explainSectionIntro:
+    'Why does the model give a sequence its score? Which bases matter, what patterns it learnt, and what a single-base change does.',
   explainNeedsModel: 'Train a model (or load one) first; then predict and click a sequence.',
   explainTitle: 'Why this prediction?',
-  explainEmpty: 'Click a sequence in the prediction table (or focus its name and press Enter) to see which bases raise or lower its score.',
+  explainEmpty:
+    'Click a sequence in the prediction table (or focus its name and press Enter) to see which bases raise or lower its score.',
   explainMethod: 'Method',
   explainMethod_ig: 'Integrated gradients',
   explainMethod_saliency: 'Saliency (gradient × input)',
@@ -375,7 +438,7 @@ export const en = {
   explainFailed: 'Could not explain {id}.',
   explainScore: '{id}: score {score} ({output} of {head}).',
   explainClass: 'class {class}',
-  explainCompleteness: 'The attributions sum to {sum}; the score minus the baseline\'s is {difference} (gap {delta}).',
+  explainCompleteness: "The attributions sum to {sum}; the score minus the baseline's is {difference} (gap {delta}).",
   windowGroup: 'Positions shown',
   windowZoomIn: 'Zoom in',
   windowZoomOut: 'Zoom out',
@@ -387,21 +450,27 @@ export const en = {
   exportLabel: 'Download:',
   exportAria: '{kind} of {what}',
   trackTitle: 'Attributions per base',
-  trackIntro_ig: 'Integrated gradients: each letter is as tall as its base\'s share of the score (above the line: raises it; below: lowers it). Arrow keys pan, + and − zoom.',
-  trackIntro_saliency: 'Saliency (gradient × input): how fast the score changes with each base; tall letters above the line raise it, below lower it. Arrow keys pan, + and − zoom.',
-  trackIntro_ism: 'In-silico mutagenesis: each letter is as tall as the mean score change when its base is replaced by each of the other three (below the line: replacing the base lowers the score, so the model relies on it). Arrow keys pan, + and − zoom.',
+  trackIntro_ig:
+    "Integrated gradients: each letter is as tall as its base's share of the score (above the line: raises it; below: lowers it). Arrow keys pan, + and − zoom.",
+  trackIntro_saliency:
+    'Saliency (gradient × input): how fast the score changes with each base; tall letters above the line raise it, below lower it. Arrow keys pan, + and − zoom.',
+  trackIntro_ism:
+    'In-silico mutagenesis: each letter is as tall as the mean score change when its base is replaced by each of the other three (below the line: replacing the base lowers the score, so the model relies on it). Arrow keys pan, + and − zoom.',
   trackLetterTitle: 'position {position}: {base}, attribution {value}',
   trackAxis: 'attribution',
-  trackAria: 'Attributions of {id}, positions {from} to {to} of {length}; the strongest is position {position} ({base}, {value}).',
+  trackAria:
+    'Attributions of {id}, positions {from} to {to} of {length}; the strongest is position {position} ({base}, {value}).',
   ismTitle: 'In-silico mutagenesis',
-  ismIntro: 'Each cell: the change of the score when that position is made that base (blue: the score drops; orange: it rises). The dot marks the sequence\'s own base.',
+  ismIntro:
+    "Each cell: the change of the score when that position is made that base (blue: the score drops; orange: it rises). The dot marks the sequence's own base.",
   ismLegend: 'score change',
-  ismReference: 'the sequence\'s base',
-  ismReferenceTitle: 'position {position}: {base} (the sequence\'s base)',
+  ismReference: "the sequence's base",
+  ismReferenceTitle: "position {position}: {base} (the sequence's base)",
   ismCellTitle: 'position {position}: {from}→{to} changes the score by {value}',
   ismAria: 'In-silico mutagenesis of {id}, positions {from} to {to} of {length}: score changes up to {max} in size.',
   motifsTitle: 'What the first layer learnt',
-  motifsIntro: 'Each filter of the first convolution is a motif detector. Its logo is built from the windows of the training sequences that excite it most, and compared with known motifs (JASPAR CORE vertebrates, or a file you open).',
+  motifsIntro:
+    'Each filter of the first convolution is a motif detector. Its logo is built from the windows of the training sequences that excite it most, and compared with known motifs (JASPAR CORE vertebrates, or a file you open).',
   motifsButton: 'Learned motifs',
   motifsOpenDb: 'Use my motif file (JASPAR or MEME)…',
   motifsShippedDb: 'Use JASPAR CORE vertebrates again',
@@ -410,7 +479,8 @@ export const en = {
   motifsDbErrors: '{name} is not a JASPAR or MEME motif file the engine can read:',
   motifsBusy: 'Computing the filter motifs',
   motifsRunning: 'Finding what each filter responds to…',
-  motifsSummary: '{filters} filters of {layer}, from {sequences} sequences; {matched} match a motif of {database} ({motifs} motifs). Best matches first.',
+  motifsSummary:
+    '{filters} filters of {layer}, from {sequences} sequences; {matched} match a motif of {database} ({motifs} motifs). Best matches first.',
   motifsExport: 'Export matches (TSV)',
   motifsShowAll: 'Show all {count} filters',
   logoBits: 'bits',
@@ -423,10 +493,12 @@ export const en = {
   logoStrandMinus: '− strand (reverse complement)',
   logoNoMatch: 'No motif of the database matches.',
   variantsTitle: 'Variant effects',
-  variantsIntro: 'What a change of bases does to the score: the model scores both alleles of each variant; the largest differences come first.',
+  variantsIntro:
+    'What a change of bases does to the score: the model scores both alleles of each variant; the largest differences come first.',
   variantsLabel: 'Variants (tab-separated, with a header)',
   variantsHint: 'Columns id, sequence, position (1-based), ref, alt; or id, ref_sequence, alt_sequence.',
-  variantsPlaceholder: 'id\tsequence\tposition\tref\talt\nsnp1\tCACAGATAAGAATCAG\t7\tT\tC\n\nor\n\nid\tref_sequence\talt_sequence\nsnp2\tCACAGATAAGAATCAG\tCACAGACAAGAATCAG',
+  variantsPlaceholder:
+    'id\tsequence\tposition\tref\talt\nsnp1\tCACAGATAAGAATCAG\t7\tT\tC\n\nor\n\nid\tref_sequence\talt_sequence\nsnp2\tCACAGATAAGAATCAG\tCACAGACAAGAATCAG',
   variantsButton: 'Score variants',
   variantsExample: 'Load an example',
   variantsBusy: 'Scoring the variants',
@@ -457,8 +529,10 @@ export const en = {
   specNotJson: 'The model spec is not valid JSON: {message}',
   fileReadFailed: 'Could not read {name}: {message}',
   fileTooBig: '{name} is larger than {limit} MB; Helix runs in your browser, so please use a smaller file.',
-  fileTooLarge: '{name} is {size} MB; the playground takes up to {limit} MB per box (a larger text stops the page from responding). Use the helix command for larger files: helix predict --input FILE, helix train --data FILE.',
-  textTooLarge: 'This text is {size} MB; the playground takes up to {limit} MB per box (a larger text stops the page from responding), so nothing was pasted and the box is as it was. Use the helix command for larger files: helix predict --input FILE, helix train --data FILE.',
+  fileTooLarge:
+    '{name} is {size} MB; the playground takes up to {limit} MB per box (a larger text stops the page from responding). Use the helix command for larger files: helix predict --input FILE, helix train --data FILE.',
+  textTooLarge:
+    'This text is {size} MB; the playground takes up to {limit} MB per box (a larger text stops the page from responding), so nothing was pasted and the box is as it was. Use the helix command for larger files: helix predict --input FILE, helix train --data FILE.',
 
   // <helix-playground> (web/element/helix-playground.js)
   statusWaitingForEngine: 'Waiting: another playground on this page is training; this one starts when it is done.',
@@ -473,18 +547,21 @@ export const en = {
   shareCopyFailed: 'The browser did not let the page copy; select the link below and copy it.',
   shareLinkField: 'Link to this setup',
   shareDataIncluded: 'Your data ({size}) is in the link.',
-  shareDataTooBig: 'Your data is too large for a link ({size}; the limit is {limit} compressed): the link holds the settings only, so whoever opens it must paste the data again.',
-  shareDataMissing: 'This link was made with data too large to include in it: paste your data in the Training data box.',
+  shareDataTooBig:
+    'Your data is too large for a link ({size}; the limit is {limit} compressed): the link holds the settings only, so whoever opens it must paste the data again.',
+  shareDataMissing:
+    'This link was made with data too large to include in it: paste your data in the Training data box.',
   shareBadFields: 'Some settings in the link were not understood and were left as they were: {fields}.',
 
   // Export to PyTorch / ONNX and import of weights trained there (web/views/export-buttons.js)
   exportGroupLabel: 'Export the model or import its weights',
   exportPytorch: 'Export for PyTorch',
-  exportPytorchHint: 'A .zip with the model in torch.nn, its weights, train.py (one CPU or torchrun), predict.py and a README.',
+  exportPytorchHint:
+    'A .zip with the model in torch.nn, its weights, train.py (one CPU or torchrun), predict.py and a README.',
   exportOnnx: 'Export for ONNX',
   exportOnnxHint: 'An .onnx file that ONNX Runtime runs (opset {opset}).',
   importWeights: 'Import weights',
-  importWeightsHint: 'Weights trained in PyTorch (.safetensors, .npz or a torch.save .pt) replace this model\'s.',
+  importWeightsHint: "Weights trained in PyTorch (.safetensors, .npz or a torch.save .pt) replace this model's.",
   statusExporting: 'Exporting the model…',
   statusExported: 'Exported {name}.',
   statusExportFailed: 'Could not export the model: {message}',
@@ -512,7 +589,10 @@ const listeners = new Set();
 
 // 'zh', 'zh-CN', 'ZH-Hans' -> 'zh'; '' or an unknown language -> null.
 export function languageOf(value) {
-  const base = String(value ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const base = String(value ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[-_]/)[0];
   return base in LANGUAGES ? base : null;
 }
 

@@ -19,7 +19,7 @@ function median(xs) {
 }
 
 function time(fn, runs = 5) {
-  fn();  // warm-up
+  fn(); // warm-up
   const ms = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

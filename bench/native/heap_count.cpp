@@ -16,7 +16,8 @@
 
 #ifdef HEAP_COUNT_ASAN
 // From the sanitizer runtime (sanitizer/allocator_interface.h, which GCC does not ship).
-extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*, std::size_t),
+extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*,
+                                                                             std::size_t),
                                                          void (*free_hook)(const volatile void*));
 extern "C" std::size_t __sanitizer_get_allocated_size(const volatile void* p);
 #else
@@ -41,18 +42,39 @@ void add(long long requested, long long usable)
     while (live > peak && !g_peak.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {
     }
 }
-void remove(long long usable) { g_live.fetch_sub(usable, std::memory_order_relaxed); }
+void remove(long long usable)
+{
+    g_live.fetch_sub(usable, std::memory_order_relaxed);
+}
 
 }  // namespace
 
 namespace heap_count {
-long long allocations() { return g_allocs.load(); }
-long long bytes() { return g_bytes.load(); }
-long long live() { return g_live.load(); }
-long long peak() { return g_peak.load(); }
-void reset_peak() { g_peak = g_live.load(); }
+long long allocations()
+{
+    return g_allocs.load();
+}
+long long bytes()
+{
+    return g_bytes.load();
+}
+long long live()
+{
+    return g_live.load();
+}
+long long peak()
+{
+    return g_peak.load();
+}
+void reset_peak()
+{
+    g_peak = g_live.load();
+}
 #ifndef HEAP_COUNT_ASAN
-void trace(bool on) { g_trace = on; }
+void trace(bool on)
+{
+    g_trace = on;
+}
 #endif
 }  // namespace heap_count
 
@@ -109,15 +131,27 @@ void* __libc_realloc(void*, std::size_t);
 void* __libc_memalign(std::size_t, std::size_t);
 void __libc_free(void*);
 
-void* malloc(std::size_t n) { return counted(__libc_malloc(n), n); }
-void* calloc(std::size_t a, std::size_t b) { return counted(__libc_calloc(a, b), a * b); }
+void* malloc(std::size_t n)
+{
+    return counted(__libc_malloc(n), n);
+}
+void* calloc(std::size_t a, std::size_t b)
+{
+    return counted(__libc_calloc(a, b), a * b);
+}
 void* realloc(void* p, std::size_t n)
 {
     uncounted(p);
     return counted(__libc_realloc(p, n), n);
 }
-void* memalign(std::size_t alignment, std::size_t n) { return counted(__libc_memalign(alignment, n), n); }
-void* aligned_alloc(std::size_t alignment, std::size_t n) { return memalign(alignment, n); }
+void* memalign(std::size_t alignment, std::size_t n)
+{
+    return counted(__libc_memalign(alignment, n), n);
+}
+void* aligned_alloc(std::size_t alignment, std::size_t n)
+{
+    return memalign(alignment, n);
+}
 int posix_memalign(void** out, std::size_t alignment, std::size_t n)
 {
     void* p = memalign(alignment, n);

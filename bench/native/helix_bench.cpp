@@ -1,17 +1,16 @@
-// bench/native/helix_bench.cpp: the benchmark workloads (bench/workloads/bench_workload.hpp) natively, with every heap
-// allocation counted (heap_count.hpp: the number of allocations, the bytes asked for, the live and peak bytes).
-// One JSON line per workload and mode, then the kernels.
+// bench/native/helix_bench.cpp: the benchmark workloads (bench/workloads/bench_workload.hpp) natively, with
+// every heap allocation counted (heap_count.hpp: the number of allocations, the bytes asked for, the live and
+// peak bytes). One JSON line per workload and mode, then the kernels.
 //   helix_bench [--threads N] [--workloads W1,W2] [--modes train,infer] [--steps N] [--kernels] [--smoke]
 // Used for the allocation and peak-memory figures of bench/RESULTS.md and, under perf, for the profile.
 #include <malloc.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "bench/workloads/bench_workload.hpp"
 #include "core/parallel.hpp"
@@ -46,16 +45,23 @@ int main(int argc, char** argv)
             }
             return argv[++i];
         };
-        if (a == "--threads") threads = std::stoul(value());
-        else if (a == "--steps") steps = std::stoi(value());
-        else if (a == "--workloads") workloads = split(value());
-        else if (a == "--modes") modes = split(value());
-        else if (a == "--kernels") kernels = true;
-        else if (a == "--smoke") smoke = true;
+        if (a == "--threads")
+            threads = std::stoul(value());
+        else if (a == "--steps")
+            steps = std::stoi(value());
+        else if (a == "--workloads")
+            workloads = split(value());
+        else if (a == "--modes")
+            modes = split(value());
+        else if (a == "--kernels")
+            kernels = true;
+        else if (a == "--smoke")
+            smoke = true;
         else {
-            std::fprintf(stderr,
-                         "usage: helix_bench [--threads N] [--workloads W1,..] [--modes train,infer] [--steps N] "
-                         "[--kernels] [--smoke]\n");
+            std::fprintf(
+                stderr,
+                "usage: helix_bench [--threads N] [--workloads W1,..] [--modes train,infer] [--steps N] "
+                "[--kernels] [--smoke]\n");
             return 2;
         }
     }

@@ -1,16 +1,15 @@
 // bench/workloads/bench_workload.cpp: W1–W6 and the kernel micro-benchmark. See bench_workload.hpp.
-// The sequential networks are stacks of nn layers read from the same layer JSON a model spec holds (as the GAN
-// builds its two networks); W2's 164-output multi-label head is such a stack with ops::bce_with_logits over
-// all (B, 164) logits, which nn::Model's heads do not offer (a bce head has one output); W4 is the two GCN
-// layers written with ops::graph (sparse features, normalised adjacency); W6 is an nn::Gan.
+// The sequential networks are stacks of nn layers read from the same layer JSON a model spec holds (as the
+// GAN builds its two networks); W2's 164-output multi-label head is such a stack with ops::bce_with_logits
+// over all (B, 164) logits, which nn::Model's heads do not offer (a bce head has one output); W4 is the two
+// GCN layers written with ops::graph (sparse features, normalised adjacency); W6 is an nn::Gan.
 #include "bench_workload.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/kernels/f32_gemm.hpp"
 #include "core/nn/gan.hpp"
@@ -139,9 +138,16 @@ json dense(std::size_t units, const char* activation = "")
 }
 json conv(std::size_t filters, std::size_t k, const char* padding)
 {
-    return {{"type", "conv1d"}, {"filters", filters}, {"kernel_size", k}, {"padding", padding}, {"activation", "relu"}};
+    return {{"type", "conv1d"},
+            {"filters", filters},
+            {"kernel_size", k},
+            {"padding", padding},
+            {"activation", "relu"}};
 }
-json pool(std::size_t size) { return {{"type", "max_pool1d"}, {"pool_size", size}}; }
+json pool(std::size_t size)
+{
+    return {{"type", "max_pool1d"}, {"pool_size", size}};
+}
 
 // A sequential network on x_train (targets y_train) with loss `loss`; inference on x_infer, the output passed
 // through `output` (the sigmoid the other systems' models end in).
@@ -151,8 +157,9 @@ struct StackState {
     Tensor x_train, y_train, x_infer;
 };
 
-std::string make_stack(Impl& w, const json& layers, const Shape& in, Tensor x_train, Tensor y_train, Tensor x_infer,
-                       std::function<Var(const Var&, const Tensor&)> loss, std::function<Var(const Var&)> output)
+std::string make_stack(Impl& w, const json& layers, const Shape& in, Tensor x_train, Tensor y_train,
+                       Tensor x_infer, std::function<Var(const Var&, const Tensor&)> loss,
+                       std::function<Var(const Var&)> output)
 {
     auto s = std::make_shared<StackState>();
     Rng init(1);
@@ -176,8 +183,14 @@ std::string make_stack(Impl& w, const json& layers, const Shape& in, Tensor x_tr
     return "";
 }
 
-Var bce(const Var& logits, const Tensor& y) { return ops::bce_with_logits(logits, y); }
-Var sigmoid_out(const Var& logits) { return ops::sigmoid(logits); }
+Var bce(const Var& logits, const Tensor& y)
+{
+    return ops::bce_with_logits(logits, y);
+}
+Var sigmoid_out(const Var& logits)
+{
+    return ops::sigmoid(logits);
+}
 
 std::string build_w1(Impl& w)
 {
@@ -186,7 +199,8 @@ std::string build_w1(Impl& w)
     Rng rng(1);
     Tensor x = one_hot_dna(rng, w.train_batch, L), y = binary(rng, {w.train_batch, 1}, 0.5f);
     Tensor xi = one_hot_dna(rng, w.infer_batch, L);
-    const json layers = {conv(F, K, "valid"), {{"type", "global_max_pool"}}, dense(w.smoke ? 8 : 32, "relu"), dense(1)};
+    const json layers = {
+        conv(F, K, "valid"), {{"type", "global_max_pool"}}, dense(w.smoke ? 8 : 32, "relu"), dense(1)};
     return make_stack(w, layers, {L, 4}, x, y, xi, bce, sigmoid_out);
 }
 
@@ -197,10 +211,24 @@ std::string build_w2(Impl& w)
     Rng rng(2);
     Tensor x = one_hot_dna(rng, w.train_batch, L), y = binary(rng, {w.train_batch, T}, 0.1f);
     Tensor xi = one_hot_dna(rng, w.infer_batch, L);
-    const json layers = w.smoke ? json{conv(8, 5, "same"), pool(3), conv(6, 3, "same"), pool(4), conv(6, 3, "same"),
-                                       pool(4), {{"type", "flatten"}}, dense(16, "relu"), dense(T)}
-                                : json{conv(300, 19, "same"), pool(3), conv(200, 11, "same"), pool(4), conv(200, 7, "same"),
-                                       pool(4), {{"type", "flatten"}}, dense(1000, "relu"), dense(T)};
+    const json layers = w.smoke ? json{conv(8, 5, "same"),
+                                       pool(3),
+                                       conv(6, 3, "same"),
+                                       pool(4),
+                                       conv(6, 3, "same"),
+                                       pool(4),
+                                       {{"type", "flatten"}},
+                                       dense(16, "relu"),
+                                       dense(T)}
+                                : json{conv(300, 19, "same"),
+                                       pool(3),
+                                       conv(200, 11, "same"),
+                                       pool(4),
+                                       conv(200, 7, "same"),
+                                       pool(4),
+                                       {{"type", "flatten"}},
+                                       dense(1000, "relu"),
+                                       dense(T)};
     return make_stack(w, layers, {L, 4}, x, y, xi, bce, sigmoid_out);
 }
 
@@ -211,8 +239,10 @@ std::string build_w3(Impl& w)
     Rng rng(3);
     Tensor x = one_hot_dna(rng, w.train_batch, L), y = binary(rng, {w.train_batch, 1}, 0.5f);
     Tensor xi = one_hot_dna(rng, w.infer_batch, L);
-    const json layers = {conv(w.smoke ? 8 : 32, w.smoke ? 6 : 26, "valid"), pool(w.smoke ? 5 : 13),
-                         {{"type", "lstm"}, {"units", w.smoke ? 8 : 32}, {"bidirectional", true}}, dense(1)};
+    const json layers = {conv(w.smoke ? 8 : 32, w.smoke ? 6 : 26, "valid"),
+                         pool(w.smoke ? 5 : 13),
+                         {{"type", "lstm"}, {"units", w.smoke ? 8 : 32}, {"bidirectional", true}},
+                         dense(1)};
     return make_stack(w, layers, {L, 4}, x, y, xi, bce, sigmoid_out);
 }
 
@@ -235,14 +265,16 @@ struct GcnState {
     Tensor classes, mask;
     Var forward()
     {
-        Var h = ops::relu(ops::add_bias(ops::spmm(adj, ops::sparse_matmul(features, params[0].var)), params[1].var));
+        Var h = ops::relu(
+            ops::add_bias(ops::spmm(adj, ops::sparse_matmul(features, params[0].var)), params[1].var));
         return ops::graph_conv(adj, h, params[2].var, params[3].var);
     }
 };
 
 std::string build_w4(Impl& w)
 {
-    const std::size_t N = w.smoke ? 60 : 2708, F = w.smoke ? 50 : 1433, H = 16, C = 7, E = w.smoke ? 200 : 10556;
+    const std::size_t N = w.smoke ? 60 : 2708, F = w.smoke ? 50 : 1433, H = 16, C = 7,
+                      E = w.smoke ? 200 : 10556;
     const std::size_t labelled = w.smoke ? 20 : 140;
     w.train_batch = 1, w.infer_batch = 1;
     Rng rng(4);
@@ -251,14 +283,16 @@ std::string build_w4(Impl& w)
     x->rows = N, x->cols = F;
     for (std::size_t i = 0; i < N; ++i) {
         for (std::size_t f = 0; f < F; ++f)
-            if (rng.uniform() < 0.0127f) x->col.push_back(static_cast<std::uint32_t>(f)), x->val.push_back(1.0f);
+            if (rng.uniform() < 0.0127f)
+                x->col.push_back(static_cast<std::uint32_t>(f)), x->val.push_back(1.0f);
         x->row_ptr.push_back(static_cast<std::uint32_t>(x->col.size()));
     }
     s->features = x;
     std::set<std::pair<std::uint32_t, std::uint32_t>> seen;  // E/2 distinct undirected pairs, no self loops
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
     while (edges.size() < E / 2) {
-        auto a = static_cast<std::uint32_t>(rng.next_u64() % N), b = static_cast<std::uint32_t>(rng.next_u64() % N);
+        auto a = static_cast<std::uint32_t>(rng.next_u64() % N),
+             b = static_cast<std::uint32_t>(rng.next_u64() % N);
         if (a == b) continue;
         if (seen.insert({std::min(a, b), std::max(a, b)}).second) edges.push_back({a, b});
     }
@@ -273,8 +307,10 @@ std::string build_w4(Impl& w)
         for (auto& v : t) v = rng.uniform() * 2.0f * limit - limit;
         return Var(std::move(t), true);
     };
-    s->params = {{"gcn1.weight", glorot(F, H)}, {"gcn1.bias", Var(xt::zeros<float>({H}), true)},
-                 {"gcn2.weight", glorot(H, C)}, {"gcn2.bias", Var(xt::zeros<float>({C}), true)}};
+    s->params = {{"gcn1.weight", glorot(F, H)},
+                 {"gcn1.bias", Var(xt::zeros<float>({H}), true)},
+                 {"gcn2.weight", glorot(H, C)},
+                 {"gcn2.bias", Var(xt::zeros<float>({C}), true)}};
     s->opt = adam(param_list(s->params), 1e-2f);
     w.params = count_params(param_list(s->params));
     w.train_step = [s]() {
@@ -311,7 +347,11 @@ std::string build_w6(Impl& w)
             {{"type", "softmax"}, {"name", "probabilities"}}}}}},
         {"discriminator",
          {{"layers",
-           {{{"type", "conv1d"}, {"name", "scan"}, {"filters", w.smoke ? 8 : 32}, {"kernel_size", 8}, {"activation", "relu"}},
+           {{{"type", "conv1d"},
+             {"name", "scan"},
+             {"filters", w.smoke ? 8 : 32},
+             {"kernel_size", 8},
+             {"activation", "relu"}},
             {{"type", "global_max_pool"}, {"name", "pool"}},
             {{"type", "dense"}, {"name", "real"}, {"units", 1}}}}}},
         {"training", {{"seed", 6}}}};
@@ -340,8 +380,8 @@ std::string build_w6(Impl& w)
         s->opt_d->step();
         // G: the non-saturating loss through D; only G's weights step.
         s->opt_g->zero_grad();
-        Var g_loss = ops::bce_with_logits(gan.discriminate(gan.generate(gan.noise(B, pw->rng), true, pw->rng), true, pw->rng),
-                                          s->ones);
+        Var g_loss = ops::bce_with_logits(
+            gan.discriminate(gan.generate(gan.noise(B, pw->rng), true, pw->rng), true, pw->rng), s->ones);
         backward(g_loss);
         s->opt_g->step();
         return d_loss.value()(0) + g_loss.value()(0);
@@ -359,15 +399,24 @@ BenchWorkload::BenchWorkload(const std::string& id, bool smoke)
     auto w = std::make_unique<Impl>();
     w->id = id, w->smoke = smoke;
     std::string error;
-    if (id == "W1") w->description = "DeepBind-CNN", error = build_w1(*w);
-    else if (id == "W2") w->description = "Basset-like multitask", error = build_w2(*w);
-    else if (id == "W3") w->description = "DanQ-lite CNN + BiLSTM", error = build_w3(*w);
-    else if (id == "W4") w->description = "GCN, Cora-sized", error = build_w4(*w);
-    else if (id == "W5") w->description = "Autoencoder 2000-256-32-256-2000", error = build_w5(*w);
-    else if (id == "W6") w->description = "DNA GAN step", error = build_w6(*w);
-    else error = "unknown workload '" + id + "' (W1 to W6)";
-    if (error.empty()) impl_ = std::move(w);
-    else error_ = id + ": " + error;
+    if (id == "W1")
+        w->description = "DeepBind-CNN", error = build_w1(*w);
+    else if (id == "W2")
+        w->description = "Basset-like multitask", error = build_w2(*w);
+    else if (id == "W3")
+        w->description = "DanQ-lite CNN + BiLSTM", error = build_w3(*w);
+    else if (id == "W4")
+        w->description = "GCN, Cora-sized", error = build_w4(*w);
+    else if (id == "W5")
+        w->description = "Autoencoder 2000-256-32-256-2000", error = build_w5(*w);
+    else if (id == "W6")
+        w->description = "DNA GAN step", error = build_w6(*w);
+    else
+        error = "unknown workload '" + id + "' (W1 to W6)";
+    if (error.empty())
+        impl_ = std::move(w);
+    else
+        error_ = id + ": " + error;
 }
 
 BenchWorkload::~BenchWorkload() = default;
@@ -382,8 +431,12 @@ std::string BenchWorkload::errors_json() const
 std::string BenchWorkload::info_json() const
 {
     if (!impl_) return "{}";
-    return json{{"id", impl_->id}, {"description", impl_->description}, {"trainBatch", impl_->train_batch},
-                {"inferBatch", impl_->infer_batch}, {"params", impl_->params}, {"smoke", impl_->smoke}}
+    return json{{"id", impl_->id},
+                {"description", impl_->description},
+                {"trainBatch", impl_->train_batch},
+                {"inferBatch", impl_->infer_batch},
+                {"params", impl_->params},
+                {"smoke", impl_->smoke}}
         .dump();
 }
 
@@ -464,7 +517,12 @@ json bench_gemm(const GemmCase& c, double min_seconds, int timings)
     g.b = b.data(), g.ldb = c.trans_b ? c.k : c.n, g.trans_b = c.trans_b;
     g.c = out.data(), g.ldc = c.n;
     const double s = time_call([&] { kernels::f32_gemm(g); }, min_seconds, timings);
-    return {{"name", c.name}, {"m", c.m}, {"n", c.n}, {"k", c.k}, {"transA", c.trans_a}, {"transB", c.trans_b},
+    return {{"name", c.name},
+            {"m", c.m},
+            {"n", c.n},
+            {"k", c.k},
+            {"transA", c.trans_a},
+            {"transB", c.trans_b},
             {"gflops", 2.0 * c.m * c.n * c.k / s / 1e9}};
 }
 
@@ -501,8 +559,14 @@ json bench_conv(const ConvCase& c, double min_seconds, int timings)
             y.node()->backward(ctx);
         },
         min_seconds, timings);
-    return {{"name", c.name}, {"B", c.B}, {"L", c.L}, {"C", c.C}, {"K", c.K}, {"F", c.F},
-            {"padding", c.same ? "same" : "valid"}, {"forwardGflops", flop / fwd / 1e9},
+    return {{"name", c.name},
+            {"B", c.B},
+            {"L", c.L},
+            {"C", c.C},
+            {"K", c.K},
+            {"F", c.F},
+            {"padding", c.same ? "same" : "valid"},
+            {"forwardGflops", flop / fwd / 1e9},
             {"backwardGflops", 2.0 * flop / std::max(both - fwd, 1e-9) / 1e9}};
 }
 
@@ -535,7 +599,8 @@ std::string bench_kernels_json(bool smoke)
             {"W2 conv3 (200x7 same)", 64, 50, 200, 7, 200, true},
         };
     }
-    json out = {{"threads", ThreadPool::global().threads()}, {"gemm", json::array()}, {"conv1d", json::array()}};
+    json out = {
+        {"threads", ThreadPool::global().threads()}, {"gemm", json::array()}, {"conv1d", json::array()}};
     for (const auto& c : gemms) out["gemm"].push_back(bench_gemm(c, min_seconds, timings));
     for (const auto& c : convs) out["conv1d"].push_back(bench_conv(c, min_seconds, timings));
     return out.dump();

@@ -8,23 +8,53 @@ export class UsageError extends Error {}
 // Every option of every command: a command ignores the ones it does not read (`helix train` refuses those of
 // other families: bin/commands/train.mjs).
 const OPTIONS = {
-  preset: { type: 'string' }, spec: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' },
-  model: { type: 'string' }, input: { type: 'string' }, label: { type: 'string' },
-  epochs: { type: 'string' }, 'batch-size': { type: 'string' }, lr: { type: 'string' },
-  seed: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-  quiet: { type: 'boolean', short: 'q' }, kind: { type: 'string' }, count: { type: 'string' },
-  length: { type: 'string' }, noise: { type: 'string' }, missing: { type: 'string' },
-  nodes: { type: 'string' }, edges: { type: 'string' },  // graph models
-  labels: { type: 'string' }, features: { type: 'string' },  // multi-task, multimodal
-  'init-from': { type: 'string' }, 'transfer-layers': { type: 'string' }, freeze: { type: 'string' },  // transfer
-  steps: { type: 'string' }, temperature: { type: 'string' }, motif: { type: 'string' },  // GANs
-  'motif-fraction': { type: 'string' }, format: { type: 'string' },  // simulate
-  'out-nodes': { type: 'string' }, 'out-edges': { type: 'string' },  // simulate --kind graph-motifs
-  matrix: { type: 'string' }, 'labels-file': { type: 'string' }, 'label-column': { type: 'string' },  // autoencoders
-  method: { type: 'string' }, head: { type: 'string' }, class: { type: 'string' }, probability: { type: 'boolean' },
-  baseline: { type: 'string' }, json: { type: 'boolean' },  // explain, variants, motifs
-  db: { type: 'string' }, top: { type: 'string' }, threshold: { type: 'string' },  // motifs
-  from: { type: 'string' }, weights: { type: 'string' },  // export, import
+  preset: { type: 'string' },
+  spec: { type: 'string' },
+  data: { type: 'string' },
+  out: { type: 'string' },
+  model: { type: 'string' },
+  input: { type: 'string' },
+  label: { type: 'string' },
+  epochs: { type: 'string' },
+  'batch-size': { type: 'string' },
+  lr: { type: 'string' },
+  seed: { type: 'string' },
+  threads: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  quiet: { type: 'boolean', short: 'q' },
+  kind: { type: 'string' },
+  count: { type: 'string' },
+  length: { type: 'string' },
+  noise: { type: 'string' },
+  missing: { type: 'string' },
+  nodes: { type: 'string' },
+  edges: { type: 'string' }, // graph models
+  labels: { type: 'string' },
+  features: { type: 'string' }, // multi-task, multimodal
+  'init-from': { type: 'string' },
+  'transfer-layers': { type: 'string' },
+  freeze: { type: 'string' }, // transfer
+  steps: { type: 'string' },
+  temperature: { type: 'string' },
+  motif: { type: 'string' }, // GANs
+  'motif-fraction': { type: 'string' },
+  format: { type: 'string' }, // simulate
+  'out-nodes': { type: 'string' },
+  'out-edges': { type: 'string' }, // simulate --kind graph-motifs
+  matrix: { type: 'string' },
+  'labels-file': { type: 'string' },
+  'label-column': { type: 'string' }, // autoencoders
+  method: { type: 'string' },
+  head: { type: 'string' },
+  class: { type: 'string' },
+  probability: { type: 'boolean' },
+  baseline: { type: 'string' },
+  json: { type: 'boolean' }, // explain, variants, motifs
+  db: { type: 'string' },
+  top: { type: 'string' },
+  threshold: { type: 'string' }, // motifs
+  from: { type: 'string' },
+  weights: { type: 'string' }, // export, import
 };
 
 /** The options after the command's name, as {name: text | true}. */
@@ -39,7 +69,10 @@ export function parseOptions(argv) {
 /** "a,b" -> ['a', 'b'] (undefined when absent). */
 export function list(value) {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((x) => x.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (!items.length) throw new UsageError(`expected a comma-separated list of column or layer names, got '${value}'`);
   return items;
 }

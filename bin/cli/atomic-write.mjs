@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 
 const writeFd = promisify(writeFile);
 
-const pending = new Set();  // temporary files being written
+const pending = new Set(); // temporary files being written
 
 function removePendingAndExit() {
   for (const tmp of pending) {

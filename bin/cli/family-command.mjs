@@ -6,8 +6,10 @@ import { commandFamily, familyUsage } from '../families/index.mjs';
 /** The command module of `name`: {usage(), run(args)}. */
 export function familyCommand(name) {
   return {
-    usage: () => familyUsage(name)
-      .map(({ family, usage }) => `${family.what}:\n  helix ${name} ${usage.replaceAll('\n', '\n  ')}`).join('\n'),
+    usage: () =>
+      familyUsage(name)
+        .map(({ family, usage }) => `${family.what}:\n  helix ${name} ${usage.replaceAll('\n', '\n  ')}`)
+        .join('\n'),
     run: async (args) => commandFamily(name, args)[name].run(await engine(args), args),
   };
 }

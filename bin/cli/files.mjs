@@ -73,8 +73,13 @@ export async function readTable(path) {
     // readText says what is wrong with the path
   }
   if (size > MAX_TABLE_MB * 1e6) {
-    const e = new HelixInputError([{ message: `${(size / 1e6).toFixed(1)} MB is more than the ${MAX_TABLE_MB} MB that ` +
-      'training and evaluation hold in memory; use a sample of the table (helix predict takes files of any size)' }]);
+    const e = new HelixInputError([
+      {
+        message:
+          `${(size / 1e6).toFixed(1)} MB is more than the ${MAX_TABLE_MB} MB that ` +
+          'training and evaluation hold in memory; use a sample of the table (helix predict takes files of any size)',
+      },
+    ]);
     e.file = path;
     throw e;
   }

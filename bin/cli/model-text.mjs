@@ -18,11 +18,11 @@ export async function modelFileText(path) {
   try {
     json = JSON.parse(text);
   } catch {
-    return text;  // readHelixFile names the JSON error
+    return text; // readHelixFile names the JSON error
   }
   if (json?.format) return text;
   const helix = await loadHelix({ threads: 1 });
-  const model = helix.create(text);  // the family whose spec it is
+  const model = helix.create(text); // the family whose spec it is
   const saved = model.save();
   helix.close();
   return saved;

@@ -20,7 +20,7 @@ export async function predictFile(model, { inputPath, outPath, quiet, toTsv, fai
     fail(`cannot read input '${inputPath}': ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
   }
   const tmp = outPath ? `${outPath}.tmp-${process.pid}` : null;
-  const unregister = tmp ? removeOnInterrupt(tmp) : () => {};  // Ctrl-C removes the partial output
+  const unregister = tmp ? removeOnInterrupt(tmp) : () => {}; // Ctrl-C removes the partial output
   const out = tmp ? createWriteStream(tmp) : process.stdout;
   const progress = progressLine(size, quiet);
   let records = 0;

@@ -8,7 +8,8 @@ const fmt = (x, digits) => (x == null ? 'n/a' : x.toFixed(digits));
 export const score = (x) => fmt(x, 4);
 
 /** "best epoch 7 of 12 (stopped early)": how a run that stops early ended. */
-export const bestEpoch = (s) => `best epoch ${s.bestEpoch} of ${s.epochsRun}${s.stoppedEarly ? ' (stopped early)' : ''}`;
+export const bestEpoch = (s) =>
+  `best epoch ${s.bestEpoch} of ${s.epochsRun}${s.stoppedEarly ? ' (stopped early)' : ''}`;
 
 /**
  * The onProgress of a run with epochs (and batches, when the family reports them); `validation(p)` says what
@@ -19,10 +20,14 @@ export function epochPrinter(quiet, validation = defaultValidation) {
   return (p) => {
     if (quiet) return;
     if (p.type === 'epoch') {
-      process.stderr.write(`${tty ? '\r\x1b[K' : ''}epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}${validation(p)} · ` +
-        `${p.seconds.toFixed(1)} s\n`);
+      process.stderr.write(
+        `${tty ? '\r\x1b[K' : ''}epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toFixed(4)}${validation(p)} · ` +
+          `${p.seconds.toFixed(1)} s\n`,
+      );
     } else if (p.type === 'batch' && tty) {
-      process.stderr.write(`\r\x1b[Kepoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)}`);
+      process.stderr.write(
+        `\r\x1b[Kepoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)}`,
+      );
     }
   };
 }

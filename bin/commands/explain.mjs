@@ -4,14 +4,21 @@ import { number, count, present } from '../cli/args.mjs';
 import { askModel } from '../cli/sequence-input.mjs';
 import { writeOutput, tsv, cell } from '../cli/output.mjs';
 
-export const usage = () => `helix explain --model model.json --input seqs.fa [--method saliency|ig|ism] [--head NAME] [--class K]
+export const usage =
+  () => `helix explain --model model.json --input seqs.fa [--method saliency|ig|ism] [--head NAME] [--class K]
   [--probability] [--baseline uniform|shuffled] [--steps N] [--seed S] [--json] [--out FILE]
   TSV: saliency, ig: id position base attribution; ism: id position ref A C G T (score changes)`;
 
 export async function run(args) {
-  const options = present({ method: args.method, head: args.head, class: number(args, 'class', { integer: true }),
-    output: args.probability ? 'probability' : undefined, baseline: args.baseline, steps: count(args, 'steps'),
-    seed: number(args, 'seed', { integer: true }) });
+  const options = present({
+    method: args.method,
+    head: args.head,
+    class: number(args, 'class', { integer: true }),
+    output: args.probability ? 'probability' : undefined,
+    baseline: args.baseline,
+    steps: count(args, 'steps'),
+    seed: number(args, 'seed', { integer: true }),
+  });
   const result = await askModel(args, (model, text) => model.explain(text, options));
   await writeOutput(args.out, args.json ? `${JSON.stringify(result)}\n` : explanationsTsv(result));
 }

@@ -13,7 +13,8 @@ export const usage = () => `helix export --model model.json --format pytorch|onn
 
 export async function run(args) {
   need(args, 'model');
-  if (!['pytorch', 'onnx'].includes(args.format)) throw new UsageError(`--format must be pytorch or onnx, got '${args.format}'`);
+  if (!['pytorch', 'onnx'].includes(args.format))
+    throw new UsageError(`--format must be pytorch or onnx, got '${args.format}'`);
   if (!args.out) throw new UsageError('--out DIR is required');
   const text = await modelFileText(args.model);
   await mkdir(args.out, { recursive: true });
@@ -22,7 +23,10 @@ export async function run(args) {
       const path = join(args.out, 'model.onnx');
       const { bytes, inputs, outputs } = exportOnnx(text);
       await writeAtomically(path, bytes);
-      if (!args.quiet) process.stderr.write(`${path}: ONNX opset ${OPSET}, inputs ${inputs.join(', ')}, outputs ${outputs.join(', ')}\n`);
+      if (!args.quiet)
+        process.stderr.write(
+          `${path}: ONNX opset ${OPSET}, inputs ${inputs.join(', ')}, outputs ${outputs.join(', ')}\n`,
+        );
       return;
     }
     const { files } = await exportPytorch(text);

@@ -6,7 +6,8 @@ import { openModel, readText } from '../cli/files.mjs';
 import { printJson, tsv } from '../cli/output.mjs';
 import { HelixInputError } from '../../js/helix.js';
 
-export const usage = () => `helix motifs --model model.json [--input seqs.fa] [--db motifs.jaspar|.meme] [--top N] [--threshold X] [--json]
+export const usage =
+  () => `helix motifs --model model.json [--input seqs.fa] [--db motifs.jaspar|.meme] [--top N] [--threshold X] [--json]
   (first conv1d filters as motifs from the windows of --input, or 2000 random sequences, with their best
   matches in --db, default JASPAR 2020 CORE vertebrates; TSV: filter, sites, IC, consensus, best match id,
   name, score, strand; --json: everything, with the matrices)`;
@@ -29,10 +30,22 @@ export async function run(args) {
     printJson(r);
     return;
   }
-  process.stdout.write(tsv(['filter', 'sites', 'ic', 'consensus', 'match_id', 'match_name', 'score', 'strand'],
-    r.filters.map((f) => {
-      const best = f.matches[0];
-      return [f.name, f.sites, f.informationContent.toFixed(2), f.consensus, best?.id ?? '', best?.name ?? '',
-        best ? best.score.toFixed(3) : '', best?.strand ?? ''];
-    })));
+  process.stdout.write(
+    tsv(
+      ['filter', 'sites', 'ic', 'consensus', 'match_id', 'match_name', 'score', 'strand'],
+      r.filters.map((f) => {
+        const best = f.matches[0];
+        return [
+          f.name,
+          f.sites,
+          f.informationContent.toFixed(2),
+          f.consensus,
+          best?.id ?? '',
+          best?.name ?? '',
+          best ? best.score.toFixed(3) : '',
+          best?.strand ?? '',
+        ];
+      }),
+    ),
+  );
 }

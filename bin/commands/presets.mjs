@@ -5,6 +5,7 @@ export const usage = () => 'helix presets   (every preset of every family: name,
 
 export async function run() {
   for (const family of FAMILIES) {
-    for (const [name, spec] of Object.entries(presetsOf(family))) process.stdout.write(`${name}\t${spec.description}\n`);
+    for (const [name, spec] of Object.entries(presetsOf(family)))
+      process.stdout.write(`${name}\t${spec.description}\n`);
   }
 }

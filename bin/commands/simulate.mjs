@@ -8,7 +8,8 @@ import { withFile } from '../cli/files.mjs';
 import { writeOutput } from '../cli/output.mjs';
 import { writeAtomically } from '../cli/atomic-write.mjs';
 
-export const usage = () => `helix simulate --kind KIND [--count N] [--length L] [--seed S] [--noise X] [--missing X] [--out table.tsv]
+export const usage =
+  () => `helix simulate --kind KIND [--count N] [--length L] [--seed S] [--noise X] [--missing X] [--out table.tsv]
   KIND: motif-order, planted-motif (id, sequence, label);
   splice-features (intron features, label; no --length); multitask (sequence, gata1, tal1;
   --missing: share of empty label cells); multimodal (sequence, accessibility, conservation,
@@ -19,11 +20,19 @@ helix simulate --kind graph-motifs [--count N] [--seed S] --out-nodes nodes.tsv 
 export async function run(args) {
   const kind = need(args, 'kind');
   if (kind === 'graph-motifs') return simulateGraphs(args);
-  if (args.format && !['table', 'fasta'].includes(args.format)) throw new UsageError(`--format must be table or fasta, got '${args.format}'`);
+  if (args.format && !['table', 'fasta'].includes(args.format))
+    throw new UsageError(`--format must be table or fasta, got '${args.format}'`);
   const fasta = args.format ? args.format === 'fasta' : /\.(fa|fasta|fna)$/i.test(args.out ?? '');
-  const options = present({ count: count(args, 'count', 2), length: count(args, 'length'),
-    seed: number(args, 'seed', { integer: true }), motif: args.motif, motifFraction: number(args, 'motif-fraction'),
-    format: fasta ? 'fasta' : 'table', noise: number(args, 'noise'), missing: number(args, 'missing') });
+  const options = present({
+    count: count(args, 'count', 2),
+    length: count(args, 'length'),
+    seed: number(args, 'seed', { integer: true }),
+    motif: args.motif,
+    motifFraction: number(args, 'motif-fraction'),
+    format: fasta ? 'fasta' : 'table',
+    noise: number(args, 'noise'),
+    missing: number(args, 'missing'),
+  });
   const helix = await engine(args);
   await writeOutput(args.out, await withFile('--kind', () => helix.simulate(kind, options)));
 }
@@ -38,7 +47,8 @@ async function simulateGraphs(args) {
     nodesPath ??= join(args.out, 'nodes.tsv');
     edgesPath ??= join(args.out, 'edges.tsv');
   }
-  if (!nodesPath || !edgesPath) throw new UsageError('graph-motifs writes two tables: give --out-nodes and --out-edges, or --out DIR');
+  if (!nodesPath || !edgesPath)
+    throw new UsageError('graph-motifs writes two tables: give --out-nodes and --out-edges, or --out DIR');
   const helix = await engine(args);
   const tables = await withFile('--kind', () => helix.simulateGraphs(args.kind, options));
   await writeAtomically(nodesPath, tables.nodes);

@@ -20,9 +20,12 @@ const RUN_OPTIONS = {
   motif: (args) => ['motif', args.motif],
 };
 
-export const usage = () => 'helix train --preset NAME | --spec spec.json  --out model.json  [--quiet] [--threads N]\n' +
+export const usage = () =>
+  'helix train --preset NAME | --spec spec.json  --out model.json  [--quiet] [--threads N]\n' +
   "  and the family's data and options (the preset or the spec's shape says the family):\n" +
-  FAMILIES.map((f) => `  ${f.what} (${Object.keys(presetsOf(f)).join(', ')}):\n    ${f.train.usage.replaceAll('\n', '\n    ')}`).join('\n');
+  FAMILIES.map(
+    (f) => `  ${f.what} (${Object.keys(presetsOf(f)).join(', ')}):\n    ${f.train.usage.replaceAll('\n', '\n    ')}`,
+  ).join('\n');
 
 export async function run(args) {
   const spec = await specSource(args);
@@ -30,13 +33,20 @@ export async function run(args) {
   for (const name of family.train.required) need(args, name);
   const out = need(args, 'out');
   refuseOtherOptions(family, args);
-  const options = present(Object.fromEntries(family.train.options.filter((o) => RUN_OPTIONS[o]).map((o) => RUN_OPTIONS[o](args))));
+  const options = present(
+    Object.fromEntries(family.train.options.filter((o) => RUN_OPTIONS[o]).map((o) => RUN_OPTIONS[o](args))),
+  );
 
   const helix = await engine(args);
-  const model = await withFile(spec.source, () => helix.create(spec.text, { family: family.name, ...family.train.createOptions?.(args) }));
-  const prepared = await family.train.prepare(model, args);  // graphs and matrices are read into the model here
-  const summary = await fitWithCtrlC((signal) => withFile(prepared.file, () =>
-    model.fit(prepared.input, { ...options, signal, onProgress: family.train.progress(args) })));
+  const model = await withFile(spec.source, () =>
+    helix.create(spec.text, { family: family.name, ...family.train.createOptions?.(args) }),
+  );
+  const prepared = await family.train.prepare(model, args); // graphs and matrices are read into the model here
+  const summary = await fitWithCtrlC((signal) =>
+    withFile(prepared.file, () =>
+      model.fit(prepared.input, { ...options, signal, onProgress: family.train.progress(args) }),
+    ),
+  );
   if (!summary) return;
   await writeAtomically(out, model.save(prepared.metadata));
   process.stderr.write(`${family.train.summary(summary, prepared)}model written to ${out}\n`);

@@ -38,18 +38,25 @@ export const autoencoder = {
   },
 };
 
-const describe = (info) => `matrix: ${info.cells} cells × ${info.genes} genes; train ${info.split.train}, ` +
+const describe = (info) =>
+  `matrix: ${info.cells} cells × ${info.genes} genes; train ${info.split.train}, ` +
   `validation ${info.split.validation}, test ${info.split.test}` +
   `${info.labelled ? `; ${info.labelled} labelled (${info.classes} classes)` : ''}\n`;
 
 function summary(s) {
   const t = s.test;
   const knn = s.latentKnn;
-  return `${bestEpoch(s)} · ${s.seconds.toFixed(1)} s\n` +
-    (t ? `test cells (${t.cells}), ${t.hidden} hidden entries: imputation MSE ${t.maskedMse.toFixed(4)} vs per-gene mean ` +
-      `${t.meanImputationMse.toFixed(4)} (${(100 * t.improvement).toFixed(1)}% lower)\n` : '') +
-    (knn ? `latent kNN (k = ${knn.k}) cell-type accuracy on test cells ${knn.accuracy.toFixed(3)} ` +
-      `(majority class ${knn.majorityRate.toFixed(3)})\n` : '');
+  return (
+    `${bestEpoch(s)} · ${s.seconds.toFixed(1)} s\n` +
+    (t
+      ? `test cells (${t.cells}), ${t.hidden} hidden entries: imputation MSE ${t.maskedMse.toFixed(4)} vs per-gene mean ` +
+        `${t.meanImputationMse.toFixed(4)} (${(100 * t.improvement).toFixed(1)}% lower)\n`
+      : '') +
+    (knn
+      ? `latent kNN (k = ${knn.k}) cell-type accuracy on test cells ${knn.accuracy.toFixed(3)} ` +
+        `(majority class ${knn.majorityRate.toFixed(3)})\n`
+      : '')
+  );
 }
 
 // Reads --matrix (and --labels-file) into the model; an input error names the file it is in.
@@ -58,18 +65,36 @@ async function loadMatrix(model, args) {
   const matrix = await readMaybeGzipText(matrixPath, 'matrix');
   const labelsPath = args['labels-file'];
   const labels = labelsPath ? await readMaybeGzipText(labelsPath, 'labels file') : '';
-  return withSourceFiles({ matrix: matrixPath, labels: labelsPath },
-    () => model.load(matrix, { labels, labelColumn: args['label-column'] ?? 'label' }), matrixPath);
+  return withSourceFiles(
+    { matrix: matrixPath, labels: labelsPath },
+    () => model.load(matrix, { labels, labelColumn: args['label-column'] ?? 'label' }),
+    matrixPath,
+  );
 }
 
-const openWithMatrix = (helix, args) => openModel(args, (text) => helix.loadAutoencoder(text), (model) => loadMatrix(model, args));
+const openWithMatrix = (helix, args) =>
+  openModel(
+    args,
+    (text) => helix.loadAutoencoder(text),
+    (model) => loadMatrix(model, args),
+  );
 
 async function encode(helix, args) {
   const model = await openWithMatrix(helix, args);
   const { ids, codes, split, labels } = model.encode();
   const K = codes[0]?.length ?? 0;
-  const header = ['id', 'split', ...Array.from({ length: K }, (_, k) => `z${k + 1}`), ...(labels ? [args['label-column'] ?? 'label'] : [])];
-  await writeOutput(args.out, tsv(header, ids.map((id, i) =>
-    [id, split[i], ...codes[i].map((v) => v.toPrecision(6)), ...(labels ? [labels[i]] : [])])));
+  const header = [
+    'id',
+    'split',
+    ...Array.from({ length: K }, (_, k) => `z${k + 1}`),
+    ...(labels ? [args['label-column'] ?? 'label'] : []),
+  ];
+  await writeOutput(
+    args.out,
+    tsv(
+      header,
+      ids.map((id, i) => [id, split[i], ...codes[i].map((v) => v.toPrecision(6)), ...(labels ? [labels[i]] : [])]),
+    ),
+  );
   model.dispose();
 }

@@ -14,11 +14,21 @@ export const gan = {
     usage: '--data seqs.fa [--epochs N] [--steps N] [--batch-size N] [--lr X] [--seed S] [--motif TGATAA]',
     required: ['data'],
     options: ['data', 'epochs', 'steps', 'batch-size', 'lr', 'seed', 'motif'],
-    prepare: async (model, args) => ({ input: await readText(args.data, 'data'), file: args.data, metadata: { data: args.data } }),
-    progress: (args) => stepPrinter(args.quiet, (p) => `step ${p.step}/${p.steps} · epoch ${p.epoch} · ` +
-      `D loss ${p.dLoss.toFixed(4)} · G loss ${p.gLoss.toFixed(4)} · D(real) ${p.dReal.toFixed(3)} · ` +
-      `D(fake) ${p.dFake.toFixed(3)} · ${p.seconds.toFixed(1)} s`),
-    summary: (s) => `${s.stepsRun} steps on ${s.records} sequences · ${s.seconds.toFixed(1)} s\n` +
+    prepare: async (model, args) => ({
+      input: await readText(args.data, 'data'),
+      file: args.data,
+      metadata: { data: args.data },
+    }),
+    progress: (args) =>
+      stepPrinter(
+        args.quiet,
+        (p) =>
+          `step ${p.step}/${p.steps} · epoch ${p.epoch} · ` +
+          `D loss ${p.dLoss.toFixed(4)} · G loss ${p.gLoss.toFixed(4)} · D(real) ${p.dReal.toFixed(3)} · ` +
+          `D(fake) ${p.dFake.toFixed(3)} · ${p.seconds.toFixed(1)} s`,
+      ),
+    summary: (s) =>
+      `${s.stepsRun} steps on ${s.records} sequences · ${s.seconds.toFixed(1)} s\n` +
       (s.enrichment ? enrichmentLine(s.enrichment) : ''),
   },
   sample: {
@@ -29,8 +39,10 @@ export const gan = {
 
 function enrichmentLine(e) {
   const ratio = e.ratio == null ? 'n/a (no shuffle made the motif)' : `${e.ratio.toFixed(1)}x`;
-  return `motif ${e.motif} (${e.strands} strand): ${e.observed} occurrences in ${e.sequences} samples ` +
-    `(${e.withMotif} carry it) vs ${e.shuffled.toFixed(1)} when each sample is shuffled; observed/shuffled ${ratio}\n`;
+  return (
+    `motif ${e.motif} (${e.strands} strand): ${e.observed} occurrences in ${e.sequences} samples ` +
+    `(${e.withMotif} carry it) vs ${e.shuffled.toFixed(1)} when each sample is shuffled; observed/shuffled ${ratio}\n`
+  );
 }
 
 // FASTA of `--count` samples (>gan1, >gan2, ...); with --motif, their enrichment on stderr.

@@ -18,12 +18,16 @@ export const graph = {
       if (!args.quiet) process.stderr.write(describe(info));
       return { info, metadata: { nodes: args.nodes, edges: args.edges } };
     },
-    progress: (args) => epochPrinter(args.quiet, (p) => (p.valLoss == null ? ''
-      : ` · validation accuracy ${p.valAccuracy.toFixed(3)} loss ${p.valLoss.toFixed(4)}`)),
+    progress: (args) =>
+      epochPrinter(args.quiet, (p) =>
+        p.valLoss == null ? '' : ` · validation accuracy ${p.valAccuracy.toFixed(3)} loss ${p.valLoss.toFixed(4)}`,
+      ),
     summary: (s, { info }) => {
       const graphs = info.graphs !== undefined;
-      return `${bestEpoch(s)}; test ${graphs ? 'graphs' : 'nodes'} (${s.test.n}): accuracy ${score(s.test.accuracy)}` +
-        `${graphs ? `, AUROC ${score(s.test.auroc)}` : ''} · ${s.seconds.toFixed(1)} s\n`;
+      return (
+        `${bestEpoch(s)}; test ${graphs ? 'graphs' : 'nodes'} (${s.test.n}): accuracy ${score(s.test.accuracy)}` +
+        `${graphs ? `, AUROC ${score(s.test.auroc)}` : ''} · ${s.seconds.toFixed(1)} s\n`
+      );
     },
   },
   predict: {
@@ -40,7 +44,8 @@ export const graph = {
   },
 };
 
-const describe = (info) => `${info.graphs === undefined ? 'graph: ' : `${info.graphs} graphs: `}` +
+const describe = (info) =>
+  `${info.graphs === undefined ? 'graph: ' : `${info.graphs} graphs: `}` +
   `${info.nodes} nodes, ${info.edges} edges, ${info.features} features, ${info.classes} classes; ` +
   `train ${info.split.train}, val ${info.split.val}, test ${info.split.test}\n`;
 
@@ -53,7 +58,12 @@ async function loadGraph(model, args) {
   return withSourceFiles({ nodes: nodesPath, edges: edgesPath }, () => model.load(nodes, edges));
 }
 
-const openGraphModel = (helix, args) => openModel(args, (text) => helix.loadGraphModel(text), (model) => loadGraph(model, args));
+const openGraphModel = (helix, args) =>
+  openModel(
+    args,
+    (text) => helix.loadGraphModel(text),
+    (model) => loadGraph(model, args),
+  );
 
 // One row per graph (graph classification: graph id, class, p_<class>...) or per node (node classification).
 async function predict(helix, args) {
@@ -61,7 +71,12 @@ async function predict(helix, args) {
   const rows = model.predict();
   const K = rows[0]?.probabilities.length ?? 0;
   const key = model.spec.task === 'graph_classification' ? 'graph' : 'node';
-  await writeOutput(args.out, tsv([key, 'class', ...Array.from({ length: K }, (_, k) => `p_${k}`)],
-    rows.map((r) => [r.id, r.class, ...r.probabilities.map((p) => p.toFixed(6))])));
+  await writeOutput(
+    args.out,
+    tsv(
+      [key, 'class', ...Array.from({ length: K }, (_, k) => `p_${k}`)],
+      rows.map((r) => [r.id, r.class, ...r.probabilities.map((p) => p.toFixed(6))]),
+    ),
+  );
   model.dispose();
 }

@@ -32,7 +32,7 @@ function apiFamily(args, specText) {
     const spec = JSON.parse(specText);
     return spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? familyOfSpec(spec) : null;
   } catch {
-    return null;  // not JSON, or no family has the preset
+    return null; // not JSON, or no family has the preset
   }
 }
 
@@ -56,7 +56,10 @@ const TRAINING_OPTIONS = [...new Set(FAMILIES.flatMap((f) => f.train.options))];
 
 /** A UsageError when an option of another family's training is given (it would be ignored). */
 export function refuseOtherOptions(family, args) {
-  const [other] = given(args, TRAINING_OPTIONS.filter((name) => !family.train.options.includes(name)));
+  const [other] = given(
+    args,
+    TRAINING_OPTIONS.filter((name) => !family.train.options.includes(name)),
+  );
   if (other === undefined) return;
   const owners = FAMILIES.filter((f) => f.train.options.includes(other)).map((f) => f.what);
   throw new UsageError(`--${other} is not an option of ${family.what}' training (it is for ${owners.join(', ')})`);

@@ -10,12 +10,25 @@ import { predictFile } from '../cli/predict-stream.mjs';
 export const sequence = {
   name: 'sequence',
   what: 'sequence models',
-  marks: [],  // --data: shared with GANs, and sequence models are the default
+  marks: [], // --data: shared with GANs, and sequence models are the default
   train: {
-    usage: '--data train.tsv [--label COLUMN | --labels A,B] [--features X,Y] [--epochs N] [--batch-size N] ' +
+    usage:
+      '--data train.tsv [--label COLUMN | --labels A,B] [--features X,Y] [--epochs N] [--batch-size N] ' +
       '[--lr X] [--seed S]\n[--init-from pretrained.json [--transfer-layers L1,L2]] [--freeze L1,L2]',
     required: ['data'],
-    options: ['data', 'label', 'labels', 'features', 'init-from', 'transfer-layers', 'freeze', 'epochs', 'batch-size', 'lr', 'seed'],
+    options: [
+      'data',
+      'label',
+      'labels',
+      'features',
+      'init-from',
+      'transfer-layers',
+      'freeze',
+      'epochs',
+      'batch-size',
+      'lr',
+      'seed',
+    ],
     createOptions: (args) => ({ labels: list(args.labels), features: list(args.features) }),
     prepare,
     progress: (args) => epochPrinter(args.quiet),
@@ -35,7 +48,9 @@ export const sequence = {
 async function prepare(model, args) {
   if (args['init-from']) {
     const pretrained = await readText(args['init-from'], 'pretrained model');
-    const layers = await withFile(args['init-from'], () => model.loadWeightsFrom(pretrained, list(args['transfer-layers']) ?? null));
+    const layers = await withFile(args['init-from'], () =>
+      model.loadWeightsFrom(pretrained, list(args['transfer-layers']) ?? null),
+    );
     if (!args.quiet) process.stderr.write(`weights of ${layers.join(', ')} taken from ${args['init-from']}\n`);
   }
   if (args.freeze) {
@@ -48,16 +63,29 @@ async function prepare(model, args) {
 function summary(s) {
   const t = s.test;
   const scores = (x) => `accuracy ${score(x.accuracy)}, AUROC ${score(x.auroc)}, AUPRC ${score(x.auprc)}`;
-  return `${bestEpoch(s)}; held-out test (${t.n} sequences): ${scores(t)}\n` +
-    Object.entries(t.heads ?? {}).map(([name, h]) => `  ${name} (${h.n} labelled): ${scores(h)}\n`).join('');
+  return (
+    `${bestEpoch(s)}; held-out test (${t.n} sequences): ${scores(t)}\n` +
+    Object.entries(t.heads ?? {})
+      .map(([name, h]) => `  ${name} (${h.n} labelled): ${scores(h)}\n`)
+      .join('')
+  );
 }
 
 async function predict(helix, args) {
   const model = await openModel(args, (text) => helix.loadModel(text));
   const inputPath = need(args, 'input');
   const names = model.spec.classes ?? model.spec.heads?.[0]?.classes;
-  await withFile(inputPath, () => predictFile(model, { inputPath, outPath: args.out, quiet: args.quiet,
-    toTsv: (rows) => predictionsTsv(rows, names), fail: (m) => { throw new UsageError(m); } }));
+  await withFile(inputPath, () =>
+    predictFile(model, {
+      inputPath,
+      outPath: args.out,
+      quiet: args.quiet,
+      toTsv: (rows) => predictionsTsv(rows, names),
+      fail: (m) => {
+        throw new UsageError(m);
+      },
+    }),
+  );
   model.dispose();
 }
 
@@ -76,13 +104,21 @@ function predictionsTsv(rows, names) {
   if (rows.length && rows[0].heads) {
     const heads = Object.keys(rows[0].heads);
     const cell = (h) => (h.probabilities ? (h.label ?? String(h.class)) : h.probability.toFixed(6));
-    return tsv(['id', ...heads], rows.map((r) => [r.id, ...heads.map((n) => cell(r.heads[n]))]));
+    return tsv(
+      ['id', ...heads],
+      rows.map((r) => [r.id, ...heads.map((n) => cell(r.heads[n]))]),
+    );
   }
   if (rows.length && rows[0].probabilities) {
     const K = rows[0].probabilities.length;
     const name = (k) => names?.[k] ?? String(k);
-    return tsv(['id', 'class', ...Array.from({ length: K }, (_, k) => `p_${name(k)}`)],
-      rows.map((r) => [r.id, name(r.class), ...r.probabilities.map((p) => p.toFixed(6))]));
+    return tsv(
+      ['id', 'class', ...Array.from({ length: K }, (_, k) => `p_${name(k)}`)],
+      rows.map((r) => [r.id, name(r.class), ...r.probabilities.map((p) => p.toFixed(6))]),
+    );
   }
-  return tsv(['id', 'probability'], rows.map((r) => [r.id, r.probability.toFixed(6)]));
+  return tsv(
+    ['id', 'probability'],
+    rows.map((r) => [r.id, r.probability.toFixed(6)]),
+  );
 }

@@ -1,6 +1,5 @@
 // core/api/autoencoder_session.cpp: see autoencoder_session.hpp.
 #include "autoencoder_session.hpp"
-#include "json_errors.hpp"
 
 #include <cmath>
 #include <set>
@@ -10,6 +9,7 @@
 #include "../spec/training_options.hpp"
 #include "../train/imputation.hpp"
 #include "../train/knn.hpp"
+#include "json_errors.hpp"
 
 namespace helix::api {
 
@@ -46,7 +46,10 @@ AutoencoderSession::AutoencoderSession(const std::string& text, const std::strin
     spec_ = spec.spec;
 }
 
-std::string AutoencoderSession::summary_json() const { return model_ ? model_->summary_json().dump() : "null"; }
+std::string AutoencoderSession::summary_json() const
+{
+    return model_ ? model_->summary_json().dump() : "null";
+}
 
 void AutoencoderSession::rebuild()
 {
@@ -90,12 +93,15 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
             column_of.push_back(it->second);
         }
         if (n_missing)
-            return json{{"errors", json::array({{{"line", 1}, {"column", 1}, {"field", ""},
-                                                 {"message", "line 1, column 1: the matrix lacks " +
-                                                                 std::to_string(n_missing) + " of the model's " +
-                                                                 std::to_string(genes_.size()) + " columns (" + missing +
-                                                                 (n_missing > 5 ? ", ..." : "") + ")"}}})},
-                        {"source", "matrix"}}
+            return json{
+                {"errors", json::array({{{"line", 1},
+                                         {"column", 1},
+                                         {"field", ""},
+                                         {"message", "line 1, column 1: the matrix lacks " +
+                                                         std::to_string(n_missing) + " of the model's " +
+                                                         std::to_string(genes_.size()) + " columns (" +
+                                                         missing + (n_missing > 5 ? ", ..." : "") + ")"}}})},
+                {"source", "matrix"}}
                 .dump();
         ignored = m.cols() - genes_.size();
     } else {
@@ -109,12 +115,14 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
             float v = row[column_of[g]];
             if (spec_.transform == "log1p") {
                 if (v < 0.0f) {
-                    const std::string msg = "line " + std::to_string(m.lines[i]) + ", column 1: row '" + m.ids[i] +
-                                            "' has " + json(v).dump() + " in column '" + genes[g] +
+                    const std::string msg = "line " + std::to_string(m.lines[i]) + ", column 1: row '" +
+                                            m.ids[i] + "' has " + json(v).dump() + " in column '" + genes[g] +
                                             "'; the transform log1p needs counts >= 0";
-                    return json{{"errors", json::array({{{"line", m.lines[i]}, {"column", 1}, {"field", genes[g]},
-                                                         {"message", msg}}})},
-                                {"source", "matrix"}}
+                    return json{
+                        {"errors",
+                         json::array(
+                             {{{"line", m.lines[i]}, {"column", 1}, {"field", genes[g]}, {"message", msg}}})},
+                        {"source", "matrix"}}
                         .dump();
                 }
                 v = std::log1p(v);
@@ -125,11 +133,13 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
     std::vector<std::string> labels(N);
     if (!labels_text.empty()) {
         auto parsed_labels = data::parse_row_labels(labels_text, label_column, m);
-        if (!parsed_labels.ok()) return load_errors(parsed_labels.errors, parsed_labels.more_errors, "labels").dump();
+        if (!parsed_labels.ok())
+            return load_errors(parsed_labels.errors, parsed_labels.more_errors, "labels").dump();
         labels = std::move(parsed_labels.value);
     }
     if (const std::string e = nn::Autoencoder::size_error(spec_, genes.size()); !from_file_ && !e.empty())
-        return json{{"errors", one_error("matrix", "matrix: " + e + " (keep fewer genes, e.g. the most variable)")}};
+        return json{
+            {"errors", one_error("matrix", "matrix: " + e + " (keep fewer genes, e.g. the most variable)")}};
     genes_ = std::move(genes);
     ids_ = std::move(m.ids);
     labels_ = std::move(labels);
@@ -155,8 +165,10 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
     return json{{"errors", json::array()},
                 {"cells", N},
                 {"genes", G},
-                {"split", {{"train", split_.train.size()}, {"validation", split_.validation.size()},
-                           {"test", split_.test.size()}}},
+                {"split",
+                 {{"train", split_.train.size()},
+                  {"validation", split_.validation.size()},
+                  {"test", split_.test.size()}}},
                 {"sameCells", same_cells_},
                 {"labelled", labelled},
                 {"classes", classes.size()},
@@ -181,16 +193,24 @@ std::string AutoencoderSession::start_training(const std::string& options_json)
         rebuild();
     }
     if (split_.train.empty())
-        return json{{"errors", one_error("", same_cells_ ? "too few cells to train on (the split leaves none for training)"
-                                                         : "these cells are not the ones this model was trained on: "
-                                                           "give a seed to train it afresh on them")}}
+        return json{
+            {"errors",
+             one_error("", same_cells_ ? "too few cells to train on (the split leaves none for training)"
+                                       : "these cells are not the ones this model was trained on: "
+                                         "give a seed to train it afresh on them")}}
             .dump();
     task_ = std::make_unique<train::AutoencoderTask>(*model_, values_, split_, t, o);
     run_ = std::make_unique<train::TrainingRun>(*task_, train::autoencoder_run_options(t));
-    metadata_["training"] = {{"epochs", t.epochs}, {"batchSize", t.batch_size}, {"learningRate", o.learning_rate},
-                             {"seed", spec_.training.seed}, {"patience", t.patience}};
-    metadata_["trainedOn"] = {{"cells", ids_.size()}, {"genes", genes_.size()}, {"train", split_.train.size()},
-                              {"validation", split_.validation.size()}, {"test", split_.test.size()}};
+    metadata_["training"] = {{"epochs", t.epochs},
+                             {"batchSize", t.batch_size},
+                             {"learningRate", o.learning_rate},
+                             {"seed", spec_.training.seed},
+                             {"patience", t.patience}};
+    metadata_["trainedOn"] = {{"cells", ids_.size()},
+                              {"genes", genes_.size()},
+                              {"train", split_.train.size()},
+                              {"validation", split_.validation.size()},
+                              {"test", split_.test.size()}};
     return json{{"errors", json::array()}}.dump();
 }
 
@@ -218,7 +238,10 @@ json AutoencoderSession::knn_json()
     return {{"accuracy", s.accuracy}, {"majorityRate", s.majority_rate}, {"k", s.k}, {"n", s.n}};
 }
 
-std::vector<std::size_t> AutoencoderSession::test_rows() const { return split_.test; }
+std::vector<std::size_t> AutoencoderSession::test_rows() const
+{
+    return split_.test;
+}
 
 std::string AutoencoderSession::training_summary()
 {
@@ -236,7 +259,8 @@ std::string AutoencoderSession::evaluate_json()
     HELIX_ASSERT(ok());
     if (!loaded()) return json{{"errors", one_error("", "load a matrix before evaluating")}}.dump();
     const std::vector<std::size_t> rows = test_rows();
-    if (rows.empty()) return json{{"errors", one_error("", "no test cells (training.test_fraction is 0)")}}.dump();
+    if (rows.empty())
+        return json{{"errors", one_error("", "no test cells (training.test_fraction is 0)")}}.dump();
     const train::ImputationScores s =
         train::score_imputation(*model_, values_, rows, train::test_mask_seed(spec_.training));
     return json{{"errors", json::array()},
@@ -285,7 +309,10 @@ std::string AutoencoderSession::reconstruct(bool zeros_only)
     if (zeros_only)
         for (std::size_t i = 0; i < values_.size(); ++i)
             if (values_[i] != 0.0f) reconstruction_[i] = values_[i];
-    return json{{"errors", json::array()}, {"rows", ids_.size()}, {"cols", genes_.size()}, {"ids", ids_},
+    return json{{"errors", json::array()},
+                {"rows", ids_.size()},
+                {"cols", genes_.size()},
+                {"ids", ids_},
                 {"columns", genes_}}
         .dump();
 }

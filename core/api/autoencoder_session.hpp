@@ -10,10 +10,9 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../data/matrix.hpp"
 #include "../nn/autoencoder.hpp"
@@ -34,18 +33,21 @@ public:
     // labels_text may be "" (no labels). {"errors", "moreErrors", "source": "matrix" | "labels"} or
     // {"errors": [], "cells", "genes", "split": {"train", "validation", "test"}, "sameCells", "labelled",
     //  "classes", "ignoredColumns"}.
-    std::string load(const std::string& matrix_text, const std::string& labels_text, const std::string& label_column);
+    std::string load(const std::string& matrix_text, const std::string& labels_text,
+                     const std::string& label_column);
     bool loaded() const { return !ids_.empty(); }
 
     // options {"epochs", "seed", "patience", "learningRate", "batchSize"}, each optional. A seed gives fresh
-    // weights and a fresh split (same seed, same run); without one training continues from the current weights.
+    // weights and a fresh split (same seed, same run); without one training continues from the current
+    // weights.
     std::string start_training(const std::string& options_json);
     std::string train_step();  // {"type": "batch"|"epoch"|"error", "epoch", "epochs", "loss", "valLoss", ...}
     bool training_finished() const { return !run_ || run_->finished(); }
     void cancel_training();
     std::string training_summary();  // the run's summary plus "latentKnn" when labels were loaded
 
-    // {"errors", "maskedMse", "meanImputationMse", "improvement", "hidden", "cells", "entries", "maskFraction",
+    // {"errors", "maskedMse", "meanImputationMse", "improvement", "hidden", "cells", "entries",
+    // "maskFraction",
     //  "reconstructionMse", "latentKnn": {"accuracy", "majorityRate", "k", "n"} | null} on the test cells.
     std::string evaluate_json();
     // {"errors", "ids", "codes": [[...]], "split": ["train"|"validation"|"test"], "labels"?: [...]}

@@ -1,16 +1,16 @@
 // core/api/explain_api.cpp: see explain_api.hpp.
 #include "explain_api.hpp"
-#include "json_errors.hpp"
-#include "../infer/prepared_input.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
+#include "../infer/prepared_input.hpp"
 #include "../interpret/integrated_gradients.hpp"
 #include "../interpret/ism.hpp"
 #include "../interpret/saliency.hpp"
 #include "../interpret/variants.hpp"
+#include "json_errors.hpp"
 
 namespace helix::api {
 
@@ -18,7 +18,10 @@ using nlohmann::json;
 
 namespace {
 
-json error_result(const json& errors) { return json{{"errors", errors}, {"moreErrors", 0}}; }
+json error_result(const json& errors)
+{
+    return json{{"errors", errors}, {"moreErrors", 0}};
+}
 
 void add_error(json& errors, const std::string& field, const std::string& message)
 {
@@ -42,7 +45,10 @@ json read_options(const std::string& text, const std::set<std::string>& allowed,
     return opt;
 }
 
-bool present(const json& opt, const char* key) { return opt.contains(key) && !opt[key].is_null(); }
+bool present(const json& opt, const char* key)
+{
+    return opt.contains(key) && !opt[key].is_null();
+}
 
 // "head", "class", "output" -> a Target for `model`.
 interpret::Target read_target(const nn::Model& model, const json& opt, bool read_output, json& errors)
@@ -52,12 +58,16 @@ interpret::Target read_target(const nn::Model& model, const json& opt, bool read
     if (present(opt, "head")) {
         std::string names;
         for (const auto& h : heads) names += (names.empty() ? "" : ", ") + h.name;
-        const auto it = opt["head"].is_string()
-                            ? std::find_if(heads.begin(), heads.end(), [&](const auto& h) { return h.name == opt["head"].get<std::string>(); })
-                            : heads.end();
+        const auto it =
+            opt["head"].is_string()
+                ? std::find_if(heads.begin(), heads.end(),
+                               [&](const auto& h) { return h.name == opt["head"].get<std::string>(); })
+                : heads.end();
         if (it == heads.end())
-            add_error(errors, "head", (opt["head"].is_string() ? "'" + opt["head"].get<std::string>() + "'" : opt["head"].dump()) +
-                                          " is not a head of this model (heads: " + names + ")");
+            add_error(
+                errors, "head",
+                (opt["head"].is_string() ? "'" + opt["head"].get<std::string>() + "'" : opt["head"].dump()) +
+                    " is not a head of this model (heads: " + names + ")");
         else
             t.head = static_cast<std::size_t>(it - heads.begin());
     }
@@ -65,11 +75,14 @@ interpret::Target read_target(const nn::Model& model, const json& opt, bool read
         const std::size_t K = model.head_outputs(t.head);
         const bool multiclass = infer::is_multiclass(model, t.head);
         if (!multiclass)
-            add_error(errors, "class", "the head '" + heads[t.head].name + "' has one 0/1 output; class applies to K-class heads");
+            add_error(
+                errors, "class",
+                "the head '" + heads[t.head].name + "' has one 0/1 output; class applies to K-class heads");
         else if (!opt["class"].is_number_integer() || opt["class"].get<long long>() < 0 ||
                  opt["class"].get<long long>() >= static_cast<long long>(K))
-            add_error(errors, "class", opt["class"].dump() + " is not a class index of the head '" + heads[t.head].name +
-                                           "' (0.." + std::to_string(K - 1) + ")");
+            add_error(errors, "class",
+                      opt["class"].dump() + " is not a class index of the head '" + heads[t.head].name +
+                          "' (0.." + std::to_string(K - 1) + ")");
         else
             t.class_index = opt["class"].get<int>();
     }
@@ -87,7 +100,8 @@ interpret::Target read_target(const nn::Model& model, const json& opt, bool read
 void read_count(const json& opt, const char* key, std::size_t max, std::size_t& out, json& errors)
 {
     if (!present(opt, key)) return;
-    if (!opt[key].is_number_integer() || opt[key].get<long long>() < 1 || opt[key].get<long long>() > static_cast<long long>(max))
+    if (!opt[key].is_number_integer() || opt[key].get<long long>() < 1 ||
+        opt[key].get<long long>() > static_cast<long long>(max))
         add_error(errors, key, opt[key].dump() + " is not a whole number from 1 to " + std::to_string(max));
     else
         out = opt[key].get<std::size_t>();
@@ -98,21 +112,27 @@ json model_errors(ModelSession& session)
 {
     if (!session.ok()) return one_error("model", "model: the model was not built (see its spec errors)");
     if (session.model()->dna_input() < 0)
-        return one_error("model", "model: it reads no DNA input; attributions, mutagenesis and variant effects "
-                                  "explain DNA sequence models");
+        return one_error("model",
+                         "model: it reads no DNA input; attributions, mutagenesis and variant effects "
+                         "explain DNA sequence models");
     return nullptr;
 }
 
-float finite(float v) { return std::isfinite(v) ? v : 0.0f; }
+float finite(float v)
+{
+    return std::isfinite(v) ? v : 0.0f;
+}
 
 }  // namespace
 
-std::string explain_session_json(ModelSession& session, const std::string& text, const std::string& options_json)
+std::string explain_session_json(ModelSession& session, const std::string& text,
+                                 const std::string& options_json)
 {
     if (json e = model_errors(session); !e.is_null()) return error_result(e).dump();
     nn::Model& model = *session.model();
     json errors = json::array();
-    const json opt = read_options(options_json, {"method", "head", "class", "output", "baseline", "steps", "shuffles", "seed"}, errors);
+    const json opt = read_options(
+        options_json, {"method", "head", "class", "output", "baseline", "steps", "shuffles", "seed"}, errors);
     if (opt.is_null()) return error_result(errors).dump();
     std::string method = "saliency";
     if (present(opt, "method")) {
@@ -139,7 +159,8 @@ std::string explain_session_json(ModelSession& session, const std::string& text,
     }
     if (!errors.empty()) return error_result(errors).dump();
 
-    infer::Prepared p = infer::prepare(model, text, infer::table_options(model, "", /*require_labels=*/false));
+    infer::Prepared p =
+        infer::prepare(model, text, infer::table_options(model, "", /*require_labels=*/false));
     json out = {{"errors", json::array()}, {"moreErrors", 0}};
     if (!p.errors.is_null()) return out.update(p.errors), out.dump();
     out["method"] = method;
@@ -171,7 +192,8 @@ std::string explain_session_json(ModelSession& session, const std::string& text,
     return out.dump();
 }
 
-std::string variants_session_json(ModelSession& session, const std::string& text, const std::string& options_json)
+std::string variants_session_json(ModelSession& session, const std::string& text,
+                                  const std::string& options_json)
 {
     if (json e = model_errors(session); !e.is_null()) return error_result(e).dump();
     nn::Model& model = *session.model();
@@ -183,14 +205,17 @@ std::string variants_session_json(ModelSession& session, const std::string& text
 
     std::vector<std::string> feature_columns;
     for (const auto& in : model.spec().inputs)
-        if (in.type == "features") feature_columns.insert(feature_columns.end(), in.columns.begin(), in.columns.end());
+        if (in.type == "features")
+            feature_columns.insert(feature_columns.end(), in.columns.begin(), in.columns.end());
     auto parsed = interpret::parse_variants(text, feature_columns);
     if (!parsed.ok())
-        return json{{"errors", input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}.dump();
+        return json{{"errors", input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}
+            .dump();
     std::vector<data::InputError> length_errors;
     std::size_t more = 0;
     const auto effects = interpret::score_variants(model, parsed.value, target, length_errors, more);
-    if (!length_errors.empty()) return json{{"errors", input_errors_to_json(length_errors)}, {"moreErrors", more}}.dump();
+    if (!length_errors.empty())
+        return json{{"errors", input_errors_to_json(length_errors)}, {"moreErrors", more}}.dump();
 
     std::vector<std::size_t> order(effects.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -198,7 +223,9 @@ std::string variants_session_json(ModelSession& session, const std::string& text
         return std::fabs(effects[a].difference) > std::fabs(effects[b].difference);
     });
     const bool multiclass = infer::is_multiclass(model, target.head);
-    json out = {{"errors", json::array()}, {"moreErrors", 0}, {"head", model.spec().heads[target.head].name},
+    json out = {{"errors", json::array()},
+                {"moreErrors", 0},
+                {"head", model.spec().heads[target.head].name},
                 {"variants", json::array()}};
     for (std::size_t i : order) {
         const auto& v = parsed.value.variants[i];

@@ -21,7 +21,9 @@
 
 namespace helix::api {
 
-std::string explain_session_json(ModelSession& session, const std::string& text, const std::string& options_json);
-std::string variants_session_json(ModelSession& session, const std::string& text, const std::string& options_json);
+std::string explain_session_json(ModelSession& session, const std::string& text,
+                                 const std::string& options_json);
+std::string variants_session_json(ModelSession& session, const std::string& text,
+                                  const std::string& options_json);
 
 }  // namespace helix::api

@@ -5,9 +5,9 @@
 #include <cmath>
 
 #include "../data/base_composition.hpp"
-#include "../motifs/motif_enrichment.hpp"
 #include "../data/sequences.hpp"
 #include "../io/gan_file.hpp"
+#include "../motifs/motif_enrichment.hpp"
 #include "../spec/training_options.hpp"
 #include "json_errors.hpp"
 
@@ -91,9 +91,15 @@ GanSession::GanSession(const std::string& text, const std::string& kind)
     spec_ = spec.spec;
 }
 
-std::string GanSession::spec_json() const { return nn::gan_spec_to_json(spec_).dump(); }
+std::string GanSession::spec_json() const
+{
+    return nn::gan_spec_to_json(spec_).dump();
+}
 
-std::string GanSession::summary_json() const { return gan_ ? gan_->summary_json().dump() : "null"; }
+std::string GanSession::summary_json() const
+{
+    return gan_ ? gan_->summary_json().dump() : "null";
+}
 
 std::string GanSession::start_training(const std::string& sequences_text, const std::string& options_json)
 {
@@ -127,14 +133,16 @@ std::string GanSession::start_training(const std::string& sequences_text, const 
     topt.require_labels = false;
     auto parsed = data::parse_sequences(sequences_text, topt);
     if (!parsed.ok())
-        return json{{"errors", input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}.dump();
+        return json{{"errors", input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}
+            .dump();
     const data::SequenceSet& set = parsed.value;
     data::ErrorCollector wrong;
     for (std::size_t i = 0; i < set.size(); ++i)
         if (set.sequences[i].size() != spec.length)
             wrong.add(set.lines[i], 1, "sequence",
-                      "'" + set.ids[i] + "' has " + std::to_string(set.sequences[i].size()) + " bases; this GAN " +
-                          "generates and learns from sequences of exactly " + std::to_string(spec.length));
+                      "'" + set.ids[i] + "' has " + std::to_string(set.sequences[i].size()) +
+                          " bases; this GAN " + "generates and learns from sequences of exactly " +
+                          std::to_string(spec.length));
     if (wrong.total()) {
         data::Parsed<int> bad;
         wrong.move_into(bad);
@@ -149,7 +157,8 @@ std::string GanSession::start_training(const std::string& sequences_text, const 
         HELIX_ASSERT(gan_);  // the same spec built before
     }
     // The optimizers come from the spec's, with the options' learning rate (both networks) over theirs.
-    nn::OptimizerSpec d_optimizer = gan_->spec().discriminator.optimizer, g_optimizer = gan_->spec().generator.optimizer;
+    nn::OptimizerSpec d_optimizer = gan_->spec().discriminator.optimizer,
+                      g_optimizer = gan_->spec().generator.optimizer;
     if (learning_rate > 0.0f) d_optimizer.learning_rate = g_optimizer.learning_rate = learning_rate;
     spec_ = gan_->spec();
     records_ = set.size();
@@ -186,10 +195,13 @@ std::string GanSession::sample(int count, const std::string& options_json)
     o.integer("seed", seed, 0, 9007199254740991LL);
     o.number("temperature", temperature, 0.0, 100.0);
     if (count < 1 || count > kMaxSamples)
-        o.fail("count", "must be an integer from 1 to " + std::to_string(kMaxSamples) + ", got " + std::to_string(count));
+        o.fail("count", "must be an integer from 1 to " + std::to_string(kMaxSamples) + ", got " +
+                            std::to_string(count));
     if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();
     const auto sequences = gan_->sample(static_cast<std::size_t>(count), seed, temperature);
-    return json{{"errors", json::array()}, {"sequences", sequences}, {"composition", composition_json(sequences)}}.dump();
+    return json{
+        {"errors", json::array()}, {"sequences", sequences}, {"composition", composition_json(sequences)}}
+        .dump();
 }
 
 std::string GanSession::motif_enrichment(const std::string& motif, int count, const std::string& options_json)
@@ -210,10 +222,12 @@ std::string GanSession::motif_enrichment(const std::string& motif, int count, co
     o.opt["motif"] = motif;
     o.motif("motif", m);
     if (count < 1 || count > kMaxSamples)
-        o.fail("count", "must be an integer from 1 to " + std::to_string(kMaxSamples) + ", got " + std::to_string(count));
+        o.fail("count", "must be an integer from 1 to " + std::to_string(kMaxSamples) + ", got " +
+                            std::to_string(count));
     if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();
     const auto sequences = gan_->sample(static_cast<std::size_t>(count), seed, temperature);
-    json e = motifs::enrichment_json(motifs::motif_enrichment(sequences, m, strands == "both", shuffles, seed), m);
+    json e =
+        motifs::enrichment_json(motifs::motif_enrichment(sequences, m, strands == "both", shuffles, seed), m);
     e["errors"] = json::array();
     return e.dump();
 }
@@ -225,7 +239,8 @@ std::string GanSession::generate_from_noise(const std::string& noise_json)
     json rows = json::parse(noise_json, nullptr, false);
     Options o("{}");
     if (!rows.is_array() || rows.empty() || rows.size() > static_cast<std::size_t>(kMaxSamples))
-        o.fail("noise", "must be a JSON array of 1 to " + std::to_string(kMaxSamples) + " rows of " + std::to_string(Z) + " numbers");
+        o.fail("noise", "must be a JSON array of 1 to " + std::to_string(kMaxSamples) + " rows of " +
+                            std::to_string(Z) + " numbers");
     else
         for (std::size_t i = 0; i < rows.size() && o.errors.size() < 20; ++i) {
             const std::string at = "noise[" + std::to_string(i) + "]";

@@ -1,13 +1,12 @@
 // core/api/gan_session.hpp: a DNA GAN (core/nn/gan.hpp) as the outside world uses it, the GAN twin of
-// ModelSession: text in, JSON text out, nothing thrown on user input. Usage: construct from a spec (or a saved
-// file), start_training(sequences) + train_step until training_finished (one generator step per call),
+// ModelSession: text in, JSON text out, nothing thrown on user input. Usage: construct from a spec (or a
+// saved file), start_training(sequences) + train_step until training_finished (one generator step per call),
 // training_summary, sample, motif_enrichment, save.
 #pragma once
 
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "../nn/gan.hpp"
 #include "../train/gan_task.hpp"

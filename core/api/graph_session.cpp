@@ -1,14 +1,14 @@
 // core/api/graph_session.cpp: see graph_session.hpp.
 #include "graph_session.hpp"
-#include "json_errors.hpp"
 
 #include <cmath>
 
 #include "../data/graph_batch.hpp"
 #include "../io/graph_model_file.hpp"
-#include "../spec/training_options.hpp"
 #include "../ops/graph.hpp"
 #include "../ops/ops.hpp"
+#include "../spec/training_options.hpp"
+#include "json_errors.hpp"
 
 namespace helix::api {
 
@@ -33,7 +33,10 @@ GraphSession::GraphSession(const std::string& text, const std::string& kind)
     spec_ = spec.spec;
 }
 
-std::string GraphSession::summary_json() const { return model_ ? model_->summary_json().dump() : "null"; }
+std::string GraphSession::summary_json() const
+{
+    return model_ ? model_->summary_json().dump() : "null";
+}
 
 void GraphSession::rebuild(std::uint64_t seed)
 {
@@ -41,9 +44,10 @@ void GraphSession::rebuild(std::uint64_t seed)
     nn::GraphSpec spec = spec_;
     spec.training.seed = seed;
     std::vector<nn::SpecError> errors;
-    auto fresh = nn::GraphModel::build(spec, in_.features->cols, model_ ? model_->classes() : in_.graph.classes, errors);
+    auto fresh = nn::GraphModel::build(spec, in_.features->cols,
+                                       model_ ? model_->classes() : in_.graph.classes, errors);
     HELIX_ASSERT(fresh);  // the same spec and sizes built before
-    run_.reset();  // they refer to the old weights
+    run_.reset();         // they refer to the old weights
     task_.reset();
     model_ = std::move(fresh);
 }
@@ -59,22 +63,28 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
     if (from_file_) options.feature_count = model_->features();
     auto nodes = data::parse_graph_nodes(nodes_text, options);
     if (!nodes.ok())
-        return json{{"errors", input_errors_to_json(nodes.errors)}, {"moreErrors", nodes.more_errors}, {"source", "nodes"}}
+        return json{{"errors", input_errors_to_json(nodes.errors)},
+                    {"moreErrors", nodes.more_errors},
+                    {"source", "nodes"}}
             .dump();
     data::GraphData graph = std::move(nodes.value);
     if (spec_.graph_task() != graph.has_graphs())
-        return json{{"errors", one_error("graph", spec_.graph_task()
-                                                      ? "graph: a graph_classification model needs a 'graph' column "
-                                                        "in the nodes table (which graph each node is in)"
-                                                      : "graph: the nodes table has a 'graph' column (one label per "
-                                                        "graph); use a graph_classification model such as gcn-graph")},
+        return json{{"errors",
+                     one_error("graph", spec_.graph_task()
+                                            ? "graph: a graph_classification model needs a 'graph' column "
+                                              "in the nodes table (which graph each node is in)"
+                                            : "graph: the nodes table has a 'graph' column (one label per "
+                                              "graph); use a graph_classification model such as gcn-graph")},
                     {"source", "nodes"}}
             .dump();
     auto edges = data::parse_graph_edges(edges_text, graph);
     if (!edges.ok())
-        return json{{"errors", input_errors_to_json(edges.errors)}, {"moreErrors", edges.more_errors}, {"source", "edges"}}
+        return json{{"errors", input_errors_to_json(edges.errors)},
+                    {"moreErrors", edges.more_errors},
+                    {"source", "edges"}}
             .dump();
-    if (graph.structural_features) data::set_structural_features(graph, spec_.structural_features == "degree");
+    if (graph.structural_features)
+        data::set_structural_features(graph, spec_.structural_features == "degree");
     if (from_file_ && graph.classes > model_->classes())
         return json{{"errors", one_error("label", "label: the nodes have " + std::to_string(graph.classes) +
                                                       " classes but this model predicts " +
@@ -83,18 +93,20 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
             .dump();
     if (from_file_ && graph.features.cols != model_->features())
         return json{{"errors", one_error("", "the nodes have " + std::to_string(graph.features.cols) +
-                                                 " features but this model takes " + std::to_string(model_->features()))},
+                                                 " features but this model takes " +
+                                                 std::to_string(model_->features()))},
                     {"source", "nodes"}}
             .dump();
     if (!graph.split_given && graph.has_graphs())
-        data::assign_stratified_graph_split(graph, spec_.training.validation_fraction, spec_.training.test_fraction,
-                                            spec_.training.seed);
+        data::assign_stratified_graph_split(graph, spec_.training.validation_fraction,
+                                            spec_.training.test_fraction, spec_.training.seed);
     else if (!graph.split_given)
         data::assign_stratified_split(graph, spec_.training.validation_fraction, spec_.training.test_fraction,
                                       spec_.training.seed);
     if (!from_file_ && graph.classes < 2)
-        return json{{"errors", one_error("label", "label: training needs labelled nodes of at least 2 classes")},
-                    {"source", "nodes"}}
+        return json{
+            {"errors", one_error("label", "label: training needs labelled nodes of at least 2 classes")},
+            {"source", "nodes"}}
             .dump();
     in_.graph = std::move(graph);
     const std::size_t N = in_.graph.size();
@@ -103,7 +115,8 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
     if (spec_.features == "row_normalize")
         for (std::size_t i = 0; i < N; ++i) {
             double total = 0.0;
-            for (std::uint32_t k = features->row_ptr[i]; k < features->row_ptr[i + 1]; ++k) total += features->val[k];
+            for (std::uint32_t k = features->row_ptr[i]; k < features->row_ptr[i + 1]; ++k)
+                total += features->val[k];
             if (total == 0.0) continue;  // a node without features keeps its zeros
             for (std::uint32_t k = features->row_ptr[i]; k < features->row_ptr[i + 1]; ++k)
                 features->val[k] = static_cast<float>(features->val[k] / total);
@@ -137,10 +150,11 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
                     {"features", in_.graph.features.cols},
                     {"structuralFeatures", in_.graph.structural_features},
                     {"classes", model_->classes()},
-                    {"split", {{"train", in_.graph.count_graphs(data::NodeSplit::train)},
-                               {"val", in_.graph.count_graphs(data::NodeSplit::val)},
-                               {"test", in_.graph.count_graphs(data::NodeSplit::test)},
-                               {"unlabelled", unlabelled_graphs}}},
+                    {"split",
+                     {{"train", in_.graph.count_graphs(data::NodeSplit::train)},
+                      {"val", in_.graph.count_graphs(data::NodeSplit::val)},
+                      {"test", in_.graph.count_graphs(data::NodeSplit::test)},
+                      {"unlabelled", unlabelled_graphs}}},
                     {"splitGiven", in_.graph.split_given},
                     {"selfLoops", in_.graph.self_loops},
                     {"duplicateEdges", in_.graph.duplicate_edges}}
@@ -151,10 +165,11 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
                 {"edges", in_.graph.edges.size()},
                 {"features", in_.graph.features.cols},
                 {"classes", model_->classes()},
-                {"split", {{"train", in_.graph.count(data::NodeSplit::train)},
-                           {"val", in_.graph.count(data::NodeSplit::val)},
-                           {"test", in_.graph.count(data::NodeSplit::test)},
-                           {"unlabelled", unlabelled}}},
+                {"split",
+                 {{"train", in_.graph.count(data::NodeSplit::train)},
+                  {"val", in_.graph.count(data::NodeSplit::val)},
+                  {"test", in_.graph.count(data::NodeSplit::test)},
+                  {"unlabelled", unlabelled}}},
                 {"splitGiven", in_.graph.split_given},
                 {"selfLoops", in_.graph.self_loops},
                 {"duplicateEdges", in_.graph.duplicate_edges}}
@@ -166,7 +181,8 @@ std::string GraphSession::start_training(const std::string& options_json)
     HELIX_ASSERT(ok());
     run_.reset();
     task_.reset();
-    if (!loaded()) return json{{"errors", one_error("", "load a graph (nodes and edges) before training")}}.dump();
+    if (!loaded())
+        return json{{"errors", one_error("", "load a graph (nodes and edges) before training")}}.dump();
     nn::GraphTrainingSpec t = spec_.training;
     nn::OptimizerSpec o = spec_.optimizer;
     spec::RunOptions defaults;
@@ -182,17 +198,23 @@ std::string GraphSession::start_training(const std::string& options_json)
     o.learning_rate = given.options.learning_rate;
     const bool reseed = given.options.seed_given;
     const std::uint64_t seed = given.options.seed;
-    if (spec_.graph_task() ? in_.graph.count_graphs(data::NodeSplit::train) == 0 : in_.graph.count(data::NodeSplit::train) == 0)
-        return json{{"errors", one_error("split", spec_.graph_task() ? "split: no labelled graph is in the train split"
-                                                                      : "split: no labelled node is in the train split")}}
+    if (spec_.graph_task() ? in_.graph.count_graphs(data::NodeSplit::train) == 0
+                           : in_.graph.count(data::NodeSplit::train) == 0)
+        return json{{"errors", one_error("split", spec_.graph_task()
+                                                      ? "split: no labelled graph is in the train split"
+                                                      : "split: no labelled node is in the train split")}}
             .dump();
     if (reseed) rebuild(seed);
     if (reseed) t.seed = seed;
     task_ = std::make_unique<train::GraphTask>(*model_, in_, t, o);
     run_ = std::make_unique<train::TrainingRun>(*task_, train::graph_run_options(t));
-    metadata_["training"] = {{"epochs", t.epochs}, {"learningRate", o.learning_rate}, {"seed", t.seed},
-                             {"patience", t.patience}, {"monitor", spec_.training.monitor}};
-    metadata_["trainedOn"] = {{"nodes", in_.graph.size()}, {"edges", in_.graph.edges.size()},
+    metadata_["training"] = {{"epochs", t.epochs},
+                             {"learningRate", o.learning_rate},
+                             {"seed", t.seed},
+                             {"patience", t.patience},
+                             {"monitor", spec_.training.monitor}};
+    metadata_["trainedOn"] = {{"nodes", in_.graph.size()},
+                              {"edges", in_.graph.edges.size()},
                               {"train", in_.graph.count(data::NodeSplit::train)},
                               {"val", in_.graph.count(data::NodeSplit::val)}};
     if (spec_.graph_task())
@@ -225,11 +247,13 @@ std::string GraphSession::training_summary()
 std::string GraphSession::evaluate_json() const
 {
     HELIX_ASSERT(ok());
-    if (!loaded()) return json{{"errors", one_error("", "load a graph (nodes and edges) before evaluating")}}.dump();
+    if (!loaded())
+        return json{{"errors", one_error("", "load a graph (nodes and edges) before evaluating")}}.dump();
     const train::GraphScores s = train::score_split(*model_, in_, data::NodeSplit::test);
     if (s.n == 0)
-        return json{{"errors", one_error("split", spec_.graph_task() ? "split: no labelled graph is in the test split"
-                                                                     : "split: no labelled node is in the test split")}}
+        return json{{"errors",
+                     one_error("split", spec_.graph_task() ? "split: no labelled graph is in the test split"
+                                                           : "split: no labelled node is in the test split")}}
             .dump();
     json out = {{"errors", json::array()}, {"accuracy", s.accuracy}, {"loss", s.loss}, {"n", s.n}};
     if (spec_.graph_task()) out["auroc"] = std::isfinite(s.auroc) ? json(s.auroc) : json(nullptr);
@@ -239,7 +263,8 @@ std::string GraphSession::evaluate_json() const
 std::string GraphSession::predict_json() const
 {
     HELIX_ASSERT(ok());
-    if (!loaded()) return json{{"errors", one_error("", "load a graph (nodes and edges) before predicting")}}.dump();
+    if (!loaded())
+        return json{{"errors", one_error("", "load a graph (nodes and edges) before predicting")}}.dump();
     std::vector<std::size_t> all(in_.graph.graphs());
     for (std::size_t g = 0; g < all.size(); ++g) all[g] = g;
     const bool per_graph = spec_.graph_task();
@@ -252,7 +277,8 @@ std::string GraphSession::predict_json() const
         const float mx = row[argmax_row(row, K)];
         double total = 0.0;
         for (std::size_t j = 0; j < K; ++j) total += std::exp(static_cast<double>(row[j] - mx));
-        for (std::size_t j = 0; j < K; ++j) p[j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / total);
+        for (std::size_t j = 0; j < K; ++j)
+            p[j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / total);
         predictions.push_back({{"id", per_graph ? in_.graph.graph_ids[i] : in_.graph.ids[i]},
                                {"class", argmax_row(row, K)},
                                {"probabilities", p}});

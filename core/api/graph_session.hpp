@@ -2,18 +2,17 @@
 // ModelSession: text in, JSON text out, nothing thrown on user input. Usage: construct from a spec (or a
 // saved file), load(nodes, edges), then start_training + train_step until training_finished (one full-batch
 // epoch per step), evaluate (accuracy on the test nodes), predict, save.
-// A graph_classification spec predicts one class per graph of a nodes table with a `graph` column: an epoch then
-// walks the train graphs in shuffled mini-batches (training.batch_size graphs each, one block-diagonal graph per
-// batch), and evaluate/predict report graphs instead of nodes.
-// A spec-built session creates its weights at load(), when the feature and class counts are known; a file-built
-// one keeps its weights and checks that the graph fits them.
+// A graph_classification spec predicts one class per graph of a nodes table with a `graph` column: an epoch
+// then walks the train graphs in shuffled mini-batches (training.batch_size graphs each, one block-diagonal
+// graph per batch), and evaluate/predict report graphs instead of nodes. A spec-built session creates its
+// weights at load(), when the feature and class counts are known; a file-built one keeps its weights and
+// checks that the graph fits them.
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../data/graph.hpp"
 #include "../nn/graph_model.hpp"
@@ -33,12 +32,13 @@ public:
     std::string summary_json() const;  // null before a spec-built model has seen data
 
     // {"errors", "moreErrors", "source": "nodes" | "edges"} or {"errors": [], "nodes", "edges", "features",
-    // "classes", "split": {"train", "val", "test", "unlabelled"}, "splitGiven", "selfLoops", "duplicateEdges"}.
+    // "classes", "split": {"train", "val", "test", "unlabelled"}, "splitGiven", "selfLoops",
+    // "duplicateEdges"}.
     std::string load(const std::string& nodes_text, const std::string& edges_text);
     bool loaded() const { return in_.adj != nullptr; }
 
-    // options {"epochs", "seed", "patience", "learningRate"}, each optional (the spec's otherwise). A seed gives
-    // fresh weights (same seed, same run); without one training continues from the current weights.
+    // options {"epochs", "seed", "patience", "learningRate"}, each optional (the spec's otherwise). A seed
+    // gives fresh weights (same seed, same run); without one training continues from the current weights.
     std::string start_training(const std::string& options_json);
     // The events of core/train/training_run.hpp: {"type": "batch", ...} after a training step (node
     // classification: the epoch's one full-batch step; graph classification: a mini-batch of graphs), then
@@ -47,15 +47,15 @@ public:
     std::string train_step();
     bool training_finished() const { return !run_ || run_->finished(); }
     void cancel_training();
-    // {"epochsRun", "bestEpoch", "stoppedEarly", "cancelled", "history", "monitor", "test": {...}}, and "error"
-    // and "diverged": {"epoch", "batch", "message"} when training diverged.
+    // {"epochsRun", "bestEpoch", "stoppedEarly", "cancelled", "history", "monitor", "test": {...}}, and
+    // "error" and "diverged": {"epoch", "batch", "message"} when training diverged.
     std::string training_summary();
 
     // {"errors", "accuracy", "loss", "n"} on the labelled test nodes; graph models add the macro AUROC
     // ("auroc", one-vs-rest; null when the test graphs hold one class) and count graphs in "n".
     std::string evaluate_json() const;
-    // {"errors", "predictions": [{"id", "class", "probabilities"}]}: one row per node, or per graph (the graph's
-    // id) for a graph model.
+    // {"errors", "predictions": [{"id", "class", "probabilities"}]}: one row per node, or per graph (the
+    // graph's id) for a graph model.
     std::string predict_json() const;
     std::string save(const std::string& metadata_json) const;
     std::string metadata_json() const { return metadata_.dump(); }

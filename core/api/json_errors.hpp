@@ -3,10 +3,9 @@
 #pragma once
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../data/input_error.hpp"
 #include "../data/lines.hpp"

@@ -1,8 +1,5 @@
 // core/api/model_session.cpp: see model_session.hpp.
 #include "model_session.hpp"
-#include "json_errors.hpp"
-#include "../infer/prepared_input.hpp"
-#include "../spec/training_options.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,8 +8,11 @@
 #include <set>
 
 #include "../data/sequences.hpp"
-#include "../io/sequence_model_file.hpp"
 #include "../infer/evaluate.hpp"
+#include "../infer/prepared_input.hpp"
+#include "../io/sequence_model_file.hpp"
+#include "../spec/training_options.hpp"
+#include "json_errors.hpp"
 
 namespace helix::api {
 
@@ -31,7 +31,8 @@ std::string format_of(const std::string& text)
     return data::looks_like_table_header(first) ? "table" : "lines";
 }
 
-// One head's prediction for record k: a probability (0/1 head) or the class, its name and the K probabilities.
+// One head's prediction for record k: a probability (0/1 head) or the class, its name and the K
+// probabilities.
 json head_prediction(const nn::Model& model, std::size_t h, const Tensor& prob, std::size_t k)
 {
     const std::size_t K = model.head_outputs(h);
@@ -45,8 +46,8 @@ json head_prediction(const nn::Model& model, std::size_t h, const Tensor& prob, 
 }
 
 // "" when head h has enough labels to learn from, else why not (naming its column).
-std::string check_labels(const nn::Model& model, const infer::Examples& ex, std::size_t h, const std::string& column,
-                         json& counts)
+std::string check_labels(const nn::Model& model, const infer::Examples& ex, std::size_t h,
+                         const std::string& column, json& counts)
 {
     const std::size_t K = infer::is_multiclass(model, h) ? model.head_outputs(h) : 2;
     std::vector<std::size_t> per_class(K, 0);
@@ -58,7 +59,8 @@ std::string check_labels(const nn::Model& model, const infer::Examples& ex, std:
         ++n;
     }
     counts = per_class;
-    const auto present = std::count_if(per_class.begin(), per_class.end(), [](std::size_t c) { return c > 0; });
+    const auto present =
+        std::count_if(per_class.begin(), per_class.end(), [](std::size_t c) { return c > 0; });
     if (n >= 10 && present >= 2) return "";
     const std::string where = model.heads() > 1 ? " in column '" + column + "'" : "";
     if (K == 2)
@@ -70,8 +72,8 @@ std::string check_labels(const nn::Model& model, const infer::Examples& ex, std:
 
 }  // namespace
 
-std::string parse_sequences_json(const std::string& text, const std::string& label_column, bool require_labels,
-                                 int classes)
+std::string parse_sequences_json(const std::string& text, const std::string& label_column,
+                                 bool require_labels, int classes)
 {
     data::TableOptions opt;
     opt.classes = static_cast<std::size_t>(classes < 2 ? 2 : classes);
@@ -109,11 +111,20 @@ ModelSession::ModelSession(const std::string& text, const std::string& kind)
     errors_ = spec_errors_to_json(errors);
 }
 
-std::string ModelSession::errors_json() const { return errors_.dump(); }
+std::string ModelSession::errors_json() const
+{
+    return errors_.dump();
+}
 
-std::string ModelSession::spec_json() const { return model_ ? nn::spec_to_json(model_->spec()).dump() : "null"; }
+std::string ModelSession::spec_json() const
+{
+    return model_ ? nn::spec_to_json(model_->spec()).dump() : "null";
+}
 
-std::string ModelSession::summary_json() const { return model_ ? model_->summary_json() : "null"; }
+std::string ModelSession::summary_json() const
+{
+    return model_ ? model_->summary_json() : "null";
+}
 
 void ModelSession::reset(double seed)
 {
@@ -123,7 +134,7 @@ void ModelSession::reset(double seed)
     std::vector<nn::SpecError> errors;
     auto fresh = nn::Model::build(spec, errors);
     HELIX_ASSERT(fresh);  // the same layers built before
-    run_.reset();  // they refer to the old model
+    run_.reset();         // they refer to the old model
     task_.reset();
     model_ = std::move(fresh);
     // Weights brought from a pretrained model stay: a seed draws only the others afresh.
@@ -136,7 +147,8 @@ void ModelSession::reset(double seed)
 std::string ModelSession::predict_json(const std::string& text)
 {
     HELIX_ASSERT(model_);
-    infer::Prepared p = infer::prepare(*model_, text, infer::table_options(*model_, "", /*require_labels=*/false));
+    infer::Prepared p =
+        infer::prepare(*model_, text, infer::table_options(*model_, "", /*require_labels=*/false));
     json out = {{"errors", json::array()}, {"moreErrors", 0}, {"predictions", json::array()}};
     if (!p.errors.is_null()) return out.update(p.errors), out.dump();
     std::vector<Tensor> prob = infer::predict_heads(*model_, p.ex, infer::all_indices(p.ex.size()));
@@ -159,9 +171,11 @@ std::string ModelSession::predict_json(const std::string& text)
 std::string ModelSession::evaluate_json(const std::string& text, const std::string& label_column)
 {
     HELIX_ASSERT(model_);
-    infer::Prepared p = infer::prepare(*model_, text, infer::table_options(*model_, label_column, /*require_labels=*/true));
+    infer::Prepared p =
+        infer::prepare(*model_, text, infer::table_options(*model_, label_column, /*require_labels=*/true));
     if (!p.errors.is_null()) return p.errors.dump();
-    json out = infer::scores_json(*model_, infer::score_heads(*model_, p.ex, infer::all_indices(p.ex.size())));
+    json out =
+        infer::scores_json(*model_, infer::score_heads(*model_, p.ex, infer::all_indices(p.ex.size())));
     out["errors"] = json::array();
     return out.dump();
 }
@@ -186,8 +200,9 @@ std::string ModelSession::start_training(const std::string& text, const std::str
     if (!p.errors.is_null()) return p.errors.dump();
     json label_counts = json::object(), columns = json::array();
     for (std::size_t h = 0; h < model_->heads(); ++h) {
-        const std::string column =
-            topt.tasks.empty() ? (p.set.label_column.empty() ? topt.label_column : p.set.label_column) : p.set.task_columns[h];
+        const std::string column = topt.tasks.empty()
+                                       ? (p.set.label_column.empty() ? topt.label_column : p.set.label_column)
+                                       : p.set.task_columns[h];
         json counts;
         std::string why = check_labels(*model_, p.ex, h, column, counts);
         if (!why.empty()) return json{{"errors", one_error(column, why)}}.dump();
@@ -199,7 +214,9 @@ std::string ModelSession::start_training(const std::string& text, const std::str
     task_ = std::make_unique<train::SequenceTask>(*model_, std::move(p.ex), t, o);
     if (task_->split().train.empty()) {
         task_.reset();
-        return json{{"errors", one_error("", "too few records to train on (the split leaves none for training)")}}.dump();
+        return json{
+            {"errors", one_error("", "too few records to train on (the split leaves none for training)")}}
+            .dump();
     }
     run_ = std::make_unique<train::TrainingRun>(*task_, train::run_options(t));
     // The counts of a single head keep their historical names (positives; classCounts).
@@ -217,8 +234,11 @@ std::string ModelSession::start_training(const std::string& text, const std::str
         result["positives"] = label_counts.begin().value()[1];
     }
     metadata_ = {{"trainedOn", trained_on},
-                 {"training", {{"epochs", t.epochs}, {"batchSize", t.batch_size},
-                               {"learningRate", o.learning_rate}, {"seed", t.seed}}}};
+                 {"training",
+                  {{"epochs", t.epochs},
+                   {"batchSize", t.batch_size},
+                   {"learningRate", o.learning_rate},
+                   {"seed", t.seed}}}};
     if (!transfer_.is_null()) metadata_["transfer"] = transfer_;
     return result.dump();
 }
@@ -257,7 +277,12 @@ std::string ModelSession::load_weights_from(const std::string& file_text, const 
     HELIX_ASSERT(model_);
     json layers = json::parse(layers_json, nullptr, false);
     if (layers.is_discarded() || !(layers.is_array() || layers.is_null()))
-        return json{{"errors", one_error("layers", "layers: must be a list of layer names, or null for every layer the two models share")}}.dump();
+        return json{
+            {"errors",
+             one_error(
+                 "layers",
+                 "layers: must be a list of layer names, or null for every layer the two models share")}}
+            .dump();
     io::LoadedModel source = io::load_model(file_text);
     if (!source.errors.empty()) return json{{"errors", spec_errors_to_json(source.errors)}}.dump();
     std::map<std::string, const nn::Param*> theirs;
@@ -266,7 +291,9 @@ std::string ModelSession::load_weights_from(const std::string& file_text, const 
     std::set<std::string> wanted, found, skipped;
     if (layers.is_array())
         for (const auto& l : layers) {
-            if (!l.is_string()) return json{{"errors", one_error("layers", "layers: names must be strings, got " + l.dump())}}.dump();
+            if (!l.is_string())
+                return json{{"errors", one_error("layers", "layers: names must be strings, got " + l.dump())}}
+                    .dump();
             wanted.insert(l.get<std::string>());
         }
     // A layer is copied whole or not at all: every one of its tensors must exist in both with one shape.
@@ -286,23 +313,31 @@ std::string ModelSession::load_weights_from(const std::string& file_text, const 
             }
             if (mismatch.empty() && it->second->var.value().shape() != p->var.value().shape())
                 mismatch = p->name + ": the pretrained model's tensor has shape " +
-                           json(shape_of(it->second->var.value())).dump() + ", this model's " + json(p->var.shape()).dump() +
-                           " (the layers must match to share weights)";
+                           json(shape_of(it->second->var.value())).dump() + ", this model's " +
+                           json(p->var.shape()).dump() + " (the layers must match to share weights)";
         }
         if (!shared) continue;
         if (!mismatch.empty()) {
-            if (wanted.empty()) skipped.insert(layer);  // every shared name was asked for: one that differs stays as it is
-            else errors.push_back({{"field", layer}, {"message", mismatch}});
+            if (wanted.empty())
+                skipped.insert(layer);  // every shared name was asked for: one that differs stays as it is
+            else
+                errors.push_back({{"field", layer}, {"message", mismatch}});
             continue;
         }
         found.insert(layer);
         for (const nn::Param* p : params) copy[p->name] = theirs.at(p->name)->var.value();
     }
     for (const auto& w : wanted)
-        if (!found.count(w) && !std::any_of(errors.begin(), errors.end(), [&](const json& e) { return e["field"] == w; }))
-            errors.push_back({{"field", w}, {"message", w + ": neither this model nor the pretrained one has a layer of that name with weights"}});
+        if (!found.count(w) &&
+            !std::any_of(errors.begin(), errors.end(), [&](const json& e) { return e["field"] == w; }))
+            errors.push_back(
+                {{"field", w},
+                 {"message",
+                  w + ": neither this model nor the pretrained one has a layer of that name with weights"}});
     if (wanted.empty() && found.empty())
-        errors.push_back({{"field", "layers"}, {"message", "the two models share no layer of the same name and shape: nothing to transfer"}});
+        errors.push_back(
+            {{"field", "layers"},
+             {"message", "the two models share no layer of the same name and shape: nothing to transfer"}});
     if (!errors.empty()) return json{{"errors", errors}}.dump();
     for (nn::Param* p : model_->params()) {
         auto it = copy.find(p->name);
@@ -324,10 +359,12 @@ std::string ModelSession::set_trainable(const std::string& layers_json, bool tra
         for (const auto& l : layers)
             if (l.is_string()) names.push_back(l.get<std::string>());
     if (names.empty() || layers.size() != names.size())
-        return json{{"errors", one_error("layers", "layers: must be a non-empty list of layer names")}}.dump();
+        return json{{"errors", one_error("layers", "layers: must be a non-empty list of layer names")}}
+            .dump();
     std::vector<std::string> missing = model_->set_trainable(names, trainable);
     json errors = json::array();
-    for (const auto& m : missing) errors.push_back({{"field", m}, {"message", m + ": no layer of that name"}});
+    for (const auto& m : missing)
+        errors.push_back({{"field", m}, {"message", m + ": no layer of that name"}});
     return json{{"errors", errors}}.dump();
 }
 

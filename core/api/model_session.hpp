@@ -6,9 +6,8 @@
 
 #include <map>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "../nn/model.hpp"
 #include "../train/sequence_task.hpp"
@@ -19,8 +18,8 @@ namespace helix::api {
 // {"format", "count", "ids", "lengths", "hasLabels", "errors", "moreErrors"} for a paste (FASTA, table,
 // or one sequence per line).
 // `classes`: how many classes the labels may name (2: labels 0/1; K: class indices 0..K-1).
-std::string parse_sequences_json(const std::string& text, const std::string& label_column, bool require_labels,
-                                 int classes);
+std::string parse_sequences_json(const std::string& text, const std::string& label_column,
+                                 bool require_labels, int classes);
 
 class ModelSession {
 public:
@@ -60,7 +59,6 @@ public:
     std::string set_trainable(const std::string& layers_json, bool trainable);
 
 private:
-
     std::unique_ptr<nn::Model> model_;
     nlohmann::json errors_ = nlohmann::json::array();
     nlohmann::json metadata_ = nlohmann::json::object();
@@ -69,7 +67,6 @@ private:
     nn::TrainingSpec run_training_;
     std::map<std::string, Tensor> transferred_;  // parameter name -> pretrained value
     nlohmann::json transfer_;                    // {"from", "layers"} for the metadata
-
 };
 
 }  // namespace helix::api

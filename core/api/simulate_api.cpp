@@ -90,8 +90,8 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
         size("length", o.length, 1, 10000);
         motif("motif", o.motif);
         if (opt.contains("motifFraction")) {
-            if (!opt["motifFraction"].is_number() || !(opt["motifFraction"].get<double>() >= 0.0 &&
-                                                       opt["motifFraction"].get<double>() <= 1.0))
+            if (!opt["motifFraction"].is_number() ||
+                !(opt["motifFraction"].get<double>() >= 0.0 && opt["motifFraction"].get<double>() <= 1.0))
                 fail("motifFraction", "must be a number from 0 to 1");
             else
                 o.motif_fraction = opt["motifFraction"].get<double>();
@@ -132,10 +132,13 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
     } else {
         fail("kind", "'" + kind + "' is not one of: " + kSimulationKinds);
     }
-    const std::string format = opt.contains("format") && opt["format"].is_string() ? opt["format"].get<std::string>() : "table";
-    if (format != "table" && format != "fasta") fail("format", "'" + format + "' is not one of: table, fasta");
+    const std::string format =
+        opt.contains("format") && opt["format"].is_string() ? opt["format"].get<std::string>() : "table";
+    if (format != "table" && format != "fasta")
+        fail("format", "'" + format + "' is not one of: table, fasta");
     if (!errors.empty()) return json{{"errors", errors}}.dump();
-    if (table.empty() && format == "fasta") return json{{"errors", json::array()}, {"fasta", data::to_fasta(set)}}.dump();
+    if (table.empty() && format == "fasta")
+        return json{{"errors", json::array()}, {"fasta", data::to_fasta(set)}}.dump();
     if (table.empty()) table = data::to_table(set);
     return json{{"errors", json::array()}, {"table", table}}.dump();
 }

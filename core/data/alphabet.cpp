@@ -44,15 +44,24 @@ std::uint32_t decode_utf8(std::string_view s, std::size_t i, std::size_t* length
 const char* character_name(std::uint32_t cp)
 {
     switch (cp) {
-        case 0x00A0: return "no-break space";
-        case 0x200B: return "zero-width space";
-        case 0xFEFF: return "byte order mark";
-        case 0x2013: return "en dash";
-        case 0x2014: return "em dash";
-        case 0x2212: return "minus sign";
-        case 0x00AD: return "soft hyphen";
-        case 0xFFFD: return "replacement character: the file was not saved as UTF-8 text";
-        default: return nullptr;
+        case 0x00A0:
+            return "no-break space";
+        case 0x200B:
+            return "zero-width space";
+        case 0xFEFF:
+            return "byte order mark";
+        case 0x2013:
+            return "en dash";
+        case 0x2014:
+            return "em dash";
+        case 0x2212:
+            return "minus sign";
+        case 0x00AD:
+            return "soft hyphen";
+        case 0xFFFD:
+            return "replacement character: the file was not saved as UTF-8 text";
+        default:
+            return nullptr;
     }
 }
 

@@ -8,8 +8,8 @@
 
 namespace helix::data {
 
-// One {A, C, G, T} row per position, each summing to 1; empty when `sequences` is. All sequences must have the
-// same length (a HELIX_ASSERT).
+// One {A, C, G, T} row per position, each summing to 1; empty when `sequences` is. All sequences must have
+// the same length (a HELIX_ASSERT).
 std::vector<std::array<double, 4>> base_composition(const std::vector<std::string>& sequences);
 
 }  // namespace helix::data

@@ -18,10 +18,11 @@ inline std::optional<InputError> binary_input_error(std::string_view text)
     const std::size_t nul = text.find('\0');
     if (nul == std::string_view::npos) return std::nullopt;
     const TextPlace at = place_of(text, nul);
-    return InputError{at.line, at.column, "",
-                      "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
-                          ": byte 0x00: this is a binary file, not text (a compressed .gz, a spreadsheet .xlsx or "
-                          "an image?); save or export it as text (FASTA, TSV or CSV) and use that"};
+    return InputError{
+        at.line, at.column, "",
+        "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
+            ": byte 0x00: this is a binary file, not text (a compressed .gz, a spreadsheet .xlsx or "
+            "an image?); save or export it as text (FASTA, TSV or CSV) and use that"};
 }
 
 }  // namespace helix::data

@@ -39,7 +39,10 @@ std::vector<Cell> split_cells(std::string_view line, char delim)
     return cells;
 }
 
-char delimiter_of(std::string_view header) { return header.find('\t') != std::string_view::npos ? '\t' : ','; }
+char delimiter_of(std::string_view header)
+{
+    return header.find('\t') != std::string_view::npos ? '\t' : ',';
+}
 
 int column_index(const std::vector<Cell>& header, std::string_view name)
 {
@@ -109,17 +112,21 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
     const int c_split = column_index(header, "split"), c_indices = column_index(header, "feature_indices");
     const int c_graph = column_index(header, "graph");
     const int header_line = line.number;
-    if (c_node < 0) errors.add(header_line, 1, "node", "the header has no 'node' column (it names each node)");
-    if (c_label < 0) errors.add(header_line, 1, "label", "the header has no 'label' column (an integer class, -1 or empty for unlabelled)");
+    if (c_node < 0)
+        errors.add(header_line, 1, "node", "the header has no 'node' column (it names each node)");
+    if (c_label < 0)
+        errors.add(header_line, 1, "label",
+                   "the header has no 'label' column (an integer class, -1 or empty for unlabelled)");
     std::vector<int> numeric;  // feature columns when there is no feature_indices
     if (c_indices < 0)
         for (std::size_t i = 0; i < header.size(); ++i)
-            if (static_cast<int>(i) != c_node && static_cast<int>(i) != c_label && static_cast<int>(i) != c_split &&
-                static_cast<int>(i) != c_graph)
+            if (static_cast<int>(i) != c_node && static_cast<int>(i) != c_label &&
+                static_cast<int>(i) != c_split && static_cast<int>(i) != c_graph)
                 numeric.push_back(static_cast<int>(i));
     g.structural_features = c_graph >= 0 && c_indices < 0 && numeric.empty();
     if (c_indices < 0 && numeric.empty() && c_graph < 0 && c_node >= 0 && c_label >= 0)
-        errors.add(header_line, 1, "", "the header has no features: add 'feature_indices' or numeric feature columns");
+        errors.add(header_line, 1, "",
+                   "the header has no features: add 'feature_indices' or numeric feature columns");
     if (errors.total() > 0) {
         errors.move_into(out);
         return out;
@@ -129,8 +136,9 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
     // Numeric feature columns are the features one for one: a model of another width cannot read them (its
     // feature matrix would hold columns past its width).
     if (limit > 0 && !numeric.empty() && numeric.size() != limit) {
-        errors.add(header_line, 1, "", "the header has " + std::to_string(numeric.size()) +
-                                           " feature columns but this model takes " + std::to_string(limit));
+        errors.add(header_line, 1, "",
+                   "the header has " + std::to_string(numeric.size()) +
+                       " feature columns but this model takes " + std::to_string(limit));
         errors.move_into(out);
         return out;
     }
@@ -147,11 +155,12 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
     while (reader.next_non_blank(line)) {
         const std::vector<Cell> cells = split_cells(line.text, delim);
         auto column = [&](std::size_t i, std::size_t extra = 0) {
-            return i < cells.size() ? column_of(line.text, cells[i].offset + extra) : column_of(line.text, line.text.size()) ;
+            return i < cells.size() ? column_of(line.text, cells[i].offset + extra)
+                                    : column_of(line.text, line.text.size());
         };
         if (cells.size() < header.size()) {
             if (!errors.full())
-                errors.add(line.number, column(cells.size() - 1) , "",
+                errors.add(line.number, column(cells.size() - 1), "",
                            "this row has " + std::to_string(cells.size()) + " columns but the header has " +
                                std::to_string(header.size()));
             else
@@ -165,14 +174,15 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
             auto [it, fresh] = first_line.emplace(std::string(id), line.number);
             if (!fresh)
                 errors.add(line.number, column(c_node), "node",
-                           "node " + in_quotes(id) + " was already listed on line " + std::to_string(it->second) +
-                               " (node ids must be unique)");
+                           "node " + in_quotes(id) + " was already listed on line " +
+                               std::to_string(it->second) + " (node ids must be unique)");
         }
         long long label = -1;
         const std::string_view ltext = cells[c_label].text;
         if (!ltext.empty() && (!parse_int(ltext, label) || label < -1 || label > 100000)) {
             errors.add(line.number, column(c_label), "label",
-                       "label " + in_quotes(ltext) + " is not a class (allowed: 0, 1, 2, ...; -1 or empty for unlabelled)");
+                       "label " + in_quotes(ltext) +
+                           " is not a class (allowed: 0, 1, 2, ...; -1 or empty for unlabelled)");
             label = -1;
         }
         row.clear();
@@ -189,8 +199,9 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
                                "feature index " + in_quotes(item) + " is not a non-negative integer");
                 } else if (limit > 0 && static_cast<std::size_t>(index) >= limit) {
                     errors.add(line.number, column(c_indices, start), "feature_indices",
-                               "feature index " + std::to_string(index) + " is out of range (this model has " +
-                                   std::to_string(limit) + " features: 0 to " + std::to_string(limit - 1) + ")");
+                               "feature index " + std::to_string(index) +
+                                   " is out of range (this model has " + std::to_string(limit) +
+                                   " features: 0 to " + std::to_string(limit - 1) + ")");
                 } else {
                     row.emplace_back(static_cast<std::uint32_t>(index), 1.0f);
                     max_index_plus_one = std::max(max_index_plus_one, static_cast<std::size_t>(index) + 1);
@@ -213,7 +224,8 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
         if (c_graph >= 0) {
             const std::string_view gid = cells[c_graph].text;
             if (gid.empty()) errors.add(line.number, column(c_graph), "graph", "the graph id is empty");
-            auto [it, fresh] = graphs.emplace(std::string(gid), GraphSeen{static_cast<std::uint32_t>(g.graph_ids.size())});
+            auto [it, fresh] =
+                graphs.emplace(std::string(gid), GraphSeen{static_cast<std::uint32_t>(g.graph_ids.size())});
             GraphSeen& seen = it->second;
             if (fresh) {
                 g.graph_ids.emplace_back(gid);
@@ -227,8 +239,9 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
                 seen.label_line = line.number;
             } else if (label >= 0 && graph_label != label) {
                 errors.add(line.number, column(c_label), "label",
-                           "label " + std::to_string(label) + " differs from label " + std::to_string(graph_label) +
-                               " of graph " + in_quotes(gid) + " (line " + std::to_string(seen.label_line) +
+                           "label " + std::to_string(label) + " differs from label " +
+                               std::to_string(graph_label) + " of graph " + in_quotes(gid) + " (line " +
+                               std::to_string(seen.label_line) +
                                "); the labelled nodes of a graph must agree (-1 or empty leaves a node out)");
             }
             const std::string_view stext = c_split >= 0 ? cells[c_split].text : std::string_view();
@@ -238,8 +251,8 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
                 g.graph_split[seen.index] = split_of(stext);
             } else if (!stext.empty() && split_of(stext) != split_of(seen.split_text)) {
                 errors.add(line.number, column(c_split), "split",
-                           "split " + in_quotes(stext) + " differs from " + in_quotes(seen.split_text) + " of graph " +
-                               in_quotes(gid) + " (line " + std::to_string(seen.split_line) +
+                           "split " + in_quotes(stext) + " differs from " + in_quotes(seen.split_text) +
+                               " of graph " + in_quotes(gid) + " (line " + std::to_string(seen.split_line) +
                                "); every node of a graph is in its graph's split");
             }
         }
@@ -258,7 +271,8 @@ Parsed<GraphData> parse_graph_nodes(std::string_view text, const GraphOptions& o
     g.features.rows = g.ids.size();
     g.features.cols = limit > 0 ? limit : max_index_plus_one;
     if (errors.total() == 0 && g.features.cols == 0 && !g.structural_features)
-        errors.add(header_line, 1, "feature_indices", "no node has any feature (every feature_indices is empty)");
+        errors.add(header_line, 1, "feature_indices",
+                   "no node has any feature (every feature_indices is empty)");
     errors.move_into(out);
     return out;
 }
@@ -280,8 +294,9 @@ Parsed<bool> parse_graph_edges(std::string_view text, GraphData& g)
     const std::vector<Cell> header = split_cells(line.text, delim);
     const int c_source = column_index(header, "source"), c_target = column_index(header, "target");
     if (c_source < 0 || c_target < 0) {
-        errors.add(line.number, 1, c_source < 0 ? "source" : "target",
-                   "the header needs 'source' and 'target' columns (node ids), found " + in_quotes(line.text));
+        errors.add(
+            line.number, 1, c_source < 0 ? "source" : "target",
+            "the header needs 'source' and 'target' columns (node ids), found " + in_quotes(line.text));
         errors.move_into(out);
         return out;
     }
@@ -293,8 +308,9 @@ Parsed<bool> parse_graph_edges(std::string_view text, GraphData& g)
     while (reader.next_non_blank(line)) {
         const std::vector<Cell> cells = split_cells(line.text, delim);
         if (cells.size() < need) {
-            errors.add(line.number, column_of(line.text, line.text.size()), "",
-                       "this row has " + std::to_string(cells.size()) + " columns; source and target are needed");
+            errors.add(
+                line.number, column_of(line.text, line.text.size()), "",
+                "this row has " + std::to_string(cells.size()) + " columns; source and target are needed");
             continue;
         }
         std::uint32_t ends[2] = {0, 0};
@@ -321,7 +337,8 @@ Parsed<bool> parse_graph_edges(std::string_view text, GraphData& g)
                        "this edge joins node " + in_quotes(cells[c_source].text) + " of graph " +
                            in_quotes(g.graph_ids[g.graph_of_node[ends[0]]]) + " and node " +
                            in_quotes(cells[c_target].text) + " of graph " +
-                           in_quotes(g.graph_ids[g.graph_of_node[ends[1]]]) + " (an edge must stay within one graph)");
+                           in_quotes(g.graph_ids[g.graph_of_node[ends[1]]]) +
+                           " (an edge must stay within one graph)");
             continue;
         }
         ++rows;
@@ -342,10 +359,10 @@ Parsed<bool> parse_graph_edges(std::string_view text, GraphData& g)
 
 namespace {
 
-// Shuffles the labelled items of each class with `seed` and deals out about val_fraction to val, test_fraction to
-// test and the rest to train, per class; unlabelled items go to the pool.
-void stratify(const std::vector<int>& labels, std::size_t classes, std::vector<NodeSplit>& split, float val_fraction,
-              float test_fraction, std::uint64_t seed)
+// Shuffles the labelled items of each class with `seed` and deals out about val_fraction to val,
+// test_fraction to test and the rest to train, per class; unlabelled items go to the pool.
+void stratify(const std::vector<int>& labels, std::size_t classes, std::vector<NodeSplit>& split,
+              float val_fraction, float test_fraction, std::uint64_t seed)
 {
     HELIX_ASSERT(val_fraction >= 0 && test_fraction >= 0 && val_fraction + test_fraction < 1);
     Rng rng(seed);
@@ -360,7 +377,9 @@ void stratify(const std::vector<int>& labels, std::size_t classes, std::vector<N
         const auto n_test = static_cast<std::size_t>(std::lround(test_fraction * static_cast<double>(n)));
         const auto n_val = static_cast<std::size_t>(std::lround(val_fraction * static_cast<double>(n)));
         for (std::size_t k = 0; k < n; ++k)
-            split[members[k]] = k < n_test ? NodeSplit::test : k < n_test + n_val ? NodeSplit::val : NodeSplit::train;
+            split[members[k]] = k < n_test           ? NodeSplit::test
+                                : k < n_test + n_val ? NodeSplit::val
+                                                     : NodeSplit::train;
     }
 }
 

@@ -41,7 +41,8 @@ bool parse_number(std::string_view s, float& out)
     if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
     double mantissa = 0.0;
     int exponent = 0, digits = 0;
-    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) mantissa = mantissa * 10.0 + (s[i] - '0');
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits)
+        mantissa = mantissa * 10.0 + (s[i] - '0');
     if (i < s.size() && s[i] == '.') {
         for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) {
             mantissa = mantissa * 10.0 + (s[i] - '0');
@@ -54,16 +55,19 @@ bool parse_number(std::string_view s, float& out)
         const bool neg_exp = i < s.size() && s[i] == '-';
         if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
         int e = 0, e_digits = 0;
-        for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++e_digits) e = std::min(e * 10 + (s[i] - '0'), 10000);
+        for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++e_digits)
+            e = std::min(e * 10 + (s[i] - '0'), 10000);
         if (e_digits == 0) return false;
         exponent += neg_exp ? -e : e;
     }
     if (i != s.size()) return false;
     // Exact powers of ten for the usual exponents (a pow() per number would dominate reading a matrix).
-    static const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    static const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    const double v = exponent >= 0 ? (exponent <= 22 ? mantissa * kPow10[exponent] : mantissa * std::pow(10.0, exponent))
-                                   : (exponent >= -22 ? mantissa / kPow10[-exponent] : mantissa * std::pow(10.0, exponent));
+    const double v =
+        exponent >= 0
+            ? (exponent <= 22 ? mantissa * kPow10[exponent] : mantissa * std::pow(10.0, exponent))
+            : (exponent >= -22 ? mantissa / kPow10[-exponent] : mantissa * std::pow(10.0, exponent));
     if (!(std::fabs(v) <= 3.4028234663852886e38)) return false;
     out = static_cast<float>(negative ? -v : v);
     return true;
@@ -96,8 +100,9 @@ Parsed<Matrix> parse_matrix(std::string_view text)
     LineReader reader(text);
     Line line;
     if (!reader.next_non_blank(line)) {
-        errors.add(1, 1, "", "the matrix is empty: expected a header (an id column, then one name per column) "
-                             "and one row per sample");
+        errors.add(1, 1, "",
+                   "the matrix is empty: expected a header (an id column, then one name per column) "
+                   "and one row per sample");
         errors.move_into(out);
         return out;
     }
@@ -106,16 +111,18 @@ Parsed<Matrix> parse_matrix(std::string_view text)
     std::vector<Field> fields;
     split(line.text, delim, fields);
     if (fields.size() < 2) {
-        errors.add(line.number, 1, "", "the header has " + std::to_string(fields.size()) +
-                                           " column; a matrix needs an id column and at least one value column "
-                                           "(separated by tabs or commas)");
+        errors.add(line.number, 1, "",
+                   "the header has " + std::to_string(fields.size()) +
+                       " column; a matrix needs an id column and at least one value column "
+                       "(separated by tabs or commas)");
         errors.move_into(out);
         return out;
     }
     std::unordered_map<std::string_view, std::size_t> seen_columns;
     for (std::size_t c = 1; c < fields.size(); ++c) {
         const int column = column_of(line.text, fields[c].offset);
-        if (fields[c].text.empty()) errors.add(line.number, column, "", "column " + std::to_string(c + 1) + " has no name");
+        if (fields[c].text.empty())
+            errors.add(line.number, column, "", "column " + std::to_string(c + 1) + " has no name");
         else if (!seen_columns.emplace(fields[c].text, c).second)
             errors.add(line.number, column, std::string(fields[c].text),
                        "column name '" + shorten(fields[c].text) + "' is used by column " +
@@ -127,11 +134,13 @@ Parsed<Matrix> parse_matrix(std::string_view text)
     while (reader.next_non_blank(line)) {
         split(line.text, delim, fields);
         if (fields.size() != width) {
-            if (errors.full()) errors.count_more();
+            if (errors.full())
+                errors.count_more();
             else
                 errors.add(line.number, column_of(line.text, line.text.size()), "",
                            "this row has " + std::to_string(fields.size()) + " fields but the header has " +
-                               std::to_string(width) + " (an id and " + std::to_string(width - 1) + " values)");
+                               std::to_string(width) + " (an id and " + std::to_string(width - 1) +
+                               " values)");
             continue;
         }
         const std::string id(fields[0].text);
@@ -140,8 +149,9 @@ Parsed<Matrix> parse_matrix(std::string_view text)
         } else {
             auto [it, fresh] = seen_ids.emplace(id, line.number);
             if (!fresh)
-                errors.add(line.number, 1, "", "id '" + shorten(id) + "' is also on line " + std::to_string(it->second) +
-                                                   " (ids must be unique)");
+                errors.add(line.number, 1, "",
+                           "id '" + shorten(id) + "' is also on line " + std::to_string(it->second) +
+                               " (ids must be unique)");
         }
         const std::size_t base = m.values.size();
         m.values.resize(base + width - 1);
@@ -174,7 +184,9 @@ Parsed<std::vector<std::string>> parse_row_labels(std::string_view text, const s
     LineReader reader(text);
     Line line;
     if (!reader.next_non_blank(line)) {
-        errors.add(1, 1, "", "the labels table is empty: expected a header with an id column and '" + label_column + "'");
+        errors.add(
+            1, 1, "",
+            "the labels table is empty: expected a header with an id column and '" + label_column + "'");
         errors.move_into(out);
         return out;
     }
@@ -194,8 +206,9 @@ Parsed<std::vector<std::string>> parse_row_labels(std::string_view text, const s
         if (c == 9) found += ", ...";
     }
     if (label_at == 0) {
-        errors.add(line.number, 1, label_column, "no column '" + label_column + "' after the id column (found: " +
-                                                     (found.empty() ? "none" : found) + ")");
+        errors.add(line.number, 1, label_column,
+                   "no column '" + label_column +
+                       "' after the id column (found: " + (found.empty() ? "none" : found) + ")");
         errors.move_into(out);
         return out;
     }
@@ -207,7 +220,8 @@ Parsed<std::vector<std::string>> parse_row_labels(std::string_view text, const s
         split(line.text, delim, fields);
         if (fields.size() != width) {
             errors.add(line.number, column_of(line.text, line.text.size()), "",
-                       "this row has " + std::to_string(fields.size()) + " fields but the header has " + std::to_string(width));
+                       "this row has " + std::to_string(fields.size()) + " fields but the header has " +
+                           std::to_string(width));
             continue;
         }
         const std::string id(fields[0].text);
@@ -218,7 +232,8 @@ Parsed<std::vector<std::string>> parse_row_labels(std::string_view text, const s
         }
         auto [prev, fresh] = seen.emplace(id, line.number);
         if (!fresh) {
-            errors.add(line.number, 1, "", "id '" + shorten(id) + "' is also on line " + std::to_string(prev->second));
+            errors.add(line.number, 1, "",
+                       "id '" + shorten(id) + "' is also on line " + std::to_string(prev->second));
             continue;
         }
         out.value[it->second] = std::string(fields[label_at].text);

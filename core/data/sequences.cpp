@@ -17,7 +17,8 @@ std::string labels_needed(std::string_view format, const TableOptions& opt)
            " carries no labels, and training needs them: paste a table (tab- or "
            "comma-separated) whose header row names a 'sequence' column and a '" +
            opt.label_column + "' column of " +
-           (opt.classes <= 2 ? std::string("0/1") : "0 to " + std::to_string(opt.classes - 1)) + ", e.g. 'sequence<TAB>" + opt.label_column + "'";
+           (opt.classes <= 2 ? std::string("0/1") : "0 to " + std::to_string(opt.classes - 1)) +
+           ", e.g. 'sequence<TAB>" + opt.label_column + "'";
 }
 
 // chrom <TAB> start <TAB> end [...]: a BED line (start and end whole numbers).
@@ -28,7 +29,8 @@ bool looks_like_bed(std::string_view line)
         if (pos > line.size()) return false;  // fewer than three fields
         const std::size_t end = std::min(line.find('\t', pos), line.size());
         const std::string_view f = line.substr(pos, end - pos);
-        if (f.empty() || (field > 0 && f.find_first_not_of("0123456789") != std::string_view::npos)) return false;
+        if (f.empty() || (field > 0 && f.find_first_not_of("0123456789") != std::string_view::npos))
+            return false;
         pos = end + 1;
     }
     return true;
@@ -40,9 +42,10 @@ Parsed<SequenceSet> parse_plain_lines(std::string_view text, const TableOptions&
     SequenceSet& set = result.value;
     ErrorCollector errors;
     if (looks_like_bed(first.text)) {
-        errors.add(first.number, 1, "",
-                   "this looks like a BED file (chromosome, start, end): it holds coordinates, not bases; get the "
-                   "sequences first (e.g. 'bedtools getfasta -fi genome.fa -bed peaks.bed') and use that FASTA");
+        errors.add(
+            first.number, 1, "",
+            "this looks like a BED file (chromosome, start, end): it holds coordinates, not bases; get the "
+            "sequences first (e.g. 'bedtools getfasta -fi genome.fa -bed peaks.bed') and use that FASTA");
         errors.move_into(result);
         return result;
     }
@@ -93,7 +96,8 @@ Parsed<SequenceSet> parse_sequences(std::string_view text, const TableOptions& o
         for (const auto& c : opt.feature_columns) columns += (columns.empty() ? "'" : ", '") + c + "'";
         Parsed<SequenceSet> result;
         result.errors.push_back({first.number, 1, "",
-                                 "line " + std::to_string(first.number) + ", column 1: this model reads the column" +
+                                 "line " + std::to_string(first.number) +
+                                     ", column 1: this model reads the column" +
                                      (opt.feature_columns.size() == 1 ? " " : "s ") + columns +
                                      (opt.sequence ? " besides the DNA" : "") +
                                      ": paste a table (tab- or comma-separated) whose header row names " +
@@ -114,10 +118,12 @@ Parsed<SequenceSet> parse_sequences(std::string_view text, const TableOptions& o
         }
         return result;
     }
-    if (looks_like_table_header(first.text, opt.require_labels ? std::string_view(opt.label_column) : std::string_view()))
+    if (looks_like_table_header(first.text,
+                                opt.require_labels ? std::string_view(opt.label_column) : std::string_view()))
         return parse_table(text, opt);
     // A title or note above FASTA records: parse_fasta names it ("text before the first header").
-    if (text.find("\n>") != std::string_view::npos || text.find("\r>") != std::string_view::npos) return parse_fasta(text);
+    if (text.find("\n>") != std::string_view::npos || text.find("\r>") != std::string_view::npos)
+        return parse_fasta(text);
     return parse_plain_lines(text, opt, first);
 }
 

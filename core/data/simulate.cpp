@@ -22,7 +22,8 @@ std::string clean_background(std::size_t length, const std::vector<std::string>&
         s.push_back(kBases[rng.below(4)]);
         bool completes = false;
         for (const auto& m : motifs)
-            completes = completes || (s.size() >= m.size() && s.compare(s.size() - m.size(), m.size(), m) == 0);
+            completes =
+                completes || (s.size() >= m.size() && s.compare(s.size() - m.size(), m.size(), m) == 0);
         if (completes) s.pop_back();
     }
     return s;
@@ -84,7 +85,8 @@ SequenceSet simulate_planted_motif(const PlantedMotifOptions& o)
         // Record i is a carrier when the running count of carriers, ceil(n * fraction), steps up at it:
         // every other record for 0.5 (the first one a carrier), every record for 1.
         const double f = o.motif_fraction;
-        const bool positive = std::ceil(static_cast<double>(i + 1) * f) > std::ceil(static_cast<double>(i) * f);
+        const bool positive =
+            std::ceil(static_cast<double>(i + 1) * f) > std::ceil(static_cast<double>(i) * f);
         std::string s;
         do {
             s = clean_background(o.length, {o.motif}, rng);

@@ -36,7 +36,8 @@ SequenceSet simulate_planted_motif(const PlantedMotifOptions& options);
 
 // The set as a TSV table with the header `id<TAB>sequence<TAB>label`.
 std::string to_table(const SequenceSet& set);
-// The set as FASTA, one line per sequence, headers ">id label=L" (the label is a description FASTA readers skip).
+// The set as FASTA, one line per sequence, headers ">id label=L" (the label is a description FASTA readers
+// skip).
 std::string to_fasta(const SequenceSet& set);
 
 }  // namespace helix::data

@@ -1,10 +1,10 @@
 // core/data/simulate_multimodal.cpp: see simulate_multimodal.hpp.
 #include "simulate_multimodal.hpp"
 
-#include "../tensor.hpp"
-#include "decimal_text.hpp"
 #include "../motifs/pfm_sites.hpp"
 #include "../motifs/shipped_motifs.hpp"
+#include "../tensor.hpp"
+#include "decimal_text.hpp"
 
 namespace helix::data {
 

@@ -1,9 +1,9 @@
 // core/data/simulate_multitask.cpp: see simulate_multitask.hpp.
 #include "simulate_multitask.hpp"
 
-#include "../tensor.hpp"
 #include "../motifs/pfm_sites.hpp"
 #include "../motifs/shipped_motifs.hpp"
+#include "../tensor.hpp"
 
 namespace helix::data {
 

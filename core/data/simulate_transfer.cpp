@@ -1,9 +1,9 @@
 // core/data/simulate_transfer.cpp: see simulate_transfer.hpp.
 #include "simulate_transfer.hpp"
 
-#include "../tensor.hpp"
 #include "../motifs/pfm_sites.hpp"
 #include "../motifs/shipped_motifs.hpp"
+#include "../tensor.hpp"
 #include "simulate_multitask.hpp"
 
 namespace helix::data {

@@ -203,7 +203,10 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
     const std::string columns_found = "the header row has " + quoted_list(names);
     if (seq_col < 0 && opt.sequence)
         errors.add(header_line, 1, "",
-                   "no 'sequence' column: " + columns_found + " (" + (delim == '\t' ? "tab" : delim == ';' ? "semicolon" : "comma") +
+                   "no 'sequence' column: " + columns_found + " (" +
+                       (delim == '\t'  ? "tab"
+                        : delim == ';' ? "semicolon"
+                                       : "comma") +
                        "-separated); name the column of DNA 'sequence' or 'seq'");
     std::vector<int> task_cols, feature_cols;
     for (const auto& task : opt.tasks) {
@@ -211,17 +214,20 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
         if (task_cols.back() < 0 && opt.require_labels)
             errors.add(header_line, 1, "",
                        "no '" + task.column + "' column: " + columns_found + "; training needs a column of " +
-                           (task.classes <= 2 ? std::string("0/1 labels") : "class indices 0 to " + std::to_string(task.classes - 1)) +
+                           (task.classes <= 2 ? std::string("0/1 labels")
+                                              : "class indices 0 to " + std::to_string(task.classes - 1)) +
                            " named '" + task.column + "' (an empty cell is a missing label)");
-        if (task_cols.back() >= 0) set.task_columns.push_back(names[task_cols.back()]);
-        else set.task_columns.push_back(task.column);
+        if (task_cols.back() >= 0)
+            set.task_columns.push_back(names[task_cols.back()]);
+        else
+            set.task_columns.push_back(task.column);
     }
     for (const auto& column : opt.feature_columns) {
         feature_cols.push_back(find_column(names, column));
         if (feature_cols.back() < 0)
             errors.add(header_line, 1, "",
-                       "no '" + column + "' column: " + columns_found + "; the model reads a number from a column named '" +
-                           column + "' on every row");
+                       "no '" + column + "' column: " + columns_found +
+                           "; the model reads a number from a column named '" + column + "' on every row");
         else
             set.feature_columns.push_back(names[feature_cols.back()]);
     }
@@ -234,7 +240,8 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                        " named '" + opt.label_column + "'");
     if ((opt.sequence && seq_col < 0) ||
         std::any_of(feature_cols.begin(), feature_cols.end(), [](int c) { return c < 0; }) ||
-        (opt.require_labels && std::any_of(task_cols.begin(), task_cols.end(), [](int c) { return c < 0; }))) {
+        (opt.require_labels &&
+         std::any_of(task_cols.begin(), task_cols.end(), [](int c) { return c < 0; }))) {
         errors.move_into(result);
         return result;
     }
@@ -258,7 +265,10 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                        std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") +
                            ", but the header (line " + std::to_string(header_line) + ") has " +
                            std::to_string(n_columns) + ": " + quoted_list(names) + " (separated by " +
-                           (delim == '\t' ? "tabs" : delim == ';' ? "semicolons" : "commas") + ")");
+                           (delim == '\t'  ? "tabs"
+                            : delim == ';' ? "semicolons"
+                                           : "commas") +
+                           ")");
             continue;
         }
         std::string sequence;
@@ -285,8 +295,10 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                     label = classes <= 2 ? parse_label(cell) : parse_class(cell, classes);
                     if (std::isnan(label))
                         errors.add(line.number, cell_column(f), set.task_columns[k],
-                                   "'" + cell + "' in column '" + set.task_columns[k] + "' is not a label (allowed: " +
-                                       (classes <= 2 ? std::string("0 or 1") : "0 to " + std::to_string(classes - 1)) +
+                                   "'" + cell + "' in column '" + set.task_columns[k] +
+                                       "' is not a label (allowed: " +
+                                       (classes <= 2 ? std::string("0 or 1")
+                                                     : "0 to " + std::to_string(classes - 1)) +
                                        ", or an empty cell for a missing label)");
                 }
             }
@@ -299,13 +311,16 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
             char* end = nullptr;
             const double v = cell.empty() ? 0.0 : std::strtod(cell.c_str(), &end);
             if (cell.empty())
-                errors.add(line.number, cell_column(f), column, "the '" + column + "' cell is empty; every row needs a number there");
+                errors.add(line.number, cell_column(f), column,
+                           "the '" + column + "' cell is empty; every row needs a number there");
             else if (end != cell.c_str() + cell.size() || !std::isfinite(v))
-                errors.add(line.number, cell_column(f), column, "'" + cell + "' in column '" + column + "' is not a number");
+                errors.add(line.number, cell_column(f), column,
+                           "'" + cell + "' in column '" + column + "' is not a number");
             else if (std::fabs(v) > std::numeric_limits<float>::max())  // found by fuzz_table: it became inf
-                errors.add(line.number, cell_column(f), column, "'" + cell + "' in column '" + column +
-                                                                    "' is too large (at most 3.4e38)");
-            set.features.push_back(std::fabs(v) > std::numeric_limits<float>::max() ? 0.0f : static_cast<float>(v));
+                errors.add(line.number, cell_column(f), column,
+                           "'" + cell + "' in column '" + column + "' is too large (at most 3.4e38)");
+            set.features.push_back(std::fabs(v) > std::numeric_limits<float>::max() ? 0.0f
+                                                                                    : static_cast<float>(v));
         }
 
         if (label_col >= 0) {
@@ -316,16 +331,19 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
             float label = std::numeric_limits<float>::quiet_NaN();
             if (cell.empty()) {
                 if (opt.require_labels)
-                    errors.add(
-                        line.number, col, label_name,
-                        "the '" + label_name + "' cell is empty; training needs a label " + allowed + " on every row");
+                    errors.add(line.number, col, label_name,
+                               "the '" + label_name + "' cell is empty; training needs a label " + allowed +
+                                   " on every row");
             } else {
                 label = binary ? parse_label(cell) : parse_class(cell, opt.classes);
                 if (std::isnan(label))
                     errors.add(line.number, col, label_name,
-                               "'" + cell + "' in column '" + label_name + "' is not a label (allowed: " + allowed +
-                                   (binary ? "" : ", the class indices of a model with " +
-                                                      std::to_string(opt.classes) + " classes") + ")");
+                               "'" + cell + "' in column '" + label_name +
+                                   "' is not a label (allowed: " + allowed +
+                                   (binary ? ""
+                                           : ", the class indices of a model with " +
+                                                 std::to_string(opt.classes) + " classes") +
+                                   ")");
             }
             set.labels.push_back(label);
         }

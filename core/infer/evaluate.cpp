@@ -33,8 +33,8 @@ std::vector<std::string> fit_to_model(const nn::Model& model, const data::Sequen
     return out;
 }
 
-std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices,
-                                  std::size_t batch_size)
+std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex,
+                                  const std::vector<std::size_t>& indices, std::size_t batch_size)
 {
     std::vector<Tensor> prob;
     for (std::size_t h = 0; h < model.heads(); ++h)
@@ -43,7 +43,8 @@ std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex, const st
     for (std::size_t k = 0; k < indices.size(); ++k) position[indices[k]] = k;
     Rng unused(0);
     for (const auto& batch : train::make_batches(ex.sequences, indices, batch_size, nullptr)) {
-        std::vector<Var> logits = model.forward_heads(encode_inputs(model, ex, batch), /*training=*/false, unused);
+        std::vector<Var> logits =
+            model.forward_heads(encode_inputs(model, ex, batch), /*training=*/false, unused);
         for (std::size_t h = 0; h < logits.size(); ++h) {
             const std::size_t K = model.head_outputs(h);
             const float* z = logits[h].value().data();
@@ -74,7 +75,8 @@ std::vector<float> predict_probabilities(nn::Model& model, const std::vector<std
 }
 
 std::vector<float> predict_class_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
-                                               const std::vector<std::size_t>& indices, std::size_t batch_size)
+                                               const std::vector<std::size_t>& indices,
+                                               std::size_t batch_size)
 {
     return predict_probabilities(model, sequences, indices, batch_size);
 }
@@ -172,8 +174,11 @@ namespace helix::infer {
 nlohmann::json scores_json(const Scores& s)
 {
     auto num = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
-    return {{"loss", num(s.loss)}, {"accuracy", num(s.accuracy)}, {"auroc", num(s.auroc)},
-            {"auprc", num(s.auprc)}, {"n", s.n}};
+    return {{"loss", num(s.loss)},
+            {"accuracy", num(s.accuracy)},
+            {"auroc", num(s.auroc)},
+            {"auprc", num(s.auprc)},
+            {"n", s.n}};
 }
 
 nlohmann::json scores_json(const nn::Model& model, const HeadScores& s)
@@ -181,7 +186,8 @@ nlohmann::json scores_json(const nn::Model& model, const HeadScores& s)
     nlohmann::json out = scores_json(s.combined);
     if (model.heads() > 1) {
         out["heads"] = nlohmann::json::object();
-        for (std::size_t h = 0; h < model.heads(); ++h) out["heads"][model.spec().heads[h].name] = scores_json(s.heads[h]);
+        for (std::size_t h = 0; h < model.heads(); ++h)
+            out["heads"][model.spec().heads[h].name] = scores_json(s.heads[h]);
     }
     return out;
 }

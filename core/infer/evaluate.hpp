@@ -1,10 +1,9 @@
 // core/infer/evaluate.hpp: preparing parsed sequences for a model, predicting and scoring them.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../data/input_error.hpp"
 #include "../data/sequence_set.hpp"
@@ -23,12 +22,13 @@ std::vector<std::string> fit_to_model(const nn::Model& model, const data::Sequen
 // Per head, the probabilities of the records `indices` (in that order): (n, 1) sigmoids of a
 // bce_with_logits head, (n, K) softmax rows of a softmax_cross_entropy head. Batches group equal
 // lengths. Dropout is off.
-std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices,
-                                  std::size_t batch_size = 256);
+std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex,
+                                  const std::vector<std::size_t>& indices, std::size_t batch_size = 256);
 
 // A one-head DNA model: binding probabilities (sigmoid of the logits), one per sequence, in order.
 std::vector<float> predict_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
-                                         const std::vector<std::size_t>& indices, std::size_t batch_size = 256);
+                                         const std::vector<std::size_t>& indices,
+                                         std::size_t batch_size = 256);
 
 // A one-head K-class DNA model: the softmax of the logits, n rows of K, row-major, in the order of `indices`.
 std::vector<float> predict_class_probabilities(nn::Model& model, const std::vector<std::string>& sequences,
@@ -52,7 +52,8 @@ struct HeadScores {
 // cross-entropy, accuracy of the most probable class, and one-vs-rest AUROC and AUPRC macro-averaged
 // over classes (metrics.hpp); labels are class indices.
 HeadScores score_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices);
-// The same from probabilities already predicted for `indices` (predict_heads' result, e.g. gathered in chunks).
+// The same from probabilities already predicted for `indices` (predict_heads' result, e.g. gathered in
+// chunks).
 HeadScores score_heads(const nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices,
                        const std::vector<Tensor>& prob);
 

@@ -14,7 +14,8 @@ Examples sequence_examples(std::vector<std::string> sequences, std::vector<float
     return ex;
 }
 
-std::vector<Tensor> encode_inputs(const nn::Model& model, const Examples& ex, const std::vector<std::size_t>& batch)
+std::vector<Tensor> encode_inputs(const nn::Model& model, const Examples& ex,
+                                  const std::vector<std::size_t>& batch)
 {
     const auto& inputs = model.spec().inputs;
     std::vector<Tensor> out;
@@ -33,8 +34,8 @@ std::vector<Tensor> encode_inputs(const nn::Model& model, const Examples& ex, co
     return out;
 }
 
-bool head_targets(const nn::Model& model, const Examples& ex, std::size_t h, const std::vector<std::size_t>& batch,
-                  Tensor& targets, Tensor& mask)
+bool head_targets(const nn::Model& model, const Examples& ex, std::size_t h,
+                  const std::vector<std::size_t>& batch, Tensor& targets, Tensor& mask)
 {
     const bool classes = model.spec().heads[h].loss == "softmax_cross_entropy";
     const std::size_t B = batch.size();

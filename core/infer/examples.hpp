@@ -12,9 +12,10 @@
 namespace helix::infer {
 
 struct Examples {
-    std::vector<std::string> sequences;        // one per record; "" for every record of a features-only model
-    std::vector<std::vector<float>> features;  // per spec input (empty for the DNA input): size() × F, row-major
-    std::vector<float> labels;                 // size() × heads, row-major; NaN = missing; empty when unlabelled
+    std::vector<std::string> sequences;  // one per record; "" for every record of a features-only model
+    std::vector<std::vector<float>>
+        features;               // per spec input (empty for the DNA input): size() × F, row-major
+    std::vector<float> labels;  // size() × heads, row-major; NaN = missing; empty when unlabelled
     std::size_t heads = 1;
 
     std::size_t size() const { return sequences.size(); }
@@ -26,12 +27,13 @@ Examples sequence_examples(std::vector<std::string> sequences, std::vector<float
 
 // The model's inputs for the records `batch`, in spec order: one-hot DNA (B, L, 4) (all of length L)
 // and features (B, F).
-std::vector<Tensor> encode_inputs(const nn::Model& model, const Examples& ex, const std::vector<std::size_t>& batch);
+std::vector<Tensor> encode_inputs(const nn::Model& model, const Examples& ex,
+                                  const std::vector<std::size_t>& batch);
 
 // The labels of head h for `batch`: (B, 1) 0/1 targets for bce_with_logits, (B) class indices for
 // softmax_cross_entropy; `mask` (same shape) is 0 where the label is missing (the value is then 0).
 // False when every label of the batch is missing.
-bool head_targets(const nn::Model& model, const Examples& ex, std::size_t h, const std::vector<std::size_t>& batch,
-                  Tensor& targets, Tensor& mask);
+bool head_targets(const nn::Model& model, const Examples& ex, std::size_t h,
+                  const std::vector<std::size_t>& batch, Tensor& targets, Tensor& mask);
 
 }  // namespace helix::infer

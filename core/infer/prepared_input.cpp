@@ -1,15 +1,17 @@
 // core/infer/prepared_input.cpp: see prepared_input.hpp.
 #include "prepared_input.hpp"
-#include "../api/json_errors.hpp"
 
+#include "../api/json_errors.hpp"
 #include "evaluate.hpp"
 
 namespace helix::infer {
 
 using nlohmann::json;
 
-
-bool reads_task_columns(const nn::Model& model) { return model.heads() > 1 || model.spec().graph; }
+bool reads_task_columns(const nn::Model& model)
+{
+    return model.heads() > 1 || model.spec().graph;
+}
 
 bool is_multiclass(const nn::Model& model, std::size_t h)
 {
@@ -33,7 +35,8 @@ data::TableOptions table_options(const nn::Model& model, const std::string& labe
         opt.classes = model.outputs();
     }
     for (const auto& in : model.spec().inputs)
-        if (in.type == "features") opt.feature_columns.insert(opt.feature_columns.end(), in.columns.begin(), in.columns.end());
+        if (in.type == "features")
+            opt.feature_columns.insert(opt.feature_columns.end(), in.columns.begin(), in.columns.end());
     return opt;
 }
 

@@ -3,10 +3,9 @@
 // Shared by the model session (predict, evaluate, train) and the interpretation API (explain, variants).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../data/sequences.hpp"
 #include "../nn/model.hpp"
@@ -20,7 +19,8 @@ bool is_multiclass(const nn::Model& model, std::size_t h = 0);
 
 // The table columns the model reads: labels (0/1 or class indices; per head for a multi-head model),
 // numeric features of every features input, and the DNA unless it reads none.
-data::TableOptions table_options(const nn::Model& model, const std::string& label_column, bool require_labels);
+data::TableOptions table_options(const nn::Model& model, const std::string& label_column,
+                                 bool require_labels);
 
 // A paste parsed and made ready for the model; `errors` is null when it is usable, else
 // {"errors": [...], "moreErrors": n}.

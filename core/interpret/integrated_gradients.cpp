@@ -36,13 +36,15 @@ std::vector<double> path_attributions(Scorer& scorer, const Tensor& x, const Ten
         const float* g = input.grad().data();
         for (std::size_t r = 0; r < n; ++r) {
             const std::size_t point = begin + r;
-            const double w = (point == 0 || point == steps ? 0.5 : 1.0) / static_cast<double>(steps);  // trapezoid
+            const double w =
+                (point == 0 || point == steps ? 0.5 : 1.0) / static_cast<double>(steps);  // trapezoid
             for (std::size_t i = 0; i < LC; ++i) avg_grad[i] += w * g[r * LC + i];
         }
     }
     std::vector<double> a(L, 0.0);
     for (std::size_t l = 0; l < L; ++l)
-        for (std::size_t c = 0; c < 4; ++c) a[l] += (x.data()[l * 4 + c] - b.data()[l * 4 + c]) * avg_grad[l * 4 + c];
+        for (std::size_t c = 0; c < 4; ++c)
+            a[l] += (x.data()[l * 4 + c] - b.data()[l * 4 + c]) * avg_grad[l * 4 + c];
     return a;
 }
 
@@ -75,7 +77,8 @@ IntegratedGradients integrated_gradients(Scorer& scorer, const std::string& seq,
             b = xt::full_like(x, 0.25f);
         }
         double score_b = 0;
-        std::vector<double> a = path_attributions(scorer, x, b, record, out.class_index, options.steps, score_x, score_b);
+        std::vector<double> a =
+            path_attributions(scorer, x, b, record, out.class_index, options.steps, score_x, score_b);
         for (std::size_t l = 0; l < L; ++l) sum[l] += a[l];
         score_b_sum += score_b;
     }

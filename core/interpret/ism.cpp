@@ -12,11 +12,16 @@ namespace {
 int channel(char base)
 {
     switch (std::toupper(static_cast<unsigned char>(base))) {
-        case 'A': return 0;
-        case 'C': return 1;
-        case 'G': return 2;
-        case 'T': return 3;
-        default: return -1;
+        case 'A':
+            return 0;
+        case 'C':
+            return 1;
+        case 'G':
+            return 2;
+        case 'T':
+            return 3;
+        default:
+            return -1;
     }
 }
 

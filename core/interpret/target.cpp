@@ -9,7 +9,8 @@
 
 namespace helix::interpret {
 
-Scorer::Scorer(nn::Model& model, const infer::Examples& ex, Target target) : model_(model), ex_(ex), target_(target)
+Scorer::Scorer(nn::Model& model, const infer::Examples& ex, Target target)
+    : model_(model), ex_(ex), target_(target)
 {
     HELIX_ASSERT(model.dna_input() >= 0 && target.head < model.heads());
     for (nn::Param* p : model_.params()) {
@@ -24,9 +25,15 @@ Scorer::~Scorer()
     for (nn::Param* p : model_.params()) p->var.set_requires_grad(requires_grad_[i++]);
 }
 
-bool Scorer::multiclass() const { return model_.spec().heads[target_.head].loss == "softmax_cross_entropy"; }
+bool Scorer::multiclass() const
+{
+    return model_.spec().heads[target_.head].loss == "softmax_cross_entropy";
+}
 
-Var Scorer::logits(const Var& x, std::size_t record) { return logits(x, std::vector<std::size_t>(x.dim(0), record)); }
+Var Scorer::logits(const Var& x, std::size_t record)
+{
+    return logits(x, std::vector<std::size_t>(x.dim(0), record));
+}
 
 Var Scorer::logits(const Var& x, const std::vector<std::size_t>& records)
 {
@@ -108,7 +115,10 @@ std::vector<float> Scorer::scores(const Tensor& x, std::size_t record, std::size
     return out;
 }
 
-std::size_t rows_per_chunk(std::size_t L) { return std::max<std::size_t>(1, std::min<std::size_t>(512, 131072 / std::max<std::size_t>(L, 1))); }
+std::size_t rows_per_chunk(std::size_t L)
+{
+    return std::max<std::size_t>(1, std::min<std::size_t>(512, 131072 / std::max<std::size_t>(L, 1)));
+}
 
 Tensor one_hot_sequence(const std::string& seq)
 {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "../autograd.hpp"
-#include "../nn/model.hpp"
 #include "../infer/examples.hpp"
+#include "../nn/model.hpp"
 
 namespace helix::interpret {
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <limits>
 #include <cstdlib>
+#include <limits>
 #include <map>
 
 #include "../data/lines.hpp"
@@ -52,8 +52,14 @@ std::string lower(std::string_view s)
 bool is_dna(char c)
 {
     switch (std::toupper(static_cast<unsigned char>(c))) {
-        case 'A': case 'C': case 'G': case 'T': case 'N': return true;
-        default: return false;
+        case 'A':
+        case 'C':
+        case 'G':
+        case 'T':
+        case 'N':
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -64,12 +70,14 @@ bool is_base(std::string_view s)
     return c == 'A' || c == 'C' || c == 'G' || c == 'T';
 }
 
-const char* kLayouts = "a variant table has the columns id, sequence, position, ref, alt (position 1-based) "
-                       "or id, ref_sequence, alt_sequence";
+const char* kLayouts =
+    "a variant table has the columns id, sequence, position, ref, alt (position 1-based) "
+    "or id, ref_sequence, alt_sequence";
 
 }  // namespace
 
-data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector<std::string>& feature_columns)
+data::Parsed<VariantSet> parse_variants(std::string_view text,
+                                        const std::vector<std::string>& feature_columns)
 {
     data::Parsed<VariantSet> out;
     data::ErrorCollector errors;
@@ -96,8 +104,10 @@ data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector
     if (pairs)
         required = {{"ref_sequence", find({"ref_sequence"})}, {"alt_sequence", find({"alt_sequence"})}};
     else
-        required = {{"sequence", find({"sequence", "seq"})}, {"position", find({"position", "pos"})},
-                    {"ref", find({"ref"})}, {"alt", find({"alt"})}};
+        required = {{"sequence", find({"sequence", "seq"})},
+                    {"position", find({"position", "pos"})},
+                    {"ref", find({"ref"})},
+                    {"alt", find({"alt"})}};
     std::vector<int> feature_fields;
     for (const auto& f : feature_columns) feature_fields.push_back(find({lower(f).c_str()}));
     const int header_end = data::column_of(header.text, header.text.size());
@@ -111,7 +121,8 @@ data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector
     for (std::size_t f = 0; f < feature_columns.size(); ++f)
         if (feature_fields[f] < 0) {
             errors.add(header.number, header_end, feature_columns[f],
-                       "the header has no '" + feature_columns[f] + "' column: the model reads it as a numeric input");
+                       "the header has no '" + feature_columns[f] +
+                           "' column: the model reads it as a numeric input");
             header_ok = false;
         }
     if (!header_ok) {
@@ -129,12 +140,17 @@ data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector
                 c = cells[field];
                 return true;
             }
-            const int column = field < static_cast<int>(cells.size()) ? data::column_of(line.text, cells[field].offset) : end_column;
-            errors.add(line.number, column, name, std::string("the '") + name + "' cell is missing (column " +
-                                                      std::to_string(field + 1) + " of the header)");
+            const int column = field < static_cast<int>(cells.size())
+                                   ? data::column_of(line.text, cells[field].offset)
+                                   : end_column;
+            errors.add(line.number, column, name,
+                       std::string("the '") + name + "' cell is missing (column " +
+                           std::to_string(field + 1) + " of the header)");
             return false;
         };
-        auto column = [&](const Cell& c, std::size_t i = 0) { return data::column_of(line.text, c.offset + i); };
+        auto column = [&](const Cell& c, std::size_t i = 0) {
+            return data::column_of(line.text, c.offset + i);
+        };
         // A sequence cell of DNA letters; bad letters are errors at their own column.
         auto sequence = [&](const char* name, const Cell& c, std::string& s) {
             bool ok = true;
@@ -143,8 +159,9 @@ data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector
                     if (errors.full()) {
                         errors.count_more();
                     } else {
-                        errors.add(line.number, column(c, i), name, std::string("'") + c.text[i] +
-                                   "' is not a DNA base (allowed: A, C, G, T, N in either case)");
+                        errors.add(line.number, column(c, i), name,
+                                   std::string("'") + c.text[i] +
+                                       "' is not a DNA base (allowed: A, C, G, T, N in either case)");
                     }
                     ok = false;
                 }
@@ -188,25 +205,30 @@ data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector
                 const std::string p(pos.text);
                 char* endp = nullptr;
                 const long long n = std::strtoll(p.c_str(), &endp, 10);
-                if (endp != p.c_str() + p.size() || p.empty() || !std::isdigit(static_cast<unsigned char>(p[0]))) {
-                    errors.add(line.number, column(pos), "position", "position: '" + p + "' is not a whole number (1-based)");
+                if (endp != p.c_str() + p.size() || p.empty() ||
+                    !std::isdigit(static_cast<unsigned char>(p[0]))) {
+                    errors.add(line.number, column(pos), "position",
+                               "position: '" + p + "' is not a whole number (1-based)");
                     ok = false;
                 } else if (have_seq && (n < 1 || static_cast<std::size_t>(n) > seq.text.size())) {
-                    errors.add(line.number, column(pos), "position", "position " + p + " is outside the sequence (1.." +
-                                                                         std::to_string(seq.text.size()) + ")");
+                    errors.add(line.number, column(pos), "position",
+                               "position " + p + " is outside the sequence (1.." +
+                                   std::to_string(seq.text.size()) + ")");
                     ok = false;
                 } else {
                     v.position = static_cast<std::size_t>(n);
                 }
             }
             if (have_ref && !is_base(ref.text)) {
-                errors.add(line.number, column(ref), "ref", "ref: '" + std::string(ref.text) + "' is not one base A, C, G or T");
+                errors.add(line.number, column(ref), "ref",
+                           "ref: '" + std::string(ref.text) + "' is not one base A, C, G or T");
                 ok = false;
             } else if (have_ref) {
                 v.ref = static_cast<char>(std::toupper(static_cast<unsigned char>(ref.text[0])));
             }
             if (have_alt && !is_base(alt.text)) {
-                errors.add(line.number, column(alt), "alt", "alt: '" + std::string(alt.text) + "' is not one base A, C, G or T");
+                errors.add(line.number, column(alt), "alt",
+                           "alt: '" + std::string(alt.text) + "' is not one base A, C, G or T");
                 ok = false;
             } else if (have_alt) {
                 v.alt = static_cast<char>(std::toupper(static_cast<unsigned char>(alt.text[0])));
@@ -214,14 +236,16 @@ data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector
             if (v.ref && v.position && v.ref_sequence.size() >= v.position) {
                 const char there = v.ref_sequence[v.position - 1];
                 if (there != v.ref) {
-                    errors.add(line.number, column(ref), "ref", std::string("ref '") + v.ref +
-                               "' does not match the sequence at position " + std::to_string(v.position) + " ('" +
-                               there + "', column " + std::to_string(column(seq, v.position - 1)) + ")");
+                    errors.add(line.number, column(ref), "ref",
+                               std::string("ref '") + v.ref + "' does not match the sequence at position " +
+                                   std::to_string(v.position) + " ('" + there + "', column " +
+                                   std::to_string(column(seq, v.position - 1)) + ")");
                     ok = false;
                 }
             }
             if (v.ref && v.alt && v.ref == v.alt) {
-                errors.add(line.number, column(alt), "alt", std::string("alt '") + v.alt + "' is the same base as ref");
+                errors.add(line.number, column(alt), "alt",
+                           std::string("alt '") + v.alt + "' is the same base as ref");
                 ok = false;
             }
             if (ok) {
@@ -238,9 +262,11 @@ data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector
             const std::string t(c.text);
             char* endp = nullptr;
             const double x = std::strtod(t.c_str(), &endp);
-            if (endp != t.c_str() + t.size() || !std::isfinite(x) || std::fabs(x) > std::numeric_limits<float>::max()) {
+            if (endp != t.c_str() + t.size() || !std::isfinite(x) ||
+                std::fabs(x) > std::numeric_limits<float>::max()) {
                 // Past the float range counts too: it would become infinite (found by fuzz_variants).
-                errors.add(line.number, column(c), name, feature_columns[f] + ": '" + t + "' is not a number");
+                errors.add(line.number, column(c), name,
+                           feature_columns[f] + ": '" + t + "' is not a number");
                 ok = false;
                 continue;
             }
@@ -266,8 +292,9 @@ std::vector<VariantEffect> score_variants(nn::Model& model, const VariantSet& se
         const std::string why = model.check_length(s.size());
         if (!why.empty()) {
             if (errors.size() < data::ErrorCollector::kLimit)
-                errors.push_back({v.line, column, field, "line " + std::to_string(v.line) + ", column " +
-                                                             std::to_string(column) + " (" + v.id + "): " + why});
+                errors.push_back({v.line, column, field,
+                                  "line " + std::to_string(v.line) + ", column " + std::to_string(column) +
+                                      " (" + v.id + "): " + why});
             else
                 ++more_errors;
         }
@@ -275,7 +302,8 @@ std::vector<VariantEffect> score_variants(nn::Model& model, const VariantSet& se
         for (std::size_t i = 0, offset = 0; i < inputs.size(); ++i) {
             if (inputs[i].type != "features") continue;
             const std::size_t F = inputs[i].columns.size();
-            ex.features[i].insert(ex.features[i].end(), v.features.begin() + offset, v.features.begin() + offset + F);
+            ex.features[i].insert(ex.features[i].end(), v.features.begin() + offset,
+                                  v.features.begin() + offset + F);
             offset += F;
         }
     };
@@ -306,7 +334,8 @@ std::vector<VariantEffect> score_variants(nn::Model& model, const VariantSet& se
         e.ref_score = scorer.score(ref, e.class_index);
         e.alt_score = scorer.score(alt, e.class_index);
         e.difference = e.alt_score - e.ref_score;
-        e.log_odds_ratio = static_cast<float>(scorer.log_odds(alt, e.class_index) - scorer.log_odds(ref, e.class_index));
+        e.log_odds_ratio =
+            static_cast<float>(scorer.log_odds(alt, e.class_index) - scorer.log_odds(ref, e.class_index));
     }
     return out;
 }

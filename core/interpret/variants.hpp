@@ -1,7 +1,7 @@
 // core/interpret/variants.hpp: variant effects. A variant table (TSV or CSV with a header) in one of two
 // layouts, columns found by name (either case; an id or name column is optional):
-//   id  sequence  position  ref  alt        one substitution, position 1-based, ref checked against the sequence
-//   id  ref_sequence  alt_sequence          two alleles given whole (any lengths the model accepts)
+//   id  sequence  position  ref  alt        one substitution, position 1-based, ref checked against the
+//   sequence id  ref_sequence  alt_sequence          two alleles given whole (any lengths the model accepts)
 // plus, for a model with numeric inputs, those columns (held for both alleles). Each allele is scored
 // by the model (fitted to its length as for predict); the effect is alt − ref in probability and in log odds.
 #pragma once
@@ -33,13 +33,14 @@ struct VariantSet {
 // Errors name line and column: a missing column (in the header or a row), a base that is not DNA, a
 // position that is not a whole number or lies outside the sequence, a ref or alt that is not one of
 // A, C, G, T, a ref that is not the sequence's base there, alt equal to ref, a feature that is not a number.
-data::Parsed<VariantSet> parse_variants(std::string_view text, const std::vector<std::string>& feature_columns);
+data::Parsed<VariantSet> parse_variants(std::string_view text,
+                                        const std::vector<std::string>& feature_columns);
 
 struct VariantEffect {
     float ref_score = 0, alt_score = 0;  // probabilities of the explained class
     float difference = 0;                // alt − ref
     float log_odds_ratio = 0;            // logit(alt) − logit(ref)
-    std::size_t class_index = 0;         // K-class heads: the target's class, else the ref allele's predicted one
+    std::size_t class_index = 0;  // K-class heads: the target's class, else the ref allele's predicted one
 };
 
 // One effect per variant, in the set's order. An allele whose length the model cannot take is an error

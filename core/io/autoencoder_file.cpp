@@ -28,7 +28,8 @@ std::string save_autoencoder(const nn::Autoencoder& model, const std::vector<std
 {
     HELIX_ASSERT(genes.size() == model.genes());
     const json fields = {{"genes", genes}, {"cells", {{"count", cells.count}, {"hash", cells.hash}}}};
-    return write_model_file("autoencoder", {nn::autoencoder_spec_to_json(model.spec()), model.params(), fields, metadata});
+    return write_model_file("autoencoder",
+                            {nn::autoencoder_spec_to_json(model.spec()), model.params(), fields, metadata});
 }
 
 LoadedAutoencoder load_autoencoder(const std::string& text)
@@ -54,14 +55,16 @@ LoadedAutoencoder load_autoencoder(const std::string& text)
     }
     if (file.contains("cells") && file["cells"].is_object()) {
         const json& c = file["cells"];
-        if (c.contains("count") && c["count"].is_number_unsigned()) out.cells.count = c["count"].get<std::size_t>();
+        if (c.contains("count") && c["count"].is_number_unsigned())
+            out.cells.count = c["count"].get<std::size_t>();
         if (c.contains("hash") && c["hash"].is_string()) out.cells.hash = c["hash"].get<std::string>();
     }
     if (!out.errors.empty()) return out;
     const std::size_t genes = out.genes.size();
     out.model = model_from_file(
         file, [](const json& j) { return nn::parse_autoencoder_spec(j); },
-        [&](const nn::AutoencoderSpec& s, std::vector<nn::SpecError>& errors) -> std::unique_ptr<nn::Autoencoder> {
+        [&](const nn::AutoencoderSpec& s,
+            std::vector<nn::SpecError>& errors) -> std::unique_ptr<nn::Autoencoder> {
             if (const std::string e = nn::Autoencoder::size_error(s, genes); !e.empty()) {
                 errors.push_back({"spec", "spec: " + e});
                 return nullptr;

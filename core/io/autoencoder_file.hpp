@@ -1,18 +1,18 @@
 // core/io/autoencoder_file.hpp: a trained autoencoder in the model-file envelope (model_file.hpp), family
-// "autoencoder" (before the envelope: "format": "helix-autoencoder", version 1). Its part: its spec, its weights
+// "autoencoder" (before the envelope: "format": "helix-autoencoder", version 1). Its part: its spec, its
+// weights
 // ("input.mean", ..., "latent.weight", ...) and two fields of its own:
 //   "genes": ["PPBP", "LYZ", ...], "cells": {"count": 2638, "hash": "9f1c..."}
-// `genes` names the model's inputs in order (a matrix is matched to them by column name). `cells` identifies the
-// matrix it was trained on (the number of cells and a hash of their ids in order), so a later evaluation of the
-// same matrix scores the same held-out test cells. The weights include the per-gene statistics (input.mean,
-// input.scale, imputation.baseline), so a file round-trips exactly.
+// `genes` names the model's inputs in order (a matrix is matched to them by column name). `cells` identifies
+// the matrix it was trained on (the number of cells and a hash of their ids in order), so a later evaluation
+// of the same matrix scores the same held-out test cells. The weights include the per-gene statistics
+// (input.mean, input.scale, imputation.baseline), so a file round-trips exactly.
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/autoencoder.hpp"
 

@@ -1,14 +1,13 @@
 // core/io/gan_file.hpp: a trained GAN in the model-file envelope (model_file.hpp), family "gan" (before the
 // envelope: "format": "helix-gan", version 1). Its part: its spec and both networks' weights, named
-// "generator.dense_0.weight", ..., "discriminator.conv1d_0.weight", so a loaded GAN samples the same sequences
-// and can go on training.
+// "generator.dense_0.weight", ..., "discriminator.conv1d_0.weight", so a loaded GAN samples the same
+// sequences and can go on training.
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/gan.hpp"
 

@@ -9,8 +9,10 @@ using nlohmann::json;
 
 std::string save_graph_model(const nn::GraphModel& model, const json& metadata)
 {
-    return write_model_file("graph", {nn::graph_spec_to_json(model.spec()), model.params(),
-                                      {{"features", model.features()}, {"classes", model.classes()}}, metadata});
+    return write_model_file("graph", {nn::graph_spec_to_json(model.spec()),
+                                      model.params(),
+                                      {{"features", model.features()}, {"classes", model.classes()}},
+                                      metadata});
 }
 
 LoadedGraphModel load_graph_model(const std::string& text)
@@ -25,7 +27,8 @@ LoadedGraphModel load_graph_model(const std::string& text)
         if (!file.contains(key) || !file[key].is_number_unsigned() || file[key].get<std::size_t>() == 0)
             fail(key, "must be a positive integer");
     if (!out.errors.empty()) return out;
-    const std::size_t features = file["features"].get<std::size_t>(), classes = file["classes"].get<std::size_t>();
+    const std::size_t features = file["features"].get<std::size_t>(),
+                      classes = file["classes"].get<std::size_t>();
     out.model = model_from_file(
         file, [](const json& j) { return nn::parse_graph_spec(j); },
         [&](const nn::GraphSpec& s, std::vector<nn::SpecError>& errors) {

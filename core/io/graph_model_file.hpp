@@ -1,13 +1,12 @@
-// core/io/graph_model_file.hpp: a trained GCN in the model-file envelope (model_file.hpp), family "graph" (before
-// the envelope: "format": "helix-graph-model", version 1). Its part: its spec, its weights, and two fields of its
-// own, the sizes the weights were built for: "features": 1433, "classes": 7.
+// core/io/graph_model_file.hpp: a trained GCN in the model-file envelope (model_file.hpp), family "graph"
+// (before the envelope: "format": "helix-graph-model", version 1). Its part: its spec, its weights, and two
+// fields of its own, the sizes the weights were built for: "features": 1433, "classes": 7.
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/graph_model.hpp"
 

@@ -57,7 +57,8 @@ json parse_file(const std::string& text, const std::string& what, std::vector<nn
                                   (at_end ? "the text ends in the middle of the JSON (the file is truncated)"
                                           : "it is not valid JSON from here on")});
     } catch (const json::exception& e) {
-        // Valid JSON that nlohmann cannot hold, e.g. a number past the double range (found by fuzz_model_file).
+        // Valid JSON that nlohmann cannot hold, e.g. a number past the double range (found by
+        // fuzz_model_file).
         errors.push_back({"", "this " + what + " file has a value that cannot be read: " + e.what()});
     }
     return json();
@@ -72,15 +73,17 @@ std::string version_problem(const json& file, int version)
            std::to_string(version);
 }
 
-// "" when the file is one of `want`'s (checked by its format, version and family), else sets `field` and says why.
+// "" when the file is one of `want`'s (checked by its format, version and family), else sets `field` and says
+// why.
 std::string envelope_problem(const json& file, const Family& want, std::string& field)
 {
-    const std::string format = file.contains("format") && file["format"].is_string() ? file["format"].get<std::string>() : "";
+    const std::string format =
+        file.contains("format") && file["format"].is_string() ? file["format"].get<std::string>() : "";
     field = "format";
     if (const Family* old = family_of_old_format(format)) {
         if (old != &want)  // another family's file of before: say which it is
-            return std::string("expected \"") + want.old_format + "\"; this file is not a " + want.what + " but a \"" +
-                   format + "\" file";
+            return std::string("expected \"") + want.old_format + "\"; this file is not a " + want.what +
+                   " but a \"" + format + "\" file";
         field = "version";
         return version_problem(file, old->old_version);
     }
@@ -92,7 +95,8 @@ std::string envelope_problem(const json& file, const Family& want, std::string& 
     field = "version";
     if (std::string why = version_problem(file, kModelFileVersion); !why.empty()) return why;
     field = "family";
-    if (!file.contains("family") || !file["family"].is_string()) return "missing (one of: " + family_list() + ")";
+    if (!file.contains("family") || !file["family"].is_string())
+        return "missing (one of: " + family_list() + ")";
     const std::string family = file["family"].get<std::string>();
     if (!family_named(family)) return "'" + family + "' is not one of: " + family_list();
     if (family != want.name)
@@ -106,7 +110,10 @@ std::string envelope_problem(const json& file, const Family& want, std::string& 
 std::string write_model_file(const std::string& family, const ModelFileContent& content)
 {
     HELIX_ASSERT(family_named(family));
-    json file = {{"format", kModelFileFormat}, {"version", kModelFileVersion}, {"family", family}, {"spec", content.spec}};
+    json file = {{"format", kModelFileFormat},
+                 {"version", kModelFileVersion},
+                 {"family", family},
+                 {"spec", content.spec}};
     for (auto it = content.fields.begin(); it != content.fields.end(); ++it) file[it.key()] = it.value();
     file["weights"] = weights_to_json(content.params);
     file["metadata"] = content.metadata;
@@ -123,7 +130,8 @@ json open_model_file(const std::string& text, const std::string& family, std::ve
         errors.push_back({field, (field.empty() ? "" : field + ": ") + message});
         return json();
     };
-    if (!file.is_object()) return fail("", std::string("this is not a ") + want->what + " file (not a JSON object)");
+    if (!file.is_object())
+        return fail("", std::string("this is not a ") + want->what + " file (not a JSON object)");
     std::string field;
     if (const std::string why = envelope_problem(file, *want, field); !why.empty()) return fail(field, why);
     if (!file.contains("spec")) return fail("spec", "missing");
@@ -140,6 +148,9 @@ void read_weights(const json& file, const std::vector<nn::Param*>& params, std::
     weights_from_json(file.contains("weights") ? file["weights"] : json::object(), params, errors);
 }
 
-json metadata_of(const json& file) { return file.contains("metadata") ? file["metadata"] : json::object(); }
+json metadata_of(const json& file)
+{
+    return file.contains("metadata") ? file["metadata"] : json::object();
+}
 
 }  // namespace helix::io

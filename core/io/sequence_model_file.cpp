@@ -9,7 +9,8 @@ using nlohmann::json;
 
 std::string save_model(const nn::Model& model, const json& metadata)
 {
-    return write_model_file("sequence", {nn::spec_to_json(model.spec()), model.params(), json::object(), metadata});
+    return write_model_file("sequence",
+                            {nn::spec_to_json(model.spec()), model.params(), json::object(), metadata});
 }
 
 LoadedModel load_model(const std::string& text)
@@ -19,7 +20,9 @@ LoadedModel load_model(const std::string& text)
     if (file.is_null()) return out;
     out.model = model_from_file(
         file, [](const json& j) { return nn::parse_spec(j); },
-        [](const nn::ModelSpec& s, std::vector<nn::SpecError>& errors) { return nn::Model::build(s, errors); },
+        [](const nn::ModelSpec& s, std::vector<nn::SpecError>& errors) {
+            return nn::Model::build(s, errors);
+        },
         out.errors);
     if (out.model) out.metadata = metadata_of(file);
     return out;

@@ -1,12 +1,12 @@
 // core/io/sequence_model_file.hpp: a sequence model (nn::Model) in the model-file envelope (model_file.hpp),
-// family "sequence" (before the envelope: "format": "helix-model", version 1). Its part is its spec and weights.
+// family "sequence" (before the envelope: "format": "helix-model", version 1). Its part is its spec and
+// weights.
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/model.hpp"
 

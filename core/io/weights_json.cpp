@@ -23,7 +23,8 @@ json weights_to_json(const std::vector<const nn::Param*>& params)
     return weights;
 }
 
-void weights_from_json(const json& weights, const std::vector<nn::Param*>& params, std::vector<nn::SpecError>& errors)
+void weights_from_json(const json& weights, const std::vector<nn::Param*>& params,
+                       std::vector<nn::SpecError>& errors)
 {
     auto fail = [&](const std::string& field, const std::string& message) {
         errors.push_back({field, field + ": " + message});
@@ -50,7 +51,8 @@ void weights_from_json(const json& weights, const std::vector<nn::Param*>& param
             fail(field + ".shape", "is " + w["shape"].dump() + " but the spec needs " + json(want).dump());
             continue;
         }
-        if (!base64_decode(w["data"].get<std::string>(), bytes) || bytes.size() != numel(want) * sizeof(float)) {
+        if (!base64_decode(w["data"].get<std::string>(), bytes) ||
+            bytes.size() != numel(want) * sizeof(float)) {
             fail(field + ".data", "is not " + std::to_string(numel(want)) + " float32 values in base64");
             continue;
         }

@@ -1,13 +1,13 @@
-// core/io/weights_json.hpp: named float32 tensors as JSON, the "weights" of every model file (model_file.hpp):
+// core/io/weights_json.hpp: named float32 tensors as JSON, the "weights" of every model file
+// (model_file.hpp):
 //   {"conv1.weight": {"shape": [12, 4, 16], "dtype": "float32", "data": "<base64, little-endian>"}, ...}
 // Reading checks presence, dtype, shape and length of every parameter and names the field of each
 // problem ("weights.conv1.weight.shape: ..."); a tensor no parameter claims is an error too.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/layer.hpp"
 #include "../nn/spec.hpp"

@@ -2,7 +2,6 @@
 #include "f32_activations.hpp"
 
 #include <cmath>
-
 #include <xsimd/xsimd.hpp>
 
 namespace helix::kernels {
@@ -23,7 +22,8 @@ void f32_sigmoid(const float* x, float* y, std::size_t n)
 {
     const Batch one(1.0f);
     std::size_t i = 0;
-    for (; i + W <= n; i += W) (one / (one + xsimd::exp(-Batch::load_unaligned(x + i)))).store_unaligned(y + i);
+    for (; i + W <= n; i += W)
+        (one / (one + xsimd::exp(-Batch::load_unaligned(x + i)))).store_unaligned(y + i);
     for (; i < n; ++i) y[i] = sigmoid_scalar(x[i]);
 }
 

@@ -1,5 +1,5 @@
-// core/kernels/f32_activations.hpp: the elementwise nonlinearities of the recurrent gates and of ops::sigmoid /
-// ops::tanh, over arrays, vectorised with xsimd (SSE4.1 natively, lowered to SIMD128 in wasm; AVX2 with
+// core/kernels/f32_activations.hpp: the elementwise nonlinearities of the recurrent gates and of ops::sigmoid
+// / ops::tanh, over arrays, vectorised with xsimd (SSE4.1 natively, lowered to SIMD128 in wasm; AVX2 with
 // -march=native): xsimd's exp and tanh are polynomial / rational approximations within a few ulp of libm's,
 // several times faster than calling libm per element. The tail past the last full vector uses libm.
 #pragma once

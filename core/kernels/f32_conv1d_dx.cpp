@@ -11,13 +11,12 @@
 
 #include <algorithm>
 #include <vector>
-
 #include <xsimd/xsimd.hpp>
 
 #include "../parallel.hpp"
 #include "../tensor.hpp"
-#include "transpose4.hpp"
 #include "tile_4x2w.hpp"
+#include "transpose4.hpp"
 
 namespace helix::kernels {
 
@@ -65,7 +64,8 @@ void tile(const float* wk, const float* dyt, std::size_t ldt, std::size_t F, std
 
 // dst (F, ldt) = [off zeros | src^T (F, Lo) | zeros to ldt], src (Lo, F) row-major: 4 x 4 blocks through
 // registers where they fit (4-lane batches), single floats at the edges.
-void transpose_into(const float* src, std::size_t Lo, std::size_t F, float* dst, std::size_t ldt, std::size_t off)
+void transpose_into(const float* src, std::size_t Lo, std::size_t F, float* dst, std::size_t ldt,
+                    std::size_t off)
 {
     for (std::size_t f = 0; f < F; ++f) {
         float* row = dst + f * ldt;
@@ -78,8 +78,8 @@ void transpose_into(const float* src, std::size_t Lo, std::size_t F, float* dst,
             std::size_t i = 0;
             for (; i + 4 <= Lo; i += 4) {
                 const float* s = src + i * F + f0;
-                Batch t[4] = {Batch::load_unaligned(s), Batch::load_unaligned(s + F), Batch::load_unaligned(s + 2 * F),
-                              Batch::load_unaligned(s + 3 * F)};
+                Batch t[4] = {Batch::load_unaligned(s), Batch::load_unaligned(s + F),
+                              Batch::load_unaligned(s + 2 * F), Batch::load_unaligned(s + 3 * F)};
                 transpose4(t);
                 for (std::size_t r = 0; r < 4; ++r) t[r].store_unaligned(dst + (f0 + r) * ldt + off + i);
             }
@@ -95,7 +95,8 @@ void transpose_into(const float* src, std::size_t Lo, std::size_t F, float* dst,
 
 void f32_conv1d_dx(const Conv1dDxArgs& a)
 {
-    const std::size_t B = a.batch, L = a.length, C = a.channels, K = a.width, F = a.filters, Lo = a.out_length;
+    const std::size_t B = a.batch, L = a.length, C = a.channels, K = a.width, F = a.filters,
+                      Lo = a.out_length;
     if (B == 0 || L == 0 || C == 0) return;
     HELIX_ASSERT(K >= 1 && a.pad_left < K && Lo <= L + a.pad_left);  // dy shifted by off fits a row of dyt
     HELIX_ASSERT(a.dy && a.w && a.dx);

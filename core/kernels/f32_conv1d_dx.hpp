@@ -14,14 +14,17 @@ namespace helix::kernels {
 
 struct Conv1dDxArgs {
     std::size_t batch = 0, length = 0, channels = 0, width = 0, filters = 0;  // B, L, C, K, F
-    std::size_t out_length = 0, pad_left = 0;                                // Lo, pad_left
-    const float* dy = nullptr;  // (B, Lo, F)
-    const float* w = nullptr;   // (K, C, F)
-    float* dx = nullptr;        // (B, L, C), added to
+    std::size_t out_length = 0, pad_left = 0;                                 // Lo, pad_left
+    const float* dy = nullptr;                                                // (B, Lo, F)
+    const float* w = nullptr;                                                 // (K, C, F)
+    float* dx = nullptr;                                                      // (B, L, C), added to
 };
 
 // The channel counts for which f32_conv1d_dx is the faster way (conv1d chooses with it).
-inline bool conv1d_dx_prefers_direct(std::size_t channels) { return channels <= 8; }
+inline bool conv1d_dx_prefers_direct(std::size_t channels)
+{
+    return channels <= 8;
+}
 
 void f32_conv1d_dx__ref(const Conv1dDxArgs& a);  // the definition, in double
 void f32_conv1d_dx(const Conv1dDxArgs& a);       // SIMD, sequences split over the thread pool

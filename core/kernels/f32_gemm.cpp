@@ -21,13 +21,12 @@
 
 #include <algorithm>
 #include <vector>
-
 #include <xsimd/xsimd.hpp>
 
 #include "../parallel.hpp"
-#include "transpose4.hpp"
-#include "tile_4x2w.hpp"
 #include "../tensor.hpp"
+#include "tile_4x2w.hpp"
+#include "transpose4.hpp"
 
 namespace helix::kernels {
 
@@ -96,7 +95,8 @@ void pack_a(const GemmArgs& g, float* dst, std::size_t i0, std::size_t mr, std::
 {
     if (!g.trans_a) {
         if constexpr (MR == 4 && W == 4) {
-            if (mr == MR) {  // 4 x 4 blocks: four row vectors in, transposed in registers, four depth vectors out
+            if (mr ==
+                MR) {  // 4 x 4 blocks: four row vectors in, transposed in registers, four depth vectors out
                 const float* r0 = gemm_a_row(g, i0) + p0;
                 const float* r1 = gemm_a_row(g, i0 + 1) + p0;
                 const float* r2 = gemm_a_row(g, i0 + 2) + p0;
@@ -153,10 +153,13 @@ void pack_a(const GemmArgs& g, float* dst, std::size_t i0, std::size_t mr, std::
 
 // c (mr x nr of an MR x NR tile, row stride ldc) = or += a (kc x MR packed) * b (kc x NR packed).
 // On the last depth block only: bias (nr floats, or null) is then added to every row, and relu applied.
-// Inlined into both callers: when the compiler called it instead (once it had two callers), wasm GEMMs ran 15%
-// slower (dense1 forward 42 -> 36 GFLOP/s in Node); inlined, tiles_in_place's dw runs at 46 rather than 39.
-__attribute__((always_inline)) inline void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a, const float* b, float* c, std::size_t ldc,
-                          std::size_t mr, std::size_t nr, bool add_to_c, const float* bias, bool relu)
+// Inlined into both callers: when the compiler called it instead (once it had two callers), wasm GEMMs ran
+// 15% slower (dense1 forward 42 -> 36 GFLOP/s in Node); inlined, tiles_in_place's dw runs at 46 rather
+// than 39.
+__attribute__((always_inline)) inline void f32_gemm_4xNR__xsimd(std::size_t kc, const float* a,
+                                                                const float* b, float* c, std::size_t ldc,
+                                                                std::size_t mr, std::size_t nr, bool add_to_c,
+                                                                const float* bias, bool relu)
 {
     Batch c00(0.0f), c01(0.0f), c10(0.0f), c11(0.0f), c20(0.0f), c21(0.0f), c30(0.0f), c31(0.0f);
     for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
@@ -194,11 +197,11 @@ __attribute__((always_inline)) inline void f32_gemm_4xNR__xsimd(std::size_t kc, 
 }
 
 // One row tile of C (rows i0 .. i0+MR-1, columns [jc, j_end)), depths [pc, pc+kc), with A read where it is
-// stored. When op(A) = A^T and lda == MR, the MR values of a depth sit side by side and the next depth follows
-// MR floats later: exactly the packed layout, within a group of rows of A (conv1d's dw on one-hot DNA: C = 4
-// channels, each sequence one group). So the micro-kernel reads A in place, one call per run of depths inside
-// a group; a call after the first adds to C. This saves dw the copy of every depth of A (as many loads and
-// stores as the micro-kernel's own B loads).
+// stored. When op(A) = A^T and lda == MR, the MR values of a depth sit side by side and the next depth
+// follows MR floats later: exactly the packed layout, within a group of rows of A (conv1d's dw on one-hot
+// DNA: C = 4 channels, each sequence one group). So the micro-kernel reads A in place, one call per run of
+// depths inside a group; a call after the first adds to C. This saves dw the copy of every depth of A (as
+// many loads and stores as the micro-kernel's own B loads).
 void tiles_in_place(const GemmArgs& g, const float* bpack, std::size_t i0, std::size_t jc, std::size_t j_end,
                     std::size_t pc, std::size_t kc, bool add_to_c, bool last_block)
 {
@@ -209,8 +212,9 @@ void tiles_in_place(const GemmArgs& g, const float* bpack, std::size_t i0, std::
         for (std::size_t p = pc, end = pc + kc; p < end;) {
             const std::size_t run = std::min(end, (p / group + 1) * group) - p;
             const bool last = p + run == end;
-            f32_gemm_4xNR__xsimd(run, gemm_a_row(g, p) + i0, panel + (p - pc) * NR, g.c + i0 * g.ldc + j, g.ldc,
-                                 MR, nr, add_to_c || p > pc, last && last_block && g.bias ? g.bias + j : nullptr,
+            f32_gemm_4xNR__xsimd(run, gemm_a_row(g, p) + i0, panel + (p - pc) * NR, g.c + i0 * g.ldc + j,
+                                 g.ldc, MR, nr, add_to_c || p > pc,
+                                 last && last_block && g.bias ? g.bias + j : nullptr,
                                  last && last_block && g.relu);
             p += run;
         }
@@ -228,15 +232,16 @@ void gemm_tiles(const GemmArgs& g, const float* bpack, std::size_t t0, std::size
         const std::size_t j_end = std::min(g.n, jc + NC);
         for (std::size_t t = t0; t < t1; ++t) {
             const std::size_t i0 = t * MR, mr = std::min(MR, g.m - i0);
-            if (g.trans_a && g.lda == MR && mr == MR) {  // A^T already in the packed layout: see tiles_in_place
+            if (g.trans_a && g.lda == MR &&
+                mr == MR) {  // A^T already in the packed layout: see tiles_in_place
                 tiles_in_place(g, bpack, i0, jc, j_end, pc, kc, add_to_c, last_block);
                 continue;
             }
             pack_a(g, apack, i0, mr, pc, kc);
             for (std::size_t j = jc; j < j_end; j += NR)
                 f32_gemm_4xNR__xsimd(kc, apack, bpack + (j / NR) * kc * NR, g.c + i0 * g.ldc + j, g.ldc, mr,
-                                     std::min(NR, g.n - j), add_to_c, last_block && g.bias ? g.bias + j : nullptr,
-                                     last_block && g.relu);
+                                     std::min(NR, g.n - j), add_to_c,
+                                     last_block && g.bias ? g.bias + j : nullptr, last_block && g.relu);
         }
     }
 }
@@ -269,22 +274,26 @@ void f32_gemm(const GemmArgs& g)
     constexpr std::size_t kPackFloats = 1u << 18;  // 1 MB of packed B
     const std::size_t block_floats = panels * NR * std::min(KC, g.k);
     const std::size_t group = std::clamp<std::size_t>(kPackFloats / block_floats, 1, blocks);
-    thread_local std::vector<float> bpack;  // group x KC x N (padded): grows to the largest seen on this thread
+    thread_local std::vector<float>
+        bpack;  // group x KC x N (padded): grows to the largest seen on this thread
     if (bpack.size() < group * block_floats) bpack.resize(group * block_floats);
     float* bp = bpack.data();
     for (std::size_t kb0 = 0; kb0 < blocks; kb0 += group) {
-        const std::size_t kb1 = std::min(blocks, kb0 + group), pc0 = kb0 * KC, depth = std::min(g.k, kb1 * KC) - pc0;
+        const std::size_t kb1 = std::min(blocks, kb0 + group), pc0 = kb0 * KC,
+                          depth = std::min(g.k, kb1 * KC) - pc0;
         // Packing: units are (block, panel) pairs; ~64K floats per chunk.
         pool.parallel_for(0, (kb1 - kb0) * panels, /*grain=*/std::max<std::size_t>(1, 65536 / (KC * NR)),
                           [&](std::size_t u0, std::size_t u1) {
                               for (std::size_t u = u0; u < u1; ++u) {
                                   const std::size_t blk = kb0 + u / panels, q = u % panels, pc = blk * KC;
-                                  pack_b(g, bp + (blk - kb0) * block_floats, q, q + 1, pc, std::min(KC, g.k - pc));
+                                  pack_b(g, bp + (blk - kb0) * block_floats, q, q + 1, pc,
+                                         std::min(KC, g.k - pc));
                               }
                           });
-        // Chunks of at least ~512K multiply-adds (~50 us on one wasm core). A chunk run on another thread leaves its
-        // rows of C in that core's cache, and the next op on the calling thread pays to fetch them back. With
-        // ~128K, W4 (a GCN, whose GEMMs are 2708 x 16 x 16) trained slower on 2 threads than on 1 (bench/RESULTS.md).
+        // Chunks of at least ~512K multiply-adds (~50 us on one wasm core). A chunk run on another thread
+        // leaves its rows of C in that core's cache, and the next op on the calling thread pays to fetch them
+        // back. With ~128K, W4 (a GCN, whose GEMMs are 2708 x 16 x 16) trained slower on 2 threads than on 1
+        // (bench/RESULTS.md).
         const std::size_t grain = std::max<std::size_t>(1, (1u << 19) / (MR * g.n * depth));
         pool.parallel_for(0, tiles, grain, [&](std::size_t t0, std::size_t t1) {
             for (std::size_t blk = kb0; blk < kb1; ++blk) {

@@ -99,7 +99,8 @@ void spmm_rows(const SparseMatrix& a, const float* x, std::size_t n, float* y, b
         }
         for (; j < n; ++j) {
             float s = accumulate ? yr[j] : 0.0f;
-            for (std::uint32_t k = k0; k < k1; ++k) s += a.val[k] * x[static_cast<std::size_t>(a.col[k]) * n + j];
+            for (std::uint32_t k = k0; k < k1; ++k)
+                s += a.val[k] * x[static_cast<std::size_t>(a.col[k]) * n + j];
             yr[j] = s;
         }
     }
@@ -113,11 +114,11 @@ void f32_spmm(const SparseMatrix& a, const float* x, std::size_t n, float* y, bo
                  a.col.size() == a.val.size());
     HELIX_ASSERT(n == 0 || a.rows == 0 || (x || a.col.empty()) && y);
     if (n == 0 || a.rows == 0) return;
-    // Tasks of at least ~1M multiply-adds. A sparse product streams its operands (a few flops per float read),
-    // and the rows a task writes stay in its core's cache for the next op on the calling thread to fetch back, so
-    // a hand-off pays only for a large product. Measured on W4 in Node (Cora: A_hat H ~200K, X W ~800K): with
-    // ~16K per task 2 threads ran ~800 training steps/s against 1 thread's ~1,400; with ~256K, ~980; with ~1M
-    // (W4's products then run whole on the calling thread), as fast as 1 thread.
+    // Tasks of at least ~1M multiply-adds. A sparse product streams its operands (a few flops per float
+    // read), and the rows a task writes stay in its core's cache for the next op on the calling thread to
+    // fetch back, so a hand-off pays only for a large product. Measured on W4 in Node (Cora: A_hat H ~200K, X
+    // W ~800K): with ~16K per task 2 threads ran ~800 training steps/s against 1 thread's ~1,400; with ~256K,
+    // ~980; with ~1M (W4's products then run whole on the calling thread), as fast as 1 thread.
     const std::size_t per_row = std::max<std::size_t>(1, (a.col.size() / a.rows + 1) * n);
     const std::size_t grain = std::max<std::size_t>(1, 1048576 / per_row);
     ThreadPool::global().parallel_for(

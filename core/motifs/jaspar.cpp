@@ -152,8 +152,10 @@ data::Parsed<std::vector<Pfm>> parse_jaspar(std::string_view text)
                 break;
             }
             if (end != token.c_str() + token.size() || !std::isfinite(v) || v < 0) {
-                // Counted as a position all the same, so the row's width stays right and this is its one error.
-                errors.add(line_no, column(j), "", "'" + token + "' is not a count (allowed: a non-negative number)");
+                // Counted as a position all the same, so the row's width stays right and this is its one
+                // error.
+                errors.add(line_no, column(j), "",
+                           "'" + token + "' is not a count (allowed: a non-negative number)");
                 row.push_back(0.0);
                 j = std::max(k, j + 1);  // a stray '[' or ']' is a one-character token: step past it
                 continue;

@@ -219,7 +219,8 @@ data::Parsed<std::vector<Pfm>> parse_meme(std::string_view text)
                 r.bad = true;
             }
             const double w = header_value(ws, "w=", at);
-            if (w == -2 || (w != -1 && (w < 1 || w > 1e6 || w != std::floor(w)))) {  // > 1e6: not a width (and past long)
+            if (w == -2 || (w != -1 && (w < 1 || w > 1e6 ||
+                                        w != std::floor(w)))) {  // > 1e6: not a width (and past long)
                 r.errors.add(line_no, column(at), "",
                              "w= must be a positive whole number (the motif's width)");
                 r.bad = true;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "jaspar.hpp"
 #include "filter_motifs.hpp"
+#include "jaspar.hpp"
 
 namespace helix::motifs {
 

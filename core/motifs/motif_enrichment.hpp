@@ -1,19 +1,18 @@
-// core/motifs/motif_enrichment.hpp: how much more often a motif occurs in sequences than in the same sequences
-// shuffled, each keeping its own bases (so the same composition): the test that generated DNA learned the
-// motif itself and not just the bases it is made of.
+// core/motifs/motif_enrichment.hpp: how much more often a motif occurs in sequences than in the same
+// sequences shuffled, each keeping its own bases (so the same composition): the test that generated DNA
+// learned the motif itself and not just the bases it is made of.
 //   observed = exact occurrences (overlapping ones count) on the forward strand, summed over the sequences;
 //   shuffled = the same count after shuffling every sequence's bases, averaged over `shuffles` rounds;
 //   ratio    = observed / shuffled, NaN when shuffled is 0 (no shuffle ever made the motif).
 // With both_strands, occurrences of the reverse complement count too (once where it equals the motif).
 #pragma once
 
-#include "../data/alphabet.hpp"
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "../data/alphabet.hpp"
 
 namespace helix::motifs {
 
@@ -31,7 +30,8 @@ struct MotifEnrichment {
 std::size_t count_occurrences(const std::string& s, const std::string& motif);
 
 MotifEnrichment motif_enrichment(const std::vector<std::string>& sequences, const std::string& motif,
-                                 bool both_strands = false, std::size_t shuffles = 10, std::uint64_t seed = 1);
+                                 bool both_strands = false, std::size_t shuffles = 10,
+                                 std::uint64_t seed = 1);
 
 // {"motif", "sequences", "observed", "withMotif", "shuffled", "shuffles", "ratio" (null when NaN),
 //  "strands": "forward" | "both"}

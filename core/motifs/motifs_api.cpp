@@ -3,13 +3,13 @@
 
 #include <set>
 
-#include "motif_file.hpp"
+#include "../api/json_errors.hpp"
 #include "../data/sequences.hpp"
+#include "../infer/evaluate.hpp"
+#include "../spec/field_reader.hpp"
 #include "filter_motifs.hpp"
 #include "motif_compare.hpp"
-#include "../spec/field_reader.hpp"
-#include "../infer/evaluate.hpp"
-#include "../api/json_errors.hpp"
+#include "motif_file.hpp"
 
 namespace helix::motifs {
 

@@ -8,12 +8,11 @@
 // planted" and "a scan finds a site" agree, and labels mean what they say.
 #pragma once
 
-#include "../data/alphabet.hpp"
-
 #include <array>
 #include <string>
 #include <vector>
 
+#include "../data/alphabet.hpp"
 #include "../rng.hpp"
 #include "jaspar.hpp"
 
@@ -50,7 +49,6 @@ std::string random_dna(std::size_t length, double gc, Rng& rng);
 // Random DNA drawn again until none of `motifs` scores floor() or more anywhere in it.
 std::string background_without(std::size_t length, double gc, const std::vector<const SiteModel*>& motifs,
                                Rng& rng);
-
 
 // Writes one sampled site of each motif into `s`, in order, each at a place drawn uniformly from those
 // that overlap no site planted before it. The caller leaves room: for two motifs of widths w1, w2,

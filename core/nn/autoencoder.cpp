@@ -10,7 +10,8 @@ using nlohmann::json;
 
 namespace {
 
-// The layers in order: the encoder's, the latent layer, the decoder's, and the reconstruction (one unit per gene).
+// The layers in order: the encoder's, the latent layer, the decoder's, and the reconstruction (one unit per
+// gene).
 std::vector<LayerSpec> layer_chain(const AutoencoderSpec& spec, std::size_t genes)
 {
     LayerSpec latent;
@@ -41,8 +42,7 @@ std::string Autoencoder::size_error(const AutoencoderSpec& spec, std::size_t gen
         Shape next = layer->output_shape(shape, error);
         HELIX_ASSERT(error.empty());  // every layer an autoencoder admits keeps a flat shape
         error = parameter_budget_error(parameters += layer->parameter_count(shape));
-        if (!error.empty())
-            return l.name + " (with " + std::to_string(genes) + " genes): " + error;
+        if (!error.empty()) return l.name + " (with " + std::to_string(genes) + " genes): " + error;
         shape = next;
     }
     return "";
@@ -99,7 +99,8 @@ void Autoencoder::fit_statistics(const std::vector<float>& values, const std::ve
         // A gene constant over the training cells keeps scale 1: its standardised input is then 0 (or its
         // offset), never a division by zero.
         scale(g) = var > 1e-12 ? static_cast<float>(std::sqrt(var)) : 1.0f;
-        base(g) = static_cast<float>(spec_.imputation.entries == "nonzero" ? (nz[g] ? nz_sum[g] / nz[g] : 0.0) : mu);
+        base(g) = static_cast<float>(spec_.imputation.entries == "nonzero" ? (nz[g] ? nz_sum[g] / nz[g] : 0.0)
+                                                                           : mu);
     }
     decoder_.back()->params()[1].var.value() = base;
 }
@@ -186,10 +187,14 @@ json Autoencoder::summary_json() const
             for (const auto& p : l->params())
                 if (p.var.requires_grad()) n += p.var.value().size();
             if (l->spec().type == "dense") width = l->spec().units;
-            layers.push_back({{"name", l->name()}, {"type", l->spec().type}, {"output", width}, {"parameters", n}});
+            layers.push_back(
+                {{"name", l->name()}, {"type", l->spec().type}, {"output", width}, {"parameters", n}});
             total += n;
         }
-    return {{"name", spec_.name}, {"genes", genes_}, {"latent", spec_.latent_units}, {"layers", layers},
+    return {{"name", spec_.name},
+            {"genes", genes_},
+            {"latent", spec_.latent_units},
+            {"layers", layers},
             {"parameters", total}};
 }
 

@@ -1,6 +1,6 @@
-// core/nn/autoencoder.hpp: an autoencoder on a numeric matrix (cells × genes): its network, built from its spec
-// (types, reader and writer in core/spec/autoencoder.hpp). The spec is JSON, a separate type from sequence and graph
-// models:
+// core/nn/autoencoder.hpp: an autoencoder on a numeric matrix (cells × genes): its network, built from its
+// spec (types, reader and writer in core/spec/autoencoder.hpp). The spec is JSON, a separate type from
+// sequence and graph models:
 //   {"name": "dae-impute", "type": "autoencoder",
 //    "encoder": [{"type": "dense", "units": 128, "activation": "relu"}, {"type": "dropout", "rate": 0.1}],
 //    "latent": {"units": 32},
@@ -16,13 +16,14 @@
 // of core/nn/layers.cpp). The network is: standardise each gene with the training cells' mean and standard
 // deviation -> encoder -> "latent" (dense, `latent.units`, linear unless `latent.activation`) -> decoder ->
 // "reconstruction" (dense, one output per gene, linear). The reconstruction is in the data's own units (after
-// `preprocess.transform`, "log1p" for raw counts), its bias starting at the per-gene baseline described below,
-// so an untrained model imputes as the baseline does.
+// `preprocess.transform`, "log1p" for raw counts), its bias starting at the per-gene baseline described
+// below, so an untrained model imputes as the baseline does.
 //
 // Hiding entries. "entries": "all" draws hidden entries among every entry; "nonzero" only among the non-zero
 // ones: zeros are then read as "not measured" (dropouts of single-cell data) and the model learns a gene's
 // level where it was measured. A hidden entry is given to the encoder as the gene's training mean (0 after
-// standardising). The per-gene baseline is the mean over the training cells of the same entries: of all values
+// standardising). The per-gene baseline is the mean over the training cells of the same entries: of all
+// values
 // ("all") or of the non-zero ones ("nonzero"), so model and baseline answer the same question.
 // Corruption (training only): "mask" hides a random `rate` of the entries of each batch as above; "gaussian"
 // adds noise of standard deviation `rate` to the standardised input; "none" gives the input as it is.
@@ -32,10 +33,9 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../spec/autoencoder.hpp"
 #include "layer.hpp"
@@ -46,8 +46,8 @@ namespace helix::nn {
 // reconstruction (B, G).
 class Autoencoder {
 public:
-    // "" or why `spec` on `genes` genes is too large to build ("reconstruction (with 90000 genes): this layer would
-    // bring the network to ... parameters; ..."): build() requires "".
+    // "" or why `spec` on `genes` genes is too large to build ("reconstruction (with 90000 genes): this layer
+    // would bring the network to ... parameters; ..."): build() requires "".
     static std::string size_error(const AutoencoderSpec& spec, std::size_t genes);
     static std::unique_ptr<Autoencoder> build(const AutoencoderSpec& spec, std::size_t genes);
 
@@ -61,7 +61,10 @@ public:
                        const Tensor& hidden) const;
     Var encode(const Tensor& standardized, bool training, Rng& rng);
     Var decode(const Var& codes, bool training, Rng& rng);
-    Var forward(const Tensor& standardized, bool training, Rng& rng) { return decode(encode(standardized, training, rng), training, rng); }
+    Var forward(const Tensor& standardized, bool training, Rng& rng)
+    {
+        return decode(encode(standardized, training, rng), training, rng);
+    }
 
     const AutoencoderSpec& spec() const { return spec_; }
     std::size_t genes() const { return genes_; }
@@ -76,7 +79,8 @@ private:
     AutoencoderSpec spec_;
     std::size_t genes_ = 0;
     std::vector<Param> stats_;  // input.mean, input.scale, imputation.baseline: saved, never trained
-    std::vector<std::unique_ptr<Layer>> encoder_, decoder_;  // encoder_ ends in "latent", decoder_ in "reconstruction"
+    std::vector<std::unique_ptr<Layer>> encoder_,
+        decoder_;  // encoder_ ends in "latent", decoder_ in "reconstruction"
 };
 
 }  // namespace helix::nn

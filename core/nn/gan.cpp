@@ -3,10 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
-
 #include <nlohmann/json.hpp>
-
+#include <set>
 
 namespace helix::nn {
 
@@ -17,7 +15,6 @@ namespace {
 constexpr std::size_t kBases = 4;
 constexpr std::size_t kSampleChunk = 256;  // sequences generated at once by sample()
 
-
 std::string shape_text(const Shape& s)
 {
     std::string t = "(";
@@ -27,11 +24,11 @@ std::string shape_text(const Shape& s)
 
 }  // namespace
 
-
 bool Gan::build_net(const std::vector<LayerSpec>& layers, Shape shape, const std::string& field, Rng& rng,
                     Net& net, std::vector<SpecError>& errors)
 {
-    double parameters = 0.0;  // of this network (the generator and the discriminator are each held to the limit)
+    double parameters =
+        0.0;  // of this network (the generator and the discriminator are each held to the limit)
     for (std::size_t i = 0; i < layers.size(); ++i) {
         auto layer = make_layer(layers[i]);
         std::string error;
@@ -63,25 +60,29 @@ std::unique_ptr<Gan> Gan::build(const GanSpec& spec, std::vector<SpecError>& err
     const Shape& g_out = gan->generator_.shapes.back();
     if (g_out != dna) {
         errors.push_back({"generator.layers", "generator.layers: the generator gives " + shape_text(g_out) +
-                                                  " per sample but sequences of length " + std::to_string(spec.length) +
-                                                  " need (" + std::to_string(spec.length) + ", 4)"});
+                                                  " per sample but sequences of length " +
+                                                  std::to_string(spec.length) + " need (" +
+                                                  std::to_string(spec.length) + ", 4)"});
         return nullptr;
     }
     if (spec.generator.layers.back().type != "softmax") {
-        errors.push_back({"generator.layers", "generator.layers: the last layer must be {\"type\": \"softmax\"}, "
-                                              "so that each position holds the probabilities of A, C, G, T"});
+        errors.push_back({"generator.layers",
+                          "generator.layers: the last layer must be {\"type\": \"softmax\"}, "
+                          "so that each position holds the probabilities of A, C, G, T"});
         return nullptr;
     }
     if (gan->discriminator_.shapes.back() != Shape{1}) {
-        errors.push_back({"discriminator.layers", "discriminator.layers: the discriminator must end in one logit "
-                                                  "(dense with units: 1), but it gives " +
-                                                      shape_text(gan->discriminator_.shapes.back())});
+        errors.push_back({"discriminator.layers",
+                          "discriminator.layers: the discriminator must end in one logit "
+                          "(dense with units: 1), but it gives " +
+                              shape_text(gan->discriminator_.shapes.back())});
         return nullptr;
     }
     const LayerSpec& d_last = spec.discriminator.layers.back();
     if (d_last.type == "sigmoid" || d_last.activation == "sigmoid") {
-        errors.push_back({"discriminator.layers", "discriminator.layers: remove the sigmoid from the last layer: "
-                                                  "the loss (bce_with_logits) applies it"});
+        errors.push_back({"discriminator.layers",
+                          "discriminator.layers: remove the sigmoid from the last layer: "
+                          "the loss (bce_with_logits) applies it"});
         return nullptr;
     }
     return gan;
@@ -113,7 +114,8 @@ Var Gan::discriminate(const Var& x, bool training, Rng& rng)
     return run(discriminator_, x, training, rng);
 }
 
-std::vector<std::string> Gan::sample(std::size_t count, std::uint64_t seed, float temperature, Tensor* probabilities)
+std::vector<std::string> Gan::sample(std::size_t count, std::uint64_t seed, float temperature,
+                                     Tensor* probabilities)
 {
     HELIX_ASSERT(temperature >= 0.0f);
     static const char kBase[] = "ACGT";
@@ -206,8 +208,10 @@ json Gan::summary_json() const
             std::size_t n = 0;
             for (const auto& p : net.layers[i]->params()) n += p.var.value().size();
             total += n;
-            layers.push_back({{"name", net.layers[i]->name()}, {"type", net.layers[i]->spec().type},
-                              {"output", net.shapes[i]}, {"parameters", n}});
+            layers.push_back({{"name", net.layers[i]->name()},
+                              {"type", net.layers[i]->spec().type},
+                              {"output", net.shapes[i]},
+                              {"parameters", n}});
         }
         return json{{"layers", layers}, {"parameters", total}};
     };

@@ -4,7 +4,8 @@
 //    "generator": {"layers": [{"type": "dense", "units": 800, "activation": "relu"},
 //                             {"type": "reshape", "target_shape": [25, 32]},
 //                             {"type": "upsample1d", "size": 2},
-//                             {"type": "conv1d", "filters": 32, "kernel_size": 5, "padding": "same", "activation": "relu"},
+//                             {"type": "conv1d", "filters": 32, "kernel_size": 5, "padding": "same",
+//                             "activation": "relu"},
 //                             {"type": "conv1d", "filters": 4, "kernel_size": 5, "padding": "same"},
 //                             {"type": "softmax"}],
 //                  "optimizer": {"type": "adam", "learning_rate": 0.0005, "beta1": 0.5}},
@@ -25,10 +26,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../spec/gan.hpp"
 #include "layer.hpp"
@@ -48,7 +48,8 @@ public:
 
     // `count` sequences from fresh noise drawn with `seed`. temperature > 0: each base drawn from the
     // position's probabilities p^(1/T) renormalised (T = 1: as generated; lower: sharper); temperature 0:
-    // the most probable base (argmax). Probabilities of the draws, if wanted, go to `probabilities` (n, L, 4).
+    // the most probable base (argmax). Probabilities of the draws, if wanted, go to `probabilities` (n, L,
+    // 4).
     std::vector<std::string> sample(std::size_t count, std::uint64_t seed, float temperature,
                                     Tensor* probabilities = nullptr);
 
@@ -65,8 +66,8 @@ private:
         std::vector<std::unique_ptr<Layer>> layers;
         std::vector<Shape> shapes;  // each layer's output shape (no batch axis)
     };
-    static bool build_net(const std::vector<LayerSpec>& layers, Shape in, const std::string& field,
-                          Rng& rng, Net& net, std::vector<SpecError>& errors);
+    static bool build_net(const std::vector<LayerSpec>& layers, Shape in, const std::string& field, Rng& rng,
+                          Net& net, std::vector<SpecError>& errors);
     static Var run(Net& net, Var x, bool training, Rng& rng);
 
     GanSpec spec_;

@@ -33,9 +33,8 @@ std::shared_ptr<const SparseMatrix> sparse_dropout(const SparseMatrix& x, float 
 
 }  // namespace
 
-
-std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t features, std::size_t classes,
-                                              std::vector<SpecError>& errors)
+std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t features,
+                                              std::size_t classes, std::vector<SpecError>& errors)
 {
     HELIX_ASSERT(features > 0 && classes > 0);
     auto m = std::unique_ptr<GraphModel>(new GraphModel());
@@ -50,8 +49,8 @@ std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t
     if (out.units != 0 && out.units != classes) {
         errors.push_back({"layers[" + std::to_string(last) + "].units",
                           "layers[" + std::to_string(last) + "].units: the last " + output_type + " has " +
-                              std::to_string(out.units) + " units but the data has " + std::to_string(classes) +
-                              " classes (leave units out to match them)"});
+                              std::to_string(out.units) + " units but the data has " +
+                              std::to_string(classes) + " classes (leave units out to match them)"});
         return nullptr;
     }
     out.units = classes;
@@ -64,7 +63,8 @@ std::unique_ptr<GraphModel> GraphModel::build(const GraphSpec& spec, std::size_t
         width = l.units;
         if (const std::string e = parameter_budget_error(parameters); !e.empty()) {
             const std::string f = "layers[" + std::to_string(i) + "]";
-            errors.push_back({f, f + " (" + l.name + ", on " + std::to_string(features) + " features): " + e});
+            errors.push_back(
+                {f, f + " (" + l.name + ", on " + std::to_string(features) + " features): " + e});
             return nullptr;
         }
     }
@@ -91,9 +91,9 @@ Var activate(const Var& h, const std::string& activation)
 
 }  // namespace
 
-Var GraphModel::forward(const std::shared_ptr<const SparseMatrix>& adj, const std::shared_ptr<const SparseMatrix>& x,
-                        bool training, Rng& rng, const std::vector<std::uint32_t>* graph_of_node,
-                        std::size_t graphs) const
+Var GraphModel::forward(const std::shared_ptr<const SparseMatrix>& adj,
+                        const std::shared_ptr<const SparseMatrix>& x, bool training, Rng& rng,
+                        const std::vector<std::uint32_t>* graph_of_node, std::size_t graphs) const
 {
     HELIX_ASSERT(x->cols == features_ && adj->rows == x->rows);
     HELIX_ASSERT(!spec_.graph_task() || (graph_of_node && graph_of_node->size() == x->rows));
@@ -103,13 +103,15 @@ Var GraphModel::forward(const std::shared_ptr<const SparseMatrix>& adj, const st
     for (const auto& l : spec_.layers) {
         if (l.type == "dropout") {
             if (!training || l.rate == 0.0f) continue;
-            if (!h) sparse = sparse_dropout(*sparse, l.rate, rng);
-            else h = ops::dropout(h, l.rate, rng, training);
+            if (!h)
+                sparse = sparse_dropout(*sparse, l.rate, rng);
+            else
+                h = ops::dropout(h, l.rate, rng, training);
             continue;
         }
         if (l.type == "graph_readout") {
             // (N, H) node rows -> (graphs, H): the rest of the network sees one row per graph.
-            const ops::Readout kind = l.mode == "sum" ? ops::Readout::sum
+            const ops::Readout kind = l.mode == "sum"   ? ops::Readout::sum
                                       : l.mode == "max" ? ops::Readout::max
                                                         : ops::Readout::mean;
             h = ops::graph_readout(h, *graph_of_node, graphs, kind);
@@ -123,7 +125,8 @@ Var GraphModel::forward(const std::shared_ptr<const SparseMatrix>& adj, const st
             continue;
         }
         // First layer: adj (x w) with x sparse (sparse_matmul); later ones on dense h (graph_conv).
-        h = h ? ops::graph_conv(adj, h, w, b) : ops::add_bias(ops::spmm(adj, ops::sparse_matmul(sparse, w)), b);
+        h = h ? ops::graph_conv(adj, h, w, b)
+              : ops::add_bias(ops::spmm(adj, ops::sparse_matmul(sparse, w)), b);
         h = activate(h, l.activation);
     }
     return h;
@@ -167,7 +170,8 @@ json GraphModel::summary_json() const
     for (const auto& l : spec_.layers) {
         if (l.type == "graph_conv" || l.type == "dense") {
             const std::size_t n = in * l.units + l.units;
-            layers.push_back({{"name", l.name}, {"type", l.type}, {"output", {rows, l.units}}, {"params", n}});
+            layers.push_back(
+                {{"name", l.name}, {"type", l.type}, {"output", {rows, l.units}}, {"params", n}});
             total += n;
             in = l.units;
         } else {
@@ -175,8 +179,8 @@ json GraphModel::summary_json() const
             layers.push_back({{"name", l.name}, {"type", l.type}, {"output", {rows, in}}, {"params", 0}});
         }
     }
-    return {{"name", spec_.name}, {"task", spec_.task}, {"features", features_}, {"classes", classes_},
-            {"layers", layers}, {"params", total}};
+    return {{"name", spec_.name},  {"task", spec_.task}, {"features", features_},
+            {"classes", classes_}, {"layers", layers},   {"params", total}};
 }
 
 }  // namespace helix::nn

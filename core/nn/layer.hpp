@@ -23,9 +23,9 @@ struct Param {
 // holds; a spec or model file asking for more is refused before anything is allocated.
 constexpr double kMaxParameters = 64.0 * 1024 * 1024;
 
-// "" while `total` (the parameters of the layers so far, this one included) is within kMaxParameters, else the
-// message for this layer: "this layer would bring the network to 1.4e+12 parameters; at most 67108864 (64 M) fit
-// in a browser's memory: use fewer filters or units".
+// "" while `total` (the parameters of the layers so far, this one included) is within kMaxParameters, else
+// the message for this layer: "this layer would bring the network to 1.4e+12 parameters; at most 67108864 (64
+// M) fit in a browser's memory: use fewer filters or units".
 std::string parameter_budget_error(double total);
 
 struct ForwardCtx {
@@ -59,6 +59,6 @@ protected:
 
 std::unique_ptr<Layer> make_layer(const LayerSpec& spec);
 std::unique_ptr<Layer> make_recurrent_layer(const LayerSpec& spec);  // lstm, gru (recurrent_layers.cpp)
-std::unique_ptr<Layer> make_norm_layer(const LayerSpec& spec);       // batch_norm, layer_norm (norm_layers.cpp)
+std::unique_ptr<Layer> make_norm_layer(const LayerSpec& spec);  // batch_norm, layer_norm (norm_layers.cpp)
 
 }  // namespace helix::nn

@@ -13,7 +13,10 @@ namespace {
 
 constexpr std::size_t kAny = 0;
 
-std::string any_or(std::size_t l) { return l == kAny ? "any" : std::to_string(l); }
+std::string any_or(std::size_t l)
+{
+    return l == kAny ? "any" : std::to_string(l);
+}
 
 Var glorot(const Shape& shape, std::size_t fan_in, std::size_t fan_out, Rng& rng)
 {
@@ -63,8 +66,9 @@ public:
     }
     Var forward(const Var& x, ForwardCtx&) override
     {
-        return with_activation(spec_.activation,
-                               [&](ops::Fused f) { return ops::linear(x, params_[0].var, params_[1].var, f); });
+        return with_activation(spec_.activation, [&](ops::Fused f) {
+            return ops::linear(x, params_[0].var, params_[1].var, f);
+        });
     }
 };
 
@@ -74,7 +78,9 @@ public:
     Shape output_shape(const Shape& in, std::string& error) const override
     {
         if (in.size() != 2) {
-            error = "conv1d needs positions × channels, but its input is flat: remove the flatten or dense before it";
+            error =
+                "conv1d needs positions × channels, but its input is flat: remove the flatten or dense "
+                "before it";
             return {};
         }
         const std::size_t L = in[0], K = spec_.kernel_size;
@@ -100,8 +106,9 @@ public:
     Var forward(const Var& x, ForwardCtx&) override
     {
         auto pad = spec_.padding == "same" ? ops::Padding::same : ops::Padding::valid;
-        return with_activation(spec_.activation,
-                               [&](ops::Fused f) { return ops::conv1d(x, params_[0].var, params_[1].var, pad, f); });
+        return with_activation(spec_.activation, [&](ops::Fused f) {
+            return ops::conv1d(x, params_[0].var, params_[1].var, pad, f);
+        });
     }
 };
 
@@ -153,8 +160,9 @@ public:
     Shape output_shape(const Shape& in, std::string& error) const override
     {
         if (in.size() == 2 && in[0] == kAny) {
-            error = "flatten needs a fixed sequence length: set input.length (sequences are then padded or "
-                    "cropped to it), or use global_max_pool instead";
+            error =
+                "flatten needs a fixed sequence length: set input.length (sequences are then padded or "
+                "cropped to it), or use global_max_pool instead";
             return {};
         }
         return {numel(in)};
@@ -198,10 +206,7 @@ public:
         }
         return spec_.target_shape;
     }
-    Var forward(const Var& x, ForwardCtx&) override
-    {
-        return ops::reshape(x, spec_.target_shape);
-    }
+    Var forward(const Var& x, ForwardCtx&) override { return ops::reshape(x, spec_.target_shape); }
 };
 
 class Upsample1D : public Layer {

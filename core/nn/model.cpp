@@ -2,7 +2,6 @@
 #include "model.hpp"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "../ops/norm.hpp"
@@ -13,13 +12,17 @@ namespace {
 constexpr std::size_t kChannels = 4;
 constexpr std::size_t kLongestChecked = 100000;  // longer minimum lengths are reported as an error
 
-bool is_merge(const LayerSpec& l) { return l.type == "concatenate" || l.type == "add"; }
+bool is_merge(const LayerSpec& l)
+{
+    return l.type == "concatenate" || l.type == "add";
+}
 
 std::string shape_text(const Shape& s)
 {
     std::string out;
     for (std::size_t d = 0; d < s.size(); ++d)
-        out += (d ? " × " : "") + (s.size() == 2 && d == 0 && s[0] == 0 ? std::string("any") : std::to_string(s[d]));
+        out += (d ? " × " : "") +
+               (s.size() == 2 && d == 0 && s[0] == 0 ? std::string("any") : std::to_string(s[d]));
     return out;
 }
 
@@ -32,7 +35,8 @@ Shape merge_shape(const std::string& type, const std::vector<Shape>& in, std::st
         for (std::size_t d = 0; fits && d < out.size(); ++d)
             fits = d + 1 == out.size() && type == "concatenate" ? true : in[i][d] == out[d];
         if (!fits) {
-            error = type == "add" ? "add needs inputs of one shape, got " + shape_text(in[0]) + " and " + shape_text(in[i])
+            error = type == "add" ? "add needs inputs of one shape, got " + shape_text(in[0]) + " and " +
+                                        shape_text(in[i])
                                   : "concatenate joins along the last axis, so the others must agree: got " +
                                         shape_text(in[0]) + " and " + shape_text(in[i]) +
                                         " (pool or flatten the sequence first)";
@@ -55,7 +59,8 @@ std::string Model::propagate(std::size_t L, std::vector<Shape>& shapes, std::siz
         std::vector<Shape> in;
         for (std::size_t s : sources_[i]) in.push_back(shapes[s]);
         std::string error;
-        Shape out = layers_[i] ? layers_[i]->output_shape(in[0], error) : merge_shape(spec_.layers[i].type, in, error);
+        Shape out = layers_[i] ? layers_[i]->output_shape(in[0], error)
+                               : merge_shape(spec_.layers[i].type, in, error);
         if (!error.empty()) {
             where = i;
             return error;
@@ -100,7 +105,8 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
         std::string error;
         std::unique_ptr<Layer> layer = is_merge(ls) ? nullptr : make_layer(ls);
         Shape out = layer ? layer->output_shape(in[0], error) : merge_shape(ls.type, in, error);
-        if (layer && error.empty()) error = parameter_budget_error(parameters += layer->parameter_count(in[0]));
+        if (layer && error.empty())
+            error = parameter_budget_error(parameters += layer->parameter_count(in[0]));
         if (!error.empty()) {
             std::string f = "layers[" + std::to_string(i) + "]";
             errors.push_back({f, f + " (" + ls.name + "): " + error});
@@ -119,17 +125,21 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
     const bool single = !spec.graph;  // the messages of a sequential model speak of "the last layer"
     for (std::size_t h = 0; h < spec.heads.size(); ++h) {
         const HeadSpec& head = spec.heads[h];
-        const auto li = static_cast<std::size_t>(
-            std::find_if(spec.layers.begin(), spec.layers.end(), [&](const LayerSpec& l) { return l.name == head.layer; }) -
-            spec.layers.begin());
+        const auto li =
+            static_cast<std::size_t>(std::find_if(spec.layers.begin(), spec.layers.end(),
+                                                  [&](const LayerSpec& l) { return l.name == head.layer; }) -
+                                     spec.layers.begin());
         const LayerSpec& last = spec.layers[li];
         const Shape& shape = m->shapes_[li];
         const std::string f = single ? "layers" : "heads[" + std::to_string(h) + "]";
-        const std::string what = single ? "the last layer" : "layer " + last.name + " (head " + head.name + ")";
+        const std::string what =
+            single ? "the last layer" : "layer " + last.name + " (head " + head.name + ")";
         const std::string lf = single ? "layers[" + std::to_string(li) + "]" : f;
         if (shape.size() != 1) {
-            errors.push_back({f, f + ": " + what + " must give one number per output, but it gives "
-                                       "positions × channels: end with global_max_pool or flatten and a dense layer"});
+            errors.push_back(
+                {f, f + ": " + what +
+                        " must give one number per output, but it gives "
+                        "positions × channels: end with global_max_pool or flatten and a dense layer"});
             return nullptr;
         }
         const std::size_t outputs = shape[0];
@@ -139,13 +149,14 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
             return nullptr;
         }
         if (last.type == "softmax") {
-            errors.push_back({lf, lf + ": remove the softmax layer: the loss " + head.loss + " applies it to " + what +
-                                      "'s outputs"});
+            errors.push_back({lf, lf + ": remove the softmax layer: the loss " + head.loss +
+                                      " applies it to " + what + "'s outputs"});
             return nullptr;
         }
         if (last.activation == "sigmoid" || last.type == "sigmoid") {
             errors.push_back({lf, lf + ": remove the sigmoid from " + what + ": the loss " + head.loss +
-                                      (head.loss == "bce_with_logits" ? " applies it" : " applies a softmax to its outputs") +
+                                      (head.loss == "bce_with_logits" ? " applies it"
+                                                                      : " applies a softmax to its outputs") +
                                       " (predictions are reported as probabilities)"});
             return nullptr;
         }
@@ -158,8 +169,9 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
             }
             if (!head.classes.empty() && head.classes.size() != outputs) {
                 const std::string cf = single ? "classes" : f + ".classes";
-                errors.push_back({cf, cf + ": " + std::to_string(head.classes.size()) + " names, but " + what +
-                                          " has " + std::to_string(outputs) + " outputs (one name per output)"});
+                errors.push_back({cf, cf + ": " + std::to_string(head.classes.size()) + " names, but " +
+                                          what + " has " + std::to_string(outputs) +
+                                          " outputs (one name per output)"});
                 return nullptr;
             }
         }
@@ -189,15 +201,15 @@ std::string Model::check_length(std::size_t L) const
     const InputSpec& dna = spec_.inputs[static_cast<std::size_t>(dna_input_)];
     if (L == 0) return "the sequence is empty";
     if (dna.length && L != dna.length && dna.resize == "exact")
-        return "the model takes sequences of exactly " + std::to_string(dna.length) + " bases, this one has " +
-               std::to_string(L);
+        return "the model takes sequences of exactly " + std::to_string(dna.length) +
+               " bases, this one has " + std::to_string(L);
     if (dna.length) return "";  // pad_crop: every length is fitted to input.length
     std::vector<Shape> shapes;
     std::size_t where = 0;
     std::string error = propagate(L, shapes, where);
     if (error.empty()) return "";
-    return "a sequence of " + std::to_string(L) + " bases is too short for layer " + spec_.layers[where].name + " (" +
-           error + ")";
+    return "a sequence of " + std::to_string(L) + " bases is too short for layer " +
+           spec_.layers[where].name + " (" + error + ")";
 }
 
 std::vector<Var> Model::forward_heads(const std::vector<Tensor>& inputs, bool training, Rng& rng)
@@ -225,8 +237,9 @@ std::vector<Var> Model::forward_values(const std::vector<Var>& inputs, bool trai
     values.reserve(I + layers_.size());
     for (std::size_t i = 0; i < I; ++i) {
         const Tensor& x = inputs[i].value();
-        HELIX_ASSERT(spec_.inputs[i].type == "dna" ? x.dimension() == 3 && x.shape()[2] == kChannels
-                                                   : x.dimension() == 2 && x.shape()[1] == spec_.inputs[i].columns.size());
+        HELIX_ASSERT(spec_.inputs[i].type == "dna"
+                         ? x.dimension() == 3 && x.shape()[2] == kChannels
+                         : x.dimension() == 2 && x.shape()[1] == spec_.inputs[i].columns.size());
         values.push_back(inputs[i]);
     }
     for (std::size_t i = 0; i < layers_.size(); ++i) {
@@ -252,7 +265,8 @@ std::vector<std::string> Model::set_trainable(const std::vector<std::string>& na
 {
     std::vector<std::string> missing;
     for (const auto& n : names) {
-        auto it = std::find_if(spec_.layers.begin(), spec_.layers.end(), [&](const LayerSpec& l) { return l.name == n; });
+        auto it = std::find_if(spec_.layers.begin(), spec_.layers.end(),
+                               [&](const LayerSpec& l) { return l.name == n; });
         if (it == spec_.layers.end()) {
             missing.push_back(n);
             continue;
@@ -299,8 +313,9 @@ std::string Model::summary_json() const
     for (std::size_t i = 0; i < layers_.size(); ++i) {
         nlohmann::json shape = nlohmann::json::array();
         for (std::size_t d = 0; d < shapes_[i].size(); ++d)
-            shape.push_back(shapes_[i].size() == 2 && d == 0 && shapes_[i][0] == 0 ? nlohmann::json("L")
-                                                                                    : nlohmann::json(shapes_[i][d]));
+            shape.push_back(shapes_[i].size() == 2 && d == 0 && shapes_[i][0] == 0
+                                ? nlohmann::json("L")
+                                : nlohmann::json(shapes_[i][d]));
         std::size_t n = 0;
         bool frozen = false;
         if (layers_[i])
@@ -311,8 +326,12 @@ std::string Model::summary_json() const
         nlohmann::json inputs = nlohmann::json::array();
         for (std::size_t s : sources_[i]) inputs.push_back(names[s]);
         names.push_back(spec_.layers[i].name);
-        layers.push_back({{"name", spec_.layers[i].name}, {"type", spec_.layers[i].type}, {"output", shape},
-                          {"parameters", n}, {"inputs", inputs}, {"trainable", !frozen}});
+        layers.push_back({{"name", spec_.layers[i].name},
+                          {"type", spec_.layers[i].type},
+                          {"output", shape},
+                          {"parameters", n},
+                          {"inputs", inputs},
+                          {"trainable", !frozen}});
     }
     nlohmann::json inputs = nlohmann::json::array(), heads = nlohmann::json::array();
     for (const auto& in : spec_.inputs) {
@@ -322,8 +341,8 @@ std::string Model::summary_json() const
     }
     for (std::size_t h = 0; h < spec_.heads.size(); ++h) {
         const auto& head = spec_.heads[h];
-        nlohmann::json o = {{"name", head.name}, {"layer", head.layer}, {"loss", head.loss}, {"weight", head.weight},
-                            {"label", head.label}, {"outputs", head_outputs_[h]}};
+        nlohmann::json o = {{"name", head.name},     {"layer", head.layer}, {"loss", head.loss},
+                            {"weight", head.weight}, {"label", head.label}, {"outputs", head_outputs_[h]}};
         if (!head.classes.empty()) o["classes"] = head.classes;
         heads.push_back(o);
     }

@@ -23,9 +23,9 @@ public:
     const ModelSpec& spec() const { return spec_; }
     // "" when sequences of length L can go through the model, else the reason.
     std::string check_length(std::size_t L) const;
-    std::size_t min_length() const { return min_length_; }      // shortest accepted length
+    std::size_t min_length() const { return min_length_; }           // shortest accepted length
     std::size_t fixed_length() const { return spec_.input.length; }  // 0: any length >= min_length()
-    std::size_t outputs() const { return head_outputs_.at(0); }  // the first head's width
+    std::size_t outputs() const { return head_outputs_.at(0); }      // the first head's width
     std::size_t head_outputs(std::size_t h) const { return head_outputs_.at(h); }
     std::size_t heads() const { return spec_.heads.size(); }
     // Index in spec().inputs of the DNA input, or -1 for a model of features only.

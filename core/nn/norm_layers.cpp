@@ -28,13 +28,16 @@ public:
     Var forward(const Var& x, ForwardCtx& ctx) override
     {
         if (spec_.type == "layer_norm") return ops::layer_norm(x, params_[0].var, params_[1].var, spec_.eps);
-        return ops::batch_norm(x, params_[0].var, params_[1].var, params_[2].var.value(), params_[3].var.value(),
-                               ctx.training, spec_.momentum, spec_.eps);
+        return ops::batch_norm(x, params_[0].var, params_[1].var, params_[2].var.value(),
+                               params_[3].var.value(), ctx.training, spec_.momentum, spec_.eps);
     }
 };
 
 }  // namespace
 
-std::unique_ptr<Layer> make_norm_layer(const LayerSpec& spec) { return std::make_unique<Norm>(spec); }
+std::unique_ptr<Layer> make_norm_layer(const LayerSpec& spec)
+{
+    return std::make_unique<Norm>(spec);
+}
 
 }  // namespace helix::nn

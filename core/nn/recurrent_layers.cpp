@@ -26,8 +26,9 @@ public:
     Shape output_shape(const Shape& in, std::string& error) const override
     {
         if (in.size() != 2) {
-            error = spec_.type + " reads a sequence (positions × channels), but its input is flat: put it before "
-                                 "global pooling, flatten or dense layers";
+            error = spec_.type +
+                    " reads a sequence (positions × channels), but its input is flat: put it before "
+                    "global pooling, flatten or dense layers";
             return {};
         }
         const std::size_t H = spec_.units * (spec_.bidirectional ? 2 : 1);
@@ -70,7 +71,8 @@ public:
                     return ops::lstm(v, params_[o].var, params_[o + 1].var, params_[o + 2].var, seq);
                 };
             return [this, o](const Var& v, bool seq) {
-                return ops::gru(v, params_[o].var, params_[o + 1].var, params_[o + 2].var, params_[o + 3].var, seq);
+                return ops::gru(v, params_[o].var, params_[o + 1].var, params_[o + 2].var, params_[o + 3].var,
+                                seq);
             };
         };
         if (!spec_.bidirectional) return direction(0)(x, spec_.return_sequences);
@@ -84,6 +86,9 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Layer> make_recurrent_layer(const LayerSpec& spec) { return std::make_unique<Recurrent>(spec); }
+std::unique_ptr<Layer> make_recurrent_layer(const LayerSpec& spec)
+{
+    return std::make_unique<Recurrent>(spec);
+}
 
 }  // namespace helix::nn

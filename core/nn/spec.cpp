@@ -1,26 +1,40 @@
 // core/nn/spec.cpp: reading and checking a model spec. See spec.hpp.
 #include "spec.hpp"
-#include "../spec/field_reader.hpp"
-#include "../spec/optimizer_options.hpp"
-#include "../spec/training_options.hpp"
 
 #include <algorithm>
 #include <set>
 
 #include "../data/lines.hpp"
+#include "../spec/field_reader.hpp"
+#include "../spec/optimizer_options.hpp"
+#include "../spec/training_options.hpp"
 
 namespace helix::nn {
 namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> kLayerTypes = {"dense",   "conv1d",      "max_pool1d", "avg_pool1d",
-                                           "global_max_pool", "global_avg_pool", "flatten",
-                                           "dropout", "relu",        "sigmoid",    "tanh",
-                                           "lstm",    "gru",         "batch_norm", "layer_norm",
-                                           "concatenate", "add", "reshape", "upsample1d", "softmax"};
+const std::set<std::string> kLayerTypes = {"dense",
+                                           "conv1d",
+                                           "max_pool1d",
+                                           "avg_pool1d",
+                                           "global_max_pool",
+                                           "global_avg_pool",
+                                           "flatten",
+                                           "dropout",
+                                           "relu",
+                                           "sigmoid",
+                                           "tanh",
+                                           "lstm",
+                                           "gru",
+                                           "batch_norm",
+                                           "layer_norm",
+                                           "concatenate",
+                                           "add",
+                                           "reshape",
+                                           "upsample1d",
+                                           "softmax"};
 const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
-
 
 }  // namespace
 
@@ -37,8 +51,9 @@ void parse_layer(const json& j, const std::string& path, LayerSpec& layer, std::
     const bool softmax = j.contains("activation") && j.at("activation") == "softmax";
     if (softmax) {
         r.allow("activation");
-        r.fail(r.field("activation"), "'softmax' is not a layer activation: use \"loss\": "
-                                      "\"softmax_cross_entropy\", which applies it to the last layer's outputs");
+        r.fail(r.field("activation"),
+               "'softmax' is not a layer activation: use \"loss\": "
+               "\"softmax_cross_entropy\", which applies it to the last layer's outputs");
     }
     r.text("name", layer.name);
     r.allow("comment");
@@ -47,13 +62,12 @@ void parse_layer(const json& j, const std::string& path, LayerSpec& layer, std::
         const json& in = j.at("inputs");
         if (in.is_string()) {
             layer.inputs.push_back(in.get<std::string>());
-        } else if (in.is_array() && !in.empty() && std::all_of(in.begin(), in.end(), [](const json& x) {
-                       return x.is_string();
-                   })) {
+        } else if (in.is_array() && !in.empty() &&
+                   std::all_of(in.begin(), in.end(), [](const json& x) { return x.is_string(); })) {
             for (const auto& x : in) layer.inputs.push_back(x.get<std::string>());
         } else {
-            r.fail(r.field("inputs"), "must be the name of an input or an earlier layer, or a list of names, got " +
-                                          in.dump());
+            r.fail(r.field("inputs"),
+                   "must be the name of an input or an earlier layer, or a list of names, got " + in.dump());
         }
     }
     r.boolean("trainable", layer.trainable);
@@ -61,7 +75,9 @@ void parse_layer(const json& j, const std::string& path, LayerSpec& layer, std::
     if (merge && layer.inputs.size() < 2)
         r.fail(r.field("inputs"), "a " + layer.type + " layer merges two or more: name them in \"inputs\"");
     if (!merge && layer.inputs.size() > 1)
-        r.fail(r.field("inputs"), "a " + layer.type + " layer reads one input; merge several with a concatenate or add layer first");
+        r.fail(r.field("inputs"),
+               "a " + layer.type +
+                   " layer reads one input; merge several with a concatenate or add layer first");
     if (layer.type == "dense") {
         if (!r.has("units")) r.fail(r.field("units"), "missing: how many outputs this layer has");
         r.size("units", layer.units);
@@ -129,9 +145,11 @@ InputSpec read_input(const json& j, const std::string& path, std::vector<SpecErr
     } else {
         in.allow("columns");
         const json* c = in.has("columns") ? &j.at("columns") : nullptr;
-        if (!c || !c->is_array() || c->empty() ||
-            !std::all_of(c->begin(), c->end(), [](const json& x) { return x.is_string() && !x.get<std::string>().empty(); }))
-            in.fail(in.field("columns"), "must list the table columns this input reads, e.g. [\"accessibility\"]");
+        if (!c || !c->is_array() || c->empty() || !std::all_of(c->begin(), c->end(), [](const json& x) {
+                return x.is_string() && !x.get<std::string>().empty();
+            }))
+            in.fail(in.field("columns"),
+                    "must list the table columns this input reads, e.g. [\"accessibility\"]");
         else
             for (const auto& x : *c) input.columns.push_back(x.get<std::string>());
     }
@@ -157,7 +175,8 @@ HeadSpec read_head(const json& j, std::size_t index, std::vector<SpecError>& err
     r.allow("classes");
     if (r.has("classes")) {
         const json& c = j.at("classes");
-        if (!c.is_array() || c.size() < 2 || !std::all_of(c.begin(), c.end(), [](const json& x) { return x.is_string(); }))
+        if (!c.is_array() || c.size() < 2 ||
+            !std::all_of(c.begin(), c.end(), [](const json& x) { return x.is_string(); }))
             r.fail(r.field("classes"), "must be a list of at least 2 class names, got " + c.dump());
         else
             for (const auto& x : c) h.classes.push_back(x.get<std::string>());
@@ -180,8 +199,9 @@ void check_references(ModelSpec& s, std::vector<SpecError>& errors)
         if (known.count(l.name) && i < s.layers.size()) {
             for (const auto& in : s.inputs)
                 if (in.name == l.name)
-                    errors.push_back({"layers[" + std::to_string(i) + "].name",
-                                      "layers[" + std::to_string(i) + "].name: '" + l.name + "' is an input's name"});
+                    errors.push_back(
+                        {"layers[" + std::to_string(i) + "].name",
+                         "layers[" + std::to_string(i) + "].name: '" + l.name + "' is an input's name"});
         }
         for (const auto& name : l.inputs)
             if (!known.count(name))
@@ -196,8 +216,8 @@ void check_references(ModelSpec& s, std::vector<SpecError>& errors)
         const HeadSpec& h = s.heads[i];
         if (!h.name.empty() && !heads.insert(h.name).second)
             errors.push_back({f + ".name", f + ".name: '" + h.name + "' names an earlier head too"});
-        if (!h.layer.empty() &&
-            std::none_of(s.layers.begin(), s.layers.end(), [&](const LayerSpec& l) { return l.name == h.layer; }))
+        if (!h.layer.empty() && std::none_of(s.layers.begin(), s.layers.end(),
+                                             [&](const LayerSpec& l) { return l.name == h.layer; }))
             errors.push_back({f + ".layer", f + ".layer: no layer is named '" + h.layer + "'"});
     }
 }
@@ -243,12 +263,14 @@ SpecResult parse_spec(const json& j)
 
     top.allow("input");
     top.allow("inputs");
-    if (top.has("input") && top.has("inputs")) top.fail("inputs", "give either \"input\" (one) or \"inputs\" (a list), not both");
+    if (top.has("input") && top.has("inputs"))
+        top.fail("inputs", "give either \"input\" (one) or \"inputs\" (a list), not both");
     if (top.has("input")) {
         s.inputs.push_back(read_input(j.at("input"), "input", errors));
     } else if (top.has("inputs")) {
         const json& in = j.at("inputs");
-        if (!in.is_array() || in.empty()) top.fail("inputs", "must be a non-empty list of inputs");
+        if (!in.is_array() || in.empty())
+            top.fail("inputs", "must be a non-empty list of inputs");
         else
             for (std::size_t i = 0; i < in.size(); ++i)
                 s.inputs.push_back(read_input(in[i], "inputs[" + std::to_string(i) + "]", errors));
@@ -260,8 +282,10 @@ SpecResult parse_spec(const json& j)
         std::set<std::string> seen;
         for (std::size_t i = 0; i < s.inputs.size(); ++i)
             if (!seen.insert(s.inputs[i].name).second)
-                top.fail("inputs[" + std::to_string(i) + "].name", "'" + s.inputs[i].name + "' names an earlier input too");
-        const auto dna = std::count_if(s.inputs.begin(), s.inputs.end(), [](const InputSpec& x) { return x.type == "dna"; });
+                top.fail("inputs[" + std::to_string(i) + "].name",
+                         "'" + s.inputs[i].name + "' names an earlier input too");
+        const auto dna = std::count_if(s.inputs.begin(), s.inputs.end(),
+                                       [](const InputSpec& x) { return x.type == "dna"; });
         if (dna > 1) top.fail("inputs", "at most one input of type dna (a table has one sequence column)");
     }
 
@@ -277,14 +301,16 @@ SpecResult parse_spec(const json& j)
             LayerSpec& l = s.layers[i];
             if (l.name.empty()) l.name = l.type + "_" + std::to_string(i);
             if (!names.insert(l.name).second)
-                top.fail("layers[" + std::to_string(i) + "].name", "'" + l.name + "' is used by an earlier layer");
+                top.fail("layers[" + std::to_string(i) + "].name",
+                         "'" + l.name + "' is used by an earlier layer");
         }
     }
 
     top.allow("heads");
     if (top.has("heads")) {
         const json& h = j.at("heads");
-        if (!h.is_array() || h.empty()) top.fail("heads", "must be a non-empty list of heads");
+        if (!h.is_array() || h.empty())
+            top.fail("heads", "must be a non-empty list of heads");
         else
             for (std::size_t i = 0; i < h.size(); ++i) s.heads.push_back(read_head(h[i], i, errors));
         s.graph = true;
@@ -382,15 +408,19 @@ nlohmann::json spec_to_json(const ModelSpec& s)
         return o;
     };
     json out = {{"name", s.name},
-            {"description", s.description},
-            {"layers", layers},
-            {"optimizer", spec::optimizer_to_json(s.optimizer)},
-            {"training", spec::training_to_json(s.training)}};
+                {"description", s.description},
+                {"layers", layers},
+                {"optimizer", spec::optimizer_to_json(s.optimizer)},
+                {"training", spec::training_to_json(s.training)}};
     if (s.graph) {
         json inputs = json::array(), heads = json::array();
         for (const auto& in : s.inputs) inputs.push_back(input_json(in, true));
         for (const auto& h : s.heads) {
-            json o = {{"name", h.name}, {"layer", h.layer}, {"loss", h.loss}, {"weight", h.weight}, {"label", h.label}};
+            json o = {{"name", h.name},
+                      {"layer", h.layer},
+                      {"loss", h.loss},
+                      {"weight", h.weight},
+                      {"label", h.label}};
             if (!h.classes.empty()) o["classes"] = h.classes;
             heads.push_back(o);
         }

@@ -9,11 +9,15 @@
 //   "classes": ["EI", "IE", "N"] (one name per output; Model::build checks the count).
 // A model may also be a graph: several named inputs, layers that name what they read, merges, and
 // several named heads, each with its own loss, weight and label column (multi-task, multimodal):
-//   {"inputs": [{"name": "dna", "type": "dna"}, {"name": "features", "type": "features", "columns": ["accessibility"]}],
-//    "layers": [{"type": "conv1d", "name": "conv1", "inputs": "dna", ...}, {"type": "global_max_pool", "name": "pool"},
+//   {"inputs": [{"name": "dna", "type": "dna"}, {"name": "features", "type": "features", "columns":
+//   ["accessibility"]}],
+//    "layers": [{"type": "conv1d", "name": "conv1", "inputs": "dna", ...}, {"type": "global_max_pool",
+//    "name": "pool"},
 //               {"type": "concatenate", "name": "merge", "inputs": ["pool", "features"]},
-//               {"type": "dense", "name": "gata1_out", "units": 1}, {"type": "dense", "name": "tal1_out", "inputs": "merge", "units": 1}],
-//    "heads": [{"name": "gata1", "layer": "gata1_out"}, {"name": "tal1", "layer": "tal1_out", "weight": 0.5}]}
+//               {"type": "dense", "name": "gata1_out", "units": 1}, {"type": "dense", "name": "tal1_out",
+//               "inputs": "merge", "units": 1}],
+//    "heads": [{"name": "gata1", "layer": "gata1_out"}, {"name": "tal1", "layer": "tal1_out", "weight":
+//    0.5}]}
 // A layer without "inputs" reads the layer before it (the first layer reads the first input). A head's
 // label column defaults to its name; an empty cell is a missing label, left out of that head's loss.
 // Without "heads" the last layer is the one head, its loss the spec's "loss" and its label column "label".
@@ -23,10 +27,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace helix::nn {
 
@@ -43,25 +46,25 @@ struct LayerSpec {
     std::string name;  // unique; defaults to type + index ("conv1d_0")
     std::vector<std::string> inputs;  // names of inputs or earlier layers; empty = the layer before
     bool trainable = true;            // false: its parameters are frozen (not updated by training)
-    std::size_t units = 0;        // dense, lstm, gru
-    std::size_t filters = 0;      // conv1d
-    std::size_t kernel_size = 0;  // conv1d
+    std::size_t units = 0;            // dense, lstm, gru
+    std::size_t filters = 0;          // conv1d
+    std::size_t kernel_size = 0;      // conv1d
     std::string padding = "valid";
-    std::size_t pool_size = 0;  // pools
-    std::size_t stride = 0;     // pools; 0 = pool_size
-    std::string activation;     // dense, conv1d: "", relu, sigmoid, tanh
-    float rate = 0.0f;          // dropout
+    std::size_t pool_size = 0;      // pools
+    std::size_t stride = 0;         // pools; 0 = pool_size
+    std::string activation;         // dense, conv1d: "", relu, sigmoid, tanh
+    float rate = 0.0f;              // dropout
     bool return_sequences = false;  // lstm, gru: every position's state (B, L, H), else the last (B, H)
     bool bidirectional = false;     // lstm, gru: a second direction reading the sequence backwards
     float momentum = 0.1f;          // batch_norm: weight of the batch in the running statistics
     float eps = 1e-5f;              // batch_norm, layer_norm
     std::vector<std::size_t> target_shape;  // reshape: the shape without the batch axis, as Keras' Reshape
-    std::size_t size = 2;                   // upsample1d: each position repeated `size` times (Keras' UpSampling1D)
+    std::size_t size = 2;  // upsample1d: each position repeated `size` times (Keras' UpSampling1D)
 };
 
 struct InputSpec {
     std::string name = "dna";
-    std::string type = "dna";  // dna: one-hot sequences (L, 4); features: numeric table columns (F)
+    std::string type = "dna";          // dna: one-hot sequences (L, 4); features: numeric table columns (F)
     std::vector<std::string> columns;  // features: the table columns read, in order (F = their count)
     std::size_t length = 0;  // dna: 0 = any length the layers accept (models that end in global pooling)
     // For fixed-length models: "pad_crop" centres each sequence, cropping or padding with N (0.25 per
@@ -82,29 +85,29 @@ struct TrainingSpec {
     std::size_t batch_size = 64;
     float validation_fraction = 0.1f;
     float test_fraction = 0.1f;
-    std::size_t patience = 5;            // epochs without improvement before stopping; 0 = never stop early
-    std::string monitor = "val_auroc";   // val_loss, val_auroc, val_accuracy
+    std::size_t patience = 5;           // epochs without improvement before stopping; 0 = never stop early
+    std::string monitor = "val_auroc";  // val_loss, val_auroc, val_accuracy
     std::uint64_t seed = 1;
 };
 
 // A named output of the model with its own loss and label column.
 struct HeadSpec {
-    std::string name;            // unique; "label" for the default head
-    std::string layer;           // the layer whose output is this head's logits
+    std::string name;                      // unique; "label" for the default head
+    std::string layer;                     // the layer whose output is this head's logits
     std::string loss = "bce_with_logits";  // bce_with_logits (1 output, 0/1) or softmax_cross_entropy (K)
-    float weight = 1.0f;         // its share of the total loss
-    std::string label;           // the label column; defaults to the head's name ("label" for the default head)
+    float weight = 1.0f;                   // its share of the total loss
+    std::string label;  // the label column; defaults to the head's name ("label" for the default head)
     std::vector<std::string> classes;  // softmax_cross_entropy: one name per output (optional)
 };
 
 struct ModelSpec {
     std::string name = "model";
     std::string description;
-    InputSpec input;               // the first of `inputs` (the DNA input of a sequential model)
+    InputSpec input;                // the first of `inputs` (the DNA input of a sequential model)
     std::vector<InputSpec> inputs;  // always at least one after parsing
     std::vector<LayerSpec> layers;
-    std::vector<HeadSpec> heads;    // always at least one after parsing
-    bool graph = false;             // written with "inputs"/"heads" (kept so a file round-trips as written)
+    std::vector<HeadSpec> heads;  // always at least one after parsing
+    bool graph = false;           // written with "inputs"/"heads" (kept so a file round-trips as written)
     // bce_with_logits: one output, a 0/1 label. softmax_cross_entropy: K >= 2 outputs (logits; the loss
     // applies the softmax), a class index 0..K-1.
     std::string loss = "bce_with_logits";
@@ -121,7 +124,8 @@ struct SpecResult {
 
 SpecResult parse_spec(const nlohmann::json& j);
 // One layer object at JSON path `path` ("layers[2]", "generator.layers[0]"), as parse_spec reads each.
-void parse_layer(const nlohmann::json& j, const std::string& path, LayerSpec& layer, std::vector<SpecError>& errors);
+void parse_layer(const nlohmann::json& j, const std::string& path, LayerSpec& layer,
+                 std::vector<SpecError>& errors);
 nlohmann::json layer_to_json(const LayerSpec& layer);
 SpecResult parse_spec_text(const std::string& text);  // also reports JSON syntax errors with line/column
 nlohmann::json spec_to_json(const ModelSpec& spec);

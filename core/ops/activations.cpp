@@ -1,7 +1,6 @@
 // core/ops/activations.cpp: elementwise relu, sigmoid, tanh, and softmax over the last axis.
 // Backward passes use the op's output where it is enough (sigmoid, tanh, softmax), so nothing is recomputed.
 #include <cmath>
-
 #include <xsimd/xsimd.hpp>
 
 #include "../kernels/f32_activations.hpp"
@@ -11,9 +10,10 @@
 namespace helix::ops {
 
 namespace {
-// Floats per chunk: an elementwise op streams memory, and a chunk done on another thread leaves its output in that
-// core's cache for the next op to fetch back. A relu over W4's 43K floats took 9 us on one thread and 44 us split
-// in two (wasm, Node); 256K floats per chunk keeps such ops whole and still splits W2's (millions of floats).
+// Floats per chunk: an elementwise op streams memory, and a chunk done on another thread leaves its output in
+// that core's cache for the next op to fetch back. A relu over W4's 43K floats took 9 us on one thread and 44
+// us split in two (wasm, Node); 256K floats per chunk keeps such ops whole and still splits W2's (millions of
+// floats).
 constexpr std::size_t kElementwiseGrain = 1u << 18;
 using Batch = xsimd::batch<float>;
 constexpr std::size_t W = Batch::size;
@@ -36,7 +36,8 @@ void relu_backward(const float* x, const float* dy, float* dx, std::size_t i0, s
     std::size_t i = i0;
     const Batch zero(0.0f);
     for (; i + W <= i1; i += W) {
-        const Batch g = xsimd::select(Batch::load_unaligned(x + i) > zero, Batch::load_unaligned(dy + i), zero);
+        const Batch g =
+            xsimd::select(Batch::load_unaligned(x + i) > zero, Batch::load_unaligned(dy + i), zero);
         (Batch::load_unaligned(dx + i) + g).store_unaligned(dx + i);
     }
     for (; i < i1; ++i) dx[i] += x[i] > 0.0f ? dy[i] : 0.0f;
@@ -48,14 +49,15 @@ const float* relu_masked(const Tensor& y, const Tensor& dy, StepVector<float>& o
     out.resize(dy.size());
     const float *py = y.data(), *pdy = dy.data();
     float* po = out.data();
-    ThreadPool::global().parallel_for(0, dy.size(), kElementwiseGrain, [py, pdy, po](std::size_t i0, std::size_t i1) {
-        std::size_t i = i0;
-        const Batch zero(0.0f);
-        for (; i + W <= i1; i += W)
-            xsimd::select(Batch::load_unaligned(py + i) > zero, Batch::load_unaligned(pdy + i), zero)
-                .store_unaligned(po + i);
-        for (; i < i1; ++i) po[i] = py[i] > 0.0f ? pdy[i] : 0.0f;
-    });
+    ThreadPool::global().parallel_for(
+        0, dy.size(), kElementwiseGrain, [py, pdy, po](std::size_t i0, std::size_t i1) {
+            std::size_t i = i0;
+            const Batch zero(0.0f);
+            for (; i + W <= i1; i += W)
+                xsimd::select(Batch::load_unaligned(py + i) > zero, Batch::load_unaligned(pdy + i), zero)
+                    .store_unaligned(po + i);
+            for (; i < i1; ++i) po[i] = py[i] > 0.0f ? pdy[i] : 0.0f;
+        });
     return po;
 }
 
@@ -67,16 +69,16 @@ Var relu(const Var& x)
     Tensor y = Tensor::from_shape(x.value().shape());  // filled below: the copy is part of the parallel loop
     const float* px = x.value().data();
     float* py = y.data();
-    ThreadPool::global().parallel_for(0, y.size(), kElementwiseGrain,
-                                      [px, py](std::size_t i0, std::size_t i1) { relu_forward(px, py, i0, i1); });
+    ThreadPool::global().parallel_for(
+        0, y.size(), kElementwiseGrain,
+        [px, py](std::size_t i0, std::size_t i1) { relu_forward(px, py, i0, i1); });
     return record("relu", std::move(y), {x}, [](BackwardCtx& c) {
         // += not =: x may feed several ops, and each adds its share of dL/dx.
         const float *px = c.value_in(0).data(), *dy = c.grad_out().data();
         float* dx = c.grad_in(0).data();
-        ThreadPool::global().parallel_for(0, c.grad_out().size(), kElementwiseGrain,
-                                          [px, dy, dx](std::size_t i0, std::size_t i1) {
-                                              relu_backward(px, dy, dx, i0, i1);
-                                          });
+        ThreadPool::global().parallel_for(
+            0, c.grad_out().size(), kElementwiseGrain,
+            [px, dy, dx](std::size_t i0, std::size_t i1) { relu_backward(px, dy, dx, i0, i1); });
     });
 }
 

@@ -22,7 +22,8 @@ Var add(VarList xs)
 // y = factor * x; dL/dx = factor * dL/dy.
 Var scale(const Var& x, float factor)
 {
-    return record("scale", x.value() * factor, {x}, [factor](BackwardCtx& c) { c.grad_in(0) += c.grad_out() * factor; });
+    return record("scale", x.value() * factor, {x},
+                  [factor](BackwardCtx& c) { c.grad_in(0) += c.grad_out() * factor; });
 }
 
 }  // namespace helix::ops

@@ -8,14 +8,15 @@
 // f32_gemm's grouped rows (a_group_rows = L', a_group_stride = Lp*C) chain the sequences' views, so the
 // whole batch is one GEMM in each direction, w packed once:
 //   forward  y (B*L', F)      = win(xp) (B*L', K*C) * w (K*C, F) + b      (bias, and relu when fused, at the
-//                                                                          GEMM's store; backward then masks dy)
+//                                                                          GEMM's store; backward then masks
+//                                                                          dy)
 //   dw       (K*C, F)        += win(xp)^T * dy (B*L', F)
 //   dx       dwin (L', K*C)   = dy_b (L', F) * w^T, chunks of sequences per GEMM, then overlap-add:
 //            dx[l+k-pad, c] += dwin[l, k*C+c] (padding positions dropped)
 // dx uses overlap-add rather than a full convolution with flipped weights: its GEMM is L' x K*C
 // (wide) where the full convolution's would be Lp x C. For few channels (C = 4 for DNA) that GEMM is shallow
-// (depth F) and the overlap-add costs as much as a fifth of it, so dx is then kernels::f32_conv1d_dx, the full
-// correlation computed channels x positions with depth K*F.
+// (depth F) and the overlap-add costs as much as a fifth of it, so dx is then kernels::f32_conv1d_dx, the
+// full correlation computed channels x positions with depth K*F.
 #include <algorithm>
 #include <vector>
 
@@ -73,10 +74,12 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding, Fused act)
     const VarList inputs(operands, has_bias ? 3 : 2);
     return record(act == Fused::relu ? "conv1d_relu" : "conv1d", std::move(y), inputs, [=](BackwardCtx& c) {
         StepVector<float> masked;
-        const float* dy = act == Fused::relu ? relu_masked(c.value_out(), c.grad_out(), masked) : c.grad_out().data();
+        const float* dy =
+            act == Fused::relu ? relu_masked(c.value_out(), c.grad_out(), masked) : c.grad_out().data();
         const float* pw = c.value_in(1).data();
         const float* xin = same ? xp->data() : c.value_in(0).data();
-        if (c.needs_grad(1)) {  // dw (K*C, F) += windows^T (K*C, B*Lo) dy (B*Lo, F): depths grouped per sequence
+        if (c.needs_grad(
+                1)) {  // dw (K*C, F) += windows^T (K*C, B*Lo) dy (B*Lo, F): depths grouped per sequence
             kernels::GemmArgs g;
             g.m = K * C, g.n = F, g.k = B * Lo;
             g.a = xin, g.lda = C, g.trans_a = true, g.a_group_rows = Lo, g.a_group_stride = Lp * C;
@@ -93,7 +96,8 @@ Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding, Fused act)
             kernels::f32_conv1d_dx(a);
         } else if (c.needs_grad(0)) {
             // dwin (S*Lo, K*C) = dy (S*Lo, F) w^T for a chunk of S sequences at a time (one packing of w per
-            // chunk; the chunk's dwin stays under kChunkFloats), then each sequence's overlap-add, in parallel.
+            // chunk; the chunk's dwin stays under kChunkFloats), then each sequence's overlap-add, in
+            // parallel.
             float* dx = c.grad_in(0).data();
             const std::size_t KC = K * C, pad_left = same ? (K - 1) / 2 : 0;
             constexpr std::size_t kChunkFloats = 1u << 20;

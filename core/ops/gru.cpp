@@ -53,7 +53,8 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
     StepVector<float> zh(B * G);
     float* pzh = zh.data();
     const float* pw_hh = w_hh.value().data();
-    // Each task runs the whole recurrence for its block of sequences: one hand-off per layer, not two per step.
+    // Each task runs the whole recurrence for its block of sequences: one hand-off per layer, not two per
+    // step.
     ThreadPool::global().parallel_for(0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
         for (std::size_t t = 0; t < L; ++t) {
             for (std::size_t bi = b0; bi < b1; ++bi) std::copy(pb_hh, pb_hh + G, pzh + bi * G);
@@ -97,37 +98,39 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
             const float* pw_hh = c.value_in(2).data();
             StepVector<float> dzx(B * L * G), dzh(B * L * G), dh(B * H, 0.0f);
             float *pdzx = dzx.data(), *pdzh = dzh.data(), *pdh = dh.data();
-            ThreadPool::global().parallel_for(0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
-                for (std::size_t t = L; t-- > 0;) {
-                    for (std::size_t bi = b0; bi < b1; ++bi) {
-                        const float* a = pa + (bi * L + t) * G;
-                        const float* hn = phn + (bi * L + t) * H;
-                        const float* h_prev = t > 0 ? ph + (bi * L + t - 1) * H : nullptr;
-                        const float* dy_t =
-                            return_sequences ? dy + (bi * L + t) * H : (t == L - 1 ? dy + bi * H : nullptr);
-                        float *dx_t = pdzx + (bi * L + t) * G, *dh_t = pdzh + (bi * L + t) * G,
-                              *dhb = pdh + bi * H;
-                        for (std::size_t j = 0; j < H; ++j) {
-                            const float r = a[j], z = a[H + j], n = a[2 * H + j];
-                            const float dhv = dhb[j] + (dy_t ? dy_t[j] : 0.0f);
-                            const float dn = dhv * (1.0f - z) * (1.0f - n * n);
-                            const float dz = dhv * ((h_prev ? h_prev[j] : 0.0f) - n) * z * (1.0f - z);
-                            const float dr = dn * hn[j] * r * (1.0f - r);
-                            dx_t[j] = dr, dx_t[H + j] = dz, dx_t[2 * H + j] = dn;
-                            dh_t[j] = dr, dh_t[H + j] = dz, dh_t[2 * H + j] = dn * r;
-                            dhb[j] = dhv * z;
+            ThreadPool::global().parallel_for(
+                0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
+                    for (std::size_t t = L; t-- > 0;) {
+                        for (std::size_t bi = b0; bi < b1; ++bi) {
+                            const float* a = pa + (bi * L + t) * G;
+                            const float* hn = phn + (bi * L + t) * H;
+                            const float* h_prev = t > 0 ? ph + (bi * L + t - 1) * H : nullptr;
+                            const float* dy_t = return_sequences ? dy + (bi * L + t) * H
+                                                                 : (t == L - 1 ? dy + bi * H : nullptr);
+                            float *dx_t = pdzx + (bi * L + t) * G, *dh_t = pdzh + (bi * L + t) * G,
+                                  *dhb = pdh + bi * H;
+                            for (std::size_t j = 0; j < H; ++j) {
+                                const float r = a[j], z = a[H + j], n = a[2 * H + j];
+                                const float dhv = dhb[j] + (dy_t ? dy_t[j] : 0.0f);
+                                const float dn = dhv * (1.0f - z) * (1.0f - n * n);
+                                const float dz = dhv * ((h_prev ? h_prev[j] : 0.0f) - n) * z * (1.0f - z);
+                                const float dr = dn * hn[j] * r * (1.0f - r);
+                                dx_t[j] = dr, dx_t[H + j] = dz, dx_t[2 * H + j] = dn;
+                                dh_t[j] = dr, dh_t[H + j] = dz, dh_t[2 * H + j] = dn * r;
+                                dhb[j] = dhv * z;
+                            }
+                        }
+                        if (t > 0) {  // dh[b0:b1] (nb, H) += dzh[b0:b1, t] (nb, 3H) w_hh^T; w_hh is stored
+                                      // (H, 3H)
+                            kernels::GemmArgs g;
+                            g.m = b1 - b0, g.n = H, g.k = G;
+                            g.a = pdzh + (b0 * L + t) * G, g.lda = L * G;
+                            g.b = pw_hh, g.ldb = G, g.trans_b = true;
+                            g.c = pdh + b0 * H, g.ldc = H, g.accumulate = true;
+                            kernels::f32_gemm(g);
                         }
                     }
-                    if (t > 0) {  // dh[b0:b1] (nb, H) += dzh[b0:b1, t] (nb, 3H) w_hh^T; w_hh is stored (H, 3H)
-                        kernels::GemmArgs g;
-                        g.m = b1 - b0, g.n = H, g.k = G;
-                        g.a = pdzh + (b0 * L + t) * G, g.lda = L * G;
-                        g.b = pw_hh, g.ldb = G, g.trans_b = true;
-                        g.c = pdh + b0 * H, g.ldc = H, g.accumulate = true;
-                        kernels::f32_gemm(g);
-                    }
-                }
-            });
+                });
             recurrent_detail::add_input_grads(c, /*x=*/0, /*w_ih=*/1, /*b_ih=*/3, dzx);
             if (c.needs_grad(2)) recurrent_detail::add_hidden_weight_grad(c.grad_in(2), s->hs, dzh, B, L, H);
             if (c.needs_grad(4)) recurrent_detail::add_column_sums(c.grad_in(4), dzh);

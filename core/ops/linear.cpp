@@ -3,7 +3,6 @@
 // matmul is one f32_gemm forward and two backward (dx = dy w^T, dw = x^T dy), all in place on raw buffers.
 #include <algorithm>
 #include <vector>
-
 #include <xtensor/xreducer.hpp>
 
 #include "../kernels/f32_gemm.hpp"
@@ -72,7 +71,8 @@ Var linear(const Var& x, const Var& w, const Var& b, Fused act)
     const VarList inputs(operands, has_bias ? 3 : 2);
     return record(act == Fused::relu ? "linear_relu" : "linear", std::move(y), inputs, [=](BackwardCtx& c) {
         StepVector<float> masked;
-        const float* dy = act == Fused::relu ? relu_masked(c.value_out(), c.grad_out(), masked) : c.grad_out().data();
+        const float* dy =
+            act == Fused::relu ? relu_masked(c.value_out(), c.grad_out(), masked) : c.grad_out().data();
         matmul_backward(c, dy, B, I, O);
         if (has_bias && c.needs_grad(2)) add_row_sums(c.grad_in(2).data(), dy, B, O);
     });

@@ -12,10 +12,17 @@ namespace helix::ops {
 
 namespace {
 
-// A default-constructed Tensor is 0-dimensional with ONE element, so "empty" means no dimensions (or no data).
-bool no_mask(const Tensor& mask) { return mask.dimension() == 0 || mask.size() == 0; }
+// A default-constructed Tensor is 0-dimensional with ONE element, so "empty" means no dimensions (or no
+// data).
+bool no_mask(const Tensor& mask)
+{
+    return mask.dimension() == 0 || mask.size() == 0;
+}
 
-bool counts(const Tensor& mask, std::size_t i) { return no_mask(mask) || mask.data()[i] != 0.0f; }
+bool counts(const Tensor& mask, std::size_t i)
+{
+    return no_mask(mask) || mask.data()[i] != 0.0f;
+}
 
 std::size_t count(const Tensor& mask, std::size_t n)
 {
@@ -45,7 +52,8 @@ Var bce_with_logits(const Var& logits, const Tensor& targets, const Tensor& mask
     double s = 0.0;
     for (std::size_t i = 0; i < n; ++i)
         if (counts(mask, i))
-            s += std::max(z[i], 0.0f) - static_cast<double>(z[i]) * y[i] + std::log1p(std::exp(-std::fabs(z[i])));
+            s += std::max(z[i], 0.0f) - static_cast<double>(z[i]) * y[i] +
+                 std::log1p(std::exp(-std::fabs(z[i])));
     auto t = small_pool::make_shared<Tensor>(targets);
     auto m = small_pool::make_shared<Tensor>(mask);
     return record("bce_with_logits", scalar(k ? s / k : 0.0), {logits}, [t, m, n, k](BackwardCtx& c) {
@@ -85,25 +93,26 @@ Var softmax_cross_entropy(const Var& logits, const Tensor& classes, const Tensor
     }
     auto cl = small_pool::make_shared<Tensor>(classes);
     auto m = small_pool::make_shared<Tensor>(mask);
-    return record("softmax_cross_entropy", scalar(k ? s / k : 0.0), {logits}, [cl, m, B, K, k](BackwardCtx& c) {
-        if (k == 0) return;
-        const float scale = c.grad_out()(0) / static_cast<float>(k);
-        const float* z = c.value_in(0).data();
-        float* dz = c.grad_in(0).data();
-        for (std::size_t b = 0; b < B; ++b) {
-            if (!counts(*m, b)) continue;
-            const float* row = z + b * K;
-            float mx = row[0];
-            for (std::size_t j = 1; j < K; ++j) mx = std::max(mx, row[j]);
-            double e = 0.0;
-            for (std::size_t j = 0; j < K; ++j) e += std::exp(static_cast<double>(row[j] - mx));
-            const auto cls = static_cast<std::size_t>(cl->data()[b]);
-            for (std::size_t j = 0; j < K; ++j) {
-                const float p = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / e);
-                dz[b * K + j] += (p - (j == cls ? 1.0f : 0.0f)) * scale;
+    return record(
+        "softmax_cross_entropy", scalar(k ? s / k : 0.0), {logits}, [cl, m, B, K, k](BackwardCtx& c) {
+            if (k == 0) return;
+            const float scale = c.grad_out()(0) / static_cast<float>(k);
+            const float* z = c.value_in(0).data();
+            float* dz = c.grad_in(0).data();
+            for (std::size_t b = 0; b < B; ++b) {
+                if (!counts(*m, b)) continue;
+                const float* row = z + b * K;
+                float mx = row[0];
+                for (std::size_t j = 1; j < K; ++j) mx = std::max(mx, row[j]);
+                double e = 0.0;
+                for (std::size_t j = 0; j < K; ++j) e += std::exp(static_cast<double>(row[j] - mx));
+                const auto cls = static_cast<std::size_t>(cl->data()[b]);
+                for (std::size_t j = 0; j < K; ++j) {
+                    const float p = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / e);
+                    dz[b * K + j] += (p - (j == cls ? 1.0f : 0.0f)) * scale;
+                }
             }
-        }
-    });
+        });
 }
 
 // Per entry (p - t)^2; d/dp = 2 (p - t).

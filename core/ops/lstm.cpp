@@ -47,7 +47,8 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
     s->hs.assign(B * L * H, 0.0f);
     float *pa = s->a.data(), *pc = s->cs.data(), *ph = s->hs.data();
     const float* pw_hh = w_hh.value().data();
-    // Each task runs the whole recurrence for its block of sequences: one hand-off per layer, not two per step.
+    // Each task runs the whole recurrence for its block of sequences: one hand-off per layer, not two per
+    // step.
     ThreadPool::global().parallel_for(0, B, sequences_per_task(L, H, G), [=](std::size_t b0, std::size_t b1) {
         for (std::size_t t = 0; t < L; ++t) {
             if (t > 0) {  // z[b0:b1, t] (nb, 4H) += h_{t-1} (nb, H) w_hh (H, 4H)
@@ -62,10 +63,11 @@ Var lstm(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b, bool retu
                 float* z = pa + (bi * L + t) * G;
                 const float* c_prev = t > 0 ? pc + (bi * L + t - 1) * H : nullptr;
                 float *c = pc + (bi * L + t) * H, *h = ph + (bi * L + t) * H;
-                kernels::f32_sigmoid(z, z, 2 * H);  // i, f
-                kernels::f32_tanh(z + 2 * H, z + 2 * H, H);  // g
+                kernels::f32_sigmoid(z, z, 2 * H);              // i, f
+                kernels::f32_tanh(z + 2 * H, z + 2 * H, H);     // g
                 kernels::f32_sigmoid(z + 3 * H, z + 3 * H, H);  // o
-                for (std::size_t j = 0; j < H; ++j) c[j] = (c_prev ? z[H + j] * c_prev[j] : 0.0f) + z[j] * z[2 * H + j];
+                for (std::size_t j = 0; j < H; ++j)
+                    c[j] = (c_prev ? z[H + j] * c_prev[j] : 0.0f) + z[j] * z[2 * H + j];
                 kernels::f32_tanh(c, h, H);
                 for (std::size_t j = 0; j < H; ++j) h[j] *= z[3 * H + j];
             }

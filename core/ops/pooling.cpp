@@ -16,7 +16,8 @@ namespace {
 
 // out (B, Lo, C) = max over each window; arg (B*Lo*C) = position in [0, L) of the first maximum.
 // `squeeze`: return (B, C) instead of (B, 1, C) (the global pools; same data order).
-Var max_pool(const char* name, const Var& x, std::size_t size, std::size_t stride, std::size_t Lo, bool squeeze)
+Var max_pool(const char* name, const Var& x, std::size_t size, std::size_t stride, std::size_t Lo,
+             bool squeeze)
 {
     const std::size_t B = x.dim(0), L = x.dim(1), C = x.dim(2);
     Tensor y = squeeze ? Tensor::from_shape({B, C}) : Tensor::from_shape({B, Lo, C});
@@ -44,11 +45,13 @@ Var max_pool(const char* name, const Var& x, std::size_t size, std::size_t strid
         const float* dy = c.grad_out().data();
         float* dx = c.grad_in(0).data();
         for (std::size_t b = 0; b < B; ++b)
-            for (std::size_t i = b * Lo * C; i < (b + 1) * Lo * C; ++i) dx[(b * L + (*arg)[i]) * C + i % C] += dy[i];
+            for (std::size_t i = b * Lo * C; i < (b + 1) * Lo * C; ++i)
+                dx[(b * L + (*arg)[i]) * C + i % C] += dy[i];
     });
 }
 
-Var avg_pool(const char* name, const Var& x, std::size_t size, std::size_t stride, std::size_t Lo, bool squeeze)
+Var avg_pool(const char* name, const Var& x, std::size_t size, std::size_t stride, std::size_t Lo,
+             bool squeeze)
 {
     const std::size_t B = x.dim(0), L = x.dim(1), C = x.dim(2);
     Tensor y = squeeze ? Tensor(xt::zeros<float>({B, C})) : Tensor(xt::zeros<float>({B, Lo, C}));

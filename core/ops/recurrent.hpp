@@ -29,9 +29,9 @@ Var gru(const Var& x, const Var& w_ih, const Var& w_hh, const Var& b_ih, const V
         bool return_sequences);
 
 // sequence_ops.cpp
-Var reverse_time(const Var& x);               // (B, L, C) -> (B, L, C), y[b, t] = x[b, L-1-t]
-Var concat_last(VarList xs);  // along the last axis; any rank, equal leading dims
-Var last_step(const Var& x);                  // (B, L, H) -> (B, H), y[b] = x[b, L-1]
+Var reverse_time(const Var& x);  // (B, L, C) -> (B, L, C), y[b, t] = x[b, L-1-t]
+Var concat_last(VarList xs);     // along the last axis; any rank, equal leading dims
+Var last_step(const Var& x);     // (B, L, H) -> (B, H), y[b] = x[b, L-1]
 
 // One direction of a recurrent layer with its weights bound, e.g.
 //   [&](const Var& v, bool seq) { return lstm(v, w_ih, w_hh, b, seq); }

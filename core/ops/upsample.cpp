@@ -14,7 +14,8 @@ Var upsample1d(const Var& x, std::size_t size)
     const float* px = x.value().data();
     float* py = y.data();
     for (std::size_t row = 0; row < B * L; ++row)
-        for (std::size_t k = 0; k < size; ++k) std::copy(px + row * C, px + (row + 1) * C, py + (row * size + k) * C);
+        for (std::size_t k = 0; k < size; ++k)
+            std::copy(px + row * C, px + (row + 1) * C, py + (row * size + k) * C);
     return record("upsample1d", std::move(y), {x}, [size](BackwardCtx& c) {
         const std::size_t C = c.value_in(0).shape()[2], rows = C ? c.value_in(0).size() / C : 0;
         const float* dy = c.grad_out().data();

@@ -14,7 +14,8 @@ Var weighted_sum(const Var& x, const Tensor& w)
     for (std::size_t i = 0; i < w.size(); ++i) s += static_cast<double>(xv[i]) * wv[i];
     Tensor y = Tensor::from_shape({1});
     y(0) = static_cast<float>(s);
-    return record("weighted_sum", std::move(y), {x}, [w](BackwardCtx& c) { c.grad_in(0) += c.grad_out()(0) * w; });
+    return record("weighted_sum", std::move(y), {x},
+                  [w](BackwardCtx& c) { c.grad_in(0) += c.grad_out()(0) * w; });
 }
 
 }  // namespace helix::ops

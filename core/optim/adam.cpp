@@ -1,6 +1,6 @@
 // core/optim/adam.cpp: Adam / AdamW. See optimizer.hpp.
-// The update is elementwise, so a large parameter (W2's 2.4 M-weight dense layer, an autoencoder's 2000 x 256)
-// is split over the thread pool; any split gives the same result.
+// The update is elementwise, so a large parameter (W2's 2.4 M-weight dense layer, an autoencoder's 2000 x
+// 256) is split over the thread pool; any split gives the same result.
 #include <cmath>
 
 #include "../parallel.hpp"

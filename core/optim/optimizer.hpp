@@ -48,7 +48,8 @@ private:
     std::vector<Tensor> m_, v_;
 };
 
-// The optimizer a run uses, from its options (core/optim/make_optimizer.cpp): SGD or Adam with the spec's rate.
+// The optimizer a run uses, from its options (core/optim/make_optimizer.cpp): SGD or Adam with the spec's
+// rate.
 std::unique_ptr<Optimizer> make_optimizer(const nn::OptimizerSpec& spec, std::vector<nn::Param*> params);
 
 }  // namespace helix::optim

@@ -13,16 +13,17 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string> kLayerTypes = {"dense", "dropout", "batch_norm", "layer_norm", "relu", "sigmoid", "tanh"};
+const std::set<std::string> kLayerTypes = {"dense", "dropout", "batch_norm", "layer_norm",
+                                           "relu",  "sigmoid", "tanh"};
 const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
-
 
 void read_layers(const json& j, const char* key, std::vector<LayerSpec>& out, std::vector<SpecError>& errors)
 {
     const std::string at = key;
     if (!j.contains(key) || j.at(key).is_null()) return;  // an empty encoder or decoder is allowed
     if (!j.at(key).is_array()) {
-        errors.push_back({at, at + ": must be a list of layers (dense, dropout, batch_norm, layer_norm, relu, ...)"});
+        errors.push_back(
+            {at, at + ": must be a list of layers (dense, dropout, batch_norm, layer_norm, relu, ...)"});
         return;
     }
     const json& list = j.at(key);
@@ -32,7 +33,8 @@ void read_layers(const json& j, const char* key, std::vector<LayerSpec>& out, st
         if (!list[i].is_object()) continue;
         LayerSpec l;
         if (!r.has("type")) {
-            r.fail(r.field("type"), "missing (one of dense, dropout, batch_norm, layer_norm, relu, sigmoid, tanh)");
+            r.fail(r.field("type"),
+                   "missing (one of dense, dropout, batch_norm, layer_norm, relu, sigmoid, tanh)");
             continue;
         }
         r.text("type", l.type, &kLayerTypes);
@@ -80,10 +82,12 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
     std::set<std::string> names = {"latent", "reconstruction"};
     for (auto* part : {&s.encoder, &s.decoder})
         for (std::size_t i = 0; i < part->size(); ++i) {
-            const std::string f = std::string(part == &s.encoder ? "encoder" : "decoder") + "[" + std::to_string(i) + "].name";
+            const std::string f =
+                std::string(part == &s.encoder ? "encoder" : "decoder") + "[" + std::to_string(i) + "].name";
             if (!names.insert((*part)[i].name).second)
-                errors.push_back({f, f + ": '" + (*part)[i].name + "' is used by another layer (latent and "
-                                                                      "reconstruction are taken)"});
+                errors.push_back({f, f + ": '" + (*part)[i].name +
+                                         "' is used by another layer (latent and "
+                                         "reconstruction are taken)"});
         }
 
     top.allow("latent");
@@ -111,8 +115,9 @@ AutoencoderSpecResult parse_autoencoder_spec(const json& j)
     static const std::set<std::string> losses = {"mse", "masked_mse"};
     top.text("reconstruction", s.reconstruction, &losses);
     if (s.reconstruction == "masked_mse" && s.corruption.type != "mask")
-        top.fail("reconstruction", "masked_mse scores the entries the corruption hides: it needs \"corruption\": "
-                                   "{\"type\": \"mask\", \"rate\": ...}");
+        top.fail("reconstruction",
+                 "masked_mse scores the entries the corruption hides: it needs \"corruption\": "
+                 "{\"type\": \"mask\", \"rate\": ...}");
 
     top.allow("imputation");
     if (top.has("imputation")) {
@@ -180,18 +185,19 @@ json autoencoder_spec_to_json(const AutoencoderSpec& s)
     for (const auto& l : s.decoder) decoder.push_back(layer_to_json(l));
     json latent = {{"units", s.latent_units}};
     if (!s.latent_activation.empty()) latent["activation"] = s.latent_activation;
-    return {{"name", s.name},
-            {"description", s.description},
-            {"type", "autoencoder"},
-            {"encoder", encoder},
-            {"latent", latent},
-            {"decoder", decoder},
-            {"corruption", {{"type", s.corruption.type}, {"rate", s.corruption.rate}}},
-            {"reconstruction", s.reconstruction},
-            {"imputation", {{"mask_fraction", s.imputation.mask_fraction}, {"entries", s.imputation.entries}}},
-            {"preprocess", {{"transform", s.transform}}},
-            {"optimizer", spec::optimizer_to_json(s.optimizer)},
-            {"training", spec::training_to_json(s.training)}};
+    return {
+        {"name", s.name},
+        {"description", s.description},
+        {"type", "autoencoder"},
+        {"encoder", encoder},
+        {"latent", latent},
+        {"decoder", decoder},
+        {"corruption", {{"type", s.corruption.type}, {"rate", s.corruption.rate}}},
+        {"reconstruction", s.reconstruction},
+        {"imputation", {{"mask_fraction", s.imputation.mask_fraction}, {"entries", s.imputation.entries}}},
+        {"preprocess", {{"transform", s.transform}}},
+        {"optimizer", spec::optimizer_to_json(s.optimizer)},
+        {"training", spec::training_to_json(s.training)}};
 }
 
 }  // namespace helix::nn

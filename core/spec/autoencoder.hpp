@@ -1,12 +1,11 @@
 // core/spec/autoencoder.hpp: an autoencoder's spec (the format is documented in core/nn/autoencoder.hpp), its
-// types and its one reader and writer. The types stay in helix::nn, where the network (core/nn/autoencoder.hpp)
-// and the sessions name them.
+// types and its one reader and writer. The types stay in helix::nn, where the network
+// (core/nn/autoencoder.hpp) and the sessions name them.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/spec.hpp"
 
@@ -42,7 +41,8 @@ struct AutoencoderSpecResult {
     bool ok() const { return errors.empty(); }
 };
 AutoencoderSpecResult parse_autoencoder_spec(const nlohmann::json& j);
-AutoencoderSpecResult parse_autoencoder_spec_text(const std::string& text);  // JSON syntax errors with line/column
+AutoencoderSpecResult parse_autoencoder_spec_text(
+    const std::string& text);  // JSON syntax errors with line/column
 nlohmann::json autoencoder_spec_to_json(const AutoencoderSpec& spec);
 
 }  // namespace helix::nn

@@ -1,18 +1,17 @@
-// core/spec/field_reader.hpp: the one reader of spec fields. It reads the fields of one JSON object, one error
-// per bad field, so every spec (sequence models, graph models, autoencoders, GANs) and every run's options say
-// the same thing about the same mistake: the field's JSON path, what it must be and what it was. Keys nobody
-// reads are errors too, so a typo ("kernal_size") is caught rather than silently ignored.
+// core/spec/field_reader.hpp: the one reader of spec fields. It reads the fields of one JSON object, one
+// error per bad field, so every spec (sequence models, graph models, autoencoders, GANs) and every run's
+// options say the same thing about the same mistake: the field's JSON path, what it must be and what it was.
+// Keys nobody reads are errors too, so a typo ("kernal_size") is caught rather than silently ignored.
 #pragma once
 
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/spec.hpp"
 
@@ -28,7 +27,10 @@ public:
         if (!obj_.is_object()) fail(path_, "must be an object");
     }
 
-    bool has(const char* key) const { return obj_.is_object() && obj_.contains(key) && !obj_.at(key).is_null(); }
+    bool has(const char* key) const
+    {
+        return obj_.is_object() && obj_.contains(key) && !obj_.at(key).is_null();
+    }
     const nlohmann::json& at(const char* key) const { return obj_.at(key); }
 
     // An integer in [min, max].
@@ -38,8 +40,8 @@ public:
         const nlohmann::json& v = obj_.at(key);
         if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(min) ||
             v.get<long long>() > static_cast<long long>(max))
-            fail(field(key), "must be an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "], got " +
-                                 v.dump());
+            fail(field(key), "must be an integer in [" + std::to_string(min) + ", " + std::to_string(max) +
+                                 "], got " + v.dump());
         else
             out = static_cast<std::size_t>(v.get<long long>());
     }
@@ -54,8 +56,8 @@ public:
             out = static_cast<std::size_t>(v.get<long long>());
     }
 
-    // A number in [lo, hi] (or [lo, hi) when hi_open), checked as the float it is stored as: a saved file must
-    // load again (0.99999999999 rounds to 1).
+    // A number in [lo, hi] (or [lo, hi) when hi_open), checked as the float it is stored as: a saved file
+    // must load again (0.99999999999 rounds to 1).
     void number(const char* key, float& out, float lo, float hi, bool hi_open = false)
     {
         if (!take(key)) return;
@@ -82,7 +84,10 @@ public:
         }
         out = s;
     }
-    void text(const char* key, std::string& out, const std::set<std::string>& allowed) { text(key, out, &allowed); }
+    void text(const char* key, std::string& out, const std::set<std::string>& allowed)
+    {
+        text(key, out, &allowed);
+    }
 
     void boolean(const char* key, bool& out)
     {

@@ -35,7 +35,8 @@ void read_net(const json& j, const std::string& path, GanNetSpec& net, std::vect
             parse_layer(layers[i], at, net.layers[i], errors);
             LayerSpec& l = net.layers[i];
             if (l.name.empty()) l.name = l.type + "_" + std::to_string(i);
-            if (!names.insert(l.name).second) f.fail(at + ".name", "'" + l.name + "' is used by an earlier layer");
+            if (!names.insert(l.name).second)
+                f.fail(at + ".name", "'" + l.name + "' is used by an earlier layer");
         }
     }
     if (f.has("optimizer")) {
@@ -128,8 +129,12 @@ json gan_spec_to_json(const GanSpec& s)
             {"generator", net_to_json(s.generator)},
             {"discriminator", net_to_json(s.discriminator)},
             {"training",
-             {{"epochs", t.epochs}, {"steps", t.steps}, {"batch_size", t.batch_size}, {"d_steps", t.d_steps},
-              {"label_smoothing", t.label_smoothing}, {"seed", t.seed}}}};
+             {{"epochs", t.epochs},
+              {"steps", t.steps},
+              {"batch_size", t.batch_size},
+              {"d_steps", t.d_steps},
+              {"label_smoothing", t.label_smoothing},
+              {"seed", t.seed}}}};
 }
 
 }  // namespace helix::nn

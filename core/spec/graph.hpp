@@ -1,13 +1,12 @@
-// core/spec/graph.hpp: a graph model's spec (the format is documented in core/nn/graph_model.hpp), its types and
-// its one reader and writer. The types stay in helix::nn, where the network (core/nn/graph_model.hpp) and the
-// sessions name them.
+// core/spec/graph.hpp: a graph model's spec (the format is documented in core/nn/graph_model.hpp), its types
+// and its one reader and writer. The types stay in helix::nn, where the network (core/nn/graph_model.hpp) and
+// the sessions name them.
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/spec.hpp"
 
@@ -24,11 +23,11 @@ struct GraphLayerSpec {
 
 struct GraphTrainingSpec {
     std::size_t epochs = 200;
-    std::size_t patience = 10;           // 0 = never stop early
-    std::string monitor = "val_loss";    // or val_accuracy
+    std::size_t patience = 10;         // 0 = never stop early
+    std::string monitor = "val_loss";  // or val_accuracy
     std::uint64_t seed = 1;
     float validation_fraction = 0.2f, test_fraction = 0.2f;
-    std::size_t batch_size = 32;         // graphs per step (graph_classification); node classification is full-batch
+    std::size_t batch_size = 32;  // graphs per step (graph_classification); node classification is full-batch
 };
 
 struct GraphSpec {
@@ -36,11 +35,11 @@ struct GraphSpec {
     std::string description;
     std::string task = "node_classification";
     std::vector<GraphLayerSpec> layers;
-    std::string features = "row_normalize";  // or as_is
+    std::string features = "row_normalize";      // or as_is
     std::string structural_features = "degree";  // or constant: for a nodes table without feature columns
     bool graph_task() const { return task == "graph_classification"; }
     std::string loss = "softmax_cross_entropy";
-    OptimizerSpec optimizer;             // weight_decay is the L2 coefficient described above
+    OptimizerSpec optimizer;                      // weight_decay is the L2 coefficient described above
     std::string weight_decay_on = "first_layer";  // or all
     GraphTrainingSpec training;
 };

@@ -25,8 +25,13 @@ void read_optimizer(FieldReader& o, nn::OptimizerSpec& out)
 
 nlohmann::json optimizer_to_json(const nn::OptimizerSpec& o)
 {
-    return {{"type", o.type},   {"learning_rate", o.learning_rate}, {"momentum", o.momentum}, {"beta1", o.beta1},
-            {"beta2", o.beta2}, {"eps", o.eps},                     {"weight_decay", o.weight_decay}};
+    return {{"type", o.type},
+            {"learning_rate", o.learning_rate},
+            {"momentum", o.momentum},
+            {"beta1", o.beta1},
+            {"beta2", o.beta2},
+            {"eps", o.eps},
+            {"weight_decay", o.weight_decay}};
 }
 
 }  // namespace helix::spec

@@ -86,7 +86,9 @@ json option_bounds_json()
     auto integer = [](auto lo, auto hi) { return json{{"min", lo}, {"max", hi}, {"integer", true}}; };
     // Each float bound as the shortest decimal that is that float (1e-08, not 9.99999993922529e-09).
     auto decimal = [](float x) { return json::parse(FieldReader::float_text(x)); };
-    auto real = [&](float lo, float hi) { return json{{"min", decimal(lo)}, {"max", decimal(hi)}, {"integer", false}}; };
+    auto real = [&](float lo, float hi) {
+        return json{{"min", decimal(lo)}, {"max", decimal(hi)}, {"integer", false}};
+    };
     return {{"epochs", integer(kMinEpochs, kMaxEpochs)},
             {"batchSize", integer(kMinBatchSize, kMaxBatchSize)},
             {"patience", integer(kMinPatience, kMaxPatience)},

@@ -1,15 +1,14 @@
 // core/spec/training_options.hpp: a spec's "training" object and a run's options (what start_training takes:
-// {"epochs", "batchSize", "learningRate", "seed", "patience", "validationFraction", "testFraction"}), read and
-// written once for every family, with the bounds of every field as named constants. option_bounds_json() gives
-// those bounds to the page (wasm: optionBounds()), so its fields cannot drift from the engine's.
+// {"epochs", "batchSize", "learningRate", "seed", "patience", "validationFraction", "testFraction"}), read
+// and written once for every family, with the bounds of every field as named constants. option_bounds_json()
+// gives those bounds to the page (wasm: optionBounds()), so its fields cannot drift from the engine's.
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/spec.hpp"
 #include "field_reader.hpp"
@@ -45,7 +44,8 @@ struct RunOptions {
     float test_fraction = 0.0f;
 };
 RunOptions run_defaults(const nn::TrainingSpec& t, const nn::OptimizerSpec& o);
-// The options into a spec's training and optimizer sections (what a run of a sequence model or autoencoder uses).
+// The options into a spec's training and optimizer sections (what a run of a sequence model or autoencoder
+// uses).
 void apply_run_options(const RunOptions& r, nn::TrainingSpec& t, nn::OptimizerSpec& o);
 
 struct RunOptionsResult {

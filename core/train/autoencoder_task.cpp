@@ -11,13 +11,19 @@ namespace helix::train {
 Split autoencoder_split(std::size_t N, const nn::TrainingSpec& training)
 {
     Rng rng(training.seed * 0x9E3779B97F4A7C15ull + 1);
-    return stratified_split(std::vector<float>(N, 0.0f), training.validation_fraction, training.test_fraction, rng);
+    return stratified_split(std::vector<float>(N, 0.0f), training.validation_fraction, training.test_fraction,
+                            rng);
 }
 
 AutoencoderTask::AutoencoderTask(nn::Autoencoder& model, const std::vector<float>& values, Split split,
                                  const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer)
-    : model_(model), values_(values), split_(std::move(split)), spec_(training),
-      optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed), order_(split_.train)
+    : model_(model),
+      values_(values),
+      split_(std::move(split)),
+      spec_(training),
+      optimizer_(optim::make_optimizer(optimizer, model.params())),
+      rng_(training.seed),
+      order_(split_.train)
 {
     HELIX_ASSERT(!split_.train.empty());
 }

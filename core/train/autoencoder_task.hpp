@@ -1,7 +1,7 @@
-// core/train/autoencoder_task.hpp: training an autoencoder (core/nn/autoencoder.hpp) on an expression matrix as a
-// TrainingTask (training_task.hpp) of the one training loop:
-//   AutoencoderTask task(model, values, split, spec.training, optimizer);  // values: N × G, after the transform
-//   TrainingRun run(task, autoencoder_run_options(spec.training));
+// core/train/autoencoder_task.hpp: training an autoencoder (core/nn/autoencoder.hpp) on an expression matrix
+// as a TrainingTask (training_task.hpp) of the one training loop:
+//   AutoencoderTask task(model, values, split, spec.training, optimizer);  // values: N × G, after the
+//   transform TrainingRun run(task, autoencoder_run_options(spec.training));
 // Each batch is corrupted as the spec says and scored by its reconstruction loss; the monitored figure is the
 // validation loss (masked_mse: of entries hidden with a fixed seed, so every epoch hides the same ones).
 #pragma once
@@ -23,11 +23,20 @@ Split autoencoder_split(std::size_t N, const nn::TrainingSpec& training);
 
 // Which entries are hidden when validation and test cells are scored: fixed by the training seed, so every
 // epoch's validation loss, the summary and a later `evaluate` hide the same entries.
-inline std::uint64_t validation_mask_seed(const nn::TrainingSpec& t) { return t.seed * 0x9E3779B97F4A7C15ull + 3; }
-inline std::uint64_t test_mask_seed(const nn::TrainingSpec& t) { return t.seed * 0x9E3779B97F4A7C15ull + 4; }
+inline std::uint64_t validation_mask_seed(const nn::TrainingSpec& t)
+{
+    return t.seed * 0x9E3779B97F4A7C15ull + 3;
+}
+inline std::uint64_t test_mask_seed(const nn::TrainingSpec& t)
+{
+    return t.seed * 0x9E3779B97F4A7C15ull + 4;
+}
 
 // An autoencoder always monitors its validation loss.
-inline RunOptions autoencoder_run_options(const nn::TrainingSpec& t) { return {t.epochs, t.patience, "val_loss", true}; }
+inline RunOptions autoencoder_run_options(const nn::TrainingSpec& t)
+{
+    return {t.epochs, t.patience, "val_loss", true};
+}
 
 class AutoencoderTask : public TrainingTask {
 public:

@@ -56,8 +56,14 @@ void copy_back(const std::vector<nn::Param*>& params, const std::vector<std::vec
 }
 }  // namespace
 
-void DivergenceGuard::restore() const { copy_back(params_, saved_); }
-void DivergenceGuard::restore_previous() const { copy_back(params_, previous_); }
+void DivergenceGuard::restore() const
+{
+    copy_back(params_, saved_);
+}
+void DivergenceGuard::restore_previous() const
+{
+    copy_back(params_, previous_);
+}
 
 std::string DivergenceGuard::check_loss(double loss)
 {
@@ -86,17 +92,27 @@ std::string DivergenceGuard::check_weights(const std::vector<nn::Param*>& params
     return "";
 }
 
-std::string DivergenceGuard::check_gradients() const { return check_gradients(params_); }
-std::string DivergenceGuard::check_weights() const { return check_weights(params_); }
-
-double suggested_learning_rate(double learning_rate) { return learning_rate > 1e-2 ? 1e-3 : learning_rate / 10.0; }
-
-std::string divergence_message(std::size_t epoch, std::size_t batch, const std::string& what, double learning_rate,
-                               const std::string& unit)
+std::string DivergenceGuard::check_gradients() const
 {
-    return "training stopped at epoch " + std::to_string(epoch) + ", " + unit + " " + std::to_string(batch) + ": " +
-           what + ". The learning rate " + number(learning_rate) + " is probably too high; try " +
-           number(suggested_learning_rate(learning_rate)) + ". The weights from before the update that caused it are kept.";
+    return check_gradients(params_);
+}
+std::string DivergenceGuard::check_weights() const
+{
+    return check_weights(params_);
+}
+
+double suggested_learning_rate(double learning_rate)
+{
+    return learning_rate > 1e-2 ? 1e-3 : learning_rate / 10.0;
+}
+
+std::string divergence_message(std::size_t epoch, std::size_t batch, const std::string& what,
+                               double learning_rate, const std::string& unit)
+{
+    return "training stopped at epoch " + std::to_string(epoch) + ", " + unit + " " + std::to_string(batch) +
+           ": " + what + ". The learning rate " + number(learning_rate) + " is probably too high; try " +
+           number(suggested_learning_rate(learning_rate)) +
+           ". The weights from before the update that caused it are kept.";
 }
 
 nlohmann::json divergence_json(std::size_t epoch, std::size_t batch, const std::string& message)
@@ -104,8 +120,8 @@ nlohmann::json divergence_json(std::size_t epoch, std::size_t batch, const std::
     return {{"epoch", epoch}, {"batch", batch}, {"message", message}};
 }
 
-Divergence stop_at_divergence(const DivergenceGuard& guard, bool stepped, std::size_t epoch, std::size_t batch,
-                              const std::string& what, double learning_rate)
+Divergence stop_at_divergence(const DivergenceGuard& guard, bool stepped, std::size_t epoch,
+                              std::size_t batch, const std::string& what, double learning_rate)
 {
     stepped ? guard.restore() : guard.restore_previous();
     Divergence d;

@@ -1,5 +1,6 @@
-// core/train/early_stopping.hpp: which epoch's weights a training run keeps, and when it stops early. One rule
-// for every model family (sequence models, graphs, autoencoders; a GAN has no validation and keeps its last step):
+// core/train/early_stopping.hpp: which epoch's weights a training run keeps, and when it stops early. One
+// rule for every model family (sequence models, graphs, autoencoders; a GAN has no validation and keeps its
+// last step):
 //   EarlyStopping stop(task.params(), "val_auroc", /*patience=*/5, /*epochs=*/20);
 //   stop.end_epoch(epoch, &validation);   // after each epoch; null when there is no validation set
 //   if (stop.stop()) ...                  // `patience` epochs without improvement, before the last epoch
@@ -26,7 +27,8 @@ struct Monitored {
 
 class EarlyStopping {
 public:
-    EarlyStopping(std::vector<nn::Param*> params, std::string monitor, std::size_t patience, std::size_t epochs);
+    EarlyStopping(std::vector<nn::Param*> params, std::string monitor, std::size_t patience,
+                  std::size_t epochs);
 
     // True when `s` is better than `best` under `monitor` (the tie rule above).
     static bool improves(const std::string& monitor, const Monitored& s, const Monitored& best);
@@ -34,7 +36,7 @@ public:
     // Records the end of (1-based) `epoch`: its validation figures, or null when there is no validation set.
     // Returns true when this epoch is the new best (its weights are then copied).
     bool end_epoch(std::size_t epoch, const Monitored* validation);
-    bool stop() const { return stopped_early_; }  // patience ran out before the last epoch
+    bool stop() const { return stopped_early_; }            // patience ran out before the last epoch
     std::size_t best_epoch() const { return best_epoch_; }  // 0 before an epoch has ended
     const std::string& monitor() const { return monitor_; }
     // Puts the best epoch's weights back; nothing before the first epoch ends (a cancelled run keeps what it

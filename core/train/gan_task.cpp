@@ -29,10 +29,15 @@ double mean_probability(const Tensor& logits)
 }  // namespace
 
 GanTask::GanTask(nn::Gan& gan, std::vector<std::string> sequences, const nn::GanTrainingSpec& training,
-                 const nn::OptimizerSpec& d_optimizer, const nn::OptimizerSpec& g_optimizer, std::string motif)
-    : gan_(gan), sequences_(std::move(sequences)), spec_(training), motif_(std::move(motif)),
+                 const nn::OptimizerSpec& d_optimizer, const nn::OptimizerSpec& g_optimizer,
+                 std::string motif)
+    : gan_(gan),
+      sequences_(std::move(sequences)),
+      spec_(training),
+      motif_(std::move(motif)),
       d_optimizer_(optim::make_optimizer(d_optimizer, gan.discriminator_params())),
-      g_optimizer_(optim::make_optimizer(g_optimizer, gan.generator_params())), rng_(training.seed)
+      g_optimizer_(optim::make_optimizer(g_optimizer, gan.generator_params())),
+      rng_(training.seed)
 {
     HELIX_ASSERT(!sequences_.empty());
     for (const auto& s : sequences_) HELIX_ASSERT(s.size() == gan.spec().length);
@@ -47,10 +52,14 @@ GanTask::GanTask(nn::Gan& gan, std::vector<std::string> sequences, const nn::Gan
 
 RunOptions GanTask::run_options() const
 {
-    return {(steps_ + steps_per_epoch_ - 1) / steps_per_epoch_, /*patience=*/0, /*monitor=*/"", /*keep_best=*/false};
+    return {(steps_ + steps_per_epoch_ - 1) / steps_per_epoch_, /*patience=*/0, /*monitor=*/"",
+            /*keep_best=*/false};
 }
 
-std::size_t GanTask::start_epoch() { return std::min(steps_per_epoch_, steps_ - step_); }
+std::size_t GanTask::start_epoch()
+{
+    return std::min(steps_per_epoch_, steps_ - step_);
+}
 
 Tensor GanTask::next_real_batch()
 {
@@ -64,7 +73,8 @@ Tensor GanTask::next_real_batch()
     return encode_batch(sequences_, batch);
 }
 
-std::string GanTask::discriminator_step(std::size_t B, double& d_loss, double& d_real, double& d_fake, bool& stepped)
+std::string GanTask::discriminator_step(std::size_t B, double& d_loss, double& d_real, double& d_fake,
+                                        bool& stepped)
 {
     const Tensor real = next_real_batch();
     // The generated batch is a constant for D's step: its values only, no tape back into G.
@@ -78,7 +88,8 @@ std::string GanTask::discriminator_step(std::size_t B, double& d_loss, double& d
     d_real = mean_probability(real_logits.value());
     d_fake = mean_probability(fake_logits.value());
     return checked_update(
-        d_loss, gan_.discriminator_params(), [&] {
+        d_loss, gan_.discriminator_params(),
+        [&] {
             backward(loss_real);
             backward(loss_fake);
         },
@@ -112,8 +123,8 @@ BatchOutcome GanTask::train_batch(std::size_t /*batch*/)
     }
     ++step_;
     if (!out.bad.empty()) return out;
-    nlohmann::json record = {{"step", step_}, {"dLoss", d_loss}, {"gLoss", g_loss}, {"dReal", d_real},
-                             {"dFake", d_fake}};
+    nlohmann::json record = {
+        {"step", step_}, {"dLoss", d_loss}, {"gLoss", g_loss}, {"dReal", d_real}, {"dFake", d_fake}};
     history_.push_back(record);
     out.figures = std::move(record);
     out.figures["type"] = "step";  // the page and the JS API draw a GAN's steps from these events
@@ -127,8 +138,8 @@ Divergence GanTask::divergence(const DivergenceGuard& guard, const BatchOutcome&
     // Before any update of this step the weights at fault came from the step before.
     outcome.stepped ? guard.restore() : guard.restore_previous();
     Divergence d;
-    d.message = divergence_message(epoch, step_, "in a " + culprit_ + " update, " + outcome.bad, outcome.learning_rate,
-                                   "step");
+    d.message = divergence_message(epoch, step_, "in a " + culprit_ + " update, " + outcome.bad,
+                                   outcome.learning_rate, "step");
     d.at = divergence_json(epoch, step_, d.message);
     d.event = {{"type", "error"}, {"message", d.message}, {"epoch", epoch}, {"step", step_}};
     return d;
@@ -139,11 +150,13 @@ void GanTask::add_to_summary(nlohmann::json& s)
     s.erase("monitor");  // no validation: nothing is monitored
     s["stepsRun"] = step_;
     s["steps"] = steps_;
-    s["epochs"] = static_cast<double>(batches_seen_) / static_cast<double>(std::max<std::size_t>(1, batches_per_epoch_));
+    s["epochs"] = static_cast<double>(batches_seen_) /
+                  static_cast<double>(std::max<std::size_t>(1, batches_per_epoch_));
     s["history"] = history_;
     if (!motif_.empty() && !s.contains("diverged")) {
         const auto samples = gan_.sample(kEnrichmentSamples, spec_.seed, /*temperature=*/1.0f);
-        const auto e = motifs::motif_enrichment(samples, motif_, /*both_strands=*/false, /*shuffles=*/10, spec_.seed);
+        const auto e =
+            motifs::motif_enrichment(samples, motif_, /*both_strands=*/false, /*shuffles=*/10, spec_.seed);
         s["enrichment"] = motifs::enrichment_json(e, motif_);
     }
 }

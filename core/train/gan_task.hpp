@@ -1,21 +1,21 @@
-// core/train/gan_task.hpp: adversarial training of a Gan (core/nn/gan.hpp) as a TrainingTask (training_task.hpp)
-// of the one training loop; a batch of the loop is one GAN step:
-//   GanTask task(gan, sequences, spec.training, d_optimizer, g_optimizer, "TGATAA");  // sequences: all spec.length
-//   TrainingRun run(task, task.run_options());
+// core/train/gan_task.hpp: adversarial training of a Gan (core/nn/gan.hpp) as a TrainingTask
+// (training_task.hpp) of the one training loop; a batch of the loop is one GAN step:
+//   GanTask task(gan, sequences, spec.training, d_optimizer, g_optimizer, "TGATAA");  // sequences: all
+//   spec.length TrainingRun run(task, task.run_options());
 // A step is d_steps discriminator steps, each on the next real mini-batch and as many generated sequences,
 // then one generator step. Losses (Goodfellow et al. 2014, with the non-saturating generator loss):
 //   D: bce(D(x), 1 - label_smoothing) + bce(D(G(z)), 0)   the generated batch is a constant here
 //   G: bce(D(G(z)), 1) = -log sigmoid(D(G(z)))             only G's weights step
 // Real batches walk a shuffled order of the data, reshuffled when it runs out (a data set smaller than
-// batch_size is one batch). The loop's epoch is steps_per_epoch() steps, about one pass over the data. There is
-// no validation set: the weights stay as the last step left them. A NaN or infinite loss, gradient or weight
-// stops the run with a message naming the epoch, the step, the network and its learning rate, and puts back
-// both networks' weights from before that step.
-// Events: the loop's batch event with {"type": "step", "step", "steps", "dLoss", "gLoss", "dReal", "dFake"} (the
-// losses of this step, dLoss of its last discriminator step, and D's mean probability of "real" on the real and
-// generated batches of that step); {"type": "error", "message", "epoch", "step"} when it diverged. The summary
-// adds {"stepsRun", "steps", "epochs" (passes over the data), "history": [step records], "enrichment": {motif,
-// sequences, observed, withMotif, shuffled, ratio, strands} when a motif was given}.
+// batch_size is one batch). The loop's epoch is steps_per_epoch() steps, about one pass over the data. There
+// is no validation set: the weights stay as the last step left them. A NaN or infinite loss, gradient or
+// weight stops the run with a message naming the epoch, the step, the network and its learning rate, and puts
+// back both networks' weights from before that step. Events: the loop's batch event with {"type": "step",
+// "step", "steps", "dLoss", "gLoss", "dReal", "dFake"} (the losses of this step, dLoss of its last
+// discriminator step, and D's mean probability of "real" on the real and generated batches of that step);
+// {"type": "error", "message", "epoch", "step"} when it diverged. The summary adds {"stepsRun", "steps",
+// "epochs" (passes over the data), "history": [step records], "enrichment": {motif, sequences, observed,
+// withMotif, shuffled, ratio, strands} when a motif was given}.
 #pragma once
 
 #include <memory>
@@ -33,7 +33,8 @@ class GanTask : public TrainingTask {
 public:
     // `motif` (A, C, G, T; may be empty) makes the summary report its enrichment in sampled sequences.
     GanTask(nn::Gan& gan, std::vector<std::string> sequences, const nn::GanTrainingSpec& training,
-            const nn::OptimizerSpec& d_optimizer, const nn::OptimizerSpec& g_optimizer, std::string motif = "");
+            const nn::OptimizerSpec& d_optimizer, const nn::OptimizerSpec& g_optimizer,
+            std::string motif = "");
 
     std::size_t steps() const { return steps_; }
     std::size_t steps_per_epoch() const { return steps_per_epoch_; }
@@ -52,7 +53,8 @@ public:
 private:
     Tensor next_real_batch();
     // What went wrong in a discriminator or generator step, or "" (then the step was taken).
-    std::string discriminator_step(std::size_t B, double& d_loss, double& d_real, double& d_fake, bool& stepped);
+    std::string discriminator_step(std::size_t B, double& d_loss, double& d_real, double& d_fake,
+                                   bool& stepped);
     std::string generator_step(std::size_t B, double& g_loss, bool& stepped);
 
     nn::Gan& gan_;

@@ -42,14 +42,17 @@ std::size_t labelled_in(const GraphInput& in, bool graph_task, data::NodeSplit w
 
 namespace {
 
-// Adds row's cross-entropy against class `cls` to s.loss and its hit to `correct`; the softmax into `prob` if given.
-void score_row(const float* row, std::size_t K, std::size_t cls, GraphScores& s, std::size_t& correct, float* prob)
+// Adds row's cross-entropy against class `cls` to s.loss and its hit to `correct`; the softmax into `prob` if
+// given.
+void score_row(const float* row, std::size_t K, std::size_t cls, GraphScores& s, std::size_t& correct,
+               float* prob)
 {
     const float mx = row[argmax_row(row, K)];
     double e = 0.0;
     for (std::size_t j = 0; j < K; ++j) e += std::exp(static_cast<double>(row[j] - mx));
     if (prob)
-        for (std::size_t j = 0; j < K; ++j) prob[j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / e);
+        for (std::size_t j = 0; j < K; ++j)
+            prob[j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / e);
     s.loss += mx + std::log(e) - row[cls];
     correct += argmax_row(row, K) == cls;
     ++s.n;
@@ -98,7 +101,8 @@ GraphScores score_graphs(const nn::GraphModel& model, const GraphInput& in, data
 
 GraphScores score_split(const nn::GraphModel& model, const GraphInput& in, data::NodeSplit which)
 {
-    return model.spec().graph_task() ? score_graphs(model, in, which) : score_nodes(node_logits(model, in), in.graph, which);
+    return model.spec().graph_task() ? score_graphs(model, in, which)
+                                     : score_nodes(node_logits(model, in), in.graph, which);
 }
 
 }  // namespace helix::train

@@ -1,7 +1,8 @@
-// core/train/graph_scores.hpp: a loaded graph as a GraphModel (core/nn/graph_model.hpp) sees it, and the scores of
-// its splits: what graph training validates and tests on, and what a graph session evaluates and predicts with.
-// Node classification scores the labelled nodes of a split from one full-graph forward pass; graph classification
-// (a nodes table with a `graph` column) scores the labelled graphs of a split, batched block-diagonally.
+// core/train/graph_scores.hpp: a loaded graph as a GraphModel (core/nn/graph_model.hpp) sees it, and the
+// scores of its splits: what graph training validates and tests on, and what a graph session evaluates and
+// predicts with. Node classification scores the labelled nodes of a split from one full-graph forward pass;
+// graph classification (a nodes table with a `graph` column) scores the labelled graphs of a split, batched
+// block-diagonally.
 #pragma once
 
 #include <cmath>
@@ -16,24 +17,26 @@ namespace helix::train {
 
 struct GraphInput {
     data::GraphData graph;
-    std::shared_ptr<const SparseMatrix> adj, features;  // normalised adjacency (N, N); features (N, F)
+    std::shared_ptr<const SparseMatrix> adj, features;       // normalised adjacency (N, N); features (N, F)
     std::vector<std::vector<std::uint32_t>> nodes_of_graph;  // graph classification: each graph's nodes
-    Tensor classes, train_mask;                              // (N): class index (0 unlabelled); 1 on train nodes
+    Tensor classes, train_mask;  // (N): class index (0 unlabelled); 1 on train nodes
 };
 
 struct GraphScores {
     double loss = 0.0, accuracy = 0.0, auroc = std::nan("");  // auroc: graph classification only
-    std::size_t n = 0;                                          // labelled nodes or graphs scored
+    std::size_t n = 0;                                        // labelled nodes or graphs scored
 };
 
 std::size_t argmax_row(const float* row, std::size_t k);
 
 // Inference (no dropout): every node's logits (N, classes); the logits of `graphs` (graphs, classes).
 Tensor node_logits(const nn::GraphModel& model, const GraphInput& in);
-Tensor graph_logits(const nn::GraphModel& model, const GraphInput& in, const std::vector<std::size_t>& graphs);
+Tensor graph_logits(const nn::GraphModel& model, const GraphInput& in,
+                    const std::vector<std::size_t>& graphs);
 
-std::vector<std::size_t> graphs_in(const data::GraphData& graph, data::NodeSplit which);  // its labelled graphs
-std::size_t labelled_in(const GraphInput& in, bool graph_task, data::NodeSplit which);      // nodes or graphs
+std::vector<std::size_t> graphs_in(const data::GraphData& graph,
+                                   data::NodeSplit which);                              // its labelled graphs
+std::size_t labelled_in(const GraphInput& in, bool graph_task, data::NodeSplit which);  // nodes or graphs
 
 // Mean cross-entropy and accuracy of the labelled nodes of `which`, from logits z (N, classes).
 GraphScores score_nodes(const Tensor& z, const data::GraphData& graph, data::NodeSplit which);

@@ -21,9 +21,13 @@ nn::OptimizerSpec without_decay(nn::OptimizerSpec o)
 
 GraphTask::GraphTask(nn::GraphModel& model, const GraphInput& input, const nn::GraphTrainingSpec& training,
                      const nn::OptimizerSpec& optimizer)
-    : model_(model), in_(input), spec_(training), weight_decay_(optimizer.weight_decay),
+    : model_(model),
+      in_(input),
+      spec_(training),
+      weight_decay_(optimizer.weight_decay),
       optimizer_(optim::make_optimizer(without_decay(optimizer), model.params())),
-      rng_(training.seed ^ 0x9e3779b97f4a7c15ull), graph_task_(model.spec().graph_task()),
+      rng_(training.seed ^ 0x9e3779b97f4a7c15ull),
+      graph_task_(model.spec().graph_task()),
       validation_size_(labelled_in(input, graph_task_, data::NodeSplit::val))
 {
     HELIX_ASSERT(labelled_in(input, graph_task_, data::NodeSplit::train) > 0);
@@ -46,16 +50,21 @@ void GraphTask::update()
     optimizer_->step();
 }
 
-BatchOutcome GraphTask::train_batch(std::size_t batch) { return graph_task_ ? train_graphs(batch) : train_nodes(); }
+BatchOutcome GraphTask::train_batch(std::size_t batch)
+{
+    return graph_task_ ? train_graphs(batch) : train_nodes();
+}
 
 BatchOutcome GraphTask::train_graphs(std::size_t batch)
 {
-    const std::size_t begin = batch * spec_.batch_size, end = std::min(begin + spec_.batch_size, order_.size());
+    const std::size_t begin = batch * spec_.batch_size,
+                      end = std::min(begin + spec_.batch_size, order_.size());
     const std::vector<std::size_t> chosen(order_.begin() + static_cast<std::ptrdiff_t>(begin),
                                           order_.begin() + static_cast<std::ptrdiff_t>(end));
     const data::GraphBatch b = data::make_graph_batch(*in_.adj, *in_.features, in_.nodes_of_graph, chosen);
     Tensor labels = Tensor::from_shape({chosen.size()});
-    for (std::size_t k = 0; k < chosen.size(); ++k) labels(k) = static_cast<float>(in_.graph.graph_labels[chosen[k]]);
+    for (std::size_t k = 0; k < chosen.size(); ++k)
+        labels(k) = static_cast<float>(in_.graph.graph_labels[chosen[k]]);
     optimizer_->zero_grad();
     Var z = model_.forward(b.adj, b.features, /*training=*/true, rng_, &b.graph_of_node, b.graphs);
     Var loss = ops::softmax_cross_entropy(z, labels);
@@ -85,7 +94,8 @@ BatchOutcome GraphTask::train_nodes()
     out.bad = checked_update(
         loss.value()(0), model_.params(), [&] { backward(loss); }, [&] { update(); }, out.stepped);
     if (!out.bad.empty()) return out;
-    train_accuracy_ = score_nodes(z.value(), in_.graph, data::NodeSplit::train).accuracy;  // with dropout, before the step
+    train_accuracy_ =
+        score_nodes(z.value(), in_.graph, data::NodeSplit::train).accuracy;  // with dropout, before the step
     out.loss = loss.value()(0);
     out.count = 1;  // one full-batch step: the epoch's loss is this loss
     return out;
@@ -116,7 +126,9 @@ nlohmann::json GraphTask::test_scores()
     nlohmann::json t = {{"accuracy", test.n ? nlohmann::json(test.accuracy) : nlohmann::json(nullptr)},
                         {"loss", test.n ? nlohmann::json(test.loss) : nlohmann::json(nullptr)},
                         {"n", test.n}};
-    if (graph_task_) t["auroc"] = test.n && std::isfinite(test.auroc) ? nlohmann::json(test.auroc) : nlohmann::json(nullptr);
+    if (graph_task_)
+        t["auroc"] =
+            test.n && std::isfinite(test.auroc) ? nlohmann::json(test.auroc) : nlohmann::json(nullptr);
     return t;
 }
 

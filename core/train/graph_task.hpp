@@ -1,13 +1,13 @@
-// core/train/graph_task.hpp: training a GCN (core/nn/graph_model.hpp) as a TrainingTask (training_task.hpp) of the
-// one training loop:
+// core/train/graph_task.hpp: training a GCN (core/nn/graph_model.hpp) as a TrainingTask (training_task.hpp)
+// of the one training loop:
 //   GraphTask task(model, input, training, optimizer);   // input: the loaded graph (graph_scores.hpp)
 //   TrainingRun run(task, graph_run_options(training));
 // Node classification: an epoch is one full-batch step on the labelled train nodes. Graph classification: an
-// epoch walks the train graphs in shuffled mini-batches of training.batch_size graphs (one block-diagonal graph
-// per batch). weight_decay is an L2 penalty on the chosen weights (graph_model.hpp), not AdamW decay. The
-// validation set is scored in one chunk (a GCN's forward pass takes the whole graph), in the step of the epoch's
-// last batch: an epoch of node classification is one step. Epoch records add
-// "trainAccuracy" (with dropout, before each step) and "valAccuracy".
+// epoch walks the train graphs in shuffled mini-batches of training.batch_size graphs (one block-diagonal
+// graph per batch). weight_decay is an L2 penalty on the chosen weights (graph_model.hpp), not AdamW decay.
+// The validation set is scored in one chunk (a GCN's forward pass takes the whole graph), in the step of the
+// epoch's last batch: an epoch of node classification is one step. Epoch records add "trainAccuracy" (with
+// dropout, before each step) and "valAccuracy".
 #pragma once
 
 #include <memory>
@@ -21,7 +21,10 @@
 
 namespace helix::train {
 
-inline RunOptions graph_run_options(const nn::GraphTrainingSpec& t) { return {t.epochs, t.patience, t.monitor, true}; }
+inline RunOptions graph_run_options(const nn::GraphTrainingSpec& t)
+{
+    return {t.epochs, t.patience, t.monitor, true};
+}
 
 class GraphTask : public TrainingTask {
 public:

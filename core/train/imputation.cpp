@@ -45,12 +45,14 @@ ImputationScores score_imputation(nn::Autoencoder& model, const std::vector<floa
     for (std::size_t begin = 0; begin < rows.size(); begin += kChunk) {
         const auto part = slice(rows, begin);
         const Tensor hidden = draw_hidden(values, G, part, spec.mask_fraction, spec.entries, mask_rng);
-        const Tensor out = model.forward(model.standardize(values, part, hidden), /*training=*/false, unused).value();
+        const Tensor out =
+            model.forward(model.standardize(values, part, hidden), /*training=*/false, unused).value();
         for (std::size_t i = 0; i < part.size(); ++i) {
             const float* v = values.data() + part[i] * G;
             for (std::size_t g = 0; g < G; ++g) {
                 if (hidden(i, g) == 0.0f) continue;
-                const double dm = static_cast<double>(out(i, g)) - v[g], db = static_cast<double>(base[g]) - v[g];
+                const double dm = static_cast<double>(out(i, g)) - v[g],
+                             db = static_cast<double>(base[g]) - v[g];
                 model_sum += dm * dm;
                 base_sum += db * db;
                 ++s.hidden;
@@ -64,7 +66,8 @@ ImputationScores score_imputation(nn::Autoencoder& model, const std::vector<floa
     return s;
 }
 
-double reconstruction_mse(nn::Autoencoder& model, const std::vector<float>& values, const std::vector<std::size_t>& rows)
+double reconstruction_mse(nn::Autoencoder& model, const std::vector<float>& values,
+                          const std::vector<std::size_t>& rows)
 {
     const std::size_t G = model.genes();
     double sum = 0.0;
@@ -73,13 +76,15 @@ double reconstruction_mse(nn::Autoencoder& model, const std::vector<float>& valu
         const Tensor out = reconstruct(model, values, part);
         for (std::size_t i = 0; i < part.size(); ++i) {
             const float* v = values.data() + part[i] * G;
-            for (std::size_t g = 0; g < G; ++g) sum += (static_cast<double>(out(i, g)) - v[g]) * (out(i, g) - v[g]);
+            for (std::size_t g = 0; g < G; ++g)
+                sum += (static_cast<double>(out(i, g)) - v[g]) * (out(i, g) - v[g]);
         }
     }
     return rows.empty() ? 0.0 : sum / static_cast<double>(rows.size() * G);
 }
 
-Tensor reconstruct(nn::Autoencoder& model, const std::vector<float>& values, const std::vector<std::size_t>& rows)
+Tensor reconstruct(nn::Autoencoder& model, const std::vector<float>& values,
+                   const std::vector<std::size_t>& rows)
 {
     const std::size_t G = model.genes();
     Tensor out = Tensor::from_shape({rows.size(), G});

@@ -1,4 +1,5 @@
-// core/train/knn.cpp: see knn.hpp. Brute force: O(queries × reference × D), a few million flops for a test set.
+// core/train/knn.cpp: see knn.hpp. Brute force: O(queries × reference × D), a few million flops for a test
+// set.
 #include "knn.hpp"
 
 #include <algorithm>
@@ -7,7 +8,8 @@
 namespace helix::train {
 
 KnnScores knn_accuracy(const Tensor& codes, const std::vector<std::string>& labels,
-                       const std::vector<std::size_t>& reference, const std::vector<std::size_t>& queries, std::size_t k)
+                       const std::vector<std::size_t>& reference, const std::vector<std::size_t>& queries,
+                       std::size_t k)
 {
     const std::size_t D = codes.shape()[1];
     std::vector<std::size_t> ref;

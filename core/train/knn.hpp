@@ -16,9 +16,10 @@ struct KnnScores {
     std::size_t n = 0, k = 0;    // labelled query cells scored; neighbours used
 };
 
-// codes (N, D); labels per cell, "" = unlabelled (skipped on both sides). A cell is never its own neighbour, so
-// reference == queries is leave-one-out. A vote tie goes to the tied label of the nearest neighbour.
+// codes (N, D); labels per cell, "" = unlabelled (skipped on both sides). A cell is never its own neighbour,
+// so reference == queries is leave-one-out. A vote tie goes to the tied label of the nearest neighbour.
 KnnScores knn_accuracy(const Tensor& codes, const std::vector<std::string>& labels,
-                       const std::vector<std::size_t>& reference, const std::vector<std::size_t>& queries, std::size_t k);
+                       const std::vector<std::size_t>& reference, const std::vector<std::size_t>& queries,
+                       std::size_t k);
 
 }  // namespace helix::train

@@ -113,7 +113,8 @@ namespace {
 
 // The mean over classes of `binary(column k, label == k)`, skipping NaN scores.
 template <typename Binary>
-double macro_average(const std::vector<float>& prob, const std::vector<float>& label, std::size_t K, Binary binary)
+double macro_average(const std::vector<float>& prob, const std::vector<float>& label, std::size_t K,
+                     Binary binary)
 {
     HELIX_ASSERT(K >= 2 && prob.size() == label.size() * K);
     std::vector<float> column(label.size()), is_k(label.size());

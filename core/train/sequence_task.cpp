@@ -12,12 +12,16 @@ namespace helix::train {
 
 SequenceTask::SequenceTask(nn::Model& model, infer::Examples examples, const nn::TrainingSpec& training,
                            const nn::OptimizerSpec& optimizer)
-    : model_(model), ex_(std::move(examples)), spec_(training),
-      optimizer_(optim::make_optimizer(optimizer, model.params())), rng_(training.seed)
+    : model_(model),
+      ex_(std::move(examples)),
+      spec_(training),
+      optimizer_(optim::make_optimizer(optimizer, model.params())),
+      rng_(training.seed)
 {
     HELIX_ASSERT(ex_.heads == model_.heads() && ex_.labels.size() == ex_.size() * ex_.heads);
     std::vector<float> strata(ex_.size());  // the first head's label; a missing one is a stratum of its own
-    for (std::size_t i = 0; i < ex_.size(); ++i) strata[i] = std::isnan(ex_.label(i, 0)) ? -1.0f : ex_.label(i, 0);
+    for (std::size_t i = 0; i < ex_.size(); ++i)
+        strata[i] = std::isnan(ex_.label(i, 0)) ? -1.0f : ex_.label(i, 0);
     Rng split_rng(training.seed * 0x9E3779B97F4A7C15ull + 1);
     split_ = stratified_split(strata, spec_.validation_fraction, spec_.test_fraction, split_rng);
 }
@@ -32,7 +36,8 @@ BatchOutcome SequenceTask::train_batch(std::size_t b)
 {
     const auto& batch = batches_[b];
     optimizer_->zero_grad();
-    std::vector<Var> logits = model_.forward_heads(infer::encode_inputs(model_, ex_, batch), /*training=*/true, rng_);
+    std::vector<Var> logits =
+        model_.forward_heads(infer::encode_inputs(model_, ex_, batch), /*training=*/true, rng_);
     // The total loss: each head's mean over the records that have its label, times its weight.
     std::vector<Var> terms;
     for (std::size_t h = 0; h < logits.size(); ++h) {
@@ -63,7 +68,8 @@ std::size_t SequenceTask::validate(std::size_t done)
     const std::vector<std::size_t> chunk(v.begin() + static_cast<std::ptrdiff_t>(done),
                                          v.begin() + static_cast<std::ptrdiff_t>(end));
     const std::vector<Tensor> prob = infer::predict_heads(model_, ex_, chunk);
-    for (std::size_t h = 0; h < prob.size(); ++h) val_prob_[h].insert(val_prob_[h].end(), prob[h].begin(), prob[h].end());
+    for (std::size_t h = 0; h < prob.size(); ++h)
+        val_prob_[h].insert(val_prob_[h].end(), prob[h].begin(), prob[h].end());
     return end;
 }
 
@@ -87,7 +93,10 @@ ValidationScores SequenceTask::validation_scores()
     return s;
 }
 
-nlohmann::json SequenceTask::test_scores() { return infer::scores_json(model_, infer::score_heads(model_, ex_, split_.test)); }
+nlohmann::json SequenceTask::test_scores()
+{
+    return infer::scores_json(model_, infer::score_heads(model_, ex_, split_.test));
+}
 
 void SequenceTask::add_to_summary(nlohmann::json& summary)
 {

@@ -1,10 +1,11 @@
-// core/train/sequence_task.hpp: training a sequence model (core/nn/model.hpp: DNA and feature inputs, one or more
-// heads) as a TrainingTask (training_task.hpp) of the one training loop:
+// core/train/sequence_task.hpp: training a sequence model (core/nn/model.hpp: DNA and feature inputs, one or
+// more heads) as a TrainingTask (training_task.hpp) of the one training loop:
 //   SequenceTask task(model, examples, spec.training, optimizer);   // examples: labelled records
 //   TrainingRun run(task, {training.epochs, training.patience, training.monitor});
 // The records are split (seeded, stratified on the first head's label) into train / validation / test. An
 // epoch's batches group equal lengths (batches.hpp), shuffled; the loss is each head's mean over the records
-// that have its label, times the head's weight, summed. Validation predicts kValidationChunk records per step.
+// that have its label, times the head's weight, summed. Validation predicts kValidationChunk records per
+// step.
 #pragma once
 
 #include <memory>
@@ -23,18 +24,19 @@ namespace helix::train {
 
 class SequenceTask : public TrainingTask {
 public:
-    // `examples` must be fitted to the model (infer::fit_to_model) with a label per head: 0 or 1, a class index
-    // 0..K-1 for a softmax_cross_entropy head, or NaN where missing (left out of that head's loss).
+    // `examples` must be fitted to the model (infer::fit_to_model) with a label per head: 0 or 1, a class
+    // index 0..K-1 for a softmax_cross_entropy head, or NaN where missing (left out of that head's loss).
     SequenceTask(nn::Model& model, infer::Examples examples, const nn::TrainingSpec& training,
                  const nn::OptimizerSpec& optimizer);
     // A one-head DNA model.
     SequenceTask(nn::Model& model, std::vector<std::string> sequences, std::vector<float> labels,
                  const nn::TrainingSpec& training, const nn::OptimizerSpec& optimizer)
-        : SequenceTask(model, infer::sequence_examples(std::move(sequences), std::move(labels)), training, optimizer)
+        : SequenceTask(model, infer::sequence_examples(std::move(sequences), std::move(labels)), training,
+                       optimizer)
     {
     }
 
-    const Split& split() const { return split_; }  // which records are train, validation and test
+    const Split& split() const { return split_; }         // which records are train, validation and test
     static constexpr std::size_t kValidationChunk = 256;  // validation records predicted per step
 
     std::vector<nn::Param*> params() override { return model_.params(); }
@@ -54,10 +56,14 @@ private:
     Rng rng_;
     Split split_;
     std::vector<std::vector<std::size_t>> batches_;
-    std::vector<std::vector<float>> val_prob_;  // per head, the validation probabilities so far (rows of its width)
+    std::vector<std::vector<float>>
+        val_prob_;  // per head, the validation probabilities so far (rows of its width)
 };
 
 // The run options of a sequence model's training section.
-inline RunOptions run_options(const nn::TrainingSpec& t) { return {t.epochs, t.patience, t.monitor, true}; }
+inline RunOptions run_options(const nn::TrainingSpec& t)
+{
+    return {t.epochs, t.patience, t.monitor, true};
+}
 
 }  // namespace helix::train

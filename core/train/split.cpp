@@ -7,7 +7,8 @@
 
 namespace helix::train {
 
-Split stratified_split(const std::vector<float>& labels, float validation_fraction, float test_fraction, Rng& rng)
+Split stratified_split(const std::vector<float>& labels, float validation_fraction, float test_fraction,
+                       Rng& rng)
 {
     std::map<float, std::vector<std::size_t>> by_class;
     for (std::size_t i = 0; i < labels.size(); ++i) by_class[labels[i]].push_back(i);

@@ -8,12 +8,17 @@ namespace helix::train {
 namespace {
 
 // A figure that is not a number (no records yet, an undefined score) is null in the JSON.
-nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+nlohmann::json number_or_null(double v)
+{
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
 
 }  // namespace
 
 TrainingRun::TrainingRun(TrainingTask& task, RunOptions options)
-    : task_(task), options_(std::move(options)), guard_(task.params()),
+    : task_(task),
+      options_(std::move(options)),
+      guard_(task.params()),
       stopping_(task.params(), options_.monitor, options_.patience, options_.epochs)
 {
 }
@@ -36,13 +41,14 @@ nlohmann::json TrainingRun::step()
         epoch_seen_ += outcome.count;
     }
     ++batch_;
-    nlohmann::json event = {{"type", "batch"},
-                            {"epoch", epoch_ + 1},
-                            {"epochs", options_.epochs},
-                            {"batch", batch_},
-                            {"batches", batches_},
-                            {"loss", number_or_null(epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : std::nan(""))},
-                            {"batchLoss", number_or_null(outcome.loss)}};
+    nlohmann::json event = {
+        {"type", "batch"},
+        {"epoch", epoch_ + 1},
+        {"epochs", options_.epochs},
+        {"batch", batch_},
+        {"batches", batches_},
+        {"loss", number_or_null(epoch_seen_ ? epoch_loss_ / static_cast<double>(epoch_seen_) : std::nan(""))},
+        {"batchLoss", number_or_null(outcome.loss)}};
     if (outcome.figures.is_object()) event.update(outcome.figures);
     if (batch_ < batches_) return event;
     if (task_.validation_size() == 0) return end_epoch(nullptr, &outcome.figures);
@@ -57,7 +63,10 @@ nlohmann::json TrainingRun::validate_chunk()
     const std::size_t total = task_.validation_size();
     validated_ = task_.validate(validated_);
     if (validated_ < total)
-        return {{"type", "validation"}, {"epoch", epoch_ + 1}, {"epochs", options_.epochs}, {"done", validated_},
+        return {{"type", "validation"},
+                {"epoch", epoch_ + 1},
+                {"epochs", options_.epochs},
+                {"done", validated_},
                 {"total", total}};
     validating_ = false;
     const ValidationScores scores = task_.validation_scores();
@@ -85,7 +94,8 @@ nlohmann::json TrainingRun::end_epoch(const ValidationScores* validation, const 
     event["batch"] = batches_;
     event["batches"] = batches_;
     event["bestEpoch"] = stopping_.best_epoch();
-    if (batch_figures && batch_figures->is_object()) event.update(*batch_figures);  // the step's batch, e.g. a GAN step
+    if (batch_figures && batch_figures->is_object())
+        event.update(*batch_figures);  // the step's batch, e.g. a GAN step
     return event;
 }
 

@@ -1,27 +1,29 @@
 // core/train/training_run.hpp: the one training loop of every model family, driven one step at a time so a
 // caller (the CLI, the page's worker) can report progress and cancel between steps:
-//   SequenceTask task(model, examples, training, optimizer);    // a family's TrainingTask (training_task.hpp)
-//   TrainingRun run(task, {epochs, patience, monitor});
-//   while (!run.finished()) report(run.step());                 // one event per step (below)
-//   report(run.summary());                                      // best weights restored, test scores
+//   SequenceTask task(model, examples, training, optimizer);    // a family's TrainingTask
+//   (training_task.hpp) TrainingRun run(task, {epochs, patience, monitor}); while (!run.finished())
+//   report(run.step());                 // one event per step (below) report(run.summary()); // best weights
+//   restored, test scores
 // A step is one training batch, or one chunk of an epoch's validation. Events, one schema for every family:
-//   {"type": "batch", "epoch", "epochs", "batch", "batches", "loss" (the epoch's mean so far), "batchLoss", ...}
-//   {"type": "validation", "epoch", "epochs", "done", "total"}          a validation chunk that does not end it
+//   {"type": "batch", "epoch", "epochs", "batch", "batches", "loss" (the epoch's mean so far), "batchLoss",
+//   ...}
+//   {"type": "validation", "epoch", "epochs", "done", "total"}          a validation chunk that does not end
+//   it
 //   {"type": "epoch", "epoch", "epochs", "batch", "batches", "bestEpoch", "loss", "valLoss", ...}
 //   {"type": "error", "message", "epoch", "batch"}                      training diverged (divergence.hpp)
-// where "..." are the family's figures (task.train_batch's, epoch_figures', validation_scores'). The step of the
-// epoch's last batch returns its batch event and the next steps score the validation set, a chunk each; a task
-// whose validation is one quick chunk (validates_with_last_batch) scores it in that same step, and with no
-// validation set that step returns the epoch event (carrying the batch's figures). Early stopping (early_stopping.hpp) picks the best epoch and
-// stops after `patience` epochs without improvement. A NaN or infinite loss, gradient or weight stops the run at
-// once, puts back the weights from before that batch and words the stop (task.divergence()).
-// The summary: {"cancelled", "stoppedEarly", "bestEpoch", "epochsRun", "history": [epoch records], "monitor",
-// "test", and "error" and "diverged": {"epoch", "batch", "message"} when it diverged} plus the family's fields.
+// where "..." are the family's figures (task.train_batch's, epoch_figures', validation_scores'). The step of
+// the epoch's last batch returns its batch event and the next steps score the validation set, a chunk each; a
+// task whose validation is one quick chunk (validates_with_last_batch) scores it in that same step, and with
+// no validation set that step returns the epoch event (carrying the batch's figures). Early stopping
+// (early_stopping.hpp) picks the best epoch and stops after `patience` epochs without improvement. A NaN or
+// infinite loss, gradient or weight stops the run at once, puts back the weights from before that batch and
+// words the stop (task.divergence()). The summary: {"cancelled", "stoppedEarly", "bestEpoch", "epochsRun",
+// "history": [epoch records], "monitor", "test", and "error" and "diverged": {"epoch", "batch", "message"}
+// when it diverged} plus the family's fields.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "../tensor_reuse.hpp"
 #include "divergence.hpp"
@@ -32,9 +34,9 @@ namespace helix::train {
 
 struct RunOptions {
     std::size_t epochs = 1;
-    std::size_t patience = 0;            // 0: never stop early
-    std::string monitor = "val_loss";    // early_stopping.hpp
-    bool keep_best = true;               // false: the weights stay as the last step left them (a GAN)
+    std::size_t patience = 0;          // 0: never stop early
+    std::string monitor = "val_loss";  // early_stopping.hpp
+    bool keep_best = true;             // false: the weights stay as the last step left them (a GAN)
 };
 
 class TrainingRun {
@@ -52,7 +54,8 @@ private:
     nlohmann::json validate_chunk();
     // validation null: no validation set. batch_figures: the family figures of the batch whose step ends the
     // epoch (no validation set), merged into the epoch event.
-    nlohmann::json end_epoch(const ValidationScores* validation, const nlohmann::json* batch_figures = nullptr);
+    nlohmann::json end_epoch(const ValidationScores* validation,
+                             const nlohmann::json* batch_figures = nullptr);
     nlohmann::json stop_diverged(const BatchOutcome& outcome);
     void finish();
 

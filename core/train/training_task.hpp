@@ -18,10 +18,9 @@
 #pragma once
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../nn/layer.hpp"
 #include "divergence.hpp"
@@ -31,15 +30,16 @@ namespace helix::train {
 
 // What one training batch did.
 struct BatchOutcome {
-    std::string bad;              // "" or what became NaN or infinite (DivergenceGuard's words)
-    bool stepped = false;         // the optimizer step ran (a bad weight then comes from this batch)
-    double learning_rate = 0.0;   // of the optimizer at fault, for the divergence message
-    double loss = std::nan("");   // the batch's mean loss; NaN when the batch had nothing to learn from
-    std::size_t count = 0;        // records in the batch: the weight of its loss in the epoch's mean
-    nlohmann::json figures;       // the family's extras for the batch event (null: none)
+    std::string bad;             // "" or what became NaN or infinite (DivergenceGuard's words)
+    bool stepped = false;        // the optimizer step ran (a bad weight then comes from this batch)
+    double learning_rate = 0.0;  // of the optimizer at fault, for the divergence message
+    double loss = std::nan("");  // the batch's mean loss; NaN when the batch had nothing to learn from
+    std::size_t count = 0;       // records in the batch: the weight of its loss in the epoch's mean
+    nlohmann::json figures;      // the family's extras for the batch event (null: none)
 };
 
-// An epoch's validation figures: what early stopping monitors, and the epoch record's fields ("valLoss", ...).
+// An epoch's validation figures: what early stopping monitors, and the epoch record's fields ("valLoss",
+// ...).
 struct ValidationScores {
     Monitored monitored;
     nlohmann::json figures = nlohmann::json::object();
@@ -58,18 +58,21 @@ public:
     // Predicts the validation records from `done` on, one chunk; returns how many are done after it.
     virtual std::size_t validate(std::size_t done) { return done; }
     virtual ValidationScores validation_scores() { return {}; }  // after the last chunk
-    // True: the first validation chunk is scored in the step of the epoch's last batch, so a validation of one
-    // chunk (a full-graph forward pass) makes an epoch one step.
+    // True: the first validation chunk is scored in the step of the epoch's last batch, so a validation of
+    // one chunk (a full-graph forward pass) makes an epoch one step.
     virtual bool validates_with_last_batch() const { return false; }
 
-    virtual nlohmann::json epoch_figures() { return nullptr; }  // e.g. the train accuracy, into the epoch record
+    virtual nlohmann::json epoch_figures()
+    {
+        return nullptr;
+    }  // e.g. the train accuracy, into the epoch record
     virtual nlohmann::json test_scores() = 0;
     virtual void add_to_summary(nlohmann::json& /*summary*/) {}
 
     // The stop at a non-finite value: restores the last good weights and words the message and the event.
     // `epoch` and `batch` are 1-based. The default is stop_at_divergence.
-    virtual Divergence divergence(const DivergenceGuard& guard, const BatchOutcome& outcome, std::size_t epoch,
-                                  std::size_t batch)
+    virtual Divergence divergence(const DivergenceGuard& guard, const BatchOutcome& outcome,
+                                  std::size_t epoch, std::size_t batch)
     {
         return stop_at_divergence(guard, outcome.stepped, epoch, batch, outcome.bad, outcome.learning_rate);
     }

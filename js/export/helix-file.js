@@ -36,7 +36,9 @@ export function base64Encode(bytes) {
 export function base64Decode(text) {
   const clean = text.replace(/=+$/, '');
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0, acc = 0, o = 0;
+  let bits = 0,
+    acc = 0,
+    o = 0;
   for (const c of clean) {
     const v = B64_INDEX.get(c);
     if (v === undefined) return null;
@@ -57,7 +59,11 @@ const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 // not JSON from its first character on (no position: that character).
 function jsonErrorPlace(text, error) {
   const at = /position (\d+)/.exec(error.message);
-  const offset = at ? Math.min(Number(at[1]), text.length) : /end of JSON/.test(error.message) ? text.length : Math.max(text.search(/\S/), 0);
+  const offset = at
+    ? Math.min(Number(at[1]), text.length)
+    : /end of JSON/.test(error.message)
+      ? text.length
+      : Math.max(text.search(/\S/), 0);
   const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
   return { line: lines.length, column: [...lines[lines.length - 1]].length + 1 };
 }
@@ -72,21 +78,33 @@ export function readHelixFile(text) {
     file = JSON.parse(text);
   } catch (e) {
     const { line, column } = jsonErrorPlace(text, e);
-    throw new ExportError([{ line, column, field: '', message: `line ${line}, column ${column}: not a Helix model file: the text is not valid JSON (${e.message})` }]);
+    throw new ExportError([
+      {
+        line,
+        column,
+        field: '',
+        message: `line ${line}, column ${column}: not a Helix model file: the text is not valid JSON (${e.message})`,
+      },
+    ]);
   }
   let family;
   try {
     family = familyOfFile(file, FAMILIES);
   } catch (e) {
     if (!(e instanceof HelixInputError)) throw e;
-    throw new ExportError(e.errors.map((err) => ({ ...err, message: `${err.message} (export needs a saved model file, not a bare spec)` })));
+    throw new ExportError(
+      e.errors.map((err) => ({ ...err, message: `${err.message} (export needs a saved model file, not a bare spec)` })),
+    );
   }
   const errors = [];
   const weights = new Map();
   for (const [name, w] of Object.entries(file.weights ?? {})) {
     const bytes = typeof w?.data === 'string' ? base64Decode(w.data) : null;
     if (!Array.isArray(w?.shape) || !bytes || bytes.length !== numel(w.shape) * 4) {
-      errors.push({ field: `weights.${name}`, message: `weights.${name}: is not ${w?.shape ? numel(w.shape) : '?'} float32 values in base64` });
+      errors.push({
+        field: `weights.${name}`,
+        message: `weights.${name}: is not ${w?.shape ? numel(w.shape) : '?'} float32 values in base64`,
+      });
       continue;
     }
     weights.set(name, { shape: w.shape, data: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4) });

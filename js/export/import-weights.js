@@ -11,16 +11,19 @@ import { readNpz } from './npz.js';
 import { isZip, readZip } from './zip.js';
 import { readTorchStateDict } from './torch-pickle.js';
 
-const PT_HELP = 'a legacy torch.save file (torch < 1.6, not a ZIP) is not read: convert it with the exported helix_model.py: ' +
-  'python3 -c "import torch, helix_model as hm; hm.save_safetensors(torch.load(\'state.pt\', map_location=\'cpu\'), \'state.safetensors\')"';
+const PT_HELP =
+  'a legacy torch.save file (torch < 1.6, not a ZIP) is not read: convert it with the exported helix_model.py: ' +
+  "python3 -c \"import torch, helix_model as hm; hm.save_safetensors(torch.load('state.pt', map_location='cpu'), 'state.safetensors')\"";
 
 async function readTensors(bytes, fileName) {
   if (isZip(bytes)) {
     const entries = await readZip(bytes);
-    if ([...entries.keys()].some((n) => n === 'data.pkl' || n.endsWith('/data.pkl'))) return readTorchStateDict(entries);
+    if ([...entries.keys()].some((n) => n === 'data.pkl' || n.endsWith('/data.pkl')))
+      return readTorchStateDict(entries);
     return readNpz(bytes);
   }
-  if (bytes[0] === 0x80 && bytes[1] <= 5) throw new ExportError([{ field: 'weights', message: `${fileName}: ${PT_HELP}` }]);
+  if (bytes[0] === 0x80 && bytes[1] <= 5)
+    throw new ExportError([{ field: 'weights', message: `${fileName}: ${PT_HELP}` }]);
   return readSafetensors(bytes);
 }
 

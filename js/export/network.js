@@ -9,13 +9,43 @@
 // Layer types an exporter must know: LAYER_TYPES.
 import { ExportError } from './helix-file.js';
 
-export const LAYER_TYPES = ['dense', 'conv1d', 'max_pool1d', 'avg_pool1d', 'global_max_pool', 'global_avg_pool',
-  'flatten', 'dropout', 'relu', 'sigmoid', 'tanh', 'lstm', 'gru', 'batch_norm', 'layer_norm', 'concatenate', 'add',
-  'reshape', 'upsample1d', 'softmax', 'standardize', 'graph_conv', 'graph_readout'];
+export const LAYER_TYPES = [
+  'dense',
+  'conv1d',
+  'max_pool1d',
+  'avg_pool1d',
+  'global_max_pool',
+  'global_avg_pool',
+  'flatten',
+  'dropout',
+  'relu',
+  'sigmoid',
+  'tanh',
+  'lstm',
+  'gru',
+  'batch_norm',
+  'layer_norm',
+  'concatenate',
+  'add',
+  'reshape',
+  'upsample1d',
+  'softmax',
+  'standardize',
+  'graph_conv',
+  'graph_readout',
+];
 
 // Defaults the engine applies when a saved spec leaves a field out (core/nn/spec.hpp).
-const LAYER_DEFAULTS = { padding: 'valid', activation: '', rate: 0, return_sequences: false, bidirectional: false,
-  momentum: 0.1, eps: 1e-5, size: 2 };
+const LAYER_DEFAULTS = {
+  padding: 'valid',
+  activation: '',
+  rate: 0,
+  return_sequences: false,
+  bidirectional: false,
+  momentum: 0.1,
+  eps: 1e-5,
+  size: 2,
+};
 
 function resolveLayers(specLayers, firstInput, where) {
   const errors = [];
@@ -23,13 +53,18 @@ function resolveLayers(specLayers, firstInput, where) {
     const name = l.name ?? `${l.type}_${i}`;
     const inputs = l.inputs === undefined ? [i === 0 ? firstInput : null] : [].concat(l.inputs);
     if (!LAYER_TYPES.includes(l.type)) {
-      errors.push({ field: `${where}[${i}].type`, message: `${where}[${i}].type: '${l.type}' has no PyTorch/ONNX export (layers that export: ${LAYER_TYPES.join(', ')})` });
+      errors.push({
+        field: `${where}[${i}].type`,
+        message: `${where}[${i}].type: '${l.type}' has no PyTorch/ONNX export (layers that export: ${LAYER_TYPES.join(', ')})`,
+      });
     }
     const layer = { ...LAYER_DEFAULTS, ...l, name, inputs };
     if (layer.stride === undefined || layer.stride === 0) layer.stride = layer.pool_size;
     return layer;
   });
-  layers.forEach((l, i) => { if (l.inputs[0] === null) l.inputs = [layers[i - 1].name]; });
+  layers.forEach((l, i) => {
+    if (l.inputs[0] === null) l.inputs = [layers[i - 1].name];
+  });
   if (errors.length) throw new ExportError(errors);
   return layers;
 }
@@ -38,56 +73,123 @@ const lastLayer = (layers) => layers[layers.length - 1].name;
 
 function sequenceNetwork(spec) {
   const inputs = (spec.inputs ?? [{ type: 'dna', ...spec.input }]).map((inp) => ({
-    name: inp.name ?? 'dna', type: inp.type ?? 'dna', length: inp.length ?? 0, resize: inp.resize ?? 'pad_crop',
-    columns: inp.columns ?? [], size: inp.type === 'features' ? inp.columns.length : 4,
+    name: inp.name ?? 'dna',
+    type: inp.type ?? 'dna',
+    length: inp.length ?? 0,
+    resize: inp.resize ?? 'pad_crop',
+    columns: inp.columns ?? [],
+    size: inp.type === 'features' ? inp.columns.length : 4,
   }));
   const layers = resolveLayers(spec.layers, inputs[0].name, 'spec.layers');
-  const heads = spec.heads ?? [{ name: 'label', layer: lastLayer(layers), loss: spec.loss ?? 'bce_with_logits',
-    classes: spec.classes ?? [], label: 'label' }];
-  const outputs = heads.map((h) => ({ name: h.name, layer: h.layer, label: h.label ?? h.name,
-    activation: h.loss === 'softmax_cross_entropy' ? 'softmax' : 'sigmoid', classes: h.classes ?? [] }));
-  return { family: 'sequence', name: spec.name ?? 'model', multiHead: !!spec.heads && heads.length > 1,
-    nets: [{ prefix: '', inputs, layers, outputs }] };
+  const heads = spec.heads ?? [
+    {
+      name: 'label',
+      layer: lastLayer(layers),
+      loss: spec.loss ?? 'bce_with_logits',
+      classes: spec.classes ?? [],
+      label: 'label',
+    },
+  ];
+  const outputs = heads.map((h) => ({
+    name: h.name,
+    layer: h.layer,
+    label: h.label ?? h.name,
+    activation: h.loss === 'softmax_cross_entropy' ? 'softmax' : 'sigmoid',
+    classes: h.classes ?? [],
+  }));
+  return {
+    family: 'sequence',
+    name: spec.name ?? 'model',
+    multiHead: !!spec.heads && heads.length > 1,
+    nets: [{ prefix: '', inputs, layers, outputs }],
+  };
 }
 
 function autoencoderNetwork(spec, file) {
   const genes = file.genes;
   const inputs = [{ name: 'x', type: 'matrix', size: genes.length, columns: genes }];
-  const layers = resolveLayers([
-    { type: 'standardize', name: 'input', transform: spec.preprocess?.transform ?? 'none' },
-    ...(spec.encoder ?? []),
-    { type: 'dense', name: 'latent', units: spec.latent.units, activation: spec.latent.activation ?? '' },
-    ...(spec.decoder ?? []),
-    { type: 'dense', name: 'reconstruction', units: genes.length },
-  ], 'x', 'spec.layers');
-  return { family: 'autoencoder', name: spec.name ?? 'autoencoder', genes,
-    nets: [{ prefix: '', inputs, layers, outputs: [
-      { name: 'reconstruction', layer: 'reconstruction', activation: 'none' },
-      { name: 'latent', layer: 'latent', activation: 'none' }] }] };
+  const layers = resolveLayers(
+    [
+      { type: 'standardize', name: 'input', transform: spec.preprocess?.transform ?? 'none' },
+      ...(spec.encoder ?? []),
+      { type: 'dense', name: 'latent', units: spec.latent.units, activation: spec.latent.activation ?? '' },
+      ...(spec.decoder ?? []),
+      { type: 'dense', name: 'reconstruction', units: genes.length },
+    ],
+    'x',
+    'spec.layers',
+  );
+  return {
+    family: 'autoencoder',
+    name: spec.name ?? 'autoencoder',
+    genes,
+    nets: [
+      {
+        prefix: '',
+        inputs,
+        layers,
+        outputs: [
+          { name: 'reconstruction', layer: 'reconstruction', activation: 'none' },
+          { name: 'latent', layer: 'latent', activation: 'none' },
+        ],
+      },
+    ],
+  };
 }
 
 function ganNetwork(spec) {
   const generator = resolveLayers(spec.generator.layers, 'z', 'spec.generator.layers');
   const discriminator = resolveLayers(spec.discriminator.layers, 'dna', 'spec.discriminator.layers');
-  return { family: 'gan', name: spec.name ?? 'gan', length: spec.length, noise: spec.noise, nets: [
-    { prefix: 'generator', inputs: [{ name: 'z', type: 'noise', size: spec.noise }], layers: generator,
-      outputs: [{ name: 'bases', layer: lastLayer(generator), activation: 'none' }] },
-    { prefix: 'discriminator', inputs: [{ name: 'dna', type: 'dna', length: spec.length, size: 4, resize: 'exact' }],
-      layers: discriminator, outputs: [{ name: 'real', layer: lastLayer(discriminator), activation: 'sigmoid' }] },
-  ] };
+  return {
+    family: 'gan',
+    name: spec.name ?? 'gan',
+    length: spec.length,
+    noise: spec.noise,
+    nets: [
+      {
+        prefix: 'generator',
+        inputs: [{ name: 'z', type: 'noise', size: spec.noise }],
+        layers: generator,
+        outputs: [{ name: 'bases', layer: lastLayer(generator), activation: 'none' }],
+      },
+      {
+        prefix: 'discriminator',
+        inputs: [{ name: 'dna', type: 'dna', length: spec.length, size: 4, resize: 'exact' }],
+        layers: discriminator,
+        outputs: [{ name: 'real', layer: lastLayer(discriminator), activation: 'sigmoid' }],
+      },
+    ],
+  };
 }
 
 function graphNetwork(spec, weights) {
   const layers = resolveLayers(spec.layers, 'x', 'spec.layers');
   const first = layers.find((l) => l.type === 'graph_conv');
   const features = weights.get(`${first.name}.weight`)?.shape[0] ?? 0;
-  for (const l of layers) if ((l.type === 'graph_conv' || l.type === 'dense') && !l.units) l.units = weights.get(`${l.name}.weight`)?.shape[1];
+  for (const l of layers)
+    if ((l.type === 'graph_conv' || l.type === 'dense') && !l.units)
+      l.units = weights.get(`${l.name}.weight`)?.shape[1];
   const graphTask = spec.task === 'graph_classification';
-  return { family: 'graph', name: spec.name ?? 'gcn', task: spec.task, featuresMode: spec.features ?? 'row_normalize',
-    structural: spec.structural_features ?? 'degree', nets: [{ prefix: '', graphTask,
-      inputs: [{ name: 'x', type: 'node_features', size: features }, { name: 'adjacency', type: 'adjacency' },
-        ...(graphTask ? [{ name: 'graph_index', type: 'graph_index' }] : [])],
-      layers, outputs: [{ name: graphTask ? 'graph' : 'node', layer: lastLayer(layers), activation: 'softmax', classes: [] }] }] };
+  return {
+    family: 'graph',
+    name: spec.name ?? 'gcn',
+    task: spec.task,
+    featuresMode: spec.features ?? 'row_normalize',
+    structural: spec.structural_features ?? 'degree',
+    nets: [
+      {
+        prefix: '',
+        graphTask,
+        inputs: [
+          { name: 'x', type: 'node_features', size: features },
+          { name: 'adjacency', type: 'adjacency' },
+          ...(graphTask ? [{ name: 'graph_index', type: 'graph_index' }] : []),
+        ],
+        layers,
+        outputs: [{ name: graphTask ? 'graph' : 'node', layer: lastLayer(layers), activation: 'softmax', classes: [] }],
+      },
+    ],
+  };
 }
 
 /** The network of a parsed Helix file (readHelixFile). Throws ExportError naming a layer that cannot export. */
@@ -108,7 +210,10 @@ export function networkOf(parsed) {
 export function parameterMap(net) {
   const p = net.prefix ? `${net.prefix}.` : '';
   const out = [];
-  const same = (layer, names) => names.forEach((n) => out.push({ helix: `${p}${layer.name}.${n}`, torch: `${p}${layer.name}.${n}`, perm: null, role: 'param' }));
+  const same = (layer, names) =>
+    names.forEach((n) =>
+      out.push({ helix: `${p}${layer.name}.${n}`, torch: `${p}${layer.name}.${n}`, perm: null, role: 'param' }),
+    );
   for (const l of net.layers) {
     const at = `${p}${l.name}`;
     if (l.type === 'dense') {
@@ -135,7 +240,8 @@ export function parameterMap(net) {
     } else if (l.type === 'layer_norm' || l.type === 'graph_conv') {
       same(l, ['weight', 'bias']);
     } else if (l.type === 'standardize') {
-      for (const n of ['input.mean', 'input.scale', 'imputation.baseline']) out.push({ helix: `${p}${n}`, torch: `${p}${n}`, perm: null, role: 'param' });
+      for (const n of ['input.mean', 'input.scale', 'imputation.baseline'])
+        out.push({ helix: `${p}${n}`, torch: `${p}${n}`, perm: null, role: 'param' });
     }
   }
   return out;

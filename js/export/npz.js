@@ -3,8 +3,15 @@
 // {'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), } padded with spaces and "\n" to 64 bytes.
 import { readZip, writeZip } from './zip.js';
 
-const NPY_TYPES = { '<f4': [4, 'getFloat32'], '<f8': [8, 'getFloat64'], '<f2': [2, null], '<i8': [8, 'getBigInt64'],
-  '<i4': [4, 'getInt32'], '|u1': [1, 'getUint8'], '|b1': [1, 'getUint8'] };
+const NPY_TYPES = {
+  '<f4': [4, 'getFloat32'],
+  '<f8': [8, 'getFloat64'],
+  '<f2': [2, null],
+  '<i8': [8, 'getBigInt64'],
+  '<i4': [4, 'getInt32'],
+  '|u1': [1, 'getUint8'],
+  '|b1': [1, 'getUint8'],
+};
 
 function readNpy(name, bytes) {
   const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
@@ -17,7 +24,11 @@ function readNpy(name, bytes) {
   const descr = /'descr':\s*'([^']+)'/.exec(header)?.[1];
   const fortran = /'fortran_order':\s*True/.test(header);
   const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1] ?? '';
-  const shape = shapeText.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   if (fortran) throw new Error(`${name}: Fortran-ordered arrays are not supported (save np.ascontiguousarray(a))`);
   const type = NPY_TYPES[descr];
   if (!type || !type[1]) throw new Error(`${name}: dtype ${descr} is not supported (float32, float64, int32, int64)`);

@@ -8,8 +8,15 @@
 //   TypeProto.tensor_type 1 {elem_type 1, shape 2 {dim 1 {dim_value 1, dim_param 2}}}
 
 class Writer {
-  constructor() { this.parts = []; this.length = 0; }
-  bytes(b) { this.parts.push(b); this.length += b.length; return this; }
+  constructor() {
+    this.parts = [];
+    this.length = 0;
+  }
+  bytes(b) {
+    this.parts.push(b);
+    this.length += b.length;
+    return this;
+  }
   varint(v) {
     const out = [];
     let n = BigInt.asUintN(64, BigInt(v));
@@ -21,25 +28,39 @@ class Writer {
     } while (n);
     return this.bytes(Uint8Array.from(out));
   }
-  tag(field, wire) { return this.varint((field << 3) | wire); }
-  int(field, v) { return this.tag(field, 0).varint(v); }
+  tag(field, wire) {
+    return this.varint((field << 3) | wire);
+  }
+  int(field, v) {
+    return this.tag(field, 0).varint(v);
+  }
   float(field, v) {
     const b = new Uint8Array(4);
     new DataView(b.buffer).setFloat32(0, v, true);
     return this.tag(field, 5).bytes(b);
   }
-  blob(field, b) { return this.tag(field, 2).varint(b.length).bytes(b); }
-  string(field, s) { return this.blob(field, new TextEncoder().encode(s)); }
-  message(field, w) { return this.blob(field, w.finish()); }
+  blob(field, b) {
+    return this.tag(field, 2).varint(b.length).bytes(b);
+  }
+  string(field, s) {
+    return this.blob(field, new TextEncoder().encode(s));
+  }
+  message(field, w) {
+    return this.blob(field, w.finish());
+  }
   finish() {
     const out = new Uint8Array(this.length);
     let at = 0;
-    for (const p of this.parts) { out.set(p, at); at += p.length; }
+    for (const p of this.parts) {
+      out.set(p, at);
+      at += p.length;
+    }
     return out;
   }
 }
 
-export const FLOAT = 1, INT64 = 7;
+export const FLOAT = 1,
+  INT64 = 7;
 
 // value: {name, dims, type: FLOAT | INT64, data: Float32Array | BigInt64Array}
 function tensor(t) {
@@ -54,8 +75,14 @@ function tensor(t) {
 function attribute(name, v) {
   const w = new Writer().string(1, name);
   if (typeof v === 'string') return w.string(4, v).int(20, 3);
-  if (Array.isArray(v)) { for (const i of v) w.int(8, i); return w.int(20, 7); }
-  if (typeof v === 'object' && 'floats' in v) { for (const f of v.floats) w.float(7, f); return w.int(20, 6); }
+  if (Array.isArray(v)) {
+    for (const i of v) w.int(8, i);
+    return w.int(20, 7);
+  }
+  if (typeof v === 'object' && 'floats' in v) {
+    for (const f of v.floats) w.float(7, f);
+    return w.int(20, 6);
+  }
   if (typeof v === 'object') return w.float(2, v.f).int(20, 1);
   return w.int(3, v).int(20, 2);
 }
@@ -85,6 +112,11 @@ export function encodeModel({ name, nodes, initializers, inputs, outputs }, { op
   for (const t of initializers) g.message(5, tensor(t));
   for (const v of inputs) g.message(11, valueInfo(v));
   for (const v of outputs) g.message(12, valueInfo(v));
-  return new Writer().int(1, 8).string(2, producer).string(3, '0.1').message(7, g)
-    .message(8, new Writer().string(1, '').int(2, opset)).finish();
+  return new Writer()
+    .int(1, 8)
+    .string(2, producer)
+    .string(3, '0.1')
+    .message(7, g)
+    .message(8, new Writer().string(1, '').int(2, opset))
+    .finish();
 }

@@ -20,8 +20,12 @@ async function source(name) {
 
 function readme(network) {
   const net = network.nets[0];
-  const shape = { dna: (i) => `DNA (B, ${i.length || 'L'}, 4)`, node_features: (i) => `(nodes, ${i.size})`, adjacency: () => '(nodes, nodes), normalised',
-    graph_index: () => '(nodes,) int64' };
+  const shape = {
+    dna: (i) => `DNA (B, ${i.length || 'L'}, 4)`,
+    node_features: (i) => `(nodes, ${i.size})`,
+    adjacency: () => '(nodes, nodes), normalised',
+    graph_index: () => '(nodes,) int64',
+  };
   const inputs = net.inputs.map((i) => `${i.name}: ${(shape[i.type] ?? ((x) => `(B, ${x.size})`))(i)}`).join('; ');
   const graph = network.family === 'graph';
   return `# ${network.name}, exported from Helix
@@ -29,7 +33,7 @@ function readme(network) {
 Files: helix_model.py (the model in torch.nn; needs only torch), weights.safetensors (its state_dict),
 train.py, predict.py. Inputs: ${inputs}. Outputs: ${net.outputs.map((o) => `${o.name} (${o.activation === 'none' ? 'values' : `logits, ${o.activation}`})`).join(', ')}.
 
-    ${graph ? 'python3 predict.py --nodes nodes.tsv --edges edges.tsv   # helix_model.read_graph reads Helix\'s tables' : 'python3 predict.py --input seqs.fa                      # the TSV helix predict prints'}
+    ${graph ? "python3 predict.py --nodes nodes.tsv --edges edges.tsv   # helix_model.read_graph reads Helix's tables" : 'python3 predict.py --input seqs.fa                      # the TSV helix predict prints'}
     python3 train.py --data train.tsv --epochs 5 --out trained.safetensors
     torchrun --nproc_per_node=4 train.py --data train.tsv --epochs 5 --out trained.safetensors
     python3 torchrun.py --standalone --nproc_per_node=4 train.py ...   # the same, where torchrun fails on Python >= 3.11 (torch 1.13)

@@ -4,9 +4,14 @@
 // padded with spaces to a multiple of 8, then the tensors' bytes, little-endian, row-major.
 // The generated helix_model.py reads and writes the same format with struct + torch (20 lines).
 
-const DTYPES = { F32: { bytes: 4, array: Float32Array }, F64: { bytes: 8, array: Float64Array },
-  I64: { bytes: 8, array: BigInt64Array }, I32: { bytes: 4, array: Int32Array }, F16: { bytes: 2, array: null },
-  BF16: { bytes: 2, array: null } };
+const DTYPES = {
+  F32: { bytes: 4, array: Float32Array },
+  F64: { bytes: 8, array: Float64Array },
+  I64: { bytes: 8, array: BigInt64Array },
+  I32: { bytes: 4, array: Int32Array },
+  F16: { bytes: 2, array: null },
+  BF16: { bytes: 2, array: null },
+};
 
 /** tensors: Map name -> {shape, data: Float32Array | BigInt64Array}. Returns the file's bytes. */
 export function writeSafetensors(tensors, metadata = {}) {
@@ -41,7 +46,8 @@ export function readSafetensors(bytes) {
   if (bytes.length < 8) throw new Error('not a safetensors file: shorter than its 8-byte header length');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = Number(view.getBigUint64(0, true));
-  if (8 + n > bytes.length) throw new Error(`not a safetensors file: its header claims ${n} bytes, the file has ${bytes.length}`);
+  if (8 + n > bytes.length)
+    throw new Error(`not a safetensors file: its header claims ${n} bytes, the file has ${bytes.length}`);
   let header;
   try {
     header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + n)));
@@ -56,12 +62,14 @@ export function readSafetensors(bytes) {
     if (!d) throw new Error(`${name}: dtype ${t.dtype} is not supported (F32, F64, F16, BF16, I32, I64)`);
     const [begin, end] = t.data_offsets;
     const count = t.shape.reduce((a, b) => a * b, 1);
-    if (end - begin !== count * d.bytes || base + end > bytes.length) throw new Error(`${name}: data_offsets do not fit shape ${JSON.stringify(t.shape)}`);
+    if (end - begin !== count * d.bytes || base + end > bytes.length)
+      throw new Error(`${name}: data_offsets do not fit shape ${JSON.stringify(t.shape)}`);
     const raw = bytes.slice(base + begin, base + end);
     const data = new Float32Array(count);
     if (t.dtype === 'F16' || t.dtype === 'BF16') {
       const u = new DataView(raw.buffer);
-      for (let i = 0; i < count; i++) data[i] = t.dtype === 'BF16' ? bf16(u.getUint16(2 * i, true)) : f16(u.getUint16(2 * i, true));
+      for (let i = 0; i < count; i++)
+        data[i] = t.dtype === 'BF16' ? bf16(u.getUint16(2 * i, true)) : f16(u.getUint16(2 * i, true));
     } else {
       const src = new d.array(raw.buffer);
       for (let i = 0; i < count; i++) data[i] = Number(src[i]);
@@ -78,7 +86,9 @@ function bf16(h) {
 }
 
 function f16(h) {
-  const s = h & 0x8000 ? -1 : 1, e = (h >> 10) & 31, m = h & 1023;
+  const s = h & 0x8000 ? -1 : 1,
+    e = (h >> 10) & 31,
+    m = h & 1023;
   if (e === 0) return s * 2 ** -14 * (m / 1024);
   if (e === 31) return m ? NaN : s * Infinity;
   return s * 2 ** (e - 15) * (1 + m / 1024);

@@ -15,7 +15,10 @@ export function torchStateDict(parsed, network) {
         continue;
       }
       const w = parsed.weights.get(e.helix);
-      if (!w) throw new ExportError([{ field: `weights.${e.helix}`, message: `weights.${e.helix}: missing from the model file` }]);
+      if (!w)
+        throw new ExportError([
+          { field: `weights.${e.helix}`, message: `weights.${e.helix}: missing from the model file` },
+        ]);
       const t = permute(w.shape, w.data, e.perm);
       if (e.role === 'zero_twin') t.data.fill(0);
       out.set(e.torch, t);
@@ -37,13 +40,26 @@ export function helixWeightsFromTorch(parsed, network, tensors) {
   const out = new Map();
   for (const net of network.nets) {
     for (const e of parameterMap(net)) {
-      if (e.role === 'counter') { used.add(e.torch); continue; }
+      if (e.role === 'counter') {
+        used.add(e.torch);
+        continue;
+      }
       const want = parsed.weights.get(e.helix).shape;
       const torchShape = e.perm ? e.perm.map((a) => want[a]) : want;
-      let t = given.get(e.torch), perm = inversePerm(e.perm), key = e.torch;
-      if (!t && given.has(e.helix) && e.role !== 'zero_twin') { t = given.get(e.helix); perm = null; key = e.helix; }
+      let t = given.get(e.torch),
+        perm = inversePerm(e.perm),
+        key = e.torch;
+      if (!t && given.has(e.helix) && e.role !== 'zero_twin') {
+        t = given.get(e.helix);
+        perm = null;
+        key = e.helix;
+      }
       if (!t) {
-        if (!(e.role === 'zero_twin' && used.has(e.helix))) fail(e.torch, `missing (layer ${e.helix.split('.').slice(-2, -1)[0]} needs it, shape ${JSON.stringify(torchShape)})`);
+        if (!(e.role === 'zero_twin' && used.has(e.helix)))
+          fail(
+            e.torch,
+            `missing (layer ${e.helix.split('.').slice(-2, -1)[0]} needs it, shape ${JSON.stringify(torchShape)})`,
+          );
         continue;
       }
       used.add(key);
@@ -53,7 +69,8 @@ export function helixWeightsFromTorch(parsed, network, tensors) {
         continue;
       }
       const back = permute(t.shape, t.data, perm);
-      if (e.role === 'zero_twin' && out.has(e.helix)) {  // LSTM: Helix's bias = bias_ih + bias_hh
+      if (e.role === 'zero_twin' && out.has(e.helix)) {
+        // LSTM: Helix's bias = bias_ih + bias_hh
         const b = out.get(e.helix).data;
         for (let i = 0; i < b.length; i++) b[i] += back.data[i];
       } else {

@@ -36,7 +36,9 @@ export class GraphModel extends Session {
   }
 
   /** The engine steps graph models one mini-batch at a time (so a cancel gets in); progress stays per epoch. */
-  showsProgress(p) { return p.type !== 'batch'; }
+  showsProgress(p) {
+    return p.type !== 'batch';
+  }
 
   /** {accuracy, loss, n} on the labelled test nodes (graph models: graphs, plus auroc). Throws HelixInputError. */
   evaluate() {

@@ -12,7 +12,7 @@ import { shippedMotifs, SHIPPED_MOTIFS } from '../shipped-motifs.js';
 
 export class SequenceModel extends Session {
   static family = 'sequence';
-  #engine;  // the wasm module, for its free functions that take the session (explain, variants, motifs)
+  #engine; // the wasm module, for its free functions that take the session (explain, variants, motifs)
 
   constructor(session, engine) {
     super(session);
@@ -54,7 +54,11 @@ export class SequenceModel extends Session {
   /** One piece of a longer text ({text, lineOffset}: record-chunks.js): its rows; errors name the whole text's lines. */
   predictPiece({ text, lineOffset }) {
     const r = JSON.parse(this.session.predict(text));
-    if (r.errors.length) throw new HelixInputError(r.errors.map((e) => shiftErrorLine(e, lineOffset)), r.moreErrors);
+    if (r.errors.length)
+      throw new HelixInputError(
+        r.errors.map((e) => shiftErrorLine(e, lineOffset)),
+        r.moreErrors,
+      );
     return r.predictions;
   }
 
@@ -120,13 +124,19 @@ export class SequenceModel extends Session {
    * A model on numeric columns: its probability over a size × size grid of two columns (x, y; default the
    * first two of its features input), the others at their median in `tableText`. See decision-map.js.
    */
-  decisionMap(tableText, options) { return decisionMap(this, tableText, options); }
+  decisionMap(tableText, options) {
+    return decisionMap(this, tableText, options);
+  }
 
   /** Freezes the named layers: training leaves their weights as they are. Throws HelixInputError. */
-  freeze(layers) { this.#trainable(layers, false); }
+  freeze(layers) {
+    this.#trainable(layers, false);
+  }
 
   /** Unfreezes the named layers (fine-tuning all of a pretrained model). Throws HelixInputError. */
-  unfreeze(layers) { this.#trainable(layers, true); }
+  unfreeze(layers) {
+    this.#trainable(layers, true);
+  }
 
   #trainable(layers, on) {
     answer(this.session.setTrainable(JSON.stringify(layers), on));
@@ -140,7 +150,8 @@ function specFor(text, { labels, features } = {}) {
   try {
     return JSON.stringify(applyColumns(JSON.parse(text), { labels, features }));
   } catch (e) {
-    if (e instanceof SyntaxError) throw new HelixInputError([{ field: '', message: `the model spec is not valid JSON: ${e.message}` }]);
+    if (e instanceof SyntaxError)
+      throw new HelixInputError([{ field: '', message: `the model spec is not valid JSON: ${e.message}` }]);
     throw new HelixInputError([{ field: labels?.length ? 'labels' : 'features', message: e.message }]);
   }
 }

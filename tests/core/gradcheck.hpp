@@ -8,17 +8,17 @@
 // [0.5, 1.5], so an op whose plain sum is constant (softmax) or symmetric is still fully checked.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <cmath>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 
 #include "core/autograd.hpp"
 #include "core/ops/ops.hpp"
@@ -32,7 +32,10 @@ inline Tensor uniform(const Shape& shape, float lo, float hi, Rng& rng)
     for (float& v : t) v = rng.uniform(lo, hi);
     return t;
 }
-inline Tensor uniform(const Shape& shape, float lo, float hi, Rng&& rng) { return uniform(shape, lo, hi, rng); }
+inline Tensor uniform(const Shape& shape, float lo, float hi, Rng&& rng)
+{
+    return uniform(shape, lo, hi, rng);
+}
 
 // A tensor of the given shape from row-major values (nested braces are ambiguous for 3-D xarrays).
 inline Tensor tensor(const Shape& shape, const std::vector<float>& values)
@@ -120,7 +123,8 @@ inline bool gradcheck(const MultiFn& f, const std::vector<Tensor>& inputs, float
     std::string worst_msg;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         if (!wrt[i]) continue;
-        const Tensor analytic = vars[i].has_grad() ? vars[i].grad() : Tensor(xt::zeros<float>(inputs[i].shape()));
+        const Tensor analytic =
+            vars[i].has_grad() ? vars[i].grad() : Tensor(xt::zeros<float>(inputs[i].shape()));
         for (std::size_t j = 0; j < inputs[i].size(); ++j) {
             std::vector<Var> shifted;
             for (const auto& t : inputs) shifted.emplace_back(t, false);
@@ -137,8 +141,8 @@ inline bool gradcheck(const MultiFn& f, const std::vector<Tensor>& inputs, float
             if (!(err <= worst)) {  // also catches NaN
                 worst = err;
                 std::ostringstream o;
-                o << "input " << i << " " << detail::shape_str(inputs[i]) << " element " << j << ": analytic " << a
-                  << ", numeric " << numeric << " (err " << err << ", tol " << tol << ")";
+                o << "input " << i << " " << detail::shape_str(inputs[i]) << " element " << j << ": analytic "
+                  << a << ", numeric " << numeric << " (err " << err << ", tol " << tol << ")";
                 worst_msg = o.str();
             }
         }
@@ -169,9 +173,9 @@ inline bool allclose(const Tensor& a, const Tensor& b, float rtol, float atol)
         if (!(excess <= worst)) worst = excess, at = i;
     }
     if (!ok)
-        MESSAGE("allclose failed at element " << at << " of " << detail::shape_str(a) << ": got " << a.data()[at]
-                                              << ", expected " << b.data()[at] << " (rtol " << rtol << ", atol "
-                                              << atol << ")");
+        MESSAGE("allclose failed at element " << at << " of " << detail::shape_str(a) << ": got "
+                                              << a.data()[at] << ", expected " << b.data()[at] << " (rtol "
+                                              << rtol << ", atol " << atol << ")");
     return ok;
 }
 
@@ -198,7 +202,8 @@ inline const nlohmann::json& fixture_json(const std::string& path)
     std::size_t at = slash;
     while (at != std::string::npos) {
         const auto next = path.find('/', at + 1);
-        const std::string key = path.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+        const std::string key =
+            path.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
         REQUIRE_MESSAGE(j->contains(key), "fixture " << path << ": no key '" << key << "'");
         j = &(*j)[key];
         at = next;
@@ -216,6 +221,9 @@ inline Tensor to_tensor(const nlohmann::json& j)
     return t;
 }
 
-inline Tensor fixture(const std::string& path) { return to_tensor(fixture_json(path)); }
+inline Tensor fixture(const std::string& path)
+{
+    return to_tensor(fixture_json(path));
+}
 
 }  // namespace helix::test

@@ -1,10 +1,10 @@
 // tests/core/interpret_models.hpp: small models and sequences shared by the test_interpret_* files.
 #pragma once
 
-#include <string>
-
 #include <doctest/doctest.h>
+
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/api/model_session.hpp"
 #include "core/rng.hpp"
@@ -64,7 +64,8 @@ inline std::string random_dna(std::size_t n, Rng& rng)
     return s;
 }
 
-inline nlohmann::json train_session(api::ModelSession& m, const std::string& table, const std::string& options = "{}")
+inline nlohmann::json train_session(api::ModelSession& m, const std::string& table,
+                                    const std::string& options = "{}")
 {
     nlohmann::json started = nlohmann::json::parse(m.start_training(table, options));
     REQUIRE_MESSAGE(started["errors"].empty(), started.dump());

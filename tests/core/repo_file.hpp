@@ -1,12 +1,12 @@
-// tests/core/repo_file.hpp: the text of a file of this repository (a shipped data file, a fixture), by its path
-// from the repository's root; the test fails at once when it is missing.
+// tests/core/repo_file.hpp: the text of a file of this repository (a shipped data file, a fixture), by its
+// path from the repository's root; the test fails at once when it is missing.
 #pragma once
+
+#include <doctest/doctest.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <doctest/doctest.h>
 
 inline std::string repo_file(const std::string& path)
 {

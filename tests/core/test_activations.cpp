@@ -34,7 +34,8 @@ TEST_CASE("sigmoid: stable for large |x|, gradient matches finite differences")
     CHECK(y(2) == 0.5f);
     CHECK(y(4) == 1.0f);
     for (float v : y) CHECK(std::isfinite(v));
-    CHECK(gradcheck([](const Var& v) { return ops::sigmoid(v); }, uniform({4, 6}, -4, 4, Rng(8)), 1e-2f, 2e-3f));
+    CHECK(gradcheck([](const Var& v) { return ops::sigmoid(v); }, uniform({4, 6}, -4, 4, Rng(8)), 1e-2f,
+                    2e-3f));
 }
 
 TEST_CASE("tanh: gradient matches finite differences")
@@ -50,6 +51,8 @@ TEST_CASE("softmax: rows sum to 1 even for huge logits; gradient matches finite 
     CHECK(y(0, 2) == 0.0f);
     CHECK(y(1, 1) == doctest::Approx(1.0f / 3));
     // the weighted sum in gradcheck makes this a real test: the plain sum of a softmax is constant
-    CHECK(gradcheck([](const Var& v) { return ops::softmax(v); }, uniform({3, 5}, -3, 3, Rng(10)), 1e-2f, 2e-3f));
-    CHECK(gradcheck([](const Var& v) { return ops::softmax(v); }, uniform({2, 3, 4}, -3, 3, Rng(11)), 1e-2f, 2e-3f));
+    CHECK(gradcheck([](const Var& v) { return ops::softmax(v); }, uniform({3, 5}, -3, 3, Rng(10)), 1e-2f,
+                    2e-3f));
+    CHECK(gradcheck([](const Var& v) { return ops::softmax(v); }, uniform({2, 3, 4}, -3, 3, Rng(11)), 1e-2f,
+                    2e-3f));
 }

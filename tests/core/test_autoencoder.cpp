@@ -9,8 +9,8 @@
 #include "gradcheck.hpp"
 
 using namespace helix;
-using helix::test::uniform;
 using helix::api::AutoencoderSession;
+using helix::test::uniform;
 using nlohmann::json;
 
 namespace {
@@ -72,28 +72,34 @@ TEST_CASE("autoencoder spec: fields are checked one by one and unknown ones reje
     REQUIRE(ok.ok());
     CHECK(ok.spec.encoder.at(0).name == "encoder_0");
     CHECK(nn::parse_autoencoder_spec(nn::autoencoder_spec_to_json(ok.spec)).ok());
-    CHECK(nn::autoencoder_spec_to_json(nn::parse_autoencoder_spec(nn::autoencoder_spec_to_json(ok.spec)).spec) ==
+    CHECK(nn::autoencoder_spec_to_json(
+              nn::parse_autoencoder_spec(nn::autoencoder_spec_to_json(ok.spec)).spec) ==
           nn::autoencoder_spec_to_json(ok.spec));
     auto messages = [](const char* text) {
         std::vector<std::string> m;
         for (const auto& e : nn::parse_autoencoder_spec_text(text).errors) m.push_back(e.message);
         return m;
     };
-    CHECK(messages(R"({"type": "autoencoder", "latent": {"units": 2}, "encoder": [{"type": "conv1d"}]})").at(0) ==
-          "encoder[0].type: 'conv1d' is not one of: batch_norm, dense, dropout, layer_norm, relu, sigmoid, tanh");
+    CHECK(messages(R"({"type": "autoencoder", "latent": {"units": 2}, "encoder": [{"type": "conv1d"}]})")
+              .at(0) ==
+          "encoder[0].type: 'conv1d' is not one of: batch_norm, dense, dropout, layer_norm, relu, sigmoid, "
+          "tanh");
     CHECK(messages(R"({"type": "autoencoder", "latent": {"units": 2, "size": 3}})").at(0) ==
           "latent.size: unknown field (check the spelling)");
-    CHECK(messages(R"({"type": "autoencoder", "latent": {"units": 2}, "reconstruction": "masked_mse"})").at(0) ==
+    CHECK(messages(R"({"type": "autoencoder", "latent": {"units": 2}, "reconstruction": "masked_mse"})")
+              .at(0) ==
           "reconstruction: masked_mse scores the entries the corruption hides: it needs \"corruption\": "
           "{\"type\": \"mask\", \"rate\": ...}");
     CHECK(messages(R"({"latent": {"units": 2}})").at(0) ==
           "type: missing; an autoencoder spec needs \"type\": \"autoencoder\"");
-    CHECK(messages(R"({"type": "autoencoder", "latent": {"units": 2}, "imputation": {"entries": "some"}})").at(0) ==
-          "imputation.entries: 'some' is not one of: all, nonzero");
-    CHECK(messages("{\"type\": \n \"autoencoder\",}").at(0) == "line 2, column 16: the autoencoder spec is not valid JSON");
+    CHECK(messages(R"({"type": "autoencoder", "latent": {"units": 2}, "imputation": {"entries": "some"}})")
+              .at(0) == "imputation.entries: 'some' is not one of: all, nonzero");
+    CHECK(messages("{\"type\": \n \"autoencoder\",}").at(0) ==
+          "line 2, column 16: the autoencoder spec is not valid JSON");
 }
 
-TEST_CASE("masked reconstruction loss: gradient matches finite differences through a dense layer; hidden-only")
+TEST_CASE(
+    "masked reconstruction loss: gradient matches finite differences through a dense layer; hidden-only")
 {
     // mse(x w + b, target, hidden): what masked_mse training differentiates. Only hidden entries (1) count.
     Rng rng(11);
@@ -101,16 +107,20 @@ TEST_CASE("masked reconstruction loss: gradient matches finite differences throu
     const Tensor b = uniform({6}, -0.5f, 0.5f, rng), target = uniform({4, 6}, 0.0f, 3.0f, rng);
     Tensor hidden = xt::zeros<float>(Shape{4, 6});
     for (std::size_t i = 0; i < hidden.size(); i += 3) hidden.data()[i] = 1.0f;
-    auto loss = [&](const std::vector<Var>& v) { return ops::mse(ops::add_bias(ops::matmul(v[0], v[1]), v[2]), target, hidden); };
+    auto loss = [&](const std::vector<Var>& v) {
+        return ops::mse(ops::add_bias(ops::matmul(v[0], v[1]), v[2]), target, hidden);
+    };
     CHECK(test::gradcheck(loss, {x, w, b}, /*eps=*/1e-2f, /*tol=*/2e-3f));
-    // A prediction's gradient is zero where the entry was not hidden: the model is not taught the visible entries.
+    // A prediction's gradient is zero where the entry was not hidden: the model is not taught the visible
+    // entries.
     Var pred(uniform({4, 6}, 0.0f, 3.0f, rng), true);
     backward(ops::mse(pred, target, hidden));
     for (std::size_t i = 0; i < hidden.size(); ++i)
         if (hidden.data()[i] == 0.0f) CHECK(pred.grad().data()[i] == 0.0f);
 }
 
-TEST_CASE("dae on planted cell types: hidden test entries imputed far better than per-gene means; file round trip")
+TEST_CASE(
+    "dae on planted cell types: hidden test entries imputed far better than per-gene means; file round trip")
 {
     const Planted data = planted(/*cells=*/300, /*genes=*/30, /*seed=*/5);
     AutoencoderSession s(kDae, "spec");
@@ -142,7 +152,9 @@ TEST_CASE("dae on planted cell types: hidden test entries imputed far better tha
     CHECK(fresh["split"]["test"] == 60);
 }
 
-TEST_CASE("2-D autoencoder on planted cell types: test cells' nearest neighbours in the latent map share their type")
+TEST_CASE(
+    "2-D autoencoder on planted cell types: test cells' nearest neighbours in the latent map share their "
+    "type")
 {
     const Planted data = planted(300, 30, 7);
     AutoencoderSession s(kMap, "spec");
@@ -172,12 +184,15 @@ TEST_CASE("autoencoder session: input errors are values naming their source; a f
     AutoencoderSession copy(s.save("{}"), "file");
     REQUIRE(copy.ok());
     const json missing = json::parse(copy.load("cell\tg0\tg1\tzz\nc1\t1\t2\t3\n", "", "type"));
-    CHECK(missing["errors"][0]["message"] == "line 1, column 1: the matrix lacks 2 of the model's 4 columns ('g2', 'g3')");
+    CHECK(missing["errors"][0]["message"] ==
+          "line 1, column 1: the matrix lacks 2 of the model's 4 columns ('g2', 'g3')");
     AutoencoderSession broken("{\"format\": \"helix-model\", \"version\": 1}", "file");
     CHECK_FALSE(broken.ok());
 }
 
-TEST_CASE("gaussian corruption with batch_norm, layer_norm and dropout layers: test reconstruction beats the gene means")
+TEST_CASE(
+    "gaussian corruption with batch_norm, layer_norm and dropout layers: test reconstruction beats the gene "
+    "means")
 {
     const Planted data = planted(300, 30, 9);
     AutoencoderSession s(R"({"type": "autoencoder",
@@ -190,8 +205,8 @@ TEST_CASE("gaussian corruption with batch_norm, layer_norm and dropout layers: t
     REQUIRE(s.ok());
     REQUIRE(json::parse(s.load(data.matrix, "", "type"))["errors"].empty());
     const json summary = train_all(s);
-    // imputation of hidden entries with entries "all": the baseline is the gene mean, so the improvement is also
-    // how much of the variance a clean reconstruction explains, roughly.
+    // imputation of hidden entries with entries "all": the baseline is the gene mean, so the improvement is
+    // also how much of the variance a clean reconstruction explains, roughly.
     MESSAGE("gaussian: " << summary["test"].dump());
     CHECK(summary["test"]["improvement"].get<double>() > 0.5);
     CHECK(summary["latentKnn"].is_null());  // no labels loaded

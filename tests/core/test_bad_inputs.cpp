@@ -1,25 +1,23 @@
-// tests/core/test_bad_inputs.cpp: the native parsers over the bad-input corpus (tests/bad-inputs/manifest.json):
-// each error case gives an error at the manifest's line / column / field holding its message, every error
-// located (a line or a field); each accepted case reads, and reads as its clean twin. The JS API and CLI get
-// the same corpus in tests/wasm/bad-inputs.test.mjs.
+// tests/core/test_bad_inputs.cpp: the native parsers over the bad-input corpus
+// (tests/bad-inputs/manifest.json): each error case gives an error at the manifest's line / column / field
+// holding its message, every error located (a line or a field); each accepted case reads, and reads as its
+// clean twin. The JS API and CLI get the same corpus in tests/wasm/bad-inputs.test.mjs.
 #include <doctest/doctest.h>
 
-#include "repo_file.hpp"
-
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/api/json_errors.hpp"
 #include "core/data/graph.hpp"
 #include "core/data/matrix.hpp"
-#include "core/motifs/motif_file.hpp"
 #include "core/data/sequences.hpp"
 #include "core/interpret/variants.hpp"
 #include "core/io/sequence_model_file.hpp"
+#include "core/motifs/motif_file.hpp"
 #include "core/nn/model.hpp"
 #include "core/nn/spec.hpp"
+#include "repo_file.hpp"
 
 using nlohmann::json;
 using namespace helix;
@@ -57,8 +55,8 @@ std::vector<Located> located(const std::vector<nn::SpecError>& errors)
     return out;
 }
 
-const std::vector<std::string> kIntronFeatures = {"branch_point_distance", "log10_intron_length", "donor_score",
-                                                  "acceptor_score", "gc_content"};
+const std::vector<std::string> kIntronFeatures = {"branch_point_distance", "log10_intron_length",
+                                                  "donor_score", "acceptor_score", "gc_content"};
 
 Outcome read_case(const json& item, const std::string& text)
 {
@@ -104,7 +102,8 @@ Outcome read_case(const json& item, const std::string& text)
         out.read = spec.ok() ? nn::spec_to_json(spec.spec) : json();
     } else if (kind == "variants") {
         auto parsed = interpret::parse_variants(text, {});
-        for (const auto& v : parsed.value.variants) out.read.push_back({v.id, v.position, std::string(1, v.ref)});
+        for (const auto& v : parsed.value.variants)
+            out.read.push_back({v.id, v.position, std::string(1, v.ref)});
         out.errors = located(parsed);
     }
     return out;
@@ -114,8 +113,8 @@ std::string describe(const std::vector<Located>& errors)
 {
     std::string s;
     for (const auto& e : errors)
-        s += "  {line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ", field '" + e.field +
-             "'} " + e.message + "\n";
+        s += "  {line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ", field '" +
+             e.field + "'} " + e.message + "\n";
     return s;
 }
 
@@ -128,7 +127,8 @@ TEST_CASE("bad-input corpus: every native parser answers each file as the manife
     for (const json& item : manifest["cases"]) {
         const std::string kind = item["kind"];
         const json surfaces = item.value("surfaces", json::array({"native"}));
-        if (kind == "url" || std::find(surfaces.begin(), surfaces.end(), "native") == surfaces.end()) continue;
+        if (kind == "url" || std::find(surfaces.begin(), surfaces.end(), "native") == surfaces.end())
+            continue;
         const std::string file = item["file"];
         CAPTURE(file);
         const Outcome got = read_case(item, repo_file("tests/bad-inputs/" + file));
@@ -136,7 +136,8 @@ TEST_CASE("bad-input corpus: every native parser answers each file as the manife
         if (item["expect"] == "accepted") {
             CHECK_MESSAGE(got.errors.empty(), describe(got.errors));
             if (item.contains("twin"))
-                CHECK(got.read == read_case(item, repo_file("tests/bad-inputs/" + item["twin"].get<std::string>())).read);
+                CHECK(got.read ==
+                      read_case(item, repo_file("tests/bad-inputs/" + item["twin"].get<std::string>())).read);
             continue;
         }
         const json& want = item["expect"];
@@ -149,7 +150,8 @@ TEST_CASE("bad-input corpus: every native parser answers each file as the manife
                               (!check_column || e.column == want["column"]) &&
                               (!check_field || e.field == want["field"]) &&
                               e.message.find(want["message"].get<std::string>()) != std::string::npos);
-            CHECK_MESSAGE((e.line > 0 || !e.field.empty()), ("an error without a line or a field: " + e.message));
+            CHECK_MESSAGE((e.line > 0 || !e.field.empty()),
+                          ("an error without a line or a field: " + e.message));
         }
         CHECK_MESSAGE(found, ("expected " + want.dump() + " among\n" + describe(got.errors)));
         if (want.contains("count")) CHECK(got.errors.size() == want["count"].get<std::size_t>());

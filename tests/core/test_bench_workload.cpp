@@ -1,9 +1,9 @@
-// tests/core/test_bench_workload.cpp: the benchmark workloads (bench/workloads/bench_workload.hpp) have the suite's
-// shapes (their parameter counts equal the TF.js/Keras models' of bench/tfjs-workloads.js) and really train.
+// tests/core/test_bench_workload.cpp: the benchmark workloads (bench/workloads/bench_workload.hpp) have the
+// suite's shapes (their parameter counts equal the TF.js/Keras models' of bench/tfjs-workloads.js) and really
+// train.
 #include <doctest/doctest.h>
 
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "bench/workloads/bench_workload.hpp"
@@ -13,12 +13,12 @@ using nlohmann::json;
 
 TEST_CASE("bench workloads: the suite's shapes, as parameter counts of the reference Keras models")
 {
-    // W1 conv 24*4*16+16, dense 16*32+32, dense 33. W2 conv 19*4*300+300, 11*300*200+200, 7*200*200+200, dense
-    // 2400*1000+1000 (12 positions x 200 after the pools), 1000*164+164. W3 conv 26*4*32+32, two LSTM
-    // directions of 4*32*(32+32)+4*32 (one bias, as Keras), dense 64+1. W4 1433*16+16+16*7+7. W5 2000*256+256,
-    // 256*32+32, 32*256+256, 256*2000+2000. W6 G 64*256+256, 256*200+200; D 8*4*32+32, 32+1.
-    const std::pair<const char*, std::size_t> expected[] = {{"W1", 2129},   {"W2", 3528664}, {"W3", 20065},
-                                                             {"W4", 23063}, {"W5", 1042928}, {"W6", 69129}};
+    // W1 conv 24*4*16+16, dense 16*32+32, dense 33. W2 conv 19*4*300+300, 11*300*200+200, 7*200*200+200,
+    // dense 2400*1000+1000 (12 positions x 200 after the pools), 1000*164+164. W3 conv 26*4*32+32, two LSTM
+    // directions of 4*32*(32+32)+4*32 (one bias, as Keras), dense 64+1. W4 1433*16+16+16*7+7. W5
+    // 2000*256+256, 256*32+32, 32*256+256, 256*2000+2000. W6 G 64*256+256, 256*200+200; D 8*4*32+32, 32+1.
+    const std::pair<const char*, std::size_t> expected[] = {{"W1", 2129},  {"W2", 3528664}, {"W3", 20065},
+                                                            {"W4", 23063}, {"W5", 1042928}, {"W6", 69129}};
     for (const auto& entry : expected) {
         // Not a structured binding: CAPTURE is a lambda, and C++17 clang cannot capture one.
         const char* id = entry.first;
@@ -34,7 +34,8 @@ TEST_CASE("bench workloads: the suite's shapes, as parameter counts of the refer
     CHECK(b["inferBatch"] == 256);
 }
 
-TEST_CASE("bench workloads (smoke shapes): every step gives a finite loss; the supervised ones fit their batch")
+TEST_CASE(
+    "bench workloads (smoke shapes): every step gives a finite loss; the supervised ones fit their batch")
 {
     for (const char* id : {"W1", "W2", "W3", "W4", "W5", "W6"}) {
         CAPTURE(id);
@@ -45,7 +46,8 @@ TEST_CASE("bench workloads (smoke shapes): every step gives a finite loss; the s
         CHECK(std::isfinite(first));
         CHECK(std::isfinite(later["loss"].get<double>()));
         CHECK(later["seconds"].get<double>() >= 0.0);
-        if (std::string(id) != "W6") CHECK(later["loss"].get<double>() < first);  // a GAN's loss need not fall
+        if (std::string(id) != "W6")
+            CHECK(later["loss"].get<double>() < first);  // a GAN's loss need not fall
         CHECK(std::isfinite(json::parse(w.infer_steps(2))["loss"].get<double>()));
     }
 }

@@ -13,7 +13,8 @@ namespace {
 // y[b, l, f] = bias[f] + sum_k sum_c x[b, l + k - pad_left, c] * w[k, c, f], x zero outside [0, L).
 Tensor direct_conv(const Tensor& x, const Tensor& w, const Tensor* bias, ops::Padding padding)
 {
-    const std::size_t B = x.shape()[0], L = x.shape()[1], C = x.shape()[2], K = w.shape()[0], F = w.shape()[2];
+    const std::size_t B = x.shape()[0], L = x.shape()[1], C = x.shape()[2], K = w.shape()[0],
+                      F = w.shape()[2];
     const bool same = padding == ops::Padding::same;
     const std::size_t Lo = same ? L : L - K + 1;
     const long pad_left = same ? long(K - 1) / 2 : 0;
@@ -32,13 +33,15 @@ Tensor direct_conv(const Tensor& x, const Tensor& w, const Tensor* bias, ops::Pa
     return y;
 }
 
-void check_conv(std::size_t B, std::size_t L, std::size_t C, std::size_t K, std::size_t F, ops::Padding padding,
-                bool with_bias, std::uint64_t seed)
+void check_conv(std::size_t B, std::size_t L, std::size_t C, std::size_t K, std::size_t F,
+                ops::Padding padding, bool with_bias, std::uint64_t seed)
 {
     const bool same = padding == ops::Padding::same;
-    INFO("B=" << B << " L=" << L << " C=" << C << " K=" << K << " F=" << F << " bias=" << with_bias << " same=" << same);
+    INFO("B=" << B << " L=" << L << " C=" << C << " K=" << K << " F=" << F << " bias=" << with_bias
+              << " same=" << same);
     Rng rng(seed);
-    Tensor x = uniform({B, L, C}, -1, 1, rng), w = uniform({K, C, F}, -1, 1, rng), b = uniform({F}, -1, 1, rng);
+    Tensor x = uniform({B, L, C}, -1, 1, rng), w = uniform({K, C, F}, -1, 1, rng),
+           b = uniform({F}, -1, 1, rng);
     Var y = ops::conv1d(Var(x), Var(w), with_bias ? Var(b) : Var(), padding);
     CHECK_ALLCLOSE(y.value(), direct_conv(x, w, with_bias ? &b : nullptr, padding), 1e-5f, 1e-5f);
     if (with_bias)

@@ -7,9 +7,8 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/api/autoencoder_session.hpp"
 #include "core/api/gan_session.hpp"
@@ -17,10 +16,10 @@
 #include "core/api/model_session.hpp"
 #include "core/data/simulate.hpp"
 #include "core/data/simulate_graphs.hpp"
+#include "core/infer/evaluate.hpp"
 #include "core/io/base64.hpp"
 #include "core/nn/model.hpp"
 #include "core/train/divergence.hpp"
-#include "core/infer/evaluate.hpp"
 #include "core/train/sequence_task.hpp"
 #include "core/train/training_run.hpp"
 
@@ -44,8 +43,8 @@ bool all_finite(const json& weights)
     return true;
 }
 
-// Steps a started session until a step reports an error; `before` gets the weights saved just before that step,
-// `earlier` those before the step before it.
+// Steps a started session until a step reports an error; `before` gets the weights saved just before that
+// step, `earlier` those before the step before it.
 template <class Session>
 json step_until_error(Session& s, json& before, json& earlier)
 {
@@ -60,8 +59,8 @@ json step_until_error(Session& s, json& before, json& earlier)
 }
 
 // The error event and the summary agree and say where, what and which learning rate; the weights are the last
-// good ones, all finite: exactly those from before the update that caused it (a bad weight: this step's; a bad
-// loss or gradient: the step before's, whose weights this batch went through).
+// good ones, all finite: exactly those from before the update that caused it (a bad weight: this step's; a
+// bad loss or gradient: the step before's, whose weights this batch went through).
 template <class Session>
 json check_stopped(Session& s, const std::string& started, const std::string& unit = "batch",
                    const std::string& rate = "1e+06")
@@ -71,19 +70,23 @@ json check_stopped(Session& s, const std::string& started, const std::string& un
     const json error = step_until_error(s, before, earlier);
     REQUIRE_MESSAGE(!error.is_null(), "training never diverged");
     CHECK(s.training_finished());
-    const std::size_t batch = error.contains("batch") ? error["batch"].get<std::size_t>() : error["step"].get<std::size_t>();
+    const std::size_t batch =
+        error.contains("batch") ? error["batch"].get<std::size_t>() : error["step"].get<std::size_t>();
     const std::string message = error["message"];
-    CHECK(message.find("training stopped at epoch " + std::to_string(error["epoch"].get<std::size_t>()) + ", " + unit +
-                       " " + std::to_string(batch) + ": ") == 0);
+    CHECK(message.find("training stopped at epoch " + std::to_string(error["epoch"].get<std::size_t>()) +
+                       ", " + unit + " " + std::to_string(batch) + ": ") == 0);
     CHECK(message.find("became") != std::string::npos);
-    CHECK(message.find("The learning rate " + rate + " is probably too high; try 0.001. The weights from before the "
+    CHECK(message.find("The learning rate " + rate +
+                       " is probably too high; try 0.001. The weights from before the "
                        "update that caused it are kept.") != std::string::npos);
     const json after = json::parse(s.save("{}"))["weights"];
-    // A GAN step (d_steps 1) updates D, then G: only a bad loss or gradient of D comes before this step's update.
+    // A GAN step (d_steps 1) updates D, then G: only a bad loss or gradient of D comes before this step's
+    // update.
     const bool gan = message.find(" update, ") != std::string::npos;
-    const bool caused_by_this_step = gan ? message.find("discriminator update, the loss") == std::string::npos &&
-                                               message.find("discriminator update, the gradient") == std::string::npos
-                                         : message.find(": the weight ") != std::string::npos;
+    const bool caused_by_this_step =
+        gan ? message.find("discriminator update, the loss") == std::string::npos &&
+                  message.find("discriminator update, the gradient") == std::string::npos
+            : message.find(": the weight ") != std::string::npos;
     CHECK(after == (caused_by_this_step ? before : earlier));
     CHECK(all_finite(after));
     const json summary = json::parse(s.training_summary());
@@ -108,7 +111,8 @@ std::string planted_table(std::size_t n)
 
 }  // namespace
 
-TEST_CASE("divergence guard: names the first bad loss, gradient or weight; restore() gives back the saved weights")
+TEST_CASE(
+    "divergence guard: names the first bad loss, gradient or weight; restore() gives back the saved weights")
 {
     nn::Param w{"layer.weight", Var(Tensor{1.0f, 2.0f, 3.0f}, true)};
     nn::Param stats{"bn.running_var", Var(Tensor{1.0f}, false)};
@@ -131,7 +135,8 @@ TEST_CASE("divergence guard: names the first bad loss, gradient or weight; resto
     CHECK(guard.check_weights() == "the weight bn.running_var became NaN");
     guard.restore();
     CHECK(stats.var.value()(0) == 1.0f);
-    // save() takes the current values: restore() goes back to the last save, restore_previous() to the one before.
+    // save() takes the current values: restore() goes back to the last save, restore_previous() to the one
+    // before.
     w.var.value()(0) = 7.0f;
     guard.save();
     w.var.value()(0) = 8.0f;
@@ -146,15 +151,19 @@ TEST_CASE("divergence guard: names the first bad loss, gradient or weight; resto
 TEST_CASE("divergence message: epoch, batch, what, the learning rate and a smaller one to try")
 {
     CHECK(train::divergence_message(3, 7, "the loss became NaN", 1e6) ==
-          "training stopped at epoch 3, batch 7: the loss became NaN. The learning rate 1e+06 is probably too high; "
+          "training stopped at epoch 3, batch 7: the loss became NaN. The learning rate 1e+06 is probably "
+          "too high; "
           "try 0.001. The weights from before the update that caused it are kept.");
     CHECK(train::suggested_learning_rate(0.5) == doctest::Approx(1e-3));
     CHECK(train::suggested_learning_rate(1e-3) == doctest::Approx(1e-4));
-    CHECK(train::divergence_message(1, 2, "x", 0.01, "step").find("training stopped at epoch 1, step 2: x. The learning "
-                                                                  "rate 0.01 is probably too high; try 0.001.") == 0);
+    CHECK(train::divergence_message(1, 2, "x", 0.01, "step")
+              .find("training stopped at epoch 1, step 2: x. The learning "
+                    "rate 0.01 is probably too high; try 0.001.") == 0);
 }
 
-TEST_CASE("divergence: a sequence model with learning rate 1e6 stops at the bad batch and keeps the weights from before it")
+TEST_CASE(
+    "divergence: a sequence model with learning rate 1e6 stops at the bad batch and keeps the weights from "
+    "before it")
 {
     // Linear layers (a ReLU network tends to die quietly at such a rate instead: all its units off).
     api::ModelSession s(R"({"input": {"name": "dna", "length": 40},
@@ -170,10 +179,12 @@ TEST_CASE("divergence: a sequence model with learning rate 1e6 stops at the bad 
     CHECK(std::isfinite(p["predictions"][0]["probability"].get<double>()));
 }
 
-TEST_CASE("divergence: a weight that overflows after a step with finite loss and gradients is caught at that step")
+TEST_CASE(
+    "divergence: a weight that overflows after a step with finite loss and gradients is caught at that step")
 {
-    // Features of size 100 give the weight a gradient of tens: 3e38 times that is infinite, while the loss and
-    // the gradient of the first batch are finite. Without the check of the weights the model would keep an Inf.
+    // Features of size 100 give the weight a gradient of tens: 3e38 times that is infinite, while the loss
+    // and the gradient of the first batch are finite. Without the check of the weights the model would keep
+    // an Inf.
     api::ModelSession s(R"({"inputs": [{"name": "x", "type": "features", "columns": ["a", "b"]}],
         "layers": [{"type": "dense", "name": "out", "units": 1}],
         "heads": [{"name": "label", "layer": "out", "loss": "bce_with_logits"}],
@@ -182,11 +193,15 @@ TEST_CASE("divergence: a weight that overflows after a step with finite loss and
                         "spec");
     REQUIRE(s.ok());
     std::string table = "a\tb\tlabel\n";
-    for (int i = 0; i < 16; ++i) table += std::to_string(100 + i) + "\t" + std::to_string(-100 - i) + "\t" + std::to_string(i % 2) + "\n";
-    const json summary = check_stopped(s, s.start_training(table, R"({"learningRate": 3e38})"), "batch", "3e+38");
+    for (int i = 0; i < 16; ++i)
+        table +=
+            std::to_string(100 + i) + "\t" + std::to_string(-100 - i) + "\t" + std::to_string(i % 2) + "\n";
+    const json summary =
+        check_stopped(s, s.start_training(table, R"({"learningRate": 3e38})"), "batch", "3e+38");
     CHECK(summary["diverged"]["epoch"] == 1);
     CHECK(summary["diverged"]["batch"] == 1);
-    CHECK(summary["error"].get<std::string>().find(": the weight out.weight became infinite.") != std::string::npos);
+    CHECK(summary["error"].get<std::string>().find(": the weight out.weight became infinite.") !=
+          std::string::npos);
 }
 
 TEST_CASE("divergence: an autoencoder with learning rate 1e6 keeps the weights from before the bad batch")
@@ -215,7 +230,9 @@ TEST_CASE("divergence: an autoencoder with learning rate 1e6 keeps the weights f
         for (const auto& v : row) CHECK(std::isfinite(v.get<double>()));
 }
 
-TEST_CASE("divergence: node and graph classification with learning rate 1e6 keep the weights from before the bad step")
+TEST_CASE(
+    "divergence: node and graph classification with learning rate 1e6 keep the weights from before the bad "
+    "step")
 {
     SUBCASE("node classification (full batch: batch 1 of each epoch)")
     {
@@ -228,9 +245,10 @@ TEST_CASE("divergence: node and graph classification with learning rate 1e6 keep
         Rng rng(4);
         std::string nodes = "node\tlabel\tfeature_indices\n", edges = "source\ttarget\n";
         for (int i = 0; i < 60; ++i)
-            nodes += "v" + std::to_string(i) + "\t" + std::to_string(i % 2) + "\t" + std::to_string(rng.below(10)) + "," +
-                     std::to_string(10 + rng.below(10)) + "\n";
-        for (int i = 0; i < 60; ++i) edges += "v" + std::to_string(i) + "\tv" + std::to_string((i + 2) % 60) + "\n";
+            nodes += "v" + std::to_string(i) + "\t" + std::to_string(i % 2) + "\t" +
+                     std::to_string(rng.below(10)) + "," + std::to_string(10 + rng.below(10)) + "\n";
+        for (int i = 0; i < 60; ++i)
+            edges += "v" + std::to_string(i) + "\tv" + std::to_string((i + 2) % 60) + "\n";
         REQUIRE(json::parse(s.load(nodes, edges))["errors"].empty());
         const json summary = check_stopped(s, s.start_training(R"({"learningRate": 1e6})"));
         CHECK(summary["diverged"]["batch"] == 1);
@@ -282,7 +300,8 @@ TEST_CASE("graph classification: one mini-batch per step, the epoch's figures af
     CHECK(json::parse(s.training_summary())["epochsRun"] == 2);
 }
 
-TEST_CASE("divergence: a GAN with learning rate 10 (SGD) stops at the bad step and keeps both networks' weights")
+TEST_CASE(
+    "divergence: a GAN with learning rate 10 (SGD) stops at the bad step and keeps both networks' weights")
 {
     api::GanSession s(R"({
       "name": "tiny-gan", "type": "gan", "length": 12, "noise": 8,
@@ -330,7 +349,8 @@ TEST_CASE("trainer: an epoch's validation is scored a chunk per step, with the s
     std::vector<nn::SpecError> errors;
     auto model = nn::Model::build(r.spec, errors);
     REQUIRE(model);
-    train::SequenceTask task(*model, set.sequences, set.labels, model->spec().training, model->spec().optimizer);
+    train::SequenceTask task(*model, set.sequences, set.labels, model->spec().training,
+                             model->spec().optimizer);
     train::TrainingRun run(task, train::run_options(model->spec().training));
     const std::size_t V = task.split().validation.size();
     REQUIRE(V > 2 * train::SequenceTask::kValidationChunk);
@@ -338,11 +358,14 @@ TEST_CASE("trainer: an epoch's validation is scored a chunk per step, with the s
     while (!run.finished()) events.push_back(run.step());
     std::size_t chunks = 0;
     for (const json& e : events) chunks += e["type"] == "validation";
-    CHECK(chunks == (V + train::SequenceTask::kValidationChunk - 1) / train::SequenceTask::kValidationChunk - 1);
-    CHECK(events[events.size() - chunks - 2]["type"] == "batch");  // the epoch's last batch, then its validation
+    CHECK(chunks ==
+          (V + train::SequenceTask::kValidationChunk - 1) / train::SequenceTask::kValidationChunk - 1);
+    CHECK(events[events.size() - chunks - 2]["type"] ==
+          "batch");  // the epoch's last batch, then its validation
     REQUIRE(events.back()["type"] == "epoch");
     const infer::Scores all = infer::score_heads(*model, infer::sequence_examples(set.sequences, set.labels),
-                                                 task.split().validation).combined;
+                                                 task.split().validation)
+                                  .combined;
     CHECK(events.back()["valLoss"].get<double>() == doctest::Approx(all.loss).epsilon(1e-6));
     CHECK(events.back()["valAuroc"].get<double>() == doctest::Approx(all.auroc).epsilon(1e-6));
 }

@@ -1,5 +1,5 @@
-// tests/core/test_early_stopping.cpp: the one early-stopping rule of every family: the monitor and its tie rule,
-// patience (a stop is early only before the last epoch), the best weights and their restore.
+// tests/core/test_early_stopping.cpp: the one early-stopping rule of every family: the monitor and its tie
+// rule, patience (a stop is early only before the last epoch), the best weights and their restore.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -27,17 +27,19 @@ TEST_CASE("early stopping: val_loss needs a strictly lower loss")
 {
     CHECK(EarlyStopping::improves("val_loss", {0.4, kNaN, kNaN}, {0.5, kNaN, kNaN}));
     CHECK_FALSE(EarlyStopping::improves("val_loss", {0.5, kNaN, kNaN}, {0.5, kNaN, kNaN}));
-    CHECK_FALSE(EarlyStopping::improves("val_loss", {0.6, 0.99, 0.99}, {0.5, 0.5, 0.5}));  // other figures ignored
+    CHECK_FALSE(
+        EarlyStopping::improves("val_loss", {0.6, 0.99, 0.99}, {0.5, 0.5, 0.5}));  // other figures ignored
 }
 
 TEST_CASE("early stopping: a tie on accuracy or AUROC is broken by the validation loss")
 {
     CHECK(EarlyStopping::improves("val_accuracy", {0.9, 0.8, kNaN}, {0.1, 0.7, kNaN}));
-    CHECK(EarlyStopping::improves("val_accuracy", {0.4, 0.8, kNaN}, {0.5, 0.8, kNaN}));        // tie, lower loss
+    CHECK(EarlyStopping::improves("val_accuracy", {0.4, 0.8, kNaN}, {0.5, 0.8, kNaN}));  // tie, lower loss
     CHECK_FALSE(EarlyStopping::improves("val_accuracy", {0.5, 0.8, kNaN}, {0.5, 0.8, kNaN}));  // a full tie
-    CHECK(EarlyStopping::improves("val_auroc", {0.4, 0.5, 1.0}, {0.5, 0.5, 1.0}));            // AUROC saturated at 1
+    CHECK(EarlyStopping::improves("val_auroc", {0.4, 0.5, 1.0}, {0.5, 0.5, 1.0}));  // AUROC saturated at 1
     CHECK_FALSE(EarlyStopping::improves("val_auroc", {0.1, 0.5, 0.8}, {0.5, 0.5, 0.9}));
-    // While the best AUROC is undefined (one class in the validation set), a defined one or a lower loss wins.
+    // While the best AUROC is undefined (one class in the validation set), a defined one or a lower loss
+    // wins.
     CHECK(EarlyStopping::improves("val_auroc", {0.9, 0.5, 0.6}, {0.5, 0.5, kNaN}));
     CHECK(EarlyStopping::improves("val_auroc", {0.4, 0.5, kNaN}, {0.5, 0.5, kNaN}));
     CHECK_FALSE(EarlyStopping::improves("val_auroc", {0.6, 0.5, kNaN}, {0.5, 0.5, kNaN}));
@@ -70,7 +72,8 @@ TEST_CASE("early stopping: patience counts epochs without improvement; a stop on
     CHECK_FALSE(never.stop());
 }
 
-TEST_CASE("early stopping: restore puts back the best epoch's weights; without validation the last epoch is best")
+TEST_CASE(
+    "early stopping: restore puts back the best epoch's weights; without validation the last epoch is best")
 {
     OneWeight w;
     EarlyStopping s({&w.p}, "val_loss", 0, 10);

@@ -33,7 +33,8 @@ std::vector<float> check_gemm(const Case& t)
 {
     Rng rng(t.seed);
     GemmArgs g;
-    g.m = t.m, g.n = t.n, g.k = t.k, g.trans_a = t.trans_a, g.trans_b = t.trans_b, g.accumulate = t.accumulate;
+    g.m = t.m, g.n = t.n, g.k = t.k, g.trans_a = t.trans_a, g.trans_b = t.trans_b,
+    g.accumulate = t.accumulate;
     g.lda = t.lda ? t.lda : (t.trans_a ? t.m : t.k);
     // Strided A: row i starts at i*lda and spans k floats, so it needs (m-1)*lda + k floats.
     const std::size_t a_size = t.trans_a ? t.k * g.lda : (t.m - 1) * g.lda + t.k;
@@ -62,10 +63,10 @@ std::vector<float> check_gemm(const Case& t)
                                    (t.trans_b ? b[j * g.ldb + p] : b[p * g.ldb + j]));
             if (!(std::fabs(c_fast[at] - c_ref[at]) <= 1e-5 * scale + 1e-6)) {
                 if (bad++ == 0)
-                    MESSAGE("i=" << i << " j=" << j << " ref=" << c_ref[at] << " got=" << c_fast[at] << " M x N x K = "
-                                 << t.m << " x " << t.n << " x " << t.k << " trans_a=" << t.trans_a << " trans_b="
-                                 << t.trans_b << " lda=" << g.lda << " accumulate=" << t.accumulate
-                                 << " seed=" << t.seed);
+                    MESSAGE("i=" << i << " j=" << j << " ref=" << c_ref[at] << " got=" << c_fast[at]
+                                 << " M x N x K = " << t.m << " x " << t.n << " x " << t.k
+                                 << " trans_a=" << t.trans_a << " trans_b=" << t.trans_b << " lda=" << g.lda
+                                 << " accumulate=" << t.accumulate << " seed=" << t.seed);
             }
         }
     CHECK(bad == 0);
@@ -87,7 +88,8 @@ TEST_CASE("f32_gemm matches the reference over tile remainders, both transposes 
 TEST_CASE("f32_gemm reads A as a strided view when lda < K (conv1d's im2col)")
 {
     // x (L=40, C=4) viewed as 40-K+1 windows of K*C floats, row stride C.
-    for (std::size_t K : {1, 3, 8, 24}) check_gemm({40 - K + 1, 16, K * 4, false, false, false, /*lda=*/4, K});
+    for (std::size_t K : {1, 3, 8, 24})
+        check_gemm({40 - K + 1, 16, K * 4, false, false, false, /*lda=*/4, K});
     // and transposed (conv1d's dw: A^T with rows of A strided by C)
     for (std::size_t K : {1, 5, 24}) {
         Case t{/*m=*/K * 4, /*n=*/7, /*k=*/60 - K + 1, /*trans_a=*/true};
@@ -98,7 +100,8 @@ TEST_CASE("f32_gemm reads A as a strided view when lda < K (conv1d's im2col)")
         std::vector<float> a = random_vec(a_size, rng), b = random_vec(t.k * t.n, rng);
         std::vector<float> c(t.m * t.n), r(t.m * t.n);
         GemmArgs g;
-        g.m = t.m, g.n = t.n, g.k = t.k, g.a = a.data(), g.lda = 4, g.trans_a = true, g.b = b.data(), g.ldb = t.n;
+        g.m = t.m, g.n = t.n, g.k = t.k, g.a = a.data(), g.lda = 4, g.trans_a = true, g.b = b.data(),
+        g.ldb = t.n;
         g.c = c.data(), g.ldc = t.n;
         f32_gemm(g);
         g.c = r.data();
@@ -140,9 +143,9 @@ TEST_CASE("f32_gemm gives bit-identical results with 1, 2 and 3 threads")
 TEST_CASE("f32_gemm reads grouped rows of A (a batch of strided views), with bias, relu and accumulation")
 {
     // A batch of S sequences of Lp positions x C channels, each viewed as Lp-K+1 windows of K*C floats:
-    // rows of A (forward), or depths of A^T (dw), grouped per sequence at a stride of Lp*C (+ 3 floats of gap).
-    // With C = 4 the dw case reads A^T in place (one micro-kernel call per run of depths inside a sequence);
-    // S = 40 makes K blocks (256 depths) end inside sequences. Other C values pack A^T.
+    // rows of A (forward), or depths of A^T (dw), grouped per sequence at a stride of Lp*C (+ 3 floats of
+    // gap). With C = 4 the dw case reads A^T in place (one micro-kernel call per run of depths inside a
+    // sequence); S = 40 makes K blocks (256 depths) end inside sequences. Other C values pack A^T.
     ThreadPool& pool = ThreadPool::global();
     const std::size_t before = pool.threads();
     const std::size_t Lp = 23;
@@ -152,13 +155,14 @@ TEST_CASE("f32_gemm reads grouped rows of A (a batch of strided views), with bia
                 for (bool trans_a : {false, true})
                     for (int fuse = 0; fuse < 4; ++fuse) {
                         const bool with_bias = fuse & 1, relu = fuse & 2, accumulate = S == 40 && K == 4;
-                        INFO("C=" << C << " S=" << S << " K=" << K << " trans_a=" << trans_a << " bias=" << with_bias
-                                  << " relu=" << relu << " accumulate=" << accumulate);
+                        INFO("C=" << C << " S=" << S << " K=" << K << " trans_a=" << trans_a << " bias="
+                                  << with_bias << " relu=" << relu << " accumulate=" << accumulate);
                         const std::size_t stride = Lp * C + 3, rows = Lp - K + 1, F = 11;
                         Rng rng(K * 10 + trans_a + 100 * C + S);
                         std::vector<float> a = random_vec(S * stride, rng), bias = random_vec(F, rng);
                         GemmArgs g;
-                        g.a = a.data(), g.lda = C, g.trans_a = trans_a, g.a_group_rows = rows, g.a_group_stride = stride;
+                        g.a = a.data(), g.lda = C, g.trans_a = trans_a, g.a_group_rows = rows,
+                        g.a_group_stride = stride;
                         if (!trans_a) {  // y (S*rows, F) = windows (S*rows, K*C) w (K*C, F)
                             g.m = S * rows, g.n = F, g.k = K * C;
                         } else {  // dw (K*C, F) = windows^T (K*C, S*rows) dy (S*rows, F)
@@ -186,14 +190,15 @@ TEST_CASE("f32_gemm reads grouped rows of A (a batch of strided views), with bia
 
 TEST_CASE("f32_gemm fuses bias and relu at the store: over K blocks, partial tiles and accumulation")
 {
-    for (const Case& t : {Case{7, 13, 5}, Case{64, 32, 600}, Case{9, 16, 300, false, false, true}, Case{4, 8, 1},
-                          Case{33, 40, 0}})
+    for (const Case& t : {Case{7, 13, 5}, Case{64, 32, 600}, Case{9, 16, 300, false, false, true},
+                          Case{4, 8, 1}, Case{33, 40, 0}})
         for (bool with_bias : {false, true}) {
             INFO("M x N x K = " << t.m << " x " << t.n << " x " << t.k << " accumulate=" << t.accumulate
                                 << " bias=" << with_bias);
             Rng rng(t.m * 100 + t.k);
             std::vector<float> a = random_vec(t.m * std::max<std::size_t>(t.k, 1), rng);
-            std::vector<float> b = random_vec(std::max<std::size_t>(t.k, 1) * t.n, rng), bias = random_vec(t.n, rng);
+            std::vector<float> b = random_vec(std::max<std::size_t>(t.k, 1) * t.n, rng),
+                               bias = random_vec(t.n, rng);
             std::vector<float> c = random_vec(t.m * t.n, rng), r = c;
             GemmArgs g;
             g.m = t.m, g.n = t.n, g.k = t.k, g.accumulate = t.accumulate, g.relu = true;

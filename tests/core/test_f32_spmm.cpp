@@ -63,7 +63,8 @@ TEST_CASE("f32_spmm__ref equals the dense product of the densified matrix")
 {
     Rng rng(1);
     for (auto shape : {std::array<std::size_t, 3>{1, 1, 1}, {5, 7, 3}, {9, 4, 17}, {3, 20, 8}}) {
-        const std::size_t m = shape[0], k = shape[1], n = shape[2];  // not a structured binding: INFO captures them
+        const std::size_t m = shape[0], k = shape[1],
+                          n = shape[2];  // not a structured binding: INFO captures them
         INFO(m << " x " << k << " times " << k << " x " << n);
         SparseMatrix a = random_csr(m, k, 0.3f, rng);
         REQUIRE(csr_is_valid(a));
@@ -87,22 +88,23 @@ TEST_CASE(
     const std::size_t threads = pool.threads();
     // The small matrix runs on one thread whatever the pool (below one task's work); the large one is split.
     for (std::size_t rows : {37, 16000})
-    for (std::size_t n : {1, 3, 4, 5, 8, 9, 16, 17, 33})
-        for (bool accumulate : {false, true}) {
-            INFO("rows=" << rows << " n=" << n << " accumulate=" << accumulate);
-            SparseMatrix a = rows == 37 ? random_csr(37, 23, 0.2f, rng) : random_csr(rows, 300, 0.05f, rng);
-            const auto x = random_vec(a.cols * n, rng), y0 = random_vec(a.rows * n, rng);
-            auto want = y0, one = y0, four = y0;
-            f32_spmm__ref(a, x.data(), n, want.data(), accumulate);
-            pool.set_threads(1);
-            f32_spmm(a, x.data(), n, one.data(), accumulate);
-            pool.set_threads(4);
-            f32_spmm(a, x.data(), n, four.data(), accumulate);
-            CHECK(close(one, want));
-            CHECK(one == four);
-            // row 1 is empty: it reads 0, or keeps what was there when accumulating
-            for (std::size_t j = 0; j < n; ++j) CHECK(one[n + j] == (accumulate ? y0[n + j] : 0.0f));
-        }
+        for (std::size_t n : {1, 3, 4, 5, 8, 9, 16, 17, 33})
+            for (bool accumulate : {false, true}) {
+                INFO("rows=" << rows << " n=" << n << " accumulate=" << accumulate);
+                SparseMatrix a =
+                    rows == 37 ? random_csr(37, 23, 0.2f, rng) : random_csr(rows, 300, 0.05f, rng);
+                const auto x = random_vec(a.cols * n, rng), y0 = random_vec(a.rows * n, rng);
+                auto want = y0, one = y0, four = y0;
+                f32_spmm__ref(a, x.data(), n, want.data(), accumulate);
+                pool.set_threads(1);
+                f32_spmm(a, x.data(), n, one.data(), accumulate);
+                pool.set_threads(4);
+                f32_spmm(a, x.data(), n, four.data(), accumulate);
+                CHECK(close(one, want));
+                CHECK(one == four);
+                // row 1 is empty: it reads 0, or keeps what was there when accumulating
+                for (std::size_t j = 0; j < n; ++j) CHECK(one[n + j] == (accumulate ? y0[n + j] : 0.0f));
+            }
     pool.set_threads(threads);
     SparseMatrix empty;  // 0 x 0: nothing to do, nothing touched
     f32_spmm(empty, nullptr, 4, nullptr, false);

@@ -4,8 +4,6 @@
 // CORE match is a GATA factor.
 #include <doctest/doctest.h>
 
-#include "repo_file.hpp"
-
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -13,9 +11,10 @@
 #include <sstream>
 
 #include "core/api/model_session.hpp"
-#include "core/motifs/motifs_api.hpp"
 #include "core/motifs/filter_motifs.hpp"
+#include "core/motifs/motifs_api.hpp"
 #include "core/rng.hpp"
+#include "repo_file.hpp"
 
 using namespace helix;
 using motifs::Column;
@@ -133,7 +132,9 @@ TEST_CASE("motifs_session_json: options, database and model errors name their fi
         "kernel_size": 6, "activation": "relu"}, {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})",
         "spec");
     REQUIRE(m.ok());
-    auto run = [&](const json& options) { return json::parse(motifs::motifs_session_json(m, options.dump())); };
+    auto run = [&](const json& options) {
+        return json::parse(motifs::motifs_session_json(m, options.dump()));
+    };
 
     json r = run({{"db", jaspar}, {"top", 1}});
     REQUIRE(r["errors"].empty());

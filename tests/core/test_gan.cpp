@@ -1,13 +1,13 @@
-// tests/core/test_gan.cpp: the DNA GAN: its spec, its layers' shapes, adversarial steps, sampling, the model file
-// and the session's errors. The motif-enrichment floor is tested end to end in tests/wasm/gan.test.mjs.
+// tests/core/test_gan.cpp: the DNA GAN: its spec, its layers' shapes, adversarial steps, sampling, the model
+// file and the session's errors. The motif-enrichment floor is tested end to end in tests/wasm/gan.test.mjs.
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 #include "core/api/gan_session.hpp"
 #include "core/data/base_composition.hpp"
-#include "core/motifs/motif_enrichment.hpp"
 #include "core/io/gan_file.hpp"
+#include "core/motifs/motif_enrichment.hpp"
 #include "core/nn/gan.hpp"
 #include "core/nn/model.hpp"
 #include "core/train/gan_task.hpp"
@@ -57,7 +57,10 @@ std::string first_error(const json& j)
     return errors.empty() ? "" : errors[0].message;
 }
 
-std::vector<std::string> repeated(const std::string& s, std::size_t n) { return std::vector<std::string>(n, s); }
+std::vector<std::string> repeated(const std::string& s, std::size_t n)
+{
+    return std::vector<std::string>(n, s);
+}
 
 }  // namespace
 
@@ -69,7 +72,8 @@ TEST_CASE("gan spec: parses, round-trips through JSON, and names the field of ea
     CHECK(r.spec.generator.layers[1].target_shape == std::vector<std::size_t>{6, 8});
     CHECK(r.spec.discriminator.optimizer.beta1 == 0.5f);
     CHECK(nn::parse_gan_spec(nn::gan_spec_to_json(r.spec)).ok());
-    CHECK(nn::gan_spec_to_json(nn::parse_gan_spec(nn::gan_spec_to_json(r.spec)).spec) == nn::gan_spec_to_json(r.spec));
+    CHECK(nn::gan_spec_to_json(nn::parse_gan_spec(nn::gan_spec_to_json(r.spec)).spec) ==
+          nn::gan_spec_to_json(r.spec));
 
     json j = small_spec();
     j["training"]["d_stepz"] = 2;
@@ -79,23 +83,27 @@ TEST_CASE("gan spec: parses, round-trips through JSON, and names the field of ea
     CHECK(first_error(j) == "generator.layers[2].size: must be an integer ≥ 1, got 0");
     j = small_spec();
     j["generator"]["layers"][1]["target_shape"] = {5, 8};
-    CHECK(first_error(j) == "generator.layers[1] (reshape_1): target_shape holds 40 values but its input has 48");
+    CHECK(first_error(j) ==
+          "generator.layers[1] (reshape_1): target_shape holds 40 values but its input has 48");
     j = small_spec();
     j["generator"]["layers"].erase(4);
     CHECK(first_error(j).rfind("generator.layers: the last layer must be {\"type\": \"softmax\"}", 0) == 0);
     j = small_spec();
     j["length"] = 14;
-    CHECK(first_error(j) == "generator.layers: the generator gives (12, 4) per sample but sequences of length 14 need (14, 4)");
+    CHECK(first_error(j) ==
+          "generator.layers: the generator gives (12, 4) per sample but sequences of length 14 need (14, 4)");
     j = small_spec();
     j["discriminator"]["layers"][2]["units"] = 2;
     CHECK(first_error(j).rfind("discriminator.layers: the discriminator must end in one logit", 0) == 0);
     j = small_spec();
     j["generator"]["layers"][1].erase("target_shape");
-    CHECK(first_error(j) == "generator.layers[1].target_shape: missing: the shape to lay the input out as, e.g. [25, 32]");
+    CHECK(first_error(j) ==
+          "generator.layers[1].target_shape: missing: the shape to lay the input out as, e.g. [25, 32]");
     j = small_spec();
     j.erase("type");
     CHECK(first_error(j) == "type: missing; a GAN spec needs \"type\": \"gan\"");
-    CHECK(nn::parse_gan_spec_text("{\n  \"name\": }").errors[0].message == "line 2, column 11: the GAN spec is not valid JSON");
+    CHECK(nn::parse_gan_spec_text("{\n  \"name\": }").errors[0].message ==
+          "line 2, column 11: the GAN spec is not valid JSON");
 }
 
 TEST_CASE("sequential models: a last softmax layer is refused, since the loss applies it")
@@ -105,8 +113,9 @@ TEST_CASE("sequential models: a last softmax layer is refused, since the loss ap
     REQUIRE(r.ok());
     std::vector<nn::SpecError> errors;
     CHECK(nn::Model::build(r.spec, errors) == nullptr);
-    CHECK(errors[0].message == "layers[2]: remove the softmax layer: the loss softmax_cross_entropy applies it to the "
-                               "last layer's outputs");
+    CHECK(errors[0].message ==
+          "layers[2]: remove the softmax layer: the loss softmax_cross_entropy applies it to the "
+          "last layer's outputs");
 }
 
 TEST_CASE("gan: the generator gives per-position probabilities; the discriminator one logit per sequence")
@@ -132,7 +141,8 @@ TEST_CASE("gan trainer: with the generator held still, the discriminator's loss 
     auto gan = build(j);
     nn::GanTrainingSpec t = gan->spec().training;
     t.steps = 60;
-    train::GanTask task(*gan, repeated("ACGTACGTACGT", 64), t, gan->spec().discriminator.optimizer, gan->spec().generator.optimizer);
+    train::GanTask task(*gan, repeated("ACGTACGTACGT", 64), t, gan->spec().discriminator.optimizer,
+                        gan->spec().generator.optimizer);
     train::TrainingRun run(task, task.run_options());
     std::vector<double> d;
     while (!run.finished()) {
@@ -157,7 +167,8 @@ TEST_CASE("gan trainer: the generator learns a fixed sequence; same seed, same r
         nn::GanTrainingSpec t = gan->spec().training;
         t.seed = seed;
         t.steps = 500;
-        train::GanTask task(*gan, repeated("AAAACCCCGGGG", 64), t, gan->spec().discriminator.optimizer, gan->spec().generator.optimizer, "CCCC");
+        train::GanTask task(*gan, repeated("AAAACCCCGGGG", 64), t, gan->spec().discriminator.optimizer,
+                            gan->spec().generator.optimizer, "CCCC");
         train::TrainingRun run(task, task.run_options());
         json last;
         while (!run.finished()) last = run.step();
@@ -207,7 +218,8 @@ TEST_CASE("gan file: save and load round-trip the weights exactly; bad files nam
     auto gan = build(small_spec());
     nn::GanTrainingSpec t = gan->spec().training;
     t.steps = 5;
-    train::GanTask task(*gan, repeated("ACGTACGTACGT", 32), t, gan->spec().discriminator.optimizer, gan->spec().generator.optimizer);
+    train::GanTask task(*gan, repeated("ACGTACGTACGT", 32), t, gan->spec().discriminator.optimizer,
+                        gan->spec().generator.optimizer);
     train::TrainingRun run(task, task.run_options());
     while (!run.finished()) run.step();
     const std::string file = io::save_gan(*gan, {{"data", "x.fa"}});
@@ -262,7 +274,8 @@ TEST_CASE("gan session: wrong-length sequences are errors naming their line; sam
           "line 3, column 1: 'b' has 8 bases; this GAN generates and learns from sequences of exactly 12");
     r = json::parse(s.start_training(">a\nACGTACGTACGT\n", "{\"motif\": \"ACXT\"}"));
     CHECK(r["errors"][0]["field"] == "motif");
-    r = json::parse(s.start_training("ACGTACGTACGT\nACGTACGTACGT\n", "{\"steps\": 3, \"seed\": 2, \"motif\": \"acgt\"}"));
+    r = json::parse(
+        s.start_training("ACGTACGTACGT\nACGTACGTACGT\n", "{\"steps\": 3, \"seed\": 2, \"motif\": \"acgt\"}"));
     REQUIRE(r["errors"].empty());
     CHECK(r["steps"] == 3);
     while (!s.training_finished()) CHECK(json::parse(s.train_step())["type"] == "step");

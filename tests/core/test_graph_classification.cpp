@@ -117,8 +117,9 @@ TEST_CASE("graph spec: readout once, graph_conv before it, dense after it; node 
     CHECK(errors(R"([{"type": "graph_conv", "unit": 4}, {"type": "graph_readout"}, {"type": "dense"}])") ==
           "layers[0].unit: unknown field (check the spelling)");
     CHECK(nn::parse_graph_spec_text(R"({"task": "node_classification", "layers": [{"type": "graph_conv"}],
-                                        "training": {"epochz": 3}})").errors.at(0).message ==
-          "training.epochz: unknown field (check the spelling)");
+                                        "training": {"epochz": 3}})")
+              .errors.at(0)
+              .message == "training.epochz: unknown field (check the spelling)");
     CHECK(errors(R"([{"type": "graph_conv", "units": 4}, {"type": "dense"}])") ==
           "layers[1].type: dense before graph_readout (it works on graphs; use graph_conv on nodes)");
     CHECK(errors(R"([{"type": "graph_conv", "units": 4}, {"type": "graph_readout"}])") ==

@@ -18,13 +18,15 @@ Parsed<GraphData> nodes(const std::string& text, std::size_t features = 0)
 
 TEST_CASE("graph nodes: ids, labels, splits and feature_indices as CSR")
 {
-    auto r = nodes("node\tlabel\tsplit\tfeature_indices\npaperA\t1\ttrain\t0,3\npaperB\t-1\tval\t\n"
-                   "paperC\t\ttest\t2,2\npaperD\t0\tunlabeled_pool\t1\n");
+    auto r = nodes(
+        "node\tlabel\tsplit\tfeature_indices\npaperA\t1\ttrain\t0,3\npaperB\t-1\tval\t\n"
+        "paperC\t\ttest\t2,2\npaperD\t0\tunlabeled_pool\t1\n");
     REQUIRE(r.ok());
     const GraphData& g = r.value;
     CHECK(g.ids == std::vector<std::string>{"paperA", "paperB", "paperC", "paperD"});
     CHECK(g.labels == std::vector<int>{1, -1, -1, 0});
-    CHECK(g.split == std::vector<NodeSplit>{NodeSplit::train, NodeSplit::val, NodeSplit::test, NodeSplit::pool});
+    CHECK(g.split ==
+          std::vector<NodeSplit>{NodeSplit::train, NodeSplit::val, NodeSplit::test, NodeSplit::pool});
     CHECK(g.split_given);
     CHECK(g.classes == 2);
     CHECK(g.features.rows == 4);
@@ -62,7 +64,8 @@ TEST_CASE("graph nodes: errors name line, column and what is allowed")
     CHECK(r.errors[0].message == "line 2, column 7: feature index 'x' is not a non-negative integer");
     CHECK(r.errors[0].field == "feature_indices");
     CHECK(r.errors[1].message.rfind("line 3, column 3: label 'cat' is not a class", 0) == 0);
-    CHECK(r.errors[2].message == "line 4, column 1: node 'a' was already listed on line 2 (node ids must be unique)");
+    CHECK(r.errors[2].message ==
+          "line 4, column 1: node 'a' was already listed on line 2 (node ids must be unique)");
     auto out_of_range = nodes("node\tlabel\tfeature_indices\na\t0\t1,12\n", 10);
     REQUIRE(out_of_range.errors.size() == 1);
     CHECK(out_of_range.errors[0].message.rfind("line 2, column 7: feature index 12 is out of range", 0) == 0);
@@ -91,7 +94,8 @@ TEST_CASE("graph edges: undirected, self-loops and duplicates counted once, unkn
 TEST_CASE("graph split: seeded and stratified by class; unlabelled nodes stay in the pool")
 {
     std::string text = "node\tlabel\tfeature_indices\n";
-    for (int i = 0; i < 100; ++i) text += "n" + std::to_string(i) + "\t" + (i < 80 ? std::to_string(i % 2) : "-1") + "\t0\n";
+    for (int i = 0; i < 100; ++i)
+        text += "n" + std::to_string(i) + "\t" + (i < 80 ? std::to_string(i % 2) : "-1") + "\t0\n";
     auto r = nodes(text);
     REQUIRE(r.ok());
     GraphData a = r.value, b = r.value, c = r.value;
@@ -102,8 +106,10 @@ TEST_CASE("graph split: seeded and stratified by class; unlabelled nodes stay in
     CHECK(a.split != c.split);
     int per[2][4] = {};
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (a.labels[i] >= 0) ++per[a.labels[i]][static_cast<int>(a.split[i])];
-        else CHECK(a.split[i] == NodeSplit::pool);
+        if (a.labels[i] >= 0)
+            ++per[a.labels[i]][static_cast<int>(a.split[i])];
+        else
+            CHECK(a.split[i] == NodeSplit::pool);
     for (auto& cls : per) {  // 40 per class: 10 test, 10 val, 20 train
         CHECK(cls[0] == 20);
         CHECK(cls[1] == 10);

@@ -2,10 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/api/graph_session.hpp"
 #include "core/rng.hpp"
@@ -62,7 +61,9 @@ std::string read(const std::string& path)
     return ss.str();
 }
 
-TEST_CASE("GraphSession: a planted two-community graph, seed 1 -> test accuracy >= 0.9; save/load predicts the same")
+TEST_CASE(
+    "GraphSession: a planted two-community graph, seed 1 -> test accuracy >= 0.9; save/load predicts the "
+    "same")
 {
     auto [nodes, edges] = two_communities(3);
     GraphSession s(kSpec, "spec");
@@ -101,7 +102,8 @@ TEST_CASE("GraphSession: same seed, same run; progress reports validation loss a
     CHECK(p["valAccuracy"].is_number());
 }
 
-TEST_CASE("GraphSession: bad spec, an unknown node in the edges and a last layer of the wrong width are errors")
+TEST_CASE(
+    "GraphSession: bad spec, an unknown node in the edges and a last layer of the wrong width are errors")
 {
     GraphSession no_task(R"({"layers": [{"type": "graph_conv"}]})", "spec");
     CHECK_FALSE(no_task.ok());
@@ -109,13 +111,15 @@ TEST_CASE("GraphSession: bad spec, an unknown node in the edges and a last layer
     CHECK(json::parse(bad_layer.errors_json())[0]["field"] == "layers[0].type");
 
     GraphSession s(kSpec, "spec");
-    json r = json::parse(s.load("node\tlabel\tfeature_indices\na\t0\t0\nb\t1\t1\n", "source\ttarget\na\tb\nb\tx\n"));
+    json r = json::parse(
+        s.load("node\tlabel\tfeature_indices\na\t0\t0\nb\t1\t1\n", "source\ttarget\na\tb\nb\tx\n"));
     REQUIRE(r["errors"].size() == 1);
     CHECK(r["source"] == "edges");
     CHECK(r["errors"][0]["message"] == "line 3, column 3: node 'x' is not in the nodes table");
     CHECK_FALSE(s.loaded());
 
-    GraphSession wide(R"({"task": "node_classification", "layers": [{"type": "graph_conv", "units": 5}]})", "spec");
+    GraphSession wide(R"({"task": "node_classification", "layers": [{"type": "graph_conv", "units": 5}]})",
+                      "spec");
     r = json::parse(wide.load("node\tlabel\tfeature_indices\na\t0\t0\nb\t1\t1\n", "source\ttarget\n"));
     REQUIRE(r["errors"].size() == 1);
     CHECK(r["errors"][0]["field"] == "layers[0].units");
@@ -128,7 +132,8 @@ TEST_CASE("GraphSession: Cora with the standard Planetoid split, seed 1 -> test 
       "layers": [{"type": "dropout", "rate": 0.5}, {"type": "graph_conv", "units": 16, "activation": "relu"},
                  {"type": "dropout", "rate": 0.5}, {"type": "graph_conv"}],
       "loss": "softmax_cross_entropy", "optimizer": {"type": "adam", "learning_rate": 0.01, "weight_decay": 5e-4},
-      "training": {"epochs": 200, "patience": 10, "seed": 1}})", "spec");
+      "training": {"epochs": 200, "patience": 10, "seed": 1}})",
+                   "spec");
     json loaded = json::parse(s.load(read(dir + "nodes.tsv"), read(dir + "edges.tsv")));
     REQUIRE(loaded["errors"].empty());
     CHECK(loaded["edges"] == 5278);

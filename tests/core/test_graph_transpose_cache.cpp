@@ -1,6 +1,6 @@
-// tests/core/test_graph_transpose_cache.cpp: the sparse products keep the transpose their backward needs while
-// the matrix lives. A later matrix, even one allocated where a freed one was, must get its own transpose; and
-// the same matrix used again gives the same gradient.
+// tests/core/test_graph_transpose_cache.cpp: the sparse products keep the transpose their backward needs
+// while the matrix lives. A later matrix, even one allocated where a freed one was, must get its own
+// transpose; and the same matrix used again gives the same gradient.
 #include <memory>
 
 #include "core/ops/graph.hpp"

@@ -66,9 +66,9 @@ Var gru_of(const std::vector<Var>& v, bool seq)
 
 TEST_CASE("gru: forward equals PyTorch's GRU equations, for sequences and for the last state")
 {
-    for (auto dims :
-         {std::array<std::size_t, 4>{1, 1, 1, 1}, {2, 5, 4, 3}, {5, 9, 4, 9}, {3, 2, 7, 1}}) {
-        const std::size_t B = dims[0], L = dims[1], C = dims[2], H = dims[3];  // not structured bindings: INFO captures them (clang)
+    for (auto dims : {std::array<std::size_t, 4>{1, 1, 1, 1}, {2, 5, 4, 3}, {5, 9, 4, 9}, {3, 2, 7, 1}}) {
+        const std::size_t B = dims[0], L = dims[1], C = dims[2],
+                          H = dims[3];  // not structured bindings: INFO captures them (clang)
         INFO("B " << B << " L " << L << " C " << C << " H " << H);
         GruInputs in = random_gru(B, L, C, H, /*seed=*/B * 100 + H);
         const Tensor expect = gru_by_loops(in.x, in.w_ih, in.w_hh, in.b_ih, in.b_hh);

@@ -10,7 +10,8 @@ using namespace helix::test;
 
 namespace {
 
-void check_completeness(nn::Model& model, const std::string& seq, const interpret::IgOptions& options, bool probability)
+void check_completeness(nn::Model& model, const std::string& seq, const interpret::IgOptions& options,
+                        bool probability)
 {
     infer::Examples ex = infer::sequence_examples({seq});
     interpret::Target target;
@@ -21,7 +22,8 @@ void check_completeness(nn::Model& model, const std::string& seq, const interpre
     for (float a : g.attributions) total += a;
     const double change = static_cast<double>(g.score) - g.baseline_score;
     INFO("score ", g.score, " baseline ", g.baseline_score, " sum ", total, " steps ", options.steps);
-    MESSAGE("IG completeness (", std::string(options.shuffled ? "shuffled" : "uniform"), " baseline, ", options.steps,
+    MESSAGE("IG completeness (", std::string(options.shuffled ? "shuffled" : "uniform"), " baseline, ",
+            options.steps,
             " steps): |delta| / |score - baseline| = ", std::fabs(total - change) / std::fabs(change));
     REQUIRE(std::fabs(change) > 0.05);  // a real change to explain
     CHECK(std::fabs(total - change) <= 0.01 * std::fabs(change));

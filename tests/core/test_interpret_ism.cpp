@@ -1,8 +1,8 @@
 // tests/core/test_interpret_ism.cpp: in-silico mutagenesis against re-predicting every mutant one by one.
 #include <cmath>
 
-#include "core/interpret/ism.hpp"
 #include "core/infer/evaluate.hpp"
+#include "core/interpret/ism.hpp"
 #include "interpret_models.hpp"
 
 using namespace helix;
@@ -84,7 +84,8 @@ TEST_CASE("interpret ism and saliency: a recurrent model (conv, pool, bidirectio
       "layers": [{"type": "conv1d", "name": "conv1", "filters": 4, "kernel_size": 4, "activation": "relu"},
                  {"type": "max_pool1d", "name": "pool1", "pool_size": 2, "stride": 2},
                  {"type": "lstm", "name": "rnn", "units": 4, "bidirectional": true},
-                 {"type": "dense", "name": "out", "units": 1}]})", "spec");
+                 {"type": "dense", "name": "out", "units": 1}]})",
+                              "spec");
     REQUIRE_MESSAGE(session.ok(), session.errors_json());
     Rng rng(10);
     check_against_brute_force(*session.model(), {}, random_dna(24, rng));

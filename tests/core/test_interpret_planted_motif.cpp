@@ -4,9 +4,9 @@
 #include <cmath>
 
 #include "core/data/simulate.hpp"
+#include "core/infer/evaluate.hpp"
 #include "core/interpret/integrated_gradients.hpp"
 #include "core/interpret/saliency.hpp"
-#include "core/infer/evaluate.hpp"
 #include "interpret_models.hpp"
 
 using namespace helix;
@@ -74,12 +74,16 @@ TEST_CASE("interpret: the top attribution window overlaps the planted motif in >
         if (held.labels[i] != 1.0f || p[i] <= 0.5f) continue;
         ++positives;
         const std::string& s = held.sequences[i];
-        saliency_hits += overlaps_site(s, motif, top_window(interpret::saliency(scorer, s, i).attributions, motif.size()));
-        ig_hits += overlaps_site(s, motif, top_window(interpret::integrated_gradients(scorer, s, i, ig).attributions, motif.size()));
+        saliency_hits +=
+            overlaps_site(s, motif, top_window(interpret::saliency(scorer, s, i).attributions, motif.size()));
+        ig_hits += overlaps_site(
+            s, motif,
+            top_window(interpret::integrated_gradients(scorer, s, i, ig).attributions, motif.size()));
     }
     REQUIRE(positives > 150);
     const double saliency_rate = double(saliency_hits) / positives, ig_rate = double(ig_hits) / positives;
-    MESSAGE("planted-motif overlap over ", positives, " true positives: saliency ", saliency_rate, ", IG (50 steps) ", ig_rate);
+    MESSAGE("planted-motif overlap over ", positives, " true positives: saliency ", saliency_rate,
+            ", IG (50 steps) ", ig_rate);
     CHECK(saliency_rate >= 0.9);
     CHECK(ig_rate >= 0.9);
 }

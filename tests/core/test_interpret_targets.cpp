@@ -31,12 +31,15 @@ TEST_CASE("explain: K-class heads explain the predicted class by default, or the
     const json& e = r["explanations"][0];
     CHECK(e["class"] == predicted["class"]);
     CHECK(e["score"].get<double>() ==
-          doctest::Approx(predicted["probabilities"][predicted["class"].get<int>()].get<double>()).epsilon(1e-5));
+          doctest::Approx(predicted["probabilities"][predicted["class"].get<int>()].get<double>())
+              .epsilon(1e-5));
     for (int k = 0; k < 3; ++k) {
-        r = explain(session, seq + "\n", R"({"method": "saliency", "output": "probability", "class": )" + std::to_string(k) + "}");
+        r = explain(session, seq + "\n",
+                    R"({"method": "saliency", "output": "probability", "class": )" + std::to_string(k) + "}");
         REQUIRE(r["errors"].empty());
         CHECK(r["explanations"][0]["class"] == k);
-        CHECK(r["explanations"][0]["score"].get<double>() == doctest::Approx(predicted["probabilities"][k].get<double>()).epsilon(1e-5));
+        CHECK(r["explanations"][0]["score"].get<double>() ==
+              doctest::Approx(predicted["probabilities"][k].get<double>()).epsilon(1e-5));
     }
     r = explain(session, seq + "\n", R"({"class": 3})");
     REQUIRE(r["errors"].size() == 1);
@@ -51,10 +54,13 @@ TEST_CASE("explain: a multi-head model explains the head named; an unknown head 
     const std::string seq = random_dna(30, rng);
     const json p = json::parse(session.predict_json(seq + "\n"))["predictions"][0]["heads"];
     for (const char* head : {"a", "b"}) {
-        json r = explain(session, seq + "\n", std::string(R"({"method": "ig", "steps": 20, "output": "probability", "head": ")") + head + "\"}");
+        json r = explain(session, seq + "\n",
+                         std::string(R"({"method": "ig", "steps": 20, "output": "probability", "head": ")") +
+                             head + "\"}");
         REQUIRE_MESSAGE(r["errors"].empty(), r.dump());
         CHECK(r["head"] == head);
-        CHECK(r["explanations"][0]["score"].get<double>() == doctest::Approx(p[head]["probability"].get<double>()).epsilon(1e-5));
+        CHECK(r["explanations"][0]["score"].get<double>() ==
+              doctest::Approx(p[head]["probability"].get<double>()).epsilon(1e-5));
     }
     CHECK(explain(session, seq + "\n", "{}")["head"] == "a");
     json r = explain(session, seq + "\n", R"({"head": "c"})");
@@ -71,18 +77,22 @@ TEST_CASE("explain: a multimodal model holds each record's features; a features-
     REQUIRE(session.ok());
     Rng rng(4);
     const std::string seq = random_dna(30, rng);
-    const std::string table = "id\tsequence\topen\tcons\nr1\t" + seq + "\t0.1\t0.9\nr2\t" + seq + "\t0.8\t-0.5\n";
+    const std::string table =
+        "id\tsequence\topen\tcons\nr1\t" + seq + "\t0.1\t0.9\nr2\t" + seq + "\t0.8\t-0.5\n";
     const json p = json::parse(session.predict_json(table))["predictions"];
     json r = explain(session, table, R"({"method": "ism", "output": "probability"})");
     REQUIRE_MESSAGE(r["errors"].empty(), r.dump());
     for (int i = 0; i < 2; ++i)
-        CHECK(r["explanations"][i]["score"].get<double>() == doctest::Approx(p[i]["probability"].get<double>()).epsilon(1e-5));
+        CHECK(r["explanations"][i]["score"].get<double>() ==
+              doctest::Approx(p[i]["probability"].get<double>()).epsilon(1e-5));
     CHECK(r["explanations"][0]["score"] != r["explanations"][1]["score"]);
     r = explain(session, seq + "\n", "{}");  // no feature columns
     CHECK_FALSE(r["errors"].empty());
 
-    api::ModelSession features(R"({"name": "f", "inputs": [{"name": "t", "type": "features", "columns": ["a"]}],
-      "layers": [{"type": "dense", "name": "out", "units": 1}]})", "spec");
+    api::ModelSession features(
+        R"({"name": "f", "inputs": [{"name": "t", "type": "features", "columns": ["a"]}],
+      "layers": [{"type": "dense", "name": "out", "units": 1}]})",
+        "spec");
     REQUIRE(features.ok());
     r = explain(features, "a\n1\n", "{}");
     REQUIRE(r["errors"].size() == 1);
@@ -107,7 +117,9 @@ TEST_CASE("explain: the JSON of each method, options checked field by field")
     CHECK(r["explanations"][0].contains("delta"));
     CHECK(r["explanations"][0].contains("baselineScore"));
     CHECK_FALSE(r["explanations"][0].contains("ism"));
-    r = explain(session, fasta, R"({"method": "deeplift", "steps": 0, "baseline": "zeros", "seed": -1, "colour": 1, "output": "odds"})");
+    r = explain(
+        session, fasta,
+        R"({"method": "deeplift", "steps": 0, "baseline": "zeros", "seed": -1, "colour": 1, "output": "odds"})");
     std::vector<std::string> fields;
     for (const auto& e : r["errors"]) fields.push_back(e["field"]);
     CHECK(fields == std::vector<std::string>{"colour", "method", "output", "baseline", "steps", "seed"});

@@ -3,8 +3,8 @@
 #include <cmath>
 
 #include "core/api/explain_api.hpp"
-#include "core/interpret/variants.hpp"
 #include "core/infer/evaluate.hpp"
+#include "core/interpret/variants.hpp"
 #include "interpret_models.hpp"
 
 using namespace helix;
@@ -28,21 +28,31 @@ TEST_CASE("variants: parsing errors name their line and column")
     const std::string head = "id\tsequence\tposition\tref\talt\n";
     CHECK(first_error(head + "v1\tACGTACGT\t3\tA\tT\n") ==
           "line 2, column 15: ref 'A' does not match the sequence at position 3 ('G', column 6)");
-    CHECK(first_error(head + "v1\tACGTACGT\t9\tA\tT\n") == "line 2, column 13: position 9 is outside the sequence (1..8)");
-    CHECK(first_error(head + "v1\tACGTACGT\t0\tA\tT\n") == "line 2, column 13: position 0 is outside the sequence (1..8)");
-    CHECK(first_error(head + "v1\tACGTACGT\tx2\tA\tT\n") == "line 2, column 13: position: 'x2' is not a whole number (1-based)");
-    CHECK(first_error(head + "v1\tACGTACGT\t1\tA\tR\n") == "line 2, column 17: alt: 'R' is not one base A, C, G or T");
-    CHECK(first_error(head + "v1\tACGTACGT\t1\tAC\tT\n") == "line 2, column 15: ref: 'AC' is not one base A, C, G or T");
-    CHECK(first_error(head + "v1\tACGTACGT\t1\tA\tA\n") == "line 2, column 17: alt 'A' is the same base as ref");
+    CHECK(first_error(head + "v1\tACGTACGT\t9\tA\tT\n") ==
+          "line 2, column 13: position 9 is outside the sequence (1..8)");
+    CHECK(first_error(head + "v1\tACGTACGT\t0\tA\tT\n") ==
+          "line 2, column 13: position 0 is outside the sequence (1..8)");
+    CHECK(first_error(head + "v1\tACGTACGT\tx2\tA\tT\n") ==
+          "line 2, column 13: position: 'x2' is not a whole number (1-based)");
+    CHECK(first_error(head + "v1\tACGTACGT\t1\tA\tR\n") ==
+          "line 2, column 17: alt: 'R' is not one base A, C, G or T");
+    CHECK(first_error(head + "v1\tACGTACGT\t1\tAC\tT\n") ==
+          "line 2, column 15: ref: 'AC' is not one base A, C, G or T");
+    CHECK(first_error(head + "v1\tACGTACGT\t1\tA\tA\n") ==
+          "line 2, column 17: alt 'A' is the same base as ref");
     CHECK(first_error(head + "v1\tACGJACGT\t1\tA\tT\n") ==
           "line 2, column 7: 'J' is not a DNA base (allowed: A, C, G, T, N in either case)");
     CHECK(first_error(head + "v1\tACGTACGT\t1\tA\n") ==
           "line 2, column 16: the 'alt' cell is missing (column 5 of the header)");
-    CHECK(first_error(head + "v1\tACGTACGT\t2\tC\tG\n\nv2\tACGT\t1\tC\tG\n").rfind("line 4, column 11: ref 'C'", 0) == 0);
-    CHECK(first_error("id\tsequence\tposition\tref\n").rfind("line 1, column 25: the header has no 'alt' column", 0) == 0);
-    CHECK(first_error("id,ref_sequence\nv1,ACGT\n").rfind("line 1, column 16: the header has no 'alt_sequence' column", 0) == 0);
-    CHECK(first_error(head + "v1\tACGTACGT\t1\tA\tT\n", {"open"}).rfind("line 1, column 29: the header has no 'open' column", 0) == 0);
-    CHECK(first_error("") .rfind("line 1, column 1: no variants", 0) == 0);
+    CHECK(first_error(head + "v1\tACGTACGT\t2\tC\tG\n\nv2\tACGT\t1\tC\tG\n")
+              .rfind("line 4, column 11: ref 'C'", 0) == 0);
+    CHECK(first_error("id\tsequence\tposition\tref\n")
+              .rfind("line 1, column 25: the header has no 'alt' column", 0) == 0);
+    CHECK(first_error("id,ref_sequence\nv1,ACGT\n")
+              .rfind("line 1, column 16: the header has no 'alt_sequence' column", 0) == 0);
+    CHECK(first_error(head + "v1\tACGTACGT\t1\tA\tT\n", {"open"})
+              .rfind("line 1, column 29: the header has no 'open' column", 0) == 0);
+    CHECK(first_error("").rfind("line 1, column 1: no variants", 0) == 0);
     // Several errors are all reported.
     auto parsed = interpret::parse_variants(head + "a\tACGT\t9\tA\tT\nb\tACGT\t1\tG\tT\n", {});
     CHECK(parsed.errors.size() == 2);
@@ -71,7 +81,8 @@ TEST_CASE("variants: scores are each allele's predicted probability, sorted by |
         const std::size_t pos = 1 + rng.below(30);
         const char ref = seqs.back()[pos - 1];
         const char alt = ref == 'A' ? 'G' : 'A';
-        text += "v" + std::to_string(i) + "\t" + seqs.back() + "\t" + std::to_string(pos) + "\t" + ref + "\t" + alt + "\n";
+        text += "v" + std::to_string(i) + "\t" + seqs.back() + "\t" + std::to_string(pos) + "\t" + ref +
+                "\t" + alt + "\n";
     }
     const json r = json::parse(api::variants_session_json(session, text, "{}"));
     REQUIRE_MESSAGE(r["errors"].empty(), r.dump());
@@ -93,15 +104,18 @@ TEST_CASE("variants: scores are each allele's predicted probability, sorted by |
     }
 }
 
-TEST_CASE("variants: API errors: the bad line and column, an unknown head, an unknown option, a too-short allele")
+TEST_CASE(
+    "variants: API errors: the bad line and column, an unknown head, an unknown option, a too-short allele")
 {
     api::ModelSession session(kSmallCnn, "spec");
-    json r = json::parse(api::variants_session_json(session, "id\tsequence\tposition\tref\talt\nv\tACGTACGTAC\t3\tA\tT\n", "{}"));
+    json r = json::parse(api::variants_session_json(
+        session, "id\tsequence\tposition\tref\talt\nv\tACGTACGTAC\t3\tA\tT\n", "{}"));
     REQUIRE(r["errors"].size() == 1);
     CHECK(r["errors"][0]["line"] == 2);
     CHECK(r["errors"][0]["column"] == 16);
     CHECK(r["errors"][0]["field"] == "ref");
-    r = json::parse(api::variants_session_json(session, "id\tref_sequence\talt_sequence\np\tACGTACGTAC\tACG\n", "{}"));
+    r = json::parse(
+        api::variants_session_json(session, "id\tref_sequence\talt_sequence\np\tACGTACGTAC\tACG\n", "{}"));
     REQUIRE(r["errors"].size() == 1);
     CHECK(r["errors"][0]["field"] == "alt_sequence");
     CHECK(r["errors"][0]["column"] == 14);

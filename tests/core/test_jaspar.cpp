@@ -96,7 +96,9 @@ TEST_CASE(
     CHECK(tal1_pfm().width() == 12);
 }
 
-TEST_CASE("parse_jaspar: a stray '[' or ']' inside a count row is one error and the parser moves on (fuzz_motif hang)")
+TEST_CASE(
+    "parse_jaspar: a stray '[' or ']' inside a count row is one error and the parser moves on (fuzz_motif "
+    "hang)")
 {
     // Before: the one-character token was never stepped past and the row grew without end.
     const auto r = parse_jaspar(">M1 m\nA [ 1 2 [ 3 ]\nC ] 1 2 3\nG [ 1 2 3 ]\nT [ 1 2 3 ]\n");

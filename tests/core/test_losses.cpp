@@ -47,7 +47,8 @@ TEST_CASE("bce_with_logits: masked entries are skipped (even NaN labels) and get
     Var zv(z, true);
     Var loss = ops::bce_with_logits(zv, y, mask);
     const Tensor z2{0.3f, 1.1f}, y2{1.0f, 0.0f};
-    CHECK(loss.value()(0) == doctest::Approx(ops::bce_with_logits(Var(z2), y2).value()(0)));  // mean over 2, not 3
+    CHECK(loss.value()(0) ==
+          doctest::Approx(ops::bce_with_logits(Var(z2), y2).value()(0)));  // mean over 2, not 3
     backward(loss);
     CHECK(zv.grad()(1) == 0.0f);
     CHECK(zv.grad()(0) != 0.0f);
@@ -69,10 +70,13 @@ TEST_CASE("softmax_cross_entropy: log-sum-exp minus the true logit; stable; grad
     Rng rng(2);
     Tensor logits = uniform({5, 4}, -3, 3, rng), classes{0.0f, 3.0f, 1.0f, 2.0f, 3.0f};
     Tensor mask{1.0f, 0.0f, 1.0f, 1.0f, 0.0f};
-    CHECK(gradcheck([&](const Var& v) { return ops::softmax_cross_entropy(v, classes); }, logits, 1e-2f, 2e-3f));
-    CHECK(gradcheck([&](const Var& v) { return ops::softmax_cross_entropy(v, classes, mask); }, logits, 1e-2f, 2e-3f));
+    CHECK(gradcheck([&](const Var& v) { return ops::softmax_cross_entropy(v, classes); }, logits, 1e-2f,
+                    2e-3f));
+    CHECK(gradcheck([&](const Var& v) { return ops::softmax_cross_entropy(v, classes, mask); }, logits, 1e-2f,
+                    2e-3f));
     Var lv(logits, true);
-    backward(ops::softmax_cross_entropy(lv, Tensor{0.0f, missing, 1.0f, 2.0f, missing}, mask));  // masked rows unread
+    backward(ops::softmax_cross_entropy(lv, Tensor{0.0f, missing, 1.0f, 2.0f, missing},
+                                        mask));  // masked rows unread
     for (std::size_t k = 0; k < 4; ++k) {
         CHECK(lv.grad()(1, k) == 0.0f);
         CHECK(lv.grad()(4, k) == 0.0f);
@@ -88,7 +92,8 @@ TEST_CASE("mse: mean squared error over counted entries; gradient; mask")
 {
     Tensor p{1.0f, 2.0f, 4.0f}, t{0.0f, 2.0f, 1.0f};
     CHECK(ops::mse(Var(p), t).value()(0) == doctest::Approx(10.0f / 3));
-    CHECK(ops::mse(Var(p), Tensor{0.0f, missing, 1.0f}, Tensor{1.0f, 0.0f, 1.0f}).value()(0) == doctest::Approx(5.0f));
+    CHECK(ops::mse(Var(p), Tensor{0.0f, missing, 1.0f}, Tensor{1.0f, 0.0f, 1.0f}).value()(0) ==
+          doctest::Approx(5.0f));
     Rng rng(3);
     Tensor pred = uniform({3, 4}, -2, 2, rng), target = uniform({3, 4}, -2, 2, rng);
     Tensor mask = xt::ones<float>(Shape{3, 4});

@@ -71,9 +71,9 @@ Tensor last_of(const Tensor& hs)
 TEST_CASE("lstm: forward equals the gate equations, for sequences and for the last state")
 {
     // H = 1, 3, 9: 4H = 4, 12, 36 columns cross the GEMM's 8-wide panels; B = 5 crosses its 4-row tiles.
-    for (auto dims :
-         {std::array<std::size_t, 4>{1, 1, 1, 1}, {2, 5, 4, 3}, {5, 9, 4, 9}, {3, 2, 7, 1}}) {
-        const std::size_t B = dims[0], L = dims[1], C = dims[2], H = dims[3];  // not structured bindings: INFO captures them (clang)
+    for (auto dims : {std::array<std::size_t, 4>{1, 1, 1, 1}, {2, 5, 4, 3}, {5, 9, 4, 9}, {3, 2, 7, 1}}) {
+        const std::size_t B = dims[0], L = dims[1], C = dims[2],
+                          H = dims[3];  // not structured bindings: INFO captures them (clang)
         INFO("B " << B << " L " << L << " C " << C << " H " << H);
         LstmInputs in = random_lstm(B, L, C, H, /*seed=*/B * 100 + H);
         const Tensor expect = lstm_by_loops(in.x, in.w_ih, in.w_hh, in.b);

@@ -2,13 +2,12 @@
 // CORE vertebrates in both formats agree), mistakes named by line and column, and the format told apart.
 #include <doctest/doctest.h>
 
-#include "repo_file.hpp"
-
 #include <fstream>
 #include <sstream>
 
 #include "core/motifs/meme.hpp"
 #include "core/motifs/motif_file.hpp"
+#include "repo_file.hpp"
 
 using namespace helix::motifs;
 

@@ -133,9 +133,11 @@ TEST_CASE("metrics: K classes: missing labels are skipped, an absent class leave
     const std::vector<float> p = {0.7f, 0.2f, 0.1f, 0.2f, 0.5f, 0.3f, 0.6f, 0.3f, 0.1f, 0.1f, 0.1f, 0.8f};
     const std::vector<float> y = {0, 1, kMissing, 1};  // class 2 absent among the labelled rows
     CHECK(multiclass_accuracy(p, y, 3) == doctest::Approx(2.0 / 3.0));  // row 3 predicts 2, not 1
-    // Class 0: its row (0.7) above 0.2 and 0.1 -> 1. Class 1: rows 0.5 and 0.1 vs 0.2 -> 1/2. Class 2: no positive.
+    // Class 0: its row (0.7) above 0.2 and 0.1 -> 1. Class 1: rows 0.5 and 0.1 vs 0.2 -> 1/2. Class 2: no
+    // positive.
     CHECK(macro_auroc(p, y, 3) == doctest::Approx((1.0 + 0.5) / 2.0));
     CHECK(std::isnan(macro_auroc(p, {kMissing, kMissing, kMissing, kMissing}, 3)));
     CHECK(std::isnan(multiclass_accuracy(p, {kMissing, kMissing, kMissing, kMissing}, 3)));
-    CHECK(multiclass_accuracy({0.4f, 0.4f, 0.2f}, {0}, 3) == doctest::Approx(1.0));  // a tie goes to the first
+    CHECK(multiclass_accuracy({0.4f, 0.4f, 0.2f}, {0}, 3) ==
+          doctest::Approx(1.0));  // a tie goes to the first
 }

@@ -43,19 +43,24 @@ TEST_CASE("model: shape problems name the layer and say what would fix them")
 {
     std::vector<SpecError> errors;
     CHECK_FALSE(build(R"({"layers": [{"type": "conv1d", "filters": 2, "kernel_size": 3}, {"type": "flatten"},
-                                     {"type": "dense", "units": 1}]})", errors));
+                                     {"type": "dense", "units": 1}]})",
+                      errors));
     CHECK(errors.at(0).message.find("flatten needs a fixed sequence length") != std::string::npos);
     errors.clear();
-    CHECK_FALSE(build(R"({"input": {"length": 10}, "layers": [{"type": "conv1d", "filters": 2, "kernel_size": 12},
-                                     {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})", errors));
+    CHECK_FALSE(
+        build(R"({"input": {"length": 10}, "layers": [{"type": "conv1d", "filters": 2, "kernel_size": 12},
+                                     {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})",
+              errors));
     CHECK(errors.at(0).field == "layers[0]");
-    CHECK(errors.at(0).message.find("kernel_size 12 is longer than its input (10 positions)") != std::string::npos);
+    CHECK(errors.at(0).message.find("kernel_size 12 is longer than its input (10 positions)") !=
+          std::string::npos);
     errors.clear();
     CHECK_FALSE(build(R"({"layers": [{"type": "conv1d", "filters": 2, "kernel_size": 3}]})", errors));
     CHECK(errors.at(0).message.find("end with global_max_pool or flatten") != std::string::npos);
     errors.clear();
-    CHECK_FALSE(build(R"({"layers": [{"type": "global_max_pool"}, {"type": "dense", "units": 1, "activation": "sigmoid"}]})",
-                      errors));
+    CHECK_FALSE(build(
+        R"({"layers": [{"type": "global_max_pool"}, {"type": "dense", "units": 1, "activation": "sigmoid"}]})",
+        errors));
     CHECK(errors.at(0).message.find("remove the sigmoid") != std::string::npos);
 }
 
@@ -85,8 +90,10 @@ TEST_CASE("model: parameters are named by layer, as model files and transfer lea
 TEST_CASE("model: dropout is active in training only")
 {
     std::vector<SpecError> errors;
-    auto m = build(R"({"input": {"length": 8}, "layers": [{"type": "flatten"}, {"type": "dropout", "rate": 0.5},
-                       {"type": "dense", "units": 1}]})", errors);
+    auto m =
+        build(R"({"input": {"length": 8}, "layers": [{"type": "flatten"}, {"type": "dropout", "rate": 0.5},
+                       {"type": "dense", "units": 1}]})",
+              errors);
     REQUIRE(m);
     Tensor x = xt::ones<float>({std::size_t{16}, std::size_t{8}, std::size_t{4}});
     Rng rng(1);
@@ -106,7 +113,8 @@ TEST_CASE("model: softmax_cross_entropy needs >= 2 outputs, no sigmoid last, one
         CHECK((m == nullptr) == !errors.empty());
         return errors;
     };
-    const std::string head = R"({"input": {"length": 10}, "loss": "softmax_cross_entropy", "layers": [{"type": "flatten"}, )";
+    const std::string head =
+        R"({"input": {"length": 10}, "loss": "softmax_cross_entropy", "layers": [{"type": "flatten"}, )";
     CHECK(errors_of(head + R"({"type": "dense", "units": 3}], "classes": ["a", "b", "c"]})").empty());
     auto one = errors_of(head + R"({"type": "dense", "units": 1}]})");
     REQUIRE(one.size() == 1);
@@ -120,6 +128,7 @@ TEST_CASE("model: softmax_cross_entropy needs >= 2 outputs, no sigmoid last, one
     CHECK(names[0].field == "classes");
     CHECK(names[0].message == "classes: 2 names, but the last layer has 3 outputs (one name per output)");
     // The binary rule is unchanged: 3 outputs with bce_with_logits is an error.
-    CHECK(errors_of(R"({"input": {"length": 10}, "layers": [{"type": "flatten"}, {"type": "dense", "units": 3}]})")
+    CHECK(errors_of(
+              R"({"input": {"length": 10}, "layers": [{"type": "flatten"}, {"type": "dense", "units": 3}]})")
               .size() == 1);
 }

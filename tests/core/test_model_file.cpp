@@ -9,7 +9,8 @@ using namespace helix;
 namespace {
 std::unique_ptr<nn::Model> small_model(std::uint64_t seed = 3)
 {
-    auto r = nn::parse_spec_text(R"({"layers": [{"type": "conv1d", "name": "c", "filters": 3, "kernel_size": 4},
+    auto r =
+        nn::parse_spec_text(R"({"layers": [{"type": "conv1d", "name": "c", "filters": 3, "kernel_size": 4},
         {"type": "global_avg_pool"}, {"type": "dense", "name": "o", "units": 1}]})");
     r.spec.training.seed = seed;
     std::vector<nn::SpecError> errors;
@@ -20,7 +21,8 @@ std::unique_ptr<nn::Model> small_model(std::uint64_t seed = 3)
 TEST_CASE("base64: round-trips every length and refuses foreign characters")
 {
     for (std::size_t n = 0; n < 10; ++n) {
-        std::vector<std::uint8_t> in, out;  // push_back: GCC 12 warns (falsely) on in[i] = ... when n may be 0
+        std::vector<std::uint8_t> in,
+            out;  // push_back: GCC 12 warns (falsely) on in[i] = ... when n may be 0
         for (std::size_t i = 0; i < n; ++i) in.push_back(static_cast<std::uint8_t>(i * 37 + 250));
         REQUIRE(io::base64_decode(io::base64_encode(in.data(), n), out));
         CHECK(out == in);
@@ -48,7 +50,8 @@ TEST_CASE("model file: wrong format, version, shapes, missing and extra weights 
     auto file = nlohmann::json::parse(io::save_model(*m));
     auto errors_of = [](const nlohmann::json& j) { return io::load_model(j.dump()).errors; };
 
-    CHECK(io::load_model("{\"format\": \"helix-model\", ").errors.at(0).message.find("truncated") != std::string::npos);
+    CHECK(io::load_model("{\"format\": \"helix-model\", ").errors.at(0).message.find("truncated") !=
+          std::string::npos);
     auto v = file;
     v["version"] = 3;
     CHECK(errors_of(v).at(0).field == "version");
@@ -66,7 +69,8 @@ TEST_CASE("model file: wrong format, version, shapes, missing and extra weights 
     CHECK(errors_of(bad).at(0).field == "weights.o.bias.data");
 }
 
-TEST_CASE("model file envelope: new files say format helix, version 2 and their family; a wrong family is named")
+TEST_CASE(
+    "model file envelope: new files say format helix, version 2 and their family; a wrong family is named")
 {
     auto m = small_model();
     const auto file = nlohmann::json::parse(io::save_model(*m));
@@ -89,8 +93,9 @@ TEST_CASE("model file envelope: new files say format helix, version 2 and their 
     CHECK(first_error(none).field == "family");
     auto other = file;
     other["format"] = "helix-graph-model";
-    CHECK(first_error(other).message ==
-          "format: expected \"helix-model\"; this file is not a Helix model but a \"helix-graph-model\" file");
+    CHECK(
+        first_error(other).message ==
+        "format: expected \"helix-model\"; this file is not a Helix model but a \"helix-graph-model\" file");
     auto foreign = file;
     foreign["format"] = "keras";
     CHECK(first_error(foreign).message == "format: expected \"helix\"; this file is not a Helix model");

@@ -37,7 +37,8 @@ const char* kMultimodal = R"({"name": "mm",
 TEST_CASE("add and scale: gradients match finite differences")
 {
     Rng rng(11);
-    Tensor a = uniform({3, 4}, -1.0f, 1.0f, rng), b = uniform({3, 4}, -1.0f, 1.0f, rng), c = uniform({3, 4}, -1, 1, rng);
+    Tensor a = uniform({3, 4}, -1.0f, 1.0f, rng), b = uniform({3, 4}, -1.0f, 1.0f, rng),
+           c = uniform({3, 4}, -1, 1, rng);
     CHECK(gradcheck([](const std::vector<Var>& v) { return ops::add(v); }, {a, b, c}, 1e-2f, 1e-3f));
     CHECK(gradcheck([](const Var& v) { return ops::scale(v, -2.5f); }, a, 1e-2f, 1e-3f));
     // A value read twice (x + x) gets both shares of the gradient.
@@ -104,36 +105,49 @@ TEST_CASE("graph spec: a features-only model (an MLP on table columns) needs no 
 
 TEST_CASE("graph spec: wiring mistakes are named by field")
 {
-    CHECK(first_error(R"({"inputs": [{"name": "dna"}], "layers": [{"type": "dense", "units": 1, "inputs": "dnaa"}]})") ==
-          "layers[0].inputs: 'dnaa' is neither an input nor an earlier layer");
+    CHECK(
+        first_error(
+            R"({"inputs": [{"name": "dna"}], "layers": [{"type": "dense", "units": 1, "inputs": "dnaa"}]})") ==
+        "layers[0].inputs: 'dnaa' is neither an input nor an earlier layer");
     CHECK(first_error(R"({"layers": [{"type": "conv1d", "name": "c", "filters": 2, "kernel_size": 3},
                                       {"type": "concatenate", "inputs": "c"}]})")
               .find("layers[1].inputs: a concatenate layer merges two or more") == 0);
-    CHECK(first_error(R"({"input": {}, "inputs": [{"name": "dna"}], "layers": [{"type": "dense", "units": 1}]})")
+    CHECK(first_error(
+              R"({"input": {}, "inputs": [{"name": "dna"}], "layers": [{"type": "dense", "units": 1}]})")
               .find("inputs: give either") == 0);
-    CHECK(first_error(R"({"layers": [{"type": "global_max_pool", "name": "p"}, {"type": "dense", "name": "o", "units": 1}],
-                          "heads": [{"name": "a", "layer": "nope"}]})") == "heads[0].layer: no layer is named 'nope'");
-    CHECK(first_error(R"({"layers": [{"type": "global_max_pool", "name": "p"}, {"type": "dense", "name": "o", "units": 1}],
+    CHECK(
+        first_error(
+            R"({"layers": [{"type": "global_max_pool", "name": "p"}, {"type": "dense", "name": "o", "units": 1}],
+                          "heads": [{"name": "a", "layer": "nope"}]})") ==
+        "heads[0].layer: no layer is named 'nope'");
+    CHECK(
+        first_error(
+            R"({"layers": [{"type": "global_max_pool", "name": "p"}, {"type": "dense", "name": "o", "units": 1}],
                           "heads": [{"name": "a", "layer": "o"}, {"name": "a", "layer": "o"}]})") ==
-          "heads[1].name: 'a' names an earlier head too");
-    CHECK(first_error(R"({"inputs": [{"name": "f", "type": "features"}], "layers": [{"type": "dense", "units": 1}]})")
+        "heads[1].name: 'a' names an earlier head too");
+    CHECK(first_error(
+              R"({"inputs": [{"name": "f", "type": "features"}], "layers": [{"type": "dense", "units": 1}]})")
               .find("inputs[0].columns: must list the table columns") == 0);
     // Shapes: concatenating a sequence track with a flat vector says what to do.
-    const std::string e = first_error(R"({"inputs": [{"name": "dna"}, {"name": "f", "type": "features", "columns": ["a"]}],
+    const std::string e =
+        first_error(R"({"inputs": [{"name": "dna"}, {"name": "f", "type": "features", "columns": ["a"]}],
         "layers": [{"type": "conv1d", "name": "c", "inputs": "dna", "filters": 2, "kernel_size": 3},
                    {"type": "concatenate", "name": "m", "inputs": ["c", "f"]}, {"type": "global_max_pool"},
                    {"type": "dense", "units": 1}]})");
     CHECK(e.find("layers[1] (m): concatenate joins along the last axis") == 0);
     CHECK(e.find("pool or flatten the sequence first") != std::string::npos);
     // A head of the wrong width.
-    CHECK(first_error(R"({"layers": [{"type": "global_max_pool", "name": "p"}, {"type": "dense", "name": "o", "units": 2}],
+    CHECK(
+        first_error(
+            R"({"layers": [{"type": "global_max_pool", "name": "p"}, {"type": "dense", "name": "o", "units": 2}],
                           "heads": [{"name": "a", "layer": "o"}]})") ==
-          "heads[0]: layer o (head a) has 2 outputs but a 0/1 label needs 1 (dense with units: 1)");
+        "heads[0]: layer o (head a) has 2 outputs but a 0/1 label needs 1 (dense with units: 1)");
 }
 
 TEST_CASE("graph spec: frozen layers keep requires_grad off and can be unfrozen")
 {
-    auto r = parse_spec_text(R"({"layers": [{"type": "conv1d", "name": "c", "filters": 2, "kernel_size": 3, "trainable": false},
+    auto r = parse_spec_text(
+        R"({"layers": [{"type": "conv1d", "name": "c", "filters": 2, "kernel_size": 3, "trainable": false},
         {"type": "global_max_pool"}, {"type": "dense", "name": "o", "units": 1}]})");
     REQUIRE(r.ok());
     std::vector<SpecError> errors;

@@ -1,6 +1,6 @@
 // tests/core/test_model_size_limit.cpp: a spec or model file asking for more parameters than a browser's heap
-// holds is refused with the layer named, before anything is allocated (fuzz_model_file: a file with 44294967297
-// conv1d filters asked the heap for 5.6 TB).
+// holds is refused with the layer named, before anything is allocated (fuzz_model_file: a file with
+// 44294967297 conv1d filters asked the heap for 5.6 TB).
 #include <doctest/doctest.h>
 
 #include "../../core/nn/autoencoder.hpp"
@@ -22,8 +22,9 @@ TEST_CASE("model size: more than 64 M parameters is an error naming the layer, i
     CHECK(nn::Model::build(r.spec, errors) == nullptr);
     REQUIRE(errors.size() == 1);
     INFO(errors[0].message);
-    CHECK(errors[0].message.find("layers[0] (conv1): this layer would bring the network to 1.5e+12 parameters; "
-                                 "at most 67108864") == 0);
+    CHECK(
+        errors[0].message.find("layers[0] (conv1): this layer would bring the network to 1.5e+12 parameters; "
+                               "at most 67108864") == 0);
 
     // The total counts: two dense layers of 5000 x 5000 are fine, a third tips it over... at 75 M.
     errors.clear();
@@ -43,11 +44,13 @@ TEST_CASE("model size: more than 64 M parameters is an error naming the layer, i
     CHECK(nn::Model::build(r.spec, errors) != nullptr);
 
     // Autoencoders: the reconstruction layer has one unit per gene.
-    auto a = nn::parse_autoencoder_spec_text(R"({"type": "autoencoder", "encoder": [{"type": "dense", "units": 8000}],
+    auto a = nn::parse_autoencoder_spec_text(
+        R"({"type": "autoencoder", "encoder": [{"type": "dense", "units": 8000}],
                                                 "latent": {"units": 2}})");
     REQUIRE(a.ok());
     CHECK(nn::Autoencoder::size_error(a.spec, 2000).empty());
-    CHECK(nn::Autoencoder::size_error(a.spec, 9000).find("this layer would bring the network to") != std::string::npos);
+    CHECK(nn::Autoencoder::size_error(a.spec, 9000).find("this layer would bring the network to") !=
+          std::string::npos);
 
     // Graph models: features x units.
     auto g = nn::parse_graph_spec_text(R"({"task": "node_classification",

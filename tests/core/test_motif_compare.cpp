@@ -3,13 +3,12 @@
 // are those of the alignment, and low-information edges of the query do not count.
 #include <doctest/doctest.h>
 
-#include "repo_file.hpp"
-
 #include <fstream>
 #include <sstream>
 
 #include "core/motifs/jaspar.hpp"
 #include "core/motifs/motif_compare.hpp"
+#include "repo_file.hpp"
 
 using namespace helix;
 using motifs::Column;
@@ -33,7 +32,8 @@ std::vector<Column> matrix(const std::string& site)
 
 std::vector<motifs::Pfm> jaspar_core()
 {
-    auto parsed = motifs::parse_jaspar(repo_file("js/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
+    auto parsed = motifs::parse_jaspar(
+        repo_file("js/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar"));
     REQUIRE(parsed.ok());
     return parsed.value;
 }

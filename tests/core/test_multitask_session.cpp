@@ -1,8 +1,8 @@
 // tests/core/test_multitask_session.cpp: multi-task (masked labels), multimodal (DNA + table columns),
 // features-only and transfer learning, end to end through the API session (text in, JSON out).
-#include <cmath>
-
 #include <doctest/doctest.h>
+
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "core/api/model_session.hpp"
@@ -42,14 +42,17 @@ std::string make_table(std::size_t n, double missing, std::uint64_t seed)
         if (a) plant(s, "GATAAG", rng);
         if (b) plant(s, "CACGTG", rng);
         const float open = rng.uniform();
-        auto cell = [&](bool y) { return rng.uniform() < missing ? std::string() : std::string(y ? "1" : "0"); };
-        t += "r" + std::to_string(i) + "\t" + s + "\t" + cell(a) + "\t" + cell(b) + "\t" + std::to_string(open) + "\t" +
-             (a && open > 0.5f ? "1" : "0") + "\n";
+        auto cell = [&](bool y) {
+            return rng.uniform() < missing ? std::string() : std::string(y ? "1" : "0");
+        };
+        t += "r" + std::to_string(i) + "\t" + s + "\t" + cell(a) + "\t" + cell(b) + "\t" +
+             std::to_string(open) + "\t" + (a && open > 0.5f ? "1" : "0") + "\n";
     }
     return t;
 }
 
-json run_training(api::ModelSession& m, const std::string& table, const std::string& options = R"({"seed": 1})")
+json run_training(api::ModelSession& m, const std::string& table,
+                  const std::string& options = R"({"seed": 1})")
 {
     json started = json::parse(m.start_training(table, options));
     REQUIRE_MESSAGE(started["errors"].empty(), started.dump());
@@ -94,8 +97,9 @@ TEST_CASE("multi-task: a missing label column, or a label that is not 0/1, names
     CHECK(r["errors"][0]["message"].get<std::string>().find("no 'b' column") != std::string::npos);
     r = json::parse(m.start_training("sequence\ta\tb\nACGTACGTAC\t1\tyes\n", "{}"));
     REQUIRE(r["errors"].size() == 1);
-    CHECK(r["errors"][0]["message"] == "line 2, column 14: 'yes' in column 'b' is not a label (allowed: 0 or 1, or an "
-                                       "empty cell for a missing label)");
+    CHECK(r["errors"][0]["message"] ==
+          "line 2, column 14: 'yes' in column 'b' is not a label (allowed: 0 or 1, or an "
+          "empty cell for a missing label)");
 }
 
 TEST_CASE("multimodal: DNA + a table column beats either alone")
@@ -114,19 +118,21 @@ TEST_CASE("multimodal: DNA + a table column beats either alone")
     api::ModelSession m(both, "spec");
     REQUIRE_MESSAGE(m.ok(), m.errors_json());
     const double combined = run_training(m, data)["test"]["auroc"].get<double>();
-    const std::string dna_only = R"({"layers": [{"type": "conv1d", "name": "conv1", "filters": 8, "kernel_size": 6, "activation": "relu"},
+    const std::string dna_only =
+        R"({"layers": [{"type": "conv1d", "name": "conv1", "filters": 8, "kernel_size": 6, "activation": "relu"},
                  {"type": "global_max_pool"}, {"type": "dense", "units": 16, "activation": "relu"}, {"type": "dense", "units": 1}],
       "optimizer": {"type": "adam", "learning_rate": 0.01}, "training": {"epochs": 20, "batch_size": 32, "patience": 5, "seed": 1}})";
     api::ModelSession d(dna_only, "spec");
-    const double sequence_alone = run_training(d, data, R"({"seed": 1, "labelColumn": "bound"})")["test"]["auroc"].get<double>();
+    const double sequence_alone =
+        run_training(d, data, R"({"seed": 1, "labelColumn": "bound"})")["test"]["auroc"].get<double>();
     INFO("combined " << combined << ", DNA alone " << sequence_alone);
     CHECK(combined > 0.9);
     CHECK(combined > sequence_alone + 0.05);
     // Prediction needs the column too, and says so for FASTA.
     json p = json::parse(m.predict_json(">x\nACGTACGTACGT\n"));
     REQUIRE(p["errors"].size() == 1);
-    CHECK(p["errors"][0]["message"].get<std::string>().find("this model reads the column 'open' besides the DNA") !=
-          std::string::npos);
+    CHECK(p["errors"][0]["message"].get<std::string>().find(
+              "this model reads the column 'open' besides the DNA") != std::string::npos);
     p = json::parse(m.predict_json("sequence\topen\nACGTACGTACGT\tn/a\n"));
     REQUIRE(p["errors"].size() == 1);
     CHECK(p["errors"][0]["message"] == "line 2, column 14: 'n/a' in column 'open' is not a number");
@@ -158,7 +164,8 @@ TEST_CASE("transfer: weights copied by layer name survive a seeded fit; frozen l
     api::ModelSession pre(kTwoHeads, "spec");
     run_training(pre, make_table(600, 0.0, 11));
     const std::string file = pre.save("{}");
-    const std::string target = R"({"layers": [{"type": "conv1d", "name": "conv1", "filters": 8, "kernel_size": 6, "activation": "relu"},
+    const std::string target =
+        R"({"layers": [{"type": "conv1d", "name": "conv1", "filters": 8, "kernel_size": 6, "activation": "relu"},
         {"type": "global_max_pool"}, {"type": "dense", "name": "new_out", "units": 1}],
         "training": {"epochs": 2, "seed": 4}})";
     api::ModelSession m(target, "spec");
@@ -176,14 +183,17 @@ TEST_CASE("transfer: weights copied by layer name survive a seeded fit; frozen l
     // Errors: an unknown layer, a layer of another shape.
     CHECK(json::parse(m.load_weights_from(file, R"(["conv9"])"))["errors"][0]["field"] == "conv9");
     api::ModelSession wide(R"({"layers": [{"type": "conv1d", "name": "conv1", "filters": 5, "kernel_size": 6},
-        {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})", "spec");
+        {"type": "global_max_pool"}, {"type": "dense", "units": 1}]})",
+                           "spec");
     json bad = json::parse(wide.load_weights_from(file, R"(["conv1"])"));
     REQUIRE_FALSE(bad["errors"].empty());
-    CHECK(bad["errors"][0]["message"].get<std::string>().find("conv1.weight: the pretrained model's tensor has shape") == 0);
+    CHECK(bad["errors"][0]["message"].get<std::string>().find(
+              "conv1.weight: the pretrained model's tensor has shape") == 0);
     // Asked for every shared layer, one of another shape is skipped; here nothing else is shared.
     CHECK(json::parse(wide.load_weights_from(file, "null"))["errors"][0]["message"] ==
           "the two models share no layer of the same name and shape: nothing to transfer");
-    CHECK(json::parse(m.set_trainable(R"(["nope"])", false))["errors"][0]["message"] == "nope: no layer of that name");
+    CHECK(json::parse(m.set_trainable(R"(["nope"])", false))["errors"][0]["message"] ==
+          "nope: no layer of that name");
 }
 
 }  // namespace test_multitask_session

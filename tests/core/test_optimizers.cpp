@@ -9,7 +9,10 @@
 using namespace helix;
 
 namespace {
-nn::Param param(float w) { return {"w", Var(Tensor({w}), true)}; }
+nn::Param param(float w)
+{
+    return {"w", Var(Tensor({w}), true)};
+}
 const float kGrads[] = {0.5f, -1.0f, 2.0f};
 }  // namespace
 

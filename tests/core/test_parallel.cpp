@@ -99,7 +99,8 @@ TEST_CASE("parallel_for uses more than one thread when asked to, and nested call
                 ids.push_back(std::this_thread::get_id());
             }
             // A nested parallel_for must complete (inline) rather than wait on the busy pool.
-            pool.parallel_for(0, 100, 1, [&](std::size_t ib, std::size_t ie) { inner_total += int(ie - ib); });
+            pool.parallel_for(0, 100, 1,
+                              [&](std::size_t ib, std::size_t ie) { inner_total += int(ie - ib); });
             // Hold this chunk until the other thread has taken one (up to 10 s, for a loaded machine): a pool
             // that never hands work to a second thread fails below, however slow its wake-up.
             const auto t0 = std::chrono::steady_clock::now();
@@ -133,9 +134,10 @@ TEST_CASE("set_threads clamps to [1, max_threads] and the pool works after shrin
 
 TEST_CASE("back-to-back jobs, with pauses that put workers to sleep, each cover their range exactly once")
 {
-    // parallel_for returns when every chunk is done, without waiting for workers that woke late; such a worker
-    // must find nothing to claim rather than run a chunk of a finished job (its fn and range are gone). Every
-    // job here checks its own hits, so a chunk run twice, or run against the wrong job, fails the test.
+    // parallel_for returns when every chunk is done, without waiting for workers that woke late; such a
+    // worker must find nothing to claim rather than run a chunk of a finished job (its fn and range are
+    // gone). Every job here checks its own hits, so a chunk run twice, or run against the wrong job, fails
+    // the test.
     ThreadPool& pool = ThreadPool::global();
     const std::size_t before = pool.threads();
     for (std::size_t threads : {2, 3}) {  // 3 oversubscribes a 2-core machine: spinning must give way
@@ -152,7 +154,8 @@ TEST_CASE("back-to-back jobs, with pauses that put workers to sleep, each cover 
             });
             CHECK(covered == end);
             for (std::size_t i = 0; i < end; ++i) REQUIRE(hits[i] == 1);
-            if (job % 100 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));  // longer than any spin
+            if (job % 100 == 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));  // longer than any spin
         }
     }
     pool.set_threads(before);
@@ -187,7 +190,10 @@ TEST_CASE("f32_gemm packs B in groups of K blocks and stays bit-identical with 1
     using helix::kernels::GemmArgs;
     ThreadPool& pool = ThreadPool::global();
     const std::size_t before = pool.threads();
-    struct Shape3 { std::size_t m, n, k; bool trans_a; };
+    struct Shape3 {
+        std::size_t m, n, k;
+        bool trans_a;
+    };
     for (auto [m, n, k, trans_a] : {Shape3{37, 300, 1100, false}, Shape3{48, 32, 6453, true}}) {
         helix::Rng rng(7);
         std::vector<float> a(m * k), b(k * n), c_ref(m * n, 0.5f);
@@ -208,7 +214,8 @@ TEST_CASE("f32_gemm packs B in groups of K blocks and stays bit-identical with 1
         CHECK(got[0] == got[1]);
         CHECK(got[0] == got[2]);
         double worst = 0.0;
-        for (std::size_t i = 0; i < m * n; ++i) worst = std::max(worst, double(std::fabs(got[0][i] - c_ref[i])));
+        for (std::size_t i = 0; i < m * n; ++i)
+            worst = std::max(worst, double(std::fabs(got[0][i] - c_ref[i])));
         CHECK(worst < 1e-5 * k);  // |a|, |b| <= 1: a K-term float sum is off by at most ~K ulps of its size
     }
     pool.set_threads(before);

@@ -21,10 +21,11 @@ TEST_CASE("max_pool1d: L' = (L - size) / stride + 1, window maxima, gradient to 
     CHECK(y.shape() == Shape{1, 2, 2});
     CHECK(y.value() == tensor({1, 2, 2}, {3, 0, 2, 5}));
     for (auto pool : {std::pair<std::size_t, std::size_t>{2, 2}, {3, 1}, {3, 2}, {2, 3}, {1, 1}}) {
-        const std::size_t size = pool.first, stride = pool.second;  // not structured bindings: INFO captures them (clang)
+        const std::size_t size = pool.first,
+                          stride = pool.second;  // not structured bindings: INFO captures them (clang)
         INFO("size=" << size << " stride=" << stride);
-        CHECK(gradcheck([=](const Var& v) { return ops::max_pool1d(v, size, stride); }, spaced({2, 9, 3}, size * 10 + stride),
-                        1e-2f, 1e-3f));
+        CHECK(gradcheck([=](const Var& v) { return ops::max_pool1d(v, size, stride); },
+                        spaced({2, 9, 3}, size * 10 + stride), 1e-2f, 1e-3f));
     }
 }
 
@@ -43,7 +44,8 @@ TEST_CASE("avg_pool1d: window means; overlapping windows (stride < size) add the
     backward(ops::sum(ops::avg_pool1d(xv, 2, 1)));
     CHECK(xv.grad() == tensor({1, 4, 1}, {0.5f, 1, 1, 0.5f}));
     for (auto pool : {std::pair<std::size_t, std::size_t>{2, 2}, {3, 1}, {4, 3}}) {
-        const std::size_t size = pool.first, stride = pool.second;  // not structured bindings: INFO captures them (clang)
+        const std::size_t size = pool.first,
+                          stride = pool.second;  // not structured bindings: INFO captures them (clang)
         INFO("size=" << size << " stride=" << stride);
         CHECK(gradcheck([=](const Var& v) { return ops::avg_pool1d(v, size, stride); },
                         uniform({2, 10, 3}, -1, 1, Rng(size)), 1e-2f, 1e-3f));
@@ -60,5 +62,6 @@ TEST_CASE("global_max_pool and global_avg_pool: (B, L, C) -> (B, C)")
     CHECK(a.value()(2, 1) == doctest::Approx(xt::mean(xt::view(x, 2, xt::all(), 1))()));
     CHECK(gradcheck([](const Var& v) { return ops::global_max_pool(v); }, x, 1e-2f, 1e-3f));
     CHECK(gradcheck([](const Var& v) { return ops::global_avg_pool(v); }, x, 1e-2f, 1e-3f));
-    CHECK(gradcheck([](const Var& v) { return ops::global_max_pool(v); }, spaced({1, 1, 2}, 2), 1e-2f, 1e-3f));  // L = 1
+    CHECK(gradcheck([](const Var& v) { return ops::global_max_pool(v); }, spaced({1, 1, 2}, 2), 1e-2f,
+                    1e-3f));  // L = 1
 }

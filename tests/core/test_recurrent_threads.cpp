@@ -37,7 +37,8 @@ TEST_CASE("lstm and gru: outputs and gradients are identical with 1, 2 and 3 thr
     for (bool gru : {false, true})
         for (bool sequences : {true, false}) {
             INFO("gru=" << gru << " sequences=" << sequences);
-            const auto one = run(gru, 1, sequences), two = run(gru, 2, sequences), three = run(gru, 3, sequences);
+            const auto one = run(gru, 1, sequences), two = run(gru, 2, sequences),
+                       three = run(gru, 3, sequences);
             REQUIRE(one.size() == two.size());
             for (std::size_t i = 0; i < one.size(); ++i) {
                 INFO("tensor " << i);

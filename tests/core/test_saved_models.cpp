@@ -1,13 +1,13 @@
-// tests/core/test_saved_models.cpp: the saved model files of tests/fixtures/saved-models (one per family, as the
-// engine wrote them before the one-file envelope; make_saved_models.cpp there made them) still load, and give the
-// outputs stored beside them (<name>.expected.json) on the same inputs: numbers within 1e-6 relative, the rest
-// equal. Each loaded file saved again is a file of the envelope ("format": "helix", version 2) that gives the same.
+// tests/core/test_saved_models.cpp: the saved model files of tests/fixtures/saved-models (one per family, as
+// the engine wrote them before the one-file envelope; make_saved_models.cpp there made them) still load, and
+// give the outputs stored beside them (<name>.expected.json) on the same inputs: numbers within 1e-6
+// relative, the rest equal. Each loaded file saved again is a file of the envelope ("format": "helix",
+// version 2) that gives the same.
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/api/autoencoder_session.hpp"
 #include "core/api/gan_session.hpp"
@@ -34,8 +34,10 @@ void compare(const json& got, const json& want, const std::string& path, std::ve
             compare(got[i], want[i], path + "[" + std::to_string(i) + "]", diffs);
     } else if (want.is_object() && got.is_object() && want.size() == got.size()) {
         for (const auto& [key, value] : want.items()) {
-            if (got.contains(key)) compare(got[key], value, path + "." + key, diffs);
-            else diffs.push_back(path + "." + key + ": missing");
+            if (got.contains(key))
+                compare(got[key], value, path + "." + key, diffs);
+            else
+                diffs.push_back(path + "." + key + ": missing");
         }
     } else if (got != want) {
         diffs.push_back(path + ": " + got.dump().substr(0, 80) + " != " + want.dump().substr(0, 80));
@@ -79,7 +81,8 @@ TEST_CASE("saved models: sequence files (helix-model v1) load and predict as whe
         api::ModelSession s(resaved(old), "file");
         REQUIRE(s.ok());
         for (api::ModelSession* session : {&old, &s})
-            check_outputs(name + ".expected.json", session->predict_json(repo_file(kDir + in[0].get<std::string>())));
+            check_outputs(name + ".expected.json",
+                          session->predict_json(repo_file(kDir + in[0].get<std::string>())));
     }
 }
 
@@ -92,7 +95,8 @@ TEST_CASE("saved models: a graph file (helix-graph-model v1) loads and predicts 
     REQUIRE(s.ok());
     for (api::GraphSession* session : {&old, &s}) {
         REQUIRE(json::parse(session->load(repo_file(kDir + in[0].get<std::string>()),
-                                          repo_file(kDir + in[1].get<std::string>())))["errors"].empty());
+                                          repo_file(kDir + in[1].get<std::string>())))["errors"]
+                    .empty());
         check_outputs("graph-gcn-node.expected.json", session->predict_json());
     }
 }
@@ -105,7 +109,8 @@ TEST_CASE("saved models: an autoencoder file (helix-autoencoder v1) loads and en
     api::AutoencoderSession s(resaved(old), "file");
     REQUIRE(s.ok());
     for (api::AutoencoderSession* session : {&old, &s}) {
-        REQUIRE(json::parse(session->load(repo_file(kDir + in[0].get<std::string>()), "", ""))["errors"].empty());
+        REQUIRE(
+            json::parse(session->load(repo_file(kDir + in[0].get<std::string>()), "", ""))["errors"].empty());
         check_outputs("autoencoder.expected.json", session->encode_json());
     }
 }
@@ -118,7 +123,8 @@ TEST_CASE("saved models: a GAN file (helix-gan v1) loads, generates and samples 
     REQUIRE(s.ok());
     const json in = inputs_of("gan-sample.expected.json");
     for (api::GanSession* session : {&old, &s}) {
-        check_outputs("gan.expected.json", session->generate_from_noise(inputs_of("gan.expected.json")[0].dump()));
+        check_outputs("gan.expected.json",
+                      session->generate_from_noise(inputs_of("gan.expected.json")[0].dump()));
         check_outputs("gan-sample.expected.json", session->sample(in[0].get<int>(), in[1].dump()));
     }
 }

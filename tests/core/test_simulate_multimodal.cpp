@@ -2,9 +2,9 @@
 // only in the sequence and the chromatin only through a noisy accessibility value.
 #include <doctest/doctest.h>
 
+#include "core/data/simulate_multimodal.hpp"
 #include "core/motifs/pfm_sites.hpp"
 #include "core/motifs/shipped_motifs.hpp"
-#include "core/data/simulate_multimodal.hpp"
 
 using namespace helix::data;
 using namespace helix::motifs;

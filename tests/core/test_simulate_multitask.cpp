@@ -4,10 +4,10 @@
 
 #include <cmath>
 
-#include "core/motifs/pfm_sites.hpp"
-#include "core/motifs/shipped_motifs.hpp"
 #include "core/data/simulate_multitask.hpp"
 #include "core/data/table.hpp"
+#include "core/motifs/pfm_sites.hpp"
+#include "core/motifs/shipped_motifs.hpp"
 
 using namespace helix::data;
 using namespace helix::motifs;

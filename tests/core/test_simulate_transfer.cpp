@@ -2,10 +2,10 @@
 // labels GATA1 AND TAL1, with GATA1-only negatives so that GATA1 alone does not decide it.
 #include <doctest/doctest.h>
 
-#include "core/motifs/pfm_sites.hpp"
-#include "core/motifs/shipped_motifs.hpp"
 #include "core/data/simulate.hpp"
 #include "core/data/simulate_transfer.hpp"
+#include "core/motifs/pfm_sites.hpp"
+#include "core/motifs/shipped_motifs.hpp"
 
 using namespace helix::data;
 using namespace helix::motifs;

@@ -12,7 +12,8 @@
 
 using namespace helix;
 
-TEST_CASE("small_pool: a freed block is handed out again for a request of its size class; large ones pass through")
+TEST_CASE(
+    "small_pool: a freed block is handed out again for a request of its size class; large ones pass through")
 {
     void* a = small_pool::allocate(40);
     small_pool::deallocate(a, 40);

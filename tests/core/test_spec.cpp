@@ -79,8 +79,10 @@ TEST_CASE("spec: softmax_cross_entropy with class names; names need that loss, u
     CHECK(has_error(bad, "classes", "need \"loss\": \"softmax_cross_entropy\""));
     CHECK(has_error(bad, "classes[1]", "'a' names an earlier class"));
     CHECK(has_error(bad, "classes[2]", "non-empty name"));
-    CHECK(has_error(parse_spec_text(R"({"layers": [{"type": "dense", "units": 3}], "loss": "softmax_cross_entropy",
-        "classes": "EI"})"), "classes", "list of at least 2"));
+    CHECK(has_error(
+        parse_spec_text(R"({"layers": [{"type": "dense", "units": 3}], "loss": "softmax_cross_entropy",
+        "classes": "EI"})"),
+        "classes", "list of at least 2"));
     CHECK(has_error(parse_spec_text(R"({"layers": [{"type": "dense", "units": 3}], "loss": "mse"})"), "loss",
                     "'mse' is not one of: bce_with_logits, softmax_cross_entropy"));
 }
@@ -93,7 +95,9 @@ TEST_CASE("spec: a softmax activation is refused with a pointer to the loss")
     CHECK(has_error(r, "layers[1].activation", "use \"loss\": \"softmax_cross_entropy\""));
 }
 
-TEST_CASE("spec: a number JSON allows but a double cannot hold is a spec error, not an exception (found by fuzz_spec)")
+TEST_CASE(
+    "spec: a number JSON allows but a double cannot hold is a spec error, not an exception (found by "
+    "fuzz_spec)")
 {
     SpecResult r;
     CHECK_NOTHROW(r = parse_spec_text(R"({"layers": [{"type": "dense", "units": 770000006E574}]})"));

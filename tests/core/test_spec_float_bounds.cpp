@@ -1,6 +1,6 @@
 // tests/core/test_spec_float_bounds.cpp: a number in a spec is checked as the float it is stored as, so every
-// spec a model file saves loads again (fuzz_model_file found a GAN file whose momentum 0.99999997615814 passed
-// as a double, was stored as the float 1.0 and then refused on reload).
+// spec a model file saves loads again (fuzz_model_file found a GAN file whose momentum 0.99999997615814
+// passed as a double, was stored as the float 1.0 and then refused on reload).
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -39,13 +39,14 @@ TEST_CASE("spec numbers: a value that rounds onto an open bound is refused; what
     const json saved = nn::gan_spec_to_json(r.spec);
     CHECK(nn::parse_gan_spec(saved).ok());
 
-    // Graph models: momentum is in [0, 0.999]. 0.999 is stored as the float 0.99900001, which as a double is above
-    // 0.999: the saved spec must still load.
+    // Graph models: momentum is in [0, 0.999]. 0.999 is stored as the float 0.99900001, which as a double is
+    // above 0.999: the saved spec must still load.
     auto g = nn::parse_graph_spec_text(R"({"task": "node_classification", "layers": [{"type": "graph_conv"}],
                                           "optimizer": {"type": "sgd", "momentum": 0.999}})");
     REQUIRE(g.errors.empty());
     auto again = nn::parse_graph_spec(nn::graph_spec_to_json(g.spec));
     CHECK(again.errors.empty());
     CHECK(nn::parse_graph_spec_text(R"({"task": "node_classification", "layers": [{"type": "graph_conv"}],
-                                       "optimizer": {"type": "sgd", "momentum": 0.9991}})").errors.size() == 1);
+                                       "optimizer": {"type": "sgd", "momentum": 0.9991}})")
+              .errors.size() == 1);
 }

@@ -1,10 +1,10 @@
-// tests/core/test_spec_options.cpp: training and optimizer options are read under one rule per field (core/spec):
-// the run's options (parse_run_options), every family's spec, and the bounds the page is given (option_bounds_json).
+// tests/core/test_spec_options.cpp: training and optimizer options are read under one rule per field
+// (core/spec): the run's options (parse_run_options), every family's spec, and the bounds the page is given
+// (option_bounds_json).
 #include <doctest/doctest.h>
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/nn/autoencoder.hpp"
 #include "core/nn/gan.hpp"
@@ -50,7 +50,8 @@ TEST_CASE("run options: given fields override the defaults, bad ones are errors 
     CHECK(r.options.test_fraction == 0.25f);
 
     r = spec::parse_run_options(json::parse(R"({"epochs": 0, "batchSize": "64", "learningRate": 0, "seed": -1,
-                                                 "validationFraction": 0.7, "patience": 1.5})"), d);
+                                                 "validationFraction": 0.7, "patience": 1.5})"),
+                                d);
     CHECK(r.errors.size() == 6);
     for (const char* f : {"epochs", "batchSize", "learningRate", "seed", "validationFraction", "patience"})
         CHECK_MESSAGE(names(r.errors, f), f);
@@ -68,21 +69,28 @@ TEST_CASE("learning rate: one rule in every spec and in a run's options")
     for (const std::string& lr : {too_small, smallest}) {
         CAPTURE(lr);
         const bool ok = lr == smallest;
-        auto seq = nn::parse_spec_text(R"({"layers": [{"type": "dense", "units": 1}], "input": {"type": "features",
-            "name": "x", "columns": ["a"]}, "optimizer": {"learning_rate": )" + lr + "}}");
+        auto seq =
+            nn::parse_spec_text(R"({"layers": [{"type": "dense", "units": 1}], "input": {"type": "features",
+            "name": "x", "columns": ["a"]}, "optimizer": {"learning_rate": )" +
+                                lr + "}}");
         CHECK(names(seq.errors, "optimizer.learning_rate") != ok);
-        auto graph = nn::parse_graph_spec_text(R"({"task": "node_classification", "layers": [{"type": "graph_conv"}],
-            "optimizer": {"learning_rate": )" + lr + "}}");
+        auto graph =
+            nn::parse_graph_spec_text(R"({"task": "node_classification", "layers": [{"type": "graph_conv"}],
+            "optimizer": {"learning_rate": )" +
+                                      lr + "}}");
         CHECK(names(graph.errors, "optimizer.learning_rate") != ok);
         auto ae = nn::parse_autoencoder_spec_text(R"({"type": "autoencoder", "latent": {"units": 2},
-            "optimizer": {"learning_rate": )" + lr + "}}");
+            "optimizer": {"learning_rate": )" + lr +
+                                                  "}}");
         CHECK(names(ae.errors, "optimizer.learning_rate") != ok);
         auto gan = nn::parse_gan_spec_text(R"({"type": "gan", "length": 4, "noise": 2,
             "generator": {"layers": [{"type": "dense", "units": 16}, {"type": "reshape", "target_shape": [4, 4]},
-                                     {"type": "softmax"}], "optimizer": {"learning_rate": )" + lr + R"(}},
+                                     {"type": "softmax"}], "optimizer": {"learning_rate": )" +
+                                           lr + R"(}},
             "discriminator": {"layers": [{"type": "global_max_pool"}, {"type": "dense", "units": 1}]}})");
         CHECK(names(gan.errors, "generator.optimizer.learning_rate") != ok);
-        auto run = spec::parse_run_options(json::parse(R"({"learningRate": )" + lr + "}"), spec::RunOptions{});
+        auto run =
+            spec::parse_run_options(json::parse(R"({"learningRate": )" + lr + "}"), spec::RunOptions{});
         CHECK(names(run.errors, "learningRate") != ok);
     }
 }
@@ -90,7 +98,8 @@ TEST_CASE("learning rate: one rule in every spec and in a run's options")
 TEST_CASE("option bounds: the named constants, the floats as their shortest decimals")
 {
     const json b = spec::option_bounds_json();
-    for (const char* f : {"epochs", "batchSize", "learningRate", "patience", "seed", "validationFraction", "testFraction"})
+    for (const char* f :
+         {"epochs", "batchSize", "learningRate", "patience", "seed", "validationFraction", "testFraction"})
         CHECK_MESSAGE(b.contains(f), f);
     CHECK(b["epochs"] == json({{"min", spec::kMinEpochs}, {"max", spec::kMaxEpochs}, {"integer", true}}));
     CHECK(b["seed"]["max"] == 9007199254740991ull);

@@ -1,6 +1,6 @@
-// tests/core/test_steady_state_allocation.cpp: once a training loop has reached its steady state, a step makes
-// no heap allocation at all (issue 6): the tape's nodes and closures come back from small_pool, tensors and
-// step buffers from tensor_reuse, and the ops keep shapes in inline storage. Every heap allocation of the
+// tests/core/test_steady_state_allocation.cpp: once a training loop has reached its steady state, a step
+// makes no heap allocation at all (issue 6): the tape's nodes and closures come back from small_pool, tensors
+// and step buffers from tensor_reuse, and the ops keep shapes in inline storage. Every heap allocation of the
 // process is counted (bench/native/heap_count.hpp), so anything a step asks the heap for fails this test.
 #include <doctest/doctest.h>
 
@@ -15,8 +15,8 @@ using helix::bench::BenchWorkload;
 
 namespace {
 
-// Heap allocations made by `steps` calls of fn, after `warm` calls that let workspaces, optimiser state and the
-// pools reach their steady size.
+// Heap allocations made by `steps` calls of fn, after `warm` calls that let workspaces, optimiser state and
+// the pools reach their steady size.
 template <class Fn>
 long long allocations_in_steps(Fn&& fn, int warm, int steps)
 {
@@ -40,8 +40,9 @@ TEST_CASE("a steady-state training or inference step of every bench workload mak
 {
     auto& pool = helix::ThreadPool::global();
     const std::size_t before = pool.threads();
-    // 3 threads on 2 cores too: which thread runs which chunk then varies most from step to step, and a workspace
-    // that grows on whichever thread first gets a large chunk (a thread_local one) shows up as an allocation.
+    // 3 threads on 2 cores too: which thread runs which chunk then varies most from step to step, and a
+    // workspace that grows on whichever thread first gets a large chunk (a thread_local one) shows up as an
+    // allocation.
     for (std::size_t threads : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
         pool.set_threads(threads);
         for (const std::string id : {"W1", "W2", "W3", "W4", "W5", "W6"}) {

@@ -156,9 +156,10 @@ TEST_CASE("parse_table reads class indices 0..K-1 when the model has K classes, 
 {
     TableOptions opt;
     opt.classes = 3;
-    auto r = parse_table("name\tsequence\tclass\tlabel\thas_ambiguous\n"
-                         "a\tACGTN\tEI\t0\t1\nb\tacgd\tIE\t1\t1\nc\tGGGG\tN\t2.0\t0\n",
-                         opt);
+    auto r = parse_table(
+        "name\tsequence\tclass\tlabel\thas_ambiguous\n"
+        "a\tACGTN\tEI\t0\t1\nb\tacgd\tIE\t1\t1\nc\tGGGG\tN\t2.0\t0\n",
+        opt);
     REQUIRE(r.ok());
     CHECK(r.value.labels == std::vector<float>{0.0f, 1.0f, 2.0f});
     CHECK(r.value.ids == std::vector<std::string>{"a", "b", "c"});
@@ -169,11 +170,12 @@ TEST_CASE("parse_table rejects a class outside 0..K-1, naming line, column and t
 {
     TableOptions opt;
     opt.classes = 3;
-    auto r = parse_table("sequence\tlabel\nACGT\t3\nACGT\t-1\nACGT\t1.5\nACGT\tN\nACGT\t99999999999999999999\nACGT\t\n",
-                         opt);
+    auto r = parse_table(
+        "sequence\tlabel\nACGT\t3\nACGT\t-1\nACGT\t1.5\nACGT\tN\nACGT\t99999999999999999999\nACGT\t\n", opt);
     REQUIRE(r.errors.size() == 6);
-    CHECK(r.errors[0].message == "line 2, column 6: '3' in column 'label' is not a label (allowed: 0 to 2, "
-                                 "the class indices of a model with 3 classes)");
+    CHECK(r.errors[0].message ==
+          "line 2, column 6: '3' in column 'label' is not a label (allowed: 0 to 2, "
+          "the class indices of a model with 3 classes)");
     CHECK(r.errors[0].field == "label");
     for (int i = 1; i < 5; ++i) CHECK(r.errors[i].line == i + 2);
     CHECK(r.errors[5].message ==
@@ -181,15 +183,18 @@ TEST_CASE("parse_table rejects a class outside 0..K-1, naming line, column and t
     // With the default (2 classes) the 0/1 rule stands: 2 is not a label.
     auto binary = parse_table("sequence\tlabel\nACGT\t2\n");
     REQUIRE(binary.errors.size() == 1);
-    CHECK(binary.errors[0].message == "line 2, column 6: '2' in column 'label' is not a label (allowed: 0 or 1)");
+    CHECK(binary.errors[0].message ==
+          "line 2, column 6: '2' in column 'label' is not a label (allowed: 0 or 1)");
 }
 
-TEST_CASE("parse_table: a feature past the float range is an error at its cell, not infinity (found by fuzz_table)")
+TEST_CASE(
+    "parse_table: a feature past the float range is an error at its cell, not infinity (found by fuzz_table)")
 {
     TableOptions opt;
     opt.feature_columns = {"gc"};
-    auto r = parse_table("sequence\tgc\tlabel\nACGT\t0.5\t1\nACGT\t12345678901234567890123456789012345678901234567890\t0\n",
-                         opt);
+    auto r = parse_table(
+        "sequence\tgc\tlabel\nACGT\t0.5\t1\nACGT\t12345678901234567890123456789012345678901234567890\t0\n",
+        opt);
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].line == 3);
     CHECK(r.errors[0].column == 6);

@@ -1,6 +1,6 @@
 // tests/core/test_tensor_reuse.cpp: a training step's tensors reuse the buffers of the step before (no heap
-// allocation once steps repeat), and the buffers kept for that are freed when sizes stop recurring and when the
-// trainer goes.
+// allocation once steps repeat), and the buffers kept for that are freed when sizes stop recurring and when
+// the trainer goes.
 #include <doctest/doctest.h>
 
 #include "../../core/autograd.hpp"

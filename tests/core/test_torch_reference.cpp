@@ -65,21 +65,25 @@ TEST_CASE("torch reference: activations, softmax, matmul and add_bias")
 TEST_CASE("torch reference: losses with masks")
 {
     check_op("bce_with_logits", {"z"}, [](const std::vector<Var>& v) {
-        return ops::bce_with_logits(v[0], fixture("ops/bce_with_logits/targets"), fixture("ops/bce_with_logits/mask"));
+        return ops::bce_with_logits(v[0], fixture("ops/bce_with_logits/targets"),
+                                    fixture("ops/bce_with_logits/mask"));
     });
     check_op("softmax_cross_entropy", {"z"}, [](const std::vector<Var>& v) {
         return ops::softmax_cross_entropy(v[0], fixture("ops/softmax_cross_entropy/classes"),
                                           fixture("ops/softmax_cross_entropy/mask"));
     });
-    check_op("mse", {"p"},
-             [](const std::vector<Var>& v) { return ops::mse(v[0], fixture("ops/mse/targets"), fixture("ops/mse/mask")); });
+    check_op("mse", {"p"}, [](const std::vector<Var>& v) {
+        return ops::mse(v[0], fixture("ops/mse/targets"), fixture("ops/mse/mask"));
+    });
 }
 
-TEST_CASE("torch reference: a small CNN (conv1d, relu, max pool, flatten, two dense, masked BCE): loss, dx, "
-          "every parameter gradient")
+TEST_CASE(
+    "torch reference: a small CNN (conv1d, relu, max pool, flatten, two dense, masked BCE): loss, dx, "
+    "every parameter gradient")
 {
     std::map<std::string, Var> p;
-    for (const char* k : {"conv_w", "conv_b", "w1", "b1", "w2", "b2"}) p[k] = Var(fixture(std::string("cnn/") + k), true);
+    for (const char* k : {"conv_w", "conv_b", "w1", "b1", "w2", "b2"})
+        p[k] = Var(fixture(std::string("cnn/") + k), true);
     Var x(fixture("cnn/x"), true);
     Var h = ops::relu(ops::conv1d(x, p["conv_w"], p["conv_b"], ops::Padding::valid));  // (3, 17, 5)
     h = ops::flatten(ops::max_pool1d(h, 2, 2));                                        // (3, 8*5)
@@ -97,25 +101,29 @@ TEST_CASE("torch reference: a small CNN (conv1d, relu, max pool, flatten, two de
     }
 }
 
-TEST_CASE("torch reference: a small MLP (tanh, sigmoid, dense) with masked softmax cross-entropy, and with mse")
+TEST_CASE(
+    "torch reference: a small MLP (tanh, sigmoid, dense) with masked softmax cross-entropy, and with mse")
 {
     for (const std::string loss_name : {"softmax_cross_entropy", "mse"}) {
         INFO("loss " << loss_name);
         std::map<std::string, Var> p;
-        for (const char* k : {"w1", "b1", "w2", "b2", "w3", "b3"}) p[k] = Var(fixture(std::string("mlp/") + k), true);
+        for (const char* k : {"w1", "b1", "w2", "b2", "w3", "b3"})
+            p[k] = Var(fixture(std::string("mlp/") + k), true);
         Var x(fixture("mlp/x"), true);
-        Var h = ops::tanh(ops::add_bias(ops::matmul(x, p["w1"]), p["b1"]));     // (4, 8)
-        h = ops::sigmoid(ops::add_bias(ops::matmul(h, p["w2"]), p["b2"]));     // (4, 6)
-        Var z = ops::add_bias(ops::matmul(h, p["w3"]), p["b3"]);                // (4, 3)
-        Var loss = loss_name == "mse" ? ops::mse(z, fixture("mlp/targets"))
-                                      : ops::softmax_cross_entropy(z, fixture("mlp/classes"), fixture("mlp/mask"));
+        Var h = ops::tanh(ops::add_bias(ops::matmul(x, p["w1"]), p["b1"]));  // (4, 8)
+        h = ops::sigmoid(ops::add_bias(ops::matmul(h, p["w2"]), p["b2"]));   // (4, 6)
+        Var z = ops::add_bias(ops::matmul(h, p["w3"]), p["b3"]);             // (4, 3)
+        Var loss = loss_name == "mse"
+                       ? ops::mse(z, fixture("mlp/targets"))
+                       : ops::softmax_cross_entropy(z, fixture("mlp/classes"), fixture("mlp/mask"));
         CHECK_ALLCLOSE(loss.value(), fixture("mlp/" + loss_name + "/loss"), torch_rtol, torch_atol);
         backward(loss);
         CHECK_ALLCLOSE(x.grad(), fixture("mlp/" + loss_name + "/dx"), torch_rtol, torch_atol);
         for (auto& entry : p) {
             const std::string& name = entry.first;  // not a structured binding: INFO captures it (clang)
             INFO("d" << name);
-            CHECK_ALLCLOSE(entry.second.grad(), fixture("mlp/" + loss_name + "/d" + name), torch_rtol, torch_atol);
+            CHECK_ALLCLOSE(entry.second.grad(), fixture("mlp/" + loss_name + "/d" + name), torch_rtol,
+                           torch_atol);
         }
     }
 }

@@ -1,5 +1,5 @@
-// tests/core/test_trainer.cpp: the training loop (TrainingRun over a SequenceTask) learns a planted motif, reports per batch and epoch,
-// stops early, restores the best weights and cancels between batches.
+// tests/core/test_trainer.cpp: the training loop (TrainingRun over a SequenceTask) learns a planted motif,
+// reports per batch and epoch, stops early, restores the best weights and cancels between batches.
 #include <doctest/doctest.h>
 
 #include "core/data/simulate.hpp"

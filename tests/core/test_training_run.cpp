@@ -1,6 +1,6 @@
 // tests/core/test_training_run.cpp: the one training loop on a scripted task: the event schema, validation in
-// chunks, early stopping with the best weights restored, a cancel in the middle of a validation, and a divergence
-// that stops the run and puts back the last good weights.
+// chunks, early stopping with the best weights restored, a cancel in the middle of a validation, and a
+// divergence that stops the run and puts back the last good weights.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -17,7 +17,7 @@ namespace {
 // an epoch is 3 batches; the validation set is 5 records scored 2 per chunk, with a scripted loss per epoch.
 class ScriptedTask : public train::TrainingTask {
 public:
-    std::vector<double> val_losses;   // per epoch
+    std::vector<double> val_losses;            // per epoch
     std::size_t nan_epoch = 0, nan_batch = 0;  // 1-based: this batch's loss is NaN (0: never)
     std::size_t validation_records = 5;
     std::size_t chunks = 0;
@@ -35,7 +35,8 @@ public:
     {
         train::BatchOutcome o;
         o.learning_rate = 0.5;
-        o.loss = epoch_ == nan_epoch && batch + 1 == nan_batch ? std::nan("") : 1.0 / static_cast<double>(batch + 1);
+        o.loss = epoch_ == nan_epoch && batch + 1 == nan_batch ? std::nan("")
+                                                               : 1.0 / static_cast<double>(batch + 1);
         o.count = 10;
         o.bad = train::DivergenceGuard::check_loss(o.loss);
         if (!o.bad.empty()) return o;
@@ -94,7 +95,8 @@ TEST_CASE("training run: one event schema: batches, validation chunks, then the 
             CHECK(p["scripted"] == true);  // the family's figures
         }
         CHECK(events[e * 6 + 1]["loss"].get<double>() == doctest::Approx(0.75));  // the epoch's running mean
-        CHECK(events[e * 6 + 3] == json({{"type", "validation"}, {"epoch", e + 1}, {"epochs", 2}, {"done", 2}, {"total", 5}}));
+        CHECK(events[e * 6 + 3] ==
+              json({{"type", "validation"}, {"epoch", e + 1}, {"epochs", 2}, {"done", 2}, {"total", 5}}));
         CHECK(events[e * 6 + 4]["done"] == 4);
         const json& end = events[e * 6 + 5];
         CHECK(end["type"] == "epoch");
@@ -116,7 +118,8 @@ TEST_CASE("training run: one event schema: batches, validation chunks, then the 
     CHECK(s["test"] == json({{"n", 0}}));
     CHECK(s["family"] == "scripted");
     REQUIRE(s["history"].size() == 2);
-    CHECK(s["history"][1] == json({{"epoch", 2}, {"loss", events[11]["loss"]}, {"valLoss", 0.4}, {"trainFigure", 2}}));
+    CHECK(s["history"][1] ==
+          json({{"epoch", 2}, {"loss", events[11]["loss"]}, {"valLoss", 0.4}, {"trainFigure", 2}}));
     CHECK_FALSE(s.contains("diverged"));
 }
 
@@ -205,7 +208,8 @@ TEST_CASE("training run: a NaN loss stops the run and puts back the weights the 
     CHECK(error["epoch"] == 2);
     CHECK(error["batch"] == 2);
     const std::string message = error["message"];
-    CHECK(message.rfind("training stopped at epoch 2, batch 2: the loss became NaN. The learning rate 0.5", 0) == 0);
+    CHECK(message.rfind("training stopped at epoch 2, batch 2: the loss became NaN. The learning rate 0.5",
+                        0) == 0);
     // Epoch 1 left 3; batch 1 of epoch 2 made 4 from 3, and its NaN-loss successor came from that update.
     CHECK(task.weight() == 3.0f);
     const json s = run.summary();

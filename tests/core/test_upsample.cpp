@@ -5,7 +5,8 @@
 using namespace helix;
 using namespace helix::test;
 
-TEST_CASE("upsample1d: (B, L, C) -> (B, L * size, C), each position repeated; gradient matches finite differences")
+TEST_CASE(
+    "upsample1d: (B, L, C) -> (B, L * size, C), each position repeated; gradient matches finite differences")
 {
     Tensor x = tensor({1, 2, 2}, {1, 2, 3, 4});
     CHECK(ops::upsample1d(Var(x), 3).value() == tensor({1, 6, 2}, {1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4}));
@@ -16,7 +17,9 @@ TEST_CASE("upsample1d: (B, L, C) -> (B, L * size, C), each position repeated; gr
     CHECK(gradcheck([](const Var& v) { return ops::upsample1d(v, 3); }, big, 1e-2f, 1e-3f));
 }
 
-TEST_CASE("softmax per position: (B, L, 4) rows sum to 1, gradient matches finite differences, big logits stay finite")
+TEST_CASE(
+    "softmax per position: (B, L, 4) rows sum to 1, gradient matches finite differences, big logits stay "
+    "finite")
 {
     Rng rng(4);
     Tensor x = uniform({2, 6, 4}, -3, 3, rng);

@@ -12,5 +12,6 @@ TEST_CASE("weighted_sum: value is sum(x * w) and the gradient matches finite dif
     double expect = 0;
     for (std::size_t i = 0; i < w.size(); ++i) expect += x.value().data()[i] * w.data()[i];
     CHECK(ops::weighted_sum(x, w).value()(0) == doctest::Approx(expect).epsilon(1e-6));
-    CHECK(gradcheck([&](const Var& v) { return ops::weighted_sum(v, w); }, x.value(), /*eps=*/1e-2f, /*tol=*/1e-3f));
+    CHECK(gradcheck([&](const Var& v) { return ops::weighted_sum(v, w); }, x.value(), /*eps=*/1e-2f,
+                    /*tol=*/1e-3f));
 }

@@ -1,6 +1,6 @@
 // tests/fuzz/fuzz_contract.hpp: what every parser promises about any input, checked by the libFuzzer targets
-// (tests/fuzz/fuzz_*.cpp, run by scripts/fuzz.sh). A broken promise prints what broke and aborts, which libFuzzer
-// reports as a crash and saves the input that caused it:
+// (tests/fuzz/fuzz_*.cpp, run by scripts/fuzz.sh). A broken promise prints what broke and aborts, which
+// libFuzzer reports as a crash and saves the input that caused it:
 //   - nothing throws: user errors are values (core/data/input_error.hpp, nn::SpecError);
 //   - each InputError names a place in the text: line >= 1 and at most one past the last line, column >= 1
 //     and at most one past the end of that line, its message "line L, column C: ..." with the same L and C;
@@ -29,9 +29,9 @@ namespace helix::fuzz {
     std::abort();
 }
 
-#define FUZZ_CHECK(cond, detail)                                            \
-    do {                                                                    \
-        if (!(cond)) ::helix::fuzz::fail(#cond, std::string(detail));       \
+#define FUZZ_CHECK(cond, detail)                                      \
+    do {                                                              \
+        if (!(cond)) ::helix::fuzz::fail(#cond, std::string(detail)); \
     } while (0)
 
 // Runs one parse; an exception that escapes it breaks the contract (the page would lose the user's work).
@@ -69,8 +69,10 @@ void check_errors(const data::Parsed<T>& parsed, std::string_view text)
         FUZZ_CHECK(e.column >= 1, e.message);
         if (static_cast<std::size_t>(e.line) <= lines.size())
             FUZZ_CHECK(static_cast<std::size_t>(e.column) <= lines[e.line - 1].size() + 1, e.message);
-        const std::string place = "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": ";
-        FUZZ_CHECK(e.message.compare(0, place.size(), place) == 0 && e.message.size() > place.size(), e.message);
+        const std::string place =
+            "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": ";
+        FUZZ_CHECK(e.message.compare(0, place.size(), place) == 0 && e.message.size() > place.size(),
+                   e.message);
     }
 }
 

@@ -1,7 +1,7 @@
 // tests/fuzz/fuzz_fasta.cpp: FASTA and the sequence-list entry point (core/data/fasta, core/data/sequences).
-// Besides the contract of fuzz_contract.hpp: a parse that succeeds holds one id, one sequence and one line per
-// record, each sequence non-empty and made only of the bases alphabet.hpp allows (upper case), and writing it out
-// as FASTA (data::to_fasta) reads back to the same ids and sequences.
+// Besides the contract of fuzz_contract.hpp: a parse that succeeds holds one id, one sequence and one line
+// per record, each sequence non-empty and made only of the bases alphabet.hpp allows (upper case), and
+// writing it out as FASTA (data::to_fasta) reads back to the same ids and sequences.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,7 +1,8 @@
-// tests/fuzz/fuzz_model_file.cpp: the four model files a user can load (the envelope of core/io/model_file, with
-// the families' parts: sequence_model_file, autoencoder_file, graph_model_file, gan_file). Input: byte 0 picks the kind (modulo 4), the rest is the file's text.
-// Besides the contract of fuzz_contract.hpp (no throw; each error names its field): a load gives a model exactly
-// when it reports no error, and a loaded model saves to a file that loads and saves again to the same text.
+// tests/fuzz/fuzz_model_file.cpp: the four model files a user can load (the envelope of core/io/model_file,
+// with the families' parts: sequence_model_file, autoencoder_file, graph_model_file, gan_file). Input: byte 0
+// picks the kind (modulo 4), the rest is the file's text. Besides the contract of fuzz_contract.hpp (no
+// throw; each error names its field): a load gives a model exactly when it reports no error, and a loaded
+// model saves to a file that loads and saves again to the same text.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -39,22 +40,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const std::string text(reinterpret_cast<const char*>(bytes) + 1, size - 1);
     helix::fuzz::no_throw("load model file", [&] {
         switch (bytes[0] % 4) {
-        case 0:
-            check_file(text, io::load_model, [](const auto& l) { return l.model != nullptr; },
-                       [](const auto& l) { return io::save_model(*l.model, l.metadata); });
-            break;
-        case 1:
-            check_file(text, io::load_autoencoder, [](const auto& l) { return l.model != nullptr; },
-                       [](const auto& l) { return io::save_autoencoder(*l.model, l.genes, l.cells, l.metadata); });
-            break;
-        case 2:
-            check_file(text, io::load_graph_model, [](const auto& l) { return l.model != nullptr; },
-                       [](const auto& l) { return io::save_graph_model(*l.model, l.metadata); });
-            break;
-        default:
-            check_file(text, io::load_gan, [](const auto& l) { return l.gan != nullptr; },
-                       [](const auto& l) { return io::save_gan(*l.gan, l.metadata); });
-            break;
+            case 0:
+                check_file(
+                    text, io::load_model, [](const auto& l) { return l.model != nullptr; },
+                    [](const auto& l) { return io::save_model(*l.model, l.metadata); });
+                break;
+            case 1:
+                check_file(
+                    text, io::load_autoencoder, [](const auto& l) { return l.model != nullptr; },
+                    [](const auto& l) {
+                        return io::save_autoencoder(*l.model, l.genes, l.cells, l.metadata);
+                    });
+                break;
+            case 2:
+                check_file(
+                    text, io::load_graph_model, [](const auto& l) { return l.model != nullptr; },
+                    [](const auto& l) { return io::save_graph_model(*l.model, l.metadata); });
+                break;
+            default:
+                check_file(
+                    text, io::load_gan, [](const auto& l) { return l.gan != nullptr; },
+                    [](const auto& l) { return io::save_gan(*l.gan, l.metadata); });
+                break;
         }
     });
     return 0;

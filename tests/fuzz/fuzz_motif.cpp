@@ -1,8 +1,8 @@
 // tests/fuzz/fuzz_motif.cpp: motif databases (core/motifs/jaspar, core/motifs/meme, core/motifs/motif_file).
 // The same text goes to the JASPAR reader, the MEME reader and the format-detecting entry point.
 // Besides the contract of fuzz_contract.hpp: every motif read has an id, at least one position, finite
-// non-negative counts with a positive sum per position, probabilities that sum to 1 and a consensus of A/C/G/T as
-// long as the motif; parse_motif_file gives exactly what the reader of the format it names gives.
+// non-negative counts with a positive sum per position, probabilities that sum to 1 and a consensus of
+// A/C/G/T as long as the motif; parse_motif_file gives exactly what the reader of the format it names gives.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -39,7 +39,9 @@ void check_motifs(const std::vector<motifs::Pfm>& pfms)
             FUZZ_CHECK(std::isfinite(total) && std::fabs(total - 1.0) < 1e-9, pfm.id);
         }
         const std::string consensus = motifs::consensus(pfm);
-        FUZZ_CHECK(consensus.size() == pfm.width() && consensus.find_first_not_of("ACGT") == std::string::npos, pfm.id);
+        FUZZ_CHECK(
+            consensus.size() == pfm.width() && consensus.find_first_not_of("ACGT") == std::string::npos,
+            pfm.id);
     }
 }
 
@@ -47,7 +49,8 @@ bool same(const std::vector<motifs::Pfm>& a, const std::vector<motifs::Pfm>& b)
 {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].id != b[i].id || a[i].name != b[i].name || a[i].columns != b[i].columns || a[i].line != b[i].line)
+        if (a[i].id != b[i].id || a[i].name != b[i].name || a[i].columns != b[i].columns ||
+            a[i].line != b[i].line)
             return false;
     return true;
 }
@@ -72,7 +75,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         }
         const bool is_meme = std::strcmp(motifs::motif_file_format(text), "meme") == 0;
         const auto& expected = is_meme ? meme : jaspar;
-        FUZZ_CHECK(either.errors.size() == expected.errors.size() && either.more_errors == expected.more_errors, "");
+        FUZZ_CHECK(
+            either.errors.size() == expected.errors.size() && either.more_errors == expected.more_errors, "");
         FUZZ_CHECK(same(either.value, expected.value), "parse_motif_file differs from its format's reader");
     });
     return 0;

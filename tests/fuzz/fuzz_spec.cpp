@@ -36,12 +36,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const std::string text(reinterpret_cast<const char*>(bytes) + 1, size - 1);
     helix::fuzz::no_throw("parse spec", [&] {
         switch (bytes[0] % 4) {
-        case 0: check_spec(text, nn::parse_spec_text, nn::parse_spec, nn::spec_to_json); break;
-        case 1: check_spec(text, nn::parse_graph_spec_text, nn::parse_graph_spec, nn::graph_spec_to_json); break;
-        case 2:
-            check_spec(text, nn::parse_autoencoder_spec_text, nn::parse_autoencoder_spec, nn::autoencoder_spec_to_json);
-            break;
-        default: check_spec(text, nn::parse_gan_spec_text, nn::parse_gan_spec, nn::gan_spec_to_json); break;
+            case 0:
+                check_spec(text, nn::parse_spec_text, nn::parse_spec, nn::spec_to_json);
+                break;
+            case 1:
+                check_spec(text, nn::parse_graph_spec_text, nn::parse_graph_spec, nn::graph_spec_to_json);
+                break;
+            case 2:
+                check_spec(text, nn::parse_autoencoder_spec_text, nn::parse_autoencoder_spec,
+                           nn::autoencoder_spec_to_json);
+                break;
+            default:
+                check_spec(text, nn::parse_gan_spec_text, nn::parse_gan_spec, nn::gan_spec_to_json);
+                break;
         }
     });
     return 0;

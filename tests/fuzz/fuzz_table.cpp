@@ -1,11 +1,10 @@
-// tests/fuzz/fuzz_table.cpp: the tables a user pastes: labelled sequence tables (core/data/table, read through
-// parse_sequences as the model session does in core/infer/prepared_input) and expression matrices with their label
-// tables (core/data/matrix).
-// Input: byte 0 picks the table options (labels required or not, 2 or 3 classes, tasks, feature columns, a
-// features-only table); the rest is the table, and after a NUL byte, if any, the metadata table that
-// parse_row_labels joins to the matrix (else the same text).
-// Besides the contract of fuzz_contract.hpp: a successful parse has one entry per record in every array, labels
-// that are classes (or NaN when allowed), finite features and matrix values, unique matrix ids and columns; and a
+// tests/fuzz/fuzz_table.cpp: the tables a user pastes: labelled sequence tables (core/data/table, read
+// through parse_sequences as the model session does in core/infer/prepared_input) and expression matrices
+// with their label tables (core/data/matrix). Input: byte 0 picks the table options (labels required or not,
+// 2 or 3 classes, tasks, feature columns, a features-only table); the rest is the table, and after a NUL
+// byte, if any, the metadata table that parse_row_labels joins to the matrix (else the same text). Besides
+// the contract of fuzz_contract.hpp: a successful parse has one entry per record in every array, labels that
+// are classes (or NaN when allowed), finite features and matrix values, unique matrix ids and columns; and a
 // table or matrix whose names need no quoting writes out as TSV and reads back the same.
 #include <cmath>
 #include <cstddef>
@@ -63,7 +62,8 @@ void check_table(const data::SequenceSet& set, const data::TableOptions& opt, bo
         FUZZ_CHECK(y >= 0 && y < static_cast<float>(opt.classes) && y == std::floor(y), std::to_string(y));
     }
     for (float y : set.task_labels)
-        FUZZ_CHECK(std::isnan(y) || (y >= 0 && y < static_cast<float>(opt.classes) && y == std::floor(y)), std::to_string(y));
+        FUZZ_CHECK(std::isnan(y) || (y >= 0 && y < static_cast<float>(opt.classes) && y == std::floor(y)),
+                   std::to_string(y));
     if (opt.sequence)
         for (std::size_t i = 0; i < n; ++i) {
             FUZZ_CHECK(!set.sequences[i].empty(), set.ids[i]);
@@ -82,15 +82,19 @@ void check_table_round_trip(const data::SequenceSet& set, const data::TableOptio
     data::TableOptions plain_options;
     const auto again = data::parse_table(data::to_table(set), plain_options);
     FUZZ_CHECK(again.ok(), data::error_report(again));
-    FUZZ_CHECK(again.value.ids == set.ids && again.value.sequences == set.sequences, "records differ after to_table");
+    FUZZ_CHECK(again.value.ids == set.ids && again.value.sequences == set.sequences,
+               "records differ after to_table");
     FUZZ_CHECK(again.value.labels == set.labels, "labels differ after to_table");
 }
 
 void check_matrix(const data::Matrix& m)
 {
-    FUZZ_CHECK(m.rows() > 0 && m.cols() > 0 && m.values.size() == m.rows() * m.cols() && m.lines.size() == m.rows(), "");
+    FUZZ_CHECK(
+        m.rows() > 0 && m.cols() > 0 && m.values.size() == m.rows() * m.cols() && m.lines.size() == m.rows(),
+        "");
     FUZZ_CHECK(std::set<std::string>(m.ids.begin(), m.ids.end()).size() == m.rows(), "duplicate ids");
-    FUZZ_CHECK(std::set<std::string>(m.columns.begin(), m.columns.end()).size() == m.cols(), "duplicate columns");
+    FUZZ_CHECK(std::set<std::string>(m.columns.begin(), m.columns.end()).size() == m.cols(),
+               "duplicate columns");
     for (float v : m.values) FUZZ_CHECK(std::isfinite(v), "a value is not finite");
 }
 

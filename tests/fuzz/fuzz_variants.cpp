@@ -1,8 +1,8 @@
 // tests/fuzz/fuzz_variants.cpp: variant tables (core/interpret/variants).
 // Input: byte 0 picks the model's numeric input columns (none, or one or two), the rest is the table.
-// Besides the contract of fuzz_contract.hpp: a parsed substitution has a position inside its sequence, where the
-// sequence holds ref, and an alt of A/C/G/T other than ref; a parsed pair has two non-empty alleles of bases; every
-// variant carries one finite value per feature column and the line it was read from.
+// Besides the contract of fuzz_contract.hpp: a parsed substitution has a position inside its sequence, where
+// the sequence holds ref, and an alt of A/C/G/T other than ref; a parsed pair has two non-empty alleles of
+// bases; every variant carries one finite value per feature column and the line it was read from.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>

@@ -40,9 +40,11 @@ test('dae-impute on pbmc3k, seed 1: masked test MSE >= 30% below per-gene mean i
   const epochs = [];
   const summary = await model.fit({ onProgress: (p) => p.type === 'epoch' && epochs.push(p) });
   const t = summary.test;
-  console.log(`pbmc3k dae-impute: masked test MSE ${t.maskedMse.toFixed(4)} vs per-gene mean ${t.meanImputationMse.toFixed(4)} ` +
-    `(${(100 * t.improvement).toFixed(1)}% lower, ${t.hidden} hidden entries of ${t.cells} test cells); best epoch ` +
-    `${summary.bestEpoch} of ${summary.epochsRun}; ${summary.seconds.toFixed(1)} s (${helix.backend.label})`);
+  console.log(
+    `pbmc3k dae-impute: masked test MSE ${t.maskedMse.toFixed(4)} vs per-gene mean ${t.meanImputationMse.toFixed(4)} ` +
+      `(${(100 * t.improvement).toFixed(1)}% lower, ${t.hidden} hidden entries of ${t.cells} test cells); best epoch ` +
+      `${summary.bestEpoch} of ${summary.epochsRun}; ${summary.seconds.toFixed(1)} s (${helix.backend.label})`,
+  );
   assert.ok(t.improvement >= 0.3, `improvement ${t.improvement}`);
   assert.equal(epochs.length, summary.epochsRun);
   assert.equal(typeof epochs[0].valLoss, 'number');
@@ -71,9 +73,11 @@ test('autoencoder (2-D latent) on pbmc3k, seed 1: latent kNN cell-type accuracy 
   model.load(matrix, { labels: cells, labelColumn: 'classified' });
   const summary = await model.fit();
   const knn = summary.latentKnn;
-  console.log(`pbmc3k autoencoder 2-D: latent kNN accuracy ${knn.accuracy.toFixed(3)} vs majority ${knn.majorityRate.toFixed(3)} ` +
-    `(${knn.n} test cells, k ${knn.k}); test reconstruction MSE ${summary.test.reconstructionMse.toFixed(4)}; best epoch ` +
-    `${summary.bestEpoch} of ${summary.epochsRun}; ${summary.seconds.toFixed(1)} s`);
+  console.log(
+    `pbmc3k autoencoder 2-D: latent kNN accuracy ${knn.accuracy.toFixed(3)} vs majority ${knn.majorityRate.toFixed(3)} ` +
+      `(${knn.n} test cells, k ${knn.k}); test reconstruction MSE ${summary.test.reconstructionMse.toFixed(4)}; best epoch ` +
+      `${summary.bestEpoch} of ${summary.epochsRun}; ${summary.seconds.toFixed(1)} s`,
+  );
   assert.ok(knn.accuracy >= Math.max(0.6, 2 * knn.majorityRate), JSON.stringify(knn));
   const { ids, codes, labels, split } = model.encode();
   assert.equal(ids.length, 2638);
@@ -86,12 +90,21 @@ test('autoencoder (2-D latent) on pbmc3k, seed 1: latent kNN cell-type accuracy 
 test('matrix and labels errors throw HelixInputError naming the text, line and column', async () => {
   const helix = await engine();
   const model = helix.createAutoencoder('autoencoder');
-  assert.throws(() => model.load('cell\tA\tB\nc1\t1\t2\nc2\t3\n'), (e) => e instanceof HelixInputError
-    && e.source === 'matrix' && e.message === 'line 3, column 5: this row has 2 fields but the header has 3 (an id and 2 values)');
-  assert.throws(() => model.load('cell,A\nc1,1\n', { labels: 'cell\tlabel\nc7\tT\n' }), (e) => e.source === 'labels'
-    && e.message === "line 2, column 1: id 'c7' is not a row of the matrix");
-  assert.throws(() => helix.createAutoencoder({ type: 'autoencoder', latent: { units: 2 }, encoder: [{ type: 'conv1d' }] }),
-    /encoder\[0\]\.type: 'conv1d' is not one of/);
+  assert.throws(
+    () => model.load('cell\tA\tB\nc1\t1\t2\nc2\t3\n'),
+    (e) =>
+      e instanceof HelixInputError &&
+      e.source === 'matrix' &&
+      e.message === 'line 3, column 5: this row has 2 fields but the header has 3 (an id and 2 values)',
+  );
+  assert.throws(
+    () => model.load('cell,A\nc1,1\n', { labels: 'cell\tlabel\nc7\tT\n' }),
+    (e) => e.source === 'labels' && e.message === "line 2, column 1: id 'c7' is not a row of the matrix",
+  );
+  assert.throws(
+    () => helix.createAutoencoder({ type: 'autoencoder', latent: { units: 2 }, encoder: [{ type: 'conv1d' }] }),
+    /encoder\[0\]\.type: 'conv1d' is not one of/,
+  );
   assert.throws(() => helix.createAutoencoder('vae'), /is not one of: autoencoder, dae-impute/);
   assert.throws(() => model.save(), /load a matrix before saving/);
   model.dispose();
@@ -102,17 +115,45 @@ test('helix train / evaluate / encode on a gzipped matrix; a bad labels file fai
   const small = join(dir, 'small.tsv.gz');
   writeFileSync(small, gzipSync(matrix.split('\n').slice(0, 401).join('\n')));
   const out = join(dir, 'dae.json');
-  const t = run('train', '--preset', 'dae-impute', '--matrix', small, '--labels-file', pbmc('cells.tsv'),
-    '--label-column', 'classified', '--epochs', '2', '--quiet', '--out', out);
-  assert.equal(t.status, 1, t.stderr);  // cells.tsv names cells the 400-cell matrix lacks
+  const t = run(
+    'train',
+    '--preset',
+    'dae-impute',
+    '--matrix',
+    small,
+    '--labels-file',
+    pbmc('cells.tsv'),
+    '--label-column',
+    'classified',
+    '--epochs',
+    '2',
+    '--quiet',
+    '--out',
+    out,
+  );
+  assert.equal(t.status, 1, t.stderr); // cells.tsv names cells the 400-cell matrix lacks
   assert.match(t.stderr, /cells\.tsv: line 402, column 1: id '\w+' is not a row of the matrix/);
   const labels = join(dir, 'cells.tsv');
   writeFileSync(labels, cells.split('\n').slice(0, 401).join('\n'));
-  const ok = run('train', '--preset', 'dae-impute', '--matrix', small, '--labels-file', labels,
-    '--label-column', 'classified', '--epochs', '2', '--quiet', '--out', out);
+  const ok = run(
+    'train',
+    '--preset',
+    'dae-impute',
+    '--matrix',
+    small,
+    '--labels-file',
+    labels,
+    '--label-column',
+    'classified',
+    '--epochs',
+    '2',
+    '--quiet',
+    '--out',
+    out,
+  );
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stderr, /imputation MSE [\d.]+ vs per-gene mean [\d.]+/);
-  const savedFile = JSON.parse(readFileSync(out, 'utf8'));  // the envelope (js/model-file.js)
+  const savedFile = JSON.parse(readFileSync(out, 'utf8')); // the envelope (js/model-file.js)
   assert.deepEqual([savedFile.format, savedFile.version, savedFile.family], ['helix', 2, 'autoencoder']);
   const e = run('evaluate', '--model', out, '--matrix', small, '--labels-file', labels, '--label-column', 'classified');
   assert.equal(e.status, 0, e.stderr);
@@ -121,7 +162,19 @@ test('helix train / evaluate / encode on a gzipped matrix; a bad labels file fai
   for (const k of ['maskedMse', 'meanImputationMse', 'improvement']) assert.equal(typeof scores[k], 'number');
   assert.equal(typeof scores.latentKnn.accuracy, 'number');
   const latent = join(dir, 'latent.tsv');
-  const c = run('encode', '--model', out, '--matrix', small, '--labels-file', labels, '--label-column', 'classified', '--out', latent);
+  const c = run(
+    'encode',
+    '--model',
+    out,
+    '--matrix',
+    small,
+    '--labels-file',
+    labels,
+    '--label-column',
+    'classified',
+    '--out',
+    latent,
+  );
   assert.equal(c.status, 0, c.stderr);
   const rows = readFileSync(latent, 'utf8').trimEnd().split('\n');
   assert.equal(rows.length, 401);

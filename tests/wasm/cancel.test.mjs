@@ -25,7 +25,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function cancelLatencyMs(args, { afterEpoch = 1, intoEpoch = 30 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'helix-cancel-'));
   const out = join(dir, 'model.json');
-  const child = spawn(process.execPath, [CLI, 'train', ...args, '--out', out, '--threads', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'train', ...args, '--out', out, '--threads', '2'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   let sentAt = 0;
   let answeredAt = 0;
@@ -33,7 +35,8 @@ function cancelLatencyMs(args, { afterEpoch = 1, intoEpoch = 30 } = {}) {
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
-      if (sentAt > 0 && !answeredAt && stderr.includes('cancelled: nothing was written')) answeredAt = performance.now();
+      if (sentAt > 0 && !answeredAt && stderr.includes('cancelled: nothing was written'))
+        answeredAt = performance.now();
       if (!sentAt && stderr.includes(`epoch ${afterEpoch}/`)) {
         sentAt = -1;
         setTimeout(() => {
@@ -43,8 +46,17 @@ function cancelLatencyMs(args, { afterEpoch = 1, intoEpoch = 30 } = {}) {
       }
     });
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ ms: (answeredAt || Infinity) - sentAt, exitMs: performance.now() - sentAt, code, signal,
-      stderr, dir, sent: sentAt > 0 }));
+    child.on('exit', (code, signal) =>
+      resolve({
+        ms: (answeredAt || Infinity) - sentAt,
+        exitMs: performance.now() - sentAt,
+        code,
+        signal,
+        stderr,
+        dir,
+        sent: sentAt > 0,
+      }),
+    );
   });
 }
 
@@ -53,16 +65,29 @@ const data = (p) => fileURLToPath(new URL(`web/data/${p}`, root));
 // Prints the three runs' figures and asserts the median answer is within the bound.
 function report(preset, runs) {
   const answers = runs.map((r) => r.ms);
-  console.log(`cancel latency, helix train ${preset}: SIGINT to "cancelled" ${answers.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
-    `(median ${median(answers).toFixed(0)} ms); SIGINT to process gone ${runs.map((r) => r.exitMs.toFixed(0)).join(', ')} ms`);
+  console.log(
+    `cancel latency, helix train ${preset}: SIGINT to "cancelled" ${answers.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
+      `(median ${median(answers).toFixed(0)} ms); SIGINT to process gone ${runs.map((r) => r.exitMs.toFixed(0)).join(', ')} ms`,
+  );
   assert.ok(median(answers) < BOUND_MS, `median ${median(answers).toFixed(0)} ms`);
 }
 
 test(`Ctrl-C during helix train (gcn-graph) answers within ${BOUND_MS} ms, dies of SIGINT, writes nothing (median of 3)`, async () => {
   const runs = [];
   for (const intoEpoch of [20, 60, 100]) {
-    const r = await cancelLatencyMs(['--preset', 'gcn-graph', '--nodes', data('graph-motifs/nodes.tsv'),
-      '--edges', data('graph-motifs/edges.tsv'), '--epochs', '50'], { intoEpoch });
+    const r = await cancelLatencyMs(
+      [
+        '--preset',
+        'gcn-graph',
+        '--nodes',
+        data('graph-motifs/nodes.tsv'),
+        '--edges',
+        data('graph-motifs/edges.tsv'),
+        '--epochs',
+        '50',
+      ],
+      { intoEpoch },
+    );
     assert.ok(r.sent, `the run ended before SIGINT was sent: ${r.stderr}`);
     assert.equal(r.signal, 'SIGINT', r.stderr);
     assert.match(r.stderr, /cancelled: nothing was written/);
@@ -75,7 +100,10 @@ test(`Ctrl-C during helix train (gcn-graph) answers within ${BOUND_MS} ms, dies 
 test(`Ctrl-C during helix train (cnn-deep on the GATA peaks) answers within ${BOUND_MS} ms (median of 3)`, async () => {
   const runs = [];
   for (const intoEpoch of [30, 300, 700]) {
-    const r = await cancelLatencyMs(['--preset', 'cnn-deep', '--data', data('gata-example.tsv'), '--epochs', '5'], { intoEpoch, afterEpoch: 1 });
+    const r = await cancelLatencyMs(['--preset', 'cnn-deep', '--data', data('gata-example.tsv'), '--epochs', '5'], {
+      intoEpoch,
+      afterEpoch: 1,
+    });
     assert.ok(r.sent, `the run ended before SIGINT was sent: ${r.stderr}`);
     assert.equal(r.signal, 'SIGINT', r.stderr);
     assert.deepEqual(readdirSync(r.dir), []);
@@ -91,21 +119,28 @@ test('Ctrl-C while a file is being written leaves neither half a file nor the te
   const atomic = new URL('bin/cli/atomic-write.mjs', root).href;
   // writeAtomically creates the temporary file before its first await: 'writing' means it exists and 512 MB are
   // on their way into it.
-  writeFileSync(script, `import { writeAtomically } from '${atomic}';\n` +
-    `const done = writeAtomically(${JSON.stringify(target)}, Buffer.alloc(512 * 1024 * 1024, 7));\n` +
-    `process.stdout.write('writing\\n');\nawait done;\nprocess.stdout.write('written\\n');\n`);
+  writeFileSync(
+    script,
+    `import { writeAtomically } from '${atomic}';\n` +
+      `const done = writeAtomically(${JSON.stringify(target)}, Buffer.alloc(512 * 1024 * 1024, 7));\n` +
+      `process.stdout.write('writing\\n');\nawait done;\nprocess.stdout.write('written\\n');\n`,
+  );
   const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
-  const writing = new Promise((resolve) => child.stdout.on('data', (c) => {
-    stdout += c;
-    if (stdout.includes('writing')) resolve();
-  }));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal === 'SIGINT' ? null : code)));
+  const writing = new Promise((resolve) =>
+    child.stdout.on('data', (c) => {
+      stdout += c;
+      if (stdout.includes('writing')) resolve();
+    }),
+  );
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal === 'SIGINT' ? null : code)),
+  );
   await writing;
   assert.ok(existsSync(`${target}.tmp-${child.pid}`), 'the temporary file is not there');
   child.kill('SIGINT');
   const code = await exited;
   assert.equal(stdout, 'writing\n', 'the write finished before SIGINT');
-  assert.equal(code, null);  // died of SIGINT
+  assert.equal(code, null); // died of SIGINT
   assert.deepEqual(readdirSync(dir), ['write.mjs']);
 });

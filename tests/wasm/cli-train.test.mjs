@@ -17,7 +17,12 @@ const run = (...args) => spawnSync(process.execPath, [helix, ...args, '--threads
 const dir = mkdtempSync(join(tmpdir(), 'helix-cli-train-'));
 const saved = (path) => JSON.parse(readFileSync(path, 'utf8'));
 // The family of a saved file: the envelope's "family", or what a file of the older tags is.
-const OLD_TAGS = { 'helix-model': 'sequence', 'helix-graph-model': 'graph', 'helix-autoencoder': 'autoencoder', 'helix-gan': 'gan' };
+const OLD_TAGS = {
+  'helix-model': 'sequence',
+  'helix-graph-model': 'graph',
+  'helix-autoencoder': 'autoencoder',
+  'helix-gan': 'gan',
+};
 const familyOf = (path) => saved(path).family ?? OLD_TAGS[saved(path).format];
 const specFile = (name, spec) => {
   const path = join(dir, name);
@@ -28,16 +33,29 @@ const specFile = (name, spec) => {
 // 60 cells × 12 genes: two cell types with different expression programmes, seeded.
 function matrix() {
   let s = 5;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const genes = Array.from({ length: 12 }, (_, g) => `g${g}`);
   const rows = Array.from({ length: 60 }, (_, c) =>
-    [`c${c}`, ...genes.map((_, g) => ((g < 6) === (c % 2 === 0) ? 2 + rand() : rand() * 0.3).toFixed(3))].join('\t'));
+    [`c${c}`, ...genes.map((_, g) => (g < 6 === (c % 2 === 0) ? 2 + rand() : rand() * 0.3).toFixed(3))].join('\t'),
+  );
   return `id\t${genes.join('\t')}\n${rows.join('\n')}\n`;
 }
 
 test('helix train: a sequence model from --preset or a --spec of its shape, on --data', () => {
   const out = join(dir, 'seq.json');
-  const r = run('train', '--preset', 'cnn-binding', '--data', data('primer-motif.tsv'), '--epochs', '2', '--seed', '1', '--out', out);
+  const r = run(
+    'train',
+    '--preset',
+    'cnn-binding',
+    '--data',
+    data('primer-motif.tsv'),
+    '--epochs',
+    '2',
+    '--seed',
+    '1',
+    '--out',
+    out,
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /epoch 2\/2 · loss \d\.\d{4}/);
   assert.match(r.stderr, /held-out test \(200 sequences\): accuracy \d\.\d{4}/);
@@ -53,16 +71,41 @@ test('helix train: a graph model on --nodes and --edges (preset, or a spec with 
   const sim = join(dir, 'graphs');
   assert.equal(run('simulate', '--kind', 'graph-motifs', '--count', '40', '--seed', '2', '--out', sim).status, 0);
   const out = join(dir, 'gcn.json');
-  const r = run('train', '--preset', 'gcn-graph', '--nodes', join(sim, 'nodes.tsv'), '--edges', join(sim, 'edges.tsv'),
-    '--epochs', '3', '--seed', '1', '--out', out);
+  const r = run(
+    'train',
+    '--preset',
+    'gcn-graph',
+    '--nodes',
+    join(sim, 'nodes.tsv'),
+    '--edges',
+    join(sim, 'edges.tsv'),
+    '--epochs',
+    '3',
+    '--seed',
+    '1',
+    '--out',
+    out,
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /^40 graphs: \d+ nodes, \d+ edges/m);
   assert.match(r.stderr, /epoch 3\/3 · loss \d\.\d{4} · validation accuracy/);
   assert.match(r.stderr, /test graphs \(\d+\): accuracy \d\.\d{4}, AUROC/);
   assert.equal(familyOf(out), 'graph');
   const spec = specFile('gcn-spec.json', GRAPH_PRESETS['gcn-node']);
-  const s = run('train', '--spec', spec, '--nodes', data('cora/nodes.tsv'), '--edges', data('cora/edges.tsv'),
-    '--epochs', '2', '--quiet', '--out', out);
+  const s = run(
+    'train',
+    '--spec',
+    spec,
+    '--nodes',
+    data('cora/nodes.tsv'),
+    '--edges',
+    data('cora/edges.tsv'),
+    '--epochs',
+    '2',
+    '--quiet',
+    '--out',
+    out,
+  );
   assert.equal(s.status, 0, s.stderr);
   assert.match(s.stderr, /test nodes \(1000\): accuracy/);
   assert.equal(saved(out).spec.task, 'node_classification');
@@ -72,7 +115,21 @@ test('helix train: an autoencoder on --matrix (preset, or a spec of type autoenc
   const m = join(dir, 'cells.tsv');
   writeFileSync(m, matrix());
   const out = join(dir, 'ae.json');
-  const r = run('train', '--preset', 'autoencoder', '--matrix', m, '--epochs', '2', '--batch-size', '8', '--seed', '1', '--out', out);
+  const r = run(
+    'train',
+    '--preset',
+    'autoencoder',
+    '--matrix',
+    m,
+    '--epochs',
+    '2',
+    '--batch-size',
+    '8',
+    '--seed',
+    '1',
+    '--out',
+    out,
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /^matrix: 60 cells × 12 genes; train \d+, validation \d+, test \d+/m);
   assert.match(r.stderr, /epoch 2\/2 · loss/);
@@ -86,7 +143,19 @@ test('helix train: an autoencoder on --matrix (preset, or a spec of type autoenc
 
 test('helix train: a GAN on --data, counted in --steps (preset, or a spec of type gan)', () => {
   const out = join(dir, 'gan.json');
-  const r = run('train', '--preset', 'gan-dna', '--data', data('gan-motif.fa'), '--steps', '4', '--seed', '1', '--out', out);
+  const r = run(
+    'train',
+    '--preset',
+    'gan-dna',
+    '--data',
+    data('gan-motif.fa'),
+    '--steps',
+    '4',
+    '--seed',
+    '1',
+    '--out',
+    out,
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /step 4\/4 · epoch 1 · D loss \d+\.\d{4} · G loss \d+\.\d{4}/);
   assert.match(r.stderr, /^4 steps on \d+ sequences/m);
@@ -99,7 +168,19 @@ test('helix train: a GAN on --data, counted in --steps (preset, or a spec of typ
 
 test("helix train refuses another family's options and names the missing data, writing nothing", () => {
   const out = join(dir, 'never.json');
-  const steps = run('train', '--preset', 'gcn-node', '--nodes', 'n.tsv', '--edges', 'e.tsv', '--steps', '3', '--out', out);
+  const steps = run(
+    'train',
+    '--preset',
+    'gcn-node',
+    '--nodes',
+    'n.tsv',
+    '--edges',
+    'e.tsv',
+    '--steps',
+    '3',
+    '--out',
+    out,
+  );
   assert.equal(steps.status, 2);
   assert.match(steps.stderr, /--steps is not an option of graph models' training \(it is for GANs\)/);
   const label = run('train', '--preset', 'gan-dna', '--data', data('gan-motif.fa'), '--label', 'y', '--out', out);
@@ -117,8 +198,21 @@ test("helix train refuses another family's options and names the missing data, w
 test('helix COMMAND --help shows the command; helix --help lists every command', () => {
   const all = run('--help');
   assert.equal(all.status, 0);
-  for (const name of ['train', 'predict', 'evaluate', 'explain', 'variants', 'motifs', 'encode', 'sample', 'simulate',
-    'export', 'import', 'presets']) assert.match(all.stdout, new RegExp(`^ {2}${name} +\\S`, 'm'));
+  for (const name of [
+    'train',
+    'predict',
+    'evaluate',
+    'explain',
+    'variants',
+    'motifs',
+    'encode',
+    'sample',
+    'simulate',
+    'export',
+    'import',
+    'presets',
+  ])
+    assert.match(all.stdout, new RegExp(`^ {2}${name} +\\S`, 'm'));
   const train = run('train', '--help');
   assert.equal(train.status, 0);
   for (const option of ['--data', '--nodes', '--matrix', '--steps']) assert.ok(train.stdout.includes(option), option);

@@ -15,11 +15,23 @@ const dir = mkdtempSync(join(tmpdir(), 'helix-cli-'));
 const model = join(dir, 'model.json');
 
 test('helix train writes a model and reports held-out scores on stderr', () => {
-  const r = run('train', '--preset', 'cnn-binding', '--data', data('primer-motif.tsv'), '--epochs', '4', '--seed', '1', '--out', model);
+  const r = run(
+    'train',
+    '--preset',
+    'cnn-binding',
+    '--data',
+    data('primer-motif.tsv'),
+    '--epochs',
+    '4',
+    '--seed',
+    '1',
+    '--out',
+    model,
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /epoch 4\/4/);
   assert.match(r.stderr, /held-out test \(200 sequences\): accuracy 0\.9\d/);
-  const savedFile = JSON.parse(readFileSync(model, 'utf8'));  // the envelope (js/model-file.js)
+  const savedFile = JSON.parse(readFileSync(model, 'utf8')); // the envelope (js/model-file.js)
   assert.deepEqual([savedFile.format, savedFile.version, savedFile.family], ['helix', 2, 'sequence']);
 });
 

@@ -47,12 +47,15 @@ test('predict throws a HelixInputError naming the line of a sequence too short f
   const helix = await engine();
   const model = helix.createModel('cnn-binding');
   try {
-    assert.throws(() => model.predict('>ok\nACGTACGTACGTACGT\n>short\nACGT\n'), (e) => {
-      assert.ok(e instanceof HelixInputError);
-      assert.equal(e.errors[0].line, 3);
-      assert.match(e.errors[0].message, /4 bases is too short/);
-      return true;
-    });
+    assert.throws(
+      () => model.predict('>ok\nACGTACGTACGTACGT\n>short\nACGT\n'),
+      (e) => {
+        assert.ok(e instanceof HelixInputError);
+        assert.equal(e.errors[0].line, 3);
+        assert.match(e.errors[0].message, /4 bases is too short/);
+        return true;
+      },
+    );
   } finally {
     model.dispose();
   }
@@ -63,8 +66,10 @@ test('a spec with a typo or a kernel longer than a fixed input is refused with t
   const spec = structuredClone(helix.presets['cnn-binding']);
   spec.layers[0].kernal_size = 3;
   assert.throws(() => helix.createModel(spec), /layers\[0\]\.kernal_size: unknown field/);
-  const fixed = { input: { length: 10 }, layers: [{ type: 'conv1d', filters: 2, kernel_size: 20 },
-    { type: 'global_max_pool' }, { type: 'dense', units: 1 }] };
+  const fixed = {
+    input: { length: 10 },
+    layers: [{ type: 'conv1d', filters: 2, kernel_size: 20 }, { type: 'global_max_pool' }, { type: 'dense', units: 1 }],
+  };
   assert.throws(() => helix.createModel(fixed), /kernel_size 20 is longer than its input \(10 positions\)/);
   assert.throws(() => helix.createModel('no-such-preset'), /not one of: cnn-binding/);
 });

@@ -13,7 +13,10 @@ import { engine, dataText, root } from './helpers.mjs';
 import { AUTOENCODER_PRESETS, GRAPH_PRESETS } from '../../js/presets.js';
 
 // The learning rate in the message: 1e+06 (given to fit; a spec allows at most 10), 10 for the GAN (its options too).
-const hint = (rate) => new RegExp(`^training stopped at epoch (?<epoch>\\d+), (batch|step) (?<batch>\\d+): (in a (generator|discriminator) update, )?the (?<what>loss|gradient of \\S+|weight \\S+) became (NaN|infinite)\\. The learning rate ${rate} is probably too high; try 0\\.001\\. The weights from before the update that caused it are kept\\.$`);
+const hint = (rate) =>
+  new RegExp(
+    `^training stopped at epoch (?<epoch>\\d+), (batch|step) (?<batch>\\d+): (in a (generator|discriminator) update, )?the (?<what>loss|gradient of \\S+|weight \\S+) became (NaN|infinite)\\. The learning rate ${rate} is probably too high; try 0\\.001\\. The weights from before the update that caused it are kept\\.$`,
+  );
 const HINT = hint('1e\\+06');
 const sgd = { type: 'sgd', learning_rate: 10 };
 const HUGE = 1e6;
@@ -44,19 +47,31 @@ function checkDiverged({ summary, before, earlier, errorEvent }, model, pattern 
   // A GAN step (d_steps 1) updates D, then G: only a bad loss or gradient of D comes before this step's first update.
   const thisStep = m[5] ? !/discriminator update, the (loss|gradient)/.test(m[0]) : m.groups.what.startsWith('weight');
   const lastGood = thisStep ? before : earlier;
-  assert.deepEqual(JSON.parse(model.save()).weights, lastGood, 'the weights are not those from before the update that caused it');
+  assert.deepEqual(
+    JSON.parse(model.save()).weights,
+    lastGood,
+    'the weights are not those from before the update that caused it',
+  );
 }
 
 test('a sequence model with learning rate 1e6 stops with epoch, batch and hint; keeps its last good weights and predicts', async () => {
   const helix = await engine();
   // Linear layers: a ReLU network (cnn-binding) tends to die quietly at such a rate instead, all its units off.
   const spec = structuredClone(helix.presets['mlp-onehot']);
-  spec.layers = [{ type: 'flatten' }, { type: 'dense', name: 'fc1', units: 64 }, { type: 'dense', name: 'fc2', units: 64 }, { type: 'dense', name: 'out', units: 1 }];
+  spec.layers = [
+    { type: 'flatten' },
+    { type: 'dense', name: 'fc1', units: 64 },
+    { type: 'dense', name: 'fc2', units: 64 },
+    { type: 'dense', name: 'out', units: 1 },
+  ];
   spec.optimizer = sgd;
   const model = helix.createModel(spec);
-  const run = await fitAndWatch(model, (onProgress) => model.fit(dataText('primer-motif.tsv'), { epochs: 3, learningRate: HUGE, onProgress }));
+  const run = await fitAndWatch(model, (onProgress) =>
+    model.fit(dataText('primer-motif.tsv'), { epochs: 3, learningRate: HUGE, onProgress }),
+  );
   checkDiverged(run, model);
-  for (const p of model.predict('>a\nACGTACGTACGTGATAAGACGTAC\n>b\nTTTTTTTTTTTTTTTTTTTTTTTTT\n')) assert.ok(Number.isFinite(p.probability));
+  for (const p of model.predict('>a\nACGTACGTACGTGATAAGACGTAC\n>b\nTTTTTTTTTTTTTTTTTTTTTTTTT\n'))
+    assert.ok(Number.isFinite(p.probability));
   model.dispose();
 });
 
@@ -103,11 +118,11 @@ test('a graph model (gcn-graph) with learning rate 1e6 stops at its bad mini-bat
   model.dispose();
 });
 
-test('a GAN with learning rate 10 (SGD) stops at its bad step and keeps both networks\' last good weights', async () => {
+test("a GAN with learning rate 10 (SGD) stops at its bad step and keeps both networks' last good weights", async () => {
   const helix = await engine();
   const spec = structuredClone(helix.ganPresets['gan-dna']);
   for (const net of [spec.generator, spec.discriminator]) {
-    for (const layer of net.layers) delete layer.activation;  // linear, as above (the generator keeps its softmax layer)
+    for (const layer of net.layers) delete layer.activation; // linear, as above (the generator keeps its softmax layer)
     net.optimizer = sgd;
   }
   const gan = helix.createGan(spec);
@@ -120,16 +135,42 @@ test('a GAN with learning rate 10 (SGD) stops at its bad step and keeps both net
 test('helix train with learning rate 1e6 exits 1 with the message and writes nothing', () => {
   const dir = mkdtempSync(join(tmpdir(), 'helix-diverge-'));
   const specPath = join(dir, 'spec.json');
-  const linear = { input: { name: 'dna', length: 50 }, layers: [{ type: 'flatten' }, { type: 'dense', units: 32 }, { type: 'dense', units: 32 },
-    { type: 'dense', units: 1 }], optimizer: sgd, training: { epochs: 3, batch_size: 32, seed: 1 } };
+  const linear = {
+    input: { name: 'dna', length: 50 },
+    layers: [
+      { type: 'flatten' },
+      { type: 'dense', units: 32 },
+      { type: 'dense', units: 32 },
+      { type: 'dense', units: 1 },
+    ],
+    optimizer: sgd,
+    training: { epochs: 3, batch_size: 32, seed: 1 },
+  };
   writeFileSync(specPath, JSON.stringify(linear));
   const out = join(dir, 'model.json');
   const cli = fileURLToPath(new URL('bin/helix.mjs', root));
-  const r = spawnSync(process.execPath, [cli, 'train', '--spec', specPath, '--data', fileURLToPath(new URL('web/data/primer-motif.tsv', root)),
-    '--out', out, '--lr', '1e6', '--threads', '2', '--quiet'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      cli,
+      'train',
+      '--spec',
+      specPath,
+      '--data',
+      fileURLToPath(new URL('web/data/primer-motif.tsv', root)),
+      '--out',
+      out,
+      '--lr',
+      '1e6',
+      '--threads',
+      '2',
+      '--quiet',
+    ],
+    { encoding: 'utf8' },
+  );
   assert.equal(r.status, 1, r.stderr);
   const line = r.stderr.split('\n').find((l) => l.startsWith('helix: training stopped'));
   assert.ok(line && HINT.test(line.slice('helix: '.length)), r.stderr);
   assert.match(r.stderr, /nothing was written/);
-  assert.deepEqual(readdirSync(dir).sort(), ['spec.json']);  // no model, no temporary file
+  assert.deepEqual(readdirSync(dir).sort(), ['spec.json']); // no model, no temporary file
 });

@@ -30,8 +30,11 @@ for (const build of ['helix-simd-mt', 'helix-simd']) {
 }
 
 test('the threaded build uses shared memory; the single-thread build does not', () => {
-  const memory = (build) => execFileSync('wasm-objdump', ['-x', fileURLToPath(new URL(`js/wasm/${build}.wasm`, root))],
-    { maxBuffer: 1 << 30 }).toString().split('\n').find((l) => /^ - memory\[0\] pages/.test(l));
+  const memory = (build) =>
+    execFileSync('wasm-objdump', ['-x', fileURLToPath(new URL(`js/wasm/${build}.wasm`, root))], { maxBuffer: 1 << 30 })
+      .toString()
+      .split('\n')
+      .find((l) => /^ - memory\[0\] pages/.test(l));
   assert.match(memory('helix-simd-mt'), /shared/);
   assert.doesNotMatch(memory('helix-simd'), /shared/);
 });

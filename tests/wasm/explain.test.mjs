@@ -52,7 +52,8 @@ test('explain: saliency and integrated gradients point at the planted motif', ()
     assert.equal(e.attributions.length, 50);
     const w = argmaxWindow(e.attributions, MOTIF.length);
     assert.ok(Math.abs(w - 20) < MOTIF.length, `${method}: top window at ${w}`);
-    if (method === 'ig') assert.ok(Math.abs(e.delta) <= 0.01 * Math.abs(e.score - e.baselineScore), JSON.stringify(e.delta));
+    if (method === 'ig')
+      assert.ok(Math.abs(e.delta) <= 0.01 * Math.abs(e.score - e.baselineScore), JSON.stringify(e.delta));
   }
 });
 
@@ -62,7 +63,12 @@ test('explain: ism gives each substitution the change of the predicted probabili
   assert.equal(e.ism.length, 50);
   const p0 = model.predict(CARRIER)[0].probability;
   assert.ok(Math.abs(e.score - p0) < 1e-5);
-  for (const [pos, base] of [[0, 'A'], [22, 'C'], [23, 'G'], [49, 'T']]) {
+  for (const [pos, base] of [
+    [0, 'A'],
+    [22, 'C'],
+    [23, 'G'],
+    [49, 'T'],
+  ]) {
     const mutant = CARRIER.slice(0, pos) + base + CARRIER.slice(pos + 1);
     const expected = base === CARRIER[pos] ? 0 : model.predict(mutant)[0].probability - p0;
     assert.ok(Math.abs(e.ism[pos]['ACGT'.indexOf(base)] - expected) < 1e-5, `position ${pos} ${base}`);
@@ -73,9 +79,18 @@ test('explain: ism gives each substitution the change of the predicted probabili
 });
 
 test('explain: bad options throw HelixInputError naming the field', () => {
-  assert.throws(() => model.explain(CARRIER, { method: 'deeplift' }), (e) => e instanceof HelixInputError && e.errors[0].field === 'method');
-  assert.throws(() => model.explain(CARRIER, { head: 'tal1' }), (e) => /head: 'tal1' is not a head of this model \(heads: label\)/.test(e.errors[0].message));
-  assert.throws(() => model.explain('>x\nACGJ\n'), (e) => e.errors[0].line === 2);
+  assert.throws(
+    () => model.explain(CARRIER, { method: 'deeplift' }),
+    (e) => e instanceof HelixInputError && e.errors[0].field === 'method',
+  );
+  assert.throws(
+    () => model.explain(CARRIER, { head: 'tal1' }),
+    (e) => /head: 'tal1' is not a head of this model \(heads: label\)/.test(e.errors[0].message),
+  );
+  assert.throws(
+    () => model.explain('>x\nACGJ\n'),
+    (e) => e.errors[0].line === 2,
+  );
 });
 
 const VARIANTS = `id\tsequence\tposition\tref\talt\nfar\t${CARRIER}\t3\tG\tA\nin_motif\t${CARRIER}\t23\tA\tC\n`;
@@ -83,7 +98,10 @@ const VARIANTS = `id\tsequence\tposition\tref\talt\nfar\t${CARRIER}\t3\tG\tA\nin
 test('variants: a substitution in the motif comes first, with its scores and log odds ratio', () => {
   const r = model.variants(VARIANTS);
   assert.equal(r.head, 'label');
-  assert.deepEqual(r.variants.map((v) => v.id), ['in_motif', 'far']);
+  assert.deepEqual(
+    r.variants.map((v) => v.id),
+    ['in_motif', 'far'],
+  );
   const v = r.variants[0];
   assert.equal(v.line, 3);
   assert.equal(v.position, 23);
@@ -97,8 +115,14 @@ test('variants: a substitution in the motif comes first, with its scores and log
 });
 
 test('variants: a ref that does not match throws with line and column', () => {
-  assert.throws(() => model.variants(`id\tsequence\tposition\tref\talt\nv\t${CARRIER}\t1\tG\tA\n`),
-    (e) => e instanceof HelixInputError && e.errors[0].line === 2 && e.errors[0].column === 56 && e.errors[0].field === 'ref');
+  assert.throws(
+    () => model.variants(`id\tsequence\tposition\tref\talt\nv\t${CARRIER}\t1\tG\tA\n`),
+    (e) =>
+      e instanceof HelixInputError &&
+      e.errors[0].line === 2 &&
+      e.errors[0].column === 56 &&
+      e.errors[0].field === 'ref',
+  );
 });
 
 test('helix explain prints TSV per method, and JSON with --json', () => {
@@ -114,7 +138,7 @@ test('helix explain prints TSV per method, and JSON with --json', () => {
   assert.equal(r.status, 0, r.stderr);
   lines = r.stdout.trim().split('\n');
   assert.equal(lines[0], 'id\tposition\tref\tA\tC\tG\tT');
-  assert.equal(lines[1].split('\t')[3 + 1], '0.00000');  // C at position 1: its own column is 0
+  assert.equal(lines[1].split('\t')[3 + 1], '0.00000'); // C at position 1: its own column is 0
   r = run('explain', '--model', modelPath, '--input', fasta, '--method', 'ig', '--steps', '20', '--json');
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);

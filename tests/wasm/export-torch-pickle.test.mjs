@@ -21,8 +21,14 @@ const helix = await loadHelix();
 const python = (code, cwd = work) => execFileSync(PYTHON, ['-c', code], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
 const readPt = async (path) => readTorchStateDict(await readZip(new Uint8Array(readFileSync(path))));
 
-const SEQS = ['ACGTACGTTTGACCAGGTACGATCGATCGGGATCCATGCAAAGTCGATCGA', 'TTTTGGGGCCCCAAAATTTTGGGGCCCCAAAATTTTGGGGCCCCAAAATTTT',
-  'GATTACAGATTACAGATTACAGATTACAGATTACAGATTACAGATTACAGA'].map((s, i) => `>s${i}\n${s}`).join('\n') + '\n';
+const SEQS =
+  [
+    'ACGTACGTTTGACCAGGTACGATCGATCGGGATCCATGCAAAGTCGATCGA',
+    'TTTTGGGGCCCCAAAATTTTGGGGCCCCAAAATTTTGGGGCCCCAAAATTTT',
+    'GATTACAGATTACAGATTACAGATTACAGATTACAGATTACAGATTACAGA',
+  ]
+    .map((s, i) => `>s${i}\n${s}`)
+    .join('\n') + '\n';
 
 test('float32 and int64 tensors, strided views and the OrderedDict metadata read as torch wrote them', async () => {
   python(`import torch
@@ -36,7 +42,12 @@ with open('a.json', 'w') as f:
   const tensors = await readPt(join(work, 'a.pt'));
   const want = JSON.parse(readFileSync(join(work, 'a.json'), 'utf8'));
   assert.deepEqual([...tensors.keys()], Object.keys(want));
-  for (const [k, t] of tensors) assert.deepEqual(Array.from(t.data), want[k].map((v) => Math.fround(v)), k);
+  for (const [k, t] of tensors)
+    assert.deepEqual(
+      Array.from(t.data),
+      want[k].map((v) => Math.fround(v)),
+      k,
+    );
   assert.deepEqual(tensors.get('view').shape, [3, 3]);
   assert.deepEqual(tensors.get('scalar').shape, []);
   assert.equal(tensors.get('1.num_batches_tracked').dtype, 'I64');
@@ -44,10 +55,18 @@ with open('a.json', 'w') as f:
 
 test('anything but a state_dict of float32 tensors is an error naming what was found', async () => {
   const cases = [
-    ["torch.save({'w': torch.zeros(2, dtype=torch.float64)}, 'f64.pt')", 'f64.pt', /w: storage type torch\.DoubleStorage/],
+    [
+      "torch.save({'w': torch.zeros(2, dtype=torch.float64)}, 'f64.pt')",
+      'f64.pt',
+      /w: storage type torch\.DoubleStorage/,
+    ],
     ["torch.save({'w': 3}, 'int.pt')", 'int.pt', /w: holds number, not a tensor/],
     ["torch.save([torch.zeros(2)], 'list.pt')", 'list.pt', /holds a tuple\/list, not a state_dict/],
-    ["import numpy as np; torch.save({'w': np.zeros(2)}, 'np.pt')", 'np.pt', /found global numpy\.core\.multiarray\._reconstruct/],
+    [
+      "import numpy as np; torch.save({'w': np.zeros(2)}, 'np.pt')",
+      'np.pt',
+      /found global numpy\.core\.multiarray\._reconstruct/,
+    ],
     ["torch.save(torch.nn.Linear(2, 1), 'module.pt')", 'module.pt', /found global torch\.nn\.modules\.linear\.Linear/],
   ];
   for (const [code, file, pattern] of cases) {
@@ -65,23 +84,49 @@ test('round trip: Helix -> PyTorch -> torch.save -> helix import: unchanged weig
   for (const [f, data] of Object.entries(files)) writeFileSync(join(dir, f), data);
   writeFileSync(join(dir, 'seqs.fa'), SEQS);
   // torch loads the exported weights and saves them with torch.save; a second file has conv1 scaled by 1.5.
-  python(`import torch, helix_model as hm
+  python(
+    `import torch, helix_model as hm
 m = hm.build_model(); m.load_state_dict(hm.load_safetensors('weights.safetensors'))
 torch.save(m.state_dict(), 'same.pt')
 with torch.no_grad(): m.conv1.weight.mul_(1.5)
-torch.save(m.state_dict(), 'changed.pt')`, dir);
+torch.save(m.state_dict(), 'changed.pt')`,
+    dir,
+  );
   const before = model.predict(SEQS).map((r) => r.probability);
   const same = await importWeights(fileText, new Uint8Array(readFileSync(join(dir, 'same.pt'))), 'same.pt');
-  const w0 = readHelixFile(fileText).weights, w1 = readHelixFile(same).weights;
-  for (const [k, w] of w0) assert.deepEqual(Array.from(w1.get(k).data), Array.from(w.data), `${k} comes back bit for bit`);
-  assert.deepEqual(helix.loadModel(same).predict(SEQS).map((r) => r.probability), before);
+  const w0 = readHelixFile(fileText).weights,
+    w1 = readHelixFile(same).weights;
+  for (const [k, w] of w0)
+    assert.deepEqual(Array.from(w1.get(k).data), Array.from(w.data), `${k} comes back bit for bit`);
+  assert.deepEqual(
+    helix
+      .loadModel(same)
+      .predict(SEQS)
+      .map((r) => r.probability),
+    before,
+  );
 
   const changed = await importWeights(fileText, new Uint8Array(readFileSync(join(dir, 'changed.pt'))), 'changed.pt');
-  const helixChanged = helix.loadModel(changed).predict(SEQS).map((r) => r.probability);
-  const torchTsv = execFileSync(PYTHON, ['predict.py', '--input', 'seqs.fa', '--weights', 'changed.pt'], { cwd: dir, encoding: 'utf8' });
-  const torchChanged = torchTsv.trim().split('\n').slice(1).map((l) => Number(l.split('\t')[1]));
-  assert.ok(helixChanged.some((p, i) => Math.abs(p - before[i]) > 1e-4), 'the changed conv1 changes the predictions');
-  helixChanged.forEach((p, i) => assert.ok(Math.abs(p - torchChanged[i]) <= 1.5e-6, `record ${i}: Helix ${p}, PyTorch ${torchChanged[i]}`));
+  const helixChanged = helix
+    .loadModel(changed)
+    .predict(SEQS)
+    .map((r) => r.probability);
+  const torchTsv = execFileSync(PYTHON, ['predict.py', '--input', 'seqs.fa', '--weights', 'changed.pt'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  const torchChanged = torchTsv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => Number(l.split('\t')[1]));
+  assert.ok(
+    helixChanged.some((p, i) => Math.abs(p - before[i]) > 1e-4),
+    'the changed conv1 changes the predictions',
+  );
+  helixChanged.forEach((p, i) =>
+    assert.ok(Math.abs(p - torchChanged[i]) <= 1.5e-6, `record ${i}: Helix ${p}, PyTorch ${torchChanged[i]}`),
+  );
 });
 
 test('teardown', () => helix.close());

@@ -45,8 +45,14 @@ function shuffled(sequences, seed) {
 test('gan-dna on simulated motif carriers (seed 2): samples carry TGATAA >= 5x as often as shuffled samples', async () => {
   const helix = await engine();
   // A fresh set, not the shipped web/data/gan-motif.fa (seed 1): 3000 sequences of 50 bases, each with the motif once.
-  const fasta = helix.simulate('planted-motif', { count: 3000, length: 50, motif: MOTIF, motifFraction: 1, seed: 2,
-    format: 'fasta' });
+  const fasta = helix.simulate('planted-motif', {
+    count: 3000,
+    length: 50,
+    motif: MOTIF,
+    motifFraction: 1,
+    seed: 2,
+    format: 'fasta',
+  });
   const gan = helix.createGan('gan-dna');
   const steps = [];
   const summary = await gan.fit(fasta, { seed: 1, motif: MOTIF, onProgress: (p) => steps.push(p) });
@@ -54,7 +60,10 @@ test('gan-dna on simulated motif carriers (seed 2): samples carry TGATAA >= 5x a
   assert.equal(summary.records, 3000);
   assert.equal(steps.length, summary.stepsRun);
   assert.equal(summary.history.length, summary.stepsRun);
-  assert.deepEqual(steps.map((p) => p.step), steps.map((_, i) => i + 1));
+  assert.deepEqual(
+    steps.map((p) => p.step),
+    steps.map((_, i) => i + 1),
+  );
   for (const p of steps) {
     assert.equal(p.type, 'step');
     for (const k of ['dLoss', 'gLoss', 'dReal', 'dFake']) assert.ok(Number.isFinite(p[k]), `${k} at step ${p.step}`);
@@ -68,13 +77,16 @@ test('gan-dna on simulated motif carriers (seed 2): samples carry TGATAA >= 5x a
   const observed = sequences.reduce((n, s) => n + occurrences(s, MOTIF), 0);
   const rounds = 10;
   let inShuffled = 0;
-  for (let r = 0; r < rounds; r++) inShuffled += shuffled(sequences, 100 + r).reduce((n, s) => n + occurrences(s, MOTIF), 0);
+  for (let r = 0; r < rounds; r++)
+    inShuffled += shuffled(sequences, 100 + r).reduce((n, s) => n + occurrences(s, MOTIF), 0);
   const ratio = observed / Math.max(inShuffled / rounds, 1e-9);
   const distinct = new Set(sequences).size;
-  console.log(`gan-dna seed 1: ${summary.stepsRun} steps in ${summary.seconds.toFixed(1)} s (${helix.backend.label}); ` +
-    `${MOTIF} in 1000 samples ${observed} (forward strand) vs ${(inShuffled / rounds).toFixed(1)} shuffled: ratio ` +
-    `${ratio.toFixed(1)} (floor 5); engine's figure ${summary.enrichment.ratio?.toFixed(1)}; ${distinct} distinct samples; ` +
-    `last step D loss ${steps.at(-1).dLoss.toFixed(3)}, G loss ${steps.at(-1).gLoss.toFixed(3)}`);
+  console.log(
+    `gan-dna seed 1: ${summary.stepsRun} steps in ${summary.seconds.toFixed(1)} s (${helix.backend.label}); ` +
+      `${MOTIF} in 1000 samples ${observed} (forward strand) vs ${(inShuffled / rounds).toFixed(1)} shuffled: ratio ` +
+      `${ratio.toFixed(1)} (floor 5); engine's figure ${summary.enrichment.ratio?.toFixed(1)}; ${distinct} distinct samples; ` +
+      `last step D loss ${steps.at(-1).dLoss.toFixed(3)}, G loss ${steps.at(-1).gLoss.toFixed(3)}`,
+  );
   assert.ok(ratio >= 5, `observed/shuffled ratio ${ratio}`);
   assert.ok(summary.enrichment.ratio >= 5, JSON.stringify(summary.enrichment));
   assert.equal(summary.enrichment.strands, 'forward');
@@ -91,21 +103,43 @@ test('gan errors: a sequence of the wrong length names its line; a bad preset an
   const helix = await engine();
   const gan = helix.createGan('gan-dna');
   const good = 'ACGT'.repeat(12) + 'AC';
-  await assert.rejects(gan.fit(`>a\n${good}\n>b\nACGT\n`, { steps: 1 }), (e) => e instanceof HelixInputError
-    && e.message === "line 3, column 1: 'b' has 4 bases; this GAN generates and learns from sequences of exactly 50");
+  await assert.rejects(
+    gan.fit(`>a\n${good}\n>b\nACGT\n`, { steps: 1 }),
+    (e) =>
+      e instanceof HelixInputError &&
+      e.message === "line 3, column 1: 'b' has 4 bases; this GAN generates and learns from sequences of exactly 50",
+  );
   assert.throws(() => gan.sample(0), /count: must be an integer from 1/);
   assert.throws(() => helix.createGan('gan-nope'), /is not one of: gan-dna/);
   const spec = structuredClone(helix.ganPresets['gan-dna']);
   spec.generator.layers[1].target_shape = [24, 32];
-  assert.throws(() => helix.createGan(spec), (e) => e.errors[0].field === 'generator.layers[1]');
+  assert.throws(
+    () => helix.createGan(spec),
+    (e) => e.errors[0].field === 'generator.layers[1]',
+  );
   assert.throws(() => helix.loadGan('{"format": "helix-model"}'), /this file is not a Helix GAN/);
   gan.dispose();
 });
 
 test('helix simulate --format fasta, helix train --preset gan-dna, helix sample --motif', () => {
   const data = join(dir, 'carriers.fa');
-  const s = run('simulate', '--kind', 'planted-motif', '--count', '200', '--length', '50', '--motif', MOTIF,
-    '--motif-fraction', '1', '--seed', '3', '--out', data);
+  const s = run(
+    'simulate',
+    '--kind',
+    'planted-motif',
+    '--count',
+    '200',
+    '--length',
+    '50',
+    '--motif',
+    MOTIF,
+    '--motif-fraction',
+    '1',
+    '--seed',
+    '3',
+    '--out',
+    data,
+  );
   assert.equal(s.status, 0, s.stderr);
   const records = readFileSync(data, 'utf8').trim().split('\n');
   assert.equal(records.length, 400);
@@ -113,12 +147,25 @@ test('helix simulate --format fasta, helix train --preset gan-dna, helix sample 
   assert.ok(records.filter((l) => !l.startsWith('>')).every((l) => l.includes(MOTIF)));
 
   const out = join(dir, 'gan.json');
-  const t = run('train', '--preset', 'gan-dna', '--data', data, '--steps', '20', '--seed', '1', '--motif', MOTIF,
-    '--out', out);
+  const t = run(
+    'train',
+    '--preset',
+    'gan-dna',
+    '--data',
+    data,
+    '--steps',
+    '20',
+    '--seed',
+    '1',
+    '--motif',
+    MOTIF,
+    '--out',
+    out,
+  );
   assert.equal(t.status, 0, t.stderr);
   assert.match(t.stderr, /step 20\/20 · epoch \d+ · D loss \d+\.\d{4} · G loss \d+\.\d{4}/);
   assert.match(t.stderr, /motif TGATAA \(forward strand\): \d+ occurrences in 1000 samples/);
-  const savedFile = JSON.parse(readFileSync(out, 'utf8'));  // the envelope (js/model-file.js)
+  const savedFile = JSON.parse(readFileSync(out, 'utf8')); // the envelope (js/model-file.js)
   assert.deepEqual([savedFile.format, savedFile.version, savedFile.family], ['helix', 2, 'gan']);
 
   const samples = join(dir, 'samples.fa');

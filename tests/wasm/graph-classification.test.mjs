@@ -22,12 +22,14 @@ test('gcn-graph on fresh motif graphs (seed 7, not the shipped seed 1) -> test a
   const model = helix.createGraphModel('gcn-graph');
   const info = model.load(nodes, edges);
   assert.equal(info.graphs, 600);
-  assert.equal(info.features, 11);  // constant 1 + one-hot degree
+  assert.equal(info.features, 11); // constant 1 + one-hot degree
   assert.deepEqual(info.split, { train: 360, val: 120, test: 120, unlabelled: 0 });
   const progress = [];
   const summary = await model.fit({ seed: 1, onProgress: (p) => progress.push(p) });
-  console.log(`graph motifs gcn-graph seed 1: test accuracy ${summary.test.accuracy}, AUROC ${summary.test.auroc}, ` +
-    `best epoch ${summary.bestEpoch} of ${summary.epochsRun}, ${summary.seconds.toFixed(2)} s (${helix.backend.label})`);
+  console.log(
+    `graph motifs gcn-graph seed 1: test accuracy ${summary.test.accuracy}, AUROC ${summary.test.auroc}, ` +
+      `best epoch ${summary.bestEpoch} of ${summary.epochsRun}, ${summary.seconds.toFixed(2)} s (${helix.backend.label})`,
+  );
   assert.ok(summary.test.accuracy >= 0.9, `test accuracy ${summary.test.accuracy}`);
   assert.equal(summary.test.n, 120);
   assert.equal(progress.length, summary.epochsRun);
@@ -49,8 +51,10 @@ test('gcn-graph on fresh motif graphs (seed 7, not the shipped seed 1) -> test a
 
 test('simulateGraphs: same seed, same tables; bad options throw naming the field', async () => {
   const helix = await engine();
-  assert.deepEqual(helix.simulateGraphs('graph-motifs', { count: 10, seed: 3 }),
-    helix.simulateGraphs('graph-motifs', { count: 10, seed: 3 }));
+  assert.deepEqual(
+    helix.simulateGraphs('graph-motifs', { count: 10, seed: 3 }),
+    helix.simulateGraphs('graph-motifs', { count: 10, seed: 3 }),
+  );
   assert.throws(() => helix.simulateGraphs('graph-motifs', { count: 1 }), /count: must be an integer from 2/);
   assert.throws(() => helix.simulateGraphs('graph-blobs'), /kind: 'graph-blobs' is not one of: graph-motifs/);
 });
@@ -59,10 +63,18 @@ test('an edge between two graphs and a disagreeing label throw, naming the line'
   const helix = await engine();
   const model = helix.createGraphModel('gcn-graph');
   const nodes = 'node\tgraph\tlabel\na1\tA\t0\na2\tA\t0\nb1\tB\t1\nb2\tB\t1\n';
-  assert.throws(() => model.load(nodes, 'source\ttarget\na1\ta2\na2\tb1\n'), (e) => e instanceof HelixInputError
-    && e.source === 'edges' && /^line 3, column 4: this edge joins node 'a2' of graph 'A' and node 'b1'/.test(e.message));
-  assert.throws(() => model.load(`${nodes}b3\tB\t0\n`, 'source\ttarget\n'), (e) => e.source === 'nodes'
-    && /^line 6, column 6: label 0 differs from label 1 of graph 'B' \(line 4\)/.test(e.message));
+  assert.throws(
+    () => model.load(nodes, 'source\ttarget\na1\ta2\na2\tb1\n'),
+    (e) =>
+      e instanceof HelixInputError &&
+      e.source === 'edges' &&
+      /^line 3, column 4: this edge joins node 'a2' of graph 'A' and node 'b1'/.test(e.message),
+  );
+  assert.throws(
+    () => model.load(`${nodes}b3\tB\t0\n`, 'source\ttarget\n'),
+    (e) =>
+      e.source === 'nodes' && /^line 6, column 6: label 0 differs from label 1 of graph 'B' \(line 4\)/.test(e.message),
+  );
   assert.throws(() => model.load('node\tlabel\tx\na\t0\t1\n', 'source\ttarget\n'), /needs a 'graph' column/);
   model.dispose();
 });
@@ -77,8 +89,18 @@ test('helix: simulate, train --preset gcn-graph on the shipped data, evaluate an
   assert.match(run('presets').stdout, /^gcn-graph\t/m);
 
   const model = join(dir, 'gcn-graph.json');
-  const t = run('train', '--preset', 'gcn-graph', '--nodes', shipped('nodes.tsv'), '--edges', shipped('edges.tsv'),
-    '--quiet', '--out', model);
+  const t = run(
+    'train',
+    '--preset',
+    'gcn-graph',
+    '--nodes',
+    shipped('nodes.tsv'),
+    '--edges',
+    shipped('edges.tsv'),
+    '--quiet',
+    '--out',
+    model,
+  );
   assert.equal(t.status, 0, t.stderr);
   assert.match(t.stderr, /test graphs \(120\): accuracy 0\.9/);
   const e = run('evaluate', '--model', model, '--nodes', shipped('nodes.tsv'), '--edges', shipped('edges.tsv'));

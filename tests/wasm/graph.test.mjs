@@ -25,8 +25,10 @@ test('gcn-node on Cora (standard split), seed 1 -> test accuracy >= 0.79; save/l
   assert.deepEqual(info.split, { train: 140, val: 500, test: 1000, unlabelled: 0 });
   const progress = [];
   const summary = await model.fit({ seed: 1, onProgress: (p) => progress.push(p) });
-  console.log(`Cora gcn-node seed 1: test accuracy ${summary.test.accuracy}, best epoch ${summary.bestEpoch} of ` +
-    `${summary.epochsRun}, ${summary.seconds.toFixed(2)} s (${helix.backend.label})`);
+  console.log(
+    `Cora gcn-node seed 1: test accuracy ${summary.test.accuracy}, best epoch ${summary.bestEpoch} of ` +
+      `${summary.epochsRun}, ${summary.seconds.toFixed(2)} s (${helix.backend.label})`,
+  );
   assert.ok(summary.test.accuracy >= 0.79, `test accuracy ${summary.test.accuracy}`);
   assert.equal(summary.test.n, 1000);
   assert.equal(progress.length, summary.epochsRun);
@@ -47,8 +49,13 @@ test('an edge naming an unknown node throws, naming the line of the edges table'
   const helix = await engine();
   const model = helix.createGraphModel('gcn-node');
   const bad = `${edges.trimEnd()}\n0\tnot-a-node\n`;
-  assert.throws(() => model.load(nodes, bad), (e) => e instanceof HelixInputError && e.source === 'edges'
-    && e.message === "line 5280, column 3: node 'not-a-node' is not in the nodes table");
+  assert.throws(
+    () => model.load(nodes, bad),
+    (e) =>
+      e instanceof HelixInputError &&
+      e.source === 'edges' &&
+      e.message === "line 5280, column 3: node 'not-a-node' is not in the nodes table",
+  );
   assert.throws(() => helix.createGraphModel('gcn-nope'), /is not one of: gcn-node/);
   assert.throws(() => model.save(), /load a graph before saving/);
   model.dispose();
@@ -56,11 +63,23 @@ test('an edge naming an unknown node throws, naming the line of the edges table'
 
 test('helix train --preset gcn-node and helix evaluate --nodes --edges on Cora', () => {
   const out = join(dir, 'gcn.json');
-  const t = run('train', '--preset', 'gcn-node', '--nodes', cora('nodes.tsv'), '--edges', cora('edges.tsv'),
-    '--seed', '1', '--quiet', '--out', out);
+  const t = run(
+    'train',
+    '--preset',
+    'gcn-node',
+    '--nodes',
+    cora('nodes.tsv'),
+    '--edges',
+    cora('edges.tsv'),
+    '--seed',
+    '1',
+    '--quiet',
+    '--out',
+    out,
+  );
   assert.equal(t.status, 0, t.stderr);
   assert.match(t.stderr, /test nodes \(1000\): accuracy 0\.(79|8|9)/);
-  const savedFile = JSON.parse(readFileSync(out, 'utf8'));  // the envelope (js/model-file.js)
+  const savedFile = JSON.parse(readFileSync(out, 'utf8')); // the envelope (js/model-file.js)
   assert.deepEqual([savedFile.format, savedFile.version, savedFile.family], ['helix', 2, 'graph']);
   const e = run('evaluate', '--model', out, '--nodes', cora('nodes.tsv'), '--edges', cora('edges.tsv'));
   assert.equal(e.status, 0, e.stderr);

@@ -13,7 +13,9 @@ export function engine(build = 'helix-simd-mt') {
   if (engines.size === 1 && !closing) {
     closing = true;
     // The threaded build's workers would keep this test file's process alive.
-    after(async () => { for (const h of engines.values()) (await h).close(); });
+    after(async () => {
+      for (const h of engines.values()) (await h).close();
+    });
   }
   return engines.get(build);
 }

@@ -16,10 +16,12 @@ import { HelixInputError } from '../../js/helix.js';
 
 const helixCli = fileURLToPath(new URL('bin/helix.mjs', root));
 const dir = mkdtempSync(join(tmpdir(), 'helix-large-'));
-const fasta = (n, from = 0) => Array.from({ length: n }, (_, i) => `>r${from + i} desc\nACGTGATAAG\nGCTAGCTTAC${'ACGT'[(from + i) % 4]}\n`).join('');
+const fasta = (n, from = 0) =>
+  Array.from({ length: n }, (_, i) => `>r${from + i} desc\nACGTGATAAG\nGCTAGCTTAC${'ACGT'[(from + i) % 4]}\n`).join('');
 
 // The whole text back from its pieces (a table piece after the first starts with the repeated header).
-const rejoin = (pieces, header = '') => pieces.map((p, i) => (i > 0 && header ? p.text.slice(header.length) : p.text)).join('');
+const rejoin = (pieces, header = '') =>
+  pieces.map((p, i) => (i > 0 && header ? p.text.slice(header.length) : p.text)).join('');
 
 test('FASTA pieces are whole records, rejoin to the text, and map their lines back', () => {
   const text = fasta(50);
@@ -29,7 +31,10 @@ test('FASTA pieces are whole records, rejoin to the text, and map their lines ba
   const lines = text.split('\n');
   for (const p of pieces) {
     assert.match(p.text, /^>r\d+ desc\n/);
-    p.text.split('\n').slice(0, -1).forEach((line, i) => assert.equal(line, lines[i + p.lineOffset], `line ${i + 1} of a piece`));
+    p.text
+      .split('\n')
+      .slice(0, -1)
+      .forEach((line, i) => assert.equal(line, lines[i + p.lineOffset], `line ${i + 1} of a piece`));
   }
 });
 
@@ -51,7 +56,7 @@ test('table pieces repeat the header; plain lines cut anywhere; pushed in small 
   assert.equal(rejoin(bits, header), text);
 });
 
-test('predicting piece by piece gives the rows of one call; an error names the whole text\'s line', async () => {
+test("predicting piece by piece gives the rows of one call; an error names the whole text's line", async () => {
   const helix = await engine();
   const model = helix.createModel('cnn-binding');
   try {
@@ -95,7 +100,9 @@ test('the JS API predicts a 100 MB FASTA string in pieces, with progress', { tim
     const t0 = performance.now();
     const rows = model.predict(text, { onProgress: (p) => progress.push(p) });
     const seconds = (performance.now() - t0) / 1000;
-    t.diagnostic(`100 MB FASTA (${parts.length} records) predicted in ${seconds.toFixed(1)} s, ${progress.length} pieces of up to ${CHUNK_CHARS / 1e6} M characters`);
+    t.diagnostic(
+      `100 MB FASTA (${parts.length} records) predicted in ${seconds.toFixed(1)} s, ${progress.length} pieces of up to ${CHUNK_CHARS / 1e6} M characters`,
+    );
     assert.equal(rows.length, parts.length);
     assert.equal(rows.at(-1).id, `s${parts.length - 1}`);
     assert.ok(rows.every((r) => r.probability >= 0 && r.probability <= 1));
@@ -106,43 +113,80 @@ test('the JS API predicts a 100 MB FASTA string in pieces, with progress', { tim
   }
 });
 
-test('helix predict streams a file of several pieces: the rows of one call, progress on stderr, --out whole', { timeout: 300_000 }, () => {
-  const model = join(dir, 'model.json');
-  const trained = spawnSync(process.execPath, [helixCli, 'train', '--preset', 'cnn-binding', '--data', fileURLToPath(new URL('web/data/primer-motif.tsv', root)), '--epochs', '1', '--out', model, '-q'], { encoding: 'utf8' });
-  assert.equal(trained.status, 0, trained.stderr);
-  const input = join(dir, 'many.fa');
-  const text = fasta(Math.ceil((2.5 * CHUNK_CHARS) / 30));
-  writeFileSync(input, text);
-  const out = join(dir, 'many.tsv');
-  const r = spawnSync(process.execPath, [helixCli, 'predict', '--model', model, '--input', input, '--out', out], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const lines = readFileSync(out, 'utf8').trim().split('\n');
-  assert.equal(lines[0], 'id\tprobability');
-  assert.equal(lines.length - 1, (text.match(/^>/gm) ?? []).length, 'one row per record, one header');
-  assert.equal(lines.filter((l) => l.startsWith('id\t')).length, 1);
-  assert.match(r.stderr, /predicted [\d,]+ sequences · [\d.]+ of [\d.]+ MB/);
-  // The same rows as the whole file predicted at once (a small file: one piece).
-  const head = fasta(50);
-  writeFileSync(join(dir, 'head.fa'), head);
-  const small = spawnSync(process.execPath, [helixCli, 'predict', '--model', model, '--input', join(dir, 'head.fa')], { encoding: 'utf8' });
-  assert.deepEqual(lines.slice(0, 51), small.stdout.trim().split('\n'));
-  // A bad record far into the file: exit 1, its line named, and no --out file (nor a temporary one) left.
-  const badInput = join(dir, 'bad.fa');
-  writeFileSync(badInput, text.replace(/>r300000 desc\nACGTGATAAG/, '>r300000 desc\nACGTGATAJG'));
-  const badOut = join(dir, 'bad.tsv');
-  const bad = spawnSync(process.execPath, [helixCli, 'predict', '--model', model, '--input', badInput, '--out', badOut], { encoding: 'utf8' });
-  assert.equal(bad.status, 1);
-  assert.match(bad.stderr, new RegExp(`bad\\.fa: line ${300000 * 3 + 2}, column 9:`));
-  assert.equal(existsSync(badOut), false);
-  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('bad.tsv')), []);
-});
+test(
+  'helix predict streams a file of several pieces: the rows of one call, progress on stderr, --out whole',
+  { timeout: 300_000 },
+  () => {
+    const model = join(dir, 'model.json');
+    const trained = spawnSync(
+      process.execPath,
+      [
+        helixCli,
+        'train',
+        '--preset',
+        'cnn-binding',
+        '--data',
+        fileURLToPath(new URL('web/data/primer-motif.tsv', root)),
+        '--epochs',
+        '1',
+        '--out',
+        model,
+        '-q',
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(trained.status, 0, trained.stderr);
+    const input = join(dir, 'many.fa');
+    const text = fasta(Math.ceil((2.5 * CHUNK_CHARS) / 30));
+    writeFileSync(input, text);
+    const out = join(dir, 'many.tsv');
+    const r = spawnSync(process.execPath, [helixCli, 'predict', '--model', model, '--input', input, '--out', out], {
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    assert.equal(lines[0], 'id\tprobability');
+    assert.equal(lines.length - 1, (text.match(/^>/gm) ?? []).length, 'one row per record, one header');
+    assert.equal(lines.filter((l) => l.startsWith('id\t')).length, 1);
+    assert.match(r.stderr, /predicted [\d,]+ sequences · [\d.]+ of [\d.]+ MB/);
+    // The same rows as the whole file predicted at once (a small file: one piece).
+    const head = fasta(50);
+    writeFileSync(join(dir, 'head.fa'), head);
+    const small = spawnSync(
+      process.execPath,
+      [helixCli, 'predict', '--model', model, '--input', join(dir, 'head.fa')],
+      { encoding: 'utf8' },
+    );
+    assert.deepEqual(lines.slice(0, 51), small.stdout.trim().split('\n'));
+    // A bad record far into the file: exit 1, its line named, and no --out file (nor a temporary one) left.
+    const badInput = join(dir, 'bad.fa');
+    writeFileSync(badInput, text.replace(/>r300000 desc\nACGTGATAAG/, '>r300000 desc\nACGTGATAJG'));
+    const badOut = join(dir, 'bad.tsv');
+    const bad = spawnSync(
+      process.execPath,
+      [helixCli, 'predict', '--model', model, '--input', badInput, '--out', badOut],
+      { encoding: 'utf8' },
+    );
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, new RegExp(`bad\\.fa: line ${300000 * 3 + 2}, column 9:`));
+    assert.equal(existsSync(badOut), false);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.startsWith('bad.tsv')),
+      [],
+    );
+  },
+);
 
 test('helix train and evaluate refuse a table over 100 MB before reading it, with the limit', () => {
   const big = join(dir, 'huge.tsv');
   writeFileSync(big, 'id\tsequence\tlabel\n');
   truncateSync(big, 160e6); // (a sparse file: only its size is looked at)
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [helixCli, 'train', '--preset', 'cnn-binding', '--data', big, '--out', join(dir, 'never.json')], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [helixCli, 'train', '--preset', 'cnn-binding', '--data', big, '--out', join(dir, 'never.json')],
+    { encoding: 'utf8' },
+  );
   assert.equal(r.status, 1);
   assert.match(r.stderr, /huge\.tsv: 160\.0 MB is more than the 100 MB that training and evaluation hold in memory/);
   assert.ok(performance.now() - t0 < 20_000);

@@ -31,10 +31,18 @@ async function checkCycles(name, helix, cycle) {
   }
   const [first, last] = [figures[0], figures.at(-1)];
   const change = (key) => (last[key] - first[key]) / first[key];
-  console.log(`memory ${name}: wasm heap used ${first.wasm} -> ${last.wasm} bytes (${(100 * change('wasm')).toFixed(2)}%), ` +
-    `JS heap ${first.js} -> ${last.js} bytes (${(100 * change('js')).toFixed(2)}%)`);
-  assert.ok(Math.abs(change('wasm')) <= TOLERANCE, `${name}: wasm heap ${first.wasm} -> ${last.wasm} (${figures.map((f) => f.wasm).join(', ')})`);
-  assert.ok(Math.abs(change('js')) <= TOLERANCE, `${name}: JS heap ${first.js} -> ${last.js} (${figures.map((f) => f.js).join(', ')})`);
+  console.log(
+    `memory ${name}: wasm heap used ${first.wasm} -> ${last.wasm} bytes (${(100 * change('wasm')).toFixed(2)}%), ` +
+      `JS heap ${first.js} -> ${last.js} bytes (${(100 * change('js')).toFixed(2)}%)`,
+  );
+  assert.ok(
+    Math.abs(change('wasm')) <= TOLERANCE,
+    `${name}: wasm heap ${first.wasm} -> ${last.wasm} (${figures.map((f) => f.wasm).join(', ')})`,
+  );
+  assert.ok(
+    Math.abs(change('js')) <= TOLERANCE,
+    `${name}: JS heap ${first.js} -> ${last.js} (${figures.map((f) => f.js).join(', ')})`,
+  );
 }
 
 test('helix.memoryUsage() counts what the engine holds: a model raises it, dispose() gives it back', async () => {

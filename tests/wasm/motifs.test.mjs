@@ -81,11 +81,13 @@ test('model.motifs reads the filters against the shipped JASPAR CORE vertebrates
     assert.match(x.matches[0].strand, /^[+-]$/);
   }
   // The planted AGATAA is learnt: some filter's best match is a GATA factor.
-  assert.ok(withSites.some((x) => /GATA/i.test(x.matches[0].name)),
-    withSites.map((x) => `${x.consensus} ${x.matches[0].name}`).join('; '));
+  assert.ok(
+    withSites.some((x) => /GATA/i.test(x.matches[0].name)),
+    withSites.map((x) => `${x.consensus} ${x.matches[0].name}`).join('; '),
+  );
 });
 
-test('model.motifs reads a MEME database given as text, and the user\'s sequences', async () => {
+test("model.motifs reads a MEME database given as text, and the user's sequences", async () => {
   const r = await model.motifs({ db: MEME, dbName: 'mine', top: 2, sequences: dataSequences() });
   assert.deepEqual(r.database, { name: 'mine', motifs: 2 });
   assert.equal(r.sequencesUsed, 200);
@@ -95,9 +97,15 @@ test('model.motifs reads a MEME database given as text, and the user\'s sequence
 });
 
 test('model.motifs throws HelixInputError naming the database line and column, and bad options', async () => {
-  await assert.rejects(model.motifs({ db: 'MOTIF a\nletter-probability matrix: alength= 4 w= 1\n0.5 x 0.25 0.25\n' }),
-    (e) => e instanceof HelixInputError && e.errors[0].field === 'db' && e.errors[0].line === 3 && e.errors[0].column === 5);
-  await assert.rejects(model.motifs({ threshold: 2 }), (e) => e instanceof HelixInputError && e.errors[0].field === 'threshold');
+  await assert.rejects(
+    model.motifs({ db: 'MOTIF a\nletter-probability matrix: alength= 4 w= 1\n0.5 x 0.25 0.25\n' }),
+    (e) =>
+      e instanceof HelixInputError && e.errors[0].field === 'db' && e.errors[0].line === 3 && e.errors[0].column === 5,
+  );
+  await assert.rejects(
+    model.motifs({ threshold: 2 }),
+    (e) => e instanceof HelixInputError && e.errors[0].field === 'threshold',
+  );
 });
 
 test('helix motifs prints a TSV row per filter, or JSON', () => {
@@ -128,7 +136,7 @@ test('helix motifs with a bad database exits 1 naming the file, line and column'
 
 function dataSequences() {
   let s = 7;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const lines = [];
   for (let i = 0; i < 200; i++) {
     const seq = Array.from({ length: 40 }, () => 'ACGT'[Math.floor(rand() * 4)]);

@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { engine, dataText, root } from './helpers.mjs';
 
 // The first 300 rows of the splice data: enough for 2 quick epochs, all three classes present.
-const splice = () => dataText('uci-splice.tsv').split('\n').filter((line, i) => i === 0 || (line && i % 10 === 1)).join('\n');
+const splice = () =>
+  dataText('uci-splice.tsv')
+    .split('\n')
+    .filter((line, i) => i === 0 || (line && i % 10 === 1))
+    .join('\n');
 const fasta = '>donor\nCCAGCTGCATCACAGGAGGCCAGCGAGCAGGTCTGTTCCAAGGGCCTTCGAGCCAGTCTG\n>short\nACGTACGT\n';
 
 test('a K-class model predicts class, label and K probabilities summing to 1', async () => {
@@ -70,12 +74,28 @@ test('helix predict prints id, class and p_<name> columns for a K-class model', 
   writeFileSync(input, fasta);
   const cli = fileURLToPath(new URL('bin/helix.mjs', root));
   const run = (...args) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  let r = run('train', '--preset', 'cnn-splice', '--data', data, '--epochs', '2', '--seed', '1', '--out', model, '--quiet');
+  let r = run(
+    'train',
+    '--preset',
+    'cnn-splice',
+    '--data',
+    data,
+    '--epochs',
+    '2',
+    '--seed',
+    '1',
+    '--out',
+    model,
+    '--quiet',
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(readFileSync(model, 'utf8')).spec.classes, ['EI', 'IE', 'N']);
   r = run('predict', '--model', model, '--input', input);
   assert.equal(r.status, 0, r.stderr);
-  const lines = r.stdout.trim().split('\n').map((line) => line.split('\t'));
+  const lines = r.stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t'));
   assert.deepEqual(lines[0], ['id', 'class', 'p_EI', 'p_IE', 'p_N']);
   assert.equal(lines.length, 3);
   for (const [id, cls, ...p] of lines.slice(1)) {

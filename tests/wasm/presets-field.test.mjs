@@ -60,8 +60,10 @@ test('multimodal beats the sequence-only and the features-only model by >= 0.05 
   const both = await fit(helix.createModel('multimodal'));
   const dna = await fit(helix.createModel('cnn-binding'));
   const features = await fit(helix.createModel('mlp', { features: ['accessibility', 'conservation'] }));
-  log(`multimodal ${fmt(both.test.auroc)} (${both.seconds.toFixed(1)} s) · DNA only ${fmt(dna.test.auroc)} · ` +
-    `features only ${fmt(features.test.auroc)}`);
+  log(
+    `multimodal ${fmt(both.test.auroc)} (${both.seconds.toFixed(1)} s) · DNA only ${fmt(dna.test.auroc)} · ` +
+      `features only ${fmt(features.test.auroc)}`,
+  );
   assert.ok(both.test.auroc >= dna.test.auroc + 0.05, 'vs DNA only');
   assert.ok(both.test.auroc >= features.test.auroc + 0.05, 'vs features only');
 });
@@ -90,7 +92,9 @@ test('transfer: motif detectors pretrained on two TFs, frozen, + fine-tuning on 
   await scratch.fit(small);
   const fromScratch = scratch.evaluate(test);
   scratch.dispose();
-  log(`transfer: fine-tuned AUROC ${fmt(fine.auroc)} vs from scratch ${fmt(fromScratch.auroc)} on ${fine.n} test rows · ${t.seconds.toFixed(1)} s`);
+  log(
+    `transfer: fine-tuned AUROC ${fmt(fine.auroc)} vs from scratch ${fmt(fromScratch.auroc)} on ${fine.n} test rows · ${t.seconds.toFixed(1)} s`,
+  );
   assert.ok(fine.auroc > fromScratch.auroc + 0.05, JSON.stringify({ fine, fromScratch }));
 });
 

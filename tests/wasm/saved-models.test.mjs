@@ -13,12 +13,20 @@ const read = (name) => readFileSync(new URL(name, DIR), 'utf8');
 // What each stored call is through the JS API: the model (loaded), the call's inputs -> the JS answer, and the
 // part of the stored output that answer stands for.
 const CALLS = {
-  predict: { family: ['sequence', 'graph'], run: (model, inputs) => (model.family === 'graph'
-    ? (model.load(read(inputs[0]), read(inputs[1])), model.predict()) : model.predict(read(inputs[0]))),
-  stored: (output) => output.predictions },
+  predict: {
+    family: ['sequence', 'graph'],
+    run: (model, inputs) =>
+      model.family === 'graph'
+        ? (model.load(read(inputs[0]), read(inputs[1])), model.predict())
+        : model.predict(read(inputs[0])),
+    stored: (output) => output.predictions,
+  },
   encode: { family: ['autoencoder'], run: (model, inputs) => (model.load(read(inputs[0])), model.encode()) },
-  generate_from_noise: { family: ['gan'], run: (model, inputs) => model.generateFromNoise(inputs[0]),
-    stored: (output) => output.probabilities },
+  generate_from_noise: {
+    family: ['gan'],
+    run: (model, inputs) => model.generateFromNoise(inputs[0]),
+    stored: (output) => output.probabilities,
+  },
   sample: { family: ['gan'], run: (model, inputs) => model.sample(inputs[0], inputs[1]) },
 };
 
@@ -30,7 +38,8 @@ function withoutErrors(output) {
 // got ≈ want: the same shape and strings, numbers within 1e-5 relative (1e-6 absolute near 0); the differences' paths.
 function differences(got, want, path = 'output', out = []) {
   if (typeof want === 'number') {
-    if (typeof got !== 'number' || Math.abs(got - want) > 1e-5 * Math.abs(want) + 1e-6) out.push(`${path}: ${got} vs ${want}`);
+    if (typeof got !== 'number' || Math.abs(got - want) > 1e-5 * Math.abs(want) + 1e-6)
+      out.push(`${path}: ${got} vs ${want}`);
   } else if (Array.isArray(want)) {
     if (!Array.isArray(got) || got.length !== want.length) out.push(`${path}: length ${got?.length} vs ${want.length}`);
     else want.forEach((w, i) => differences(got[i], w, `${path}[${i}]`, out));
@@ -42,7 +51,9 @@ function differences(got, want, path = 'output', out = []) {
   return out;
 }
 
-const expectedFiles = readdirSync(DIR).filter((f) => f.endsWith('.expected.json')).sort();
+const expectedFiles = readdirSync(DIR)
+  .filter((f) => f.endsWith('.expected.json'))
+  .sort();
 
 test('the fixture folder holds a stored call for each of the four families', () => {
   const calls = expectedFiles.map((f) => JSON.parse(read(f)).call);

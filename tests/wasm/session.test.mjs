@@ -11,36 +11,54 @@ import { gunzipText } from '../../js/gzip.js';
 import { PRESETS, GRAPH_PRESETS, AUTOENCODER_PRESETS, GAN_PRESETS } from '../../js/presets.js';
 
 // 150 cells × 500 genes of pbmc3k: enough rows for the 80/10/10 split.
-const matrix = (await gunzipText(readFileSync(new URL('web/data/pbmc3k/expression-500.tsv.gz', root))))
-  .split('\n').slice(0, 151).join('\n') + '\n';
+const matrix =
+  (await gunzipText(readFileSync(new URL('web/data/pbmc3k/expression-500.tsv.gz', root))))
+    .split('\n')
+    .slice(0, 151)
+    .join('\n') + '\n';
 
 // For each family: a preset, its training input, fit options (a short run), and what a model answers, which a
 // saved and loaded copy must answer the same (after the copy gets the same data, for the families that need it).
 const FAMILIES = [
   {
-    family: 'sequence', Class: SequenceModel, preset: 'cnn-binding',
+    family: 'sequence',
+    Class: SequenceModel,
+    preset: 'cnn-binding',
     input: (helix) => helix.simulate('planted-motif', { count: 200, length: 60, seed: 3 }),
     options: { epochs: 2, seed: 1 },
     answers: (model, input) => model.predict(input),
   },
   {
-    family: 'graph', Class: GraphModel, preset: 'gcn-graph',
+    family: 'graph',
+    Class: GraphModel,
+    preset: 'gcn-graph',
     input: (helix) => helix.simulateGraphs('graph-motifs', { count: 40, seed: 5 }),
     options: { epochs: 2, seed: 1 },
     prepare: (model, input) => model.load(input.nodes, input.edges),
     answers: (model) => model.predict(),
   },
   {
-    family: 'autoencoder', Class: Autoencoder, preset: 'autoencoder',
+    family: 'autoencoder',
+    Class: Autoencoder,
+    preset: 'autoencoder',
     input: () => ({ matrix }),
     options: { epochs: 2, seed: 1 },
     prepare: (model, input) => model.load(input.matrix),
     answers: (model) => model.encode().codes,
   },
   {
-    family: 'gan', Class: Gan, preset: 'gan-dna',
-    input: (helix) => helix.simulate('planted-motif', { count: 128, length: 50, motif: 'TGATAA', motifFraction: 1,
-      seed: 2, format: 'fasta' }),
+    family: 'gan',
+    Class: Gan,
+    preset: 'gan-dna',
+    input: (helix) =>
+      helix.simulate('planted-motif', {
+        count: 128,
+        length: 50,
+        motif: 'TGATAA',
+        motifFraction: 1,
+        seed: 2,
+        format: 'fasta',
+      }),
     options: { steps: 3, seed: 1 },
     answers: (model) => model.sample(5, { seed: 9 }),
   },
@@ -84,18 +102,30 @@ test('create picks the family from a spec object or JSON text by its shape; the 
       model.dispose();
     }
   }
-  const aliases = [['createModel', 'mlp', SequenceModel], ['createGraphModel', 'gcn-node', GraphModel],
-    ['createAutoencoder', 'dae-impute', Autoencoder], ['createGan', 'gan-dna', Gan]];
+  const aliases = [
+    ['createModel', 'mlp', SequenceModel],
+    ['createGraphModel', 'gcn-node', GraphModel],
+    ['createAutoencoder', 'dae-impute', Autoencoder],
+    ['createGan', 'gan-dna', Gan],
+  ];
   for (const [name, preset, Class] of aliases) {
     const model = helix[name](preset);
     assert.ok(model instanceof Class, name);
     model.dispose();
   }
   assert.throws(() => helix.createGraphModel('mlp'), /preset: 'mlp' is not one of: gcn-node/);
-  assert.throws(() => helix.create('no-such-preset'), (e) => e instanceof HelixInputError && e.errors[0].field === 'preset'
-    && /cnn-binding.*gcn-node.*autoencoder.*gan-dna/.test(e.message));
+  assert.throws(
+    () => helix.create('no-such-preset'),
+    (e) =>
+      e instanceof HelixInputError &&
+      e.errors[0].field === 'preset' &&
+      /cnn-binding.*gcn-node.*autoencoder.*gan-dna/.test(e.message),
+  );
   // Not JSON: the engine names the line and column.
-  assert.throws(() => helix.create('{"name": '), (e) => e instanceof HelixInputError && e.errors[0].line === 1);
+  assert.throws(
+    () => helix.create('{"name": '),
+    (e) => e instanceof HelixInputError && e.errors[0].line === 1,
+  );
 });
 
 test('fit without input trains on data loaded before (graph.load, autoencoder.load)', async () => {
@@ -111,7 +141,10 @@ test('fit without input trains on data loaded before (graph.load, autoencoder.lo
   assert.equal((await ae.fit({ epochs: 1, seed: 1 })).epochsRun, 1);
   ae.dispose();
   const sequence = helix.create('mlp-onehot');
-  await assert.rejects(sequence.fit({ epochs: 1 }), (e) => e instanceof HelixInputError && e.errors[0].field === 'input');
+  await assert.rejects(
+    sequence.fit({ epochs: 1 }),
+    (e) => e instanceof HelixInputError && e.errors[0].field === 'input',
+  );
   sequence.dispose();
 });
 
@@ -128,13 +161,15 @@ test('helix.load names the field of a file that is not a model of a known family
   };
   assert.deepEqual(field('{"format": "helix-vae"}')[0], 'format');
   assert.match(field('{"format": "helix-vae"}')[1], /format: 'helix-vae' is not one of: helix-model, .*helix\b/);
-  assert.deepEqual(field('{"format": "helix", "version": 2, "family": "vae"}'),
-    ['family', 'family: "vae" is not one of: sequence, graph, autoencoder, gan']);
+  assert.deepEqual(field('{"format": "helix", "version": 2, "family": "vae"}'), [
+    'family',
+    'family: "vae" is not one of: sequence, graph, autoencoder, gan',
+  ]);
   assert.deepEqual(field('{"format": "helix", "version": 9, "family": "gan"}'), ['version', 'version: 9 is not 2']);
   assert.match(field('nope')[1], /not a Helix model file/);
 });
 
-test('helix.optionBounds is the engine\'s table of training-field bounds', async () => {
+test("helix.optionBounds is the engine's table of training-field bounds", async () => {
   const helix = await engine();
   const bounds = helix.optionBounds();
   assert.equal(typeof bounds, 'object');

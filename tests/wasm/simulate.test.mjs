@@ -4,10 +4,22 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { engine } from './helpers.mjs';
 
-const rowsOf = (table) => table.trim().split('\n').map((line) => line.split('\t'));
+const rowsOf = (table) =>
+  table
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t'));
 
 const KINDS = {
-  'splice-features': ['id', 'branch_point_distance', 'log10_intron_length', 'donor_score', 'acceptor_score', 'gc_content', 'label'],
+  'splice-features': [
+    'id',
+    'branch_point_distance',
+    'log10_intron_length',
+    'donor_score',
+    'acceptor_score',
+    'gc_content',
+    'label',
+  ],
   multitask: ['id', 'sequence', 'gata1', 'tal1'],
   multimodal: ['id', 'sequence', 'accessibility', 'conservation', 'label'],
   'transfer-pretrain': ['id', 'sequence', 'label'],
@@ -59,5 +71,8 @@ test('transfer: the fine-tuning set defaults to 200 rows; the pretraining set to
 
 test('simulate names every kind when given an unknown one', async () => {
   const helix = await engine();
-  assert.throws(() => helix.simulate('nonsense'), /not one of: motif-order, planted-motif, splice-features, multitask, multimodal, transfer-pretrain, transfer-finetune/);
+  assert.throws(
+    () => helix.simulate('nonsense'),
+    /not one of: motif-order, planted-motif, splice-features, multitask, multimodal, transfer-pretrain, transfer-finetune/,
+  );
 });

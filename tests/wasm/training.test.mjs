@@ -7,7 +7,10 @@ test('cnn-binding learns the planted motif: test accuracy ≥ 0.95 (primer data,
   const helix = await engine();
   const model = helix.createModel('cnn-binding');
   const epochs = [];
-  const s = await model.fit(dataText('primer-motif.tsv'), { seed: 1, onProgress: (p) => p.type === 'epoch' && epochs.push(p) });
+  const s = await model.fit(dataText('primer-motif.tsv'), {
+    seed: 1,
+    onProgress: (p) => p.type === 'epoch' && epochs.push(p),
+  });
   model.dispose();
   assert.equal(s.split.test, 200);
   assert.ok(s.test.accuracy >= 0.95, `test accuracy ${s.test.accuracy}`);
@@ -43,7 +46,8 @@ test('early stopping restores the best epoch on validation', async () => {
   const again = model.evaluate(dataText('primer-motif.tsv'));
   model.dispose();
   assert.ok(s.stoppedEarly || s.epochsRun === 30);
-  for (const h of s.history) assert.ok(h.valAuroc < best.valAuroc || (h.valAuroc === best.valAuroc && h.valLoss >= best.valLoss));
+  for (const h of s.history)
+    assert.ok(h.valAuroc < best.valAuroc || (h.valAuroc === best.valAuroc && h.valLoss >= best.valLoss));
   assert.ok(again.accuracy > 0.95);
 });
 
@@ -79,8 +83,13 @@ test('an AbortSignal cancels between batches', async () => {
   const controller = new AbortController();
   let batches = 0;
   const s = await model.fit(dataText('gata-example.tsv'), {
-    seed: 1, epochs: 50, batchSize: 16, signal: controller.signal,
-    onProgress: (p) => { if (p.type === 'batch' && ++batches === 5) controller.abort(); },
+    seed: 1,
+    epochs: 50,
+    batchSize: 16,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (p.type === 'batch' && ++batches === 5) controller.abort();
+    },
   });
   model.dispose();
   assert.equal(s.cancelled, true);
@@ -99,7 +108,12 @@ test('a huge learning rate that makes the loss NaN stops with a hint', async () 
   const helix = await engine();
   const spec = structuredClone(helix.presets['mlp-onehot']);
   spec.optimizer = { type: 'sgd', learning_rate: 10, momentum: 0.99 };
-  spec.layers = [{ type: 'flatten' }, { type: 'dense', units: 64, activation: 'relu' }, { type: 'dense', units: 64, activation: 'relu' }, { type: 'dense', units: 1 }];
+  spec.layers = [
+    { type: 'flatten' },
+    { type: 'dense', units: 64, activation: 'relu' },
+    { type: 'dense', units: 64, activation: 'relu' },
+    { type: 'dense', units: 1 },
+  ];
   const model = helix.createModel(spec);
   const s = await model.fit(dataText('primer-motif.tsv'), { seed: 1, epochs: 20 });
   const p = model.predict('>x\nACGT\n')[0].probability;
@@ -132,7 +146,7 @@ test('cnn-splice tells donor, acceptor and neither apart: test accuracy ≥ 0.93
   const model = helix.createModel('cnn-splice');
   const s = await model.fit(dataText('uci-splice.tsv'), { seed: 1 });
   model.dispose();
-  assert.equal(s.split.test, 320);  // 10% of each class: 77 EI, 77 IE, 166 N
+  assert.equal(s.split.test, 320); // 10% of each class: 77 EI, 77 IE, 166 N
   assert.ok(s.test.accuracy >= 0.93, `test accuracy ${s.test.accuracy}`);
   assert.ok(s.test.auroc >= 0.97, `test macro AUROC ${s.test.auroc}`);
   assert.ok(s.history.at(-1).loss < s.history[0].loss);

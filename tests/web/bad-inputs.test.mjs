@@ -63,97 +63,205 @@ describe('the bad-input corpus in the page', () => {
     await page?.close();
   });
 
-  test('training tables (cnn-binding): each error names its line in the data box, text kept, line selected', { timeout: 60_000 }, async () => {
-    await eachCase(onPage('table').filter((c) => c.expect !== 'accepted'), (item) =>
-      pasteExpectingError(page, item, { testid: 'training-input', errorTestid: 'training-error', act: () => page.getByTestId('train-button').click() }));
-  });
+  test(
+    'training tables (cnn-binding): each error names its line in the data box, text kept, line selected',
+    { timeout: 60_000 },
+    async () => {
+      await eachCase(
+        onPage('table').filter((c) => c.expect !== 'accepted'),
+        (item) =>
+          pasteExpectingError(page, item, {
+            testid: 'training-input',
+            errorTestid: 'training-error',
+            act: () => page.getByTestId('train-button').click(),
+          }),
+      );
+    },
+  );
 
-  test('training tables that must just work (Excel CSV, BOM, CRLF, semicolons) read without an error', { timeout: 60_000 }, async () => {
-    await eachCase(onPage('table').filter((c) => c.expect === 'accepted'), async (item) => {
-      await page.getByTestId('training-input').fill('');
-      await page.getByTestId('training-input').fill(text(item));
-      await page.waitForFunction(() => /^4 labelled sequences/.test(document.querySelector('[data-testid=data-summary]').textContent), null, { timeout: 10_000 })
-        .catch(async () => assert.fail(`summary '${await page.getByTestId('data-summary').innerText()}', errors '${await page.getByTestId('training-error').innerText()}'`));
-      assert.equal(await page.getByTestId('training-error').isVisible(), false);
-    });
-  });
+  test(
+    'training tables that must just work (Excel CSV, BOM, CRLF, semicolons) read without an error',
+    { timeout: 60_000 },
+    async () => {
+      await eachCase(
+        onPage('table').filter((c) => c.expect === 'accepted'),
+        async (item) => {
+          await page.getByTestId('training-input').fill('');
+          await page.getByTestId('training-input').fill(text(item));
+          await page
+            .waitForFunction(
+              () => /^4 labelled sequences/.test(document.querySelector('[data-testid=data-summary]').textContent),
+              null,
+              { timeout: 10_000 },
+            )
+            .catch(async () =>
+              assert.fail(
+                `summary '${await page.getByTestId('data-summary').innerText()}', errors '${await page.getByTestId('training-error').innerText()}'`,
+              ),
+            );
+          assert.equal(await page.getByTestId('training-error').isVisible(), false);
+        },
+      );
+    },
+  );
 
-  test('specs in the spec box: each error names its field, its line in the box selected, text kept', { timeout: 60_000 }, async () => {
-    await page.locator('details.advanced summary').click();
-    const box = page.getByTestId('spec-input');
-    await eachCase(onPage('spec').filter((c) => c.expect !== 'accepted'), async (item) => {
-      await box.fill(text(item));
-      const typed = await box.inputValue();
-      await page.getByTestId('train-button').click();
-      const want = place(item.expect);
-      await page.waitForFunction(([p, m]) => {
-        const t = (document.querySelector('[data-testid=model-error]')?.textContent ?? '').toLowerCase();
-        return t.includes(p.toLowerCase()) && t.includes(m.toLowerCase());
-      }, [want, item.expect.message], { timeout: 15_000 })
-        .catch(async () => assert.fail(`model box '${await page.getByTestId('model-error').innerText()}', status '${await statusText(page)}'`));
-      assert.equal(await box.inputValue(), typed, 'the spec is kept as typed');
-      // The box says "line N" for the field, and line N is selected; a field's line holds its key.
-      const said = await page.getByTestId('model-error').innerText();
-      const line = Number(/line (\d+)/.exec(said)?.[1]);
-      assert.ok(line > 0, `${item.file}: no line in '${said}'`);
-      const selectedLine = await box.evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);
-      assert.equal(selectedLine, line, `${item.file}: line ${line} selected`);
-      const key = /\.([\w]+)$/.exec(item.expect.field ?? '')?.[1];
-      if (key) assert.match(typed.split('\n')[line - 1], new RegExp(`"${key}"`), `${item.file}: line ${line} holds "${key}"`);
-    });
-    await page.getByRole('button', { name: 'Reset to the preset' }).click();
-  });
+  test(
+    'specs in the spec box: each error names its field, its line in the box selected, text kept',
+    { timeout: 60_000 },
+    async () => {
+      await page.locator('details.advanced summary').click();
+      const box = page.getByTestId('spec-input');
+      await eachCase(
+        onPage('spec').filter((c) => c.expect !== 'accepted'),
+        async (item) => {
+          await box.fill(text(item));
+          const typed = await box.inputValue();
+          await page.getByTestId('train-button').click();
+          const want = place(item.expect);
+          await page
+            .waitForFunction(
+              ([p, m]) => {
+                const t = (document.querySelector('[data-testid=model-error]')?.textContent ?? '').toLowerCase();
+                return t.includes(p.toLowerCase()) && t.includes(m.toLowerCase());
+              },
+              [want, item.expect.message],
+              { timeout: 15_000 },
+            )
+            .catch(async () =>
+              assert.fail(
+                `model box '${await page.getByTestId('model-error').innerText()}', status '${await statusText(page)}'`,
+              ),
+            );
+          assert.equal(await box.inputValue(), typed, 'the spec is kept as typed');
+          // The box says "line N" for the field, and line N is selected; a field's line holds its key.
+          const said = await page.getByTestId('model-error').innerText();
+          const line = Number(/line (\d+)/.exec(said)?.[1]);
+          assert.ok(line > 0, `${item.file}: no line in '${said}'`);
+          const selectedLine = await box.evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);
+          assert.equal(selectedLine, line, `${item.file}: line ${line} selected`);
+          const key = /\.([\w]+)$/.exec(item.expect.field ?? '')?.[1];
+          if (key)
+            assert.match(
+              typed.split('\n')[line - 1],
+              new RegExp(`"${key}"`),
+              `${item.file}: line ${line} holds "${key}"`,
+            );
+        },
+      );
+      await page.getByRole('button', { name: 'Reset to the preset' }).click();
+    },
+  );
 
-  test('model files opened in the model panel: the status line names the file and the field or line; the good file loads', { timeout: 60_000 }, async () => {
-    const input = page.locator('#model-panel input[type=file]');
-    try {
-      await eachCase(onPage('model').filter((c) => c.expect !== 'accepted' && !c.loader), async (item) => {
-        const name = basename(item.file);
-        await input.setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(corpusPath(item.file)) });
-        await page.waitForFunction(([n, p, m]) => {
-          const t = document.querySelector('[data-testid=status] .message')?.textContent ?? '';
-          return t.startsWith(n) && t.includes(p) && t.includes(m);
-        }, [name, place(item.expect), item.expect.message], { timeout: 10_000 })
-          .catch(async () => assert.fail(`status '${await statusText(page)}'`));
-      });
-    } finally {
-      // The good file last: the Predict, variant and motif checks below need its model.
-      await input.setInputFiles({ name: 'clean.json', mimeType: 'application/json', buffer: readFileSync(corpusPath('model/clean.json')) });
-      await page.waitForFunction(() => !document.querySelector('[data-testid=predict-button]').disabled, null, { timeout: 15_000 });
-    }
-  });
-
-  test('FASTA in the Predict box: each error names its line, text kept, line selected; accepted files predict', { timeout: 90_000 }, async () => {
-    await eachCase(onPage('fasta'), async (item) => {
-      if (item.expect === 'accepted') {
-        await page.getByTestId('sequence-input').fill(text(item));
-        await page.evaluate(() => (document.querySelector('[data-testid=status] .message').textContent = ''));  // the last case's
-        await page.getByTestId('predict-button').click();
-        await page.waitForFunction(() => /Predicted/.test(document.querySelector('[data-testid=status] .message')?.textContent ?? ''), null, { timeout: 15_000 })
-          .catch(async () => assert.fail(`${await statusText(page)} / ${await page.getByTestId('error').first().innerText()}`));
-        return;
+  test(
+    'model files opened in the model panel: the status line names the file and the field or line; the good file loads',
+    { timeout: 60_000 },
+    async () => {
+      const input = page.locator('#model-panel input[type=file]');
+      try {
+        await eachCase(
+          onPage('model').filter((c) => c.expect !== 'accepted' && !c.loader),
+          async (item) => {
+            const name = basename(item.file);
+            await input.setInputFiles({
+              name,
+              mimeType: 'application/json',
+              buffer: readFileSync(corpusPath(item.file)),
+            });
+            await page
+              .waitForFunction(
+                ([n, p, m]) => {
+                  const t = document.querySelector('[data-testid=status] .message')?.textContent ?? '';
+                  return t.startsWith(n) && t.includes(p) && t.includes(m);
+                },
+                [name, place(item.expect), item.expect.message],
+                { timeout: 10_000 },
+              )
+              .catch(async () => assert.fail(`status '${await statusText(page)}'`));
+          },
+        );
+      } finally {
+        // The good file last: the Predict, variant and motif checks below need its model.
+        await input.setInputFiles({
+          name: 'clean.json',
+          mimeType: 'application/json',
+          buffer: readFileSync(corpusPath('model/clean.json')),
+        });
+        await page.waitForFunction(() => !document.querySelector('[data-testid=predict-button]').disabled, null, {
+          timeout: 15_000,
+        });
       }
-      await pasteExpectingError(page, item, { testid: 'sequence-input', errorTestid: 'error', act: () => page.getByTestId('predict-button').click() });
-    });
-  });
+    },
+  );
 
-  test('variant tables: each error names its line in the variants box, text kept, line selected', { timeout: 60_000 }, async () => {
-    await page.getByTestId('variants-button').waitFor({ state: 'attached' });
-    await eachCase(onPage('variants').filter((c) => c.expect !== 'accepted'), (item) =>
-      pasteExpectingError(page, item, { testid: 'variant-input', errorTestid: 'variant-error', act: () => page.getByTestId('variants-button').click() }));
-  });
+  test(
+    'FASTA in the Predict box: each error names its line, text kept, line selected; accepted files predict',
+    { timeout: 90_000 },
+    async () => {
+      await eachCase(onPage('fasta'), async (item) => {
+        if (item.expect === 'accepted') {
+          await page.getByTestId('sequence-input').fill(text(item));
+          await page.evaluate(() => (document.querySelector('[data-testid=status] .message').textContent = '')); // the last case's
+          await page.getByTestId('predict-button').click();
+          await page
+            .waitForFunction(
+              () => /Predicted/.test(document.querySelector('[data-testid=status] .message')?.textContent ?? ''),
+              null,
+              { timeout: 15_000 },
+            )
+            .catch(async () =>
+              assert.fail(`${await statusText(page)} / ${await page.getByTestId('error').first().innerText()}`),
+            );
+          return;
+        }
+        await pasteExpectingError(page, item, {
+          testid: 'sequence-input',
+          errorTestid: 'error',
+          act: () => page.getByTestId('predict-button').click(),
+        });
+      });
+    },
+  );
+
+  test(
+    'variant tables: each error names its line in the variants box, text kept, line selected',
+    { timeout: 60_000 },
+    async () => {
+      await page.getByTestId('variants-button').waitFor({ state: 'attached' });
+      await eachCase(
+        onPage('variants').filter((c) => c.expect !== 'accepted'),
+        (item) =>
+          pasteExpectingError(page, item, {
+            testid: 'variant-input',
+            errorTestid: 'variant-error',
+            act: () => page.getByTestId('variants-button').click(),
+          }),
+      );
+    },
+  );
 
   test('motif files opened for Learned motifs: each error names its line', { timeout: 60_000 }, async () => {
     const input = page.locator('[data-testid=motifs-panel] input[type=file]');
-    await eachCase(onPage('motif').filter((c) => c.expect !== 'accepted'), async (item) => {
-      await input.setInputFiles({ name: basename(item.file), mimeType: 'text/plain', buffer: readFileSync(corpusPath(item.file)) });
-      await page.getByTestId('motifs-button').click();
-      await page.waitForFunction(([p, m]) => {
-        const t = document.querySelector('[data-testid=motifs-error]')?.textContent ?? '';
-        return t.includes(p) && t.includes(m);
-      }, [place(item.expect), item.expect.message], { timeout: 15_000 })
-        .catch(async () => assert.fail(`'${await page.getByTestId('motifs-error').innerText()}'`));
-    });
+    await eachCase(
+      onPage('motif').filter((c) => c.expect !== 'accepted'),
+      async (item) => {
+        await input.setInputFiles({
+          name: basename(item.file),
+          mimeType: 'text/plain',
+          buffer: readFileSync(corpusPath(item.file)),
+        });
+        await page.getByTestId('motifs-button').click();
+        await page
+          .waitForFunction(
+            ([p, m]) => {
+              const t = document.querySelector('[data-testid=motifs-error]')?.textContent ?? '';
+              return t.includes(p) && t.includes(m);
+            },
+            [place(item.expect), item.expect.message],
+            { timeout: 15_000 },
+          )
+          .catch(async () => assert.fail(`'${await page.getByTestId('motifs-error').innerText()}'`));
+      },
+    );
   });
 
   // Choosing a preset loads its example into the data boxes: wait for it, so it does not land on a paste.
@@ -162,46 +270,109 @@ describe('the bad-input corpus in the page', () => {
     await page.waitForFunction(exampleLoaded, null, { timeout: 30_000 });
   }
 
-  test('tables of numbers (mlp): each error names its line and column in the data box, text kept, line selected', { timeout: 60_000 }, async () => {
-    await choosePreset('mlp', () => /branch_point_distance/.test(document.querySelector('[data-testid=training-input]').value));
-    await eachCase(onPage('numbers').filter((c) => c.expect !== 'accepted'), (item) =>
-      pasteExpectingError(page, item, { testid: 'training-input', errorTestid: 'training-error', act: () => page.getByTestId('train-button').click() }));
-  });
+  test(
+    'tables of numbers (mlp): each error names its line and column in the data box, text kept, line selected',
+    { timeout: 60_000 },
+    async () => {
+      await choosePreset('mlp', () =>
+        /branch_point_distance/.test(document.querySelector('[data-testid=training-input]').value),
+      );
+      await eachCase(
+        onPage('numbers').filter((c) => c.expect !== 'accepted'),
+        (item) =>
+          pasteExpectingError(page, item, {
+            testid: 'training-input',
+            errorTestid: 'training-error',
+            act: () => page.getByTestId('train-button').click(),
+          }),
+      );
+    },
+  );
 
-  test('graphs (gcn-node): an error in the nodes or the edges table is named and selected in that box', { timeout: 90_000 }, async () => {
-    await choosePreset('gcn-node', () => document.querySelector('[data-testid=training-input-second]').value.length > 100);
-    await eachCase(onPage('graph').filter((c) => c.expect !== 'accepted'), async (item) => {
-      const [testid, other, errorTestid] = item.table === 'edges'
-        ? ['training-input-second', 'training-input', 'training-error-second'] : ['training-input', 'training-input-second', 'training-error'];
-      await page.getByTestId(other).fill(text({ file: item.with }));
-      await pasteExpectingError(page, item, { testid, errorTestid, act: () => page.getByTestId('train-button').click() });
-    });
-  });
+  test(
+    'graphs (gcn-node): an error in the nodes or the edges table is named and selected in that box',
+    { timeout: 90_000 },
+    async () => {
+      await choosePreset(
+        'gcn-node',
+        () => document.querySelector('[data-testid=training-input-second]').value.length > 100,
+      );
+      await eachCase(
+        onPage('graph').filter((c) => c.expect !== 'accepted'),
+        async (item) => {
+          const [testid, other, errorTestid] =
+            item.table === 'edges'
+              ? ['training-input-second', 'training-input', 'training-error-second']
+              : ['training-input', 'training-input-second', 'training-error'];
+          await page.getByTestId(other).fill(text({ file: item.with }));
+          await pasteExpectingError(page, item, {
+            testid,
+            errorTestid,
+            act: () => page.getByTestId('train-button').click(),
+          });
+        },
+      );
+    },
+  );
 
-  test('expression matrices (autoencoder) opened as files: each error names its line and column', { timeout: 90_000 }, async () => {
-    await choosePreset('autoencoder', () => Number(document.querySelector('[data-testid=matrix-input]').dataset.rows) > 0);
-    const input = page.locator('[data-testid=matrix-input] input[type=file]');
-    await eachCase(onPage('matrix').filter((c) => c.expect !== 'accepted'), async (item) => {
-      await input.setInputFiles({ name: basename(item.file), mimeType: 'text/plain', buffer: readFileSync(corpusPath(item.file)) });
-      await page.waitForFunction((name) => document.querySelector('[data-testid=matrix-input]').textContent.includes(name), basename(item.file));
-      await page.getByTestId('train-button').click();
-      await page.waitForFunction(([p, m]) => {
-        const t = document.querySelector('[data-testid=matrix-error]')?.textContent ?? '';
-        return t.includes(p) && t.includes(m);
-      }, [place(item.expect), item.expect.message], { timeout: 15_000 })
-        .catch(async () => assert.fail(`'${await page.getByTestId('matrix-error').innerText()}', status '${await statusText(page)}'`));
-    });
-  });
+  test(
+    'expression matrices (autoencoder) opened as files: each error names its line and column',
+    { timeout: 90_000 },
+    async () => {
+      await choosePreset(
+        'autoencoder',
+        () => Number(document.querySelector('[data-testid=matrix-input]').dataset.rows) > 0,
+      );
+      const input = page.locator('[data-testid=matrix-input] input[type=file]');
+      await eachCase(
+        onPage('matrix').filter((c) => c.expect !== 'accepted'),
+        async (item) => {
+          await input.setInputFiles({
+            name: basename(item.file),
+            mimeType: 'text/plain',
+            buffer: readFileSync(corpusPath(item.file)),
+          });
+          await page.waitForFunction(
+            (name) => document.querySelector('[data-testid=matrix-input]').textContent.includes(name),
+            basename(item.file),
+          );
+          await page.getByTestId('train-button').click();
+          await page
+            .waitForFunction(
+              ([p, m]) => {
+                const t = document.querySelector('[data-testid=matrix-error]')?.textContent ?? '';
+                return t.includes(p) && t.includes(m);
+              },
+              [place(item.expect), item.expect.message],
+              { timeout: 15_000 },
+            )
+            .catch(async () =>
+              assert.fail(
+                `'${await page.getByTestId('matrix-error').innerText()}', status '${await statusText(page)}'`,
+              ),
+            );
+        },
+      );
+    },
+  );
 
   test('links: a hash whose fields do not read names them in the status line', { timeout: 60_000 }, async () => {
-    await eachCase(onPage('url').filter((c) => c.expect !== 'accepted'), async (item) => {
-      await page.evaluate((hash) => (location.hash = hash), text(item).trim());
-      // "Some settings in the link were not understood …: lr, batch."
-      await page.waitForFunction((field) => {
-        const t = document.querySelector('[data-testid=status] .message')?.textContent ?? '';
-        return /not understood/.test(t) && t.replace(/\.$/, '').split(': ').pop().split(', ').includes(field);
-      }, item.expect.field, { timeout: 10_000 })
-        .catch(async () => assert.fail(`status '${await statusText(page)}'`));
-    });
+    await eachCase(
+      onPage('url').filter((c) => c.expect !== 'accepted'),
+      async (item) => {
+        await page.evaluate((hash) => (location.hash = hash), text(item).trim());
+        // "Some settings in the link were not understood …: lr, batch."
+        await page
+          .waitForFunction(
+            (field) => {
+              const t = document.querySelector('[data-testid=status] .message')?.textContent ?? '';
+              return /not understood/.test(t) && t.replace(/\.$/, '').split(': ').pop().split(', ').includes(field);
+            },
+            item.expect.field,
+            { timeout: 10_000 },
+          )
+          .catch(async () => assert.fail(`status '${await statusText(page)}'`));
+      },
+    );
   });
 });

@@ -10,11 +10,21 @@ export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/web/', impo
 // HELIX_WEB_ROOT serves another copy of web/ (e.g. one with a stand-in engine while the wasm is being built).
 export const WEB_ROOT = process.env.HELIX_WEB_ROOT ?? fileURLToPath(new URL('../../web/', import.meta.url));
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 // args: extra command-line switches (e.g. V8 flags for one test's own browser).
 export function launchChromium({ args = [] } = {}) {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...args] });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...args],
+  });
 }
 
 export function serveWeb({ isolation }) {
@@ -38,10 +48,14 @@ export async function screenshot(page, name) {
 
 // Resolves once the engine has reported its backend (or failed to start).
 export async function waitForEngine(page, timeout = 30_000) {
-  await page.waitForFunction(() => {
-    const engine = document.querySelector('[data-testid=status] .engine');
-    return engine && !/starting/.test(engine.textContent);
-  }, null, { timeout });
+  await page.waitForFunction(
+    () => {
+      const engine = document.querySelector('[data-testid=status] .engine');
+      return engine && !/starting/.test(engine.textContent);
+    },
+    null,
+    { timeout },
+  );
   return page.getByTestId('status').innerText();
 }
 
@@ -49,7 +63,8 @@ export const statusText = (page) => page.getByTestId('status').innerText();
 
 export function waitForStatus(page, pattern, timeout = 90_000) {
   return page.waitForFunction(
-    ([source, flags]) => new RegExp(source, flags).test(document.querySelector('[data-testid=status] .message')?.textContent ?? ''),
+    ([source, flags]) =>
+      new RegExp(source, flags).test(document.querySelector('[data-testid=status] .message')?.textContent ?? ''),
     [pattern.source, pattern.flags],
     { timeout },
   );

@@ -13,9 +13,14 @@ import { launchChromium, waitForEngine, waitForStatus } from './browser.mjs';
 import { startServer, CSP } from '../../scripts/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const pagesIn = (dir) => readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.html')).sort().map((f) => `${dir}/${f}`);
+const pagesIn = (dir) =>
+  readdirSync(path.join(ROOT, dir))
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => `${dir}/${f}`);
 const PAGES = ['web/index.html', ...pagesIn('examples'), ...pagesIn('examples/zh')];
-const FASTA = '>peak_a\nCAATGGGGCTGTGCAGGTGGCCCCAAGGCCTCCAGCTCCACAGATAAGAATCAGAAGCACAGCCATCTCAATTAGAAAGCAATTTGAGTTATCACGCTAAT\n>other_b\nCTAAAGATATCCGCTCTTCATCTTCCTCCACTCACTCTGCAGGCACCTATTGGCTCCTTCATGCCTTTTAAAGCATATCCTGTTAATTTGGTCAGGTGTAA\n';
+const FASTA =
+  '>peak_a\nCAATGGGGCTGTGCAGGTGGCCCCAAGGCCTCCAGCTCCACAGATAAGAATCAGAAGCACAGCCATCTCAATTAGAAAGCAATTTGAGTTATCACGCTAAT\n>other_b\nCTAAAGATATCCGCTCTTCATCTTCCTCCACTCACTCTGCAGGCACCTATTGGCTCCTTCATGCCTTTTAAAGCATATCCTGTTAATTTGGTCAGGTGTAA\n';
 const CSP_MESSAGE = /Content Security Policy|Refused to (load|execute|apply|create|evaluate|connect|frame)/i;
 
 let browser;
@@ -42,7 +47,14 @@ async function openUnderCsp(url) {
   page.on('pageerror', (e) => (CSP_MESSAGE.test(String(e)) ? page.violations : page.errors).push(String(e)));
   await page.addInitScript(() => {
     window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`), true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) =>
+        window.__violations.push(
+          `${e.violatedDirective}: ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+        ),
+      true,
+    );
   });
   const response = await page.goto(url);
   assert.equal(response.headers()['content-security-policy'], CSP, `${url} is served with the policy`);
@@ -77,29 +89,38 @@ describe('the pages under Content-Security-Policy: ' + CSP, () => {
     });
   }
 
-  test('the playground trains, predicts, explains and draws its figures with no violation', { timeout: 240_000 }, async () => {
-    const page = await openUnderCsp(`${server.url}web/`);
-    try {
-      assert.match(await waitForEngine(page), /2 threads/, 'the threaded build runs under the policy');
-      await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
-      await page.getByTestId('epochs-input').fill('2');
-      await page.getByTestId('train-button').click();
-      await waitForStatus(page, /Trained in/, 150_000);
-      assert.ok(Number(await page.getByTestId('loss-chart').getAttribute('data-points')) >= 2, 'the loss chart drew its points');
-      await page.getByTestId('sequence-input').fill(FASTA);
-      await page.getByTestId('predict-button').click();
-      await waitForStatus(page, /Predicted binding for 2 sequences/, 30_000);
-      assert.equal(await page.getByTestId('prediction-row').count(), 2);
-      await page.getByTestId('explain-row').first().click();
-      await page.waitForFunction(() => document.querySelector('[data-testid=attribution-track] svg path'), null, { timeout: 60_000 });
-      const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ism-export-png').click()]);
-      assert.match(png.suggestedFilename(), /\.png$/);
-      assert.deepEqual(await violations(page), []);
-      assert.deepEqual(page.errors, []);
-    } finally {
-      await page.close();
-    }
-  });
+  test(
+    'the playground trains, predicts, explains and draws its figures with no violation',
+    { timeout: 240_000 },
+    async () => {
+      const page = await openUnderCsp(`${server.url}web/`);
+      try {
+        assert.match(await waitForEngine(page), /2 threads/, 'the threaded build runs under the policy');
+        await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
+        await page.getByTestId('epochs-input').fill('2');
+        await page.getByTestId('train-button').click();
+        await waitForStatus(page, /Trained in/, 150_000);
+        assert.ok(
+          Number(await page.getByTestId('loss-chart').getAttribute('data-points')) >= 2,
+          'the loss chart drew its points',
+        );
+        await page.getByTestId('sequence-input').fill(FASTA);
+        await page.getByTestId('predict-button').click();
+        await waitForStatus(page, /Predicted binding for 2 sequences/, 30_000);
+        assert.equal(await page.getByTestId('prediction-row').count(), 2);
+        await page.getByTestId('explain-row').first().click();
+        await page.waitForFunction(() => document.querySelector('[data-testid=attribution-track] svg path'), null, {
+          timeout: 60_000,
+        });
+        const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ism-export-png').click()]);
+        assert.match(png.suggestedFilename(), /\.png$/);
+        assert.deepEqual(await violations(page), []);
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   test('a tutorial playground trains and predicts with no violation', { timeout: 240_000 }, async () => {
     const page = await openUnderCsp(`${server.url}examples/cnn-binding.html`);
@@ -110,7 +131,11 @@ describe('the pages under Content-Security-Policy: ' + CSP, () => {
         await node.ready;
         node.shadowRoot.querySelector('[data-testid=epochs-input]').value = '2';
         const s = await node.train();
-        return { epochsRun: s.epochsRun, auroc: s.test?.auroc, message: node.shadowRoot.querySelector('[data-testid=status] .message').textContent };
+        return {
+          epochsRun: s.epochsRun,
+          auroc: s.test?.auroc,
+          message: node.shadowRoot.querySelector('[data-testid=status] .message').textContent,
+        };
       });
       assert.equal(summary.epochsRun, 2);
       assert.match(summary.message, /Trained in/);

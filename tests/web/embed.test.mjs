@@ -15,9 +15,14 @@ import { startServer } from '../../scripts/serve.mjs';
 import { LANGUAGES } from '../../web/strings.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TUTORIALS = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
-const TUTORIALS_ZH = readdirSync(path.join(ROOT, 'examples/zh')).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
-const SPLICE_ROWS = readFileSync(path.join(ROOT, 'web/data/splice-features.tsv'), 'utf8').split('\n').slice(0, 6).join('\n') + '\n';
+const TUTORIALS = readdirSync(path.join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.html') && f !== 'index.html')
+  .sort();
+const TUTORIALS_ZH = readdirSync(path.join(ROOT, 'examples/zh'))
+  .filter((f) => f.endsWith('.html') && f !== 'index.html')
+  .sort();
+const SPLICE_ROWS =
+  readFileSync(path.join(ROOT, 'web/data/splice-features.tsv'), 'utf8').split('\n').slice(0, 6).join('\n') + '\n';
 const FASTA = '>a\nACGTACGATAAGGCTAGCTTACGTACGATAAGGCTAGCTT\n>b\nACGTACGCTCGGGCTAGCTTACGTACGCTCGGGCTAGCTT\n';
 
 let browser;
@@ -59,7 +64,10 @@ async function openWatched(url, size) {
 const status = (page, selector) =>
   page.evaluate((sel) => {
     const line = document.querySelector(sel).shadowRoot.querySelector('[data-testid=status]');
-    return { engine: line?.querySelector('.engine')?.textContent ?? '', message: line?.querySelector('.message')?.textContent ?? '' };
+    return {
+      engine: line?.querySelector('.engine')?.textContent ?? '',
+      message: line?.querySelector('.message')?.textContent ?? '',
+    };
   }, selector);
 
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
@@ -74,10 +82,13 @@ async function axeSerious(page) {
   await page.evaluate(readFileSync(AXE, 'utf8'));
   const serious = await page.evaluate(async () => {
     const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' > ')}`));
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' > ')}`));
   });
   await page.waitForTimeout(100); // (console messages arrive a moment later)
-  const axeOwn = (m, i) => i >= before && /^Applying inline style violates the following Content Security Policy/.test(m);
+  const axeOwn = (m, i) =>
+    i >= before && /^Applying inline style violates the following Content Security Policy/.test(m);
   page.consoleErrors = page.consoleErrors.filter((m, i) => !axeOwn(m, i));
   return serious;
 }
@@ -94,7 +105,17 @@ function trainAll(page, epochs) {
       input.value = String(epochs);
       const summary = await el.train();
       const message = el.shadowRoot.querySelector('[data-testid=status] .message').textContent;
-      out.push({ preset: el.preset, message, summary: summary && { error: summary.error ?? null, cancelled: Boolean(summary.cancelled), epochsRun: summary.epochsRun, stepsRun: summary.stepsRun, test: summary.test ?? null } });
+      out.push({
+        preset: el.preset,
+        message,
+        summary: summary && {
+          error: summary.error ?? null,
+          cancelled: Boolean(summary.cancelled),
+          epochsRun: summary.epochsRun,
+          stepsRun: summary.stepsRun,
+          test: summary.test ?? null,
+        },
+      });
     }
     return out;
   }, epochs);
@@ -110,7 +131,15 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     await page.evaluate(() => {
       window.__events = [];
       for (const type of ['helix-epoch', 'helix-trained', 'helix-predicted']) {
-        document.addEventListener(type, (e) => window.__events.push({ type, target: e.target.id, composed: e.composed, bubbles: e.bubbles, detail: JSON.parse(JSON.stringify(e.detail)) }));
+        document.addEventListener(type, (e) =>
+          window.__events.push({
+            type,
+            target: e.target.id,
+            composed: e.composed,
+            bubbles: e.bubbles,
+            detail: JSON.parse(JSON.stringify(e.detail)),
+          }),
+        );
       }
     });
   });
@@ -123,9 +152,21 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     await page.waitForFunction(() => customElements.get('helix-playground'));
     await page.waitForTimeout(1000);
     assert.deepEqual(await page.evaluate(() => window.__workers), []);
-    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('helix-playground')].map((el) => el.started)), [false, false]);
-    assert.match(await page.locator('#first').innerText().catch(() => ''), /^$/); // light DOM: nothing of its own
-    assert.match(await page.evaluate(() => document.querySelector('#first').shadowRoot.textContent), /loads when scrolled into view/);
+    assert.deepEqual(
+      await page.evaluate(() => [...document.querySelectorAll('helix-playground')].map((el) => el.started)),
+      [false, false],
+    );
+    assert.match(
+      await page
+        .locator('#first')
+        .innerText()
+        .catch(() => ''),
+      /^$/,
+    ); // light DOM: nothing of its own
+    assert.match(
+      await page.evaluate(() => document.querySelector('#first').shadowRoot.textContent),
+      /loads when scrolled into view/,
+    );
   });
 
   test('scrolled into view, the first starts the one engine worker and names its build', async () => {
@@ -138,7 +179,11 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     assert.match(s.engine, /1 thread: this page is not cross-origin isolated/);
     assert.match(s.message, /Ready/);
     // panels="data model curves": no prediction or explanation panel
-    const shown = await page.evaluate(() => [...document.querySelector('#first').shadowRoot.querySelectorAll('section')].filter((el) => el.style.display !== 'none').map((el) => el.id));
+    const shown = await page.evaluate(() =>
+      [...document.querySelector('#first').shadowRoot.querySelectorAll('section')]
+        .filter((el) => el.style.display !== 'none')
+        .map((el) => el.id),
+    );
     assert.deepEqual(shown, ['data-panel', 'model-panel', 'train-panel', 'result-panel']);
     await page.locator('#first').screenshot({ path: `${RESULTS_DIR}embed-first-started.png` });
   });
@@ -147,87 +192,133 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     await page.locator('#second').scrollIntoViewIfNeeded();
     await page.evaluate(() => document.querySelector('#second').ready);
     assert.equal((await page.evaluate(() => window.__workers)).length, 1);
-    const table = await page.evaluate(() => document.querySelector('#second').shadowRoot.querySelector('[data-testid=training-input]').value);
+    const table = await page.evaluate(
+      () => document.querySelector('#second').shadowRoot.querySelector('[data-testid=training-input]').value,
+    );
     assert.match(table, /^id\tsequence\tlabel\np1\tACGTACGATAAG/);
     assert.equal(table.trim().split('\n').length, 13);
-    assert.equal(await page.evaluate(() => document.querySelector('#second').shadowRoot.querySelector('[data-testid=epochs-input]').value), '2');
+    assert.equal(
+      await page.evaluate(
+        () => document.querySelector('#second').shadowRoot.querySelector('[data-testid=epochs-input]').value,
+      ),
+      '2',
+    );
   });
 
-  test('two trainings at once: the second waits and says so, both finish, each keeps its own model', { timeout: 120_000 }, async () => {
-    // A timeline of both runs (their epoch and trained events) and of every change of the second's status
-    // line (a MutationObserver: its text, and whether it is rendered at that moment).
-    await page.evaluate(async () => {
-      await Promise.all(['#first', '#second'].map((s) => document.querySelector(s).ready)); // (both started)
-      window.__timeline = [];
-      const log = (what, extra = {}) => window.__timeline.push({ t: performance.now(), what, ...extra });
-      for (const id of ['first', 'second']) {
-        const el = document.querySelector(`#${id}`);
-        el.addEventListener('helix-epoch', (e) => log(`${id} epoch ${e.detail.epoch}`));
-        el.addEventListener('helix-trained', () => log(`${id} trained`));
-      }
-      const message = document.querySelector('#second').shadowRoot.querySelector('[data-testid=status] .message');
-      const shown = () => message.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && message.getBoundingClientRect().height > 0;
-      new MutationObserver(() => log('second status', { text: message.textContent, shown: shown() })).observe(message, { childList: true, characterData: true, subtree: true });
-    });
-    const result = await page.evaluate(async () => {
-      const [first, second] = ['#first', '#second'].map((s) => document.querySelector(s));
-      const a = first.train();
-      await new Promise((r) => setTimeout(r, 0)); // the first's run is under way in the worker
-      const b = second.train();
-      await new Promise((r) => setTimeout(r, 0));
-      const message = second.shadowRoot.querySelector('[data-testid=status] .message');
-      const waiting = { text: message.textContent, shown: message.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && message.getBoundingClientRect().height > 0 };
-      const [sa, sb] = await Promise.all([a, b]);
-      return { waiting, sa: { epochsRun: sa.epochsRun, test: sa.test }, sb: { epochsRun: sb.epochsRun, test: sb.test } };
-    });
-    assert.match(result.waiting.text, /another playground on this page is training/);
-    assert.equal(result.waiting.shown, true, 'the waiting message is rendered, not hidden');
-    // The second waited: the message went up before the first's run ended (its last epoch) and stayed until
-    // then; the second's first epoch came after it; then its message moved on (training, then trained). (The
-    // first's 'trained' event may come later: drawing its decision map is a model call that queues in turn.)
-    const timeline = await page.evaluate(() => window.__timeline);
-    const at = (what) => timeline.findIndex((e) => e.what === what);
-    const statuses = timeline.filter((e) => e.what === 'second status');
-    const firstRunEnd = at('first epoch 3');
-    const waitStart = timeline.findIndex((e) => e.what === 'second status' && /another playground/.test(e.text));
-    const waitEnd = timeline.findIndex((e, i) => i > waitStart && e.what === 'second status' && !/another playground/.test(e.text));
-    assert.ok(waitStart >= 0 && waitStart < firstRunEnd, `the waiting message showed while the first trained: ${JSON.stringify(timeline)}`);
-    assert.ok(waitEnd > firstRunEnd, 'the waiting message stayed until the first had run its epochs');
-    assert.ok(timeline.slice(waitStart, waitEnd).every((e) => e.what !== 'second status' || e.shown), 'rendered the whole time');
-    assert.ok(at('second epoch 1') > firstRunEnd, 'the second trained after the first, not alongside it');
-    assert.ok(at('second epoch 2') < at('second trained') && at('first trained') > firstRunEnd);
-    assert.match(statuses.at(-1).text, /Trained in/);
-    assert.equal(result.sa.epochsRun, 3);
-    assert.ok(result.sa.test.accuracy > 0.6, `single-layer test accuracy ${result.sa.test.accuracy}`);
-    assert.equal(result.sb.epochsRun, 2);
-    assert.match((await status(page, '#second')).message, /Trained in/);
-    // Each session's model is its own: a table of columns for the first, DNA for the second.
-    const rows = await page.evaluate(([table, fasta]) => Promise.all([document.querySelector('#first').predict(table), document.querySelector('#second').predict(fasta)]), [SPLICE_ROWS, FASTA]);
-    assert.equal(rows[0].length, 5);
-    assert.equal(rows[1].length, 2);
-    for (const r of [...rows[0], ...rows[1]]) assert.ok(r.probability >= 0 && r.probability <= 1);
-    // el.predict() of more than a box takes (input-limit.js) is refused at once; the box keeps its text.
-    const refused = await page.evaluate(async () => {
-      const el = document.querySelector('#second');
-      const box = () => el.shadowRoot.querySelector('[data-testid=sequence-input]').value;
-      const before = box();
-      const message = await el.predict(`>big\n${'ACGT'.repeat(1_000_000)}\n`).then(() => 'resolved', (e) => e.message);
-      return { message, kept: box() === before };
-    });
-    assert.match(refused.message, /4 MB; the playground takes up to 2 MB per box/);
-    assert.equal(refused.kept, true);
-    const file = JSON.parse(await page.evaluate(() => document.querySelector('#first').saveModel()));
-    assert.equal(file.spec.name, 'single-layer', 'the first saves its own model');
-    await page.locator('#first').screenshot({ path: `${RESULTS_DIR}embed-first-trained.png` });
-    await page.locator('#second').screenshot({ path: `${RESULTS_DIR}embed-second-trained.png` });
-  });
+  test(
+    'two trainings at once: the second waits and says so, both finish, each keeps its own model',
+    { timeout: 120_000 },
+    async () => {
+      // A timeline of both runs (their epoch and trained events) and of every change of the second's status
+      // line (a MutationObserver: its text, and whether it is rendered at that moment).
+      await page.evaluate(async () => {
+        await Promise.all(['#first', '#second'].map((s) => document.querySelector(s).ready)); // (both started)
+        window.__timeline = [];
+        const log = (what, extra = {}) => window.__timeline.push({ t: performance.now(), what, ...extra });
+        for (const id of ['first', 'second']) {
+          const el = document.querySelector(`#${id}`);
+          el.addEventListener('helix-epoch', (e) => log(`${id} epoch ${e.detail.epoch}`));
+          el.addEventListener('helix-trained', () => log(`${id} trained`));
+        }
+        const message = document.querySelector('#second').shadowRoot.querySelector('[data-testid=status] .message');
+        const shown = () =>
+          message.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) &&
+          message.getBoundingClientRect().height > 0;
+        new MutationObserver(() => log('second status', { text: message.textContent, shown: shown() })).observe(
+          message,
+          { childList: true, characterData: true, subtree: true },
+        );
+      });
+      const result = await page.evaluate(async () => {
+        const [first, second] = ['#first', '#second'].map((s) => document.querySelector(s));
+        const a = first.train();
+        await new Promise((r) => setTimeout(r, 0)); // the first's run is under way in the worker
+        const b = second.train();
+        await new Promise((r) => setTimeout(r, 0));
+        const message = second.shadowRoot.querySelector('[data-testid=status] .message');
+        const waiting = {
+          text: message.textContent,
+          shown:
+            message.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) &&
+            message.getBoundingClientRect().height > 0,
+        };
+        const [sa, sb] = await Promise.all([a, b]);
+        return {
+          waiting,
+          sa: { epochsRun: sa.epochsRun, test: sa.test },
+          sb: { epochsRun: sb.epochsRun, test: sb.test },
+        };
+      });
+      assert.match(result.waiting.text, /another playground on this page is training/);
+      assert.equal(result.waiting.shown, true, 'the waiting message is rendered, not hidden');
+      // The second waited: the message went up before the first's run ended (its last epoch) and stayed until
+      // then; the second's first epoch came after it; then its message moved on (training, then trained). (The
+      // first's 'trained' event may come later: drawing its decision map is a model call that queues in turn.)
+      const timeline = await page.evaluate(() => window.__timeline);
+      const at = (what) => timeline.findIndex((e) => e.what === what);
+      const statuses = timeline.filter((e) => e.what === 'second status');
+      const firstRunEnd = at('first epoch 3');
+      const waitStart = timeline.findIndex((e) => e.what === 'second status' && /another playground/.test(e.text));
+      const waitEnd = timeline.findIndex(
+        (e, i) => i > waitStart && e.what === 'second status' && !/another playground/.test(e.text),
+      );
+      assert.ok(
+        waitStart >= 0 && waitStart < firstRunEnd,
+        `the waiting message showed while the first trained: ${JSON.stringify(timeline)}`,
+      );
+      assert.ok(waitEnd > firstRunEnd, 'the waiting message stayed until the first had run its epochs');
+      assert.ok(
+        timeline.slice(waitStart, waitEnd).every((e) => e.what !== 'second status' || e.shown),
+        'rendered the whole time',
+      );
+      assert.ok(at('second epoch 1') > firstRunEnd, 'the second trained after the first, not alongside it');
+      assert.ok(at('second epoch 2') < at('second trained') && at('first trained') > firstRunEnd);
+      assert.match(statuses.at(-1).text, /Trained in/);
+      assert.equal(result.sa.epochsRun, 3);
+      assert.ok(result.sa.test.accuracy > 0.6, `single-layer test accuracy ${result.sa.test.accuracy}`);
+      assert.equal(result.sb.epochsRun, 2);
+      assert.match((await status(page, '#second')).message, /Trained in/);
+      // Each session's model is its own: a table of columns for the first, DNA for the second.
+      const rows = await page.evaluate(
+        ([table, fasta]) =>
+          Promise.all([
+            document.querySelector('#first').predict(table),
+            document.querySelector('#second').predict(fasta),
+          ]),
+        [SPLICE_ROWS, FASTA],
+      );
+      assert.equal(rows[0].length, 5);
+      assert.equal(rows[1].length, 2);
+      for (const r of [...rows[0], ...rows[1]]) assert.ok(r.probability >= 0 && r.probability <= 1);
+      // el.predict() of more than a box takes (input-limit.js) is refused at once; the box keeps its text.
+      const refused = await page.evaluate(async () => {
+        const el = document.querySelector('#second');
+        const box = () => el.shadowRoot.querySelector('[data-testid=sequence-input]').value;
+        const before = box();
+        const message = await el.predict(`>big\n${'ACGT'.repeat(1_000_000)}\n`).then(
+          () => 'resolved',
+          (e) => e.message,
+        );
+        return { message, kept: box() === before };
+      });
+      assert.match(refused.message, /4 MB; the playground takes up to 2 MB per box/);
+      assert.equal(refused.kept, true);
+      const file = JSON.parse(await page.evaluate(() => document.querySelector('#first').saveModel()));
+      assert.equal(file.spec.name, 'single-layer', 'the first saves its own model');
+      await page.locator('#first').screenshot({ path: `${RESULTS_DIR}embed-first-trained.png` });
+      await page.locator('#second').screenshot({ path: `${RESULTS_DIR}embed-second-trained.png` });
+    },
+  );
 
   test('events bubble out of the shadow root with their details', async () => {
     const list = await events();
     const of = (type, target) => list.filter((e) => e.type === type && e.target === target);
     assert.equal(of('helix-epoch', 'first').length, 3);
     assert.equal(of('helix-epoch', 'second').length, 2);
-    assert.deepEqual(of('helix-epoch', 'first').map((e) => e.detail.epoch), [1, 2, 3]);
+    assert.deepEqual(
+      of('helix-epoch', 'first').map((e) => e.detail.epoch),
+      [1, 2, 3],
+    );
     assert.ok(Number.isFinite(of('helix-epoch', 'first')[0].detail.valLoss));
     const trained = of('helix-trained', 'second')[0];
     assert.equal(trained.detail.preset, 'cnn-binding');
@@ -265,29 +356,45 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
-  test('a playground added later with autostart trains by itself; removed, the others keep their models', { timeout: 60_000 }, async () => {
-    const trained = await page.evaluate(async () => {
-      const el = document.createElement('helix-playground');
-      el.id = 'third';
-      el.setAttribute('preset', 'cnn-binding');
-      el.setAttribute('epochs', '1');
-      el.setAttribute('autostart', '');
-      const rows = ['id\tsequence\tlabel', ...Array.from({ length: 20 }, (_, i) => `r${i}\t${i % 2 ? 'ACGTGATAAGGC' : 'ACGTCCGCGGGC'}ACGTACGTACGTACGT\t${i % 2}`)];
-      el.append(Object.assign(document.createElement('script'), { type: 'text/plain', textContent: rows.join('\n') }));
-      const done = new Promise((resolve) => el.addEventListener('helix-trained', (e) => resolve(e.detail)));
-      document.querySelector('main').prepend(el);
-      window.scrollTo(0, 0);
-      const detail = await done;
-      el.remove();
-      return { epochsRun: detail.summary.epochsRun, records: detail.summary.records ?? null, trained: detail.trained };
-    });
-    assert.equal(trained.trained, true);
-    assert.equal(trained.epochsRun, 1);
-    assert.equal((await page.evaluate(() => window.__workers)).length, 1, 'still the one shared worker');
-    // The other two keep working after the third's session has gone.
-    const rows = await page.evaluate((fasta) => document.querySelector('#second').predict(fasta), FASTA);
-    assert.equal(rows.length, 2);
-  });
+  test(
+    'a playground added later with autostart trains by itself; removed, the others keep their models',
+    { timeout: 60_000 },
+    async () => {
+      const trained = await page.evaluate(async () => {
+        const el = document.createElement('helix-playground');
+        el.id = 'third';
+        el.setAttribute('preset', 'cnn-binding');
+        el.setAttribute('epochs', '1');
+        el.setAttribute('autostart', '');
+        const rows = [
+          'id\tsequence\tlabel',
+          ...Array.from(
+            { length: 20 },
+            (_, i) => `r${i}\t${i % 2 ? 'ACGTGATAAGGC' : 'ACGTCCGCGGGC'}ACGTACGTACGTACGT\t${i % 2}`,
+          ),
+        ];
+        el.append(
+          Object.assign(document.createElement('script'), { type: 'text/plain', textContent: rows.join('\n') }),
+        );
+        const done = new Promise((resolve) => el.addEventListener('helix-trained', (e) => resolve(e.detail)));
+        document.querySelector('main').prepend(el);
+        window.scrollTo(0, 0);
+        const detail = await done;
+        el.remove();
+        return {
+          epochsRun: detail.summary.epochsRun,
+          records: detail.summary.records ?? null,
+          trained: detail.trained,
+        };
+      });
+      assert.equal(trained.trained, true);
+      assert.equal(trained.epochsRun, 1);
+      assert.equal((await page.evaluate(() => window.__workers)).length, 1, 'still the one shared worker');
+      // The other two keep working after the third's session has gone.
+      const rows = await page.evaluate((fasta) => document.querySelector('#second').predict(fasta), FASTA);
+      assert.equal(rows.length, 2);
+    },
+  );
 
   // Its views listen to the page-wide language switch: unless destroy() stops them, that list keeps the whole
   // removed playground (its DOM, data and closures) alive for the page's lifetime.
@@ -305,7 +412,11 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     const cdp = await page.context().newCDPSession(page);
     for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
     await cdp.detach();
-    assert.equal(await page.evaluate(() => window.__removedButton.deref() === undefined), true, 'the removed playground is still reachable');
+    assert.equal(
+      await page.evaluate(() => window.__removedButton.deref() === undefined),
+      true,
+      'the removed playground is still reachable',
+    );
   });
 
   test('lang="zh": the playground speaks Chinese, and the others on the page follow', { timeout: 60_000 }, async () => {
@@ -335,7 +446,7 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
-  test('no request left the page\'s origin and the console stayed clean', () => {
+  test("no request left the page's origin and the console stayed clean", () => {
     assert.deepEqual(page.foreignRequests, []);
     assert.deepEqual(page.consoleErrors, []);
   });
@@ -344,7 +455,9 @@ describe('<helix-playground> on a plain host page (no isolation)', () => {
 // The page's language link (English <-> 中文): a keyboard-reachable link to `expected` (a path from the server's
 // root) that answers 200.
 async function checkLanguageLink(page, expected) {
-  const link = await page.getByTestId('tutorial-language').evaluate((a) => ({ tag: a.tagName, href: a.href, tabIndex: a.tabIndex, text: a.textContent }));
+  const link = await page
+    .getByTestId('tutorial-language')
+    .evaluate((a) => ({ tag: a.tagName, href: a.href, tabIndex: a.tabIndex, text: a.textContent }));
   assert.equal(link.tag, 'A');
   assert.ok(link.tabIndex >= 0, 'the language link is in the tab order');
   assert.equal(new URL(link.href).pathname, expected);
@@ -361,9 +474,16 @@ async function assertEveryPlaygroundTrains(page, lang = 'en') {
     assert.ok(run.summary, `${run.preset}: no summary (${run.message})`);
     assert.equal(run.summary.error, null, `${run.preset}: ${run.summary.error}`);
     assert.equal(run.summary.cancelled, false);
-    assert.ok((run.summary.epochsRun ?? 0) >= 1 || (run.summary.stepsRun ?? 0) >= 1, `${run.preset} ran ${JSON.stringify(run.summary)}`);
+    assert.ok(
+      (run.summary.epochsRun ?? 0) >= 1 || (run.summary.stepsRun ?? 0) >= 1,
+      `${run.preset} ran ${JSON.stringify(run.summary)}`,
+    );
   }
-  assert.ok((await status(page, 'helix-playground')).engine.endsWith(LANGUAGES[lang].strings.engineBackend_other.replace('{count}', '2')));
+  assert.ok(
+    (await status(page, 'helix-playground')).engine.endsWith(
+      LANGUAGES[lang].strings.engineBackend_other.replace('{count}', '2'),
+    ),
+  );
   assert.equal((await page.evaluate(() => window.__workers)).length, 1);
   return runs;
 }
@@ -380,7 +500,11 @@ describe('tutorial pages (cross-origin isolated)', () => {
   test('the index links every tutorial, and every link answers', async () => {
     const page = await openWatched(`${server.url}examples/`);
     const links = await page.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.href));
-    for (const file of TUTORIALS) assert.ok(links.some((l) => l.endsWith(`/examples/${file}`)), `index links ${file}`);
+    for (const file of TUTORIALS)
+      assert.ok(
+        links.some((l) => l.endsWith(`/examples/${file}`)),
+        `index links ${file}`,
+      );
     for (const link of links) assert.equal((await page.request.get(link)).status(), 200, link);
     assert.equal((await checkLanguageLink(page, '/examples/zh/index.html')).text, '中文');
     assert.deepEqual(await axeSerious(page), []);
@@ -394,7 +518,11 @@ describe('tutorial pages (cross-origin isolated)', () => {
     const page = await openWatched(`${server.url}examples/zh/`);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     const links = await page.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.href));
-    for (const file of TUTORIALS_ZH) assert.ok(links.some((l) => l.endsWith(`/examples/zh/${file}`)), `index links zh/${file}`);
+    for (const file of TUTORIALS_ZH)
+      assert.ok(
+        links.some((l) => l.endsWith(`/examples/zh/${file}`)),
+        `index links zh/${file}`,
+      );
     for (const link of links) assert.equal((await page.request.get(link)).status(), 200, link);
     assert.equal((await checkLanguageLink(page, '/examples/index.html')).text, 'English');
     assert.deepEqual(await axeSerious(page), []);
@@ -437,9 +565,17 @@ describe('tutorial pages (cross-origin isolated)', () => {
       assert.ok((await page.locator('.source').innerText()).length > 40);
       await checkLanguageLink(page, `/examples/${file}`);
       const runs = await assertEveryPlaygroundTrains(page, 'zh');
-      const buttons = await page.evaluate(() => [...document.querySelectorAll('helix-playground')].map((el) => el.shadowRoot.querySelector('[data-testid=train-button]').textContent));
-      assert.deepEqual(buttons, runs.map(() => LANGUAGES.zh.strings.trainButton));
-      for (const run of runs) assert.match(run.message, /[\u4e00-\u9fff]/, `${run.preset}: the status line is in Chinese (${run.message})`);
+      const buttons = await page.evaluate(() =>
+        [...document.querySelectorAll('helix-playground')].map(
+          (el) => el.shadowRoot.querySelector('[data-testid=train-button]').textContent,
+        ),
+      );
+      assert.deepEqual(
+        buttons,
+        runs.map(() => LANGUAGES.zh.strings.trainButton),
+      );
+      for (const run of runs)
+        assert.match(run.message, /[\u4e00-\u9fff]/, `${run.preset}: the status line is in Chinese (${run.message})`);
       assert.deepEqual(await axeSerious(page), [], 'axe-core: serious or critical violations after training');
       assert.deepEqual(page.foreignRequests, []);
       assert.deepEqual(page.consoleErrors, []);
@@ -460,35 +596,50 @@ describe('the static build (dist)', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  test('served without isolation: one thread, and the playground and a tutorial say so', { timeout: 120_000 }, async () => {
-    const server = await startServer({ port: 0, isolation: false, root: out });
-    try {
-      const start = await openWatched(server.url);
-      assert.deepEqual(await start.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.getAttribute('href'))), ['web/', 'examples/']);
-      await start.close();
+  test(
+    'served without isolation: one thread, and the playground and a tutorial say so',
+    { timeout: 120_000 },
+    async () => {
+      const server = await startServer({ port: 0, isolation: false, root: out });
+      try {
+        const start = await openWatched(server.url);
+        assert.deepEqual(
+          await start.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.getAttribute('href'))),
+          ['web/', 'examples/'],
+        );
+        await start.close();
 
-      const page = await openWatched(`${server.url}examples/cnn-binding.html`);
-      const [run] = await trainAll(page, 1);
-      assert.equal(run.summary.error, null);
-      assert.equal(await page.evaluate(() => crossOriginIsolated), false);
-      assert.match((await status(page, 'helix-playground')).engine, /1 thread: this page is not cross-origin isolated/);
-      assert.deepEqual(page.foreignRequests, []);
-      assert.deepEqual(page.consoleErrors, []);
-      await screenshot(page, 'dist-single-thread');
-      await page.close();
+        const page = await openWatched(`${server.url}examples/cnn-binding.html`);
+        const [run] = await trainAll(page, 1);
+        assert.equal(run.summary.error, null);
+        assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+        assert.match(
+          (await status(page, 'helix-playground')).engine,
+          /1 thread: this page is not cross-origin isolated/,
+        );
+        assert.deepEqual(page.foreignRequests, []);
+        assert.deepEqual(page.consoleErrors, []);
+        await screenshot(page, 'dist-single-thread');
+        await page.close();
 
-      const playground = await openWatched(`${server.url}web/`);
-      await playground.waitForFunction(() => /thread/.test(document.querySelector('[data-testid=status] .engine')?.textContent ?? ''));
-      assert.match(await playground.getByTestId('status').innerText(), /1 thread: this page is not cross-origin isolated/);
-      await playground.waitForFunction(() => !document.querySelector('[data-testid=train-button]').disabled);
-      assert.deepEqual(await axeSerious(playground), []);
-      assert.deepEqual(playground.foreignRequests, []);
-      assert.deepEqual(playground.consoleErrors, []);
-      await playground.close();
-    } finally {
-      await server.close();
-    }
-  });
+        const playground = await openWatched(`${server.url}web/`);
+        await playground.waitForFunction(() =>
+          /thread/.test(document.querySelector('[data-testid=status] .engine')?.textContent ?? ''),
+        );
+        assert.match(
+          await playground.getByTestId('status').innerText(),
+          /1 thread: this page is not cross-origin isolated/,
+        );
+        await playground.waitForFunction(() => !document.querySelector('[data-testid=train-button]').disabled);
+        assert.deepEqual(await axeSerious(playground), []);
+        assert.deepEqual(playground.foreignRequests, []);
+        assert.deepEqual(playground.consoleErrors, []);
+        await playground.close();
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   test('served with COOP/COEP: the threaded build', { timeout: 60_000 }, async () => {
     const server = await startServer({ port: 0, isolation: true, root: out });

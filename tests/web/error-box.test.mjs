@@ -5,9 +5,14 @@ import assert from 'node:assert/strict';
 import { formatError } from '../../web/views/error-box.js';
 
 test('an error reads with its place: line and column, line, or field, each named once', () => {
-  assert.equal(formatError({ line: 3, column: 7, message: 'line 3, column 7: not a DNA letter' }), 'line 3, column 7: not a DNA letter');
-  assert.equal(formatError({ field: 'layers[0].type', message: "layers[0].type: 'conv' is not one of: dense, conv1d" }),
-    "layers[0].type: 'conv' is not one of: dense, conv1d");
+  assert.equal(
+    formatError({ line: 3, column: 7, message: 'line 3, column 7: not a DNA letter' }),
+    'line 3, column 7: not a DNA letter',
+  );
+  assert.equal(
+    formatError({ field: 'layers[0].type', message: "layers[0].type: 'conv' is not one of: dense, conv1d" }),
+    "layers[0].type: 'conv' is not one of: dense, conv1d",
+  );
   assert.equal(formatError({ field: 'epochs', message: 'must be an integer >= 1' }), 'epochs: must be an integer >= 1');
   assert.equal(formatError({ message: 'the model has no weights yet' }), 'the model has no weights yet');
 });

@@ -47,8 +47,18 @@ test('the position window zooms around its centre and never leaves the sequence'
 test('track letters: height share of the largest |attribution|, sign picks the side, N and zero draw nothing', () => {
   const { letters, max } = trackLetters('ACNGt', [0.5, -1, 2, 0, 0.25], 0, 5);
   assert.equal(max, 2); // the N's attribution still sets the scale: the scale is the whole sequence's
-  assert.deepEqual(letters.map((l) => [l.position, l.base, l.up, l.share]), [[1, 'A', true, 0.25], [2, 'C', false, 0.5], [5, 'T', true, 0.125]]);
-  assert.deepEqual(trackLetters('ACGT', [1, 2, 3, 4], 2, 4).letters.map((l) => l.column), [0, 1]);
+  assert.deepEqual(
+    letters.map((l) => [l.position, l.base, l.up, l.share]),
+    [
+      [1, 'A', true, 0.25],
+      [2, 'C', false, 0.5],
+      [5, 'T', true, 0.125],
+    ],
+  );
+  assert.deepEqual(
+    trackLetters('ACGT', [1, 2, 3, 4], 2, 4).letters.map((l) => l.column),
+    [0, 1],
+  );
   assert.equal(strongestPosition([0.1, -0.9, 0.5]), 2);
   assert.equal(trackLetters('AC', [0, 0], 0, 2).max, 1); // all-zero attributions: no division by zero
 });
@@ -63,12 +73,21 @@ test('rulers label the first position and round steps', () => {
 test('glyphs stay inside their 100 × 100 box', () => {
   for (const [base, d] of Object.entries(GLYPHS)) {
     const numbers = d.match(/-?\d+(\.\d+)?/g).map(Number);
-    assert.ok(numbers.every((v) => v >= 0 && v <= 100), `${base}: ${d}`);
+    assert.ok(
+      numbers.every((v) => v >= 0 && v <= 100),
+      `${base}: ${d}`,
+    );
   }
 });
 
 test('ISM colours: white at no change, symmetric scale', () => {
-  assert.equal(largestChange([[0, -0.5, 0.2, 0], [0.1, 0, 0, 0]]), 0.5);
+  assert.equal(
+    largestChange([
+      [0, -0.5, 0.2, 0],
+      [0.1, 0, 0, 0],
+    ]),
+    0.5,
+  );
   assert.equal(changeColor(0, 0.5), 'rgb(247,247,247)');
   assert.notEqual(changeColor(-0.5, 0.5), changeColor(0.5, 0.5));
 });
@@ -78,7 +97,10 @@ test('logo letters are frequency × information content, the commonest on top', 
   assert.equal(informationContent([0.25, 0.25, 0.25, 0.25]), 0);
   const [column] = logoColumns([[0.5, 0.5, 0, 0]]);
   assert.deepEqual(column.map((l) => l.base).slice(2), ['A', 'C']);
-  assert.deepEqual(column.map((l) => l.bits), [0, 0, 0.5, 0.5]);
+  assert.deepEqual(
+    column.map((l) => l.bits),
+    [0, 0, 0.5, 0.5],
+  );
   assert.equal(logoColumns([[0.7, 0.1, 0.1, 0.1]], [1.5])[0][3].bits, 0.7 * 1.5); // the engine's IC when given
 });
 
@@ -89,13 +111,35 @@ test('filters sort by best match score, unmatched last by information content', 
     { index: 2, name: 'conv1/2', informationContent: 5, matches: [{ score: 0.9 }] },
     { index: 3, name: 'conv1/3', informationContent: 12 },
   ];
-  assert.deepEqual(sortFilters(filters).map((f) => f.index), [2, 1, 3, 0]);
+  assert.deepEqual(
+    sortFilters(filters).map((f) => f.index),
+    [2, 1, 3, 0],
+  );
 });
 
 test('TSV exports keep ids with tabs or newlines in one cell', () => {
-  const tsv = matchesTsv([{ name: 'conv1/0', consensus: 'GATAA', sites: 40, informationContent: 7.5, matches: [{ id: 'MA0035.4', name: 'Gata1\tx', score: 0.9, strand: '-', offset: 1 }] }]);
+  const tsv = matchesTsv([
+    {
+      name: 'conv1/0',
+      consensus: 'GATAA',
+      sites: 40,
+      informationContent: 7.5,
+      matches: [{ id: 'MA0035.4', name: 'Gata1\tx', score: 0.9, strand: '-', offset: 1 }],
+    },
+  ]);
   assert.equal(tsv.split('\n')[1], 'conv1/0\tGATAA\t40\t7.5\t1\tMA0035.4\tGata1 x\t0.9\t-\t1');
-  const variants = variantsTsv([{ id: 'rs\n1', position: 5, ref: 'A', alt: 'G', refScore: 0.8, altScore: 0.2, difference: -0.6, logOddsRatio: -2.77 }]);
+  const variants = variantsTsv([
+    {
+      id: 'rs\n1',
+      position: 5,
+      ref: 'A',
+      alt: 'G',
+      refScore: 0.8,
+      altScore: 0.2,
+      difference: -0.6,
+      logOddsRatio: -2.77,
+    },
+  ]);
   assert.equal(variants.split('\n')[1], 'rs 1\t5\tA\tG\t0.8\t0.2\t-0.6\t-2.77');
   assert.equal(fileSafe('peak <a>/b'), 'peak_a_b');
   assert.equal(formatValue(0.01234), '0.012');

@@ -8,7 +8,15 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, serveWeb, openPage, screenshot, waitForEngine, waitForStatus, RESULTS_DIR } from './browser.mjs';
+import {
+  launchChromium,
+  serveWeb,
+  openPage,
+  screenshot,
+  waitForEngine,
+  waitForStatus,
+  RESULTS_DIR,
+} from './browser.mjs';
 
 // A GATA3 peak of web/data/gata-predict.fa: its GATA site AGATAA starts at position 42.
 const PEAK = 'CAATGGGGCTGTGCAGGTGGCCCCAAGGCCTCCAGCTCCACAGATAAGAATCAGAAGCACAGCCATCTCAATTAGAAAGCAATTTGAGTTATCACGCTAAT';
@@ -60,7 +68,9 @@ describe('explaining predictions', () => {
     const track = await dataset('attribution-track');
     assert.equal(track.length, '101');
     assert.ok(Number(track.letters) > 50, `${track.letters} letters drawn`);
-    const paths = await page.locator('[data-testid=attribution-track] svg path').evaluateAll((els) => els.filter((el) => el.getAttribute('d')?.length > 10 && el.getBBox().height > 0).length);
+    const paths = await page
+      .locator('[data-testid=attribution-track] svg path')
+      .evaluateAll((els) => els.filter((el) => el.getAttribute('d')?.length > 10 && el.getBBox().height > 0).length);
     assert.equal(paths, Number(track.letters));
     assert.equal(await ismCells(), 4 * 101);
     assert.equal(await page.locator('[data-testid=ism-map] rect[data-reference=true]').count(), 101); // one reference base per position
@@ -72,33 +82,53 @@ describe('explaining predictions', () => {
     await screenshotOf('#explain-panel', 'explain-panel');
   });
 
-  test('keyboard: Enter on a sequence name explains it; + zooms and the arrow keys pan both figures', { timeout: 60_000 }, async () => {
-    const second = page.getByTestId('explain-row').nth(1);
-    const id = await second.innerText();
-    await second.focus();
-    await page.keyboard.press('Enter');
-    await page.waitForFunction((want) => document.querySelector('[data-testid=attribution-track] svg')?.getAttribute('aria-label')?.startsWith(`Attributions of ${want},`), id, { timeout: 30_000 });
-    await page.locator('[data-testid=attribution-track] svg').focus();
-    await page.keyboard.press('+');
-    let track = await dataset('attribution-track');
-    assert.deepEqual([track.start, track.end], ['26', '76']); // half of the 101 positions, around the centre
-    assert.equal(await ismCells(), 4 * 51);
-    await page.keyboard.press('ArrowRight');
-    track = await dataset('attribution-track');
-    const map = await dataset('ism-map');
-    assert.deepEqual([map.start, map.end], [track.start, track.end]); // the map follows the track's window
-    assert.ok(Number(track.start) > 26, `window starts at ${track.start}`);
-    await page.getByTestId('window-all').click();
-    assert.equal(await ismCells(), 4 * 101);
-  });
+  test(
+    'keyboard: Enter on a sequence name explains it; + zooms and the arrow keys pan both figures',
+    { timeout: 60_000 },
+    async () => {
+      const second = page.getByTestId('explain-row').nth(1);
+      const id = await second.innerText();
+      await second.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (want) =>
+          document
+            .querySelector('[data-testid=attribution-track] svg')
+            ?.getAttribute('aria-label')
+            ?.startsWith(`Attributions of ${want},`),
+        id,
+        { timeout: 30_000 },
+      );
+      await page.locator('[data-testid=attribution-track] svg').focus();
+      await page.keyboard.press('+');
+      let track = await dataset('attribution-track');
+      assert.deepEqual([track.start, track.end], ['26', '76']); // half of the 101 positions, around the centre
+      assert.equal(await ismCells(), 4 * 51);
+      await page.keyboard.press('ArrowRight');
+      track = await dataset('attribution-track');
+      const map = await dataset('ism-map');
+      assert.deepEqual([map.start, map.end], [track.start, track.end]); // the map follows the track's window
+      assert.ok(Number(track.start) > 26, `window starts at ${track.start}`);
+      await page.getByTestId('window-all').click();
+      assert.equal(await ismCells(), 4 * 101);
+    },
+  );
 
   test('the method can be changed: ISM explains with the mutagenesis map itself', { timeout: 60_000 }, async () => {
     await page.getByTestId('explain-method').selectOption('ism');
-    await page.waitForFunction(() => document.querySelector('[data-testid=explain-panel] .explain-body')?.getAttribute('aria-busy') === 'false', null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=explain-panel] .explain-body')?.getAttribute('aria-busy') === 'false',
+      null,
+      { timeout: 30_000 },
+    );
     assert.match(await page.locator('[data-testid=attribution-track] figcaption').innerText(), /In-silico mutagenesis/);
     assert.ok(Number((await dataset('attribution-track')).letters) > 50);
     await page.getByTestId('explain-method').selectOption('saliency');
-    await page.waitForFunction(() => /Saliency/.test(document.querySelector('[data-testid=attribution-track] figcaption')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => /Saliency/.test(document.querySelector('[data-testid=attribution-track] figcaption')?.textContent ?? ''),
+      null,
+      { timeout: 30_000 },
+    );
     assert.equal(await ismCells(), 4 * 101);
   });
 
@@ -124,9 +154,15 @@ describe('explaining predictions', () => {
     assert.ok((await logos.count()) >= 1);
     const best = await logos.evaluateAll((els) => els.map((el) => el.dataset.bestMatch).filter(Boolean));
     assert.ok(best.length >= 1, 'at least one filter has a named match');
-    assert.ok(best.some((name) => /^GATA\d/i.test(name)), `a filter of the GATA3-trained model matches a GATA factor best (${best})`);
+    assert.ok(
+      best.some((name) => /^GATA\d/i.test(name)),
+      `a filter of the GATA3-trained model matches a GATA factor best (${best})`,
+    );
     const scores = await logos.evaluateAll((els) => els.map((el) => Number(el.dataset.bestScore || -Infinity)));
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a)); // best matches first
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    ); // best matches first
     assert.ok((await page.locator('[data-testid=filter-logo] svg path').count()) > 0, 'the logos draw letters');
     const first = await logos.first().innerText();
     assert.match(first, /MA\d{4}\.\d/); // a JASPAR matrix id beside the name
@@ -135,16 +171,26 @@ describe('explaining predictions', () => {
       await more.click();
       assert.ok((await logos.count()) > 12, 'Show all lists the other filters');
     }
-    console.log(`best JASPAR matches of the filters: ${(await logos.evaluateAll((els) => els.map((el) => el.dataset.bestMatch))).join(', ')}`);
+    console.log(
+      `best JASPAR matches of the filters: ${(await logos.evaluateAll((els) => els.map((el) => el.dataset.bestMatch))).join(', ')}`,
+    );
     assert.deepEqual(page.consoleErrors, []);
     await screenshotOf('.motifs-panel', 'filter-logos');
   });
 
   test('a motif file the user opens replaces JASPAR CORE for the matches', { timeout: 120_000 }, async () => {
-    await page.locator('.motifs-panel input[type=file]').setInputFiles(fileURLToPath(new URL('../../web/data/jaspar/GATA1_TAL1.jaspar', import.meta.url)));
-    await page.waitForFunction(() => /GATA1_TAL1\.jaspar/.test(document.querySelector('[data-testid=motifs-db]').textContent));
+    await page
+      .locator('.motifs-panel input[type=file]')
+      .setInputFiles(fileURLToPath(new URL('../../web/data/jaspar/GATA1_TAL1.jaspar', import.meta.url)));
+    await page.waitForFunction(() =>
+      /GATA1_TAL1\.jaspar/.test(document.querySelector('[data-testid=motifs-db]').textContent),
+    );
     await page.getByTestId('motifs-button').click();
-    await page.waitForFunction(() => /GATA1_TAL1\.jaspar \(2 motifs\)/.test(document.querySelector('.motifs-panel [role=status]').textContent), null, { timeout: 110_000 });
+    await page.waitForFunction(
+      () => /GATA1_TAL1\.jaspar \(2 motifs\)/.test(document.querySelector('.motifs-panel [role=status]').textContent),
+      null,
+      { timeout: 110_000 },
+    );
     const names = await page.locator('[data-testid=filter-match] strong').allInnerTexts();
     assert.ok(names.length >= 1 && names.every((n) => /^(GATA1|TAL1)/i.test(n)), `matches ${names}`);
   });
@@ -175,34 +221,50 @@ describe('explaining predictions', () => {
     await screenshot(page, 'explain-variant-error');
   });
 
-  test('a multi-task model: the head to explain is chosen by name, and variants are scored for it', { timeout: 180_000 }, async () => {
-    await page.getByTestId('preset-select').selectOption('cnn-multitask');
-    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.startsWith('id\tsequence\tgata1'), null, { timeout: 30_000 });
-    assert.equal(await page.getByTestId('explain-row').count(), 0); // the old model's explanations are gone
-    await page.getByTestId('epochs-input').fill('2');
-    await page.getByTestId('train-button').click();
-    await waitForStatus(page, /Trained in/, 170_000);
-    await page.getByTestId('sequence-input').fill(`>peak\n${PEAK}\n`);
-    await page.getByTestId('predict-button').click();
-    await waitForStatus(page, /Predicted binding for 1 sequence/, 20_000);
-    await page.getByTestId('explain-row').click();
-    await page.getByTestId('ism-map').waitFor({ state: 'visible', timeout: 30_000 });
-    const heads = await page.locator('[data-testid=explain-head] option').allInnerTexts();
-    assert.deepEqual(heads, ['gata1', 'tal1']);
-    assert.match(await page.getByTestId('explain-status').innerText(), /of gata1\)/);
-    await page.getByTestId('explain-head').selectOption('tal1');
-    await page.waitForFunction(() => /of tal1\)/.test(document.querySelector('[data-testid=explain-status]').textContent), null, { timeout: 30_000 });
-    assert.equal(await ismCells(), 4 * 101);
-    await page.getByTestId('variant-input').fill(VARIANTS);
-    await page.getByTestId('variants-button').click();
-    await page.getByTestId('variant-row').first().waitFor({ timeout: 20_000 });
-    assert.match(await page.locator('table.variants caption').innerText(), /probability of tal1/);
-    assert.deepEqual(page.consoleErrors, []);
-  });
+  test(
+    'a multi-task model: the head to explain is chosen by name, and variants are scored for it',
+    { timeout: 180_000 },
+    async () => {
+      await page.getByTestId('preset-select').selectOption('cnn-multitask');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=training-input]').value.startsWith('id\tsequence\tgata1'),
+        null,
+        { timeout: 30_000 },
+      );
+      assert.equal(await page.getByTestId('explain-row').count(), 0); // the old model's explanations are gone
+      await page.getByTestId('epochs-input').fill('2');
+      await page.getByTestId('train-button').click();
+      await waitForStatus(page, /Trained in/, 170_000);
+      await page.getByTestId('sequence-input').fill(`>peak\n${PEAK}\n`);
+      await page.getByTestId('predict-button').click();
+      await waitForStatus(page, /Predicted binding for 1 sequence/, 20_000);
+      await page.getByTestId('explain-row').click();
+      await page.getByTestId('ism-map').waitFor({ state: 'visible', timeout: 30_000 });
+      const heads = await page.locator('[data-testid=explain-head] option').allInnerTexts();
+      assert.deepEqual(heads, ['gata1', 'tal1']);
+      assert.match(await page.getByTestId('explain-status').innerText(), /of gata1\)/);
+      await page.getByTestId('explain-head').selectOption('tal1');
+      await page.waitForFunction(
+        () => /of tal1\)/.test(document.querySelector('[data-testid=explain-status]').textContent),
+        null,
+        { timeout: 30_000 },
+      );
+      assert.equal(await ismCells(), 4 * 101);
+      await page.getByTestId('variant-input').fill(VARIANTS);
+      await page.getByTestId('variants-button').click();
+      await page.getByTestId('variant-row').first().waitFor({ timeout: 20_000 });
+      assert.match(await page.locator('table.variants caption').innerText(), /probability of tal1/);
+      assert.deepEqual(page.consoleErrors, []);
+    },
+  );
 
   test('every new control has a label', async () => {
     const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('#explain-panel input:not([type=file]), #explain-panel select, #explain-panel textarea')]
+      [
+        ...document.querySelectorAll(
+          '#explain-panel input:not([type=file]), #explain-panel select, #explain-panel textarea',
+        ),
+      ]
         .filter((el) => !el.labels?.length && !el.getAttribute('aria-label'))
         .map((el) => el.outerHTML.slice(0, 80)),
     );

@@ -44,7 +44,8 @@ async function predictions(page) {
 test('export for PyTorch and ONNX, then import weights back', { timeout: 240_000 }, async () => {
   const page = await openPage(browser, server.url);
   await waitForEngine(page);
-  for (const id of ['export-pytorch', 'export-onnx', 'import-weights']) assert.equal(await page.getByTestId(id).isDisabled(), true, `${id} waits for a model`);
+  for (const id of ['export-pytorch', 'export-onnx', 'import-weights'])
+    assert.equal(await page.getByTestId(id).isDisabled(), true, `${id} waits for a model`);
   await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
   await page.getByTestId('epochs-input').fill('2');
   await page.getByTestId('train-button').click();
@@ -56,9 +57,18 @@ test('export for PyTorch and ONNX, then import weights back', { timeout: 240_000
   const zip = await download(page, 'export-pytorch');
   assert.equal(zip.name, 'helix-model-pytorch.zip');
   const entries = await readZip(zip.bytes);
-  assert.deepEqual([...entries.keys()].map((n) => n.replace('helix-model-pytorch/', '')).sort(),
-    ['README.md', 'helix_model.py', 'predict.py', 'torchrun.py', 'train.py', 'weights.safetensors']);
-  assert.match(new TextDecoder().decode(entries.get('helix-model-pytorch/helix_model.py')), /class HelixNet\(nn\.Module\)/);
+  assert.deepEqual([...entries.keys()].map((n) => n.replace('helix-model-pytorch/', '')).sort(), [
+    'README.md',
+    'helix_model.py',
+    'predict.py',
+    'torchrun.py',
+    'train.py',
+    'weights.safetensors',
+  ]);
+  assert.match(
+    new TextDecoder().decode(entries.get('helix-model-pytorch/helix_model.py')),
+    /class HelixNet\(nn\.Module\)/,
+  );
 
   const onnx = await download(page, 'export-onnx');
   assert.equal(onnx.name, 'helix-model.onnx');
@@ -77,12 +87,17 @@ test('export for PyTorch and ONNX, then import weights back', { timeout: 240_000
 
   // conv1 scaled by 1.5 in "PyTorch": the status names conv1 alone, and the predictions move.
   const tensors = readSafetensors(weights);
-  tensors.get('conv1.weight').data.forEach((v, i, a) => { a[i] = v * 1.5; });
+  tensors.get('conv1.weight').data.forEach((v, i, a) => {
+    a[i] = v * 1.5;
+  });
   writeFileSync(join(work, 'scaled.safetensors'), writeSafetensors(tensors));
   await importFile(page, join(work, 'scaled.safetensors'));
   await waitForStatus(page, /Imported weights from scaled\.safetensors: 1 changed \(conv1\)/, 20_000);
   const scaled = await predictions(page);
-  assert.ok(scaled.some((p, i) => p !== trained[i]), 'the imported conv1 is used');
+  assert.ok(
+    scaled.some((p, i) => p !== trained[i]),
+    'the imported conv1 is used',
+  );
 
   // A file missing a tensor: the error box names it, and the model keeps its weights.
   tensors.delete('fc1.bias');

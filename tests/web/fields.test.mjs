@@ -11,15 +11,19 @@ import { decodeState } from '../../web/state/url-state.js';
 const helix = await loadHelix();
 after(() => helix.close());
 
-test('every training field of the page has the engine\'s bounds', () => {
+test("every training field of the page has the engine's bounds", () => {
   const bounds = helix.optionBounds();
-  assert.deepEqual(TRAINING_FIELDS.map((f) => f.key), ['epochs', 'learningRate', 'batchSize', 'seed']);
+  assert.deepEqual(
+    TRAINING_FIELDS.map((f) => f.key),
+    ['epochs', 'learningRate', 'batchSize', 'seed'],
+  );
   for (const field of TRAINING_FIELDS) {
     const engine = bounds[field.key];
     assert.ok(engine, `the engine names the bounds of ${field.key} (it has: ${Object.keys(bounds).join(', ')})`);
     assert.equal(field.min, engine.min, `${field.key}: the page's minimum`);
     assert.equal(field.max, engine.max, `${field.key}: the page's maximum`);
-    if (engine.integer !== undefined) assert.equal(Boolean(field.integer), Boolean(engine.integer), `${field.key}: whole numbers only`);
+    if (engine.integer !== undefined)
+      assert.equal(Boolean(field.integer), Boolean(engine.integer), `${field.key}: whole numbers only`);
   }
 });
 

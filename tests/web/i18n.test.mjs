@@ -11,7 +11,11 @@ const CJK = /[\u4e00-\u9fff]/;
 // The texts a user reads first: panel headings, field labels, buttons, the status message.
 const mainControlTexts = (page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('.panel-data h2, .panel-model h2, .panel-train h2, .panel-predict h2, label, button:not([hidden]), [data-testid=status] .message')]
+    [
+      ...document.querySelectorAll(
+        '.panel-data h2, .panel-model h2, .panel-train h2, .panel-predict h2, label, button:not([hidden]), [data-testid=status] .message',
+      ),
+    ]
       .filter((el) => el.offsetParent !== null && el.textContent.trim())
       .map((el) => el.textContent.trim()),
   );
@@ -37,8 +41,13 @@ describe('the language switch', () => {
     assert.equal(await page.getByTestId('share-link').innerText(), '复制链接');
     const texts = await mainControlTexts(page);
     assert.ok(texts.length > 15, texts.join(' | '));
-    assert.deepEqual(texts.filter((text) => !CJK.test(text) && !['English', '中文', 'Helix'].includes(text)), []);
-    await page.waitForFunction(() => /96 条带标签的序列，每条 40 bp/.test(document.querySelector('[data-testid=data-summary]').textContent));
+    assert.deepEqual(
+      texts.filter((text) => !CJK.test(text) && !['English', '中文', 'Helix'].includes(text)),
+      [],
+    );
+    await page.waitForFunction(() =>
+      /96 条带标签的序列，每条 40 bp/.test(document.querySelector('[data-testid=data-summary]').textContent),
+    );
     assert.match(await page.locator('.panel-model .hint').nth(1).innerText(), /卷积神经网络|卷积/); // the preset's description
     assert.equal(await page.getByTestId('training-input').inputValue(), table);
     assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
@@ -57,10 +66,14 @@ describe('the language switch', () => {
     await waitForStatus(page, /^训练用时 \d+ 秒。在模型从未见过的 \d+ 条测试序列上，AUROC 为 [\d.]+/, 5_000);
     assert.match(await page.getByTestId('progress').innerText(), /完成：3 轮/);
     assert.equal(await page.locator('[data-testid=loss-table] tbody tr').count(), 3);
-    await page.waitForFunction(() => /^训练损失\|/.test(document.querySelector('[data-testid=loss-chart]').dataset.series)); // axes redrawn
+    await page.waitForFunction(() =>
+      /^训练损失\|/.test(document.querySelector('[data-testid=loss-chart]').dataset.series),
+    ); // axes redrawn
     assert.ok(Number(await page.getByTestId('loss-chart').getAttribute('data-points')) >= 3, 'the curves are kept');
     assert.equal(await page.getByTestId('predict-button').isEnabled(), true);
-    await page.getByTestId('sequence-input').fill('>a\nACGTAGATAAGGCTTACGTACGTACGTACGTACGTACGTA\n>b\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT\n');
+    await page
+      .getByTestId('sequence-input')
+      .fill('>a\nACGTAGATAAGGCTTACGTACGTACGTACGTACGTACGTA\n>b\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT\n');
     await page.getByTestId('predict-button').click();
     await waitForStatus(page, /已预测 2 条序列的结合情况/, 20_000);
     assert.equal(await page.getByTestId('prediction-row').count(), 2);
@@ -90,10 +103,16 @@ describe('?lang=zh', () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     assert.equal(await page.getByTestId('language-switch').inputValue(), 'zh');
     assert.match(await statusText(page), /计算引擎： WebAssembly SIMD · 2 个线程\n就绪。请选择训练数据/);
-    assert.equal(await page.getByTestId('example-select').locator('option:checked').innerText(), 'GATA3 结合位点（ChIP-seq，人类）');
+    assert.equal(
+      await page.getByTestId('example-select').locator('option:checked').innerText(),
+      'GATA3 结合位点（ChIP-seq，人类）',
+    );
     const texts = await mainControlTexts(page);
     assert.ok(texts.length > 15, texts.join(' | '));
-    assert.deepEqual(texts.filter((text) => !CJK.test(text) && !['English', '中文', 'Helix'].includes(text)), []);
+    assert.deepEqual(
+      texts.filter((text) => !CJK.test(text) && !['English', '中文', 'Helix'].includes(text)),
+      [],
+    );
     assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, 'i18n-query-zh');
     await page.close();

@@ -3,10 +3,20 @@
 // predicts one probability per pasted sequence, and reports a bad base by line without touching the text.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, serveWeb, openPage, screenshot, waitForEngine, waitForStatus, statusText } from './browser.mjs';
+import {
+  launchChromium,
+  serveWeb,
+  openPage,
+  screenshot,
+  waitForEngine,
+  waitForStatus,
+  statusText,
+} from './browser.mjs';
 
-const FASTA = '>peak_a\nCAATGGGGCTGTGCAGGTGGCCCCAAGGCCTCCAGCTCCACAGATAAGAATCAGAAGCACAGCCATCTCAATTAGAAAGCAATTTGAGTTATCACGCTAAT\n>shuffled_b\nCTAAAGATATCCGCTCTTCATCTTCCTCCACTCACTCTGCAGGCACCTATTGGCTCCTTCATGCCTTTTAAAGCATATCCTGTTAATTTGGTCAGGTGTAA\n>peak_c\nATCATGTTGCCTCTGCTGTCAGATAATCATCTTGCATCTGGAACATAAATACAGCCAATTCAAATATGCATCTTGATCTTATCATGTGGTTAGCAATCCAC\n';
-const BAD_FASTA = '>first\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTAC\nACGTJCGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTAC\n>second\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTAC\n';
+const FASTA =
+  '>peak_a\nCAATGGGGCTGTGCAGGTGGCCCCAAGGCCTCCAGCTCCACAGATAAGAATCAGAAGCACAGCCATCTCAATTAGAAAGCAATTTGAGTTATCACGCTAAT\n>shuffled_b\nCTAAAGATATCCGCTCTTCATCTTCCTCCACTCACTCTGCAGGCACCTATTGGCTCCTTCATGCCTTTTAAAGCATATCCTGTTAATTTGGTCAGGTGTAA\n>peak_c\nATCATGTTGCCTCTGCTGTCAGATAATCATCTTGCATCTGGAACATAAATACAGCCAATTCAAATATGCATCTTGATCTTATCATGTGGTTAGCAATCCAC\n';
+const BAD_FASTA =
+  '>first\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTAC\nACGTJCGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTAC\n>second\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTAC\n';
 
 let browser;
 before(async () => {
@@ -44,11 +54,19 @@ describe('cross-origin isolated (COOP/COEP)', () => {
 
   test('the model panel says which lengths the model takes and how it pads or crops', async () => {
     const summary = page.getByTestId('model-summary');
-    await page.waitForFunction(() => /any length from 12 bases/.test(document.querySelector('[data-testid=model-summary]').textContent));
+    await page.waitForFunction(() =>
+      /any length from 12 bases/.test(document.querySelector('[data-testid=model-summary]').textContent),
+    );
     await page.getByTestId('preset-select').selectOption('mlp-onehot');
-    await page.waitForFunction(() => /Takes 101 bases: longer sequences are cropped/.test(document.querySelector('[data-testid=model-summary]').textContent));
+    await page.waitForFunction(() =>
+      /Takes 101 bases: longer sequences are cropped/.test(
+        document.querySelector('[data-testid=model-summary]').textContent,
+      ),
+    );
     await page.getByTestId('preset-select').selectOption('cnn-binding');
-    await page.waitForFunction(() => /any length from 12 bases/.test(document.querySelector('[data-testid=model-summary]').textContent));
+    await page.waitForFunction(() =>
+      /any length from 12 bases/.test(document.querySelector('[data-testid=model-summary]').textContent),
+    );
     assert.match(await summary.innerText(), /parameters/);
   });
 
@@ -75,24 +93,28 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await screenshot(page, 'trained');
   });
 
-  test('the default run (15 epochs) learns: GATA3 peaks score above their shuffled copies', { timeout: 120_000 }, async () => {
-    await page.getByTestId('epochs-input').fill('15');
-    await page.getByTestId('train-button').click();
-    await waitForStatus(page, /Trained in/, 110_000);
-    assert.match(await statusText(page), /AUROC 0\.[6-9]/);
-    const example = await page.evaluate(() => fetch('data/gata-predict.fa').then((r) => r.text()));
-    await page.getByTestId('sequence-input').fill(example);
-    await page.getByTestId('predict-button').click();
-    await waitForStatus(page, /Predicted binding for 12 sequences/, 20_000);
-    const ids = await page.locator('[data-testid=prediction-row] td.id').allInnerTexts();
-    const probabilities = (await page.locator('[data-testid=prediction-row] .value').allInnerTexts()).map(Number);
-    const mean = (suffix) => {
-      const values = probabilities.filter((_, i) => ids[i].endsWith(suffix));
-      return values.reduce((a, b) => a + b, 0) / values.length;
-    };
-    assert.ok(mean('_peak') > mean('_shuf') + 0.2, `peaks ${mean('_peak')}, shuffled ${mean('_shuf')}`);
-    await screenshot(page, 'trained-15-epochs');
-  });
+  test(
+    'the default run (15 epochs) learns: GATA3 peaks score above their shuffled copies',
+    { timeout: 120_000 },
+    async () => {
+      await page.getByTestId('epochs-input').fill('15');
+      await page.getByTestId('train-button').click();
+      await waitForStatus(page, /Trained in/, 110_000);
+      assert.match(await statusText(page), /AUROC 0\.[6-9]/);
+      const example = await page.evaluate(() => fetch('data/gata-predict.fa').then((r) => r.text()));
+      await page.getByTestId('sequence-input').fill(example);
+      await page.getByTestId('predict-button').click();
+      await waitForStatus(page, /Predicted binding for 12 sequences/, 20_000);
+      const ids = await page.locator('[data-testid=prediction-row] td.id').allInnerTexts();
+      const probabilities = (await page.locator('[data-testid=prediction-row] .value').allInnerTexts()).map(Number);
+      const mean = (suffix) => {
+        const values = probabilities.filter((_, i) => ids[i].endsWith(suffix));
+        return values.reduce((a, b) => a + b, 0) / values.length;
+      };
+      assert.ok(mean('_peak') > mean('_shuf') + 0.2, `peaks ${mean('_peak')}, shuffled ${mean('_shuf')}`);
+      await screenshot(page, 'trained-15-epochs');
+    },
+  );
 
   test('the rnn-order network learns the simulated motif-order example', { timeout: 120_000 }, async () => {
     await page.getByTestId('example-select').selectOption('order');
@@ -108,29 +130,47 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await page.getByTestId('preset-select').selectOption('cnn-binding');
   });
 
-  test('cnn-splice trains on the 3-class splice example and predicts a class per sequence', { timeout: 120_000 }, async () => {
-    await page.getByTestId('preset-select').selectOption('cnn-splice');
-    await page.getByTestId('example-select').selectOption('splice');
-    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.includes('ATRINS-DONOR-521'));
-    await page.waitForFunction(() => /3190 labelled sequences/.test(document.querySelector('#data-panel')?.textContent ?? document.body.textContent));
-    await page.getByTestId('epochs-input').fill('5');
-    await page.getByTestId('train-button').click();
-    await waitForStatus(page, /Trained in/, 110_000);
-    assert.match(await statusText(page), /accuracy 0\.[89]/);
-    await page.getByTestId('sequence-input').fill('>donor\nCCAGCTGCATCACAGGAGGCCAGCGAGCAGGTCTGTTCCAAGGGCCTTCGAGCCAGTCTG\n>other\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT\n');
-    await page.getByTestId('predict-button').click();
-    await waitForStatus(page, /Predicted binding for 2 sequences/, 20_000);
-    const rows = await page.getByTestId('prediction-row').allInnerTexts();
-    assert.equal(rows.length, 2);
-    for (const row of rows) assert.match(row, /\b(EI|IE|N)\b/);
-    assert.match(await page.locator('table.predictions thead').innerText(), /Predicted class[\s\S]*Probability of that class/);
-    await screenshot(page, 'cnn-splice');
-    await page.getByTestId('example-select').selectOption('gata');
-    await page.getByTestId('preset-select').selectOption('cnn-binding');
-  });
+  test(
+    'cnn-splice trains on the 3-class splice example and predicts a class per sequence',
+    { timeout: 120_000 },
+    async () => {
+      await page.getByTestId('preset-select').selectOption('cnn-splice');
+      await page.getByTestId('example-select').selectOption('splice');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid=training-input]').value.includes('ATRINS-DONOR-521'),
+      );
+      await page.waitForFunction(() =>
+        /3190 labelled sequences/.test(document.querySelector('#data-panel')?.textContent ?? document.body.textContent),
+      );
+      await page.getByTestId('epochs-input').fill('5');
+      await page.getByTestId('train-button').click();
+      await waitForStatus(page, /Trained in/, 110_000);
+      assert.match(await statusText(page), /accuracy 0\.[89]/);
+      await page
+        .getByTestId('sequence-input')
+        .fill(
+          '>donor\nCCAGCTGCATCACAGGAGGCCAGCGAGCAGGTCTGTTCCAAGGGCCTTCGAGCCAGTCTG\n>other\nACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT\n',
+        );
+      await page.getByTestId('predict-button').click();
+      await waitForStatus(page, /Predicted binding for 2 sequences/, 20_000);
+      const rows = await page.getByTestId('prediction-row').allInnerTexts();
+      assert.equal(rows.length, 2);
+      for (const row of rows) assert.match(row, /\b(EI|IE|N)\b/);
+      assert.match(
+        await page.locator('table.predictions thead').innerText(),
+        /Predicted class[\s\S]*Probability of that class/,
+      );
+      await screenshot(page, 'cnn-splice');
+      await page.getByTestId('example-select').selectOption('gata');
+      await page.getByTestId('preset-select').selectOption('cnn-binding');
+    },
+  );
 
   test('a saved model downloads and loads back', { timeout: 30_000 }, async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save model' }).click(),
+    ]);
     const path = await download.path();
     await page.locator('#model-panel input[type=file]').setInputFiles(path);
     await waitForStatus(page, /Model loaded from/, 10_000);
@@ -150,7 +190,10 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await page.locator('th[data-key=probability] button').focus();
     await page.keyboard.press('Enter');
     const sorted = (await rows.locator('.value').allInnerTexts()).map(Number);
-    assert.deepEqual(sorted, [...values].sort((a, b) => b - a));
+    assert.deepEqual(
+      sorted,
+      [...values].sort((a, b) => b - a),
+    );
     await screenshot(page, 'predicted');
   });
 
@@ -169,21 +212,27 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await screenshot(page, 'bad-fasta');
   });
 
-  test('a bad base in the training table is reported by line; switching examples keeps the pasted text', { timeout: 30_000 }, async () => {
-    const table = 'sequence\tlabel\nACGTACGTACGTACGTACGT\t1\nACGTACGTAXGTACGTACGT\t0\n';
-    const box = page.getByTestId('training-input');
-    await box.fill(table);
-    assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
-    const error = page.getByTestId('training-error');
-    await error.waitFor({ state: 'visible', timeout: 10_000 });
-    assert.match(await error.innerText(), /line 3, column 10: 'X'/);
-    await page.getByTestId('example-select').selectOption('primer');
-    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.startsWith('id\tsequence'));
-    await page.getByTestId('example-select').selectOption('own');
-    assert.equal(await box.inputValue(), table);
-    await page.getByTestId('example-select').selectOption('gata');
-    await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
-  });
+  test(
+    'a bad base in the training table is reported by line; switching examples keeps the pasted text',
+    { timeout: 30_000 },
+    async () => {
+      const table = 'sequence\tlabel\nACGTACGTACGTACGTACGT\t1\nACGTACGTAXGTACGTACGT\t0\n';
+      const box = page.getByTestId('training-input');
+      await box.fill(table);
+      assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
+      const error = page.getByTestId('training-error');
+      await error.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.match(await error.innerText(), /line 3, column 10: 'X'/);
+      await page.getByTestId('example-select').selectOption('primer');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid=training-input]').value.startsWith('id\tsequence'),
+      );
+      await page.getByTestId('example-select').selectOption('own');
+      assert.equal(await box.inputValue(), table);
+      await page.getByTestId('example-select').selectOption('gata');
+      await page.waitForFunction(() => document.querySelector('[data-testid=training-input]').value.length > 1000);
+    },
+  );
 
   test('columns are counted from 1, as editors do', { timeout: 20_000 }, async () => {
     await page.getByTestId('sequence-input').fill('>a\nJCGT\n');
@@ -200,7 +249,9 @@ describe('cross-origin isolated (COOP/COEP)', () => {
     await cancel.focus(); // reachable from the keyboard
     const started = Date.now();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => !document.querySelector('[data-testid=train-button]').disabled, null, { timeout: 5_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid=train-button]').disabled, null, {
+      timeout: 5_000,
+    });
     const seconds = (Date.now() - started) / 1000;
     assert.ok(seconds < 2, `cancel took ${seconds} s`);
     assert.match(await statusText(page), /cancelled/i);
@@ -243,7 +294,9 @@ describe('not cross-origin isolated', () => {
   test('fits a phone-width screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
     await screenshot(page, 'mobile');
   });

@@ -11,7 +11,8 @@ import { launchChromium, waitForEngine, waitForStatus } from './browser.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FASTA = '>peak_a\nCAATGGGGCTGTGCAGGTGGCCCCAAGGCCTCCAGCTCCACAGATAAGAATCAGAAGCACAGCCATCTCAATTAGAAAGCAATTTGAGTTATCACGCTAAT\n>other_b\nCTAAAGATATCCGCTCTTCATCTTCCTCCACTCACTCTGCAGGCACCTATTGGCTCCTTCATGCCTTTTAAAGCATATCCTGTTAATTTGGTCAGGTGTAA\n';
+const FASTA =
+  '>peak_a\nCAATGGGGCTGTGCAGGTGGCCCCAAGGCCTCCAGCTCCACAGATAAGAATCAGAAGCACAGCCATCTCAATTAGAAAGCAATTTGAGTTATCACGCTAAT\n>other_b\nCTAAAGATATCCGCTCTTCATCTTCCTCCACTCACTCTGCAGGCACCTATTGGCTCCTTCATGCCTTTTAAAGCATATCCTGTTAATTTGGTCAGGTGTAA\n';
 
 let browser;
 let server;
@@ -42,7 +43,7 @@ async function watchedPage() {
 // The recorded URLs not on `origin` (blob: URLs count as their creator's origin).
 const foreign = (urls, origin) => [...urls].filter((u) => new URL(u.replace(/^blob:/, '')).origin !== origin);
 
-describe('no request leaves the page\'s origin', () => {
+describe("no request leaves the page's origin", () => {
   test('the playground: train, predict, explain, learned motifs, variant effects', { timeout: 240_000 }, async () => {
     const { context, page, urls } = await watchedPage();
     try {
@@ -56,17 +57,30 @@ describe('no request leaves the page\'s origin', () => {
       await page.getByTestId('predict-button').click();
       await waitForStatus(page, /Predicted binding for 2 sequences/, 20_000);
       await page.getByTestId('explain-row').first().click();
-      await page.waitForFunction(() => document.querySelector('[data-testid=attribution-track] svg path'), null, { timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=attribution-track] svg path'), null, {
+        timeout: 60_000,
+      });
       await page.getByTestId('motifs-button').click();
       await page.getByTestId('filter-logo').first().waitFor({ timeout: 110_000 });
-      await page.getByTestId('variant-input').fill(`id\tsequence\tposition\tref\talt\nv1\t${FASTA.split('\n')[1]}\t43\tG\tC\n`);
+      await page
+        .getByTestId('variant-input')
+        .fill(`id\tsequence\tposition\tref\talt\nv1\t${FASTA.split('\n')[1]}\t43\tG\tC\n`);
       await page.getByTestId('variants-button').click();
       await page.getByTestId('variant-row').first().waitFor({ timeout: 30_000 });
 
       // The watch saw the engine worker's own requests (its script and the wasm it fetches), not only the page's.
-      assert.ok([...urls].some((u) => u.endsWith('/web/engine/worker.js')), 'the worker script was recorded');
-      assert.ok([...urls].some((u) => u.endsWith('.wasm')), 'the worker\'s wasm fetch was recorded');
-      assert.ok([...urls].some((u) => /JASPAR2020/.test(u)), 'the motif database fetch was recorded');
+      assert.ok(
+        [...urls].some((u) => u.endsWith('/web/engine/worker.js')),
+        'the worker script was recorded',
+      );
+      assert.ok(
+        [...urls].some((u) => u.endsWith('.wasm')),
+        "the worker's wasm fetch was recorded",
+      );
+      assert.ok(
+        [...urls].some((u) => /JASPAR2020/.test(u)),
+        'the motif database fetch was recorded',
+      );
       assert.deepEqual(foreign(urls, new URL(server.url).origin), []);
     } finally {
       await context.close();
@@ -82,14 +96,19 @@ describe('no request leaves the page\'s origin', () => {
       const summary = await el.evaluate(async (node) => {
         await node.ready;
         node.shadowRoot.querySelector('[data-testid=epochs-input]').value = '1';
-        node.shadowRoot.querySelector('[data-testid=epochs-input]').dispatchEvent(new Event('input', { bubbles: true }));
+        node.shadowRoot
+          .querySelector('[data-testid=epochs-input]')
+          .dispatchEvent(new Event('input', { bubbles: true }));
         const s = await node.train();
         return { epochsRun: s.epochsRun, n: s.test?.n };
       });
       assert.ok(summary.epochsRun >= 1, JSON.stringify(summary));
       const rows = await el.evaluate((node, fasta) => node.predict(fasta), FASTA);
       assert.equal(rows.length, 2);
-      assert.ok([...urls].some((u) => u.endsWith('.wasm')), 'the worker\'s wasm fetch was recorded');
+      assert.ok(
+        [...urls].some((u) => u.endsWith('.wasm')),
+        "the worker's wasm fetch was recorded",
+      );
       assert.deepEqual(foreign(urls, new URL(server.url).origin), []);
     } finally {
       await context.close();

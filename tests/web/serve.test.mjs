@@ -45,7 +45,11 @@ test('every response carries the strict Content-Security-Policy, with isolation 
   for (const server of [isolated, plain]) {
     for (const path of ['/', '/app.js', '/wasm/helix-simd.wasm', '/no-such-file']) {
       const res = await get(server.url, path);
-      assert.equal(res.headers['content-security-policy'], "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'", path);
+      assert.equal(
+        res.headers['content-security-policy'],
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'",
+        path,
+      );
     }
   }
   const noCsp = await startServer({ port: 0, csp: false });
@@ -64,20 +68,38 @@ test('--no-isolation leaves COOP/COEP out', async () => {
 });
 
 test('MIME types: html, js, css, tsv, fasta', async () => {
-  const cases = { '/': 'text/html', '/app.js': 'text/javascript', '/styles.css': 'text/css', '/data/gata-example.tsv': 'text/plain', '/data/gata-predict.fa': 'text/plain' };
-  for (const [path, type] of Object.entries(cases)) assert.match((await get(isolated.url, path)).headers['content-type'], new RegExp(`^${type}`), path);
+  const cases = {
+    '/': 'text/html',
+    '/app.js': 'text/javascript',
+    '/styles.css': 'text/css',
+    '/data/gata-example.tsv': 'text/plain',
+    '/data/gata-predict.fa': 'text/plain',
+  };
+  for (const [path, type] of Object.entries(cases))
+    assert.match((await get(isolated.url, path)).headers['content-type'], new RegExp(`^${type}`), path);
 });
 
-test('/js/ is the repository\'s js/ (the engine the page imports as ../../js/)', async () => {
+test("/js/ is the repository's js/ (the engine the page imports as ../../js/)", async () => {
   const res = await get(isolated.url, '/js/helix.js');
   assert.equal(res.statusCode, 200);
   assert.match(res.headers['content-type'], /^text\/javascript/);
-  assert.equal((await get(isolated.url, '/js/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar')).statusCode, 200);
+  assert.equal(
+    (await get(isolated.url, '/js/data/jaspar/JASPAR2020_CORE_vertebrates_non-redundant_pfms.jaspar')).statusCode,
+    200,
+  );
 });
 
 test('paths outside web/ and js/ are refused', async () => {
-  for (const path of ['/../package.json', '/%2e%2e/package.json', '/data/..%2f..%2fpackage.json', '/%2e%2e%2fscripts%2fserve.mjs',
-    '/js/..%2fpackage.json', '/js/%2e%2e/scripts/serve.mjs', '/js/..%2f..%2fpackage.json', '/js/../bin/helix.mjs']) {
+  for (const path of [
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/data/..%2f..%2fpackage.json',
+    '/%2e%2e%2fscripts%2fserve.mjs',
+    '/js/..%2fpackage.json',
+    '/js/%2e%2e/scripts/serve.mjs',
+    '/js/..%2f..%2fpackage.json',
+    '/js/../bin/helix.mjs',
+  ]) {
     const res = await get(isolated.url, path);
     assert.ok([403, 404].includes(res.statusCode), `${path} -> ${res.statusCode}`);
   }
@@ -85,7 +107,9 @@ test('paths outside web/ and js/ are refused', async () => {
 
 test('the command line prints exactly one line with the URL', async () => {
   const script = fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script, '--port', '0', '--no-isolation'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, '--port', '0', '--no-isolation'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const line = await new Promise((resolve, reject) => {
       let out = '';

@@ -32,7 +32,9 @@ describe('a shared link', () => {
     for (const [id, value] of Object.entries(SETTINGS)) await page.getByTestId(id).fill(value);
     await page.getByTestId('training-input').fill(table);
     assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
-    await page.waitForFunction(() => /12 filters|1,997 parameters/.test(document.querySelector('[data-testid=model-summary]').textContent));
+    await page.waitForFunction(() =>
+      /12 filters|1,997 parameters/.test(document.querySelector('[data-testid=model-summary]').textContent),
+    );
     summary = await page.getByTestId('model-summary').innerText();
 
     await page.getByTestId('share-link').click();
@@ -53,23 +55,33 @@ describe('a shared link', () => {
     await page.close();
   });
 
-  test('opened in a fresh page, restores that setup and trains to the same test figures', { timeout: 120_000 }, async () => {
-    const page = await openPage(chromium.browser, link);
-    await waitForEngine(page);
-    await page.waitForFunction((text) => document.querySelector('[data-testid=training-input]').value === text, table);
-    assert.equal(await page.getByTestId('preset-select').inputValue(), 'cnn-deep');
-    assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
-    assert.equal(await page.getByTestId('spec-input').inputValue(), spec);
-    assert.deepEqual(await settingsOf(page), Object.values(SETTINGS));
-    await page.waitForFunction((text) => document.querySelector('[data-testid=model-summary]').textContent === text, summary);
+  test(
+    'opened in a fresh page, restores that setup and trains to the same test figures',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openPage(chromium.browser, link);
+      await waitForEngine(page);
+      await page.waitForFunction(
+        (text) => document.querySelector('[data-testid=training-input]').value === text,
+        table,
+      );
+      assert.equal(await page.getByTestId('preset-select').inputValue(), 'cnn-deep');
+      assert.equal(await page.getByTestId('example-select').inputValue(), 'own');
+      assert.equal(await page.getByTestId('spec-input').inputValue(), spec);
+      assert.deepEqual(await settingsOf(page), Object.values(SETTINGS));
+      await page.waitForFunction(
+        (text) => document.querySelector('[data-testid=model-summary]').textContent === text,
+        summary,
+      );
 
-    await page.getByTestId('train-button').click();
-    await waitForStatus(page, /Trained in/, 110_000);
-    assert.deepEqual(await testFigures(page), figures);
-    assert.deepEqual(page.consoleErrors, []);
-    await screenshot(page, 'share-restored');
-    await page.close();
-  });
+      await page.getByTestId('train-button').click();
+      await waitForStatus(page, /Trained in/, 110_000);
+      assert.deepEqual(await testFigures(page), figures);
+      assert.deepEqual(page.consoleErrors, []);
+      await screenshot(page, 'share-restored');
+      await page.close();
+    },
+  );
 
   test('a link opened in the same tab (only the hash changes) sets up the page too', async () => {
     const page = await openPage(chromium.browser, chromium.server.url);
@@ -98,7 +110,9 @@ describe('a table too large for a link', () => {
 
     const opened = await openPage(chromium.browser, link);
     await waitForEngine(opened);
-    await opened.waitForFunction(() => /too large to include/.test(document.querySelector('[data-testid=share-note]').textContent));
+    await opened.waitForFunction(() =>
+      /too large to include/.test(document.querySelector('[data-testid=share-note]').textContent),
+    );
     await opened.waitForTimeout(600); // the page has written its own hash since
     assert.equal(await opened.getByTestId('share-note').isVisible(), true);
     assert.equal(await opened.getByTestId('example-select').inputValue(), 'own');

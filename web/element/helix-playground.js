@@ -21,12 +21,17 @@ import * as strings from '../strings.js';
 import { h } from '../views/dom.js';
 import { fetchText } from '../examples.js';
 
-const STYLESHEETS = ['../vendor/uPlot.min.css', '../styles.css', './helix-playground.css'].map((path) => new URL(path, import.meta.url).href);
+const STYLESHEETS = ['../vendor/uPlot.min.css', '../styles.css', './helix-playground.css'].map(
+  (path) => new URL(path, import.meta.url).href,
+);
 const START_MARGIN = '200px'; // start a little before it scrolls into view
 
 // A <script type="text/plain"> child's text without the indentation of the HTML around it.
 function inlineText(script) {
-  const lines = script.textContent.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  const lines = script.textContent
+    .replace(/^\s*\n/, '')
+    .replace(/\s+$/, '')
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^[ \t]*/)[0].length));
   return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n') + '\n';
 }
@@ -41,13 +46,19 @@ export class HelixPlayground extends HTMLElement {
     super();
     this.attachShadow({ mode: 'open' });
     const links = STYLESHEETS.map((href) => h('link', { rel: 'stylesheet', href }));
-    this.#root = h('div', { className: 'helix-root', part: 'root' }, h('p', { className: 'placeholder' }, strings.t('elementLoading')));
+    this.#root = h(
+      'div',
+      { className: 'helix-root', part: 'root' },
+      h('p', { className: 'placeholder' }, strings.t('elementLoading')),
+    );
     this.shadowRoot.append(...links, this.#root);
   }
 
   connectedCallback() {
     if (this.#started || this.#observer) return;
-    this.#observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.#start(), { rootMargin: START_MARGIN });
+    this.#observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.#start(), {
+      rootMargin: START_MARGIN,
+    });
     this.#observer.observe(this);
   }
 
@@ -106,11 +117,15 @@ export class HelixPlayground extends HTMLElement {
     try {
       data = await this.#data();
     } catch (err) {
-      this.#root.replaceChildren(h('p', { className: 'placeholder', role: 'alert' }, strings.t('elementDataFailed', { message: err.message })));
+      this.#root.replaceChildren(
+        h('p', { className: 'placeholder', role: 'alert' }, strings.t('elementDataFailed', { message: err.message })),
+      );
       throw err;
     }
     const number = (name) => (this.hasAttribute(name) ? Number(this.getAttribute(name)) : undefined);
-    const panels = this.getAttribute('panels')?.split(/[\s,]+/).filter((name) => PANEL_NAMES.includes(name));
+    const panels = this.getAttribute('panels')
+      ?.split(/[\s,]+/)
+      .filter((name) => PANEL_NAMES.includes(name));
     this.#root.replaceChildren();
     this.#handle = mountPlayground(this.#root, {
       preset: this.getAttribute('preset') ?? undefined,
@@ -119,7 +134,8 @@ export class HelixPlayground extends HTMLElement {
       epochs: number('epochs'),
       seed: number('seed'),
       autostart: this.hasAttribute('autostart'),
-      onEvent: (name, detail) => this.dispatchEvent(new CustomEvent(`helix-${name}`, { detail, bubbles: true, composed: true })),
+      onEvent: (name, detail) =>
+        this.dispatchEvent(new CustomEvent(`helix-${name}`, { detail, bubbles: true, composed: true })),
     });
     await this.#handle.ready;
   }

@@ -125,7 +125,8 @@ export function createEngine({ onWait = () => {} } = {}) {
 
   const call = async (name, ...args) => {
     if (STATELESS.has(name)) return unwrap(await send(name, args));
-    if ((await gate.enter(session, waitChanged)) === CANCELLED) throw new EngineError({ name: 'AbortError', message: 'cancelled before it started' });
+    if ((await gate.enter(session, waitChanged)) === CANCELLED)
+      throw new EngineError({ name: 'AbortError', message: 'cancelled before it started' });
     try {
       return unwrap(await send(name, args));
     } finally {

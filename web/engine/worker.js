@@ -13,7 +13,15 @@ import { loadHelix } from '../../js/helix.js';
 import * as presetTables from '../../js/presets.js';
 
 const BATCH_EVENTS_PER_SECOND = 20;
-const NOT_CALLABLE = new Set(['constructor', 'fit', 'startTraining', 'showsProgress', 'finishSummary', 'save', 'dispose']); // the Session's own: through their calls only
+const NOT_CALLABLE = new Set([
+  'constructor',
+  'fit',
+  'startTraining',
+  'showsProgress',
+  'finishSummary',
+  'save',
+  'dispose',
+]); // the Session's own: through their calls only
 
 let helixPromise = null;
 const models = new Map(); // id -> the model its calls use: the last trained (even if cancelled after some epochs) or loaded
@@ -70,7 +78,15 @@ function throttled(onProgress) {
     const now = performance.now();
     const partial = (p.type === 'batch' && p.batch !== p.batches) || (p.type === 'step' && p.step !== p.steps);
     if (partial && now - last < minGap) {
-      if (p.type === 'step') heldSteps.push({ step: p.step, steps: p.steps, dLoss: p.dLoss, gLoss: p.gLoss, dReal: p.dReal, dFake: p.dFake });
+      if (p.type === 'step')
+        heldSteps.push({
+          step: p.step,
+          steps: p.steps,
+          dLoss: p.dLoss,
+          gLoss: p.gLoss,
+          dReal: p.dReal,
+          dFake: p.dFake,
+        });
       return;
     }
     last = now;
@@ -98,7 +114,8 @@ function setUp(model, calls) {
 }
 
 function invoke(model, method, args) {
-  if (NOT_CALLABLE.has(method) || typeof model[method] !== 'function') throw new Error(`a ${model.family} model has no method '${method}'`);
+  if (NOT_CALLABLE.has(method) || typeof model[method] !== 'function')
+    throw new Error(`a ${model.family} model has no method '${method}'`);
   return model[method](...args);
 }
 
@@ -163,9 +180,14 @@ const api = {
       const m = (await helix()).create(spec);
       try {
         const summary = m.summary;
-        return { parameters: summary.parameters, minLength: summary.min_length, fixedLength: summary.fixed_length,
+        return {
+          parameters: summary.parameters,
+          minLength: summary.min_length,
+          fixedLength: summary.fixed_length,
           classes: Math.max(2, summary.outputs),
-          resize: (m.spec.input ?? m.spec.inputs?.find((i) => (i.type ?? 'dna') === 'dna'))?.resize ?? null, layers: summary.layers };
+          resize: (m.spec.input ?? m.spec.inputs?.find((i) => (i.type ?? 'dna') === 'dna'))?.resize ?? null,
+          layers: summary.layers,
+        };
       } finally {
         m.dispose();
       }
@@ -204,7 +226,8 @@ const api = {
         return { ...summary, hasModel: models.has(id) };
       } catch (err) {
         if (models.get(id) !== next) next.dispose();
-        if (controller.signal.aborted) return { cancelled: true, epochsRun: 0, epochs: opts?.epochs, history: [], hasModel: models.has(id) };
+        if (controller.signal.aborted)
+          return { cancelled: true, epochsRun: 0, epochs: opts?.epochs, history: [], hasModel: models.has(id) };
         throw inStage(err, 'data');
       } finally {
         run = null;

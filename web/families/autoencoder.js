@@ -22,7 +22,9 @@ const autoencoder = defineFamily({
   describeModel: null,
   trainedMessage(summary, seconds) {
     const test = summary.test ?? {};
-    return Number.isFinite(test.maskedMse) ? t('statusTrainedAutoencoder', { seconds, mse: metric(test.maskedMse), mean: metric(test.meanImputationMse) }) : t('statusTrainedNoTest', { seconds });
+    return Number.isFinite(test.maskedMse)
+      ? t('statusTrainedAutoencoder', { seconds, mse: metric(test.maskedMse), mean: metric(test.meanImputationMse) })
+      : t('statusTrainedNoTest', { seconds });
   },
   results(element, ctx) {
     const view = new LatentScatter(element);

@@ -34,7 +34,9 @@ export const metric = (value) => (Number.isFinite(value) ? value.toFixed(3) : 'â
 // A classifier's run: its test AUROC and accuracy, when it had a test set.
 export function tableTrainedMessage(summary, seconds) {
   const test = summary.test ?? {};
-  return test.n > 0 && Number.isFinite(test.auroc) ? t('statusTrained', { seconds, n: test.n, auroc: metric(test.auroc), accuracy: metric(test.accuracy) }) : t('statusTrainedNoTest', { seconds });
+  return test.n > 0 && Number.isFinite(test.auroc)
+    ? t('statusTrained', { seconds, n: test.n, auroc: metric(test.auroc), accuracy: metric(test.accuracy) })
+    : t('statusTrainedNoTest', { seconds });
 }
 
 const TABLE_FAMILY = {
@@ -58,7 +60,8 @@ const TABLE_FAMILY = {
     const { columns, rows } = tableHeader(main);
     return t('dataSummaryTable', { count: rows, rows, columns: columns.join(', ') });
   },
-  describeModel: (d, vars) => t(!d.fixedLength ? 'modelTakesAny' : d.resize === 'exact' ? 'modelTakesExact' : 'modelTakesFixed', vars),
+  describeModel: (d, vars) =>
+    t(!d.fixedLength ? 'modelTakesAny' : d.resize === 'exact' ? 'modelTakesExact' : 'modelTakesFixed', vars),
   trainedMessage: tableTrainedMessage,
   matches: () => false,
   examples: {},
@@ -68,4 +71,9 @@ const TABLE_FAMILY = {
 export const inputTypes = (spec) => new Set((spec?.inputs ?? []).map((i) => i.type ?? 'dna'));
 
 // A family module's object: the table defaults, then its own entries; label and fileBase follow from the key.
-export const defineFamily = (own) => ({ ...TABLE_FAMILY, label: `family${own.key[0].toUpperCase()}${own.key.slice(1)}`, fileBase: `helix-${own.key}`, ...own });
+export const defineFamily = (own) => ({
+  ...TABLE_FAMILY,
+  label: `family${own.key[0].toUpperCase()}${own.key.slice(1)}`,
+  fileBase: `helix-${own.key}`,
+  ...own,
+});

@@ -16,7 +16,10 @@ const gan = defineFamily({
   matches: (spec, table) => table === 'gan' || spec?.type === 'gan',
   examples: { 'gan-dna': 'gan-motif' },
   afterLoad: () => {},
-  describeData: ({ main }) => t('dataSummaryFasta', { count: (main.match(/^>/gm) ?? []).length || main.split('\n').filter((l) => l.trim()).length }),
+  describeData: ({ main }) =>
+    t('dataSummaryFasta', {
+      count: (main.match(/^>/gm) ?? []).length || main.split('\n').filter((l) => l.trim()).length,
+    }),
   describeModel: null,
   trainedMessage: (summary, seconds) => t('statusTrainedGan', { seconds, steps: summary.stepsRun }),
   results(element, ctx) {

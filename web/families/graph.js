@@ -23,16 +23,20 @@ const graph = defineFamily({
   result: 'graph',
   predict: false,
   engine: 'graph',
-  matches: (spec, table) => table === 'graph' || spec?.task === 'node_classification' || spec?.task === 'graph_classification',
+  matches: (spec, table) =>
+    table === 'graph' || spec?.task === 'node_classification' || spec?.task === 'graph_classification',
   examples: { 'gcn-node': 'cora', 'gcn-graph': 'graph-motifs' },
   fields: ['epochs', 'learningRate', 'seed'], // it trains on the whole graph at once: no batches
   input: ({ main, second }) => ({ nodes: main, edges: second }),
   // A saved model is used on the graph in the data panel: its scores there are shown as a run's.
   loadSetup: ({ main, second }) => [['load', main, second], ['evaluate']],
-  afterLoad: async (ctx, results) => ctx.state.family === graph && (await ctx.training.showResults({ test: results.at(-1) }, ctx.data.values)),
-  describeData: ({ main, second }) => t('dataSummaryGraph', { nodes: tableHeader(main).rows, edges: tableHeader(second).rows }),
+  afterLoad: async (ctx, results) =>
+    ctx.state.family === graph && (await ctx.training.showResults({ test: results.at(-1) }, ctx.data.values)),
+  describeData: ({ main, second }) =>
+    t('dataSummaryGraph', { nodes: tableHeader(main).rows, edges: tableHeader(second).rows }),
   describeModel: null,
-  trainedMessage: (summary, seconds) => t('statusTrainedGraph', { seconds, n: summary.test?.n, accuracy: metric(summary.test?.accuracy) }),
+  trainedMessage: (summary, seconds) =>
+    t('statusTrainedGraph', { seconds, n: summary.test?.n, accuracy: metric(summary.test?.accuracy) }),
   results(element, ctx) {
     const accuracy = new GraphAccuracy(element);
     const view = new GraphView(element);
@@ -44,7 +48,13 @@ const graph = defineFamily({
         if (tables.graphs) {
           const all = accuracyBySplit(new Map(tables.graphs.map((g) => [g.id, g.label])), predicted, new Map()).all;
           const test = { n: summary.test?.n ?? 0, accuracy: summary.test?.accuracy };
-          accuracy.show(Object.fromEntries(Object.entries({ graphsTest: test, graphsAll: all }).filter(([, v]) => v?.n > 0 && Number.isFinite(v.accuracy))));
+          accuracy.show(
+            Object.fromEntries(
+              Object.entries({ graphsTest: test, graphsAll: all }).filter(
+                ([, v]) => v?.n > 0 && Number.isFinite(v.accuracy),
+              ),
+            ),
+          );
           view.showGraphs(tables.graphs, predicted, names);
         } else {
           accuracy.show(accuracyBySplit(tables.labels, predicted, tables.splits));

@@ -17,7 +17,8 @@ export const familyByKey = (key) => FAMILIES.find((f) => f.key === key) ?? FAMIL
 // The key of a spec's family: the first family (in FAMILIES' order) that claims it by the engine's preset
 // table it came from ('sequence', 'graph', ...) and its shape (see each family's `matches`), else the first
 // (DNA sequence models). So an edited spec, or a preset added later, lands in the right one.
-export const familyOf = (spec, table = 'sequence') => (FAMILIES.find((f) => f !== FAMILIES[0] && f.matches(spec, table)) ?? FAMILIES[0]).key;
+export const familyOf = (spec, table = 'sequence') =>
+  (FAMILIES.find((f) => f !== FAMILIES[0] && f.matches(spec, table)) ?? FAMILIES[0]).key;
 
 // The family a saved model file loads into: the current one when it takes that kind of model (any table
 // family takes a sequence model), else the first that does. The file's kind is its envelope's family or

@@ -9,5 +9,11 @@ export default defineFamily({
   liveParse: true,
   fileBase: 'helix-model',
   matches: () => true,
-  examples: { 'cnn-binding': 'gata', 'cnn-deep': 'gata', 'mlp-onehot': 'gata', 'rnn-order': 'order', 'cnn-splice': 'splice' },
+  examples: {
+    'cnn-binding': 'gata',
+    'cnn-deep': 'gata',
+    'mlp-onehot': 'gata',
+    'rnn-order': 'order',
+    'cnn-splice': 'splice',
+  },
 });

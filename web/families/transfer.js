@@ -67,7 +67,10 @@ const transfer = defineFamily({
         if (!summary.transfer) return;
         const test = await ctx.engine.call(transfer.key, 'evaluate', await fetchText(TRANSFER_FILES.test));
         steps.addResult(summary.transfer, test);
-        ctx.status.set(t('statusFineTuned', { seconds: Math.round(summary.seconds ?? 0), n: test.n, auroc: metric(test.auroc) }), 'done');
+        ctx.status.set(
+          t('statusFineTuned', { seconds: Math.round(summary.seconds ?? 0), n: test.n, auroc: metric(test.auroc) }),
+          'done',
+        );
       },
     };
   },

@@ -18,10 +18,15 @@ export function checksController(ctx) {
     if (!state.family.liveParse) return data.setSummary(state.family.describeData(values));
     timer = setTimeout(async () => {
       try {
-        const parsed = await engine.parse(values.main, { requireLabels: true, labelColumn: 'label', classes: state.labelClasses });
+        const parsed = await engine.parse(values.main, {
+          requireLabels: true,
+          labelColumn: 'label',
+          classes: state.labelClasses,
+        });
         if (ticket === state.parseTicket) data.showParsed(parsed);
       } catch (err) {
-        if (ticket === state.parseTicket) data.errors.show(err.errors.length ? err.errors : err.message, { moreErrors: err.moreErrors });
+        if (ticket === state.parseTicket)
+          data.errors.show(err.errors.length ? err.errors : err.message, { moreErrors: err.moreErrors });
       }
     }, PARSE_DELAY_MS);
   }
@@ -36,7 +41,13 @@ export function checksController(ctx) {
         state.labelClasses = d.classes;
         checkData(); // labels 0..K-1 are right or wrong depending on the model
       }
-      ctx.model.setSummary(family.describeModel(d, { min: d.minLength, length: d.fixedLength, parameters: d.parameters.toLocaleString('en') }));
+      ctx.model.setSummary(
+        family.describeModel(d, {
+          min: d.minLength,
+          length: d.fixedLength,
+          parameters: d.parameters.toLocaleString('en'),
+        }),
+      );
     } catch (err) {
       ctx.model.setSummary(t('modelSpecInvalid', { message: err.errors?.[0]?.message ?? err.message }));
     }

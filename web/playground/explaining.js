@@ -19,7 +19,10 @@ export function explainController(ctx, section) {
   const motifs = new FilterLogos(section, { onCompute: (db) => learnedMotifs(db) });
   const variants = new VariantTable(section, {
     onScore: (text) => scoreVariants(text),
-    onExample: () => fetchText(VARIANTS_EXAMPLE_URL).then((text) => variants.offerText(text)).catch((err) => status.set(t('dataLoadFailed', { message: err.message }), 'error')),
+    onExample: () =>
+      fetchText(VARIANTS_EXAMPLE_URL)
+        .then((text) => variants.offerText(text))
+        .catch((err) => status.set(t('dataLoadFailed', { message: err.message }), 'error')),
   });
 
   // New predictions: no row is explained (an answer still on its way is dropped).
@@ -62,7 +65,10 @@ export function explainController(ctx, section) {
     explainer.start(row, { focus });
     try {
       const { result, explanation } = await explainOne(text, row, options);
-      const ism = options.method === 'ism' ? explanation : (await explainOne(text, row, { method: 'ism', head: options.head, output: options.output })).explanation;
+      const ism =
+        options.method === 'ism'
+          ? explanation
+          : (await explainOne(text, row, { method: 'ism', head: options.head, output: options.output })).explanation;
       if (ticket === state.explainTicket) explainer.show(result, explanation, ism);
     } catch (err) {
       if (ticket === state.explainTicket) explainer.showError(err);
@@ -75,7 +81,8 @@ export function explainController(ctx, section) {
     const single = recordText(text, row.index, row.id);
     if (single !== null) {
       const result = await modelCall('explain', single, options).catch(() => null);
-      if (result?.explanations.length === 1 && String(result.explanations[0].id) === String(row.id)) return { result, explanation: result.explanations[0] };
+      if (result?.explanations.length === 1 && String(result.explanations[0].id) === String(row.id))
+        return { result, explanation: result.explanations[0] };
     }
     const result = await modelCall('explain', text, options);
     return { result, explanation: result.explanations[row.index] };

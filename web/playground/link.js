@@ -22,7 +22,14 @@ export function pageTools(title, state) {
 // The setup as the link holds it (url-state.js).
 function linkState({ data, model }) {
   const own = data.selected === OWN_DATA ? { main: data.values.main, second: data.values.second } : {};
-  return { preset: model.preset, data: data.selected, ...model.settings(), spec: model.editedSpec(), lang: currentLanguage(), ...own };
+  return {
+    preset: model.preset,
+    data: data.selected,
+    ...model.settings(),
+    spec: model.editedSpec(),
+    lang: currentLanguage(),
+    ...own,
+  };
 }
 
 // The setup a link carries ({ state, problems } from decodeState), on top of its preset (already chosen):
@@ -34,7 +41,8 @@ function useLinkState(ctx, share, { state, problems }) {
   else if (state.data === OWN_DATA) {
     data.choose(OWN_DATA);
     share.askForData();
-  } else if (state.data && EXAMPLES.some((ex) => ex.key === state.data && ex.families.includes(ctx.state.family.key))) data.choose(state.data);
+  } else if (state.data && EXAMPLES.some((ex) => ex.key === state.data && ex.families.includes(ctx.state.family.key)))
+    data.choose(state.data);
   else if (state.data) bad.push('data');
   if (state.spec) model.setSpecText(state.spec);
   model.setSettings(state);

@@ -36,7 +36,12 @@ export function modelFilesController(ctx) {
       } else {
         const { files } = await exportPytorch(text);
         const encoder = new TextEncoder();
-        const entries = new Map(Object.entries(files).map(([f, data]) => [`${base}-pytorch/${f}`, typeof data === 'string' ? encoder.encode(data) : data]));
+        const entries = new Map(
+          Object.entries(files).map(([f, data]) => [
+            `${base}-pytorch/${f}`,
+            typeof data === 'string' ? encoder.encode(data) : data,
+          ]),
+        );
         name = `${base}-pytorch.zip`;
         downloadBlob(new Blob([writeZip(entries)], { type: 'application/zip' }), name);
       }
@@ -68,8 +73,17 @@ export function modelFilesController(ctx) {
       all.add(layerOf(key));
       if (w.data.some((v, i) => v !== old.get(key).data[i])) changed.add(layerOf(key));
     }
-    status.set(changed.size ? t('statusImportedWeights', { name, changed: changed.size, layers: [...changed].join(', '), unchanged: all.size - changed.size })
-      : t('statusImportedWeightsNone', { name }), 'done');
+    status.set(
+      changed.size
+        ? t('statusImportedWeights', {
+            name,
+            changed: changed.size,
+            layers: [...changed].join(', '),
+            unchanged: all.size - changed.size,
+          })
+        : t('statusImportedWeightsNone', { name }),
+      'done',
+    );
   }
 
   // A model file of any family: a sequence model (into the current table family), a GAN, or an autoencoder or
@@ -77,7 +91,10 @@ export function modelFilesController(ctx) {
   async function load(text, name) {
     const family = familyForFile(text, state.family);
     try {
-      const { results } = await engine.load(family.key, text, { family: family.engine, setup: family.loadSetup(ctx.data.values) });
+      const { results } = await engine.load(family.key, text, {
+        family: family.engine,
+        setup: family.loadSetup(ctx.data.values),
+      });
       state.models.add(family.key);
       await family.afterLoad(ctx, results);
       status.set(t('statusModelLoaded', { name }), 'done');

@@ -10,10 +10,16 @@ const PREDICT_ROWS = 12; // families that predict from rows: the box starts with
 
 export function predictController(ctx, panel) {
   const { state, engine, status } = ctx;
-  const input = new SequenceInput(panel, { onPredict: (text) => predict(text), onChange: () => (state.predictTyped = true) });
+  const input = new SequenceInput(panel, {
+    onPredict: (text) => predict(text),
+    onChange: () => (state.predictTyped = true),
+  });
   const table = new PredictionTable(panel, { onExplain: (row) => ctx.explain.explainRow(row) });
   const sequences = fetchText(PREDICT_EXAMPLE_URL).catch(() => ''); // an empty box is fine: the user pastes their own
-  sequences.then((text) => state.predictTyped || !state.family.predict || state.family.predictFrom !== 'sequences' || input.setText(text));
+  sequences.then(
+    (text) =>
+      state.predictTyped || !state.family.predict || state.family.predictFrom !== 'sequences' || input.setText(text),
+  );
 
   async function predict(text) {
     state.predicting = true;
@@ -47,7 +53,13 @@ export function predictController(ctx, panel) {
     if (family.predictFrom === 'rows') {
       const example = EXAMPLES.find((ex) => ex.families.includes(family.key));
       const text = example ? await fetchText(example.main).catch(() => '') : '';
-      if (!state.predictTyped && state.family === family) input.setText(text.split('\n').slice(0, PREDICT_ROWS + 1).join('\n') + '\n');
+      if (!state.predictTyped && state.family === family)
+        input.setText(
+          text
+            .split('\n')
+            .slice(0, PREDICT_ROWS + 1)
+            .join('\n') + '\n',
+        );
     } else {
       const text = await sequences;
       if (!state.predictTyped && state.family.predict) input.setText(text);
@@ -66,7 +78,8 @@ export function predictController(ctx, panel) {
   // The host page's predict(text) (an embedded playground's API): the box holds at most MAX_TEXT_CHARS
   // (input-limit.js): more is refused at once, the box kept.
   function predictFromHost(text) {
-    if (text.length > MAX_TEXT_CHARS) return Promise.reject(new Error(t('textTooLarge', { size: (text.length / 1e6).toFixed(0), limit: MAX_TEXT_MB })));
+    if (text.length > MAX_TEXT_CHARS)
+      return Promise.reject(new Error(t('textTooLarge', { size: (text.length / 1e6).toFixed(0), limit: MAX_TEXT_MB })));
     input.setText(text);
     state.predictTyped = true;
     return predict(text);

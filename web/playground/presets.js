@@ -14,7 +14,10 @@ export function presetCatalogue(tables) {
       familyOfPreset[key] = familyOf(spec, tableName);
     }
   }
-  const groups = FAMILIES.map((f) => ({ label: t(f.label), keys: Object.keys(presets).filter((k) => familyOfPreset[k] === f.key) })).filter((g) => g.keys.length);
+  const groups = FAMILIES.map((f) => ({
+    label: t(f.label),
+    keys: Object.keys(presets).filter((k) => familyOfPreset[k] === f.key),
+  })).filter((g) => g.keys.length);
   return { presets, familyOfPreset, groups };
 }
 
@@ -28,7 +31,11 @@ export function usePreset(ctx, key, exampleKey = DEFAULT_EXAMPLE[key]) {
   ctx.model.setFamily(family);
   ctx.trainIntro.textContent = t(`trainIntro_${family.key}`);
   ctx.results.setFamily(family);
-  if (family.results) state.resultViews.set(family.key, ctx.results.use(family.result, (element) => family.results(element, ctx)));
+  if (family.results)
+    state.resultViews.set(
+      family.key,
+      ctx.results.use(family.result, (element) => family.results(element, ctx)),
+    );
   ctx.results.setHasResult(state.models.has(family.key));
   ctx.resultView(family)?.usePreset?.(ctx.presets[key]);
   ctx.predictions.useFamily(family, changed);

@@ -17,10 +17,17 @@ const TEST_IDS = { 'result-panel': 'result-panel', 'explain-panel': 'explain-sec
 
 // Builds the skeleton in `root`, showing only the `panels` named (null: all).
 export function buildSkeleton(root, { page, panels }) {
-  const section = ([id, className]) => h('section', { id, className, dataset: TEST_IDS[id] ? { testid: TEST_IDS[id] } : {} });
+  const section = ([id, className]) =>
+    h('section', { id, className, dataset: TEST_IDS[id] ? { testid: TEST_IDS[id] } : {} });
   root.append(
-    h(page ? 'header' : 'div', { className: page ? 'site-header' : 'site-header embedded' }, page && h('div', { id: 'title' }), h('div', { id: 'status' })),
+    h(
+      page ? 'header' : 'div',
+      { className: page ? 'site-header' : 'site-header embedded' },
+      page && h('div', { id: 'title' }),
+      h('div', { id: 'status' }),
+    ),
     h(page ? 'main' : 'div', { className: 'panels' }, PANELS.map(section)),
   );
-  for (const [id, , name] of PANELS) if (panels && !panels.includes(name)) root.querySelector(`#${id}`).style.display = 'none';
+  for (const [id, , name] of PANELS)
+    if (panels && !panels.includes(name)) root.querySelector(`#${id}`).style.display = 'none';
 }

@@ -6,8 +6,12 @@ import { t } from '../strings.js';
 // The status line after a run.
 function summaryMessage(family, summary) {
   if (summary.cancelled) {
-    if (summary.stepsRun !== undefined) return t('statusCancelledSteps', { stepsRun: summary.stepsRun, steps: summary.steps ?? '?' });
-    return t(summary.epochsRun > 0 ? 'statusCancelledModel' : 'statusCancelled', { epochsRun: summary.epochsRun ?? 0, epochs: summary.epochs ?? summary.history?.length ?? '?' });
+    if (summary.stepsRun !== undefined)
+      return t('statusCancelledSteps', { stepsRun: summary.stepsRun, steps: summary.steps ?? '?' });
+    return t(summary.epochsRun > 0 ? 'statusCancelledModel' : 'statusCancelled', {
+      epochsRun: summary.epochsRun ?? 0,
+      epochs: summary.epochs ?? summary.history?.length ?? '?',
+    });
   }
   const trained = family.trainedMessage(summary, Math.round(summary.seconds ?? 0));
   return summary.stoppedEarly ? `${trained} ${t('statusStoppedEarly', summary)}` : trained;
@@ -15,7 +19,10 @@ function summaryMessage(family, summary) {
 
 // Whether a run left a model: one cancelled after some epochs (or steps) keeps it; one that diverged keeps the
 // weights from before its bad step (summary.diverged).
-const leftModel = (summary) => (summary.cancelled ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false : !summary.error || Boolean(summary.diverged));
+const leftModel = (summary) =>
+  summary.cancelled
+    ? (summary.epochsRun > 0 || summary.stepsRun > 0) && summary.hasModel !== false
+    : !summary.error || Boolean(summary.diverged);
 
 export function trainingController(ctx) {
   const { state, engine, status, progress, chart } = ctx;
@@ -67,7 +74,8 @@ export function trainingController(ctx) {
     const located = errors.filter((e) => e.line > 0);
     const toModel = err.stage === 'model' || (err.stage !== 'data' && errors.some((e) => e.field && !(e.line > 0)));
     const second = err.source === 'edges' || err.source === 'labels';
-    if (located.length || (!toModel && err.stage === 'data')) ctx.data.showErrors(list, { moreErrors: err.moreErrors, select: true, source: second ? 'second' : 'main' });
+    if (located.length || (!toModel && err.stage === 'data'))
+      ctx.data.showErrors(list, { moreErrors: err.moreErrors, select: true, source: second ? 'second' : 'main' });
     else if (err.name === 'AbortError' || !err.stage) status.set(t('errorGeneric', { message: err.message }), 'error');
     else ctx.model.showErrors(list);
     if (err.stage) status.set(t('statusTrainFailed'), 'error');
@@ -77,7 +85,10 @@ export function trainingController(ctx) {
   // engine keeps the family's previous model when the run ends without one. -> the summary, or null.
   function trainNew(family, { spec, input, options, calls = [] }, { chartSpec } = {}) {
     const model = { spec, family: family.engine, setup: calls };
-    return trainingRun((onProgress) => engine.train(family.key, input, { ...options, model }, onProgress), { chartSpec, family });
+    return trainingRun((onProgress) => engine.train(family.key, input, { ...options, model }, onProgress), {
+      chartSpec,
+      family,
+    });
   }
 
   // The Train button. -> the run's summary (null when it did not start or failed; the panels say why).

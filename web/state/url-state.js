@@ -55,7 +55,8 @@ export async function decodeState(hash, { presets = null } = {}) {
   for (const field of FIELDS) {
     if (!params.has(field.param)) continue;
     const value = await readField(field, params.get(field.param));
-    if (value === undefined || (field.name === 'preset' && presets && !presets.includes(value))) problems.push(field.param);
+    if (value === undefined || (field.name === 'preset' && presets && !presets.includes(value)))
+      problems.push(field.param);
     else state[field.name] = value;
   }
   return { state, problems };
@@ -76,7 +77,11 @@ export async function encodeState(state) {
     const second = state.second ? await gzipText(state.second) : new Uint8Array();
     const bytes = main.length + second.length;
     data = { included: bytes <= MAX_PACKED_DATA, bytes };
-    if (data.included) Object.assign(packed, { main: main.length ? toBase64Url(main) : undefined, second: second.length ? toBase64Url(second) : undefined });
+    if (data.included)
+      Object.assign(packed, {
+        main: main.length ? toBase64Url(main) : undefined,
+        second: second.length ? toBase64Url(second) : undefined,
+      });
   }
   if (state.spec) packed.spec = await packText(state.spec);
   for (const field of FIELDS) {

@@ -16,7 +16,8 @@ const LETTER_FILL = 0.92; // share of a column a letter takes (a hairline gap be
 export const plotWidth = () => WIDTH - MARGIN.left - MARGIN.right;
 
 // "0.0123", "-1.5e-4": short and exact enough for a tooltip or an axis.
-export const formatValue = (v) => (v === 0 ? '0' : Math.abs(v) >= 0.01 && Math.abs(v) < 1000 ? v.toFixed(Math.abs(v) < 1 ? 3 : 2) : v.toExponential(1));
+export const formatValue = (v) =>
+  v === 0 ? '0' : Math.abs(v) >= 0.01 && Math.abs(v) < 1000 ? v.toFixed(Math.abs(v) < 1 ? 3 : 2) : v.toExponential(1);
 export const signed = (v) => (v > 0 ? `+${formatValue(v)}` : formatValue(v));
 
 // The letters to draw for positions [start, end): {position (1-based), base, value, column (0-based within the
@@ -35,13 +36,16 @@ export function trackLetters(sequence, attributions, start, end) {
 }
 
 // The position (1-based) with the largest |attribution|.
-export const strongestPosition = (attributions) => attributions.reduce((best, v, i) => (Math.abs(v) > Math.abs(attributions[best]) ? i : best), 0) + 1;
+export const strongestPosition = (attributions) =>
+  attributions.reduce((best, v, i) => (Math.abs(v) > Math.abs(attributions[best]) ? i : best), 0) + 1;
 
 // Positions ruler along the bottom of a figure [start, end) drawn `top` from its top.
 export function ruler(start, end, top) {
   const columnWidth = plotWidth() / (end - start);
   const x = (position) => MARGIN.left + (position - 1 - start + 0.5) * columnWidth;
-  return svg('g', { class: 'ruler', 'font-size': 11, fill: '#1b1f24' },
+  return svg(
+    'g',
+    { class: 'ruler', 'font-size': 11, fill: '#1b1f24' },
     svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: top, y2: top, stroke: '#4f5965' }),
     rulerTicks(start, end).map((p) => [
       svg('line', { x1: x(p), x2: x(p), y1: top, y2: top + 4, stroke: '#4f5965' }),
@@ -53,11 +57,21 @@ export function ruler(start, end, top) {
 export class AttributionTrack {
   // onKey(event): keys pressed on the figure (the position window pans and zooms with them).
   constructor(container, { onKey = () => {} } = {}) {
-    this.figure = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'explain-svg', tabindex: 0, 'font-family': 'system-ui, sans-serif' });
+    this.figure = svg('svg', {
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      role: 'img',
+      class: 'explain-svg',
+      tabindex: 0,
+      'font-family': 'system-ui, sans-serif',
+    });
     this.figure.addEventListener('keydown', (event) => onKey(event));
     this.caption = h('p', { className: 'hint' });
-    this.element = h('figure', { className: 'attribution-track', hidden: true, dataset: { testid: 'attribution-track' } },
-      h('figcaption', {}, h('h4', {}, t('trackTitle')), this.caption), this.figure);
+    this.element = h(
+      'figure',
+      { className: 'attribution-track', hidden: true, dataset: { testid: 'attribution-track' } },
+      h('figcaption', {}, h('h4', {}, t('trackTitle')), this.caption),
+      this.figure,
+    );
     container.append(this.element);
     this.explanation = null;
   }
@@ -85,30 +99,68 @@ export class AttributionTrack {
     const zero = TOP + half;
     const glyphs = letters.map((l) => {
       const height = l.share * half;
-      const path = letter(l.base, MARGIN.left + l.column * columnWidth + (columnWidth * (1 - LETTER_FILL)) / 2, l.up ? zero - height : zero, columnWidth * LETTER_FILL, height);
+      const path = letter(
+        l.base,
+        MARGIN.left + l.column * columnWidth + (columnWidth * (1 - LETTER_FILL)) / 2,
+        l.up ? zero - height : zero,
+        columnWidth * LETTER_FILL,
+        height,
+      );
       path?.setAttribute('data-position', l.position);
-      path?.append(svg('title', {}, t('trackLetterTitle', { position: l.position, base: l.base, value: signed(l.value) })));
+      path?.append(
+        svg('title', {}, t('trackLetterTitle', { position: l.position, base: l.base, value: signed(l.value) })),
+      );
       return path;
     });
     const axisX = MARGIN.left - 4;
-    const axis = svg('g', { class: 'axis', 'font-size': 11, fill: '#1b1f24' },
+    const axis = svg(
+      'g',
+      { class: 'axis', 'font-size': 11, fill: '#1b1f24' },
       svg('line', { x1: axisX, x2: axisX, y1: TOP, y2: TOP + 2 * half, stroke: '#4f5965' }),
-      [[max, TOP], [0, zero], [-max, TOP + 2 * half]].map(([v, y]) => [
+      [
+        [max, TOP],
+        [0, zero],
+        [-max, TOP + 2 * half],
+      ].map(([v, y]) => [
         svg('line', { x1: axisX - 4, x2: axisX, y1: y, y2: y, stroke: '#4f5965' }),
         svg('text', { x: axisX - 6, y: y + 4, 'text-anchor': 'end' }, signed(v)),
       ]),
-      svg('text', { transform: `translate(12 ${zero}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': 12 }, t('trackAxis')),
+      svg(
+        'text',
+        { transform: `translate(12 ${zero}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': 12 },
+        t('trackAxis'),
+      ),
     );
     const baseline = svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: zero, y2: zero, stroke: '#c9d0d8' });
     this.figure.replaceChildren(baseline, axis, ...glyphs.filter(Boolean), ruler(start, end, HEIGHT - BOTTOM + 4));
     const strongest = strongestPosition(attributions);
-    this.figure.setAttribute('aria-label', t('trackAria', { id, from: start + 1, to: end, length: sequence.length, position: strongest, base: sequence[strongest - 1] ?? '', value: signed(attributions[strongest - 1] ?? 0) }));
-    Object.assign(this.element.dataset, { start: String(start + 1), end: String(end), length: String(sequence.length), letters: String(glyphs.filter(Boolean).length) });
+    this.figure.setAttribute(
+      'aria-label',
+      t('trackAria', {
+        id,
+        from: start + 1,
+        to: end,
+        length: sequence.length,
+        position: strongest,
+        base: sequence[strongest - 1] ?? '',
+        value: signed(attributions[strongest - 1] ?? 0),
+      }),
+    );
+    Object.assign(this.element.dataset, {
+      start: String(start + 1),
+      end: String(end),
+      length: String(sequence.length),
+      letters: String(glyphs.filter(Boolean).length),
+    });
   }
 
   // position, base, attribution: the numbers behind the track, for every position.
   tsv() {
     const { sequence, attributions } = this.explanation;
-    return ['position\tbase\tattribution', ...attributions.map((v, i) => `${i + 1}\t${sequence[i] ?? ''}\t${v}`)].join('\n') + '\n';
+    return (
+      ['position\tbase\tattribution', ...attributions.map((v, i) => `${i + 1}\t${sequence[i] ?? ''}\t${v}`)].join(
+        '\n',
+      ) + '\n'
+    );
   }
 }

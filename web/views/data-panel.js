@@ -24,12 +24,20 @@ export class DataPanel {
     this.texts = new Map(); // `${family}:${key}` -> {main, second, name}; `${family}:own` holds the user's draft
 
     const selectId = uid('example');
-    this.select = h('select', { id: selectId, dataset: { testid: 'example-select' }, onchange: () => this.choose(this.select.value) });
+    this.select = h('select', {
+      id: selectId,
+      dataset: { testid: 'example-select' },
+      onchange: () => this.choose(this.select.value),
+    });
     this.credit = h('span', {});
     this.intro = h('p', { className: 'intro' });
     this.summary = h('p', { className: 'summary', 'aria-live': 'polite', dataset: { testid: 'data-summary' } });
 
-    container.append(h('h2', {}, t('dataTitle')), this.intro, h('div', { className: 'field' }, h('label', { for: selectId }, t('dataExampleLabel')), this.select));
+    container.append(
+      h('h2', {}, t('dataTitle')),
+      this.intro,
+      h('div', { className: 'field' }, h('label', { for: selectId }, t('dataExampleLabel')), this.select),
+    );
     const edited = (part) => (text) => this.#userEdited(part, text);
     this.source = new TextSource(container, {
       label: '',
@@ -66,17 +74,34 @@ export class DataPanel {
     // Matrix: which column of the cell-labels table colours the latent map.
     const labelId = uid('label-column');
     this.labelColumn = h('select', { id: labelId, dataset: { testid: 'label-column' } });
-    this.labelField = h('div', { className: 'field', hidden: true }, h('label', { for: labelId }, t('dataLabelColumn')), this.labelColumn);
+    this.labelField = h(
+      'div',
+      { className: 'field', hidden: true },
+      h('label', { for: labelId }, t('dataLabelColumn')),
+      this.labelColumn,
+    );
     container.append(this.labelField);
     container.append(
       this.summary,
-      h('p', { className: 'credit' }, t('dataCreditPrefix'), ' ', this.credit, ' ', h('a', { href: sourcesUrl, target: '_blank', rel: 'noopener' }, t('dataCreditLink'))),
+      h(
+        'p',
+        { className: 'credit' },
+        t('dataCreditPrefix'),
+        ' ',
+        this.credit,
+        ' ',
+        h('a', { href: sourcesUrl, target: '_blank', rel: 'noopener' }, t('dataCreditLink')),
+      ),
     );
   }
 
   // The texts to train on: {main, second}.
   get values() {
-    return { main: this.kind === 'matrix' ? this.matrix.value : this.source.value, second: this.second.value, labelColumn: this.labelColumn.value || undefined };
+    return {
+      main: this.kind === 'matrix' ? this.matrix.value : this.source.value,
+      second: this.second.value,
+      labelColumn: this.labelColumn.value || undefined,
+    };
   }
 
   get text() {
@@ -118,7 +143,10 @@ export class DataPanel {
       this.#layout();
     }
     if (same && this.select.value === OWN_DATA) return;
-    const key = exampleKey === OWN_DATA || examples.some((ex) => ex.key === exampleKey) ? exampleKey : (examples[0]?.key ?? OWN_DATA);
+    const key =
+      exampleKey === OWN_DATA || examples.some((ex) => ex.key === exampleKey)
+        ? exampleKey
+        : (examples[0]?.key ?? OWN_DATA);
     if (!same || this.select.value !== key) await this.choose(key);
   }
 
@@ -180,7 +208,8 @@ export class DataPanel {
   #offerLabelColumns() {
     if (this.kind !== 'matrix') return;
     const columns = tableHeader(this.second.value).columns.slice(1);
-    const wanted = [this.labelColumn.value, this.example?.labelColumn, 'label'].find((c) => c && columns.includes(c)) ?? columns[0];
+    const wanted =
+      [this.labelColumn.value, this.example?.labelColumn, 'label'].find((c) => c && columns.includes(c)) ?? columns[0];
     this.labelColumn.replaceChildren(...columns.map((c) => h('option', { value: c, selected: c === wanted }, c)));
   }
 

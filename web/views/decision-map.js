@@ -21,8 +21,16 @@ export class DecisionMapView {
   constructor(container, { onAxes = () => {} } = {}) {
     const xId = uid('map-x');
     const yId = uid('map-y');
-    this.xSelect = h('select', { id: xId, dataset: { testid: 'decision-map-x' }, onchange: () => onAxes(this.xSelect.value, this.ySelect.value) });
-    this.ySelect = h('select', { id: yId, dataset: { testid: 'decision-map-y' }, onchange: () => onAxes(this.xSelect.value, this.ySelect.value) });
+    this.xSelect = h('select', {
+      id: xId,
+      dataset: { testid: 'decision-map-x' },
+      onchange: () => onAxes(this.xSelect.value, this.ySelect.value),
+    });
+    this.ySelect = h('select', {
+      id: yId,
+      dataset: { testid: 'decision-map-y' },
+      onchange: () => onAxes(this.xSelect.value, this.ySelect.value),
+    });
     this.canvas = h('canvas', { className: 'decision-map-canvas', role: 'img', 'aria-label': t('mapEmpty') });
     this.note = h('p', { className: 'hint' });
     this.legend = h('div', { className: 'legend' });
@@ -30,9 +38,12 @@ export class DecisionMapView {
       'figure',
       { className: 'decision-map', hidden: true, dataset: { testid: 'decision-map' } },
       h('figcaption', {}, h('h3', {}, t('mapTitle')), h('p', { className: 'hint' }, t('mapIntro'))),
-      h('div', { className: 'field-grid' },
+      h(
+        'div',
+        { className: 'field-grid' },
         h('div', { className: 'field' }, h('label', { for: xId }, t('mapX')), this.xSelect),
-        h('div', { className: 'field' }, h('label', { for: yId }, t('mapY')), this.ySelect)),
+        h('div', { className: 'field' }, h('label', { for: yId }, t('mapY')), this.ySelect),
+      ),
       this.canvas,
       this.legend,
       this.note,
@@ -141,12 +152,49 @@ export class DecisionMapView {
       pmin: pMin.toFixed(4),
       pmax: pMax.toFixed(4),
     });
-    this.canvas.setAttribute('aria-label', t('mapAria', { x: map.x.name, y: map.y.name, min: pMin.toFixed(2), max: pMax.toFixed(2), n: this.element.dataset.points }));
+    this.canvas.setAttribute(
+      'aria-label',
+      t('mapAria', {
+        x: map.x.name,
+        y: map.y.name,
+        min: pMin.toFixed(2),
+        max: pMax.toFixed(2),
+        n: this.element.dataset.points,
+      }),
+    );
     this.legend.replaceChildren(
-      h('span', { className: 'legend-scale' }, h('span', {}, '0'), h('span', { className: 'legend-bar', style: { background: `linear-gradient(to right, ${probabilityColor(0)}, ${probabilityColor(0.5)}, ${probabilityColor(1)})` } }), h('span', {}, '1'), ' ', t('mapProbability')),
-      ...classes.map((c) => h('span', { className: 'legend-item' }, h('span', { className: c === 1 ? 'swatch' : 'swatch round', style: { background: marker(c).fill, borderColor: marker(c).stroke === '#ffffff' ? '#1b1f24' : marker(c).stroke } }), t('mapClass', { label: c, count: counts[c] }))),
+      h(
+        'span',
+        { className: 'legend-scale' },
+        h('span', {}, '0'),
+        h('span', {
+          className: 'legend-bar',
+          style: {
+            background: `linear-gradient(to right, ${probabilityColor(0)}, ${probabilityColor(0.5)}, ${probabilityColor(1)})`,
+          },
+        }),
+        h('span', {}, '1'),
+        ' ',
+        t('mapProbability'),
+      ),
+      ...classes.map((c) =>
+        h(
+          'span',
+          { className: 'legend-item' },
+          h('span', {
+            className: c === 1 ? 'swatch' : 'swatch round',
+            style: {
+              background: marker(c).fill,
+              borderColor: marker(c).stroke === '#ffffff' ? '#1b1f24' : marker(c).stroke,
+            },
+          }),
+          t('mapClass', { label: c, count: counts[c] }),
+        ),
+      ),
     );
     const others = Object.entries(map.fixed ?? {}).filter(([name]) => name !== map.x.name && name !== map.y.name);
-    this.note.textContent = others.length ? t('mapFixed', { columns: others.map(([name, v]) => `${name} = ${tick(v)}`).join(', ') }) : '';
+    this.note.textContent = others.length
+      ? t('mapFixed', { columns: others.map(([name, v]) => `${name} = ${tick(v)}`).join(', ') })
+      : '';
   }
 }

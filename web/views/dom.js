@@ -10,7 +10,8 @@ export function h(tag, props = {}, ...children) {
     if (key === 'dataset') Object.assign(node.dataset, value);
     else if (key === 'style' && typeof value === 'object') Object.assign(node.style, value);
     else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-    else if (key.startsWith('aria-') || key === 'role' || key === 'for') node.setAttribute(key, value === true ? 'true' : value);
+    else if (key.startsWith('aria-') || key === 'role' || key === 'for')
+      node.setAttribute(key, value === true ? 'true' : value);
     else if (key in node) node[key] = value;
     else node.setAttribute(key, value === true ? '' : value);
   }
@@ -31,7 +32,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 //   svg('rect', { x: 0, y: 0, width: 10, height: 10, fill: '#109648' }, svg('title', {}, 'position 3'))
 export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
-  for (const [key, value] of Object.entries(attrs)) if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value);
+  for (const [key, value] of Object.entries(attrs))
+    if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value);
   for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));

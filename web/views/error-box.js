@@ -72,7 +72,11 @@ export class ErrorBox {
       ),
     );
     const title = located.length ? h('p', {}, t('errorTitle', { count: list.length + moreErrors })) : null;
-    this.element.replaceChildren(title ?? '', h('ul', {}, items), moreErrors ? h('p', {}, t('errorMore', { count: moreErrors })) : '');
+    this.element.replaceChildren(
+      title ?? '',
+      h('ul', {}, items),
+      moreErrors ? h('p', {}, t('errorMore', { count: moreErrors })) : '',
+    );
     this.element.hidden = false;
     this.textarea?.setAttribute('aria-invalid', located.length ? 'true' : 'false');
     if (select && located.length && this.textarea) selectLine(this.textarea, located[0].line, located[0].column);

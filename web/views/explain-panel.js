@@ -18,12 +18,19 @@ const STEPS = { min: 2, max: 500, default: 50 };
 const MIN_COLUMN_PX = 5; // the first window shows at most as many positions as fit at this width each
 
 // A file name from a sequence id (user text): letters, digits, dot, dash and underscore only.
-export const fileSafe = (text) => String(text).replace(/[^\w.-]+/g, '_').slice(0, 60) || 'sequence';
+export const fileSafe = (text) =>
+  String(text)
+    .replace(/[^\w.-]+/g, '_')
+    .slice(0, 60) || 'sequence';
 
 // A labelled <select> of `values`, each shown as t(`${prefix}${value}`).
 function choice(labelKey, values, prefix, testid, onChange) {
   const id = uid(testid);
-  const select = h('select', { id, dataset: { testid }, onchange: () => onChange() }, values.map((v) => h('option', { value: v }, t(`${prefix}${v}`))));
+  const select = h(
+    'select',
+    { id, dataset: { testid }, onchange: () => onChange() },
+    values.map((v) => h('option', { value: v }, t(`${prefix}${v}`))),
+  );
   return { select, field: h('div', { className: 'field' }, h('label', { for: id }, t(labelKey)), select) };
 }
 
@@ -40,24 +47,72 @@ export class ExplainPanel {
     this.output = choice('explainOutput', OUTPUTS, 'explainOutput_', 'explain-output', changed);
     this.baseline = choice('explainBaseline', BASELINES, 'explainBaseline_', 'explain-baseline', changed);
     const stepsId = uid('explain-steps');
-    this.steps = h('input', { type: 'number', id: stepsId, min: STEPS.min, max: STEPS.max, step: 1, value: STEPS.default, dataset: { testid: 'explain-steps' }, onchange: () => changed() });
+    this.steps = h('input', {
+      type: 'number',
+      id: stepsId,
+      min: STEPS.min,
+      max: STEPS.max,
+      step: 1,
+      value: STEPS.default,
+      dataset: { testid: 'explain-steps' },
+      onchange: () => changed(),
+    });
     this.stepsField = h('div', { className: 'field' }, h('label', { for: stepsId }, t('explainSteps')), this.steps);
     this.head.field.hidden = true;
     this.busy = h('progress', { hidden: true, 'aria-label': t('explainBusy') });
-    this.status = h('p', { className: 'explain-status', role: 'status', 'aria-live': 'polite', dataset: { testid: 'explain-status' } });
-    this.body = h('div', { className: 'explain-body', hidden: true },
-      h('div', { className: 'field-grid explain-controls' }, this.method.field, this.head.field, this.output.field, this.baseline.field, this.stepsField),
-      this.status, this.busy);
+    this.status = h('p', {
+      className: 'explain-status',
+      role: 'status',
+      'aria-live': 'polite',
+      dataset: { testid: 'explain-status' },
+    });
+    this.body = h(
+      'div',
+      { className: 'explain-body', hidden: true },
+      h(
+        'div',
+        { className: 'field-grid explain-controls' },
+        this.method.field,
+        this.head.field,
+        this.output.field,
+        this.baseline.field,
+        this.stepsField,
+      ),
+      this.status,
+      this.busy,
+    );
     this.errors = new ErrorBox(this.body, { testid: 'explain-error' });
     this.window = new PositionWindow(this.body, { onChange: (range) => this.#draw(range) });
     const onKey = (event) => this.window.handleKey(event);
     this.figures = h('div', { className: 'explain-figures' });
     this.body.append(this.figures);
     this.track = new AttributionTrack(this.figures, { onKey });
-    this.track.element.append(exportButtons({ figure: () => this.track.figure, tsv: () => this.track.tsv(), name: () => this.#fileName('attributions'), what: t('trackTitle'), testid: 'track-export' }));
+    this.track.element.append(
+      exportButtons({
+        figure: () => this.track.figure,
+        tsv: () => this.track.tsv(),
+        name: () => this.#fileName('attributions'),
+        what: t('trackTitle'),
+        testid: 'track-export',
+      }),
+    );
     this.ism = new IsmMap(this.figures, { onKey });
-    this.ism.element.append(exportButtons({ figure: () => this.ism.figure, tsv: () => this.ism.tsv(), name: () => this.#fileName('ism'), what: t('ismTitle'), testid: 'ism-export' }));
-    this.element = h('div', { className: 'explain-panel', dataset: { testid: 'explain-panel' } }, this.heading, this.empty, this.body);
+    this.ism.element.append(
+      exportButtons({
+        figure: () => this.ism.figure,
+        tsv: () => this.ism.tsv(),
+        name: () => this.#fileName('ism'),
+        what: t('ismTitle'),
+        testid: 'ism-export',
+      }),
+    );
+    this.element = h(
+      'div',
+      { className: 'explain-panel', dataset: { testid: 'explain-panel' } },
+      this.heading,
+      this.empty,
+      this.body,
+    );
     container.append(this.element);
     this.row = null;
     this.#showMethodFields();
@@ -91,7 +146,10 @@ export class ExplainPanel {
     this.body.hidden = false;
     this.errors.clear();
     this.setBusy(true);
-    this.status.textContent = t('explainRunning', { id: row.id, method: t(`explainMethod_${this.method.select.value}`) });
+    this.status.textContent = t('explainRunning', {
+      id: row.id,
+      method: t(`explainMethod_${this.method.select.value}`),
+    });
     if (focus) this.heading.focus();
   }
 
@@ -113,8 +171,10 @@ export class ExplainPanel {
     this.track.show({ ...explanation, method: result.method });
     if (ismExplanation?.ism) this.ism.show(ismExplanation);
     else this.ism.clear();
-    if (sameSequence && this.window.length === explanation.sequence.length) this.#draw(this.window.range); // keep the window
-    else this.window.reset(explanation.sequence.length, Math.floor(this.figures.clientWidth / MIN_COLUMN_PX) || undefined);
+    if (sameSequence && this.window.length === explanation.sequence.length)
+      this.#draw(this.window.range); // keep the window
+    else
+      this.window.reset(explanation.sequence.length, Math.floor(this.figures.clientWidth / MIN_COLUMN_PX) || undefined);
   }
 
   showError(err) {
@@ -139,11 +199,26 @@ export class ExplainPanel {
   }
 
   #summary(result, e) {
-    const head = [result.head, e.class !== undefined ? t('explainClass', { class: e.class }) : ''].filter(Boolean).join(', ');
-    const parts = [t('explainScore', { id: e.id, score: e.score.toFixed(3), output: t(`explainOutput_${result.output ?? 'logit'}`), head })];
+    const head = [result.head, e.class !== undefined ? t('explainClass', { class: e.class }) : '']
+      .filter(Boolean)
+      .join(', ');
+    const parts = [
+      t('explainScore', {
+        id: e.id,
+        score: e.score.toFixed(3),
+        output: t(`explainOutput_${result.output ?? 'logit'}`),
+        head,
+      }),
+    ];
     if (result.method === 'ig' && Number.isFinite(e.delta)) {
       const sum = e.attributions.reduce((a, b) => a + b, 0);
-      parts.push(t('explainCompleteness', { sum: signed(sum), difference: signed(e.score - e.baselineScore), delta: signed(e.delta) }));
+      parts.push(
+        t('explainCompleteness', {
+          sum: signed(sum),
+          difference: signed(e.score - e.baselineScore),
+          delta: signed(e.delta),
+        }),
+      );
     }
     return parts.join(' ');
   }

@@ -15,13 +15,22 @@ export class ExportButtons {
       };
       input.click();
     };
-    const button = (label, testid, onclick, title) => h('button', { type: 'button', className: 'secondary', disabled: true, title, dataset: { testid }, onclick }, label);
+    const button = (label, testid, onclick, title) =>
+      h(
+        'button',
+        { type: 'button', className: 'secondary', disabled: true, title, dataset: { testid }, onclick },
+        label,
+      );
     this.buttons = [
       button(t('exportPytorch'), 'export-pytorch', () => onPytorch(), t('exportPytorchHint')),
       button(t('exportOnnx'), 'export-onnx', () => onOnnx(), t('exportOnnxHint', { opset })),
       button(t('importWeights'), 'import-weights', chooseFile, t('importWeightsHint')),
     ];
-    this.element = h('div', { className: 'button-row', role: 'group', 'aria-label': t('exportGroupLabel') }, this.buttons);
+    this.element = h(
+      'div',
+      { className: 'button-row', role: 'group', 'aria-label': t('exportGroupLabel') },
+      this.buttons,
+    );
     container.append(this.element);
   }
 

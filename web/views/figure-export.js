@@ -45,8 +45,21 @@ export async function downloadPng(figure, name) {
 // readers ("PNG of the attribution track"); `name()` is the file name without extension.
 export function exportButtons({ figure, tsv, name, what, testid }) {
   const button = (kind, onclick) =>
-    h('button', { type: 'button', className: 'secondary small', dataset: { testid: `${testid}-${kind.toLowerCase()}` }, 'aria-label': t('exportAria', { kind, what }), onclick }, kind);
-  const buttons = [button('PNG', () => downloadPng(figure(), name())), button('SVG', () => downloadSvg(figure(), name()))];
+    h(
+      'button',
+      {
+        type: 'button',
+        className: 'secondary small',
+        dataset: { testid: `${testid}-${kind.toLowerCase()}` },
+        'aria-label': t('exportAria', { kind, what }),
+        onclick,
+      },
+      kind,
+    );
+  const buttons = [
+    button('PNG', () => downloadPng(figure(), name())),
+    button('SVG', () => downloadSvg(figure(), name())),
+  ];
   if (tsv) buttons.push(button('TSV', () => downloadText(tsv(), `${name()}.tsv`, 'text/tab-separated-values')));
   return h('div', { className: 'button-row export-row' }, h('span', { className: 'hint' }, t('exportLabel')), buttons);
 }

@@ -11,10 +11,40 @@ export class GanSamples {
   constructor(container, { onGenerate = () => {} } = {}) {
     const countId = uid('gan-count');
     const seedId = uid('gan-seed');
-    this.count = h('input', { id: countId, type: 'number', min: 1, max: 5000, step: 1, value: 200, dataset: { testid: 'gan-count' } });
-    this.seed = h('input', { id: seedId, type: 'number', min: 0, max: 2 ** 31 - 1, step: 1, value: 1, dataset: { testid: 'gan-seed' } });
-    this.button = h('button', { type: 'button', className: 'primary', disabled: true, dataset: { testid: 'gan-generate' }, onclick: () => onGenerate(this.values()) }, t('ganGenerate'));
-    this.download = h('button', { type: 'button', className: 'secondary', disabled: true, onclick: () => this.#download() }, t('ganDownload'));
+    this.count = h('input', {
+      id: countId,
+      type: 'number',
+      min: 1,
+      max: 5000,
+      step: 1,
+      value: 200,
+      dataset: { testid: 'gan-count' },
+    });
+    this.seed = h('input', {
+      id: seedId,
+      type: 'number',
+      min: 0,
+      max: 2 ** 31 - 1,
+      step: 1,
+      value: 1,
+      dataset: { testid: 'gan-seed' },
+    });
+    this.button = h(
+      'button',
+      {
+        type: 'button',
+        className: 'primary',
+        disabled: true,
+        dataset: { testid: 'gan-generate' },
+        onclick: () => onGenerate(this.values()),
+      },
+      t('ganGenerate'),
+    );
+    this.download = h(
+      'button',
+      { type: 'button', className: 'secondary', disabled: true, onclick: () => this.#download() },
+      t('ganDownload'),
+    );
     this.list = h('ol', { className: 'sequence-list', dataset: { testid: 'gan-samples' } });
     this.note = h('p', { className: 'hint' });
     this.sequences = [];
@@ -23,9 +53,12 @@ export class GanSamples {
       { className: 'gan-samples' },
       h('h3', {}, t('ganSamplesTitle')),
       h('p', { className: 'hint' }, t('ganSamplesIntro')),
-      h('div', { className: 'field-grid' },
+      h(
+        'div',
+        { className: 'field-grid' },
         h('div', { className: 'field' }, h('label', { for: countId }, t('ganCount')), this.count),
-        h('div', { className: 'field' }, h('label', { for: seedId }, t('ganSeed')), this.seed)),
+        h('div', { className: 'field' }, h('label', { for: seedId }, t('ganSeed')), this.seed),
+      ),
       h('div', { className: 'button-row' }, this.button, this.download),
       this.note,
       this.list,

@@ -11,7 +11,7 @@ export function accuracyBySplit(labels, predicted, splits) {
   for (const [id, truth] of labels) {
     const split = splits.get(id) ?? 'all';
     const p = predicted.get(id);
-    if (truth === undefined || p === undefined || !SPLIT_ORDER.includes(split) && split !== 'all') continue;
+    if (truth === undefined || p === undefined || (!SPLIT_ORDER.includes(split) && split !== 'all')) continue;
     const s = (out[split] ??= { n: 0, correct: 0 });
     s.n += 1;
     if (p === truth) s.correct += 1;
@@ -27,10 +27,23 @@ export class GraphAccuracy {
       'div',
       { className: 'graph-accuracy table-scroll', hidden: true },
       (this.title = h('h3', {}, t('graphAccuracyTitle'))),
-      h('table', { className: 'metrics', dataset: { testid: 'graph-accuracy' } },
+      h(
+        'table',
+        { className: 'metrics', dataset: { testid: 'graph-accuracy' } },
         h('caption', { className: 'visually-hidden' }, t('graphAccuracyTitle')),
-        h('thead', {}, h('tr', {}, (this.what = h('th', { scope: 'col' }, t('graphSplit'))), h('th', { scope: 'col', className: 'numeric' }, t('graphNodes')), h('th', { scope: 'col', className: 'numeric' }, t('graphAccuracy')))),
-        this.body),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            (this.what = h('th', { scope: 'col' }, t('graphSplit'))),
+            h('th', { scope: 'col', className: 'numeric' }, t('graphNodes')),
+            h('th', { scope: 'col', className: 'numeric' }, t('graphAccuracy')),
+          ),
+        ),
+        this.body,
+      ),
     );
     container.append(this.element);
   }
@@ -45,10 +58,13 @@ export class GraphAccuracy {
     const rows = Object.entries(bySplit).sort(([a], [b]) => order(a) - order(b));
     this.body.replaceChildren(
       ...rows.map(([split, s]) =>
-        h('tr', { dataset: { testid: 'graph-accuracy-row', split } },
+        h(
+          'tr',
+          { dataset: { testid: 'graph-accuracy-row', split } },
           h('th', { scope: 'row' }, t(`graphSplit_${split}`)),
           h('td', { className: 'numeric' }, String(s.n)),
-          h('td', { className: 'numeric', dataset: { accuracy: s.accuracy.toFixed(4) } }, s.accuracy.toFixed(3))),
+          h('td', { className: 'numeric', dataset: { accuracy: s.accuracy.toFixed(4) } }, s.accuracy.toFixed(3)),
+        ),
       ),
     );
   }

@@ -54,7 +54,10 @@ export function neighbourhood(ids, edges, max = MAX_NODES) {
 function layout(nodes, edges) {
   const n = nodes.length;
   const index = new Map(nodes.map((id, i) => [id, i]));
-  const pos = nodes.map((_, i) => [0.5 + 0.35 * Math.cos((2 * Math.PI * i) / n), 0.5 + 0.35 * Math.sin((2 * Math.PI * i) / n)]);
+  const pos = nodes.map((_, i) => [
+    0.5 + 0.35 * Math.cos((2 * Math.PI * i) / n),
+    0.5 + 0.35 * Math.sin((2 * Math.PI * i) / n),
+  ]);
   const k = SPREAD * Math.sqrt(1 / Math.max(n, 1)); // the ideal edge length
   const links = edges.map(([a, b]) => [index.get(a), index.get(b)]);
   for (let step = 0; step < STEPS; step++) {
@@ -66,8 +69,10 @@ function layout(nodes, edges) {
         const dy = pos[i][1] - pos[j][1];
         const d2 = Math.max(dx * dx + dy * dy, 1e-6);
         const f = (k * k) / d2;
-        move[i][0] += dx * f; move[i][1] += dy * f;
-        move[j][0] -= dx * f; move[j][1] -= dy * f;
+        move[i][0] += dx * f;
+        move[i][1] += dy * f;
+        move[j][0] -= dx * f;
+        move[j][1] -= dy * f;
       }
     }
     for (const [a, b] of links) {
@@ -75,8 +80,10 @@ function layout(nodes, edges) {
       const dy = pos[a][1] - pos[b][1];
       const d = Math.sqrt(dx * dx + dy * dy) || 1e-3;
       const f = d / k;
-      move[a][0] -= dx * f; move[a][1] -= dy * f;
-      move[b][0] += dx * f; move[b][1] += dy * f;
+      move[a][0] -= dx * f;
+      move[a][1] -= dy * f;
+      move[b][0] += dx * f;
+      move[b][1] += dy * f;
     }
     for (let i = 0; i < n; i++) {
       move[i][0] += (0.5 - pos[i][0]) * GRAVITY; // a pull to the centre keeps loose parts off the frame
@@ -99,7 +106,12 @@ export class GraphView {
     this.element = h(
       'figure',
       { className: 'graph-view', hidden: true, dataset: { testid: 'graph-view' } },
-      h('figcaption', {}, h('h3', {}, t('graphViewTitle')), (this.intro = h('p', { className: 'hint' }, t('graphViewIntro')))),
+      h(
+        'figcaption',
+        {},
+        h('h3', {}, t('graphViewTitle')),
+        (this.intro = h('p', { className: 'hint' }, t('graphViewIntro'))),
+      ),
       this.svg,
       this.legend,
       this.note,
@@ -133,25 +145,79 @@ export class GraphView {
     const cells = chosen.map((g, k) => {
       const [ox, oy] = [(k % columns) * CELL, Math.floor(k / columns) * (CELL + 18)];
       const pos = layout(g.nodes, g.edges);
-      const at = new Map(g.nodes.map((id, i) => [id, [ox + 8 + pos[i][0] * (CELL - 16), oy + 8 + pos[i][1] * (CELL - 16)]]));
+      const at = new Map(
+        g.nodes.map((id, i) => [id, [ox + 8 + pos[i][0] * (CELL - 16), oy + 8 + pos[i][1] * (CELL - 16)]]),
+      );
       const p = predicted.get(g.id);
       const miss = g.label !== undefined && p !== undefined && p !== g.label;
       if (miss) wrong += 1;
-      return s('g', { 'data-graph': g.id, 'data-predicted': p ?? '', 'data-label': g.label ?? '' },
-        s('rect', { x: ox + 2, y: oy + 2, width: CELL - 4, height: CELL - 4, fill: 'none', stroke: miss ? '#1b1f24' : '#c9d0d8', 'stroke-width': miss ? 2.5 : 1, rx: 4 }),
-        ...g.edges.map(([a, b]) => s('line', { x1: at.get(a)[0], y1: at.get(a)[1], x2: at.get(b)[0], y2: at.get(b)[1], stroke: '#9aa5b1', 'stroke-width': 1 })),
-        ...g.nodes.map((id) => s('circle', { cx: at.get(id)[0], cy: at.get(id)[1], r: 4, fill: p === undefined ? '#ccc' : classColor(p), stroke: '#fff', 'stroke-width': 1 })),
-        s('text', { x: ox + CELL / 2, y: oy + CELL + 12, 'text-anchor': 'middle', 'font-size': 10 }, t(miss ? 'graphCaptionWrong' : 'graphCaption', { id: g.id, predicted: p === undefined ? '–' : name(p) })),
-        s('title', {}, t('graphTitle', { id: g.id, nodes: g.nodes.length, predicted: p === undefined ? '–' : name(p), label: g.label === undefined ? '–' : name(g.label) })));
+      return s(
+        'g',
+        { 'data-graph': g.id, 'data-predicted': p ?? '', 'data-label': g.label ?? '' },
+        s('rect', {
+          x: ox + 2,
+          y: oy + 2,
+          width: CELL - 4,
+          height: CELL - 4,
+          fill: 'none',
+          stroke: miss ? '#1b1f24' : '#c9d0d8',
+          'stroke-width': miss ? 2.5 : 1,
+          rx: 4,
+        }),
+        ...g.edges.map(([a, b]) =>
+          s('line', {
+            x1: at.get(a)[0],
+            y1: at.get(a)[1],
+            x2: at.get(b)[0],
+            y2: at.get(b)[1],
+            stroke: '#9aa5b1',
+            'stroke-width': 1,
+          }),
+        ),
+        ...g.nodes.map((id) =>
+          s('circle', {
+            cx: at.get(id)[0],
+            cy: at.get(id)[1],
+            r: 4,
+            fill: p === undefined ? '#ccc' : classColor(p),
+            stroke: '#fff',
+            'stroke-width': 1,
+          }),
+        ),
+        s(
+          'text',
+          { x: ox + CELL / 2, y: oy + CELL + 12, 'text-anchor': 'middle', 'font-size': 10 },
+          t(miss ? 'graphCaptionWrong' : 'graphCaption', { id: g.id, predicted: p === undefined ? '–' : name(p) }),
+        ),
+        s(
+          'title',
+          {},
+          t('graphTitle', {
+            id: g.id,
+            nodes: g.nodes.length,
+            predicted: p === undefined ? '–' : name(p),
+            label: g.label === undefined ? '–' : name(g.label),
+          }),
+        ),
+      );
     });
     this.svg.replaceChildren(...cells);
     this.svg.setAttribute('aria-label', t('graphsViewAria', { graphs: chosen.length, wrong }));
     this.element.dataset.graphs = String(chosen.length);
     this.element.dataset.nodes = String(chosen.reduce((a, g) => a + g.nodes.length, 0));
     this.element.dataset.edges = String(chosen.reduce((a, g) => a + g.edges.length, 0));
-    const classes = [...new Set(chosen.map((g) => predicted.get(g.id)).filter((c) => c !== undefined))].sort((a, b) => a - b);
+    const classes = [...new Set(chosen.map((g) => predicted.get(g.id)).filter((c) => c !== undefined))].sort(
+      (a, b) => a - b,
+    );
     this.legend.replaceChildren(
-      ...classes.map((c) => h('span', { className: 'legend-item' }, h('span', { className: 'swatch round', style: { background: classColor(c) } }), t('graphPredictedAs', { name: name(c) }))),
+      ...classes.map((c) =>
+        h(
+          'span',
+          { className: 'legend-item' },
+          h('span', { className: 'swatch round', style: { background: classColor(c) } }),
+          t('graphPredictedAs', { name: name(c) }),
+        ),
+      ),
       h('span', { className: 'legend-item' }, h('span', { className: 'swatch ring' }), t('graphWrong')),
     );
     this.note.textContent = t('graphsViewNote', { shown: chosen.length, total: graphs.length, wrong });
@@ -168,7 +234,16 @@ export class GraphView {
     const pos = layout(part.nodes, part.edges);
     const at = new Map(part.nodes.map((id, i) => [id, pos[i].map((v) => v * SIZE)]));
     const name = (k) => classNames[k] ?? String(k);
-    const lines = part.edges.map(([a, b]) => s('line', { x1: at.get(a)[0], y1: at.get(a)[1], x2: at.get(b)[0], y2: at.get(b)[1], stroke: '#9aa5b1', 'stroke-width': 1 }));
+    const lines = part.edges.map(([a, b]) =>
+      s('line', {
+        x1: at.get(a)[0],
+        y1: at.get(a)[1],
+        x2: at.get(b)[0],
+        y2: at.get(b)[1],
+        stroke: '#9aa5b1',
+        'stroke-width': 1,
+      }),
+    );
     let wrong = 0;
     const dots = part.nodes.map((id) => {
       const [x, y] = at.get(id);
@@ -178,19 +253,48 @@ export class GraphView {
       if (miss) wrong += 1;
       return s(
         'circle',
-        { cx: x, cy: y, r: 6, fill: p === undefined ? '#ccc' : classColor(p), stroke: miss ? '#1b1f24' : '#fff', 'stroke-width': miss ? 2.5 : 1,
-          'data-node': id, 'data-predicted': p ?? '', 'data-label': truth ?? '' },
-        s('title', {}, t('graphNodeTitle', { id, predicted: p === undefined ? '–' : name(p), label: truth === undefined ? '–' : name(truth) })),
+        {
+          cx: x,
+          cy: y,
+          r: 6,
+          fill: p === undefined ? '#ccc' : classColor(p),
+          stroke: miss ? '#1b1f24' : '#fff',
+          'stroke-width': miss ? 2.5 : 1,
+          'data-node': id,
+          'data-predicted': p ?? '',
+          'data-label': truth ?? '',
+        },
+        s(
+          'title',
+          {},
+          t('graphNodeTitle', {
+            id,
+            predicted: p === undefined ? '–' : name(p),
+            label: truth === undefined ? '–' : name(truth),
+          }),
+        ),
       );
     });
     this.svg.setAttribute('viewBox', `0 0 ${SIZE} ${SIZE}`);
     this.svg.replaceChildren(s('g', {}, ...lines), s('g', {}, ...dots));
-    this.svg.setAttribute('aria-label', t('graphViewAria', { nodes: part.nodes.length, edges: part.edges.length, wrong }));
+    this.svg.setAttribute(
+      'aria-label',
+      t('graphViewAria', { nodes: part.nodes.length, edges: part.edges.length, wrong }),
+    );
     this.element.dataset.nodes = String(part.nodes.length);
     this.element.dataset.edges = String(part.edges.length);
-    const shownClasses = [...new Set(part.nodes.map((id) => predicted.get(id)).filter((c) => c !== undefined))].sort((a, b) => a - b);
+    const shownClasses = [...new Set(part.nodes.map((id) => predicted.get(id)).filter((c) => c !== undefined))].sort(
+      (a, b) => a - b,
+    );
     this.legend.replaceChildren(
-      ...shownClasses.map((c) => h('span', { className: 'legend-item' }, h('span', { className: 'swatch round', style: { background: classColor(c) } }), name(c))),
+      ...shownClasses.map((c) =>
+        h(
+          'span',
+          { className: 'legend-item' },
+          h('span', { className: 'swatch round', style: { background: classColor(c) } }),
+          name(c),
+        ),
+      ),
       h('span', { className: 'legend-item' }, h('span', { className: 'swatch round ring' }), t('graphWrong')),
     );
     this.note.textContent = t('graphViewNote', { shown: part.nodes.length, total: ids.length, wrong });

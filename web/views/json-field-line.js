@@ -10,8 +10,9 @@ export function jsonFieldPlace(text, field) {
   let expectKey = false;
   let line = 1;
   let column = 1;
-  const childPath = (frame) => (frame.array ? `${frame.path}[${frame.index}]` : frame.path ? `${frame.path}.${frame.key}` : frame.key);
-  for (let i = 0; i < text.length; ) {
+  const childPath = (frame) =>
+    frame.array ? `${frame.path}[${frame.index}]` : frame.path ? `${frame.path}.${frame.key}` : frame.key;
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     const top = stack[stack.length - 1];
     const here = { line, column };
@@ -43,7 +44,7 @@ export function jsonFieldPlace(text, field) {
       } else column++;
     }
   }
-  for (let f = field; ; ) {
+  for (let f = field; ;) {
     if (places.has(f)) return places.get(f);
     const parent = f.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
     if (parent === f) return places.get('') ?? null;

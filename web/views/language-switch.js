@@ -10,10 +10,17 @@ export class LanguageSwitch {
       'select',
       { id, dataset: { testid: 'language-switch' }, onchange: () => onChoose(this.select.value) },
       // Each language is named in itself, and marked so, for screen readers and for the page's re-translation.
-      Object.entries(LANGUAGES).map(([code, { name, htmlLang }]) => h('option', { value: code, lang: htmlLang, translate: 'no' }, name)),
+      Object.entries(LANGUAGES).map(([code, { name, htmlLang }]) =>
+        h('option', { value: code, lang: htmlLang, translate: 'no' }, name),
+      ),
     );
     this.select.value = currentLanguage();
-    this.element = h('div', { className: 'field field-inline language-switch' }, h('label', { for: id }, t('languageLabel')), this.select);
+    this.element = h(
+      'div',
+      { className: 'field field-inline language-switch' },
+      h('label', { for: id }, t('languageLabel')),
+      this.select,
+    );
     container.append(this.element);
     this.stop = onLanguageChange((lang) => (this.select.value = lang));
   }

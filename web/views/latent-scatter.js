@@ -108,16 +108,37 @@ export class LatentScatter {
     ctx.fillText(t(projected ? 'latentPc2' : 'latentZ2'), 0, 0);
     ctx.restore();
 
-    Object.assign(this.element.dataset, { points: String(drawn), labels: String(names.filter((n) => n !== '').length), dims: String(codes[0]?.length ?? 0) });
+    Object.assign(this.element.dataset, {
+      points: String(drawn),
+      labels: String(names.filter((n) => n !== '').length),
+      dims: String(codes[0]?.length ?? 0),
+    });
     this.canvas.setAttribute('aria-label', t('latentAria', { n: drawn, k: names.length }));
     this.legend.replaceChildren(
-      ...order.filter((name) => name !== '').map((name) => h('span', { className: 'legend-item', dataset: { label: name } }, h('span', { className: 'swatch round', style: { background: colour.get(name) } }), `${name} (${counts.get(name)})`)),
+      ...order
+        .filter((name) => name !== '')
+        .map((name) =>
+          h(
+            'span',
+            { className: 'legend-item', dataset: { label: name } },
+            h('span', { className: 'swatch round', style: { background: colour.get(name) } }),
+            `${name} (${counts.get(name)})`,
+          ),
+        ),
     );
     const parts = [];
     const test = summary.test;
-    if (test && Number.isFinite(test.maskedMse)) parts.push(t('latentImputation', { mse: fmt(test.maskedMse), mean: fmt(test.meanImputationMse), better: fmt(100 * test.improvement, 1) }));
+    if (test && Number.isFinite(test.maskedMse))
+      parts.push(
+        t('latentImputation', {
+          mse: fmt(test.maskedMse),
+          mean: fmt(test.meanImputationMse),
+          better: fmt(100 * test.improvement, 1),
+        }),
+      );
     const knn = summary.latentKnn;
-    if (knn && Number.isFinite(knn.accuracy)) parts.push(t('latentKnn', { k: knn.k, accuracy: fmt(knn.accuracy), majority: fmt(knn.majorityRate) }));
+    if (knn && Number.isFinite(knn.accuracy))
+      parts.push(t('latentKnn', { k: knn.k, accuracy: fmt(knn.accuracy), majority: fmt(knn.majorityRate) }));
     this.scores.textContent = parts.join(' ');
   }
 }

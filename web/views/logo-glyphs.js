@@ -57,6 +57,7 @@ export function tickStep(span, count = 10) {
 export function rulerTicks(start, end, count = 10) {
   const step = tickStep(end - start, count);
   const ticks = [start + 1];
-  for (let p = Math.ceil((start + 1) / step) * step; p <= end; p += step) if (p - ticks[ticks.length - 1] >= step / 2) ticks.push(p);
+  for (let p = Math.ceil((start + 1) / step) * step; p <= end; p += step)
+    if (p - ticks[ticks.length - 1] >= step / 2) ticks.push(p);
   return ticks;
 }

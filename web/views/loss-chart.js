@@ -9,11 +9,17 @@ import uPlot from '../vendor/uPlot.esm.js';
 import { h } from './dom.js';
 import { t, onLanguageChange } from '../strings.js';
 
-const COLORS = { batch: '#8fb8de', trainEpoch: '#1d4f91', valLoss: '#b9400f', metric: ['#17703a', '#7a3db8', '#b8860b', '#0f6f7a'] };
+const COLORS = {
+  batch: '#8fb8de',
+  trainEpoch: '#1d4f91',
+  valLoss: '#b9400f',
+  metric: ['#17703a', '#7a3db8', '#b8860b', '#0f6f7a'],
+};
 const SMOOTHING = 0.9; // exponential moving average of batch losses, debiased as TensorBoard does
 const GAN_TABLE_EVERY = 25; // GAN: one table row per this many steps (and the last)
 
-const fmt = (value, digits = 3) => (value === null || value === undefined || Number.isNaN(value) ? '–' : Number(value).toFixed(digits));
+const fmt = (value, digits = 3) =>
+  value === null || value === undefined || Number.isNaN(value) ? '–' : Number(value).toFixed(digits);
 
 export class LossChart {
   constructor(container, { height = 220, metricHeight = 130 } = {}) {
@@ -90,16 +96,35 @@ export class LossChart {
         { label: t('chartTrainLossEpoch'), stroke: COLORS.trainEpoch, points: { show: true, size: 6 } },
         { label: t('chartValLoss'), stroke: COLORS.valLoss, dash: [6, 4], points: { show: true, size: 6 } },
       ];
-      const names = this.tasks.length ? this.tasks.map((task) => t('chartTaskAuroc', { task })) : metric === 'none' ? [] : [metricLabel];
-      this.metricSeries = names.map((label, i) => ({ label, stroke: COLORS.metric[i % COLORS.metric.length], points: { show: true, size: 6 } }));
-      this.axes = { x: t('chartX'), loss: t('chartLoss'), metric: metric === 'accuracy' ? t('chartAccuracy') : 'AUROC', metricRange: null };
+      const names = this.tasks.length
+        ? this.tasks.map((task) => t('chartTaskAuroc', { task }))
+        : metric === 'none'
+          ? []
+          : [metricLabel];
+      this.metricSeries = names.map((label, i) => ({
+        label,
+        stroke: COLORS.metric[i % COLORS.metric.length],
+        points: { show: true, size: 6 },
+      }));
+      this.axes = {
+        x: t('chartX'),
+        loss: t('chartLoss'),
+        metric: metric === 'accuracy' ? t('chartAccuracy') : 'AUROC',
+        metricRange: null,
+      };
       this.columns = [t('chartEpoch'), t('chartTrainLoss'), t('chartValLoss'), ...names];
     }
     this.intro.textContent = t(mode === 'gan' ? 'chartIntroGan' : 'chartIntro');
     this.figure.setAttribute('aria-label', t(mode === 'gan' ? 'chartAriaLabelGan' : 'chartAriaLabel'));
     this.element.dataset.mode = mode;
     this.element.dataset.series = this.lossSeries.map((s) => s.label).join('|');
-    this.tableHead.replaceChildren(h('tr', {}, this.columns.map((label) => h('th', { scope: 'col' }, label))));
+    this.tableHead.replaceChildren(
+      h(
+        'tr',
+        {},
+        this.columns.map((label) => h('th', { scope: 'col' }, label)),
+      ),
+    );
   }
 
   #rebuild() {
@@ -134,8 +159,15 @@ export class LossChart {
       this.#push(this.loss, p.epoch, [undefined, p.loss ?? null, p.valLoss ?? null]);
       const scores = this.tasks.length
         ? this.tasks.map((task) => p.valHeads?.[task]?.auroc ?? null)
-        : this.metricSeries.length ? [this.metric === 'accuracy' ? p.valAccuracy : p.valAuroc] : [];
-      if (scores.some(Number.isFinite)) this.#push(this.metricData, p.epoch, scores.map((v) => (Number.isFinite(v) ? v : null)));
+        : this.metricSeries.length
+          ? [this.metric === 'accuracy' ? p.valAccuracy : p.valAuroc]
+          : [];
+      if (scores.some(Number.isFinite))
+        this.#push(
+          this.metricData,
+          p.epoch,
+          scores.map((v) => (Number.isFinite(v) ? v : null)),
+        );
       this.#row([String(p.epoch), fmt(p.loss), fmt(p.valLoss), ...scores.map((v) => fmt(v))]);
     }
     this.#scheduleDraw();
@@ -143,15 +175,23 @@ export class LossChart {
 
   #appendGan(p) {
     if (!Number.isFinite(p.step)) return;
-    for (const q of p.earlier ?? []) this.#appendGan(q);  // steps the worker held back (it sends ~20 a second)
+    for (const q of p.earlier ?? []) this.#appendGan(q); // steps the worker held back (it sends ~20 a second)
     this.#push(this.loss, p.step, [p.dLoss ?? null, p.gLoss ?? null]);
     this.#push(this.metricData, p.step, [p.dReal ?? null, p.dFake ?? null]);
-    if (p.step % GAN_TABLE_EVERY === 0 || p.step === p.steps) this.#row([String(p.step), fmt(p.dLoss), fmt(p.gLoss), fmt(p.dReal), fmt(p.dFake)]);
+    if (p.step % GAN_TABLE_EVERY === 0 || p.step === p.steps)
+      this.#row([String(p.step), fmt(p.dLoss), fmt(p.gLoss), fmt(p.dReal), fmt(p.dFake)]);
     this.#scheduleDraw();
   }
 
   #row(cells) {
-    this.tableBody.append(h('tr', {}, h('th', { scope: 'row' }, cells[0]), cells.slice(1).map((c) => h('td', {}, c))));
+    this.tableBody.append(
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, cells[0]),
+        cells.slice(1).map((c) => h('td', {}, c)),
+      ),
+    );
   }
 
   destroy() {
@@ -194,13 +234,23 @@ export class LossChart {
   #createPlots() {
     const width = this.#width();
     const axis = (label) => ({ label, stroke: '#333', grid: { stroke: '#e4e4e4' }, ticks: { stroke: '#ccc' } });
-    const line = ({ label, stroke, ...extra }) => ({ label, stroke, width: 2, spanGaps: true, value: (u, v) => fmt(v), ...extra });
+    const line = ({ label, stroke, ...extra }) => ({
+      label,
+      stroke,
+      width: 2,
+      spanGaps: true,
+      value: (u, v) => fmt(v),
+      ...extra,
+    });
     const xSeries = { label: this.axes.x, value: (u, v) => fmt(v, this.mode === 'gan' ? 0 : 2) };
     this.lossPlot = new uPlot(
       {
         width,
         height: this.heights.loss,
-        scales: { x: { time: false }, y: { range: (u, min, max) => [Math.min(0, min ?? 0), Math.max(0.1, (max ?? 1) * 1.05)] } },
+        scales: {
+          x: { time: false },
+          y: { range: (u, min, max) => [Math.min(0, min ?? 0), Math.max(0.1, (max ?? 1) * 1.05)] },
+        },
         axes: [axis(this.axes.x), axis(this.axes.loss)],
         series: [xSeries, ...this.lossSeries.map(line)],
         cursor: { drag: { x: false, y: false } },

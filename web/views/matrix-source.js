@@ -26,7 +26,12 @@ export class MatrixSource {
     this.text = '';
     this.summary = h('p', { className: 'summary', id: `${id}-summary`, 'aria-live': 'polite' });
     // It scrolls sideways: focusable (tabIndex 0) so a keyboard can scroll it too.
-    this.preview = h('pre', { className: 'matrix-preview', tabIndex: 0, role: 'region', 'aria-label': t('matrixPreview') });
+    this.preview = h('pre', {
+      className: 'matrix-preview',
+      tabIndex: 0,
+      role: 'region',
+      'aria-label': t('matrixPreview'),
+    });
     const fileInput = h('input', {
       type: 'file',
       accept: '.tsv,.csv,.txt,.gz,text/plain,text/csv,text/tab-separated-values,application/gzip',
@@ -36,7 +41,17 @@ export class MatrixSource {
         fileInput.value = '';
       },
     });
-    this.openButton = h('button', { type: 'button', className: 'secondary', id, 'aria-describedby': `${id}-hint ${id}-summary`, onclick: () => fileInput.click() }, t('matrixOpen'));
+    this.openButton = h(
+      'button',
+      {
+        type: 'button',
+        className: 'secondary',
+        id,
+        'aria-describedby': `${id}-hint ${id}-summary`,
+        onclick: () => fileInput.click(),
+      },
+      t('matrixOpen'),
+    );
     this.element = h(
       'div',
       { className: 'matrix-source', dataset: { testid } },
@@ -46,7 +61,10 @@ export class MatrixSource {
       this.summary,
       this.preview,
     );
-    this.element.addEventListener('dragover', (event) => event.dataTransfer?.types.includes('Files') && event.preventDefault());
+    this.element.addEventListener(
+      'dragover',
+      (event) => event.dataTransfer?.types.includes('Files') && event.preventDefault(),
+    );
     this.element.addEventListener('drop', (event) => {
       const file = event.dataTransfer?.files?.[0];
       if (!file) return;
@@ -76,7 +94,11 @@ export class MatrixSource {
     const { rows, columns } = tableShape(text);
     this.element.dataset.rows = String(rows);
     this.element.dataset.columns = String(columns);
-    this.summary.textContent = t('matrixSummary', { name: name || t('matrixUnnamed'), rows: rows.toLocaleString('en'), genes: Math.max(0, columns - 1).toLocaleString('en') });
+    this.summary.textContent = t('matrixSummary', {
+      name: name || t('matrixUnnamed'),
+      rows: rows.toLocaleString('en'),
+      genes: Math.max(0, columns - 1).toLocaleString('en'),
+    });
     const lines = [];
     let start = 0;
     for (let k = 0; k < PREVIEW_LINES && start < text.length; k++) {

@@ -32,7 +32,18 @@ function jsonErrorLocation(message, text) {
 export class ModelPanel {
   // presets: { key: spec }; groups: [{ label, keys }] for the picker's sections (default: one list);
   // onSave() / onLoad(text, filename) for the model file buttons; onPresetChange(key) when another is chosen.
-  constructor(container, { presets, groups, selected, onSave = () => {}, onLoad = () => {}, onSpecChange = () => {}, onPresetChange = () => {} }) {
+  constructor(
+    container,
+    {
+      presets,
+      groups,
+      selected,
+      onSave = () => {},
+      onLoad = () => {},
+      onSpecChange = () => {},
+      onPresetChange = () => {},
+    },
+  ) {
     this.presets = presets;
     this.onSpecChange = onSpecChange; // called (debounced) when the preset or the spec text changes
     this.onPresetChange = onPresetChange;
@@ -41,7 +52,11 @@ export class ModelPanel {
     const presetId = uid('preset');
     this.presetSelect = h(
       'select',
-      { id: presetId, dataset: { testid: 'preset-select' }, onchange: () => this.#choosePreset(this.presetSelect.value) },
+      {
+        id: presetId,
+        dataset: { testid: 'preset-select' },
+        onchange: () => this.#choosePreset(this.presetSelect.value),
+      },
       (groups ?? [{ label: null, keys: Object.keys(presets) }]).map(({ label, keys }) => {
         const options = keys.map((key) => h('option', { value: key }, presets[key].name ?? key));
         return label ? h('optgroup', { label }, options) : options;
@@ -68,7 +83,13 @@ export class ModelPanel {
         'aria-describedby': `${id}-hint`,
       });
       this.inputs[field.key] = input;
-      this.fieldRows[field.key] = h('div', { className: 'field' }, h('label', { for: id }, t(field.label)), input, h('span', { className: 'hint', id: `${id}-hint` }, t(field.hint)));
+      this.fieldRows[field.key] = h(
+        'div',
+        { className: 'field' },
+        h('label', { for: id }, t(field.label)),
+        input,
+        h('span', { className: 'hint', id: `${id}-hint` }, t(field.hint)),
+      );
       return this.fieldRows[field.key];
     });
 
@@ -85,7 +106,11 @@ export class ModelPanel {
         this.#specChanged();
       },
     });
-    const resetButton = h('button', { type: 'button', className: 'secondary', onclick: () => this.#resetSpec() }, t('modelSpecReset'));
+    const resetButton = h(
+      'button',
+      { type: 'button', className: 'secondary', onclick: () => this.#resetSpec() },
+      t('modelSpecReset'),
+    );
 
     const loadInput = h('input', {
       type: 'file',
@@ -97,7 +122,11 @@ export class ModelPanel {
         if (file) onLoad(await file.text(), file.name);
       },
     });
-    this.saveButton = h('button', { type: 'button', className: 'secondary', disabled: true, onclick: () => onSave() }, t('modelSave'));
+    this.saveButton = h(
+      'button',
+      { type: 'button', className: 'secondary', disabled: true, onclick: () => onSave() },
+      t('modelSave'),
+    );
 
     container.append(
       h('h2', {}, t('modelTitle')),
@@ -117,7 +146,15 @@ export class ModelPanel {
       ),
     );
     this.errors = new ErrorBox(container, { textarea: this.specText, testid: 'model-error' });
-    container.append(h('div', { className: 'button-row' }, this.saveButton, h('button', { type: 'button', className: 'secondary', onclick: () => loadInput.click() }, t('modelLoad')), loadInput));
+    container.append(
+      h(
+        'div',
+        { className: 'button-row' },
+        this.saveButton,
+        h('button', { type: 'button', className: 'secondary', onclick: () => loadInput.click() }, t('modelLoad')),
+        loadInput,
+      ),
+    );
 
     this.presetSelect.value = selected in presets ? selected : Object.keys(presets)[0];
     this.#showPreset(this.presetSelect.value, true);
@@ -133,12 +170,17 @@ export class ModelPanel {
 
   // The training settings as they stand in the inputs (numbers, unchecked; NaN where empty): for the link.
   settings() {
-    return Object.fromEntries(TRAINING_FIELDS.filter((f) => this.inputs[f.key].dataset.ignored !== 'true' && this.inputs[f.key].value.trim() !== '').map((f) => [f.key, Number(this.inputs[f.key].value)]));
+    return Object.fromEntries(
+      TRAINING_FIELDS.filter(
+        (f) => this.inputs[f.key].dataset.ignored !== 'true' && this.inputs[f.key].value.trim() !== '',
+      ).map((f) => [f.key, Number(this.inputs[f.key].value)]),
+    );
   }
 
   // Sets the settings given ({ epochs, learningRate, batchSize, seed }; others stay).
   setSettings(values) {
-    for (const field of TRAINING_FIELDS) if (values[field.key] !== undefined) this.inputs[field.key].value = values[field.key];
+    for (const field of TRAINING_FIELDS)
+      if (values[field.key] !== undefined) this.inputs[field.key].value = values[field.key];
   }
 
   // The spec text when the user has edited the current preset's, else null.
@@ -209,7 +251,8 @@ export class ModelPanel {
 
   // Starting values given by the host page (undefined keeps the preset's).
   setValues(values) {
-    for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== null && this.inputs[key]) this.inputs[key].value = value;
+    for (const [key, value] of Object.entries(values))
+      if (value !== undefined && value !== null && this.inputs[key]) this.inputs[key].value = value;
   }
 
   setHasModel(flag) {
@@ -260,7 +303,10 @@ export class ModelPanel {
   // Engine errors about the spec ({field, message}) or a spec line. A field's line in the spec box is marked
   // (selected, the box opened) as a paste error's line is.
   showErrors(errors) {
-    const list = typeof errors === 'string' ? errors : errors.map((e) => (e.field && !(e.line > 0) ? { ...e, ...jsonFieldPlace(this.specText.value, e.field) } : e));
+    const list =
+      typeof errors === 'string'
+        ? errors
+        : errors.map((e) => (e.field && !(e.line > 0) ? { ...e, ...jsonFieldPlace(this.specText.value, e.field) } : e));
     if (typeof list !== 'string' && list.some((e) => e.line > 0)) this.specText.closest('details').open = true;
     this.errors.show(list, { select: true });
   }

@@ -1,6 +1,17 @@
 // web/views/palette.js: the colours the result views share: one per class (colour-blind-safe order, after
 // Okabe & Ito and Tableau 10) and the probability scale of heat maps (blue 0, white 0.5, orange 1).
-export const CLASS_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7a6f00', '#6b4c9a', '#8c564b', '#555555'];
+export const CLASS_COLORS = [
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#7a6f00',
+  '#6b4c9a',
+  '#8c564b',
+  '#555555',
+];
 
 export const classColor = (k) => CLASS_COLORS[((k % CLASS_COLORS.length) + CLASS_COLORS.length) % CLASS_COLORS.length];
 

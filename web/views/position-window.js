@@ -24,7 +24,10 @@ export function moveWindow({ start, size }, length, action) {
 }
 
 // The first window of a sequence: all of it up to FULL_UP_TO positions, fewer on a narrow screen (`maxSize`).
-export const initialWindow = (length, maxSize = FULL_UP_TO) => ({ start: 0, size: Math.min(length, FULL_UP_TO, Math.max(MIN_SIZE, maxSize)) });
+export const initialWindow = (length, maxSize = FULL_UP_TO) => ({
+  start: 0,
+  size: Math.min(length, FULL_UP_TO, Math.max(MIN_SIZE, maxSize)),
+});
 
 export class PositionWindow {
   // onChange({start, end}): end exclusive.
@@ -32,10 +35,36 @@ export class PositionWindow {
     this.onChange = onChange;
     this.length = 0;
     this.window = { start: 0, size: 0 };
-    const button = (action, label, key) => h('button', { type: 'button', className: 'secondary small', dataset: { testid: `window-${action}` }, 'aria-keyshortcuts': key, onclick: () => this.move(action) }, label);
-    this.buttons = [button('in', t('windowZoomIn'), '+'), button('out', t('windowZoomOut'), '-'), button('left', t('windowLeft'), 'ArrowLeft'), button('right', t('windowRight'), 'ArrowRight'), button('all', t('windowAll'))];
+    const button = (action, label, key) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'secondary small',
+          dataset: { testid: `window-${action}` },
+          'aria-keyshortcuts': key,
+          onclick: () => this.move(action),
+        },
+        label,
+      );
+    this.buttons = [
+      button('in', t('windowZoomIn'), '+'),
+      button('out', t('windowZoomOut'), '-'),
+      button('left', t('windowLeft'), 'ArrowLeft'),
+      button('right', t('windowRight'), 'ArrowRight'),
+      button('all', t('windowAll')),
+    ];
     const sliderId = uid('window-start');
-    this.slider = h('input', { type: 'range', id: sliderId, min: 1, max: 1, value: 1, step: 1, dataset: { testid: 'window-start' }, oninput: () => this.#setStart(Number(this.slider.value) - 1) });
+    this.slider = h('input', {
+      type: 'range',
+      id: sliderId,
+      min: 1,
+      max: 1,
+      value: 1,
+      step: 1,
+      dataset: { testid: 'window-start' },
+      oninput: () => this.#setStart(Number(this.slider.value) - 1),
+    });
     this.text = h('span', { className: 'hint', 'aria-live': 'polite' });
     this.element = h(
       'div',
@@ -82,7 +111,10 @@ export class PositionWindow {
     this.slider.max = String(Math.max(1, this.length - size + 1));
     this.slider.value = String(start + 1);
     this.slider.disabled = size >= this.length;
-    this.slider.setAttribute('aria-valuetext', t('windowText', { from: start + 1, to: start + size, length: this.length }));
+    this.slider.setAttribute(
+      'aria-valuetext',
+      t('windowText', { from: start + 1, to: start + size, length: this.length }),
+    );
     this.text.textContent = t('windowText', { from: start + 1, to: start + size, length: this.length });
     const [zoomIn, zoomOut, left, right, all] = this.buttons;
     zoomIn.disabled = size <= Math.min(MIN_SIZE, this.length);
@@ -91,7 +123,8 @@ export class PositionWindow {
     right.disabled = start + size >= this.length;
     // A button that just became disabled would drop the keyboard focus to the page: keep it in the group.
     const focused = this.element.getRootNode().activeElement; // a shadow root's own, when embedded
-    if (focused?.disabled && this.element.contains(focused)) [...this.buttons, this.slider].find((c) => !c.disabled)?.focus();
+    if (focused?.disabled && this.element.contains(focused))
+      [...this.buttons, this.slider].find((c) => !c.disabled)?.focus();
     this.onChange(this.range);
   }
 }

@@ -12,7 +12,10 @@ import { t } from '../strings.js';
 const tsvCell = (value) => String(value).replace(/[\t\r\n]+/g, ' ');
 
 // One head's (or a single-output row's) shown value: {probability, predicted?}.
-const headValue = (r) => (r.probabilities ? { predicted: String(r.label ?? r.class), probability: r.probabilities[r.class] } : { probability: r.probability });
+const headValue = (r) =>
+  r.probabilities
+    ? { predicted: String(r.label ?? r.class), probability: r.probabilities[r.class] }
+    : { probability: r.probability };
 
 // A row as the table shows it: the predicted class and its probability; per head, `head:<name>` keys.
 function shown(row) {
@@ -32,7 +35,14 @@ function columnsFor(rows) {
   if (rows.some((r) => r.length !== undefined)) columns.push({ key: 'length', label: t('tableLength'), numeric: true });
   const heads = rows.find((r) => r.heads)?.heads;
   if (heads) {
-    for (const name of Object.keys(heads)) columns.push({ key: `head:${name}`, label: t('tableHeadProbability', { head: name }), numeric: true, probability: true, head: name });
+    for (const name of Object.keys(heads))
+      columns.push({
+        key: `head:${name}`,
+        label: t('tableHeadProbability', { head: name }),
+        numeric: true,
+        probability: true,
+        head: name,
+      });
   } else if (rows.some((r) => r.probabilities)) {
     columns.push({ key: 'predicted', label: t('tableClass'), numeric: false });
     columns.push({ key: 'probability', label: t('tableClassProbability'), numeric: true, probability: true });
@@ -45,7 +55,9 @@ function columnsFor(rows) {
 export function toTsv(rows, columns) {
   const name = (c) => (c.head ? c.head : c.key === 'predicted' ? 'class' : c.key);
   const cell = (r, c) => (c.probability ? Number(r[c.key]).toFixed(4) : tsvCell(r[c.key] ?? ''));
-  return [columns.map(name).join('\t'), ...rows.map((r) => columns.map((c) => cell(r, c)).join('\t'))].join('\n') + '\n';
+  return (
+    [columns.map(name).join('\t'), ...rows.map((r) => columns.map((c) => cell(r, c)).join('\t'))].join('\n') + '\n'
+  );
 }
 
 export class PredictionTable {
@@ -60,10 +72,33 @@ export class PredictionTable {
     this.headRow = h('tr');
     this.body = h('tbody');
     this.explainHint = h('span', { className: 'hint', hidden: true }, ' ', t('tableExplainHint'));
-    this.table = h('table', { className: 'predictions', hidden: true, dataset: { testid: 'prediction-table' } }, h('caption', {}, t('tableCaption'), h('span', { className: 'hint' }, ' ', t('tableSortHint')), this.explainHint), h('thead', {}, this.headRow), this.body);
-    this.exportButton = h('button', { type: 'button', className: 'secondary', disabled: true, dataset: { testid: 'export-button' }, onclick: () => downloadText(toTsv(this.#sorted(), this.columns), 'helix-predictions.tsv', 'text/tab-separated-values') }, t('tableExport'));
+    this.table = h(
+      'table',
+      { className: 'predictions', hidden: true, dataset: { testid: 'prediction-table' } },
+      h('caption', {}, t('tableCaption'), h('span', { className: 'hint' }, ' ', t('tableSortHint')), this.explainHint),
+      h('thead', {}, this.headRow),
+      this.body,
+    );
+    this.exportButton = h(
+      'button',
+      {
+        type: 'button',
+        className: 'secondary',
+        disabled: true,
+        dataset: { testid: 'export-button' },
+        onclick: () =>
+          downloadText(toTsv(this.#sorted(), this.columns), 'helix-predictions.tsv', 'text/tab-separated-values'),
+      },
+      t('tableExport'),
+    );
     this.empty = h('p', { className: 'hint' }, t('tableEmpty'));
-    this.element = h('div', { className: 'prediction-table' }, this.empty, h('div', { className: 'table-scroll' }, this.table), h('div', { className: 'button-row' }, this.exportButton));
+    this.element = h(
+      'div',
+      { className: 'prediction-table' },
+      this.empty,
+      h('div', { className: 'table-scroll' }, this.table),
+      h('div', { className: 'button-row' }, this.exportButton),
+    );
     container.append(this.element);
   }
 
@@ -93,12 +128,14 @@ export class PredictionTable {
   setChosen(index) {
     this.chosen = index;
     for (const tr of this.body.rows) tr.classList.toggle('chosen', Number(tr.dataset.index) === index);
-    for (const button of this.body.querySelectorAll('button.explain-row')) button.setAttribute('aria-pressed', String(Number(button.closest('tr').dataset.index) === index));
+    for (const button of this.body.querySelectorAll('button.explain-row'))
+      button.setAttribute('aria-pressed', String(Number(button.closest('tr').dataset.index) === index));
   }
 
   #sortBy(key) {
     const column = this.columns.find((c) => c.key === key);
-    this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: column.numeric }; // numbers: highest first
+    this.sort =
+      this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: column.numeric }; // numbers: highest first
     this.#render();
   }
 
@@ -106,13 +143,29 @@ export class PredictionTable {
     const { key, descending } = this.sort;
     if (!key) return this.rows;
     const sign = descending ? -1 : 1;
-    const compare = this.columns.find((c) => c.key === key).numeric ? (a, b) => a[key] - b[key] : (a, b) => String(a[key]).localeCompare(String(b[key]), undefined, { numeric: true });
+    const compare = this.columns.find((c) => c.key === key).numeric
+      ? (a, b) => a[key] - b[key]
+      : (a, b) => String(a[key]).localeCompare(String(b[key]), undefined, { numeric: true });
     return [...this.rows].sort((a, b) => sign * compare(a, b) || a.index - b.index);
   }
 
   #cell(row, column) {
     if (column.key === 'id' && this.explainable) {
-      return h('td', { className: 'id' }, h('button', { type: 'button', className: 'link explain-row', dataset: { testid: 'explain-row' }, 'aria-pressed': String(row.index === this.chosen), 'aria-label': t('tableExplainRow', { id: String(row.id) }) }, String(row.id)));
+      return h(
+        'td',
+        { className: 'id' },
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'link explain-row',
+            dataset: { testid: 'explain-row' },
+            'aria-pressed': String(row.index === this.chosen),
+            'aria-label': t('tableExplainRow', { id: String(row.id) }),
+          },
+          String(row.id),
+        ),
+      );
     }
     if (column.key === 'id') return h('td', { className: 'id' }, String(row.id));
     if (column.key === 'predicted') return h('td', { className: 'class' }, row.predicted);
@@ -123,22 +176,46 @@ export class PredictionTable {
     return h(
       'td',
       { className: 'numeric probability', dataset: column.head ? { head: column.head } : {} },
-      h('span', { className: 'cell-bar' },
-        h('span', { className: 'bar', 'aria-hidden': 'true' }, h('span', { className: 'bar-fill', style: { width: `${percent}%` } })),
-        h('span', { className: 'value' }, `${label}${p.toFixed(3)}`)),
+      h(
+        'span',
+        { className: 'cell-bar' },
+        h(
+          'span',
+          { className: 'bar', 'aria-hidden': 'true' },
+          h('span', { className: 'bar-fill', style: { width: `${percent}%` } }),
+        ),
+        h('span', { className: 'value' }, `${label}${p.toFixed(3)}`),
+      ),
     );
   }
 
   #render() {
     this.headRow.replaceChildren(
       ...this.columns.map((column) => {
-        const th = h('th', { scope: 'col', className: column.numeric ? 'numeric' : '', dataset: { key: column.key } }, h('button', { type: 'button', className: 'sort', onclick: () => this.#sortBy(column.key) }, column.label));
-        if (column.key === this.sort.key) th.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
+        const th = h(
+          'th',
+          { scope: 'col', className: column.numeric ? 'numeric' : '', dataset: { key: column.key } },
+          h('button', { type: 'button', className: 'sort', onclick: () => this.#sortBy(column.key) }, column.label),
+        );
+        if (column.key === this.sort.key)
+          th.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
         return th;
       }),
     );
     const explain = (row) => (this.explainable ? () => this.onExplain(row) : null);
-    this.body.replaceChildren(...this.#sorted().map((row) => h('tr', { className: this.explainable ? `explainable${row.index === this.chosen ? ' chosen' : ''}` : '', dataset: { testid: 'prediction-row', index: String(row.index) }, onclick: explain(row) }, this.columns.map((c) => this.#cell(row, c)))));
+    this.body.replaceChildren(
+      ...this.#sorted().map((row) =>
+        h(
+          'tr',
+          {
+            className: this.explainable ? `explainable${row.index === this.chosen ? ' chosen' : ''}` : '',
+            dataset: { testid: 'prediction-row', index: String(row.index) },
+            onclick: explain(row),
+          },
+          this.columns.map((c) => this.#cell(row, c)),
+        ),
+      ),
+    );
     const hasRows = this.rows.length > 0;
     this.explainHint.hidden = !this.explainable;
     this.table.hidden = !hasRows;

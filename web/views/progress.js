@@ -10,8 +10,28 @@ export function formatDuration(seconds) {
 export class Progress {
   constructor(container, { onTrain = () => {}, onCancel = () => {} }) {
     const barId = uid('progress');
-    this.trainButton = h('button', { type: 'button', className: 'primary', disabled: true, dataset: { testid: 'train-button' }, onclick: () => onTrain() }, t('trainButton'));
-    this.cancelButton = h('button', { type: 'button', className: 'secondary', disabled: true, dataset: { testid: 'cancel-button' }, onclick: () => onCancel() }, t('cancelButton'));
+    this.trainButton = h(
+      'button',
+      {
+        type: 'button',
+        className: 'primary',
+        disabled: true,
+        dataset: { testid: 'train-button' },
+        onclick: () => onTrain(),
+      },
+      t('trainButton'),
+    );
+    this.cancelButton = h(
+      'button',
+      {
+        type: 'button',
+        className: 'secondary',
+        disabled: true,
+        dataset: { testid: 'cancel-button' },
+        onclick: () => onCancel(),
+      },
+      t('cancelButton'),
+    );
     this.epochText = h('span', { className: 'epoch' }, t('progressIdle'));
     this.detailText = h('span', { className: 'hint' });
     this.bar = h('progress', { id: barId, max: 1, value: 0, 'aria-label': t('progressLabel') });
@@ -58,7 +78,8 @@ export class Progress {
       return;
     }
     this.epochText.textContent = t('progressEpoch', { epoch: p.epoch, epochs: p.epochs });
-    if (!(p.batches > 0) && p.epochs > 0) { // a graph model: one full-graph step per epoch
+    if (!(p.batches > 0) && p.epochs > 0) {
+      // a graph model: one full-graph step per epoch
       this.bar.max = p.epochs;
       this.bar.value = p.epoch;
     } else if (p.batches > 0) {
@@ -89,8 +110,14 @@ export class Progress {
       this.detailText.textContent = '';
     } else {
       this.bar.value = this.bar.max;
-      this.epochText.textContent = summary.stepsRun !== undefined ? t('progressDoneSteps', { stepsRun: summary.stepsRun, time }) : t('progressDone', { epochsRun: summary.epochsRun, time });
-      this.detailText.textContent = summary.test?.n > 0 && Number.isFinite(summary.test.auroc) ? t('progressTestScore', { auroc: summary.test.auroc.toFixed(3) }) : '';
+      this.epochText.textContent =
+        summary.stepsRun !== undefined
+          ? t('progressDoneSteps', { stepsRun: summary.stepsRun, time })
+          : t('progressDone', { epochsRun: summary.epochsRun, time });
+      this.detailText.textContent =
+        summary.test?.n > 0 && Number.isFinite(summary.test.auroc)
+          ? t('progressTestScore', { auroc: summary.test.auroc.toFixed(3) })
+          : '';
     }
   }
 

@@ -38,21 +38,31 @@ function matcher(strings) {
       .split(/(\{\w+\})/)
       .map((part) => (/^\{\w+\}$/.test(part) ? (names.push(part.slice(1, -1)), '([\\s\\S]+?)') : escapeRegExp(part)))
       .join('');
-    m.patterns.push({ key, names, regex: new RegExp(`^${source}$`, 'u'), weight: (fixed.match(/\p{L}/gu) ?? []).length });
+    m.patterns.push({
+      key,
+      names,
+      regex: new RegExp(`^${source}$`, 'u'),
+      weight: (fixed.match(/\p{L}/gu) ?? []).length,
+    });
   }
   m.patterns.sort((a, b) => b.weight - a.weight);
   matcherCache.set(strings, m);
   return m;
 }
 
-const fill = (template, values) => template.replace(PLACEHOLDER, (whole, name) => (name in values ? values[name] : whole));
+const fill = (template, values) =>
+  template.replace(PLACEHOLDER, (whole, name) => (name in values ? values[name] : whole));
 
 // `text` in the language of `from`, rewritten in the language of `to`; null when no string of `from` made it.
 // Values that cross a sentence end are tried last: most such texts are two sentences joined ("Trained in
 // 12 s. … It stopped early, …"), which are translated one by one.
 export function translateText(text, from, to, depth = 0) {
   if (depth > 0) return fromTemplate(text, from, to, depth, true);
-  return fromTemplate(text, from, to, depth, true) ?? bySentences(text, from, to) ?? fromTemplate(text, from, to, depth, false);
+  return (
+    fromTemplate(text, from, to, depth, true) ??
+    bySentences(text, from, to) ??
+    fromTemplate(text, from, to, depth, false)
+  );
 }
 
 function fromTemplate(text, from, to, depth, strict) {

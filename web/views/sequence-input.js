@@ -25,7 +25,18 @@ export class SequenceInput {
     });
     this.source.setText(text);
     this.errors = new ErrorBox(container, { textarea: this.source.textarea, testid: 'error' });
-    this.button = h('button', { type: 'button', className: 'primary', disabled: true, dataset: { testid: 'predict-button' }, 'aria-describedby': 'predict-needs-model', onclick: () => onPredict(this.value) }, t('predictButton'));
+    this.button = h(
+      'button',
+      {
+        type: 'button',
+        className: 'primary',
+        disabled: true,
+        dataset: { testid: 'predict-button' },
+        'aria-describedby': 'predict-needs-model',
+        onclick: () => onPredict(this.value),
+      },
+      t('predictButton'),
+    );
     this.needsModel = h('span', { className: 'hint', id: 'predict-needs-model' }, t('predictNeedsModel'));
     container.append(h('div', { className: 'button-row' }, this.button, this.needsModel));
   }
@@ -42,7 +53,10 @@ export class SequenceInput {
   // Models of numeric columns (alone or beside the DNA) predict from table rows (rows: true), not sequences.
   setRows(rows) {
     this.intro.textContent = t(rows ? 'predictIntroRows' : 'predictIntro');
-    this.source.setLabel(t(rows ? 'predictInputLabelRows' : 'predictInputLabel'), t(rows ? 'predictInputHintRows' : 'predictInputHint'));
+    this.source.setLabel(
+      t(rows ? 'predictInputLabelRows' : 'predictInputLabel'),
+      t(rows ? 'predictInputHintRows' : 'predictInputHint'),
+    );
   }
 
   setEnabled({ hasModel, busy }) {

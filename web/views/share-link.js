@@ -8,13 +8,46 @@ export class ShareLink {
   // link() -> Promise<string>: the URL of the current setup (the page brings its hash up to date first).
   constructor(container, { link }) {
     const fieldId = uid('share-url');
-    this.button = h('button', { type: 'button', className: 'secondary', title: t('shareLinkHint'), dataset: { testid: 'share-link' }, onclick: () => this.#copy(link) }, t('shareLink'));
+    this.button = h(
+      'button',
+      {
+        type: 'button',
+        className: 'secondary',
+        title: t('shareLinkHint'),
+        dataset: { testid: 'share-link' },
+        onclick: () => this.#copy(link),
+      },
+      t('shareLink'),
+    );
     this.message = h('span', { className: 'hint', role: 'status', dataset: { testid: 'share-message' } });
-    this.field = h('input', { id: fieldId, type: 'url', readOnly: true, className: 'share-url', dataset: { testid: 'share-url' }, onfocus: () => this.field.select() });
-    this.fieldRow = h('div', { className: 'field share-field', hidden: true }, h('label', { for: fieldId }, t('shareLinkField')), this.field);
+    this.field = h('input', {
+      id: fieldId,
+      type: 'url',
+      readOnly: true,
+      className: 'share-url',
+      dataset: { testid: 'share-url' },
+      onfocus: () => this.field.select(),
+    });
+    this.fieldRow = h(
+      'div',
+      { className: 'field share-field', hidden: true },
+      h('label', { for: fieldId }, t('shareLinkField')),
+      this.field,
+    );
     // Whether the user's own data is in the link: said before anyone copies it.
-    this.note = h('p', { className: 'hint share-note', hidden: true, 'aria-live': 'polite', dataset: { testid: 'share-note' } });
-    this.element = h('div', { className: 'share-link' }, h('div', { className: 'button-row' }, this.button, this.message), this.note, this.fieldRow);
+    this.note = h('p', {
+      className: 'hint share-note',
+      hidden: true,
+      'aria-live': 'polite',
+      dataset: { testid: 'share-note' },
+    });
+    this.element = h(
+      'div',
+      { className: 'share-link' },
+      h('div', { className: 'button-row' }, this.button, this.message),
+      this.note,
+      this.fieldRow,
+    );
     container.append(this.element);
   }
 
@@ -24,7 +57,9 @@ export class ShareLink {
     this.waiting = false;
     this.note.hidden = !data;
     if (!data) return;
-    this.note.textContent = data.included ? t('shareDataIncluded', { size: formatBytes(data.bytes) }) : t('shareDataTooBig', { size: formatBytes(data.bytes), limit: formatBytes(MAX_PACKED_DATA) });
+    this.note.textContent = data.included
+      ? t('shareDataIncluded', { size: formatBytes(data.bytes) })
+      : t('shareDataTooBig', { size: formatBytes(data.bytes), limit: formatBytes(MAX_PACKED_DATA) });
     this.note.dataset.included = String(data.included);
   }
 

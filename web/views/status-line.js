@@ -14,7 +14,12 @@ export class StatusLine {
   constructor(container) {
     this.engine = h('span', { className: 'engine' }, t('engineStarting'));
     this.message = h('span', { className: 'message', role: 'status' }, t('statusStarting'));
-    this.element = h('div', { className: 'status-line', dataset: { testid: 'status' } }, h('span', { className: 'engine-label' }, t('engineLabel'), ' ', this.engine), this.message);
+    this.element = h(
+      'div',
+      { className: 'status-line', dataset: { testid: 'status' } },
+      h('span', { className: 'engine-label' }, t('engineLabel'), ' ', this.engine),
+      this.message,
+    );
     container.append(this.element);
     this.stopLanguage = onLanguageChange(() => this.backend !== undefined && this.#showBackend());
   }
@@ -37,7 +42,8 @@ export class StatusLine {
     if (!backend) return void (this.engine.textContent = t('engineFailed'));
     const reason = REASONS[backend.reason] ? t(REASONS[backend.reason]) : (backend.reason ?? '');
     const label = Number.isInteger(backend.threads) ? t('engineBackend', { count: backend.threads }) : backend.label;
-    this.engine.textContent = backend.build === 'helix-simd' && reason ? t('engineBackendWhy', { backend: label, reason }) : label;
+    this.engine.textContent =
+      backend.build === 'helix-simd' && reason ? t('engineBackendWhy', { backend: label, reason }) : label;
     this.engine.title = reason;
   }
 

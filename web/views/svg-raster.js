@@ -5,8 +5,32 @@
 // (fill, stroke, stroke-width, opacity, fill-opacity, fill-rule, font-*, text-anchor) inherited through <g>
 // and transforms of translate / scale / rotate / matrix.
 
-const INHERITED = ['fill', 'stroke', 'stroke-width', 'fill-opacity', 'stroke-opacity', 'fill-rule', 'font-size', 'font-weight', 'font-family', 'text-anchor', 'stroke-dasharray'];
-const ROOT_STYLE = { fill: '#000000', stroke: 'none', 'stroke-width': '1', 'fill-opacity': '1', 'stroke-opacity': '1', 'fill-rule': 'nonzero', 'font-size': '16', 'font-weight': '400', 'font-family': 'sans-serif', 'text-anchor': 'start', 'stroke-dasharray': 'none' };
+const INHERITED = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'fill-opacity',
+  'stroke-opacity',
+  'fill-rule',
+  'font-size',
+  'font-weight',
+  'font-family',
+  'text-anchor',
+  'stroke-dasharray',
+];
+const ROOT_STYLE = {
+  fill: '#000000',
+  stroke: 'none',
+  'stroke-width': '1',
+  'fill-opacity': '1',
+  'stroke-opacity': '1',
+  'fill-rule': 'nonzero',
+  'font-size': '16',
+  'font-weight': '400',
+  'font-family': 'sans-serif',
+  'text-anchor': 'start',
+  'stroke-dasharray': 'none',
+};
 
 const num = (node, name, fallback = 0) => {
   const value = parseFloat(node.getAttribute(name));
@@ -16,7 +40,10 @@ const num = (node, name, fallback = 0) => {
 // Applies an SVG transform list ("translate(3 4) rotate(-90) scale(.5 .5)") to the context.
 function applyTransform(ctx, text) {
   for (const [, fn, args] of text.matchAll(/(\w+)\s*\(([^)]*)\)/g)) {
-    const v = args.split(/[\s,]+/).filter(Boolean).map(Number);
+    const v = args
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     if (fn === 'translate') ctx.translate(v[0] ?? 0, v[1] ?? 0);
     else if (fn === 'scale') ctx.scale(v[0] ?? 1, v[1] ?? v[0] ?? 1);
     else if (fn === 'rotate') {
@@ -48,7 +75,13 @@ function paint(ctx, style, path, opacity) {
 
 function drawNode(ctx, node, inherited, opacity) {
   const tag = node.localName;
-  if (tag === 'title' || tag === 'desc' || node.getAttribute('display') === 'none' || node.getAttribute('visibility') === 'hidden') return;
+  if (
+    tag === 'title' ||
+    tag === 'desc' ||
+    node.getAttribute('display') === 'none' ||
+    node.getAttribute('visibility') === 'hidden'
+  )
+    return;
   const style = { ...inherited };
   for (const name of INHERITED) if (node.hasAttribute(name)) style[name] = node.getAttribute(name);
   const alpha = opacity * num(node, 'opacity', 1);
@@ -84,7 +117,10 @@ function drawNode(ctx, node, inherited, opacity) {
 
 // Draws `figure` (an <svg> with a viewBox) onto ctx, scaled so the viewBox fills width × height.
 export function drawSvg(ctx, figure, width, height) {
-  const [minX = 0, minY = 0, boxWidth = width, boxHeight = height] = (figure.getAttribute('viewBox') ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
+  const [minX = 0, minY = 0, boxWidth = width, boxHeight = height] = (figure.getAttribute('viewBox') ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   ctx.save();
   ctx.scale(width / boxWidth, height / boxHeight);
   ctx.translate(-minX, -minY);

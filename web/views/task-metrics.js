@@ -13,10 +13,26 @@ export class TaskMetrics {
       'table',
       { className: 'metrics', dataset: { testid: 'task-metrics' } },
       this.caption,
-      h('thead', {}, h('tr', {}, [t('tasksTask'), t('tasksN'), 'AUROC', 'AUPRC', t('tasksAccuracy')].map((label, i) => h('th', { scope: 'col', className: i ? 'numeric' : '' }, label)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          [t('tasksTask'), t('tasksN'), 'AUROC', 'AUPRC', t('tasksAccuracy')].map((label, i) =>
+            h('th', { scope: 'col', className: i ? 'numeric' : '' }, label),
+          ),
+        ),
+      ),
       this.body,
     );
-    this.element = h('div', { className: 'task-metrics table-scroll', hidden: true }, h('h3', {}, t('tasksTitle')), h('p', { className: 'hint' }, t('tasksIntro')), this.table);
+    this.element = h(
+      'div',
+      { className: 'task-metrics table-scroll', hidden: true },
+      h('h3', {}, t('tasksTitle')),
+      h('p', { className: 'hint' }, t('tasksIntro')),
+      this.table,
+    );
     container.append(this.element);
   }
 

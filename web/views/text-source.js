@@ -7,7 +7,10 @@ import { fileTooLarge, guardTextarea } from './input-limit.js';
 
 export class TextSource {
   // onText(text, { source: 'typed' | 'file', name }) runs after every edit or opened file.
-  constructor(container, { label, hint, testid, rows = 10, openLabel, dropHint, accept, onText = () => {}, onError = () => {} }) {
+  constructor(
+    container,
+    { label, hint, testid, rows = 10, openLabel, dropHint, accept, onText = () => {}, onError = () => {} },
+  ) {
     const id = uid(testid);
     this.hint = h('p', { className: 'hint', id: `${id}-hint` }, hint);
     this.textarea = h('textarea', {
@@ -32,7 +35,11 @@ export class TextSource {
         fileInput.value = '';
       },
     });
-    const openButton = h('button', { type: 'button', className: 'secondary', onclick: () => fileInput.click() }, openLabel);
+    const openButton = h(
+      'button',
+      { type: 'button', className: 'secondary', onclick: () => fileInput.click() },
+      openLabel,
+    );
 
     this.textarea.addEventListener('dragover', (event) => {
       if (event.dataTransfer?.types.includes('Files')) {

@@ -22,8 +22,25 @@ export class TransferSteps {
   constructor(container, { onPretrain = () => {}, onLoad = () => {} } = {}) {
     this.pretrained = null; // { file, source: 'trained' | 'file', name, layers, auroc, records }
     const epochsId = uid('pretrain-epochs');
-    this.epochs = h('input', { id: epochsId, type: 'number', min: 1, max: 200, step: 1, value: 5, dataset: { testid: 'pretrain-epochs' } });
-    this.pretrainButton = h('button', { type: 'button', className: 'primary', dataset: { testid: 'pretrain-button' }, onclick: () => onPretrain(this.pretrainEpochs()) }, t('transferPretrain'));
+    this.epochs = h('input', {
+      id: epochsId,
+      type: 'number',
+      min: 1,
+      max: 200,
+      step: 1,
+      value: 5,
+      dataset: { testid: 'pretrain-epochs' },
+    });
+    this.pretrainButton = h(
+      'button',
+      {
+        type: 'button',
+        className: 'primary',
+        dataset: { testid: 'pretrain-button' },
+        onclick: () => onPretrain(this.pretrainEpochs()),
+      },
+      t('transferPretrain'),
+    );
     const fileInput = h('input', {
       type: 'file',
       accept: '.json,application/json,text/plain',
@@ -34,31 +51,81 @@ export class TransferSteps {
         if (file) onLoad(await file.text(), file.name);
       },
     });
-    this.loadButton = h('button', { type: 'button', className: 'secondary', onclick: () => fileInput.click() }, t('transferLoad'));
-    this.status = h('p', { className: 'summary', dataset: { testid: 'pretrain-status' }, 'aria-live': 'polite' }, t('transferNone'));
-    this.usePretrained = h('input', { type: 'checkbox', id: uid('use-pretrained'), checked: true, disabled: true, dataset: { testid: 'use-pretrained' } });
+    this.loadButton = h(
+      'button',
+      { type: 'button', className: 'secondary', onclick: () => fileInput.click() },
+      t('transferLoad'),
+    );
+    this.status = h(
+      'p',
+      { className: 'summary', dataset: { testid: 'pretrain-status' }, 'aria-live': 'polite' },
+      t('transferNone'),
+    );
+    this.usePretrained = h('input', {
+      type: 'checkbox',
+      id: uid('use-pretrained'),
+      checked: true,
+      disabled: true,
+      dataset: { testid: 'use-pretrained' },
+    });
     this.freezeList = h('div', { className: 'checkbox-list' });
     this.freezeBoxes = new Map();
     this.resultsBody = h('tbody');
-    this.results = h('table', { className: 'metrics', hidden: true, dataset: { testid: 'transfer-results' } },
+    this.results = h(
+      'table',
+      { className: 'metrics', hidden: true, dataset: { testid: 'transfer-results' } },
       h('caption', {}, t('transferResultsCaption')),
-      h('thead', {}, h('tr', {}, [t('transferRun'), t('transferStart'), t('transferFrozen'), t('transferTestAuroc')].map((label, i) => h('th', { scope: 'col', className: i === 3 ? 'numeric' : '' }, label)))),
-      this.resultsBody);
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          [t('transferRun'), t('transferStart'), t('transferFrozen'), t('transferTestAuroc')].map((label, i) =>
+            h('th', { scope: 'col', className: i === 3 ? 'numeric' : '' }, label),
+          ),
+        ),
+      ),
+      this.resultsBody,
+    );
     this.element = h(
       'div',
       { className: 'transfer-steps', dataset: { testid: 'transfer-steps' } },
       h('h3', {}, t('transferTitle')),
-      h('ol', { className: 'steps' },
-        h('li', {},
-          h('strong', {}, t('transferStep1')), ' ', h('span', { className: 'hint' }, t('transferStep1Hint')),
-          h('div', { className: 'field inline' }, h('label', { for: epochsId }, t('transferPretrainEpochs')), this.epochs),
+      h(
+        'ol',
+        { className: 'steps' },
+        h(
+          'li',
+          {},
+          h('strong', {}, t('transferStep1')),
+          ' ',
+          h('span', { className: 'hint' }, t('transferStep1Hint')),
+          h(
+            'div',
+            { className: 'field inline' },
+            h('label', { for: epochsId }, t('transferPretrainEpochs')),
+            this.epochs,
+          ),
           h('div', { className: 'button-row' }, this.pretrainButton, this.loadButton, fileInput),
-          this.status),
-        h('li', {},
-          h('strong', {}, t('transferStep2')), ' ', h('span', { className: 'hint' }, t('transferStep2Hint')),
-          h('div', { className: 'check' }, this.usePretrained, h('label', { for: this.usePretrained.id }, t('transferUse'))),
+          this.status,
+        ),
+        h(
+          'li',
+          {},
+          h('strong', {}, t('transferStep2')),
+          ' ',
+          h('span', { className: 'hint' }, t('transferStep2Hint')),
+          h(
+            'div',
+            { className: 'check' },
+            this.usePretrained,
+            h('label', { for: this.usePretrained.id }, t('transferUse')),
+          ),
           h('p', { className: 'hint' }, t('transferFreezeHint')),
-          this.freezeList)),
+          this.freezeList,
+        ),
+      ),
       h('div', { className: 'table-scroll' }, this.results),
     );
     container.append(this.element);
@@ -86,9 +153,10 @@ export class TransferSteps {
     this.pretrained = { ...pretrained, layers: fileLayers(pretrained.file) };
     this.usePretrained.disabled = false;
     this.usePretrained.checked = true;
-    this.status.textContent = pretrained.source === 'file'
-      ? t('transferLoaded', { name: pretrained.name, layers: this.pretrained.layers.join(', ') })
-      : t('transferTrained', { records: pretrained.records ?? '?', auroc: fmt(pretrained.auroc) });
+    this.status.textContent =
+      pretrained.source === 'file'
+        ? t('transferLoaded', { name: pretrained.name, layers: this.pretrained.layers.join(', ') })
+        : t('transferTrained', { records: pretrained.records ?? '?', auroc: fmt(pretrained.auroc) });
     this.element.dataset.pretrained = 'true';
     this.#renderFreeze();
   }
@@ -105,13 +173,22 @@ export class TransferSteps {
   // A finished fine-tuning run: options() as used and the test scores.
   addResult(options, test) {
     const n = this.resultsBody.children.length + 1;
-    const start = options.initFrom ? t('transferFromPretrained', { layers: (options.transferLayers ?? []).join(', ') }) : t('transferFromScratch');
+    const start = options.initFrom
+      ? t('transferFromPretrained', { layers: (options.transferLayers ?? []).join(', ') })
+      : t('transferFromScratch');
     this.resultsBody.append(
-      h('tr', { dataset: { testid: 'transfer-row', start: options.initFrom ? 'pretrained' : 'scratch' } },
+      h(
+        'tr',
+        { dataset: { testid: 'transfer-row', start: options.initFrom ? 'pretrained' : 'scratch' } },
         h('th', { scope: 'row' }, String(n)),
         h('td', {}, start),
         h('td', {}, options.freeze.length ? options.freeze.join(', ') : t('transferNothingFrozen')),
-        h('td', { className: 'numeric', dataset: { auroc: Number.isFinite(test?.auroc) ? test.auroc.toFixed(4) : '' } }, fmt(test?.auroc))),
+        h(
+          'td',
+          { className: 'numeric', dataset: { auroc: Number.isFinite(test?.auroc) ? test.auroc.toFixed(4) : '' } },
+          fmt(test?.auroc),
+        ),
+      ),
     );
     this.results.hidden = false;
   }
@@ -133,7 +210,12 @@ export class TransferSteps {
     this.freezeBoxes = new Map();
     this.freezeList.replaceChildren(
       ...names.map((name) => {
-        const box = h('input', { type: 'checkbox', id: uid(`freeze-${name}`), checked: previous.get(name) ?? frozenBySpec.has(name), dataset: { testid: `freeze-${name}` } });
+        const box = h('input', {
+          type: 'checkbox',
+          id: uid(`freeze-${name}`),
+          checked: previous.get(name) ?? frozenBySpec.has(name),
+          dataset: { testid: `freeze-${name}` },
+        });
         this.freezeBoxes.set(name, box);
         return h('div', { className: 'check' }, box, h('label', { for: box.id }, t('transferFreeze', { layer: name })));
       }),
