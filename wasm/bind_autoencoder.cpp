@@ -1,6 +1,6 @@
 // wasm/bind_autoencoder.cpp: Embind declarations for AutoencoderSession (core/api/autoencoder_session.hpp).
 // Types only: text in, JSON text out, and the reconstruction as a Float32Array view that JS copies at once;
-// web/engine/helix.js (createAutoencoder) gives it its JS shape.
+// js/helix.js (createAutoencoder) gives it its JS shape.
 #include <emscripten/bind.h>
 
 #include "core/api/autoencoder_session.hpp"

@@ -1,5 +1,5 @@
 // wasm/bind_explain.cpp: Embind declarations for the interpretation API (core/api/explain_api.hpp): free
-// functions taking a ModelSession, text in, JSON text out. web/engine/helix.js (Model.explain,
+// functions taking a ModelSession, text in, JSON text out. js/helix.js (Model.explain,
 // Model.variants) gives them their JS shape.
 #include <emscripten/bind.h>
 

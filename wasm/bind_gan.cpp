@@ -1,5 +1,5 @@
 // wasm/bind_gan.cpp: Embind declarations for GanSession (core/api/gan_session.hpp). Types only: text in,
-// JSON text out; web/engine/helix.js (createGan) gives it its JS shape.
+// JSON text out; js/helix.js (createGan) gives it its JS shape.
 #include <emscripten/bind.h>
 
 #include "core/api/gan_session.hpp"

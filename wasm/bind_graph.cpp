@@ -1,5 +1,5 @@
 // wasm/bind_graph.cpp: Embind declarations for GraphSession (core/api/graph_session.hpp). Types only: text
-// in, JSON text out; web/engine/helix.js (createGraphModel) gives it its JS shape.
+// in, JSON text out; js/helix.js (createGraphModel) gives it its JS shape.
 #include <emscripten/bind.h>
 
 #include "core/api/graph_session.hpp"

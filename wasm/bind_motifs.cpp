@@ -1,5 +1,5 @@
 // wasm/bind_motifs.cpp: Embind declaration of the filter-motif API (core/motifs/motifs_api.hpp). Types only:
-// a model session and options JSON in, JSON text out; web/engine/helix.js (Model.motifs) supplies the default
+// a model session and options JSON in, JSON text out; js/helix.js (Model.motifs) supplies the default
 // database.
 #include <emscripten/bind.h>
 

@@ -1,5 +1,5 @@
 // wasm/bind_session.cpp: Embind declarations for the engine facade (core/api). Types only: text in,
-// JSON text out; web/engine/helix.js parses the JSON and gives the JS API its shape.
+// JSON text out; js/helix.js parses the JSON and gives the JS API its shape.
 #include <emscripten/bind.h>
 
 #include "core/api/model_session.hpp"

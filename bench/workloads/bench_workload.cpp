@@ -540,7 +540,7 @@ json bench_conv(const ConvCase& c, double min_seconds, int timings)
     const ops::Padding pad = c.same ? ops::Padding::same : ops::Padding::valid;
     const std::size_t Lo = c.same ? c.L : c.L - c.K + 1;
     const double flop = 2.0 * c.B * Lo * c.K * c.C * c.F;
-    // As in a training loop (train::Trainer), each call's tensors reuse the buffers of the call before.
+    // As in a training loop (train::TrainingRun), each call's tensors reuse the buffers of the call before.
     TensorReuse reuse;
     const double fwd = time_call(
         [&] {
