@@ -5,15 +5,10 @@
 // and on cross-origin isolated pages) and gives bench/harness.mjs what it drives: backend, setThreads,
 // createBenchWorkload, benchKernels, close.
 import { chooseBuild, HelixInputError } from '../js/helix.js';
+import { startEngine, backendOf, backendLabel } from '../js/runtime.js';
 
-const isNode = typeof process === 'object' && process.versions?.node !== undefined;
 // The product's build name -> the bench variant of the same kind.
 const BENCH_VARIANT = { 'helix-simd-mt': 'helix-bench-mt', 'helix-simd': 'helix-bench' };
-
-async function coreCount() {
-  if (isNode) return (await import('node:os')).availableParallelism();
-  return globalThis.navigator?.hardwareConcurrency || 1;
-}
 
 /**
  * Loads the bench engine. Options: `threads` (default: all cores, at most 8; 1 in the single-thread variant),
@@ -23,14 +18,8 @@ export async function loadBench({ threads, build } = {}) {
   const choice = chooseBuild();
   choice.build = build ?? BENCH_VARIANT[choice.build];
   if (build) choice.reason = `${build} requested`;
-  const url = new URL(`./wasm/${choice.build}`, import.meta.url);
-  const { default: create } = await import(`${url.href}.mjs`);
-  const threaded = choice.build === 'helix-bench-mt';
-  const wanted = threaded ? Math.max(1, Math.min(threads ?? (await coreCount()), 8)) : 1;
-  const options = threaded ? { pthreadPoolSize: Math.max(wanted - 1, 1) } : {};
-  if (isNode) options.wasmBinary = await (await import('node:fs/promises')).readFile(new URL(`${url.href}.wasm`));
-  const engine = await create(options);
-  engine.setThreads(wanted);
+  const base = new URL(`./wasm/${choice.build}`, import.meta.url);
+  const engine = await startEngine(base, { threaded: choice.build === 'helix-bench-mt', threads });
   return new BenchEngine(engine, choice);
 }
 
@@ -38,16 +27,8 @@ class BenchEngine {
   #engine;
   constructor(engine, choice) {
     this.#engine = engine;
-    const threads = engine.threads();
-    this.backend = {
-      build: choice.build,
-      threads,
-      simd: true,
-      simdArch: engine.simdArch(),
-      isolated: choice.isolated,
-      reason: choice.reason,
-      label: `WebAssembly SIMD · ${threads} thread${threads === 1 ? '' : 's'} (${choice.build}: ${choice.reason})`,
-    };
+    this.backend = backendOf(engine, choice);
+    this.backend.label = `${backendLabel(this.backend)} (${choice.build}: ${choice.reason})`;
   }
 
   /** Stops the engine's threads (Node keeps a process alive while they run). */

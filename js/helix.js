@@ -5,7 +5,7 @@ import { PRESETS, GAN_PRESETS } from './presets.js';
 import { HelixInputError, answer } from './errors.js';
 import { familyNamed, familyNames, familyOfPreset, familyOfSpec } from './families/index.js';
 import { familyOfText } from './model-file.js';
-import { isNode } from './runtime.js';
+import { isNode, startEngine, backendOf, backendLabel } from './runtime.js';
 
 export { HelixInputError } from './errors.js';
 export { Session } from './session.js';
@@ -27,11 +27,6 @@ export function chooseBuild() {
   };
 }
 
-async function hardwareThreads() {
-  if (isNode) return (await import('node:os')).availableParallelism();
-  return globalThis.navigator?.hardwareConcurrency || 1;
-}
-
 /**
  * Loads the engine. Options: `threads` (default: all cores; 1 in the single-thread build), `build`
  * ('helix-simd-mt' | 'helix-simd', to force one).
@@ -43,16 +38,7 @@ export async function loadHelix({ threads, build } = {}) {
     choice.build = build;
   }
   const base = new URL(`./wasm/${choice.build}`, import.meta.url);
-  const { default: create } = await import(`${base.href}.mjs`);
-  const cores = await hardwareThreads();
-  const wanted = choice.build === 'helix-simd-mt' ? Math.max(1, Math.min(threads ?? cores, 8)) : 1;
-  const options = choice.build === 'helix-simd-mt' ? { pthreadPoolSize: Math.max(wanted - 1, 1) } : {};
-  if (isNode) {
-    const { readFile } = await import('node:fs/promises');
-    options.wasmBinary = await readFile(new URL(`${base.href}.wasm`));
-  }
-  const engine = await create(options);
-  engine.setThreads(wanted);
+  const engine = await startEngine(base, { threaded: choice.build === 'helix-simd-mt', threads });
   return new Helix(engine, choice);
 }
 
@@ -92,17 +78,8 @@ class Helix {
   #engine;
   constructor(engine, choice) {
     this.#engine = engine;
-    const threads = engine.threads();
-    const label = `WebAssembly SIMD · ${threads} thread${threads === 1 ? '' : 's'}`;
-    this.backend = {
-      build: choice.build,
-      threads,
-      simd: true,
-      simdArch: engine.simdArch(),
-      isolated: choice.isolated,
-      reason: choice.reason,
-      label: choice.build === 'helix-simd' ? `${label}: ${choice.reason}` : label,
-    };
+    this.backend = backendOf(engine, choice);
+    this.backend.label = backendLabel(this.backend, choice.build === 'helix-simd');
     this.presets = PRESETS;
     this.ganPresets = GAN_PRESETS;
   }
