@@ -19,6 +19,15 @@ struct SequenceSet {
     // Numeric feature columns (TableOptions::feature_columns): size() rows × feature_columns.size().
     std::vector<std::string> feature_columns;
     std::vector<float> features;
+    // Numeric target columns of a regression table (TableOptions::target_columns): size() rows ×
+    // target_columns.size(), row-major, every value finite.
+    std::vector<std::string> target_columns;
+    std::vector<float> targets;
+    // Per-position counts of a profile table (TableOptions::profile_columns, e.g. counts_plus and
+    // counts_minus, one per strand): size() rows × profile_columns.size() × profile_length, row-major.
+    std::vector<std::string> profile_columns;
+    std::size_t profile_length = 0;
+    std::vector<float> profiles;
 
     std::size_t size() const { return sequences.size(); }
 };

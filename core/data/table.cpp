@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "alphabet.hpp"
+#include "count_list.hpp"
 #include "lines.hpp"
 
 namespace helix::data {
@@ -222,15 +223,24 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
         else
             set.task_columns.push_back(task.column);
     }
-    for (const auto& column : opt.feature_columns) {
-        feature_cols.push_back(find_column(names, column));
-        if (feature_cols.back() < 0)
-            errors.add(header_line, 1, "",
-                       "no '" + column + "' column: " + columns_found +
-                           "; the model reads a number from a column named '" + column + "' on every row");
-        else
-            set.feature_columns.push_back(names[feature_cols.back()]);
-    }
+    // Numeric and list columns: their indexes, the names as written, and the message when one is missing.
+    const auto find_all = [&](const std::vector<std::string>& wanted, std::vector<int>& cols,
+                              std::vector<std::string>& found, const char* what) {
+        for (const auto& column : wanted) {
+            cols.push_back(find_column(names, column));
+            if (cols.back() < 0)
+                errors.add(header_line, 1, "",
+                           "no '" + column + "' column: " + columns_found + "; the model reads " + what +
+                               " from a column named '" + column + "' on every row");
+            else
+                found.push_back(names[cols.back()]);
+        }
+    };
+    std::vector<int> target_cols, profile_cols;
+    find_all(opt.feature_columns, feature_cols, set.feature_columns, "a number");
+    find_all(opt.target_columns, target_cols, set.target_columns, "a target number");
+    find_all(opt.profile_columns, profile_cols, set.profile_columns, "a list of counts");
+    set.profile_length = opt.profile_length;
     if (label_col < 0 && opt.require_labels && !multitask)
         errors.add(header_line, 1, "",
                    "no '" + opt.label_column + "' column: " + columns_found +
@@ -240,6 +250,8 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                        " named '" + opt.label_column + "'");
     if ((opt.sequence && seq_col < 0) ||
         std::any_of(feature_cols.begin(), feature_cols.end(), [](int c) { return c < 0; }) ||
+        std::any_of(target_cols.begin(), target_cols.end(), [](int c) { return c < 0; }) ||
+        std::any_of(profile_cols.begin(), profile_cols.end(), [](int c) { return c < 0; }) ||
         (opt.require_labels &&
          std::any_of(task_cols.begin(), task_cols.end(), [](int c) { return c < 0; }))) {
         errors.move_into(result);
@@ -304,23 +316,34 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
             }
             set.task_labels.push_back(label);
         }
-        for (std::size_t k = 0; k < feature_cols.size(); ++k) {
-            const Field& f = fields[feature_cols[k]];
-            const std::string cell = field_text(t, f);
-            const std::string& column = names[feature_cols[k]];
-            char* end = nullptr;
-            const double v = cell.empty() ? 0.0 : std::strtod(cell.c_str(), &end);
-            if (cell.empty())
-                errors.add(line.number, cell_column(f), column,
-                           "the '" + column + "' cell is empty; every row needs a number there");
-            else if (end != cell.c_str() + cell.size() || !std::isfinite(v))
-                errors.add(line.number, cell_column(f), column,
-                           "'" + cell + "' in column '" + column + "' is not a number");
-            else if (std::fabs(v) > std::numeric_limits<float>::max())  // found by fuzz_table: it became inf
-                errors.add(line.number, cell_column(f), column,
-                           "'" + cell + "' in column '" + column + "' is too large (at most 3.4e38)");
-            set.features.push_back(std::fabs(v) > std::numeric_limits<float>::max() ? 0.0f
-                                                                                    : static_cast<float>(v));
+        const auto read_numbers = [&](const std::vector<int>& cols, std::vector<float>& out) {
+            for (const int c : cols) {
+                const Field& f = fields[c];
+                const std::string cell = field_text(t, f);
+                const std::string& column = names[c];
+                char* end = nullptr;
+                const double v = cell.empty() ? 0.0 : std::strtod(cell.c_str(), &end);
+                if (cell.empty())
+                    errors.add(line.number, cell_column(f), column,
+                               "the '" + column + "' cell is empty; every row needs a number there");
+                else if (end != cell.c_str() + cell.size() || !std::isfinite(v))
+                    errors.add(line.number, cell_column(f), column,
+                               "'" + cell + "' in column '" + column + "' is not a number");
+                else if (std::fabs(v) >
+                         std::numeric_limits<float>::max())  // found by fuzz_table: it became inf
+                    errors.add(line.number, cell_column(f), column,
+                               "'" + cell + "' in column '" + column + "' is too large (at most 3.4e38)");
+                out.push_back(std::fabs(v) > std::numeric_limits<float>::max() ? 0.0f
+                                                                               : static_cast<float>(v));
+            }
+        };
+        read_numbers(feature_cols, set.features);
+        read_numbers(target_cols, set.targets);
+        for (const int c : profile_cols) {
+            const std::string id = id_col >= 0 ? field_text(t, fields[id_col]) : std::string();
+            read_count_list(t, fields[c].begin, fields[c].end, line.number, names[c],
+                            id.empty() ? "seq" + std::to_string(row) : id, set.profile_length, set.profiles,
+                            errors);
         }
 
         if (label_col >= 0) {

@@ -88,21 +88,25 @@ std::string background_without(std::size_t length, double gc, const std::vector<
 
 void plant_sites(std::string& s, const std::vector<const SiteModel*>& motifs, Rng& rng)
 {
-    std::vector<std::pair<std::size_t, std::size_t>> taken;  // [begin, end) of the sites planted so far
-    for (const SiteModel* motif : motifs) {
-        const std::size_t w = motif->width();
-        HELIX_ASSERT(s.size() >= w);
-        std::vector<std::size_t> free;
-        for (std::size_t at = 0; at + w <= s.size(); ++at) {
-            bool clear = true;
-            for (auto [b, e] : taken) clear = clear && (at + w <= b || e <= at);
-            if (clear) free.push_back(at);
-        }
-        HELIX_ASSERT(!free.empty());
-        const std::size_t at = free[rng.below(free.size())];
-        s.replace(at, w, motif->sample(rng));
-        taken.emplace_back(at, at + w);
+    SiteSpans taken;
+    for (const SiteModel* motif : motifs) plant_site(s, *motif, taken, rng);
+}
+
+std::size_t plant_site(std::string& s, const SiteModel& motif, SiteSpans& taken, Rng& rng)
+{
+    const std::size_t w = motif.width();
+    HELIX_ASSERT(s.size() >= w);
+    std::vector<std::size_t> free;
+    for (std::size_t at = 0; at + w <= s.size(); ++at) {
+        bool clear = true;
+        for (auto [b, e] : taken) clear = clear && (at + w <= b || e <= at);
+        if (clear) free.push_back(at);
     }
+    HELIX_ASSERT(!free.empty());
+    const std::size_t at = free[rng.below(free.size())];
+    s.replace(at, w, motif.sample(rng));
+    taken.emplace_back(at, at + w);
+    return at;
 }
 
 }  // namespace helix::motifs

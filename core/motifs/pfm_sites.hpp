@@ -10,6 +10,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../data/alphabet.hpp"
@@ -54,5 +55,11 @@ std::string background_without(std::size_t length, double gc, const std::vector<
 // that overlap no site planted before it. The caller leaves room: for two motifs of widths w1, w2,
 // length >= w1 + 2 w2 always has a place for the second wherever the first fell.
 void plant_sites(std::string& s, const std::vector<const SiteModel*>& motifs, Rng& rng);
+
+// [begin, end) of the sites planted in a sequence so far.
+using SiteSpans = std::vector<std::pair<std::size_t, std::size_t>>;
+// Writes one sampled site of `motif` at a place drawn uniformly from those that overlap none of `taken`,
+// adds its span to `taken` and returns its start. Asserts that a free place exists.
+std::size_t plant_site(std::string& s, const SiteModel& motif, SiteSpans& taken, Rng& rng);
 
 }  // namespace helix::motifs
