@@ -1,11 +1,12 @@
 // tests/fuzz/fuzz_table.cpp: the tables a user pastes: labelled sequence tables (core/data/table, read
 // through parse_sequences as the model session does in core/infer/prepared_input) and expression matrices
 // with their label tables (core/data/matrix). Input: byte 0 picks the table options (labels required or not,
-// 2 or 3 classes, tasks, feature columns, a features-only table); the rest is the table, and after a NUL
-// byte, if any, the metadata table that parse_row_labels joins to the matrix (else the same text). Besides
-// the contract of fuzz_contract.hpp: a successful parse has one entry per record in every array, labels that
-// are classes (or NaN when allowed), finite features and matrix values, unique matrix ids and columns; and a
-// table or matrix whose names need no quoting writes out as TSV and reads back the same.
+// 2 or 3 classes, tasks, feature columns, a features-only table, regression targets, profile count lists);
+// the rest is the table, and after a NUL byte, if any, the metadata table that parse_row_labels joins to the
+// matrix (else the same text). Besides the contract of fuzz_contract.hpp: a successful parse has one entry
+// per record in every array, labels that are classes (or NaN when allowed), finite features and matrix
+// values, unique matrix ids and columns; and a table or matrix whose names need no quoting writes out as TSV
+// and reads back the same.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -43,6 +44,11 @@ data::TableOptions options_from(std::uint8_t b)
     if (b & 8) opt.feature_columns = {"accessibility", "gc"};
     if (b & 16) opt.label_column = "class";
     if ((b & 32) && !opt.feature_columns.empty()) opt.sequence = false;
+    if (b & 64) opt.target_columns = {"dev", "hk"};
+    if (b & 128) {
+        opt.profile_columns = {"counts_plus", "counts_minus"};
+        opt.profile_length = (b & 16) ? 0 : 3;  // 0: taken from the first row
+    }
     return opt;
 }
 
@@ -57,6 +63,14 @@ void check_table(const data::SequenceSet& set, const data::TableOptions& opt, bo
     FUZZ_CHECK(set.features.size() == n * set.feature_columns.size(), "");
     if (from_table) FUZZ_CHECK(set.feature_columns.size() == opt.feature_columns.size(), "");
     for (float f : set.features) FUZZ_CHECK(std::isfinite(f), "a feature is not finite");
+    FUZZ_CHECK(set.targets.size() == n * set.target_columns.size(), "");
+    for (float f : set.targets) FUZZ_CHECK(std::isfinite(f), "a target is not finite");
+    if (from_table) FUZZ_CHECK(set.target_columns.size() == opt.target_columns.size(), "");
+    if (from_table && !opt.profile_columns.empty()) {
+        FUZZ_CHECK(set.profile_length > 0, "a profile of no positions");
+        FUZZ_CHECK(set.profiles.size() == n * set.profile_columns.size() * set.profile_length, "");
+    }
+    for (float c : set.profiles) FUZZ_CHECK(std::isfinite(c) && c >= 0, "a count is negative or not finite");
     for (float y : set.labels) {
         if (std::isnan(y)) continue;
         FUZZ_CHECK(y >= 0 && y < static_cast<float>(opt.classes) && y == std::floor(y), std::to_string(y));

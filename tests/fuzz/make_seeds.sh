@@ -25,7 +25,9 @@ head -n 6 web/data/gan-motif.fa | grep -v '^>' > "$seeds/fasta/lines.txt"
 head -n 6 web/data/gata-test.tsv > "$seeds/fasta/table.tsv"
 
 # table: byte 0 = options (1 labels required, 2 three classes, 4 tasks gata1/tal1, 8 features accessibility/gc,
-# 16 label column "class", 32 features only); then the table, or a matrix NUL its metadata table
+# 16 label column "class", 32 features only, 64 regression targets dev/hk, 128 profile columns
+# counts_plus/counts_minus of 3 positions, or of the first row's length with 16); then the table, or a matrix
+# NUL its metadata table
 { byte 1; head -n 12 web/data/gata-example.tsv; } > "$seeds/table/gata-example.tsv"
 { byte 1; head -n 6 web/data/gata-example.tsv | crlf; } > "$seeds/table/gata-example-crlf.tsv"
 { byte 3; head -n 6 web/data/uci-splice.tsv; } > "$seeds/table/uci-splice.tsv"
@@ -36,6 +38,10 @@ head -n 6 web/data/gata-test.tsv > "$seeds/fasta/table.tsv"
 { byte 0; gz_head web/data/pbmc3k/expression-500.tsv.gz 6 | cut -f1-8; printf '\0';
   head -n 6 web/data/pbmc3k/cells.tsv | cut -f1,8 | sed '1s/classified/label/'; } > "$seeds/table/pbmc3k-matrix.tsv"
 { byte 0; printf 'cell,"A B",C\nc1,1.5,-2e3\n"c2",0,7\n'; } > "$seeds/table/matrix-quoted.csv"
+{ byte 64; printf 'id\tsequence\tdev\thk\nr1\tACGTAC\t1.25\t-0.5\nr2\tGGCATT\t3e-1\t2\n'; } \
+  > "$seeds/table/regression.tsv"
+{ byte 128; printf 'id\tsequence\tcounts_plus\tcounts_minus\nr1\tACGTAC\t0,2,1\t1, 0 ,4\nr2\tGGCATT\t0,0,0\t3,0,1\n'; } \
+  > "$seeds/table/profile.tsv"
 
 # graph: byte 0 = feature count (0 = from the table, else 1..8); nodes table NUL edges table
 cora_nodes=$(head -n 30 web/data/cora/nodes.tsv | cut -f1 | tail -n +2 | paste -sd'|')
