@@ -9,7 +9,7 @@
 
 #include "../data/input_error.hpp"
 #include "../data/lines.hpp"
-#include "../nn/spec.hpp"
+#include "../spec/common.hpp"
 
 namespace helix::api {
 

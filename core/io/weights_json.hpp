@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "../nn/layer.hpp"
-#include "../nn/spec.hpp"
+#include "../spec/common.hpp"
 
 namespace helix::io {
 

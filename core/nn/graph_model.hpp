@@ -1,6 +1,6 @@
 // core/nn/graph_model.hpp: a graph convolutional network (Kipf & Welling 2017) for node classification:
 // its network, built from its spec (types, reader and writer in core/spec/graph.hpp). The spec is JSON like a
-// sequence model's (core/nn/spec.hpp):
+// sequence model's (core/spec/sequence.hpp):
 //   {"name": "gcn-node", "task": "node_classification",
 //    "layers": [{"type": "dropout", "rate": 0.5}, {"type": "graph_conv", "units": 16, "activation": "relu"},
 //               {"type": "dropout", "rate": 0.5}, {"type": "graph_conv"}],

@@ -9,7 +9,7 @@
 
 #include "../autograd.hpp"
 #include "../rng.hpp"
-#include "spec.hpp"
+#include "../spec/layer.hpp"
 
 namespace helix::nn {
 

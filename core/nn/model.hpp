@@ -10,7 +10,7 @@
 
 #include "../rng.hpp"
 #include "layer.hpp"
-#include "spec.hpp"
+#include "../spec/sequence.hpp"
 
 namespace helix::nn {
 

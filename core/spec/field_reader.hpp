@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "../nn/spec.hpp"
+#include "common.hpp"
 
 namespace helix::spec {
 

@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "../nn/spec.hpp"
+#include "common.hpp"
+#include "layer.hpp"
 
 namespace helix::nn {
 

@@ -8,7 +8,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "../nn/spec.hpp"
+#include "common.hpp"
 #include "field_reader.hpp"
 
 namespace helix::spec {

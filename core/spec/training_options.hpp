@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "../nn/spec.hpp"
+#include "common.hpp"
 #include "field_reader.hpp"
 
 namespace helix::spec {

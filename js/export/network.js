@@ -4,7 +4,7 @@
 //                          layers: [{type, name, inputs: [...], ...the spec's fields}],
 //                          outputs: [{name, layer, activation: 'sigmoid'|'softmax'|'none', classes}]}]}
 // A layer without "inputs" reads the layer before it (the first layer reads the first input), as
-// core/nn/spec.hpp says. The autoencoder's standardisation is a layer of its own ("standardize", the
+// core/spec/sequence.hpp says. The autoencoder's standardisation is a layer of its own ("standardize", the
 // parameters input.mean, input.scale and imputation.baseline), as are graph_conv and graph_readout.
 // Layer types an exporter must know: LAYER_TYPES.
 import { ExportError } from './helix-file.js';
@@ -35,7 +35,7 @@ export const LAYER_TYPES = [
   'graph_readout',
 ];
 
-// Defaults the engine applies when a saved spec leaves a field out (core/nn/spec.hpp).
+// Defaults the engine applies when a saved spec leaves a field out (core/spec/sequence.hpp).
 const LAYER_DEFAULTS = {
   padding: 'valid',
   activation: '',

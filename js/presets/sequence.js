@@ -1,4 +1,4 @@
-// js/presets/sequence.js: the built-in sequence-model specs (the spec format is documented in core/nn/spec.hpp).
+// js/presets/sequence.js: the built-in sequence-model specs (the spec format is documented in core/spec/sequence.hpp).
 // js/presets.js gathers every family's table, read by the page's model picker, the JS API and the CLI (`--preset NAME`).
 // The binary presets predict one 0/1 label: logistic loss, Adam, and the same training discipline
 // (80/10/10 stratified split, early stopping on validation AUROC after 4 epochs without improvement).

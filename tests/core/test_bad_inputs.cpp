@@ -16,7 +16,7 @@
 #include "core/io/sequence_model_file.hpp"
 #include "core/motifs/motif_file.hpp"
 #include "core/nn/model.hpp"
-#include "core/nn/spec.hpp"
+#include "core/spec/sequence.hpp"
 #include "repo_file.hpp"
 
 using nlohmann::json;

@@ -8,7 +8,7 @@
 #include "../../core/nn/graph_model.hpp"
 #include "../../core/nn/layer.hpp"
 #include "../../core/nn/model.hpp"
-#include "../../core/nn/spec.hpp"
+#include "../../core/spec/sequence.hpp"
 
 using namespace helix;
 

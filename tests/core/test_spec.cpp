@@ -1,7 +1,7 @@
 // tests/core/test_spec.cpp: model specs are read field by field and every problem names its field.
 #include <doctest/doctest.h>
 
-#include "core/nn/spec.hpp"
+#include "core/spec/sequence.hpp"
 
 using namespace helix::nn;
 

@@ -19,7 +19,7 @@
 
 #include "core/data/input_error.hpp"
 #include "core/data/lines.hpp"
-#include "core/nn/spec.hpp"
+#include "core/spec/sequence.hpp"
 
 namespace helix::fuzz {
 
@@ -77,7 +77,7 @@ void check_errors(const data::Parsed<T>& parsed, std::string_view text)
 }
 
 // Spec and model-file errors name a field (a JSON path, or "" for the document itself) and say what is wrong,
-// the message starting with the field (core/nn/spec.hpp).
+// the message starting with the field (core/spec/sequence.hpp).
 inline void check_spec_errors(const std::vector<nn::SpecError>& errors)
 {
     for (const nn::SpecError& e : errors) {

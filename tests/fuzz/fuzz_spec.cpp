@@ -1,4 +1,4 @@
-// tests/fuzz/fuzz_spec.cpp: spec JSON for every kind of model (core/nn/spec, graph_model, autoencoder, gan).
+// tests/fuzz/fuzz_spec.cpp: spec JSON for every kind of model (core/spec/sequence, graph, autoencoder, gan).
 // Input: byte 0 picks the kind (modulo 4), the rest is the spec's text.
 // Besides the contract of fuzz_contract.hpp (no throw; each error names its field): a spec that parses writes
 // out as JSON that parses again, without errors, to the same JSON.
@@ -9,7 +9,7 @@
 #include "core/nn/autoencoder.hpp"
 #include "core/nn/gan.hpp"
 #include "core/nn/graph_model.hpp"
-#include "core/nn/spec.hpp"
+#include "core/spec/sequence.hpp"
 #include "fuzz_contract.hpp"
 
 namespace {

@@ -1,5 +1,6 @@
-// core/nn/spec.hpp: the model spec, a JSON document read into plain structs and checked field by field.
-// A spec names its input, a sequential stack of named layers, the loss, the optimizer and how to train:
+// core/spec/sequence.hpp: the sequence model spec, a JSON document read into plain structs and checked field
+// by field. A spec names its input, a sequential stack of named layers, the loss, the optimizer and how to
+// train:
 //   {"name": "cnn-binding", "input": {"name": "dna", "length": null},
 //    "layers": [{"type": "conv1d", "name": "conv1", "filters": 16, "kernel_size": 12, "activation": "relu"},
 //               {"type": "global_max_pool"}, {"type": "dense", "units": 1}],
@@ -31,36 +32,10 @@
 #include <string>
 #include <vector>
 
+#include "common.hpp"
+#include "layer.hpp"
+
 namespace helix::nn {
-
-struct SpecError {
-    std::string field;
-    std::string message;  // starts with the field: "layers[2].kernel_size: must be a positive integer"
-};
-
-struct LayerSpec {
-    std::string type;  // dense, conv1d, max_pool1d, avg_pool1d, global_max_pool, global_avg_pool,
-                       // flatten, dropout, relu, sigmoid, tanh, lstm, gru, batch_norm, layer_norm,
-                       // concatenate, add (merges of two or more inputs)
-                       // reshape, upsample1d, softmax (the GAN generator's, core/nn/gan.hpp)
-    std::string name;  // unique; defaults to type + index ("conv1d_0")
-    std::vector<std::string> inputs;  // names of inputs or earlier layers; empty = the layer before
-    bool trainable = true;            // false: its parameters are frozen (not updated by training)
-    std::size_t units = 0;            // dense, lstm, gru
-    std::size_t filters = 0;          // conv1d
-    std::size_t kernel_size = 0;      // conv1d
-    std::string padding = "valid";
-    std::size_t pool_size = 0;      // pools
-    std::size_t stride = 0;         // pools; 0 = pool_size
-    std::string activation;         // dense, conv1d: "", relu, sigmoid, tanh
-    float rate = 0.0f;              // dropout
-    bool return_sequences = false;  // lstm, gru: every position's state (B, L, H), else the last (B, H)
-    bool bidirectional = false;     // lstm, gru: a second direction reading the sequence backwards
-    float momentum = 0.1f;          // batch_norm: weight of the batch in the running statistics
-    float eps = 1e-5f;              // batch_norm, layer_norm
-    std::vector<std::size_t> target_shape;  // reshape: the shape without the batch axis, as Keras' Reshape
-    std::size_t size = 2;  // upsample1d: each position repeated `size` times (Keras' UpSampling1D)
-};
 
 struct InputSpec {
     std::string name = "dna";
@@ -70,24 +45,6 @@ struct InputSpec {
     // For fixed-length models: "pad_crop" centres each sequence, cropping or padding with N (0.25 per
     // base) on both sides; "exact" refuses other lengths with an error naming the record.
     std::string resize = "pad_crop";
-};
-
-struct OptimizerSpec {
-    std::string type = "adam";  // adam, sgd
-    float learning_rate = 1e-3f;
-    float momentum = 0.9f;  // sgd
-    float beta1 = 0.9f, beta2 = 0.999f, eps = 1e-7f;
-    float weight_decay = 0.0f;  // decoupled (AdamW) for adam, L2 for sgd
-};
-
-struct TrainingSpec {
-    std::size_t epochs = 20;
-    std::size_t batch_size = 64;
-    float validation_fraction = 0.1f;
-    float test_fraction = 0.1f;
-    std::size_t patience = 5;           // epochs without improvement before stopping; 0 = never stop early
-    std::string monitor = "val_auroc";  // val_loss, val_auroc, val_accuracy
-    std::uint64_t seed = 1;
 };
 
 // A named output of the model with its own loss and label column.
@@ -123,10 +80,6 @@ struct SpecResult {
 };
 
 SpecResult parse_spec(const nlohmann::json& j);
-// One layer object at JSON path `path` ("layers[2]", "generator.layers[0]"), as parse_spec reads each.
-void parse_layer(const nlohmann::json& j, const std::string& path, LayerSpec& layer,
-                 std::vector<SpecError>& errors);
-nlohmann::json layer_to_json(const LayerSpec& layer);
 SpecResult parse_spec_text(const std::string& text);  // also reports JSON syntax errors with line/column
 nlohmann::json spec_to_json(const ModelSpec& spec);
 
