@@ -1,6 +1,6 @@
 // tests/web/browser.mjs: shared setup for the page tests: Debian's Chromium through playwright-core (never
 // `npx playwright install`), the playground served in-process, and a log of console errors per page.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -83,4 +83,27 @@ export function useBrowser({ isolation = true } = {}) {
     await shared.server?.close();
   });
   return shared;
+}
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+// axe-core's serious and critical violations on the page as it is now (open shadow roots included):
+// ['rule: target', ...]. The script is evaluated from the file, so it makes no request (and, not being a
+// <script> element, the page's CSP, which allows no inline script, lets it run).
+// axe-core itself adds <style> elements while it measures, which the page's CSP refuses (and the console
+// reports): those reports are axe's, not the page's, and are dropped from page.consoleErrors.
+export async function axeSerious(page) {
+  const before = page.consoleErrors.length;
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const serious = await page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' > ')}`));
+  });
+  await page.waitForTimeout(100); // (console messages arrive a moment later)
+  const axeOwn = (m, i) =>
+    i >= before && /^Applying inline style violates the following Content Security Policy/.test(m);
+  page.consoleErrors = page.consoleErrors.filter((m, i) => !axeOwn(m, i));
+  return serious;
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, screenshot, RESULTS_DIR } from './browser.mjs';
+import { launchChromium, screenshot, axeSerious, RESULTS_DIR } from './browser.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { LANGUAGES } from '../../web/strings.js';
 
@@ -69,29 +69,6 @@ const status = (page, selector) =>
       message: line?.querySelector('.message')?.textContent ?? '',
     };
   }, selector);
-
-const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
-
-// axe-core's serious and critical violations on the page as it is now (open shadow roots included):
-// ['rule: target', ...]. The script is evaluated from the file, so it makes no request (and, not being a
-// <script> element, the page's CSP, which allows no inline script, lets it run).
-// axe-core itself adds <style> elements while it measures, which the page's CSP refuses (and the console
-// reports): those reports are axe's, not the page's, and are dropped from page.consoleErrors.
-async function axeSerious(page) {
-  const before = page.consoleErrors.length;
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  const serious = await page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' > ')}`));
-  });
-  await page.waitForTimeout(100); // (console messages arrive a moment later)
-  const axeOwn = (m, i) =>
-    i >= before && /^Applying inline style violates the following Content Security Policy/.test(m);
-  page.consoleErrors = page.consoleErrors.filter((m, i) => !axeOwn(m, i));
-  return serious;
-}
 
 // Trains every playground on the page with `epochs` epochs (steps for the GAN), one after another.
 // -> [{ preset, summary }] with the summary's figures only.
