@@ -2,8 +2,10 @@
 // engine feeds them: each is mounted on a blank page of the served playground (the page's own CSP and styles,
 // its modules imported from the server) and given made-up data with a known answer. Checks that each renders
 // (cells, bars, lines, dots, captions with the numbers), that its selects redraw it, that its figure takes the
-// keyboard focus with a label and a hidden table of numbers, that the TSV export downloads every point, and
-// that axe-core finds no serious violation. Run: node --test tests/web/model-views-browser.test.mjs
+// keyboard focus with a label and a hidden table of numbers, that the TSV export downloads every point and the
+// PNG export a PNG, that a language switch (retranslate.js) turns the drawn texts Chinese and back with their
+// numbers, and that axe-core finds no serious violation. Run: node --test tests/web/model-views-browser.test.mjs
+// (HELIX_SCREENSHOTS=1 also saves each view in test-results/web/model-view-*.png).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
@@ -259,6 +261,46 @@ describe('model views on a blank page', () => {
     assert.match(await text('token-verdict'), /0\.408, not above the order-3 Markov baseline 0\.450\.$/);
     assert.equal((await dataset('token-view')).above, 'false');
     assert.equal(await count('[data-testid=token-table] tbody tr'), 10);
+  });
+
+  test('the PNG export of the attention map is a PNG', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('attention-export-png').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'helix-attention-spacing_17-layer2-head1.png');
+    const bytes = await readFile(await download.path());
+    assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]); // 'PNG'
+    assert.ok(bytes.length > 5000, `${bytes.length} bytes`);
+  });
+
+  test('a language switch translates the drawn views in place (web/views/retranslate.js), numbers kept', async () => {
+    const translate = (from, to) =>
+      page.evaluate(
+        async ([from, to]) => {
+          const [{ retranslate }, { LANGUAGES }] = await Promise.all([
+            import('/views/retranslate.js'),
+            import('/strings.js'),
+          ]);
+          retranslate(document.getElementById('views'), LANGUAGES[from].strings, LANGUAGES[to].strings);
+        },
+        [from, to],
+      );
+    const before = await Promise.all(['profile-metrics', 'token-verdict', 'attention-links'].map(text));
+    await translate('en', 'zh');
+    assert.equal(
+      await text('profile-metrics'),
+      '区域 r2：谱的 Pearson 相关 0.640，Jensen–Shannon 距离 0.380（0 = 形状相同）；预测 101 条读段，观测 98 条。',
+    );
+    assert.match(
+      await text('token-verdict'),
+      /^第 10 轮后，留出数据上的掩码碱基正确率为 0\.408，未高于 3 阶马尔可夫基线 0\.450。$/,
+    );
+    assert.equal(await text('attention-links'), '离对角线较远的最强关联：位置 10 最关注位置 250（0.33）。');
+    assert.match(await page.getByTestId('attention-map').getAttribute('aria-label'), /第 2 层第 1 个头/);
+    assert.equal(await page.locator('[data-testid=attention-layer] option').first().innerText(), '第 1 层');
+    await translate('zh', 'en');
+    assert.deepEqual(await Promise.all(['profile-metrics', 'token-verdict', 'attention-links'].map(text)), before);
   });
 
   test('every figure is focusable and labelled; axe-core finds no serious violation; no console error', async () => {
