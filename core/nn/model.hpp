@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "../rng.hpp"
-#include "layer.hpp"
 #include "../spec/sequence.hpp"
+#include "layer.hpp"
 
 namespace helix::nn {
 

@@ -9,8 +9,8 @@
 #include "core/nn/autoencoder.hpp"
 #include "core/nn/gan.hpp"
 #include "core/nn/graph_model.hpp"
-#include "core/spec/sequence.hpp"
 #include "core/spec/optimizer_options.hpp"
+#include "core/spec/sequence.hpp"
 #include "core/spec/training_options.hpp"
 
 using namespace helix;
