@@ -248,6 +248,15 @@ void gemm_tiles(const GemmArgs& g, const float* bpack, std::size_t t0, std::size
 
 }  // namespace
 
+std::size_t f32_gemm_pack_floats(const GemmArgs& g)
+{
+    if (g.m == 0 || g.n == 0 || g.k == 0) return 0;
+    const std::size_t panels = (g.n + NR - 1) / NR, blocks = (g.k + KC - 1) / KC;
+    const std::size_t block_floats = panels * NR * std::min(KC, g.k);
+    constexpr std::size_t kPackFloats = 1u << 18;  // 1 MB of packed B
+    return std::clamp<std::size_t>(kPackFloats / block_floats, 1, blocks) * block_floats;
+}
+
 void f32_gemm(const GemmArgs& g)
 {
     HELIX_ASSERT(g.m == 0 || g.n == 0 || (g.c && g.ldc >= g.n));
@@ -271,13 +280,12 @@ void f32_gemm(const GemmArgs& g)
     // parallel_for over row tiles runs the group's blocks in order: two pool calls per group rather than two
     // per block (conv1d's dw has K = B*L, dozens of blocks, and each call costs a wake-up). Each element of C
     // still sees the blocks in order, so the result is the same.
-    constexpr std::size_t kPackFloats = 1u << 18;  // 1 MB of packed B
     const std::size_t block_floats = panels * NR * std::min(KC, g.k);
-    const std::size_t group = std::clamp<std::size_t>(kPackFloats / block_floats, 1, blocks);
+    const std::size_t group = f32_gemm_pack_floats(g) / block_floats;
     thread_local std::vector<float>
         bpack;  // group x KC x N (padded): grows to the largest seen on this thread
-    if (bpack.size() < group * block_floats) bpack.resize(group * block_floats);
-    float* bp = bpack.data();
+    if (!g.pack && bpack.size() < group * block_floats) bpack.resize(group * block_floats);
+    float* bp = g.pack ? g.pack : bpack.data();
     for (std::size_t kb0 = 0; kb0 < blocks; kb0 += group) {
         const std::size_t kb1 = std::min(blocks, kb0 + group), pc0 = kb0 * KC,
                           depth = std::min(g.k, kb1 * KC) - pc0;

@@ -30,7 +30,14 @@ struct GemmArgs {
     std::size_t a_group_rows = 0, a_group_stride = 0;
     const float* bias = nullptr;
     bool relu = false;
+    // Where B is packed: the calling thread's own buffer when null (it grows to the largest GEMM the thread
+    // ran). A GEMM run inside a parallel_for chunk (attention: one per sequence and head) passes a buffer of
+    // f32_gemm_pack_floats(g) floats from a workspace its caller sized, so workers keep no buffers of their
+    // own.
+    float* pack = nullptr;
 };
+
+std::size_t f32_gemm_pack_floats(const GemmArgs& g);  // the floats f32_gemm(g) packs B into
 
 // Where stored row r of A starts (see a_group_rows above).
 inline const float* gemm_a_row(const GemmArgs& g, std::size_t r)

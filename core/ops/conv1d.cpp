@@ -1,7 +1,8 @@
 // core/ops/conv1d.cpp: 1-D convolution over channels-last sequences, computed with f32_gemm.
 // x (B, L, C) * w (K, C, F) + b (F) -> y (B, L', F). Valid: L' = L-K+1. Same: L' = L, the input padded
 // with (K-1)/2 zeros on the left and K/2 on the right (a zero-padded copy xp (B, L+K-1, C) is made).
-// Below, xp is x itself for valid; Lp is its length, so L' = Lp-K+1 in both cases.
+// Below, xp is x itself for valid; Lp is its length, so L' = Lp-K+1 in both cases. A dilation > 1 goes to
+// conv1d_dilated.cpp (one GEMM per tap: its windows are not contiguous).
 //
 // A window of K positions is K*C contiguous floats of xp, so the im2col matrix of one sequence is a strided
 // view: row l is xp + l*C, with lda = C (no copy), and w (K, C, F) is already the (K*C, F) matrix.
@@ -41,8 +42,9 @@ Tensor pad_same(const Tensor& x, std::size_t K)
 
 }  // namespace
 
-Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding, Fused act)
+Var conv1d(const Var& x, const Var& w, const Var& b, Padding padding, Fused act, std::size_t dilation)
 {
+    if (dilation != 1) return conv1d_dilated(x, w, b, padding, dilation, act);
     HELIX_ASSERT(x.ndim() == 3 && w.ndim() == 3 && x.dim(2) == w.dim(1));
     const std::size_t B = x.dim(0), L = x.dim(1), C = x.dim(2), K = w.dim(0), F = w.dim(2);
     HELIX_ASSERT(K >= 1 && F >= 1);

@@ -34,11 +34,14 @@ void matmul_backward(BackwardCtx& c, const float* dy, std::size_t B, std::size_t
 }
 
 // y (B, O) = x (B, I) * w (I, O), + bias (O floats) and relu when given: one GEMM with them at its store.
+// x (..., I) of any rank >= 2 is B = prod(...) rows of I; y is then (..., O).
 Tensor product(const Var& x, const Var& w, const float* bias, bool relu)
 {
-    HELIX_ASSERT(x.ndim() == 2 && w.ndim() == 2 && x.dim(1) == w.dim(0));
-    const std::size_t B = x.dim(0), I = x.dim(1), O = w.dim(1);
-    Tensor y = Tensor::from_shape({B, O});
+    HELIX_ASSERT(x.ndim() >= 2 && w.ndim() == 2 && x.dim(x.ndim() - 1) == w.dim(0));
+    const std::size_t I = w.dim(0), B = x.value().size() / I, O = w.dim(1);
+    Tensor::shape_type shape = x.value().shape();  // inline storage: no heap allocation per step
+    shape.back() = O;
+    Tensor y = Tensor::from_shape(shape);
     kernels::GemmArgs g;
     g.m = B, g.n = O, g.k = I;
     g.a = x.value().data(), g.lda = I;
@@ -56,7 +59,7 @@ Tensor product(const Var& x, const Var& w, const float* bias, bool relu)
 Var matmul(const Var& x, const Var& w)
 {
     Tensor y = product(x, w, nullptr, false);  // checks the shapes
-    const std::size_t B = x.dim(0), I = x.dim(1), O = w.dim(1);
+    const std::size_t I = w.dim(0), B = x.value().size() / I, O = w.dim(1);
     return record("matmul", std::move(y), {x, w},
                   [B, I, O](BackwardCtx& c) { matmul_backward(c, c.grad_out().data(), B, I, O); });
 }
@@ -65,7 +68,7 @@ Var linear(const Var& x, const Var& w, const Var& b, Fused act)
 {
     if (b) HELIX_ASSERT(b.ndim() == 1 && w.ndim() == 2 && b.dim(0) == w.dim(1));
     Tensor y = product(x, w, b ? b.value().data() : nullptr, act == Fused::relu);  // checks x and w
-    const std::size_t B = x.dim(0), I = x.dim(1), O = w.dim(1);
+    const std::size_t I = w.dim(0), B = x.value().size() / I, O = w.dim(1);
     const bool has_bias = static_cast<bool>(b);
     const Var operands[3] = {x, w, b};
     const VarList inputs(operands, has_bias ? 3 : 2);

@@ -6,68 +6,39 @@
 #include <cmath>
 #include <memory>
 
+#include "loss_mask.hpp"
 #include "ops.hpp"
 
 namespace helix::ops {
-
-namespace {
-
-// A default-constructed Tensor is 0-dimensional with ONE element, so "empty" means no dimensions (or no
-// data).
-bool no_mask(const Tensor& mask)
-{
-    return mask.dimension() == 0 || mask.size() == 0;
-}
-
-bool counts(const Tensor& mask, std::size_t i)
-{
-    return no_mask(mask) || mask.data()[i] != 0.0f;
-}
-
-std::size_t count(const Tensor& mask, std::size_t n)
-{
-    if (no_mask(mask)) return n;
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < n; ++i) k += counts(mask, i);
-    return k;
-}
-
-Tensor scalar(double v)
-{
-    Tensor t = Tensor::from_shape({1});
-    t(0) = static_cast<float>(v);
-    return t;
-}
-
-}  // namespace
 
 // Per entry: max(z, 0) - z*y + log1p(exp(-|z|)) = -[y log s(z) + (1-y) log(1-s(z))], never overflowing.
 // d/dz = sigmoid(z) - y.
 Var bce_with_logits(const Var& logits, const Tensor& targets, const Tensor& mask)
 {
     const std::size_t n = logits.value().size();
-    HELIX_ASSERT(targets.size() == n && (no_mask(mask) || mask.size() == n));
+    HELIX_ASSERT(targets.size() == n && (loss_mask::none(mask) || mask.size() == n));
     const float *z = logits.value().data(), *y = targets.data();
-    const std::size_t k = count(mask, n);
+    const std::size_t k = loss_mask::count(mask, n);
     double s = 0.0;
     for (std::size_t i = 0; i < n; ++i)
-        if (counts(mask, i))
+        if (loss_mask::counts(mask, i))
             s += std::max(z[i], 0.0f) - static_cast<double>(z[i]) * y[i] +
                  std::log1p(std::exp(-std::fabs(z[i])));
     auto t = small_pool::make_shared<Tensor>(targets);
     auto m = small_pool::make_shared<Tensor>(mask);
-    return record("bce_with_logits", scalar(k ? s / k : 0.0), {logits}, [t, m, n, k](BackwardCtx& c) {
-        if (k == 0) return;
-        const float scale = c.grad_out()(0) / static_cast<float>(k);
-        const float *z = c.value_in(0).data(), *y = t->data();
-        float* dz = c.grad_in(0).data();
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!counts(*m, i)) continue;
-            const float e = std::exp(-std::fabs(z[i]));  // sigmoid without overflow
-            const float sig = z[i] >= 0.0f ? 1.0f / (1.0f + e) : e / (1.0f + e);
-            dz[i] += (sig - y[i]) * scale;
-        }
-    });
+    return record("bce_with_logits", loss_mask::scalar(k ? s / k : 0.0), {logits},
+                  [t, m, n, k](BackwardCtx& c) {
+                      if (k == 0) return;
+                      const float scale = c.grad_out()(0) / static_cast<float>(k);
+                      const float *z = c.value_in(0).data(), *y = t->data();
+                      float* dz = c.grad_in(0).data();
+                      for (std::size_t i = 0; i < n; ++i) {
+                          if (!loss_mask::counts(*m, i)) continue;
+                          const float e = std::exp(-std::fabs(z[i]));  // sigmoid without overflow
+                          const float sig = z[i] >= 0.0f ? 1.0f / (1.0f + e) : e / (1.0f + e);
+                          dz[i] += (sig - y[i]) * scale;
+                      }
+                  });
 }
 
 // logits (B, K), classes (B) as floats. Per row: logsumexp(z) - z[class], with the row maximum shifted out.
@@ -76,12 +47,12 @@ Var softmax_cross_entropy(const Var& logits, const Tensor& classes, const Tensor
 {
     HELIX_ASSERT(logits.ndim() == 2);
     const std::size_t B = logits.dim(0), K = logits.dim(1);
-    HELIX_ASSERT(classes.size() == B && (no_mask(mask) || mask.size() == B));
+    HELIX_ASSERT(classes.size() == B && (loss_mask::none(mask) || mask.size() == B));
     const float* z = logits.value().data();
-    const std::size_t k = count(mask, B);
+    const std::size_t k = loss_mask::count(mask, B);
     double s = 0.0;
     for (std::size_t b = 0; b < B; ++b) {
-        if (!counts(mask, b)) continue;
+        if (!loss_mask::counts(mask, b)) continue;
         const float* row = z + b * K;
         const auto cls = static_cast<std::size_t>(classes.data()[b]);
         HELIX_ASSERT(cls < K);
@@ -93,47 +64,49 @@ Var softmax_cross_entropy(const Var& logits, const Tensor& classes, const Tensor
     }
     auto cl = small_pool::make_shared<Tensor>(classes);
     auto m = small_pool::make_shared<Tensor>(mask);
-    return record(
-        "softmax_cross_entropy", scalar(k ? s / k : 0.0), {logits}, [cl, m, B, K, k](BackwardCtx& c) {
-            if (k == 0) return;
-            const float scale = c.grad_out()(0) / static_cast<float>(k);
-            const float* z = c.value_in(0).data();
-            float* dz = c.grad_in(0).data();
-            for (std::size_t b = 0; b < B; ++b) {
-                if (!counts(*m, b)) continue;
-                const float* row = z + b * K;
-                float mx = row[0];
-                for (std::size_t j = 1; j < K; ++j) mx = std::max(mx, row[j]);
-                double e = 0.0;
-                for (std::size_t j = 0; j < K; ++j) e += std::exp(static_cast<double>(row[j] - mx));
-                const auto cls = static_cast<std::size_t>(cl->data()[b]);
-                for (std::size_t j = 0; j < K; ++j) {
-                    const float p = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / e);
-                    dz[b * K + j] += (p - (j == cls ? 1.0f : 0.0f)) * scale;
-                }
-            }
-        });
+    return record("softmax_cross_entropy", loss_mask::scalar(k ? s / k : 0.0), {logits},
+                  [cl, m, B, K, k](BackwardCtx& c) {
+                      if (k == 0) return;
+                      const float scale = c.grad_out()(0) / static_cast<float>(k);
+                      const float* z = c.value_in(0).data();
+                      float* dz = c.grad_in(0).data();
+                      for (std::size_t b = 0; b < B; ++b) {
+                          if (!loss_mask::counts(*m, b)) continue;
+                          const float* row = z + b * K;
+                          float mx = row[0];
+                          for (std::size_t j = 1; j < K; ++j) mx = std::max(mx, row[j]);
+                          double e = 0.0;
+                          for (std::size_t j = 0; j < K; ++j) e += std::exp(static_cast<double>(row[j] - mx));
+                          const auto cls = static_cast<std::size_t>(cl->data()[b]);
+                          for (std::size_t j = 0; j < K; ++j) {
+                              const float p =
+                                  static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / e);
+                              dz[b * K + j] += (p - (j == cls ? 1.0f : 0.0f)) * scale;
+                          }
+                      }
+                  });
 }
 
 // Per entry (p - t)^2; d/dp = 2 (p - t).
 Var mse(const Var& pred, const Tensor& targets, const Tensor& mask)
 {
     const std::size_t n = pred.value().size();
-    HELIX_ASSERT(targets.size() == n && (no_mask(mask) || mask.size() == n));
+    HELIX_ASSERT(targets.size() == n && (loss_mask::none(mask) || mask.size() == n));
     const float *p = pred.value().data(), *t = targets.data();
-    const std::size_t k = count(mask, n);
+    const std::size_t k = loss_mask::count(mask, n);
     double s = 0.0;
     for (std::size_t i = 0; i < n; ++i)
-        if (counts(mask, i)) s += (static_cast<double>(p[i]) - t[i]) * (static_cast<double>(p[i]) - t[i]);
+        if (loss_mask::counts(mask, i))
+            s += (static_cast<double>(p[i]) - t[i]) * (static_cast<double>(p[i]) - t[i]);
     auto tt = small_pool::make_shared<Tensor>(targets);
     auto m = small_pool::make_shared<Tensor>(mask);
-    return record("mse", scalar(k ? s / k : 0.0), {pred}, [tt, m, n, k](BackwardCtx& c) {
+    return record("mse", loss_mask::scalar(k ? s / k : 0.0), {pred}, [tt, m, n, k](BackwardCtx& c) {
         if (k == 0) return;
         const float scale = 2.0f * c.grad_out()(0) / static_cast<float>(k);
         const float *p = c.value_in(0).data(), *t = tt->data();
         float* dp = c.grad_in(0).data();
         for (std::size_t i = 0; i < n; ++i)
-            if (counts(*m, i)) dp[i] += (p[i] - t[i]) * scale;
+            if (loss_mask::counts(*m, i)) dp[i] += (p[i] - t[i]) * scale;
     });
 }
 

@@ -3,35 +3,13 @@
 // on both sides of the channel count where dx switches from the direct kernel (few channels) to GEMM.
 // conv1d is linear in each input: tol 1e-3 at eps 1e-2 covers float rounding of the outputs.
 #include "core/ops/ops.hpp"
+#include "direct_conv.hpp"
 #include "gradcheck.hpp"
 
 using namespace helix;
 using namespace helix::test;
 
 namespace {
-
-// y[b, l, f] = bias[f] + sum_k sum_c x[b, l + k - pad_left, c] * w[k, c, f], x zero outside [0, L).
-Tensor direct_conv(const Tensor& x, const Tensor& w, const Tensor* bias, ops::Padding padding)
-{
-    const std::size_t B = x.shape()[0], L = x.shape()[1], C = x.shape()[2], K = w.shape()[0],
-                      F = w.shape()[2];
-    const bool same = padding == ops::Padding::same;
-    const std::size_t Lo = same ? L : L - K + 1;
-    const long pad_left = same ? long(K - 1) / 2 : 0;
-    Tensor y = xt::zeros<float>(Shape{B, Lo, F});
-    for (std::size_t b = 0; b < B; ++b)
-        for (std::size_t l = 0; l < Lo; ++l)
-            for (std::size_t f = 0; f < F; ++f) {
-                double s = bias ? (*bias)(f) : 0.0;
-                for (std::size_t k = 0; k < K; ++k) {
-                    const long at = long(l) + long(k) - pad_left;
-                    if (at < 0 || at >= long(L)) continue;
-                    for (std::size_t c = 0; c < C; ++c) s += double(x(b, at, c)) * w(k, c, f);
-                }
-                y(b, l, f) = float(s);
-            }
-    return y;
-}
 
 void check_conv(std::size_t B, std::size_t L, std::size_t C, std::size_t K, std::size_t F,
                 ops::Padding padding, bool with_bias, std::uint64_t seed)

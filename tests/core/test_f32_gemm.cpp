@@ -215,3 +215,23 @@ TEST_CASE("f32_gemm fuses bias and relu at the store: over K blocks, partial til
             CHECK_ALLCLOSE(xt::adapt(c, Shape{t.m, t.n}), xt::adapt(r, Shape{t.m, t.n}), 1e-5f, 1e-5f);
         }
 }
+
+TEST_CASE("f32_gemm with the caller's packing buffer (f32_gemm_pack_floats) gives the same floats")
+{
+    Rng rng(77);
+    for (std::size_t k : {std::size_t{7}, std::size_t{300}, std::size_t{1100}}) {  // one, two, many K blocks
+        CAPTURE(k);
+        const std::size_t m = 13, n = 37;
+        auto a = random_vec(m * k, rng), b = random_vec(k * n, rng);
+        std::vector<float> c_own(m * n), c_given(m * n);
+        GemmArgs g;
+        g.m = m, g.n = n, g.k = k, g.a = a.data(), g.lda = k, g.b = b.data(), g.ldb = n, g.ldc = n;
+        g.c = c_own.data();
+        f32_gemm(g);
+        std::vector<float> pack(f32_gemm_pack_floats(g),
+                                std::nanf(""));  // NaN: any floats read unwritten show
+        g.c = c_given.data(), g.pack = pack.data();
+        f32_gemm(g);
+        CHECK(c_own == c_given);
+    }
+}
