@@ -9,10 +9,10 @@
 #include "core/rng.hpp"
 #include "core/train/correlation.hpp"
 
+namespace test_correlation {
+
 using namespace helix;
 using namespace helix::train;
-
-namespace test_correlation {
 
 // rank_i = 1 + #{j: x_j < x_i} + #{j != i: x_j == x_i} / 2, the average rank of a tie group.
 std::vector<double> ranks_by_counting(const std::vector<float>& x)

@@ -8,6 +8,8 @@
 
 #include "core/train/profile_metrics.hpp"
 
+namespace test_profile_metrics {
+
 using namespace helix::train;
 
 TEST_CASE("profile_pearson: 1 when the counts are proportional to the softmax; NaN without reads")
@@ -53,3 +55,5 @@ TEST_CASE("median_ignoring_nan")
     CHECK(std::isnan(median_ignoring_nan({nan})));
     CHECK(std::isnan(median_ignoring_nan({})));
 }
+
+}  // namespace test_profile_metrics
