@@ -102,6 +102,7 @@ struct ThreadPool::Impl {
     alignas(64) std::atomic<int> sleepers{0};        // workers asleep (or about to sleep) on `wake`
     std::atomic<bool> caller_sleeping{false};        // the caller is asleep (or about to sleep) on `pending`
     std::atomic<bool> stop{false};
+    std::atomic<std::uint32_t> started{0};  // workers that have begun running (a futex; see spawn)
 
     bool has_unclaimed() const { return (claim.load() & kUnclaimedMask) != 0; }  // seq_cst: see worker_loop
 
@@ -150,23 +151,36 @@ struct ThreadPool::Impl {
         futex_wake_all(wake);
         for (auto& t : workers) t.join();
         workers.clear();
+        started = 0;
         stop = false;
     }
 
     // Grows the pool to wanted - 1 workers. In wasm, pthread_create fails (PTHREAD_POOL_SIZE_STRICT=2)
     // when the page's pool is exhausted: then we keep the workers we got.
+    // Natively it returns only once every new worker runs: a thread's start-up is its own business, done
+    // whenever the scheduler first runs it, and under AddressSanitizer it allocates (AsanThread::Init calls
+    // pthread_getattr_np: 3 mallocs on the new thread). On a busy machine that could happen several training
+    // steps after the parallel_for that created the thread, inside a step that must allocate nothing
+    // (tests/core/test_steady_state_allocation.cpp saw 1-3 such allocations in ~1 run in 10). In wasm,
+    // pthread_create allocates the new thread's stack and TLS on the caller, and a pthread starts when its
+    // Web Worker handles a message: a caller blocked here is not worth that risk, so there it does not wait.
     void spawn()
     {
         while (workers.size() + 1 < wanted) {
             try {
                 workers.emplace_back([this, slot = workers.size() + 1] {
                     this_slot = slot;
+                    started.fetch_add(1);
+                    futex_wake_all(started);
                     worker_loop();
                 });
             } catch (const std::system_error&) {
                 wanted = workers.size() + 1;
             }
         }
+#if !defined(__EMSCRIPTEN__)
+        for (std::uint32_t n; (n = started.load()) < workers.size();) futex_wait(started, n);
+#endif
     }
 };
 

@@ -20,13 +20,13 @@ extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(con
                                                                              std::size_t),
                                                          void (*free_hook)(const volatile void*));
 extern "C" std::size_t __sanitizer_get_allocated_size(const volatile void* p);
+extern "C" void __sanitizer_print_stack_trace();
 #else
 #include <execinfo.h>
 #include <malloc.h>
 #include <unistd.h>
-
-#include <cstdio>
 #endif
+#include <cstdio>
 
 namespace {
 
@@ -70,20 +70,26 @@ void reset_peak()
 {
     g_peak = g_live.load();
 }
-#ifndef HEAP_COUNT_ASAN
 void trace(bool on)
 {
     g_trace = on;
 }
-#endif
 }  // namespace heap_count
 
 #ifdef HEAP_COUNT_ASAN
 
 namespace {
+thread_local bool t_tracing = false;
 void on_malloc(const volatile void* p, std::size_t n)
 {
-    if (p) add(static_cast<long long>(n), static_cast<long long>(n));
+    if (!p) return;
+    add(static_cast<long long>(n), static_cast<long long>(n));
+    if (g_trace.load(std::memory_order_relaxed) && !t_tracing) {
+        t_tracing = true;
+        std::fprintf(stderr, "heap_count: %zu bytes\n", n);
+        __sanitizer_print_stack_trace();  // symbolized by the sanitizer runtime
+        t_tracing = false;
+    }
 }
 void on_free(const volatile void* p)
 {
@@ -91,9 +97,6 @@ void on_free(const volatile void* p)
 }
 [[maybe_unused]] const int installed = __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
 }  // namespace
-namespace heap_count {
-void trace(bool) {}  // the sanitizer reports its own stacks
-}  // namespace heap_count
 
 #else
 

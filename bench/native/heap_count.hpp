@@ -11,7 +11,8 @@ long long live();         // usable bytes held right now
 long long peak();         // the most live() has been since the last reset_peak()
 void reset_peak();
 // While on, every allocation also writes "heap_count: <bytes> bytes" and its call stack to stderr (plain
-// builds; resolve the addresses with addr2line -f -C -e <binary>). To find what a step still allocates.
+// builds: addresses, resolve them with addr2line -f -C -e <binary>; sanitized builds: the sanitizer's own
+// symbolized stack). To find what a step still allocates.
 void trace(bool on);
 
 }  // namespace heap_count

@@ -26,31 +26,6 @@ long long allocations_in_steps(Fn&& fn, int warm, int steps)
     return heap_count::allocations() - before;
 }
 
-// Under AddressSanitizer the pool's workers run slower and take chunks in another order; there a step on 2 or
-// 3 threads has been seen to allocate (W2 on 2 and 3 threads, e.g. 3 allocations in 5 inference steps, at
-// 1502cdf; not yet explained). The sanitized build reports those counts as warnings; 1 thread, and every
-// thread count in the plain build, must allocate nothing.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
-void check_none(long long allocations, std::size_t threads)
-{
-    if (kSanitized && threads > 1)
-        WARN_MESSAGE(allocations == 0, "sanitized build, ", threads, " threads: ", allocations,
-                     " allocations");
-    else
-        CHECK(allocations == 0);
-}
-
 }  // namespace
 
 TEST_CASE("heap_count sees an allocation (so the checks below can fail)")
@@ -67,7 +42,9 @@ TEST_CASE("a steady-state training or inference step of every bench workload mak
     const std::size_t before = pool.threads();
     // 3 threads on 2 cores too: which thread runs which chunk then varies most from step to step, and a
     // workspace that grows on whichever thread first gets a large chunk (a thread_local one) shows up as an
-    // allocation.
+    // allocation. The same holds in the sanitized build: there a new worker's start-up allocates (ASan
+    // sets up the thread), and ThreadPool waits for its workers to start (core/parallel.cpp, spawn), so
+    // that happens in the warm-up step that created them, not whenever the scheduler first runs them.
     for (std::size_t threads : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
         pool.set_threads(threads);
         for (const std::string id : {"W1", "W2", "W3", "W4", "W5", "W6"}) {
@@ -75,8 +52,8 @@ TEST_CASE("a steady-state training or inference step of every bench workload mak
             CAPTURE(id);
             BenchWorkload w(id, /*smoke=*/true);
             REQUIRE(w.ok());
-            check_none(allocations_in_steps([&] { w.train_step(); }, 3, 5), threads);
-            check_none(allocations_in_steps([&] { w.infer_step(); }, 3, 5), threads);
+            CHECK(allocations_in_steps([&] { w.train_step(); }, 3, 5) == 0);
+            CHECK(allocations_in_steps([&] { w.infer_step(); }, 3, 5) == 0);
         }
     }
     pool.set_threads(before);
