@@ -60,5 +60,11 @@ protected:
 std::unique_ptr<Layer> make_layer(const LayerSpec& spec);
 std::unique_ptr<Layer> make_recurrent_layer(const LayerSpec& spec);  // lstm, gru (recurrent_layers.cpp)
 std::unique_ptr<Layer> make_norm_layer(const LayerSpec& spec);  // batch_norm, layer_norm (norm_layers.cpp)
+std::unique_ptr<Layer> make_crop_layer(const LayerSpec& spec);  // crop (crop_layer.cpp)
+// positional, transformer_block, cls_token, cls_readout (transformer_layers.cpp)
+std::unique_ptr<Layer> make_transformer_layer(const LayerSpec& spec);
+
+// Glorot-uniform weights of `shape` (Keras's default), drawn from rng; a parameter (requires a gradient).
+Var glorot(const Shape& shape, std::size_t fan_in, std::size_t fan_out, Rng& rng);
 
 }  // namespace helix::nn

@@ -9,14 +9,6 @@
 #include "layer.hpp"
 
 namespace helix::nn {
-namespace {
-
-constexpr std::size_t kAny = 0;
-
-std::string any_or(std::size_t l)
-{
-    return l == kAny ? "any" : std::to_string(l);
-}
 
 Var glorot(const Shape& shape, std::size_t fan_in, std::size_t fan_out, Rng& rng)
 {
@@ -26,11 +18,21 @@ Var glorot(const Shape& shape, std::size_t fan_in, std::size_t fan_out, Rng& rng
     return Var(std::move(w), true);
 }
 
+namespace {
+
+constexpr std::size_t kAny = 0;
+
+std::string any_or(std::size_t l)
+{
+    return l == kAny ? "any" : std::to_string(l);
+}
+
 Var activate(const Var& x, const std::string& activation)
 {
     if (activation == "relu") return ops::relu(x);
     if (activation == "sigmoid") return ops::sigmoid(x);
     if (activation == "tanh") return ops::tanh(x);
+    if (activation == "gelu") return ops::gelu(x);
     return x;
 }
 
@@ -83,14 +85,17 @@ public:
                 "before it";
             return {};
         }
-        const std::size_t L = in[0], K = spec_.kernel_size;
+        const std::size_t L = in[0], K = spec_.kernel_size, span = (K - 1) * spec_.dilation + 1;
         if (spec_.padding == "same" || L == kAny) return {L, spec_.filters};
-        if (L < K) {
-            error = "kernel_size " + std::to_string(K) + " is longer than its input (" + std::to_string(L) +
-                    " positions)";
+        if (L < span) {
+            error = (spec_.dilation == 1
+                         ? "kernel_size " + std::to_string(K)
+                         : "kernel_size " + std::to_string(K) + " at dilation " +
+                               std::to_string(spec_.dilation) + " (" + std::to_string(span) + " positions)") +
+                    " is longer than its input (" + std::to_string(L) + " positions)";
             return {};
         }
-        return {L - K + 1, spec_.filters};
+        return {L - span + 1, spec_.filters};
     }
     double parameter_count(const Shape& in) const override
     {
@@ -107,7 +112,7 @@ public:
     {
         auto pad = spec_.padding == "same" ? ops::Padding::same : ops::Padding::valid;
         return with_activation(spec_.activation, [&](ops::Fused f) {
-            return ops::conv1d(x, params_[0].var, params_[1].var, pad, f);
+            return ops::conv1d(x, params_[0].var, params_[1].var, pad, f, spec_.dilation);
         });
     }
 };
@@ -252,7 +257,11 @@ std::unique_ptr<Layer> make_layer(const LayerSpec& spec)
     if (t == "global_max_pool" || t == "global_avg_pool") return std::make_unique<GlobalPool>(spec);
     if (t == "flatten") return std::make_unique<Flatten>(spec);
     if (t == "dropout") return std::make_unique<Dropout>(spec);
-    if (t == "relu" || t == "sigmoid" || t == "tanh") return std::make_unique<Activation>(spec);
+    if (t == "relu" || t == "sigmoid" || t == "tanh" || t == "gelu")
+        return std::make_unique<Activation>(spec);
+    if (t == "crop") return make_crop_layer(spec);
+    if (t == "positional" || t == "transformer_block" || t == "cls_token" || t == "cls_readout")
+        return make_transformer_layer(spec);
     if (t == "lstm" || t == "gru") return make_recurrent_layer(spec);
     if (t == "batch_norm" || t == "layer_norm") return make_norm_layer(spec);
     if (t == "reshape") return std::make_unique<Reshape>(spec);

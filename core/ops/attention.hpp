@@ -51,4 +51,9 @@ Var add_sinusoidal_positions(const Var& x);
 // x (B, L, D) + table[0 .. L) for a learned table (Lmax, D), L <= Lmax; dtable[l] += sum_b dy[b, l].
 Var add_learned_positions(const Var& x, const Var& table);
 
+// cls_token.cpp: a [CLS]-style readout. prepend_token: x (B, L, D), token (D) -> (B, L+1, D) with the token
+// at position 0; first_position: (B, L, D) -> (B, D), position 0 (the token's output after the encoder).
+Var prepend_token(const Var& x, const Var& token);
+Var first_position(const Var& x);
+
 }  // namespace helix::ops

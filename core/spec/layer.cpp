@@ -30,8 +30,37 @@ const std::set<std::string> kLayerTypes = {"dense",
                                            "add",
                                            "reshape",
                                            "upsample1d",
-                                           "softmax"};
-const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh"};
+                                           "softmax",
+                                           "gelu",
+                                           "crop",
+                                           "positional",
+                                           "transformer_block",
+                                           "cls_token",
+                                           "cls_readout"};
+const std::set<std::string> kActivations = {"", "linear", "relu", "sigmoid", "tanh", "gelu"};
+
+// crop, positional and transformer_block: the layers of transformers and profile models.
+void parse_sequence_layer(spec::FieldReader& r, LayerSpec& layer)
+{
+    if (layer.type == "crop") {
+        if (!r.has("length")) r.fail(r.field("length"), "missing: the central window to keep, in positions");
+        r.size("length", layer.length);
+    } else if (layer.type == "positional") {
+        static const std::set<std::string> encodings = {"sinusoidal", "learned"};
+        r.text("encoding", layer.encoding, &encodings);
+        r.size("max_length", layer.max_length);
+    } else {
+        if (!r.has("heads"))
+            r.fail(r.field("heads"), "missing: how many attention heads (dividing the width)");
+        r.size("heads", layer.heads);
+        r.size("ff_units", layer.ff_units);
+        r.size("max_length", layer.max_length);
+        r.number("rate", layer.rate, 0.0f, 1.0f, /*hi_open=*/true);
+        r.number("eps", layer.eps, 1e-12f, 1.0f);
+        r.boolean("alibi", layer.alibi);
+        r.boolean("causal", layer.causal);
+    }
+}
 
 }  // namespace
 
@@ -86,6 +115,7 @@ void parse_layer(const json& j, const std::string& path, LayerSpec& layer, std::
         r.size("kernel_size", layer.kernel_size);
         static const std::set<std::string> paddings = {"valid", "same"};
         r.text("padding", layer.padding, &paddings);
+        r.size("dilation", layer.dilation);
         if (!softmax) r.text("activation", layer.activation, &kActivations);
     } else if (layer.type == "max_pool1d" || layer.type == "avg_pool1d") {
         if (!r.has("pool_size")) r.fail(r.field("pool_size"), "missing: the pooling window in positions");
@@ -117,6 +147,8 @@ void parse_layer(const json& j, const std::string& path, LayerSpec& layer, std::
             for (const auto& d : *t) layer.target_shape.push_back(d.get<std::size_t>());
     } else if (layer.type == "upsample1d") {
         r.size("size", layer.size);
+    } else if (layer.type == "crop" || layer.type == "positional" || layer.type == "transformer_block") {
+        parse_sequence_layer(r, layer);
     }
     if (layer.activation == "linear") layer.activation.clear();
     r.reject_unknown();
@@ -146,6 +178,19 @@ json layer_to_json(const LayerSpec& l)
     if (l.type == "batch_norm" || l.type == "layer_norm") o["eps"] = l.eps;
     if (l.type == "reshape") o["target_shape"] = l.target_shape;
     if (l.type == "upsample1d") o["size"] = l.size;
+    if (l.type == "conv1d" && l.dilation != 1) o["dilation"] = l.dilation;
+    if (l.type == "crop") o["length"] = l.length;
+    if (l.type == "positional") o["encoding"] = l.encoding;
+    if ((l.type == "positional" || l.type == "transformer_block") && l.max_length)
+        o["max_length"] = l.max_length;
+    if (l.type == "transformer_block") {
+        o["heads"] = l.heads;
+        if (l.ff_units) o["ff_units"] = l.ff_units;
+        o["rate"] = l.rate;
+        o["eps"] = l.eps;
+        o["alibi"] = l.alibi;
+        o["causal"] = l.causal;
+    }
     if (!l.inputs.empty()) o["inputs"] = l.inputs;
     if (!l.trainable) o["trainable"] = false;
     return o;
