@@ -31,12 +31,13 @@ std::string format_of(const std::string& text)
     return data::looks_like_table_header(first) ? "table" : "lines";
 }
 
-// One head's prediction for record k: a probability (0/1 head) or the class, its name and the K
-// probabilities.
+// One head's prediction for record k: a probability (0/1 head), the number (regression head) or the class,
+// its name and the K probabilities.
 json head_prediction(const nn::Model& model, std::size_t h, const Tensor& prob, std::size_t k)
 {
     const std::size_t K = model.head_outputs(h);
     const float* row = prob.data() + k * K;
+    if (infer::is_regression(model, h)) return json{{"value", row[0]}};
     if (!infer::is_multiclass(model, h)) return json{{"probability", row[0]}};
     const auto best = static_cast<std::size_t>(std::max_element(row, row + K) - row);
     json r = {{"class", best}, {"probabilities", std::vector<float>(row, row + K)}};
@@ -49,6 +50,20 @@ json head_prediction(const nn::Model& model, std::size_t h, const Tensor& prob, 
 std::string check_labels(const nn::Model& model, const infer::Examples& ex, std::size_t h,
                          const std::string& column, json& counts)
 {
+    const std::string where = model.heads() > 1 ? " in column '" + column + "'" : "";
+    if (infer::is_regression(model, h)) {  // numbers: enough of them, and not all the same
+        std::size_t n = 0;
+        float lo = INFINITY, hi = -INFINITY;
+        for (std::size_t i = 0; i < ex.size(); ++i) {
+            const float y = ex.label(i, h);
+            if (std::isnan(y)) continue;
+            ++n, lo = std::min(lo, y), hi = std::max(hi, y);
+        }
+        counts = n;
+        if (n >= 10 && hi > lo) return "";
+        return "training needs at least 10 sequences with a target number" + where +
+               ", not all equal (found " + std::to_string(n) + ")";
+    }
     const std::size_t K = infer::is_multiclass(model, h) ? model.head_outputs(h) : 2;
     std::vector<std::size_t> per_class(K, 0);
     std::size_t n = 0;
@@ -62,7 +77,6 @@ std::string check_labels(const nn::Model& model, const infer::Examples& ex, std:
     const auto present =
         std::count_if(per_class.begin(), per_class.end(), [](std::size_t c) { return c > 0; });
     if (n >= 10 && present >= 2) return "";
-    const std::string where = model.heads() > 1 ? " in column '" + column + "'" : "";
     if (K == 2)
         return "training needs at least 10 labelled sequences with both labels 0 and 1" + where + " (found " +
                std::to_string(n) + ", " + std::to_string(per_class[1]) + " of them labelled 1)";
@@ -226,6 +240,9 @@ std::string ModelSession::start_training(const std::string& text, const std::str
         trained_on["labelColumns"] = columns;
         trained_on["labelCounts"] = label_counts;
         result["labelCounts"] = label_counts;
+    } else if (infer::is_regression(*model_, 0)) {
+        trained_on["targets"] = label_counts.begin().value();
+        result["targets"] = label_counts.begin().value();
     } else if (infer::is_multiclass(*model_)) {
         trained_on["classCounts"] = label_counts.begin().value();
         result["classCounts"] = label_counts.begin().value();

@@ -13,16 +13,13 @@ struct SequenceSet {
     std::vector<int> lines;              // 1-based line where each record starts (header or table row)
     std::vector<float> labels;           // 0 or 1 (NaN: a missing label); empty when unlabelled
     std::string label_column;            // the label column's header as written; "" when unlabelled
-    // Multi-task tables (TableOptions::tasks): size() rows × task_columns.size(), row-major, NaN = missing.
+    // Multi-task tables (TableOptions::tasks): size() rows × task_columns.size(), row-major, NaN = missing;
+    // a numeric task's cells are its numbers (regression targets).
     std::vector<std::string> task_columns;
     std::vector<float> task_labels;
     // Numeric feature columns (TableOptions::feature_columns): size() rows × feature_columns.size().
     std::vector<std::string> feature_columns;
     std::vector<float> features;
-    // Numeric target columns of a regression table (TableOptions::target_columns): size() rows ×
-    // target_columns.size(), row-major, every value finite.
-    std::vector<std::string> target_columns;
-    std::vector<float> targets;
     // Per-position counts of a profile table (TableOptions::profile_columns, e.g. counts_plus and
     // counts_minus, one per strand): size() rows × profile_columns.size() × profile_length, row-major.
     std::vector<std::string> profile_columns;

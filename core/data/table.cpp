@@ -134,6 +134,24 @@ float parse_class(std::string_view s, std::size_t classes)
     return static_cast<float>(value);
 }
 
+// A finite number that fits a float: true and `out` set, or false with `why` ("is not a number", "is too
+// large (at most 3.4e38)": past the float range it would become infinity, found by fuzz_table).
+bool parse_finite(const std::string& cell, float& out, std::string& why)
+{
+    char* end = nullptr;
+    const double v = std::strtod(cell.c_str(), &end);
+    if (end != cell.c_str() + cell.size() || !std::isfinite(v)) {
+        why = "is not a number";
+        return false;
+    }
+    if (std::fabs(v) > std::numeric_limits<float>::max()) {
+        why = "is too large (at most 3.4e38)";
+        return false;
+    }
+    out = static_cast<float>(v);
+    return true;
+}
+
 std::string quoted_list(const std::vector<std::string>& names)
 {
     std::string out;
@@ -215,8 +233,9 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
         if (task_cols.back() < 0 && opt.require_labels)
             errors.add(header_line, 1, "",
                        "no '" + task.column + "' column: " + columns_found + "; training needs a column of " +
-                           (task.classes <= 2 ? std::string("0/1 labels")
-                                              : "class indices 0 to " + std::to_string(task.classes - 1)) +
+                           (task.numeric        ? std::string("numbers (a regression target)")
+                            : task.classes <= 2 ? std::string("0/1 labels")
+                                                : "class indices 0 to " + std::to_string(task.classes - 1)) +
                            " named '" + task.column + "' (an empty cell is a missing label)");
         if (task_cols.back() >= 0)
             set.task_columns.push_back(names[task_cols.back()]);
@@ -236,9 +255,8 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                 found.push_back(names[cols.back()]);
         }
     };
-    std::vector<int> target_cols, profile_cols;
+    std::vector<int> profile_cols;
     find_all(opt.feature_columns, feature_cols, set.feature_columns, "a number");
-    find_all(opt.target_columns, target_cols, set.target_columns, "a target number");
     find_all(opt.profile_columns, profile_cols, set.profile_columns, "a list of counts");
     set.profile_length = opt.profile_length;
     if (label_col < 0 && opt.require_labels && !multitask)
@@ -250,7 +268,6 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                        " named '" + opt.label_column + "'");
     if ((opt.sequence && seq_col < 0) ||
         std::any_of(feature_cols.begin(), feature_cols.end(), [](int c) { return c < 0; }) ||
-        std::any_of(target_cols.begin(), target_cols.end(), [](int c) { return c < 0; }) ||
         std::any_of(profile_cols.begin(), profile_cols.end(), [](int c) { return c < 0; }) ||
         (opt.require_labels &&
          std::any_of(task_cols.begin(), task_cols.end(), [](int c) { return c < 0; }))) {
@@ -303,7 +320,14 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                 const Field& f = fields[task_cols[k]];
                 const std::string cell = field_text(t, f);
                 const std::size_t classes = opt.tasks[k].classes;
-                if (!cell.empty()) {
+                if (!cell.empty() && opt.tasks[k].numeric) {
+                    std::string why;
+                    if (!parse_finite(cell, label, why))
+                        errors.add(
+                            line.number, cell_column(f), set.task_columns[k],
+                            "'" + cell + "' in column '" + set.task_columns[k] + "' " + why +
+                                " (a regression target: a number, or an empty cell for a missing one)");
+                } else if (!cell.empty()) {
                     label = classes <= 2 ? parse_label(cell) : parse_class(cell, classes);
                     if (std::isnan(label))
                         errors.add(line.number, cell_column(f), set.task_columns[k],
@@ -321,24 +345,18 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
                 const Field& f = fields[c];
                 const std::string cell = field_text(t, f);
                 const std::string& column = names[c];
-                char* end = nullptr;
-                const double v = cell.empty() ? 0.0 : std::strtod(cell.c_str(), &end);
+                float v = 0.0f;
+                std::string why;
                 if (cell.empty())
                     errors.add(line.number, cell_column(f), column,
                                "the '" + column + "' cell is empty; every row needs a number there");
-                else if (end != cell.c_str() + cell.size() || !std::isfinite(v))
+                else if (!parse_finite(cell, v, why))
                     errors.add(line.number, cell_column(f), column,
-                               "'" + cell + "' in column '" + column + "' is not a number");
-                else if (std::fabs(v) >
-                         std::numeric_limits<float>::max())  // found by fuzz_table: it became inf
-                    errors.add(line.number, cell_column(f), column,
-                               "'" + cell + "' in column '" + column + "' is too large (at most 3.4e38)");
-                out.push_back(std::fabs(v) > std::numeric_limits<float>::max() ? 0.0f
-                                                                               : static_cast<float>(v));
+                               "'" + cell + "' in column '" + column + "' " + why);
+                out.push_back(v);
             }
         };
         read_numbers(feature_cols, set.features);
-        read_numbers(target_cols, set.targets);
         for (const int c : profile_cols) {
             const std::string id = id_col >= 0 ? field_text(t, fields[id_col]) : std::string();
             read_count_list(t, fields[c].begin, fields[c].end, line.number, names[c],

@@ -22,14 +22,12 @@ struct TableOptions {
     struct Task {
         std::string column;
         std::size_t classes = 2;
+        bool numeric = false;  // a regression target: any finite number (classes is then ignored)
     };
     std::vector<Task> tasks;
     // Numeric columns read into SequenceSet::features (a second input of a multimodal model); every
     // cell must be a finite number.
     std::vector<std::string> feature_columns;
-    // Numeric target columns of a regression table, read into SequenceSet::targets by the same rule as
-    // feature columns (a finite number on every row).
-    std::vector<std::string> target_columns;
     // Profile columns: each cell a comma-separated list of non-negative counts, one per position of the
     // model's output window (SequenceSet::profiles). Every list on every row has profile_length values;
     // 0 takes the length of the first row's first list.
@@ -49,7 +47,8 @@ struct TableOptions {
 //                           N its data row number counting from 1 (blank lines are not rows)
 //   opt.tasks[i].column     (multi-task) as the label column, but an empty cell is always allowed (missing)
 //   opt.feature_columns     finite numbers ("0.5", "-1e-3"); an empty or non-numeric cell is an error
-//   opt.target_columns      the same rule (NaN and Inf are errors too)
+//   a numeric task column   a finite number ("1.25", "-3e-2"); NaN, Inf or text is an error at its cell;
+//                           an empty cell is a missing value
 //   opt.profile_columns     "0,3,1,0,...": non-negative finite numbers separated by commas (spaces
 //                           allowed), as many as profile_length; the error names the row's id and both
 //                           lengths

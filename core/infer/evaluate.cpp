@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "../data/one_hot.hpp"
+#include "../nn/head_kind.hpp"
+#include "../train/correlation.hpp"
 #include "../train/batches.hpp"
 #include "../train/metrics.hpp"
 
@@ -48,20 +50,9 @@ std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex,
         for (std::size_t h = 0; h < logits.size(); ++h) {
             const std::size_t K = model.head_outputs(h);
             const float* z = logits[h].value().data();
-            const bool softmax = model.spec().heads[h].loss == "softmax_cross_entropy";
-            for (std::size_t b = 0; b < batch.size(); ++b) {
-                const float* row = z + b * K;
-                float* out = prob[h].data() + position[batch[b]] * K;
-                if (!softmax) {
-                    out[0] = 1.0f / (1.0f + std::exp(-row[0]));
-                    continue;
-                }
-                const float mx = *std::max_element(row, row + K);  // shifted so exp cannot overflow
-                double total = 0;
-                for (std::size_t j = 0; j < K; ++j) total += std::exp(static_cast<double>(row[j] - mx));
-                for (std::size_t j = 0; j < K; ++j)
-                    out[j] = static_cast<float>(std::exp(static_cast<double>(row[j] - mx)) / total);
-            }
+            const nn::HeadKind& kind = nn::head_kind(model.spec().heads[h].loss);
+            for (std::size_t b = 0; b < batch.size(); ++b)
+                kind.predict(z + b * K, K, prob[h].data() + position[batch[b]] * K);
         }
     }
     return prob;
@@ -83,8 +74,8 @@ std::vector<float> predict_class_probabilities(nn::Model& model, const std::vect
 
 namespace {
 
-// Scores of one head from its probabilities `prob` (n, K) and labels `y` (NaN = missing, skipped).
-Scores score_head(const Tensor& prob, const std::vector<float>& labels, bool softmax)
+// Scores of one head from its predictions `prob` (n, K) and labels `y` (NaN = missing, skipped).
+Scores score_head(const Tensor& prob, const std::vector<float>& labels, const nn::HeadKind& kind)
 {
     const std::size_t K = prob.shape()[1];
     Scores s;
@@ -95,22 +86,33 @@ Scores score_head(const Tensor& prob, const std::vector<float>& labels, bool sof
         const float* row = prob.data() + k * K;
         y.push_back(labels[k]);
         p.insert(p.end(), row, row + K);
-        // Clamped at -100 as PyTorch's BCELoss clamps log, so a confident mistake stays finite.
-        if (softmax)
-            loss -= std::max(std::log(static_cast<double>(row[static_cast<std::size_t>(labels[k])])), -100.0);
-        else
-            loss -= labels[k] > 0.5f ? std::max(std::log(static_cast<double>(row[0])), -100.0)
-                                     : std::max(std::log1p(-static_cast<double>(row[0])), -100.0);
+        loss += kind.example_loss(row, K, labels[k]);
     }
     s.n = y.size();
+    const double nan = std::nan("");
     if (y.empty()) {
-        s.loss = s.accuracy = s.auroc = s.auprc = std::nan("");
+        s.loss = s.accuracy = s.auroc = s.auprc = nan;
         return s;
     }
     s.loss = loss / static_cast<double>(y.size());
-    s.accuracy = softmax ? train::multiclass_accuracy(p, y, K) : train::accuracy(p, y);
-    s.auroc = softmax ? train::macro_auroc(p, y, K) : train::auroc(p, y);
-    s.auprc = softmax ? train::macro_auprc(p, y, K) : train::auprc(p, y);
+    switch (kind.labels) {
+        case nn::LabelKind::number:
+            s.accuracy = s.auroc = s.auprc = nan;
+            s.mse = s.loss;  // the example loss of an mse head is its squared error
+            s.pearson = train::pearson(p, y);
+            s.spearman = train::spearman(p, y);
+            break;
+        case nn::LabelKind::classes:
+            s.accuracy = train::multiclass_accuracy(p, y, K);
+            s.auroc = train::macro_auroc(p, y, K);
+            s.auprc = train::macro_auprc(p, y, K);
+            break;
+        case nn::LabelKind::binary:
+            s.accuracy = train::accuracy(p, y);
+            s.auroc = train::auroc(p, y);
+            s.auprc = train::auprc(p, y);
+            break;
+    }
     return s;
 }
 
@@ -138,17 +140,20 @@ HeadScores score_heads(const nn::Model& model, const Examples& ex, const std::ve
     out.combined.n = indices.size();
     out.heads.resize(model.heads());
     if (indices.empty()) return out;
-    std::vector<double> acc, roc, prc;
+    std::vector<double> acc, roc, prc, mse, r, rho;
     double loss = 0;
     for (std::size_t h = 0; h < model.heads(); ++h) {
         std::vector<float> y(indices.size());
         for (std::size_t k = 0; k < indices.size(); ++k) y[k] = ex.label(indices[k], h);
         const auto& head = model.spec().heads[h];
-        out.heads[h] = score_head(prob[h], y, head.loss == "softmax_cross_entropy");
+        out.heads[h] = score_head(prob[h], y, nn::head_kind(head.loss));
         if (out.heads[h].n) loss += head.weight * out.heads[h].loss;
         acc.push_back(out.heads[h].accuracy);
         roc.push_back(out.heads[h].auroc);
         prc.push_back(out.heads[h].auprc);
+        mse.push_back(out.heads[h].mse);
+        r.push_back(out.heads[h].pearson);
+        rho.push_back(out.heads[h].spearman);
     }
     if (model.heads() == 1) {
         out.combined = out.heads[0];
@@ -158,6 +163,9 @@ HeadScores score_heads(const nn::Model& model, const Examples& ex, const std::ve
     out.combined.accuracy = mean_of_finite(acc);
     out.combined.auroc = mean_of_finite(roc);
     out.combined.auprc = mean_of_finite(prc);
+    out.combined.mse = mean_of_finite(mse);
+    out.combined.pearson = mean_of_finite(r);
+    out.combined.spearman = mean_of_finite(rho);
     return out;
 }
 
@@ -174,11 +182,18 @@ namespace helix::infer {
 nlohmann::json scores_json(const Scores& s)
 {
     auto num = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
-    return {{"loss", num(s.loss)},
-            {"accuracy", num(s.accuracy)},
-            {"auroc", num(s.auroc)},
-            {"auprc", num(s.auprc)},
-            {"n", s.n}};
+    nlohmann::json out = {{"loss", num(s.loss)},
+                          {"accuracy", num(s.accuracy)},
+                          {"auroc", num(s.auroc)},
+                          {"auprc", num(s.auprc)},
+                          {"n", s.n}};
+    // Regression figures only where a regression head was scored (classifiers keep today's keys).
+    if (!std::isnan(s.mse) || !std::isnan(s.pearson)) {
+        out["mse"] = num(s.mse);
+        out["pearson"] = num(s.pearson);
+        out["spearman"] = num(s.spearman);
+    }
+    return out;
 }
 
 nlohmann::json scores_json(const nn::Model& model, const HeadScores& s)

@@ -1,6 +1,7 @@
 // core/infer/evaluate.hpp: preparing parsed sequences for a model, predicting and scoring them.
 #pragma once
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -19,9 +20,9 @@ namespace helix::infer {
 std::vector<std::string> fit_to_model(const nn::Model& model, const data::SequenceSet& set,
                                       std::vector<data::InputError>& errors, std::size_t& more_errors);
 
-// Per head, the probabilities of the records `indices` (in that order): (n, 1) sigmoids of a
-// bce_with_logits head, (n, K) softmax rows of a softmax_cross_entropy head. Batches group equal
-// lengths. Dropout is off.
+// Per head, the predictions of the records `indices` (in that order), as its kind (nn/head_kind.hpp)
+// makes them: (n, 1) sigmoids of a bce_with_logits head, (n, K) softmax rows of a softmax_cross_entropy
+// head, (n, 1) numbers of an mse head. Batches group equal lengths. Dropout is off.
 std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex,
                                   const std::vector<std::size_t>& indices, std::size_t batch_size = 256);
 
@@ -37,6 +38,9 @@ std::vector<float> predict_class_probabilities(nn::Model& model, const std::vect
 
 struct Scores {
     double loss = 0, accuracy = 0, auroc = 0, auprc = 0;
+    // Regression heads (loss mse): mean squared error, Pearson and Spearman correlation of prediction and
+    // target; NaN for classifiers (and then left out of scores_json).
+    double mse = std::nan(""), pearson = std::nan(""), spearman = std::nan("");
     std::size_t n = 0;
 };
 
@@ -50,7 +54,8 @@ struct HeadScores {
 
 // Binary heads: mean binary cross-entropy, accuracy at 0.5, AUROC and AUPRC. K-class heads: mean
 // cross-entropy, accuracy of the most probable class, and one-vs-rest AUROC and AUPRC macro-averaged
-// over classes (metrics.hpp); labels are class indices.
+// over classes (metrics.hpp); labels are class indices. Regression heads: mean squared error as the loss,
+// Pearson and Spearman correlation (correlation.hpp). The combined figures average the heads' finite ones.
 HeadScores score_heads(nn::Model& model, const Examples& ex, const std::vector<std::size_t>& indices);
 // The same from probabilities already predicted for `indices` (predict_heads' result, e.g. gathered in
 // chunks).

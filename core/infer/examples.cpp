@@ -1,6 +1,7 @@
 // core/infer/examples.cpp: see examples.hpp.
 #include "examples.hpp"
 
+#include "../nn/head_kind.hpp"
 #include "../train/batches.hpp"
 
 namespace helix::infer {
@@ -37,7 +38,7 @@ std::vector<Tensor> encode_inputs(const nn::Model& model, const Examples& ex,
 bool head_targets(const nn::Model& model, const Examples& ex, std::size_t h,
                   const std::vector<std::size_t>& batch, Tensor& targets, Tensor& mask)
 {
-    const bool classes = model.spec().heads[h].loss == "softmax_cross_entropy";
+    const bool classes = nn::head_kind(model.spec().heads[h].loss).labels == nn::LabelKind::classes;
     const std::size_t B = batch.size();
     targets = classes ? Tensor(xt::zeros<float>({B})) : Tensor(xt::zeros<float>({B, std::size_t{1}}));
     mask = xt::zeros_like(targets);

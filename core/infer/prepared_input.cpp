@@ -2,20 +2,27 @@
 #include "prepared_input.hpp"
 
 #include "../api/json_errors.hpp"
+#include "../nn/head_kind.hpp"
 #include "evaluate.hpp"
 
 namespace helix::infer {
 
 using nlohmann::json;
 
+bool is_regression(const nn::Model& model, std::size_t h)
+{
+    return nn::head_kind(model.spec().heads[h].loss).labels == nn::LabelKind::number;
+}
+
+// Regression heads read numbers, which only task columns do: one head of numbers reads its column as a task.
 bool reads_task_columns(const nn::Model& model)
 {
-    return model.heads() > 1 || model.spec().graph;
+    return model.heads() > 1 || model.spec().graph || is_regression(model, 0);
 }
 
 bool is_multiclass(const nn::Model& model, std::size_t h)
 {
-    return model.spec().heads[h].loss == "softmax_cross_entropy";
+    return nn::head_kind(model.spec().heads[h].loss).labels == nn::LabelKind::classes;
 }
 
 data::TableOptions table_options(const nn::Model& model, const std::string& label_column, bool require_labels)
@@ -29,7 +36,7 @@ data::TableOptions table_options(const nn::Model& model, const std::string& labe
             const auto& head = model.spec().heads[h];
             // A single head's column may be renamed (labelColumn, --label), as for a sequential model.
             opt.tasks.push_back({model.heads() == 1 && !label_column.empty() ? label_column : head.label,
-                                 is_multiclass(model, h) ? model.head_outputs(h) : 2});
+                                 is_multiclass(model, h) ? model.head_outputs(h) : 2, is_regression(model, h)});
         }
     } else if (is_multiclass(model)) {
         opt.classes = model.outputs();

@@ -16,6 +16,7 @@ namespace helix::infer {
 // Whether the model reads its labels from heads' own columns (several heads, or declared heads).
 bool reads_task_columns(const nn::Model& model);
 bool is_multiclass(const nn::Model& model, std::size_t h = 0);
+bool is_regression(const nn::Model& model, std::size_t h);  // its loss reads numbers (mse)
 
 // The table columns the model reads: labels (0/1 or class indices; per head for a multi-head model),
 // numeric features of every features input, and the DNA unless it reads none.

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "../data/one_hot.hpp"
+#include "../nn/head_kind.hpp"
 #include "../ops/ops.hpp"
 
 namespace helix::interpret {
@@ -68,12 +69,11 @@ std::size_t Scorer::class_of(const float* row) const
 float Scorer::score(const float* row, std::size_t k) const
 {
     if (!target_.probability) return row[k];
-    if (!multiclass()) return static_cast<float>(1.0 / (1.0 + std::exp(-static_cast<double>(row[0]))));
+    // The head's prediction (a probability for classes, the number itself for a regression head).
     const std::size_t K = outputs();
-    const float mx = *std::max_element(row, row + K);  // shifted so exp cannot overflow
-    double total = 0;
-    for (std::size_t j = 0; j < K; ++j) total += std::exp(static_cast<double>(row[j] - mx));
-    return static_cast<float>(std::exp(static_cast<double>(row[k] - mx)) / total);
+    prediction_.resize(K);
+    nn::head_kind(model_.spec().heads[target_.head].loss).predict(row, K, prediction_.data());
+    return prediction_[k];
 }
 
 double Scorer::log_odds(const float* row, std::size_t k) const
@@ -96,7 +96,8 @@ Var Scorer::score_sum(const Var& logits, const std::vector<std::size_t>& classes
     HELIX_ASSERT(classes.size() == B);
     Tensor pick = xt::zeros<float>({B, K});
     for (std::size_t b = 0; b < B; ++b) pick(b, classes[b]) = 1.0f;
-    if (!target_.probability) return ops::weighted_sum(logits, pick);
+    if (!target_.probability || !nn::head_kind(model_.spec().heads[target_.head].loss).classification())
+        return ops::weighted_sum(logits, pick);  // a regression head's output is its prediction
     return ops::weighted_sum(multiclass() ? ops::softmax(logits) : ops::sigmoid(logits), pick);
 }
 

@@ -56,6 +56,7 @@ private:
     nn::Model& model_;
     const infer::Examples& ex_;
     Target target_;
+    mutable std::vector<float> prediction_;  // score()'s scratch row of K predictions
     std::vector<bool> requires_grad_;  // the parameters' settings before, restored on destruction
 };
 

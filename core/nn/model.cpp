@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../ops/norm.hpp"
+#include "head_kind.hpp"
 
 namespace helix::nn {
 
@@ -143,17 +144,21 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
             return nullptr;
         }
         const std::size_t outputs = shape[0];
-        if (head.loss == "bce_with_logits" && outputs != 1) {
-            errors.push_back({f, f + ": " + what + " has " + std::to_string(outputs) +
-                                     " outputs but a 0/1 label needs 1 (dense with units: 1)"});
+        const HeadKind& kind = head_kind(head.loss);
+        if (kind.labels != LabelKind::classes && outputs != 1) {
+            errors.push_back({f, f + ": " + what + " has " + std::to_string(outputs) + " outputs but " +
+                                     (kind.labels == LabelKind::binary ? "a 0/1 label" : "a number to predict") +
+                                     " needs 1 (dense with units: 1" +
+                                     (kind.labels == LabelKind::number ? "; one head per target column" : "") +
+                                     ")"});
             return nullptr;
         }
-        if (last.type == "softmax") {
+        if (kind.classification() && last.type == "softmax") {
             errors.push_back({lf, lf + ": remove the softmax layer: the loss " + head.loss +
                                       " applies it to " + what + "'s outputs"});
             return nullptr;
         }
-        if (last.activation == "sigmoid" || last.type == "sigmoid") {
+        if (kind.classification() && (last.activation == "sigmoid" || last.type == "sigmoid")) {
             errors.push_back({lf, lf + ": remove the sigmoid from " + what + ": the loss " + head.loss +
                                       (head.loss == "bce_with_logits" ? " applies it"
                                                                       : " applies a softmax to its outputs") +

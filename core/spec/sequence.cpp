@@ -5,6 +5,7 @@
 #include <set>
 
 #include "../data/lines.hpp"
+#include "../nn/head_kind.hpp"
 #include "field_reader.hpp"
 #include "optimizer_options.hpp"
 #include "training_options.hpp"
@@ -54,7 +55,7 @@ HeadSpec read_head(const json& j, std::size_t index, std::vector<SpecError>& err
     r.text("name", h.name);
     if (!r.has("layer")) r.fail(r.field("layer"), "missing: the layer whose outputs this head predicts");
     r.text("layer", h.layer);
-    static const std::set<std::string> losses = {"bce_with_logits", "softmax_cross_entropy"};
+    static const std::set<std::string> losses(nn::head_loss_names().begin(), nn::head_loss_names().end());
     r.text("loss", h.loss, &losses);
     r.number("weight", h.weight, 0.0f, 1000.0f);
     r.text("label", h.label);
@@ -123,7 +124,7 @@ SpecResult parse_spec(const json& j)
     top.allow("format");
     top.allow("version");
     top.allow("comment");
-    static const std::set<std::string> losses = {"bce_with_logits", "softmax_cross_entropy"};
+    static const std::set<std::string> losses(nn::head_loss_names().begin(), nn::head_loss_names().end());
     top.text("loss", s.loss, &losses);
 
     top.allow("classes");
@@ -229,6 +230,20 @@ SpecResult parse_spec(const json& j)
         spec::FieldReader t(j.at("training"), "training", errors);
         static const std::set<std::string> monitors = {"val_loss", "val_auroc", "val_accuracy"};
         spec::read_training(t, s.training, monitors);
+    }
+    // Regression heads only: no AUROC or accuracy to watch. The default monitor becomes the validation
+    // loss, and a monitor of classes is refused, naming the field.
+    if (errors.empty() && std::none_of(s.heads.begin(), s.heads.end(), [](const HeadSpec& h) {
+            return head_kind(h.loss).classification();
+        })) {
+        const bool given =
+            top.has("training") && j.at("training").is_object() && j.at("training").contains("monitor");
+        if (!given)
+            s.training.monitor = "val_loss";
+        else if (s.training.monitor != "val_loss")
+            errors.push_back({"training.monitor", "training.monitor: '" + s.training.monitor +
+                                                      "' scores classes, but every head of this model is a "
+                                                      "regression (loss mse): use \"val_loss\""});
     }
     top.reject_unknown();
     return res;

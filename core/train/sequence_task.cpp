@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "../nn/head_kind.hpp"
 #include "../ops/norm.hpp"
 #include "../ops/ops.hpp"
 #include "batches.hpp"
@@ -19,9 +20,12 @@ SequenceTask::SequenceTask(nn::Model& model, infer::Examples examples, const nn:
       rng_(training.seed)
 {
     HELIX_ASSERT(ex_.heads == model_.heads() && ex_.labels.size() == ex_.size() * ex_.heads);
-    std::vector<float> strata(ex_.size());  // the first head's label; a missing one is a stratum of its own
+    // Strata: the first head's label (a missing one is a stratum of its own); a regression target is not a
+    // class, so its records form one stratum.
+    const bool classes = nn::head_kind(model_.spec().heads[0].loss).classification();
+    std::vector<float> strata(ex_.size());
     for (std::size_t i = 0; i < ex_.size(); ++i)
-        strata[i] = std::isnan(ex_.label(i, 0)) ? -1.0f : ex_.label(i, 0);
+        strata[i] = std::isnan(ex_.label(i, 0)) ? -1.0f : classes ? ex_.label(i, 0) : 0.0f;
     Rng split_rng(training.seed * 0x9E3779B97F4A7C15ull + 1);
     split_ = stratified_split(strata, spec_.validation_fraction, spec_.test_fraction, split_rng);
 }
@@ -44,8 +48,7 @@ BatchOutcome SequenceTask::train_batch(std::size_t b)
         Tensor y, mask;
         if (!infer::head_targets(model_, ex_, h, batch, y, mask)) continue;
         const auto& head = model_.spec().heads[h];
-        Var l = head.loss == "softmax_cross_entropy" ? ops::softmax_cross_entropy(logits[h], y, mask)
-                                                     : ops::bce_with_logits(logits[h], y, mask);
+        Var l = nn::head_kind(head.loss).train_loss(logits[h], y, mask);
         terms.push_back(head.weight == 1.0f ? l : ops::scale(l, head.weight));
     }
     BatchOutcome out;

@@ -102,14 +102,14 @@ TEST_CASE("simulate_activity: targets follow the motif rules, replicates agree t
     // The table reads back with two targets, values to the 4 printed decimals.
     TableOptions t;
     t.require_labels = false;
-    t.target_columns = {"dev", "hk"};
+    t.tasks = {{"dev", 2, true}, {"hk", 2, true}};
     const auto parsed = parse_table(to_table(rows), t);
     REQUIRE(parsed.ok());
-    REQUIRE(parsed.value.targets.size() == 2 * rows.size());
-    CHECK(parsed.value.target_columns == std::vector<std::string>{"dev", "hk"});
+    REQUIRE(parsed.value.task_labels.size() == 2 * rows.size());
+    CHECK(parsed.value.task_columns == std::vector<std::string>{"dev", "hk"});
     for (std::size_t i = 0; i < rows.size(); i += 97) {
-        CHECK(parsed.value.targets[2 * i] == doctest::Approx(rows[i].dev).epsilon(1e-3));
-        CHECK(parsed.value.targets[2 * i + 1] == doctest::Approx(rows[i].hk).epsilon(1e-3));
+        CHECK(parsed.value.task_labels[2 * i] == doctest::Approx(rows[i].dev).epsilon(1e-3));
+        CHECK(parsed.value.task_labels[2 * i + 1] == doctest::Approx(rows[i].hk).epsilon(1e-3));
     }
 }
 
@@ -172,17 +172,25 @@ TEST_CASE("parse_table: regression targets and profile lists name the line, colu
 {
     TableOptions t;
     t.require_labels = false;
-    t.target_columns = {"dev"};
-    auto bad = parse_table("id\tsequence\tdev\nr1\tACGT\t1.5\nr2\tACGT\tnan\nr3\tACGT\tinf\nr4\tACGT\t\n", t);
+    t.tasks = {{"dev", 2, true}};
+    auto bad = parse_table(
+        "id\tsequence\tdev\nr1\tACGT\t1.5\nr2\tACGT\tnan\nr3\tACGT\tinf\nr4\tACGT\t\n"
+        "r5\tACGT\t1e39\n",
+        t);
     REQUIRE(bad.errors.size() == 3);
-    CHECK(bad.errors[0].message == "line 3, column 9: 'nan' in column 'dev' is not a number");
+    CHECK(bad.errors[0].message ==
+          "line 3, column 9: 'nan' in column 'dev' is not a number (a regression "
+          "target: a number, or an empty cell for a missing one)");
     CHECK(bad.errors[0].field == "dev");
     CHECK(bad.errors[1].line == 4);
-    CHECK(bad.errors[2].message.find("empty") != std::string::npos);
-    t.target_columns = {"dev", "hk"};
+    CHECK(bad.errors[2].message.find("too large") != std::string::npos);
+    CHECK(bad.value.task_labels[0] == 1.5f);
+    CHECK(std::isnan(bad.value.task_labels[3]));  // an empty cell: a missing target, left out of the loss
+    t.tasks = {{"dev", 2, true}, {"hk", 2, true}};
     auto missing = parse_table("sequence\tdev\nACGT\t1\n", t);
     REQUIRE(!missing.ok());
     CHECK(missing.errors[0].message.find("no 'hk' column") != std::string::npos);
+    CHECK(missing.errors[0].message.find("numbers (a regression target)") != std::string::npos);
 
     TableOptions p;
     p.require_labels = false;

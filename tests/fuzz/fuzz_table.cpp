@@ -44,7 +44,7 @@ data::TableOptions options_from(std::uint8_t b)
     if (b & 8) opt.feature_columns = {"accessibility", "gc"};
     if (b & 16) opt.label_column = "class";
     if ((b & 32) && !opt.feature_columns.empty()) opt.sequence = false;
-    if (b & 64) opt.target_columns = {"dev", "hk"};
+    if (b & 64) opt.tasks = {{"dev", 2, true}, {"hk", 2, true}};  // regression targets
     if (b & 128) {
         opt.profile_columns = {"counts_plus", "counts_minus"};
         opt.profile_length = (b & 16) ? 0 : 3;  // 0: taken from the first row
@@ -63,9 +63,6 @@ void check_table(const data::SequenceSet& set, const data::TableOptions& opt, bo
     FUZZ_CHECK(set.features.size() == n * set.feature_columns.size(), "");
     if (from_table) FUZZ_CHECK(set.feature_columns.size() == opt.feature_columns.size(), "");
     for (float f : set.features) FUZZ_CHECK(std::isfinite(f), "a feature is not finite");
-    FUZZ_CHECK(set.targets.size() == n * set.target_columns.size(), "");
-    for (float f : set.targets) FUZZ_CHECK(std::isfinite(f), "a target is not finite");
-    if (from_table) FUZZ_CHECK(set.target_columns.size() == opt.target_columns.size(), "");
     if (from_table && !opt.profile_columns.empty()) {
         FUZZ_CHECK(set.profile_length > 0, "a profile of no positions");
         FUZZ_CHECK(set.profiles.size() == n * set.profile_columns.size() * set.profile_length, "");
@@ -75,9 +72,16 @@ void check_table(const data::SequenceSet& set, const data::TableOptions& opt, bo
         if (std::isnan(y)) continue;
         FUZZ_CHECK(y >= 0 && y < static_cast<float>(opt.classes) && y == std::floor(y), std::to_string(y));
     }
-    for (float y : set.task_labels)
-        FUZZ_CHECK(std::isnan(y) || (y >= 0 && y < static_cast<float>(opt.classes) && y == std::floor(y)),
-                   std::to_string(y));
+    const std::size_t T = set.task_columns.size();
+    for (std::size_t k = 0; k < set.task_labels.size(); ++k) {
+        const float y = set.task_labels[k];
+        if (std::isnan(y)) continue;
+        if (T == opt.tasks.size() && opt.tasks[k % T].numeric)  // a regression target: any finite number
+            FUZZ_CHECK(std::isfinite(y), std::to_string(y));
+        else
+            FUZZ_CHECK(y >= 0 && y < static_cast<float>(opt.classes) && y == std::floor(y),
+                       std::to_string(y));
+    }
     if (opt.sequence)
         for (std::size_t i = 0; i < n; ++i) {
             FUZZ_CHECK(!set.sequences[i].empty(), set.ids[i]);

@@ -25,7 +25,7 @@ head -n 6 web/data/gan-motif.fa | grep -v '^>' > "$seeds/fasta/lines.txt"
 head -n 6 web/data/gata-test.tsv > "$seeds/fasta/table.tsv"
 
 # table: byte 0 = options (1 labels required, 2 three classes, 4 tasks gata1/tal1, 8 features accessibility/gc,
-# 16 label column "class", 32 features only, 64 regression targets dev/hk, 128 profile columns
+# 16 label column "class", 32 features only, 64 numeric tasks dev/hk (regression), 128 profile columns
 # counts_plus/counts_minus of 3 positions, or of the first row's length with 16); then the table, or a matrix
 # NUL its metadata table
 { byte 1; head -n 12 web/data/gata-example.tsv; } > "$seeds/table/gata-example.tsv"

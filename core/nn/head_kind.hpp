@@ -1,0 +1,45 @@
+// core/nn/head_kind.hpp: what a head's loss means, in one place. A head of a sequence model names its loss;
+// the loss decides what its label column holds, how many outputs it needs, what training minimises, what
+// a prediction is, and how it is scored. Training (core/train/sequence_task), prediction and scores
+// (core/infer/evaluate), reading tables (core/infer/prepared_input) and explanations (core/interpret/target)
+// all ask here, so a new kind of head is one entry in head_kind.cpp.
+//   bce_with_logits        a 0/1 label; 1 output; prediction = sigmoid (a probability)
+//   softmax_cross_entropy  a class index 0..K-1; K >= 2 outputs; prediction = softmax row
+//   mse                    a number (regression: enhancer activity, log counts); 1 output; prediction = the
+//                          output itself; scored by Pearson and Spearman correlation and mean squared error
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "../autograd.hpp"
+
+namespace helix::nn {
+
+enum class LabelKind {
+    binary,   // 0/1
+    classes,  // 0..K-1
+    number,   // any finite number
+};
+
+struct HeadKind {
+    const char* loss;
+    LabelKind labels;
+    // The mean loss over the entries `mask` keeps: logits (B, K); targets (B) class indices for classes,
+    // else (B, 1).
+    Var (*train_loss)(const Var& logits, const Tensor& targets, const Tensor& mask);
+    // One example's prediction from its K logits (sigmoid, softmax, identity, exp), written to out[0..K).
+    void (*predict)(const float* logits, std::size_t K, float* out);
+    // One example's loss from its prediction, for scores (clamped so a confident mistake stays finite).
+    double (*example_loss)(const float* prediction, std::size_t K, float label);
+
+    bool classification() const { return labels != LabelKind::number; }
+};
+
+// The kind of a loss name the spec accepted (HELIX_ASSERT for any other).
+const HeadKind& head_kind(const std::string& loss);
+// Every loss name a head may have, for the spec's check and its message.
+const std::vector<std::string>& head_loss_names();
+
+}  // namespace helix::nn
