@@ -50,6 +50,13 @@ export const EXAMPLES = [
     main: 'data/multitask.tsv',
   },
   {
+    key: 'activity',
+    families: ['regression'],
+    label: 'dataExampleActivity',
+    credit: 'dataCreditActivity',
+    main: 'data/activity.tsv',
+  },
+  {
     key: 'multimodal',
     families: ['multimodal'],
     label: 'dataExampleMultimodal',

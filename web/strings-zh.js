@@ -44,6 +44,7 @@ export const zh = {
   statusTrainingSteps: '训练中… 第 {step} / {steps} 步',
   statusTrainedTasks:
     '训练用时 {seconds} 秒。{tasks} 个任务在未见过的测试行上的得分见“结果”面板（平均 AUROC {auroc}）。',
+  statusTrainedRegression: '训练用时 {seconds} 秒。测试集 Pearson r：{targets}（{n} 条留出序列）。',
   statusTrainedGraph:
     '训练用时 {seconds} 秒。在标签从未参与训练的 {n} 个测试节点上，模型预测正确类别的比例为 {accuracy}。',
   statusTrainedAutoencoder:
@@ -95,6 +96,9 @@ export const zh = {
     '由 Helix 模拟（helix simulate --kind splice-features）：2000 个内含子；当分支点位于上游 18–40 nt、内含子足够长且剪接位点足够强时发生剪接（标签 1）。',
   dataCreditMultitask:
     '由 Helix 模拟（helix simulate --kind multitask）：4000 条 200 bp 的序列，含 JASPAR 的 GATA1 和 TAL1 位点；每个标签列有 15% 为空（未知）。',
+  dataExampleActivity: '增强子活性，两个目标 dev 和 hk（模拟数据，DeepSTARR 式）',
+  dataCreditActivity:
+    '由 Helix 模拟（helix simulate --kind activity）：4000 条 249 bp 的序列，每条含 0–3 个 JASPAR GATA1 和 TAL1 位点；dev 和 hk 活性取决于基序数目、GATA1–TAL1 位点对和位于中央的 TAL1 位点，再加上噪声；dev_rep2 和 hk_rep2 是第二次重复（两次重复的一致程度就是噪声上限）。',
   dataCreditMultimodal:
     '由 Helix 模拟（helix simulate --kind multimodal）：结合（标签 1）需要一个 GATA1 位点并且染色质开放（可及性）；保守性只是一个微弱的线索。',
   dataCreditTransfer:
@@ -179,6 +183,7 @@ export const zh = {
   familySequence: 'DNA 序列模型',
   familyColumns: '表格列模型（无 DNA）',
   familyMultitask: '多任务',
+  familyRegression: '回归（数值）',
   familyMultimodal: '多模态（DNA + 数值列）',
   familyTransfer: '迁移学习',
   familyGraph: '图',

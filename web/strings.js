@@ -47,6 +47,7 @@ export const en = {
   statusTrainingSteps: 'Training… step {step} of {steps}',
   statusTrainedTasks:
     'Trained in {seconds} s. Scores for each of the {tasks} tasks on test rows it never saw are under Results (mean AUROC {auroc}).',
+  statusTrainedRegression: 'Trained in {seconds} s. Test Pearson r: {targets} ({n} held-out sequences).',
   statusTrainedGraph:
     'Trained in {seconds} s. On {n} test nodes whose labels it never saw, the model picks the right class {accuracy} of the time.',
   statusTrainedAutoencoder:
@@ -101,6 +102,9 @@ export const en = {
     'simulated by Helix (helix simulate --kind splice-features): 2000 introns, spliced (label 1) when the branch point lies 18–40 nt upstream, the intron is long enough and the splice sites are strong enough.',
   dataCreditMultitask:
     'simulated by Helix (helix simulate --kind multitask): 4000 sequences of 200 bp with JASPAR GATA1 and TAL1 sites; 15% of each label column is empty (unknown).',
+  dataExampleActivity: 'Enhancer activity, two targets dev and hk (simulated, DeepSTARR-shaped)',
+  dataCreditActivity:
+    'simulated by Helix (helix simulate --kind activity): 4000 sequences of 249 bp with 0–3 JASPAR GATA1 and TAL1 sites each; dev and hk activities follow motif counts, a GATA1–TAL1 pair and a central TAL1 site, plus noise; dev_rep2 and hk_rep2 are a second replicate (their agreement is the noise ceiling).',
   dataCreditMultimodal:
     'simulated by Helix (helix simulate --kind multimodal): binding (label 1) needs a GATA1 site AND open chromatin (accessibility); conservation is a weak hint.',
   dataCreditTransfer:
@@ -203,6 +207,7 @@ export const en = {
   familySequence: 'DNA sequence models',
   familyColumns: 'Table-column models (no DNA)',
   familyMultitask: 'Multi-task',
+  familyRegression: 'Regression (numbers)',
   familyMultimodal: 'Multimodal (DNA + columns)',
   familyTransfer: 'Transfer learning',
   familyGraph: 'Graphs',

@@ -14,6 +14,9 @@ export const usage =
   splice-features (intron features, label; no --length); multitask (sequence, gata1, tal1;
   --missing: share of empty label cells); multimodal (sequence, accessibility, conservation,
   label); transfer-pretrain, transfer-finetune (sequence, label). --noise: share of labels flipped
+  spacing (sequence, label: GATA1 and TAL1 sites 80-120 bases apart or not; --length 200-500);
+  activity (sequence, dev, hk, dev_rep2, hk_rep2: enhancer activity; --noise: replicate noise sd);
+  profile (sequence, counts_plus, counts_minus; --length input, --output-length central window)
   [--motif TGATAA] [--motif-fraction F] [--format table|fasta]   (planted-motif; an --out ending in .fa is FASTA)
 helix simulate --kind graph-motifs [--count N] [--seed S] --out-nodes nodes.tsv --out-edges edges.tsv | --out DIR`;
 
@@ -26,6 +29,7 @@ export async function run(args) {
   const options = present({
     count: count(args, 'count', 2),
     length: count(args, 'length'),
+    outputLength: count(args, 'output-length'),
     seed: number(args, 'seed', { integer: true }),
     motif: args.motif,
     motifFraction: number(args, 'motif-fraction'),

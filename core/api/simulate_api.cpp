@@ -5,9 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "../data/simulate.hpp"
+#include "../data/simulate_activity.hpp"
 #include "../data/simulate_graphs.hpp"
 #include "../data/simulate_multimodal.hpp"
 #include "../data/simulate_multitask.hpp"
+#include "../data/simulate_profile.hpp"
+#include "../data/simulate_spacing.hpp"
 #include "../data/simulate_splice_features.hpp"
 #include "../data/simulate_transfer.hpp"
 
@@ -17,7 +20,7 @@ using nlohmann::json;
 
 const char* const kSimulationKinds =
     "motif-order, planted-motif, splice-features, multitask, multimodal, transfer-pretrain, "
-    "transfer-finetune";
+    "transfer-finetune, spacing, activity, profile";
 
 std::string simulate_json(const std::string& kind, const std::string& options_json)
 {
@@ -129,6 +132,28 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
         if (errors.empty())
             set = kind == "transfer-pretrain" ? data::simulate_transfer_pretrain(o)
                                               : data::simulate_transfer_finetune(o);
+    } else if (kind == "spacing") {  // transformer-spacing: two sites in or out of a distance band
+        data::SpacingOptions o;
+        size("count", o.count, 2, 100000);
+        size("length", o.length, data::spacing_min_length(o), 10000);
+        o.seed = seed();
+        if (errors.empty()) set = data::simulate_spacing(o);
+    } else if (kind == "activity") {  // regression-activity: dev and hk targets, two replicates each
+        data::ActivityOptions o;
+        size("count", o.count, 2, 100000);
+        size("length", o.length, data::activity_min_length(), 10000);
+        fraction("noise", o.noise_sd, 5.0);
+        o.seed = seed();
+        if (errors.empty()) table = data::to_table(data::simulate_activity(o));
+    } else if (kind == "profile") {  // bpnet-profile: per-base counts on both strands of a central window
+        data::ProfileOptions o;
+        size("count", o.count, 2, 20000);
+        size("length", o.input_length, 100, 10000);
+        size("outputLength", o.output_length, 120, 10000);  // room for 3 sites and their footprints
+        o.seed = seed();
+        if (errors.empty() && (o.output_length > o.input_length || (o.input_length - o.output_length) % 2))
+            fail("outputLength", "must be at most length, with length - outputLength even (a centred window)");
+        if (errors.empty()) table = data::to_table(data::simulate_profile(o));
     } else {
         fail("kind", "'" + kind + "' is not one of: " + kSimulationKinds);
     }

@@ -6,8 +6,8 @@
 
 #include "../data/one_hot.hpp"
 #include "../nn/head_kind.hpp"
-#include "../train/correlation.hpp"
 #include "../train/batches.hpp"
+#include "../train/correlation.hpp"
 #include "../train/metrics.hpp"
 
 namespace helix::infer {
@@ -98,7 +98,8 @@ Scores score_head(const Tensor& prob, const std::vector<float>& labels, const nn
     switch (kind.labels) {
         case nn::LabelKind::number:
             s.accuracy = s.auroc = s.auprc = nan;
-            s.mse = s.loss;  // the example loss of an mse head is its squared error
+            s.mse = 0;
+            for (std::size_t k = 0; k < y.size(); ++k) s.mse += (p[k] - y[k]) * (p[k] - y[k]) / y.size();
             s.pearson = train::pearson(p, y);
             s.spearman = train::spearman(p, y);
             break;

@@ -36,7 +36,8 @@ data::TableOptions table_options(const nn::Model& model, const std::string& labe
             const auto& head = model.spec().heads[h];
             // A single head's column may be renamed (labelColumn, --label), as for a sequential model.
             opt.tasks.push_back({model.heads() == 1 && !label_column.empty() ? label_column : head.label,
-                                 is_multiclass(model, h) ? model.head_outputs(h) : 2, is_regression(model, h)});
+                                 is_multiclass(model, h) ? model.head_outputs(h) : 2,
+                                 is_regression(model, h)});
         }
     } else if (is_multiclass(model)) {
         opt.classes = model.outputs();

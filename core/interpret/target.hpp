@@ -57,7 +57,7 @@ private:
     const infer::Examples& ex_;
     Target target_;
     mutable std::vector<float> prediction_;  // score()'s scratch row of K predictions
-    std::vector<bool> requires_grad_;  // the parameters' settings before, restored on destruction
+    std::vector<bool> requires_grad_;        // the parameters' settings before, restored on destruction
 };
 
 // How many rows of length L one forward pass takes: about 128k positions, so a chunk's activations stay

@@ -20,12 +20,18 @@ void softmax_of(const float* z, std::size_t K, float* out)
     const float mx = *std::max_element(z, z + K);  // shifted so exp cannot overflow
     double total = 0;
     for (std::size_t j = 0; j < K; ++j) total += std::exp(static_cast<double>(z[j] - mx));
-    for (std::size_t j = 0; j < K; ++j) out[j] = static_cast<float>(std::exp(static_cast<double>(z[j] - mx)) / total);
+    for (std::size_t j = 0; j < K; ++j)
+        out[j] = static_cast<float>(std::exp(static_cast<double>(z[j] - mx)) / total);
 }
 
 void identity_of(const float* z, std::size_t K, float* out)
 {
     std::copy_n(z, K, out);
+}
+
+void exp_of(const float* z, std::size_t K, float* out)
+{
+    for (std::size_t j = 0; j < K; ++j) out[j] = std::exp(z[j]);
 }
 
 // Clamped at -100 as PyTorch's BCELoss clamps log.
@@ -50,6 +56,14 @@ double squared_error(const float* p, std::size_t, float y)
     return d * d;
 }
 
+// rate - y log(rate), as training minimises exp(z) - y z with z = log(rate) (the log-factorial term left
+// out, as PyTorch's default full=False).
+double poisson_loss(const float* rate, std::size_t, float y)
+{
+    const double r = std::max(static_cast<double>(rate[0]), 1e-30);
+    return r - y * std::log(r);
+}
+
 Var bce(const Var& z, const Tensor& y, const Tensor& m)
 {
     return ops::bce_with_logits(z, y, m);
@@ -62,11 +76,16 @@ Var mean_squared(const Var& z, const Tensor& y, const Tensor& m)
 {
     return ops::mse(z, y, m);
 }
+Var poisson(const Var& z, const Tensor& y, const Tensor& m)
+{
+    return ops::poisson_nll(z, y, m);
+}
 
 const HeadKind kKinds[] = {
     {"bce_with_logits", LabelKind::binary, bce, sigmoid_of, binary_loss},
     {"softmax_cross_entropy", LabelKind::classes, cross_entropy, softmax_of, class_loss},
     {"mse", LabelKind::number, mean_squared, identity_of, squared_error},
+    {"poisson", LabelKind::number, poisson, exp_of, poisson_loss},
 };
 
 }  // namespace

@@ -7,6 +7,9 @@
 //   softmax_cross_entropy  a class index 0..K-1; K >= 2 outputs; prediction = softmax row
 //   mse                    a number (regression: enhancer activity, log counts); 1 output; prediction = the
 //                          output itself; scored by Pearson and Spearman correlation and mean squared error
+//   poisson                a count >= 0; 1 output, read as the log of the rate; prediction = exp(output), the
+//                          expected count; loss = Poisson NLL (torch.nn.PoissonNLLLoss(log_input=True));
+//                          scored as mse is, on the expected counts
 #pragma once
 
 #include <cstddef>

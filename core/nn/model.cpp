@@ -146,11 +146,11 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
         const std::size_t outputs = shape[0];
         const HeadKind& kind = head_kind(head.loss);
         if (kind.labels != LabelKind::classes && outputs != 1) {
-            errors.push_back({f, f + ": " + what + " has " + std::to_string(outputs) + " outputs but " +
-                                     (kind.labels == LabelKind::binary ? "a 0/1 label" : "a number to predict") +
-                                     " needs 1 (dense with units: 1" +
-                                     (kind.labels == LabelKind::number ? "; one head per target column" : "") +
-                                     ")"});
+            errors.push_back(
+                {f, f + ": " + what + " has " + std::to_string(outputs) + " outputs but " +
+                        (kind.labels == LabelKind::binary ? "a 0/1 label" : "a number to predict") +
+                        " needs 1 (dense with units: 1" +
+                        (kind.labels == LabelKind::number ? "; one head per target column" : "") + ")"});
             return nullptr;
         }
         if (kind.classification() && last.type == "softmax") {

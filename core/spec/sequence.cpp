@@ -243,7 +243,7 @@ SpecResult parse_spec(const json& j)
         else if (s.training.monitor != "val_loss")
             errors.push_back({"training.monitor", "training.monitor: '" + s.training.monitor +
                                                       "' scores classes, but every head of this model is a "
-                                                      "regression (loss mse): use \"val_loss\""});
+                                                      "regression (loss mse or poisson): use \"val_loss\""});
     }
     top.reject_unknown();
     return res;

@@ -98,7 +98,27 @@ ValidationScores SequenceTask::validation_scores()
 
 nlohmann::json SequenceTask::test_scores()
 {
-    return infer::scores_json(model_, infer::score_heads(model_, ex_, split_.test));
+    const auto& test = split_.test;
+    if (test.empty()) return infer::scores_json(model_, infer::score_heads(model_, ex_, test));
+    const std::vector<Tensor> prob = infer::predict_heads(model_, ex_, test);
+    nlohmann::json out = infer::scores_json(model_, infer::score_heads(model_, ex_, test, prob));
+    // Regression heads also give their test points (observed, predicted), for the page's scatter: at most
+    // kScatterPoints, evenly spaced through the test set.
+    constexpr std::size_t kScatterPoints = 3000;
+    const std::size_t step = (test.size() + kScatterPoints - 1) / kScatterPoints;
+    for (std::size_t h = 0; h < model_.heads(); ++h) {
+        if (nn::head_kind(model_.spec().heads[h].loss).classification()) continue;
+        nlohmann::json observed = nlohmann::json::array(), predicted = nlohmann::json::array();
+        for (std::size_t k = 0; k < test.size(); k += step) {
+            const float y = ex_.label(test[k], h);
+            if (std::isnan(y)) continue;
+            observed.push_back(y);
+            predicted.push_back(prob[h](k, 0));
+        }
+        nlohmann::json& where = model_.heads() > 1 ? out["heads"][model_.spec().heads[h].name] : out;
+        where["points"] = {{"observed", observed}, {"predicted", predicted}};
+    }
+    return out;
 }
 
 void SequenceTask::add_to_summary(nlohmann::json& summary)

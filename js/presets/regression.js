@@ -1,0 +1,59 @@
+// js/presets/regression.js: sequence models that predict numbers (regression heads: "loss": "mse"), engine
+// family 'sequence'. The spec format is documented in core/spec/sequence.hpp and the head kinds in
+// core/nn/head_kind.hpp.
+//
+// regression-activity is shaped like DeepSTARR (de Almeida et al. 2022, Nat Genet 54:613): four convolution
+// blocks (conv, batch norm, ReLU, max pool 2) of 256/60/60/120 filters with kernels 7/3/5/3, two dense layers
+// of 256 with dropout 0.4, and one output per target (developmental and housekeeping enhancer activity,
+// log2). About 0.62 M parameters, as the paper's. Trained on web/data/activity.tsv (helix simulate --kind
+// activity), where the dev_rep2/hk_rep2 columns give the noise ceiling.
+const convBlock = (name, filters, kernel) => [
+  { type: 'conv1d', name, filters, kernel_size: kernel, padding: 'same' },
+  { type: 'batch_norm', name: `${name}_bn` },
+  { type: 'relu', name: `${name}_relu` },
+  { type: 'max_pool1d', name: `${name}_pool`, pool_size: 2 },
+];
+
+const denseBlock = (name) => [
+  { type: 'dense', name, units: 256 },
+  { type: 'batch_norm', name: `${name}_bn` },
+  { type: 'relu', name: `${name}_relu` },
+  { type: 'dropout', name: `${name}_drop`, rate: 0.4 },
+];
+
+export const REGRESSION_PRESETS = {
+  'regression-activity': {
+    name: 'regression-activity',
+    description:
+      'Regression on measured activity, shaped like DeepSTARR: four convolution blocks and two dense layers ' +
+      'predict two numbers per 249 bp sequence, developmental (dev) and housekeeping (hk) enhancer activity. ' +
+      'Scored by the Pearson and Spearman correlation of predicted and measured activity on held-out sequences. ' +
+      'Other target columns: each head\'s "label" in the model spec.',
+    inputs: [{ name: 'dna', type: 'dna', length: 249 }],
+    layers: [
+      ...convBlock('conv1', 256, 7),
+      ...convBlock('conv2', 60, 3),
+      ...convBlock('conv3', 60, 5),
+      ...convBlock('conv4', 120, 3),
+      { type: 'flatten', name: 'flatten' },
+      ...denseBlock('fc1'),
+      ...denseBlock('fc2'),
+      { type: 'dense', name: 'out_dev', units: 1 },
+      { type: 'dense', name: 'out_hk', inputs: 'fc2_drop', units: 1 },
+    ],
+    heads: [
+      { name: 'dev', layer: 'out_dev', loss: 'mse', weight: 1 },
+      { name: 'hk', layer: 'out_hk', loss: 'mse', weight: 1 },
+    ],
+    optimizer: { type: 'adam', learning_rate: 0.002 },
+    training: {
+      epochs: 20,
+      batch_size: 128,
+      validation_fraction: 0.1,
+      test_fraction: 0.1,
+      patience: 5,
+      monitor: 'val_loss',
+      seed: 1,
+    },
+  },
+};
