@@ -187,6 +187,7 @@ TEST_CASE("parse_table: regression targets and profile lists name the line, colu
     CHECK(bad.value.task_labels[0] == 1.5f);
     CHECK(std::isnan(bad.value.task_labels[3]));  // an empty cell: a missing target, left out of the loss
     t.tasks = {{"dev", 2, true}, {"hk", 2, true}};
+    t.require_labels = true;  // training: every target column must be there
     auto missing = parse_table("sequence\tdev\nACGT\t1\n", t);
     REQUIRE(!missing.ok());
     CHECK(missing.errors[0].message.find("no 'hk' column") != std::string::npos);
