@@ -627,6 +627,10 @@ export const zhPresetDescriptions = {
     '一个共享的卷积主干，每个转录因子一个输出（默认为 GATA1 和 TAL1）：基序检测器共享，每个输出头预测自己的 0/1 标签列，' +
     '空单元格表示标签缺失，只有对应的输出头跳过它。使用其他标签列：--labels a,b（命令行）、createModel(name, {labels})（JS API），' +
     '或在页面的模型定义（高级）中设置每个输出头的 "label"。',
+  'regression-activity':
+    '对测量得到的活性做回归，结构仿照 DeepSTARR：四个卷积块和两个全连接层为每条 249 bp 的序列预测两个数值，' +
+    '即发育型（dev）和管家型（hk）增强子活性。用留出序列上预测值与测量值的 Pearson 和 Spearman 相关系数评分。' +
+    '使用其他目标列：--targets a,b（命令行）、createModel(name, {labels})（JS API），或模型定义中每个输出头的 "label"。',
   multimodal:
     '两种输入：DNA（基序检测器，全局最大池化）和同一张表中的数值列（默认为一个染色质可及性值和一个保守性值；其他列用 --features a,b），' +
     '数值列经标准化后与基序得分拼接，再由全连接层做出判断。适用于既需要基序“又”需要开放染色质的结合。',

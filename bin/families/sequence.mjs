@@ -13,13 +13,14 @@ export const sequence = {
   marks: [], // --data: shared with GANs, and sequence models are the default
   train: {
     usage:
-      '--data train.tsv [--label COLUMN | --labels A,B] [--features X,Y] [--epochs N] [--batch-size N] ' +
+      '--data train.tsv [--label COLUMN | --labels A,B | --targets A,B] [--features X,Y] [--epochs N] [--batch-size N] ' +
       '[--lr X] [--seed S]\n[--init-from pretrained.json [--transfer-layers L1,L2]] [--freeze L1,L2]',
     required: ['data'],
     options: [
       'data',
       'label',
       'labels',
+      'targets',
       'features',
       'init-from',
       'transfer-layers',
@@ -29,7 +30,11 @@ export const sequence = {
       'lr',
       'seed',
     ],
-    createOptions: (args) => ({ labels: list(args.labels), features: list(args.features) }),
+    // --targets: the numeric columns of a regression model, one head each (the same as --labels for classifiers).
+    createOptions(args) {
+      if (args.labels && args.targets) throw new UsageError('give either --labels or --targets, not both');
+      return { labels: list(args.targets ?? args.labels), features: list(args.features) };
+    },
     prepare,
     progress: (args) => epochPrinter(args.quiet),
     summary,
@@ -62,7 +67,11 @@ async function prepare(model, args) {
 
 function summary(s) {
   const t = s.test;
-  const scores = (x) => `accuracy ${score(x.accuracy)}, AUROC ${score(x.auroc)}, AUPRC ${score(x.auprc)}`;
+  // A regression head reports its correlations; a classifier its accuracy, AUROC and AUPRC.
+  const scores = (x) =>
+    x.pearson !== undefined
+      ? `Pearson r ${score(x.pearson)}, Spearman ρ ${score(x.spearman)}, MSE ${score(x.mse)}`
+      : `accuracy ${score(x.accuracy)}, AUROC ${score(x.auroc)}, AUPRC ${score(x.auprc)}`;
   return (
     `${bestEpoch(s)}; held-out test (${t.n} sequences): ${scores(t)}\n` +
     Object.entries(t.heads ?? {})
@@ -103,7 +112,7 @@ async function evaluate(helix, args) {
 function predictionsTsv(rows, names) {
   if (rows.length && rows[0].heads) {
     const heads = Object.keys(rows[0].heads);
-    const cell = (h) => (h.probabilities ? (h.label ?? String(h.class)) : h.probability.toFixed(6));
+    const cell = (h) => (h.probabilities ? (h.label ?? String(h.class)) : (h.probability ?? h.value).toFixed(6)); // value: regression
     return tsv(
       ['id', ...heads],
       rows.map((r) => [r.id, ...heads.map((n) => cell(r.heads[n]))]),
@@ -117,6 +126,11 @@ function predictionsTsv(rows, names) {
       rows.map((r) => [r.id, name(r.class), ...r.probabilities.map((p) => p.toFixed(6))]),
     );
   }
+  if (rows.length && rows[0].value !== undefined)
+    return tsv(
+      ['id', 'value'],
+      rows.map((r) => [r.id, r.value.toFixed(6)]),
+    );
   return tsv(
     ['id', 'probability'],
     rows.map((r) => [r.id, r.probability.toFixed(6)]),

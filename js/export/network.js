@@ -90,11 +90,15 @@ function sequenceNetwork(spec) {
       label: 'label',
     },
   ];
+  // What turns a head's logits into its prediction (core/nn/head_kind.cpp): a probability, the class
+  // probabilities, the number itself (regression), or the expected count (a Poisson head's log rate).
+  const HEAD_ACTIVATION = { bce_with_logits: 'sigmoid', softmax_cross_entropy: 'softmax', mse: 'none', poisson: 'exp' };
   const outputs = heads.map((h) => ({
     name: h.name,
     layer: h.layer,
     label: h.label ?? h.name,
-    activation: h.loss === 'softmax_cross_entropy' ? 'softmax' : 'sigmoid',
+    loss: h.loss ?? 'bce_with_logits',
+    activation: HEAD_ACTIVATION[h.loss ?? 'bce_with_logits'] ?? 'sigmoid',
     classes: h.classes ?? [],
   }));
   return {

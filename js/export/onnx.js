@@ -318,7 +318,7 @@ function buildNet(b, net, outputPrefix) {
   }
   for (const o of net.outputs) {
     const v = values.get(o.layer);
-    const act = o.activation === 'sigmoid' ? 'Sigmoid' : o.activation === 'softmax' ? 'Softmax' : 'Identity';
+    const act = { sigmoid: 'Sigmoid', softmax: 'Softmax', exp: 'Exp' }[o.activation] ?? 'Identity';
     const name = `${outputPrefix}${o.name}`;
     b.nodes.push({ op: act, inputs: [v], outputs: [name], attrs: act === 'Softmax' ? { axis: -1 } : {} });
     const s = shapes.get(o.layer);

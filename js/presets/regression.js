@@ -28,7 +28,7 @@ export const REGRESSION_PRESETS = {
       'Regression on measured activity, shaped like DeepSTARR: four convolution blocks and two dense layers ' +
       'predict two numbers per 249 bp sequence, developmental (dev) and housekeeping (hk) enhancer activity. ' +
       'Scored by the Pearson and Spearman correlation of predicted and measured activity on held-out sequences. ' +
-      'Other target columns: each head\'s "label" in the model spec.',
+      'Other target columns: --targets a,b (CLI), createModel(name, {labels}) (JS API), or each head\'s "label" in the model spec.',
     inputs: [{ name: 'dna', type: 'dna', length: 249 }],
     layers: [
       ...convBlock('conv1', 256, 7),
@@ -38,7 +38,7 @@ export const REGRESSION_PRESETS = {
       { type: 'flatten', name: 'flatten' },
       ...denseBlock('fc1'),
       ...denseBlock('fc2'),
-      { type: 'dense', name: 'out_dev', units: 1 },
+      { type: 'dense', name: 'out_dev', inputs: 'fc2_drop', units: 1 },
       { type: 'dense', name: 'out_hk', inputs: 'fc2_drop', units: 1 },
     ],
     heads: [

@@ -267,7 +267,7 @@ class HelixNet(nn.Module):
         return {o["name"]: values[o["layer"]] for o in self.net["outputs"]}
 
     def probabilities(self, logits):
-        act = {"sigmoid": torch.sigmoid, "softmax": lambda v: torch.softmax(v, -1)}
+        act = {"sigmoid": torch.sigmoid, "softmax": lambda v: torch.softmax(v, -1), "exp": torch.exp}
         return {o["name"]: act.get(o["activation"], lambda v: v)(logits[o["name"]]) for o in self.net["outputs"]}
 
 

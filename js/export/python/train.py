@@ -45,8 +45,13 @@ def loss_of(net, logits, records):
             continue
         z = logits[o["name"]][keep]
         y = torch.tensor([float(records[i][column]) for i in keep])
-        if o["activation"] == "softmax":
+        loss = o.get("loss", "softmax_cross_entropy" if o["activation"] == "softmax" else "bce_with_logits")
+        if loss == "softmax_cross_entropy":
             total = total + F.cross_entropy(z.reshape(len(keep), -1), y.long(), reduction="sum") / len(records)
+        elif loss == "mse":  # a regression head: the mean squared error, as Helix trains it
+            total = total + F.mse_loss(z.reshape(-1), y, reduction="sum") / len(records)
+        elif loss == "poisson":  # a count head: z is the log rate
+            total = total + F.poisson_nll_loss(z.reshape(-1), y, log_input=True, reduction="sum") / len(records)
         else:
             total = total + F.binary_cross_entropy_with_logits(z.reshape(-1), y, reduction="sum") / len(records)
     return total
