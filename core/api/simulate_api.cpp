@@ -152,7 +152,8 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
         size("outputLength", o.output_length, 120, 10000);  // room for 3 sites and their footprints
         o.seed = seed();
         if (errors.empty() && (o.output_length > o.input_length || (o.input_length - o.output_length) % 2))
-            fail("outputLength", "must be at most length, with length - outputLength even (a centred window)");
+            fail("outputLength",
+                 "must be at most length, with length - outputLength even (a centred window)");
         if (errors.empty()) table = data::to_table(data::simulate_profile(o));
     } else {
         fail("kind", "'" + kind + "' is not one of: " + kSimulationKinds);
