@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh [seconds-per-target] [target...]: builds the libFuzzer targets (tests/fuzz/fuzz_*.cpp, clang,
-# ASan + UBSan, in build/fuzz) and runs each for the given CPU time (default 600 s: issue 9's 10 CPU-minutes), one
-# after another. CPU time, not wall time: on a busy machine a target runs longer until it has had its share. Fails when any target finds a crash, a broken parser contract, a leak, a timeout (10 s for one
-# input) or more than 2 GB of memory; the input is then in build/fuzz/artifacts/<target>/ and the log in
-# build/fuzz/logs/<target>.log. Inputs: tests/fuzz/seeds/<target>/ (with its dictionary tests/fuzz/dict/*.dict),
-# tests/bad-inputs/ when present (the files of the matching kinds, with the options byte the target expects), and
-# the corpus grown by earlier runs (build/fuzz/corpus/<target>/, where new inputs go).
+# ASan + UBSan, in build/fuzz) and runs each for the given CPU time (default 600 s: issue 9's 10 CPU-minutes),
+# HELIX_JOBS (default: the number of cores) at a time. CPU time, not wall time: on a busy machine a target runs
+# longer until it has had its share. Fails when any target finds a crash, a broken parser contract, a leak, a
+# timeout (10 s for one input) or more than 2 GB of memory; the input is then in build/fuzz/artifacts/<target>/
+# and the log in build/fuzz/logs/<target>.log. Inputs: tests/fuzz/seeds/<target>/ (with its dictionary
+# tests/fuzz/dict/*.dict), tests/bad-inputs/ when present (the files of the matching kinds, with the options byte
+# the target expects), and the corpus grown by earlier runs (build/fuzz/corpus/<target>/, where new inputs go).
 # A crash input worth keeping goes into tests/fuzz/seeds/<target>/regression-<what>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,21 +48,20 @@ bad_seeds() {  # target -> a directory of tests/bad-inputs files, each prefixed 
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-mkdir -p $build/logs
+mkdir -p $build/logs $build/results
 clk_tck=$(getconf CLK_TCK)
-failed=()
-printf '%-11s %8s %10s %8s %6s  %s\n' target cpu_s executions exec/s cov result >&2
-for t in "${targets[@]}"; do
+
+# fuzz_one target: runs it for `seconds` of CPU time; writes its summary line to $build/results/<target> and
+# returns non-zero when it failed.
+fuzz_one() {
+  local t=$1 log=$build/logs/$1.log status=0 pid cpu=0 interrupted=0 ticks timeout_input execs rate cov result
   mkdir -p "$build/corpus/$t" "$build/artifacts/$t"
-  log=$build/logs/$t.log
-  status=0
   # -max_total_time only caps wall time (at 20 times the budget); the loop below stops the target with SIGINT
   # once it has used `seconds` of CPU: libFuzzer then prints its final stats and exits with 72, which is success.
   "$build/fuzz_$t" "$build/corpus/$t" "tests/fuzz/seeds/$t" "$(bad_seeds "$t")" \
     -dict="tests/fuzz/dict/${dict[$t]}.dict" -max_total_time=$((seconds * 20)) -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" > "$log" 2>&1 &
   pid=$!
-  cpu=0 interrupted=0
   while kill -0 $pid 2>/dev/null; do
     # utime + stime, fields 14 and 15 of /proc/PID/stat, in clock ticks
     ticks=$(awk '{ print $14 + $15 }' /proc/$pid/stat 2>/dev/null || echo 0)
@@ -82,15 +82,32 @@ for t in "${targets[@]}"; do
   fi
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true) # none when it failed at once
   result=ok
-  if [ "$status" -ne 0 ]; then
-    result="FAILED (exit $status): $(ls "$build/artifacts/$t" | tail -1)"
+  [ "$status" -ne 0 ] && result="FAILED (exit $status): $(ls "$build/artifacts/$t" | tail -1)"
+  printf '%-11s %8s %10s %8s %6s  %s\n' "$t" "${cpu:-?}" "${execs:-?}" "${rate:-?}" "${cov:-?}" "$result" \
+    > "$build/results/$t"
+  return "$status"
+}
+
+# The targets run $jobs at a time (HELIX_JOBS, default: the cores): each is one single-threaded process with a
+# CPU-time budget, so on 2 cores two at once take half the wall time for the same fuzzing.
+printf '%-11s %8s %10s %8s %6s  %s\n' target cpu_s executions exec/s cov result >&2
+failed=()
+running=0
+for t in "${targets[@]}"; do
+  rm -f "$build/results/$t"
+  if [ "$running" -ge "$jobs" ]; then wait -n || true; running=$((running - 1)); fi
+  fuzz_one "$t" &
+  running=$((running + 1))
+done
+wait || true
+for t in "${targets[@]}"; do
+  if [ -f "$build/results/$t" ]; then cat "$build/results/$t" >&2; else echo "$t: no result" >&2; fi
+  if ! grep -q '  ok$' "$build/results/$t" 2>/dev/null; then
     failed+=("$t")
-  fi
-  printf '%-11s %8s %10s %8s %6s  %s\n' "$t" "${cpu:-?}" "${execs:-?}" "${rate:-?}" "${cov:-?}" "$result" >&2
-  if [ "$status" -ne 0 ]; then
-    grep -m1 -B2 -A30 'ERROR: \|runtime error\|contract broken\|==ERROR' "$log" >&2 || tail -n 40 "$log" >&2
+    grep -m1 -B2 -A30 'ERROR: \|runtime error\|contract broken\|==ERROR' "$build/logs/$t.log" >&2 ||
+      tail -n 40 "$build/logs/$t.log" >&2
   fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
