@@ -62,7 +62,14 @@ fuzz_one() {
     -dict="tests/fuzz/dict/${dict[$t]}.dict" -max_total_time=$((seconds * 20)) -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" > "$log" 2>&1 &
   pid=$!
+  local started=$SECONDS
   while kill -0 $pid 2>/dev/null; do
+    # A backstop past -max_total_time: under heavy load a libFuzzer timeout has hung in its own handler.
+    if [ $((SECONDS - started)) -gt $((seconds * 20 + 120)) ]; then
+      echo "fuzz.sh: still running $((SECONDS - started)) s after its start: killed as hung" >> "$log"
+      kill -KILL $pid 2>/dev/null
+      break
+    fi
     # utime + stime, fields 14 and 15 of /proc/PID/stat, in clock ticks
     ticks=$(awk '{ print $14 + $15 }' /proc/$pid/stat 2>/dev/null || echo 0)
     [ -n "$ticks" ] && [ "$ticks" -gt 0 ] && cpu=$((ticks / clk_tck))
