@@ -273,6 +273,8 @@ export const zh = {
   tableExport: '导出 TSV',
   tableEmpty: '尚无预测结果。',
   tableHeadProbability: '{head} 概率',
+  tableHeadValue: '{head}：预测值',
+  tableValue: '预测值',
   tableExplainHint: '点击一条序列，查看模型为何给出这个分数。',
   tableExplainRow: '解释 {id} 的预测',
 

@@ -306,6 +306,8 @@ export const en = {
   tableExport: 'Export TSV',
   tableEmpty: 'No predictions yet.',
   tableHeadProbability: '{head} probability',
+  tableHeadValue: '{head}: predicted value',
+  tableValue: 'Predicted value',
   tableExplainHint: 'Click a sequence to see why the model scores it so.',
   tableExplainRow: 'Explain the prediction for {id}',
 

@@ -1,4 +1,5 @@
-// web/views/prediction-table.js: one row per sequence (id, length, binding probability with an inline bar).
+// web/views/prediction-table.js: one row per sequence (id, length, binding probability with an inline bar; a
+// regression model's predicted number, per head, without a bar).
 // For a multi-class model (rows carry `probabilities`) a "Predicted class" column appears and the bar shows
 // the probability of that class. For a multi-head model (rows carry `heads`) there is one probability column
 // per head (task). A model without DNA input (numeric columns only) has no length column.
@@ -15,7 +16,9 @@ const tsvCell = (value) => String(value).replace(/[\t\r\n]+/g, ' ');
 const headValue = (r) =>
   r.probabilities
     ? { predicted: String(r.label ?? r.class), probability: r.probabilities[r.class] }
-    : { probability: r.probability };
+    : r.value !== undefined
+      ? { value: r.value } // a regression head's number
+      : { probability: r.probability };
 
 // A row as the table shows it: the predicted class and its probability; per head, `head:<name>` keys.
 function shown(row) {
@@ -23,7 +26,7 @@ function shown(row) {
   const out = { id: row.id, length: row.length };
   for (const [name, value] of Object.entries(row.heads)) {
     const v = headValue(value);
-    out[`head:${name}`] = v.probability;
+    out[`head:${name}`] = v.probability ?? v.value;
     if (v.predicted !== undefined) out[`class:${name}`] = v.predicted;
   }
   return out;
@@ -35,14 +38,19 @@ function columnsFor(rows) {
   if (rows.some((r) => r.length !== undefined)) columns.push({ key: 'length', label: t('tableLength'), numeric: true });
   const heads = rows.find((r) => r.heads)?.heads;
   if (heads) {
-    for (const name of Object.keys(heads))
+    for (const [name, value] of Object.entries(heads)) {
+      const number = value.value !== undefined; // a regression head: its predicted number, no bar
       columns.push({
         key: `head:${name}`,
-        label: t('tableHeadProbability', { head: name }),
+        label: t(number ? 'tableHeadValue' : 'tableHeadProbability', { head: name }),
         numeric: true,
-        probability: true,
+        probability: !number,
+        value: number,
         head: name,
       });
+    }
+  } else if (rows.some((r) => r.value !== undefined)) {
+    columns.push({ key: 'value', label: t('tableValue'), numeric: true, value: true });
   } else if (rows.some((r) => r.probabilities)) {
     columns.push({ key: 'predicted', label: t('tableClass'), numeric: false });
     columns.push({ key: 'probability', label: t('tableClassProbability'), numeric: true, probability: true });
@@ -54,7 +62,7 @@ function columnsFor(rows) {
 
 export function toTsv(rows, columns) {
   const name = (c) => (c.head ? c.head : c.key === 'predicted' ? 'class' : c.key);
-  const cell = (r, c) => (c.probability ? Number(r[c.key]).toFixed(4) : tsvCell(r[c.key] ?? ''));
+  const cell = (r, c) => (c.probability || c.value ? Number(r[c.key]).toFixed(4) : tsvCell(r[c.key] ?? ''));
   return (
     [columns.map(name).join('\t'), ...rows.map((r) => columns.map((c) => cell(r, c)).join('\t'))].join('\n') + '\n'
   );
@@ -169,6 +177,7 @@ export class PredictionTable {
     }
     if (column.key === 'id') return h('td', { className: 'id' }, String(row.id));
     if (column.key === 'predicted') return h('td', { className: 'class' }, row.predicted);
+    if (column.value) return h('td', { className: 'numeric' }, Number(row[column.key]).toFixed(3));
     if (!column.probability) return h('td', { className: 'numeric' }, String(row[column.key] ?? ''));
     const p = row[column.key];
     const percent = Math.max(0, Math.min(100, p * 100));
