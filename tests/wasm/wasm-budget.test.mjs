@@ -1,17 +1,18 @@
 // tests/wasm/wasm-budget.test.mjs: what the product's wasm may weigh, and what it may not hold. Issue 19's budget
-// is 1.0 MB raw and 350 KB after gzip -9 per build; it is not reached yet (bench/RESULTS.md, "Wasm size, issue
-// 19", says where the bytes go and what would reach it), so the limits here are the sizes reached so far with a
-// little headroom: a change that makes the engine bigger than that fails here. Each build (build/wasm/dist, as
-// scripts/build.sh leaves it) also has none of the benchmark's code, which only the bench variants
-// helix-bench-mt and helix-bench hold (CMakeLists.txt, bench/engine.mjs).
+// is 1.0 MB raw and 350 KB after gzip -9 per build. Before issue 20's models came in, the builds were 977,938 B
+// raw (threaded) and 380,757 B gzipped: raw met, gzip not (bench/RESULTS.md, "Wasm size, issue 19", says where
+// the bytes go and what would reach it). The limits here are those figures with room for issue 20's code, not
+// measured yet: a change that makes the engine bigger than that fails here; lower them once measured. Each
+// build (build/wasm/dist, as scripts/build.sh leaves it) also has none of the benchmark's code, which only the
+// bench variants helix-bench-mt and helix-bench hold (CMakeLists.txt, bench/engine.mjs).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../../build/wasm/dist/', import.meta.url);
-const RAW_MAX = 1_400_000; // issue 19's target: 1_000_000
-const GZIP_MAX = 460_000; // issue 19's target: 350_000
+const RAW_MAX = 1_100_000; // issue 19's target: 1_000_000
+const GZIP_MAX = 420_000; // issue 19's target: 350_000
 
 for (const build of ['helix-simd-mt', 'helix-simd']) {
   test(`${build}.wasm: at most ${RAW_MAX} bytes raw and ${GZIP_MAX} gzip -9, and no benchmark code`, () => {
