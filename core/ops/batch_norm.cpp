@@ -22,7 +22,7 @@ Var batch_norm(const Var& x, const Var& gamma, const Var& beta, Tensor& running_
     HELIX_ASSERT(n >= 1);
     const float* px = x.value().data();
 
-    std::vector<double> mean(F, 0.0), var(F, 0.0);
+    StepVector<double> mean(F, 0.0), var(F, 0.0);  // step storage: no heap in a steady step
     if (training) {
         for (std::size_t r = 0; r < n; ++r)
             for (std::size_t f = 0; f < F; ++f) mean[f] += px[r * F + f];
@@ -62,7 +62,7 @@ Var batch_norm(const Var& x, const Var& gamma, const Var& beta, Tensor& running_
         const float* dy = c.grad_out().data();
         const float* pg = c.value_in(1).data();
         const float* ph = xhat->data();
-        std::vector<double> sum_dy(F, 0.0), sum_dy_xhat(F, 0.0);
+        StepVector<double> sum_dy(F, 0.0), sum_dy_xhat(F, 0.0);
         for (std::size_t r = 0; r < n; ++r)
             for (std::size_t f = 0; f < F; ++f) {
                 sum_dy[f] += dy[r * F + f];

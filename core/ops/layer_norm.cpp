@@ -55,7 +55,7 @@ Var layer_norm(const Var& x, const Var& gamma, const Var& beta, float eps)
             }
         }
         if (c.needs_grad(1) || c.needs_grad(2)) {
-            std::vector<double> sum_dy(D, 0.0), sum_dy_xhat(D, 0.0);
+            StepVector<double> sum_dy(D, 0.0), sum_dy_xhat(D, 0.0);  // step storage: no heap in a steady step
             for (std::size_t r = 0; r < rows; ++r)
                 for (std::size_t d = 0; d < D; ++d) {
                     sum_dy[d] += dy[r * D + d];
