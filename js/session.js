@@ -1,6 +1,6 @@
 // js/session.js: what every model of the JS API is, whatever its family: an engine session (ModelSession,
-// GraphSession, GanSession, AutoencoderSession: the same JS methods on each) with its spec, summary and
-// metadata, one training driver (fit), save and dispose. A family (js/families/<family>.js) subclasses Session
+// GraphSession, GanSession, AutoencoderSession: each a Session of core/api/session.hpp, bound once, so the
+// same JS methods on each) with its spec, summary and metadata, one training driver (fit), save and dispose. A family (js/families/<family>.js) subclasses Session
 // with only its extras and says how fit() hands the engine its data.
 import { HelixInputError, fieldError } from './errors.js';
 

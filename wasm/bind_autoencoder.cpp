@@ -1,6 +1,7 @@
-// wasm/bind_autoencoder.cpp: Embind declarations for AutoencoderSession (core/api/autoencoder_session.hpp).
-// Types only: text in, JSON text out, and the reconstruction as a Float32Array view that JS copies at once;
-// js/helix.js (createAutoencoder) gives it its JS shape.
+// wasm/bind_autoencoder.cpp: Embind declarations for AutoencoderSession (core/api/autoencoder_session.hpp):
+// its constructor and extras, over the Session bound once (bind_session.cpp). Types only: text in, JSON text
+// out, and the reconstruction as a Float32Array view that JS copies at once; js/families/autoencoder.js gives
+// it its JS shape.
 #include <emscripten/bind.h>
 
 #include "core/api/autoencoder_session.hpp"
@@ -19,23 +20,12 @@ emscripten::val reconstruction_view(const AutoencoderSession& s)
 
 EMSCRIPTEN_BINDINGS(helix_autoencoder)
 {
-    emscripten::class_<AutoencoderSession>("AutoencoderSession")
+    emscripten::class_<AutoencoderSession, emscripten::base<helix::api::Session>>("AutoencoderSession")
         .constructor<const std::string&, const std::string&>()
-        .function("ok", &AutoencoderSession::ok)
-        .function("errors", &AutoencoderSession::errors_json)
-        .function("spec", &AutoencoderSession::spec_json)
-        .function("summary", &AutoencoderSession::summary_json)
         .function("load", &AutoencoderSession::load)
         .function("loaded", &AutoencoderSession::loaded)
-        .function("startTraining", &AutoencoderSession::start_training)
-        .function("trainStep", &AutoencoderSession::train_step)
-        .function("trainingFinished", &AutoencoderSession::training_finished)
-        .function("cancelTraining", &AutoencoderSession::cancel_training)
-        .function("trainingSummary", &AutoencoderSession::training_summary)
         .function("evaluate", &AutoencoderSession::evaluate_json)
         .function("encode", &AutoencoderSession::encode_json)
         .function("reconstruct", &AutoencoderSession::reconstruct)
-        .function("reconstructionView", &reconstruction_view)
-        .function("save", &AutoencoderSession::save)
-        .function("metadata", &AutoencoderSession::metadata_json);
+        .function("reconstructionView", &reconstruction_view);
 }

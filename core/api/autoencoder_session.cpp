@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "../io/autoencoder_file.hpp"
-#include "../spec/training_options.hpp"
+#include "../train/autoencoder_task.hpp"
 #include "../train/imputation.hpp"
 #include "../train/knn.hpp"
 #include "json_errors.hpp"
@@ -54,8 +54,7 @@ std::string AutoencoderSession::summary_json() const
 void AutoencoderSession::rebuild()
 {
     HELIX_ASSERT(loaded());
-    run_.reset();  // they refer to the old weights
-    task_.reset();
+    drop_training();  // it refers to the old weights
     split_ = train::autoencoder_split(ids_.size(), spec_.training);
     model_ = nn::Autoencoder::build(spec_, genes_.size());
     if (!split_.train.empty()) model_->fit_statistics(values_, split_.train);
@@ -68,8 +67,7 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
                                      const std::string& label_column)
 {
     HELIX_ASSERT(ok());
-    run_.reset();
-    task_.reset();
+    drop_training();
     ids_.clear();
     reconstruction_.clear();
     auto parsed = data::parse_matrix(matrix_text);
@@ -176,31 +174,29 @@ std::string AutoencoderSession::load(const std::string& matrix_text, const std::
         .dump();
 }
 
-std::string AutoencoderSession::start_training(const std::string& options_json)
+spec::RunOptions AutoencoderSession::run_defaults() const
 {
-    HELIX_ASSERT(ok());
-    run_.reset();
-    task_.reset();
-    if (!loaded()) return json{{"errors", one_error("", "load a matrix before training")}}.dump();
-    const spec::RunOptionsResult run =
-        spec::parse_run_options(options_json, spec::run_defaults(spec_.training, spec_.optimizer));
-    if (!run.ok()) return json{{"errors", spec_errors_to_json(run.errors)}}.dump();
+    return spec::run_defaults(spec_.training, spec_.optimizer);
+}
+
+Session::Training AutoencoderSession::prepare_training(const std::string& /*input_text*/,
+                                                       const json& /*options*/, const spec::RunOptions& run)
+{
+    if (!loaded()) return refused("", "load a matrix before training");
     nn::TrainingSpec t = spec_.training;
     nn::OptimizerSpec o = spec_.optimizer;
-    spec::apply_run_options(run.options, t, o);
-    if (run.options.seed_given) {
+    spec::apply_run_options(run, t, o);
+    if (run.seed_given) {
         spec_.training.seed = t.seed;
         rebuild();
     }
     if (split_.train.empty())
-        return json{
-            {"errors",
-             one_error("", same_cells_ ? "too few cells to train on (the split leaves none for training)"
+        return refused("", same_cells_ ? "too few cells to train on (the split leaves none for training)"
                                        : "these cells are not the ones this model was trained on: "
-                                         "give a seed to train it afresh on them")}}
-            .dump();
-    task_ = std::make_unique<train::AutoencoderTask>(*model_, values_, split_, t, o);
-    run_ = std::make_unique<train::TrainingRun>(*task_, train::autoencoder_run_options(t));
+                                         "give a seed to train it afresh on them");
+    Training training;
+    training.task = std::make_unique<train::AutoencoderTask>(*model_, values_, split_, t, o);
+    training.options = train::autoencoder_run_options(t);
     metadata_["training"] = {{"epochs", t.epochs},
                              {"batchSize", t.batch_size},
                              {"learningRate", o.learning_rate},
@@ -211,18 +207,7 @@ std::string AutoencoderSession::start_training(const std::string& options_json)
                               {"train", split_.train.size()},
                               {"validation", split_.validation.size()},
                               {"test", split_.test.size()}};
-    return json{{"errors", json::array()}}.dump();
-}
-
-std::string AutoencoderSession::train_step()
-{
-    HELIX_ASSERT(run_ && !run_->finished());
-    return run_->step().dump();
-}
-
-void AutoencoderSession::cancel_training()
-{
-    if (run_) run_->cancel();
+    return training;
 }
 
 json AutoencoderSession::knn_json()
@@ -243,15 +228,11 @@ std::vector<std::size_t> AutoencoderSession::test_rows() const
     return split_.test;
 }
 
-std::string AutoencoderSession::training_summary()
+void AutoencoderSession::complete_summary(json& summary)
 {
-    HELIX_ASSERT(run_);
-    json s = run_->summary();
-    s["latentKnn"] = knn_json();
-    metadata_["test"] = s["test"];
-    metadata_["latentKnn"] = s["latentKnn"];
-    metadata_["bestEpoch"] = s["bestEpoch"];
-    return s.dump();
+    summary["latentKnn"] = knn_json();
+    Session::complete_summary(summary);
+    metadata_["latentKnn"] = summary["latentKnn"];
 }
 
 std::string AutoencoderSession::evaluate_json()
@@ -317,13 +298,10 @@ std::string AutoencoderSession::reconstruct(bool zeros_only)
         .dump();
 }
 
-std::string AutoencoderSession::save(const std::string& metadata_json) const
+std::string AutoencoderSession::write_file(const json& metadata) const
 {
     HELIX_ASSERT(model_);
-    json extra = json::parse(metadata_json, nullptr, false);
-    json meta = metadata_;
-    if (extra.is_object()) meta.update(extra);
-    return io::save_autoencoder(*model_, genes_, {trained_count_, trained_hash_}, meta);
+    return io::save_autoencoder(*model_, genes_, {trained_count_, trained_hash_}, metadata);
 }
 
 }  // namespace helix::api

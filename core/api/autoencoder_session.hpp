@@ -16,19 +16,17 @@
 
 #include "../data/matrix.hpp"
 #include "../nn/autoencoder.hpp"
-#include "../train/autoencoder_task.hpp"
-#include "../train/training_run.hpp"
+#include "../train/split.hpp"
+#include "session.hpp"
 
 namespace helix::api {
 
-class AutoencoderSession {
+class AutoencoderSession : public Session {
 public:
     // kind "spec": `text` is an autoencoder spec (JSON); kind "file": a saved autoencoder file.
     AutoencoderSession(const std::string& text, const std::string& kind);
-    bool ok() const { return errors_.empty(); }
-    std::string errors_json() const { return errors_.dump(); }
-    std::string spec_json() const { return nn::autoencoder_spec_to_json(spec_).dump(); }
-    std::string summary_json() const;  // null before a spec-built model has seen data
+    std::string spec_json() const override { return nn::autoencoder_spec_to_json(spec_).dump(); }
+    std::string summary_json() const override;  // null before a spec-built model has seen data
 
     // labels_text may be "" (no labels). {"errors", "moreErrors", "source": "matrix" | "labels"} or
     // {"errors": [], "cells", "genes", "split": {"train", "validation", "test"}, "sameCells", "labelled",
@@ -37,14 +35,12 @@ public:
                      const std::string& label_column);
     bool loaded() const { return !ids_.empty(); }
 
-    // options {"epochs", "seed", "patience", "learningRate", "batchSize"}, each optional. A seed gives fresh
-    // weights and a fresh split (same seed, same run); without one training continues from the current
-    // weights.
-    std::string start_training(const std::string& options_json);
-    std::string train_step();  // {"type": "batch"|"epoch"|"error", "epoch", "epochs", "loss", "valLoss", ...}
-    bool training_finished() const { return !run_ || run_->finished(); }
-    void cancel_training();
-    std::string training_summary();  // the run's summary plus "latentKnn" when labels were loaded
+    // start_training("", options) (Session) on the loaded matrix: options {"epochs", "seed", "patience",
+    // "learningRate", "batchSize"}, each optional. A seed gives fresh weights and a fresh split (same seed,
+    // same run). Events: {"type": "batch"|"epoch"|"error", "epoch", "epochs", "loss", "valLoss", ...}; the
+    // summary adds "latentKnn" (null without labels).
+    using Session::start_training;
+    std::string start_training(const std::string& options_json) { return start_training("", options_json); }
 
     // {"errors", "maskedMse", "meanImputationMse", "improvement", "hidden", "cells", "entries",
     // "maskFraction",
@@ -56,8 +52,13 @@ public:
     // reconstruction(), rows × genes; returns {"errors", "rows", "cols", "ids", "columns"}.
     std::string reconstruct(bool zeros_only);
     const std::vector<float>& reconstruction() const { return reconstruction_; }
-    std::string save(const std::string& metadata_json) const;
-    std::string metadata_json() const { return metadata_.dump(); }
+
+protected:
+    spec::RunOptions run_defaults() const override;
+    Training prepare_training(const std::string& input_text, const nlohmann::json& options,
+                              const spec::RunOptions& run) override;
+    void complete_summary(nlohmann::json& summary) override;
+    std::string write_file(const nlohmann::json& metadata) const override;
 
 private:
     void rebuild();  // fresh weights and split for spec_.training.seed; statistics from the train cells
@@ -70,13 +71,9 @@ private:
     bool from_file_ = false, same_cells_ = false;
     std::size_t trained_count_ = 0;
     std::string trained_hash_;
-    nlohmann::json errors_ = nlohmann::json::array();
-    nlohmann::json metadata_ = nlohmann::json::object();
     std::vector<std::string> ids_, labels_;
     std::vector<float> values_;  // cells × genes_, after the transform
     train::Split split_;
-    std::unique_ptr<train::AutoencoderTask> task_;
-    std::unique_ptr<train::TrainingRun> run_;  // drives task_
     std::vector<float> reconstruction_;
 };
 

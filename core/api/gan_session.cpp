@@ -8,7 +8,7 @@
 #include "../data/sequences.hpp"
 #include "../io/gan_file.hpp"
 #include "../motifs/motif_enrichment.hpp"
-#include "../spec/training_options.hpp"
+#include "../train/gan_task.hpp"
 #include "json_errors.hpp"
 
 namespace helix::api {
@@ -101,40 +101,36 @@ std::string GanSession::summary_json() const
     return gan_ ? gan_->summary_json().dump() : "null";
 }
 
-std::string GanSession::start_training(const std::string& sequences_text, const std::string& options_json)
+spec::RunOptions GanSession::run_defaults() const
 {
-    HELIX_ASSERT(gan_);
-    run_.reset();
-    task_.reset();
-    Options o(options_json);
+    spec::RunOptions defaults;  // learning_rate 0: none given, the networks keep their own
+    defaults.epochs = gan_->spec().training.epochs;
+    defaults.batch_size = gan_->spec().training.batch_size;
+    defaults.seed = gan_->spec().training.seed;
+    return defaults;
+}
+
+Session::Training GanSession::prepare_training(const std::string& sequences_text, const json& options,
+                                               const spec::RunOptions& run)
+{
+    Options o(options.dump());
     nn::GanSpec spec = gan_->spec();
     nn::GanTrainingSpec& t = spec.training;
-    if (!o.errors.empty()) return json{{"errors", o.errors}}.dump();  // not a JSON object
-    spec::RunOptions defaults;  // learning_rate 0: none given, the networks keep their own
-    defaults.epochs = t.epochs;
-    defaults.batch_size = t.batch_size;
-    defaults.seed = t.seed;
-    const spec::RunOptionsResult run = spec::parse_run_options(o.opt, defaults);
     std::string motif;
     o.integer("steps", t.steps, 0, 100000000);
     o.integer("dSteps", t.d_steps, 1, 100);
     o.motif("motif", motif);
-    if (!run.ok() || !o.errors.empty()) {
-        json errors = spec_errors_to_json(run.errors);
-        for (const auto& e : o.errors) errors.push_back(e);
-        return json{{"errors", errors}}.dump();
-    }
-    t.epochs = run.options.epochs;
-    t.batch_size = run.options.batch_size;
-    t.seed = run.options.seed;
-    const float learning_rate = run.options.learning_rate;
+    if (!o.errors.empty()) return refused(json{{"errors", o.errors}});
+    t.epochs = run.epochs;
+    t.batch_size = run.batch_size;
+    t.seed = run.seed;
 
     data::TableOptions topt;
     topt.require_labels = false;
     auto parsed = data::parse_sequences(sequences_text, topt);
     if (!parsed.ok())
-        return json{{"errors", input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}}
-            .dump();
+        return refused(
+            json{{"errors", input_errors_to_json(parsed.errors)}, {"moreErrors", parsed.more_errors}});
     const data::SequenceSet& set = parsed.value;
     data::ErrorCollector wrong;
     for (std::size_t i = 0; i < set.size(); ++i)
@@ -146,10 +142,10 @@ std::string GanSession::start_training(const std::string& sequences_text, const 
     if (wrong.total()) {
         data::Parsed<int> bad;
         wrong.move_into(bad);
-        return json{{"errors", input_errors_to_json(bad.errors)}, {"moreErrors", bad.more_errors}}.dump();
+        return refused(json{{"errors", input_errors_to_json(bad.errors)}, {"moreErrors", bad.more_errors}});
     }
 
-    if (run.options.seed_given) {  // fresh weights from this seed
+    if (run.seed_given) {  // fresh weights from this seed
         nn::GanSpec fresh = gan_->spec();
         fresh.training.seed = t.seed;
         std::vector<nn::SpecError> errors;
@@ -159,31 +155,25 @@ std::string GanSession::start_training(const std::string& sequences_text, const 
     // The optimizers come from the spec's, with the options' learning rate (both networks) over theirs.
     nn::OptimizerSpec d_optimizer = gan_->spec().discriminator.optimizer,
                       g_optimizer = gan_->spec().generator.optimizer;
-    if (learning_rate > 0.0f) d_optimizer.learning_rate = g_optimizer.learning_rate = learning_rate;
+    if (run.learning_rate > 0.0f) d_optimizer.learning_rate = g_optimizer.learning_rate = run.learning_rate;
     spec_ = gan_->spec();
     records_ = set.size();
-    task_ = std::make_unique<train::GanTask>(*gan_, set.sequences, t, d_optimizer, g_optimizer, motif);
-    run_ = std::make_unique<train::TrainingRun>(*task_, task_->run_options());
-    return json{{"errors", json::array()}, {"records", records_}, {"steps", task_->steps()}}.dump();
+    auto task = std::make_unique<train::GanTask>(*gan_, set.sequences, t, d_optimizer, g_optimizer, motif);
+    Training training;
+    training.options = task->run_options();
+    training.result = {{"errors", json::array()}, {"records", records_}, {"steps", task->steps()}};
+    training.task = std::move(task);
+    return training;
 }
 
-std::string GanSession::train_step()
+json GanSession::untrained_summary() const
 {
-    HELIX_ASSERT(run_ && !run_->finished());
-    return run_->step().dump();
+    return {{"stepsRun", 0}, {"cancelled", false}, {"history", json::array()}};
 }
 
-void GanSession::cancel_training()
+void GanSession::complete_summary(json& summary)
 {
-    if (run_) run_->cancel();
-}
-
-std::string GanSession::training_summary()
-{
-    if (!run_) return json{{"stepsRun", 0}, {"cancelled", false}, {"history", json::array()}}.dump();
-    json s = run_->summary();
-    s["records"] = records_;
-    return s.dump();
+    summary["records"] = records_;
 }
 
 std::string GanSession::sample(int count, const std::string& options_json)
@@ -271,13 +261,10 @@ std::string GanSession::generate_from_noise(const std::string& noise_json)
     return json{{"errors", json::array()}, {"probabilities", std::move(out)}}.dump();
 }
 
-std::string GanSession::save(const std::string& metadata_json) const
+std::string GanSession::write_file(const json& metadata) const
 {
     HELIX_ASSERT(gan_);
-    json extra = json::parse(metadata_json, nullptr, false);
-    json meta = metadata_;
-    if (extra.is_object()) meta.update(extra);
-    return io::save_gan(*gan_, meta);
+    return io::save_gan(*gan_, metadata);
 }
 
 }  // namespace helix::api

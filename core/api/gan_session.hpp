@@ -9,31 +9,24 @@
 #include <string>
 
 #include "../nn/gan.hpp"
-#include "../train/gan_task.hpp"
-#include "../train/training_run.hpp"
+#include "session.hpp"
 
 namespace helix::api {
 
-class GanSession {
+class GanSession : public Session {
 public:
     // kind "spec": `text` is a GAN spec (JSON); kind "file": a saved GAN file (core/io/gan_file.hpp).
     GanSession(const std::string& text, const std::string& kind);
-    bool ok() const { return gan_ != nullptr; }
-    std::string errors_json() const { return errors_.dump(); }
-    std::string spec_json() const;
-    std::string summary_json() const;  // both networks' layers and parameter counts
+    bool ok() const override { return gan_ != nullptr; }
+    std::string spec_json() const override;
+    std::string summary_json() const override;  // both networks' layers and parameter counts
 
-    // sequences: FASTA, a table with a sequence column, or one per line; every sequence exactly `length`
-    // bases (others are errors naming their line). options {"epochs", "steps", "batchSize", "dSteps",
-    // "learningRate" (both networks), "seed", "motif"}, each optional. A seed gives fresh weights (same seed,
-    // same run); without one training goes on from the current weights. "motif" (A, C, G, T) makes the
-    // summary report its enrichment in samples.
-    // -> {"errors": [], "records", "steps"} or {"errors": [...], "moreErrors"}
-    std::string start_training(const std::string& sequences_text, const std::string& options_json);
-    std::string train_step();  // TrainingRun::step() (core/train/gan_task.hpp)
-    bool training_finished() const { return !run_ || run_->finished(); }
-    void cancel_training();
-    std::string training_summary();  // TrainingRun::summary(), plus "records"
+    // start_training(sequences, options) (Session): sequences as FASTA, a table with a sequence column, or
+    // one per line; every sequence exactly `length` bases (others are errors naming their line). options
+    // {"epochs", "steps", "batchSize", "dSteps", "learningRate" (both networks), "seed", "motif"}, each
+    // optional. "motif" (A, C, G, T) makes the summary report its enrichment in samples.
+    // -> {"errors": [], "records", "steps"} or {"errors": [...], "moreErrors"}. The events: one per generator
+    // step (core/train/gan_task.hpp); the summary adds "records" ({"stepsRun": 0, ...} before any run).
 
     // options {"seed" (default 1), "temperature" (default 1; 0 = the most probable base)}
     // -> {"errors": [], "sequences": [...], "composition": [[A, C, G, T] per position]}
@@ -46,17 +39,18 @@ public:
     // "noise", "noise[i]" or "noise[i][j]". What an exported generator (PyTorch, ONNX) is compared against.
     std::string generate_from_noise(const std::string& noise_json);
 
-    std::string save(const std::string& metadata_json) const;
-    std::string metadata_json() const { return metadata_.dump(); }
+protected:
+    spec::RunOptions run_defaults() const override;
+    Training prepare_training(const std::string& sequences_text, const nlohmann::json& options,
+                              const spec::RunOptions& run) override;
+    void complete_summary(nlohmann::json& summary) override;
+    nlohmann::json untrained_summary() const override;
+    std::string write_file(const nlohmann::json& metadata) const override;
 
 private:
     nn::GanSpec spec_;
     std::unique_ptr<nn::Gan> gan_;
-    std::unique_ptr<train::GanTask> task_;
-    std::unique_ptr<train::TrainingRun> run_;  // drives task_
     std::size_t records_ = 0;
-    nlohmann::json errors_ = nlohmann::json::array();
-    nlohmann::json metadata_ = nlohmann::json::object();
 };
 
 }  // namespace helix::api

@@ -7,7 +7,7 @@
 #include "../io/graph_model_file.hpp"
 #include "../ops/graph.hpp"
 #include "../ops/ops.hpp"
-#include "../spec/training_options.hpp"
+#include "../train/graph_task.hpp"
 #include "json_errors.hpp"
 
 namespace helix::api {
@@ -47,16 +47,14 @@ void GraphSession::rebuild(std::uint64_t seed)
     auto fresh = nn::GraphModel::build(spec, in_.features->cols,
                                        model_ ? model_->classes() : in_.graph.classes, errors);
     HELIX_ASSERT(fresh);  // the same spec and sizes built before
-    run_.reset();         // they refer to the old weights
-    task_.reset();
+    drop_training();      // it refers to the old weights
     model_ = std::move(fresh);
 }
 
 std::string GraphSession::load(const std::string& nodes_text, const std::string& edges_text)
 {
     HELIX_ASSERT(ok());
-    run_.reset();
-    task_.reset();
+    drop_training();
     in_.adj.reset();
     in_.features.reset();
     data::GraphOptions options;
@@ -176,38 +174,37 @@ std::string GraphSession::load(const std::string& nodes_text, const std::string&
         .dump();
 }
 
-std::string GraphSession::start_training(const std::string& options_json)
+spec::RunOptions GraphSession::run_defaults() const
 {
-    HELIX_ASSERT(ok());
-    run_.reset();
-    task_.reset();
-    if (!loaded())
-        return json{{"errors", one_error("", "load a graph (nodes and edges) before training")}}.dump();
+    spec::RunOptions defaults;
+    defaults.epochs = spec_.training.epochs;
+    defaults.batch_size = spec_.training.batch_size;
+    defaults.patience = spec_.training.patience;
+    defaults.learning_rate = spec_.optimizer.learning_rate;
+    defaults.seed = spec_.training.seed;
+    return defaults;
+}
+
+Session::Training GraphSession::prepare_training(const std::string& /*input_text*/, const json& /*options*/,
+                                                 const spec::RunOptions& run)
+{
+    if (!loaded()) return refused("", "load a graph (nodes and edges) before training");
     nn::GraphTrainingSpec t = spec_.training;
     nn::OptimizerSpec o = spec_.optimizer;
-    spec::RunOptions defaults;
-    defaults.epochs = t.epochs;
-    defaults.batch_size = t.batch_size;
-    defaults.patience = t.patience;
-    defaults.learning_rate = o.learning_rate;
-    defaults.seed = t.seed;
-    const spec::RunOptionsResult given = spec::parse_run_options(options_json, defaults);
-    if (!given.ok()) return json{{"errors", spec_errors_to_json(given.errors)}}.dump();
-    t.epochs = given.options.epochs;
-    t.patience = given.options.patience;
-    o.learning_rate = given.options.learning_rate;
-    const bool reseed = given.options.seed_given;
-    const std::uint64_t seed = given.options.seed;
+    t.epochs = run.epochs;
+    t.patience = run.patience;
+    o.learning_rate = run.learning_rate;
     if (spec_.graph_task() ? in_.graph.count_graphs(data::NodeSplit::train) == 0
                            : in_.graph.count(data::NodeSplit::train) == 0)
-        return json{{"errors", one_error("split", spec_.graph_task()
-                                                      ? "split: no labelled graph is in the train split"
-                                                      : "split: no labelled node is in the train split")}}
-            .dump();
-    if (reseed) rebuild(seed);
-    if (reseed) t.seed = seed;
-    task_ = std::make_unique<train::GraphTask>(*model_, in_, t, o);
-    run_ = std::make_unique<train::TrainingRun>(*task_, train::graph_run_options(t));
+        return refused("split", spec_.graph_task() ? "split: no labelled graph is in the train split"
+                                                   : "split: no labelled node is in the train split");
+    if (run.seed_given) {
+        rebuild(run.seed);
+        t.seed = run.seed;
+    }
+    Training training;
+    training.task = std::make_unique<train::GraphTask>(*model_, in_, t, o);
+    training.options = train::graph_run_options(t);
     metadata_["training"] = {{"epochs", t.epochs},
                              {"learningRate", o.learning_rate},
                              {"seed", t.seed},
@@ -221,27 +218,7 @@ std::string GraphSession::start_training(const std::string& options_json)
         metadata_["trainedOn"].update({{"graphs", in_.graph.graphs()},
                                        {"train", in_.graph.count_graphs(data::NodeSplit::train)},
                                        {"val", in_.graph.count_graphs(data::NodeSplit::val)}});
-    return json{{"errors", json::array()}}.dump();
-}
-
-std::string GraphSession::train_step()
-{
-    HELIX_ASSERT(run_ && !run_->finished());
-    return run_->step().dump();
-}
-
-void GraphSession::cancel_training()
-{
-    if (run_) run_->cancel();
-}
-
-std::string GraphSession::training_summary()
-{
-    HELIX_ASSERT(run_);
-    json s = run_->summary();
-    metadata_["test"] = s["test"];
-    metadata_["bestEpoch"] = s["bestEpoch"];
-    return s.dump();
+    return training;
 }
 
 std::string GraphSession::evaluate_json() const
@@ -286,13 +263,10 @@ std::string GraphSession::predict_json() const
     return json{{"errors", json::array()}, {"predictions", predictions}}.dump();
 }
 
-std::string GraphSession::save(const std::string& metadata_json) const
+std::string GraphSession::write_file(const json& metadata) const
 {
     HELIX_ASSERT(model_);
-    json extra = json::parse(metadata_json, nullptr, false);
-    json meta = metadata_;
-    if (extra.is_object()) meta.update(extra);
-    return io::save_graph_model(*model_, meta);
+    return io::save_graph_model(*model_, metadata);
 }
 
 }  // namespace helix::api

@@ -17,19 +17,16 @@
 #include "../data/graph.hpp"
 #include "../nn/graph_model.hpp"
 #include "../train/graph_scores.hpp"
-#include "../train/graph_task.hpp"
-#include "../train/training_run.hpp"
+#include "session.hpp"
 
 namespace helix::api {
 
-class GraphSession {
+class GraphSession : public Session {
 public:
     // kind "spec": `text` is a graph model spec (JSON); kind "file": a saved graph model file.
     GraphSession(const std::string& text, const std::string& kind);
-    bool ok() const { return errors_.empty(); }
-    std::string errors_json() const { return errors_.dump(); }
-    std::string spec_json() const { return nn::graph_spec_to_json(spec_).dump(); }
-    std::string summary_json() const;  // null before a spec-built model has seen data
+    std::string spec_json() const override { return nn::graph_spec_to_json(spec_).dump(); }
+    std::string summary_json() const override;  // null before a spec-built model has seen data
 
     // {"errors", "moreErrors", "source": "nodes" | "edges"} or {"errors": [], "nodes", "edges", "features",
     // "classes", "split": {"train", "val", "test", "unlabelled"}, "splitGiven", "selfLoops",
@@ -37,19 +34,16 @@ public:
     std::string load(const std::string& nodes_text, const std::string& edges_text);
     bool loaded() const { return in_.adj != nullptr; }
 
-    // options {"epochs", "seed", "patience", "learningRate"}, each optional (the spec's otherwise). A seed
-    // gives fresh weights (same seed, same run); without one training continues from the current weights.
-    std::string start_training(const std::string& options_json);
-    // The events of core/train/training_run.hpp: {"type": "batch", ...} after a training step (node
-    // classification: the epoch's one full-batch step; graph classification: a mini-batch of graphs), then
-    // {"type": "epoch", "epoch", "epochs", "loss", "trainAccuracy", "valLoss", "valAccuracy", ...} after the
-    // validation; {"type": "error", "message", "epoch", "batch"} when training diverged.
-    std::string train_step();
-    bool training_finished() const { return !run_ || run_->finished(); }
-    void cancel_training();
-    // {"epochsRun", "bestEpoch", "stoppedEarly", "cancelled", "history", "monitor", "test": {...}}, and
-    // "error" and "diverged": {"epoch", "batch", "message"} when training diverged.
-    std::string training_summary();
+    // start_training("", options) (Session) on the loaded graph: options {"epochs", "seed", "patience",
+    // "learningRate"}, each optional (the spec's otherwise). The events of core/train/training_run.hpp:
+    // {"type": "batch", ...} after a training step (node classification: the epoch's one full-batch step;
+    // graph classification: a mini-batch of graphs), then {"type": "epoch", "epoch", "epochs", "loss",
+    // "trainAccuracy", "valLoss", "valAccuracy", ...} after the validation; {"type": "error", "message",
+    // "epoch", "batch"} when training diverged. The summary: {"epochsRun", "bestEpoch", "stoppedEarly",
+    // "cancelled", "history", "monitor", "test": {...}}, and "error" and "diverged": {"epoch", "batch",
+    // "message"} when training diverged.
+    using Session::start_training;
+    std::string start_training(const std::string& options_json) { return start_training("", options_json); }
 
     // {"errors", "accuracy", "loss", "n"} on the labelled test nodes; graph models add the macro AUROC
     // ("auroc", one-vs-rest; null when the test graphs hold one class) and count graphs in "n".
@@ -57,8 +51,12 @@ public:
     // {"errors", "predictions": [{"id", "class", "probabilities"}]}: one row per node, or per graph (the
     // graph's id) for a graph model.
     std::string predict_json() const;
-    std::string save(const std::string& metadata_json) const;
-    std::string metadata_json() const { return metadata_.dump(); }
+
+protected:
+    spec::RunOptions run_defaults() const override;
+    Training prepare_training(const std::string& input_text, const nlohmann::json& options,
+                              const spec::RunOptions& run) override;
+    std::string write_file(const nlohmann::json& metadata) const override;
 
 private:
     void rebuild(std::uint64_t seed);
@@ -66,11 +64,7 @@ private:
     nn::GraphSpec spec_;
     std::unique_ptr<nn::GraphModel> model_;
     bool from_file_ = false;
-    nlohmann::json errors_ = nlohmann::json::array();
-    nlohmann::json metadata_ = nlohmann::json::object();
     train::GraphInput in_;  // the loaded graph
-    std::unique_ptr<train::GraphTask> task_;
-    std::unique_ptr<train::TrainingRun> run_;  // drives task_
 };
 
 }  // namespace helix::api

@@ -11,7 +11,7 @@
 #include "../infer/evaluate.hpp"
 #include "../infer/prepared_input.hpp"
 #include "../io/sequence_model_file.hpp"
-#include "../spec/training_options.hpp"
+#include "../train/sequence_task.hpp"
 #include "json_errors.hpp"
 
 namespace helix::api {
@@ -125,11 +125,6 @@ ModelSession::ModelSession(const std::string& text, const std::string& kind)
     errors_ = spec_errors_to_json(errors);
 }
 
-std::string ModelSession::errors_json() const
-{
-    return errors_.dump();
-}
-
 std::string ModelSession::spec_json() const
 {
     return model_ ? nn::spec_to_json(model_->spec()).dump() : "null";
@@ -148,8 +143,7 @@ void ModelSession::reset(double seed)
     std::vector<nn::SpecError> errors;
     auto fresh = nn::Model::build(spec, errors);
     HELIX_ASSERT(fresh);  // the same layers built before
-    run_.reset();         // they refer to the old model
-    task_.reset();
+    drop_training();      // it refers to the old model
     model_ = std::move(fresh);
     // Weights brought from a pretrained model stay: a seed draws only the others afresh.
     for (nn::Param* p : model_->params()) {
@@ -194,24 +188,23 @@ std::string ModelSession::evaluate_json(const std::string& text, const std::stri
     return out.dump();
 }
 
-std::string ModelSession::start_training(const std::string& text, const std::string& options_json)
+spec::RunOptions ModelSession::run_defaults() const
 {
-    HELIX_ASSERT(model_);
-    run_.reset();
-    task_.reset();
-    const json opt = json::parse(options_json, nullptr, false);
-    const spec::RunOptionsResult run =
-        spec::parse_run_options(opt, spec::run_defaults(model_->spec().training, model_->spec().optimizer));
-    if (!run.ok()) return json{{"errors", spec_errors_to_json(run.errors)}}.dump();
+    return spec::run_defaults(model_->spec().training, model_->spec().optimizer);
+}
+
+Session::Training ModelSession::prepare_training(const std::string& text, const json& options,
+                                                 const spec::RunOptions& run)
+{
     nn::TrainingSpec t = model_->spec().training;
     nn::OptimizerSpec o = model_->spec().optimizer;
-    spec::apply_run_options(run.options, t, o);
-    if (run.options.seed_given) reset(static_cast<double>(t.seed));
+    spec::apply_run_options(run, t, o);
+    if (run.seed_given) reset(static_cast<double>(t.seed));
 
-    const std::string label_column = opt.value("labelColumn", std::string());
+    const std::string label_column = options.value("labelColumn", std::string());
     const data::TableOptions topt = infer::table_options(*model_, label_column, /*require_labels=*/true);
     infer::Prepared p = infer::prepare(*model_, text, topt);
-    if (!p.errors.is_null()) return p.errors.dump();
+    if (!p.errors.is_null()) return refused(p.errors);
     json label_counts = json::object(), columns = json::array();
     for (std::size_t h = 0; h < model_->heads(); ++h) {
         const std::string column = topt.tasks.empty()
@@ -219,22 +212,20 @@ std::string ModelSession::start_training(const std::string& text, const std::str
                                        : p.set.task_columns[h];
         json counts;
         std::string why = check_labels(*model_, p.ex, h, column, counts);
-        if (!why.empty()) return json{{"errors", one_error(column, why)}}.dump();
+        if (!why.empty()) return refused(column, why);
         label_counts[model_->spec().heads[h].name] = counts;
         columns.push_back(column);
     }
-    run_training_ = t;
     const std::size_t records = p.ex.size();
-    task_ = std::make_unique<train::SequenceTask>(*model_, std::move(p.ex), t, o);
-    if (task_->split().train.empty()) {
-        task_.reset();
-        return json{
-            {"errors", one_error("", "too few records to train on (the split leaves none for training)")}}
-            .dump();
-    }
-    run_ = std::make_unique<train::TrainingRun>(*task_, train::run_options(t));
+    auto task = std::make_unique<train::SequenceTask>(*model_, std::move(p.ex), t, o);
+    if (task->split().train.empty())
+        return refused("", "too few records to train on (the split leaves none for training)");
+    Training training;
+    training.task = std::move(task);
+    training.options = train::run_options(t);
     // The counts of a single head keep their historical names (positives; classCounts).
-    json result = {{"errors", json::array()}, {"records", records}};
+    json& result = training.result;
+    result["records"] = records;
     json trained_on = {{"records", records}, {"labelColumn", columns[0]}};
     if (model_->heads() > 1) {
         trained_on["labelColumns"] = columns;
@@ -257,36 +248,13 @@ std::string ModelSession::start_training(const std::string& text, const std::str
                    {"learningRate", o.learning_rate},
                    {"seed", t.seed}}}};
     if (!transfer_.is_null()) metadata_["transfer"] = transfer_;
-    return result.dump();
+    return training;
 }
 
-std::string ModelSession::train_step()
-{
-    HELIX_ASSERT(run_ && !run_->finished());
-    return run_->step().dump();
-}
-
-void ModelSession::cancel_training()
-{
-    if (run_) run_->cancel();
-}
-
-std::string ModelSession::training_summary()
-{
-    HELIX_ASSERT(run_);
-    json s = run_->summary();
-    metadata_["test"] = s["test"];
-    metadata_["bestEpoch"] = s["bestEpoch"];
-    return s.dump();
-}
-
-std::string ModelSession::save(const std::string& metadata_json) const
+std::string ModelSession::write_file(const json& metadata) const
 {
     HELIX_ASSERT(model_);
-    json extra = json::parse(metadata_json, nullptr, false);
-    json meta = metadata_;
-    if (extra.is_object()) meta.update(extra);
-    return io::save_model(*model_, meta);
+    return io::save_model(*model_, metadata);
 }
 
 std::string ModelSession::load_weights_from(const std::string& file_text, const std::string& layers_json)

@@ -1,7 +1,7 @@
-// core/api/model_session.hpp: the engine as the outside world uses it: text in, JSON text out.
-// The wasm bindings, the CLI (through them) and the page's worker all go through this one facade,
-// so what a user can do is the same everywhere and testable natively. Nothing here throws on user
-// input: every problem comes back as {"errors": [{"line", "column", "field", "message"}]}.
+// core/api/model_session.hpp: a sequence model (DNA and feature inputs, one or more heads) as the outside
+// world uses it: the shared Session (session.hpp: ok, errors, spec, summary, training, save, metadata) plus
+// reset, predict, evaluate and transfer learning. Text in, JSON text out; every problem comes back as
+// {"errors": [{"line", "column", "field", "message"}]}.
 #pragma once
 
 #include <map>
@@ -10,8 +10,7 @@
 #include <string>
 
 #include "../nn/model.hpp"
-#include "../train/sequence_task.hpp"
-#include "../train/training_run.hpp"
+#include "session.hpp"
 
 namespace helix::api {
 
@@ -21,16 +20,15 @@ namespace helix::api {
 std::string parse_sequences_json(const std::string& text, const std::string& label_column,
                                  bool require_labels, int classes);
 
-class ModelSession {
+class ModelSession : public Session {
 public:
     // kind "spec": `text` is a model spec (JSON); kind "file": a saved model file.
     ModelSession(const std::string& text, const std::string& kind);
-    std::string errors_json() const;  // [] when the model was built
-    bool ok() const { return model_ != nullptr; }
+    bool ok() const override { return model_ != nullptr; }
     nn::Model* model() { return model_.get(); }  // null when the spec or file had errors
 
-    std::string spec_json() const;
-    std::string summary_json() const;
+    std::string spec_json() const override;
+    std::string summary_json() const override;
     void reset(double seed);  // fresh initial weights from `seed` (a double: JS numbers)
 
     // {"errors", "moreErrors", "predictions": [{"id", "length", "probability"}]}; for a K-class model each
@@ -39,17 +37,10 @@ public:
     // {"errors", "loss", "accuracy", "auroc", "auprc", "n"}; K-class: labels are class indices, AUROC and
     // AUPRC one-vs-rest macro averages.
     std::string evaluate_json(const std::string& text, const std::string& label_column);
-    // options: {"epochs", "batchSize", "learningRate", "seed", "labelColumn", "validationFraction",
-    // "testFraction", "patience"}, each optional (the spec's training section otherwise). A seed
-    // re-initialises the weights, so the same seed gives the same run; without one training continues
-    // from the current weights. Returns {"errors", "moreErrors", "split": {...}, "records"}.
-    std::string start_training(const std::string& text, const std::string& options_json);
-    std::string train_step();  // progress JSON (see core/train/training_run.hpp)
-    bool training_finished() const { return !run_ || run_->finished(); }
-    void cancel_training();
-    std::string training_summary();
-    std::string save(const std::string& metadata_json) const;
-    std::string metadata_json() const { return metadata_.dump(); }
+    // start_training(text, options) (Session): text holds the labelled records; options: the run's
+    // {"epochs", "batchSize", "learningRate", "seed", "validationFraction", "testFraction", "patience"} and
+    // "labelColumn", each optional (the spec's training section otherwise). Returns {"errors", "moreErrors",
+    // "records", and "positives" | "classCounts" | "labelCounts"}.
 
     // Transfer learning. Copies the weights of the named layers (a JSON list; null: every layer whose name
     // and shapes both models share, "skipped" listing same-named layers of other shapes) from a saved model
@@ -58,13 +49,14 @@ public:
     // Freezes (false) or unfreezes the named layers (a JSON list). {"errors"} names unknown layers.
     std::string set_trainable(const std::string& layers_json, bool trainable);
 
+protected:
+    spec::RunOptions run_defaults() const override;
+    Training prepare_training(const std::string& text, const nlohmann::json& options,
+                              const spec::RunOptions& run) override;
+    std::string write_file(const nlohmann::json& metadata) const override;
+
 private:
     std::unique_ptr<nn::Model> model_;
-    nlohmann::json errors_ = nlohmann::json::array();
-    nlohmann::json metadata_ = nlohmann::json::object();
-    std::unique_ptr<train::SequenceTask> task_;
-    std::unique_ptr<train::TrainingRun> run_;  // drives task_
-    nn::TrainingSpec run_training_;
     std::map<std::string, Tensor> transferred_;  // parameter name -> pretrained value
     nlohmann::json transfer_;                    // {"from", "layers"} for the metadata
 };

@@ -32,7 +32,7 @@ export class Autoencoder extends Session {
    */
   startTraining(input, optionsJson) {
     if (input !== undefined) this.load(input.matrix, { labels: input.labels, labelColumn: input.labelColumn });
-    return this.session.startTraining(optionsJson);
+    return this.session.startTraining('', optionsJson); // the data were loaded: no input here
   }
 
   /** Latent codes of every loaded cell: {ids, codes: [[...]], split: ['train'|'validation'|'test'], labels?}. */

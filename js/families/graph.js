@@ -32,7 +32,7 @@ export class GraphModel extends Session {
    */
   startTraining(input, optionsJson) {
     if (input !== undefined) this.load(input.nodes, input.edges);
-    return this.session.startTraining(optionsJson);
+    return this.session.startTraining('', optionsJson); // the data were loaded: no input here
   }
 
   /** The engine steps graph models one mini-batch at a time (so a cancel gets in); progress stays per epoch. */
