@@ -82,20 +82,42 @@ GraphScores score_nodes(const Tensor& z, const data::GraphData& graph, data::Nod
 
 GraphScores score_graphs(const nn::GraphModel& model, const GraphInput& in, data::NodeSplit which)
 {
-    GraphScores s;
+    GraphScoring scoring;
     const std::vector<std::size_t> graphs = graphs_in(in.graph, which);
-    if (graphs.empty()) return s;
+    if (!graphs.empty()) scoring.add(model, in, graphs);
+    return scoring.scores();
+}
+
+void GraphScoring::reset()
+{
+    sum_ = {};
+    correct_ = 0;
+    prob_.clear();
+    label_.clear();
+}
+
+void GraphScoring::add(const nn::GraphModel& model, const GraphInput& in,
+                       const std::vector<std::size_t>& graphs)
+{
+    if (graphs.empty()) return;
     const Tensor z = graph_logits(model, in, graphs);
-    const std::size_t K = z.shape()[1];
-    std::vector<float> prob(graphs.size() * K), label(graphs.size());
-    std::size_t correct = 0;
+    const std::size_t K = z.shape()[1], first = label_.size();
+    classes_ = K;
+    prob_.resize((first + graphs.size()) * K);
+    label_.resize(first + graphs.size());
     for (std::size_t k = 0; k < graphs.size(); ++k) {
         const auto cls = static_cast<std::size_t>(in.graph.graph_labels[graphs[k]]);
-        score_row(z.data() + k * K, K, cls, s, correct, prob.data() + k * K);
-        label[k] = static_cast<float>(cls);
+        score_row(z.data() + k * K, K, cls, sum_, correct_, prob_.data() + (first + k) * K);
+        label_[first + k] = static_cast<float>(cls);
     }
-    finish_means(s, correct);
-    s.auroc = macro_auroc(prob, label, K);
+}
+
+GraphScores GraphScoring::scores() const
+{
+    GraphScores s = sum_;
+    if (s.n == 0) return s;
+    finish_means(s, correct_);
+    s.auroc = macro_auroc(prob_, label_, classes_);
     return s;
 }
 

@@ -42,6 +42,20 @@ std::size_t labelled_in(const GraphInput& in, bool graph_task, data::NodeSplit w
 GraphScores score_nodes(const Tensor& z, const data::GraphData& graph, data::NodeSplit which);
 // The same for the labelled graphs of `which`, plus the macro AUROC (one-vs-rest).
 GraphScores score_graphs(const nn::GraphModel& model, const GraphInput& in, data::NodeSplit which);
+
+// score_graphs a chunk of graphs at a time (graph training's validation, so that a cancel gets in between):
+// reset(), add() each chunk, then scores(); the same figures as one add() of every graph.
+class GraphScoring {
+public:
+    void reset();
+    void add(const nn::GraphModel& model, const GraphInput& in, const std::vector<std::size_t>& graphs);
+    GraphScores scores() const;
+
+private:
+    GraphScores sum_;  // loss summed, n counted
+    std::size_t correct_ = 0, classes_ = 0;
+    std::vector<float> prob_, label_;  // each graph's softmax and class, for the AUROC
+};
 // score_graphs or score_nodes, as the model's task is.
 GraphScores score_split(const nn::GraphModel& model, const GraphInput& in, data::NodeSplit which);
 

@@ -31,6 +31,10 @@ GraphTask::GraphTask(nn::GraphModel& model, const GraphInput& input, const nn::G
       validation_size_(labelled_in(input, graph_task_, data::NodeSplit::val))
 {
     HELIX_ASSERT(labelled_in(input, graph_task_, data::NodeSplit::train) > 0);
+    if (graph_task_) {
+        val_graphs_ = graphs_in(input.graph, data::NodeSplit::val);
+        validation_size_ = val_graphs_.size();
+    }
 }
 
 std::size_t GraphTask::start_epoch()
@@ -101,10 +105,19 @@ BatchOutcome GraphTask::train_nodes()
     return out;
 }
 
-std::size_t GraphTask::validate(std::size_t /*done*/)
+std::size_t GraphTask::validate(std::size_t done)
 {
-    validation_ = score_split(model_, in_, data::NodeSplit::val);
-    return validation_size_;
+    if (!graph_task_) {
+        validation_ = score_split(model_, in_, data::NodeSplit::val);
+        return validation_size_;
+    }
+    if (done == 0) val_scoring_.reset();
+    const std::size_t end = std::min(done + spec_.batch_size, val_graphs_.size());
+    val_scoring_.add(model_, in_,
+                     std::vector<std::size_t>(val_graphs_.begin() + static_cast<std::ptrdiff_t>(done),
+                                              val_graphs_.begin() + static_cast<std::ptrdiff_t>(end)));
+    if (end == val_graphs_.size()) validation_ = val_scoring_.scores();
+    return end;
 }
 
 ValidationScores GraphTask::validation_scores()

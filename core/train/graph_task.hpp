@@ -5,8 +5,10 @@
 // Node classification: an epoch is one full-batch step on the labelled train nodes. Graph classification: an
 // epoch walks the train graphs in shuffled mini-batches of training.batch_size graphs (one block-diagonal
 // graph per batch). weight_decay is an L2 penalty on the chosen weights (graph_model.hpp), not AdamW decay.
-// The validation set is scored in one chunk (a GCN's forward pass takes the whole graph), in the step of the
-// epoch's last batch: an epoch of node classification is one step. Epoch records add "trainAccuracy" (with
+// Node classification scores its validation nodes in one chunk (a GCN's forward pass takes the whole graph),
+// in the step of the epoch's last batch: an epoch is one step. Graph classification scores its validation
+// graphs a chunk of training.batch_size graphs per step (the first in the last batch's step), so that a
+// cancel gets in between. Epoch records add "trainAccuracy" (with
 // dropout, before each step) and "valAccuracy".
 #pragma once
 
@@ -55,10 +57,12 @@ private:
     Rng rng_;  // dropout masks, the order of the train graphs
     bool graph_task_ = false;
     std::size_t validation_size_ = 0;
-    std::vector<std::size_t> order_;  // graph classification: this epoch's shuffled train graphs
+    std::vector<std::size_t> order_;       // graph classification: this epoch's shuffled train graphs
+    std::vector<std::size_t> val_graphs_;  // graph classification: the labelled validation graphs
     std::size_t correct_ = 0, seen_ = 0;
     double train_accuracy_ = 0.0;
-    GraphScores validation_;
+    GraphScores validation_;    // node classification
+    GraphScoring val_scoring_;  // graph classification, a chunk at a time
 };
 
 }  // namespace helix::train

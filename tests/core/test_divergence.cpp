@@ -272,7 +272,9 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("graph classification: one mini-batch per step, the epoch's figures after its last batch")
+TEST_CASE(
+    "graph classification: one mini-batch per step, then the validation graphs a chunk per step, the epoch's "
+    "figures after the last chunk")
 {
     api::GraphSession s(R"({"task": "graph_classification", "features": "as_is",
       "layers": [{"type": "graph_conv", "units": 8, "activation": "relu"},
@@ -287,15 +289,24 @@ TEST_CASE("graph classification: one mini-batch per step, the epoch's figures af
     const json info = json::parse(s.load(t.nodes, t.edges));
     REQUIRE(info["errors"].empty());
     const std::size_t train = info["split"]["train"], batches = (train + 7) / 8;
+    // The validation graphs are scored 8 (batch_size) a step, the first chunk in the last batch's step.
+    const std::size_t val = info["split"]["val"], chunks = (val + 7) / 8, per_epoch = batches + chunks - 1;
+    REQUIRE(chunks >= 2);
     REQUIRE(json::parse(s.start_training("{}"))["errors"].empty());
     std::vector<json> steps;
     while (!s.training_finished()) steps.push_back(json::parse(s.train_step()));
-    REQUIRE(steps.size() == 2 * batches);
+    REQUIRE(steps.size() == 2 * per_epoch);
     for (std::size_t k = 0; k < steps.size(); ++k) {
-        const bool last = (k + 1) % batches == 0;
-        CHECK(steps[k]["type"] == (last ? "epoch" : "batch"));
-        CHECK(steps[k]["epoch"] == k / batches + 1);
-        if (!last) CHECK(steps[k]["batch"] == k % batches + 1);
+        const std::size_t i = k % per_epoch;
+        const char* type = i + 1 < batches ? "batch" : i + 1 < per_epoch ? "validation" : "epoch";
+        CHECK(steps[k]["type"] == type);
+        CHECK(steps[k]["epoch"] == k / per_epoch + 1);
+        if (i + 1 < batches) CHECK(steps[k]["batch"] == i + 1);
+        if (i + 1 == per_epoch) {  // every validation graph scored once: a whole number of them right
+            const double right = steps[k]["valAccuracy"].get<double>() * static_cast<double>(val);
+            CHECK(right == doctest::Approx(std::round(right)));
+            CHECK(std::isfinite(steps[k]["valLoss"].get<double>()));
+        }
     }
     CHECK(json::parse(s.training_summary())["epochsRun"] == 2);
 }
