@@ -126,8 +126,7 @@ BatchOutcome GanTask::train_batch(std::size_t /*batch*/)
     nlohmann::json record = {
         {"step", step_}, {"dLoss", d_loss}, {"gLoss", g_loss}, {"dReal", d_real}, {"dFake", d_fake}};
     history_.push_back(record);
-    out.figures = std::move(record);
-    out.figures["type"] = "step";  // the page and the JS API draw a GAN's steps from these events
+    out.figures = std::move(record);  // the page and the JS API draw a GAN's steps from "step" and "steps"
     out.figures["steps"] = steps_;
     return out;
 }

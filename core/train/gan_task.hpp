@@ -10,9 +10,10 @@
 // batch_size is one batch). The loop's epoch is steps_per_epoch() steps, about one pass over the data. There
 // is no validation set: the weights stay as the last step left them. A NaN or infinite loss, gradient or
 // weight stops the run with a message naming the epoch, the step, the network and its learning rate, and puts
-// back both networks' weights from before that step. Events: the loop's batch event with {"type": "step",
-// "step", "steps", "dLoss", "gLoss", "dReal", "dFake"} (the losses of this step, dLoss of its last
-// discriminator step, and D's mean probability of "real" on the real and generated batches of that step);
+// back both networks' weights from before that step. Events: the loop's (training_run.hpp), {"type": "batch"}
+// for a step and {"type": "epoch"} for an epoch's last step, each with {"step", "steps", "dLoss", "gLoss",
+// "dReal", "dFake"} (the losses of this step, dLoss of its last discriminator step, and D's mean probability
+// of "real" on the real and generated batches of that step);
 // {"type": "error", "message", "epoch", "step"} when it diverged. The summary adds {"stepsRun", "steps",
 // "epochs" (passes over the data), "history": [step records], "enrichment": {motif, sequences, observed,
 // withMotif, shuffled, ratio, strands} when a motif was given}.

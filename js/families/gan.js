@@ -12,7 +12,8 @@ export class Gan extends Session {
   // fit(text, options): adversarial training on sequences (FASTA, a table with a sequence column, or one per
   // line), each exactly spec.length bases. Options: epochs, steps, batchSize, dSteps, learningRate (both
   // networks), seed (fresh weights: same seed, same run), motif (its enrichment in samples is reported at the
-  // end); onProgress({step, steps, epoch, dLoss, gLoss, dReal, dFake, seconds}) per step; signal cancels
+  // end); onProgress({type, step, steps, epoch, dLoss, gLoss, dReal, dFake, seconds}) per step (type 'batch', or
+  // 'epoch' for an epoch's last step: the one event schema of every family); signal cancels
   // between steps. Resolves to {stepsRun, steps, epochs, cancelled, history, enrichment, records, seconds}
   // (and `error` if a loss became NaN). Throws HelixInputError for bad sequences or options.
 

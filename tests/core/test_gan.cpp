@@ -147,7 +147,8 @@ TEST_CASE("gan trainer: with the generator held still, the discriminator's loss 
     std::vector<double> d;
     while (!run.finished()) {
         json s = run.step();
-        REQUIRE(s["type"] == "step");
+        REQUIRE(s["type"] == (run.finished() || s["batch"] == s["batches"] ? "epoch" : "batch"));
+        REQUIRE(s["step"] == d.size() + 1);
         for (const char* k : {"dLoss", "gLoss", "dReal", "dFake"}) REQUIRE(s[k].is_number());
         d.push_back(s["dLoss"].get<double>());
     }
@@ -278,7 +279,11 @@ TEST_CASE("gan session: wrong-length sequences are errors naming their line; sam
         s.start_training("ACGTACGTACGT\nACGTACGTACGT\n", "{\"steps\": 3, \"seed\": 2, \"motif\": \"acgt\"}"));
     REQUIRE(r["errors"].empty());
     CHECK(r["steps"] == 3);
-    while (!s.training_finished()) CHECK(json::parse(s.train_step())["type"] == "step");
+    while (!s.training_finished()) {
+        const json e = json::parse(s.train_step());
+        CHECK((e["type"] == "batch" || e["type"] == "epoch"));
+        CHECK(e["steps"] == 3);
+    }
     json summary = json::parse(s.training_summary());
     CHECK(summary["stepsRun"] == 3);
     CHECK(summary["enrichment"]["motif"] == "ACGT");

@@ -65,7 +65,8 @@ test('gan-dna on simulated motif carriers (seed 2): samples carry TGATAA >= 5x a
     steps.map((_, i) => i + 1),
   );
   for (const p of steps) {
-    assert.equal(p.type, 'step');
+    assert.ok(p.type === 'batch' || p.type === 'epoch', `one event schema: ${p.type} at step ${p.step}`);
+    assert.equal(p.steps, summary.stepsRun);
     for (const k of ['dLoss', 'gLoss', 'dReal', 'dFake']) assert.ok(Number.isFinite(p[k]), `${k} at step ${p.step}`);
   }
 

@@ -65,8 +65,9 @@ function releaseCallback(callback) {
 }
 
 // Batch events at most BATCH_EVENTS_PER_SECOND (always the last batch of an epoch); every epoch event.
-// GAN step events are sent as often, each carrying `earlier`: the steps held back since the last one, so the
-// D and G curves get every step however fast training runs.
+// A GAN's steps (batch and epoch events with `step`) are sent as often, counted in steps, each carrying
+// `earlier`: the steps held back since the last one, so the D and G curves get every step however fast
+// training runs.
 // Calls are not awaited (a slow page must not slow training), but flush() waits for all of them: Comlink
 // sends a proxy's calls on its own MessageChannel, so without it the summary could overtake the last epoch.
 function throttled(onProgress) {
@@ -76,9 +77,10 @@ function throttled(onProgress) {
   let heldSteps = [];
   const send = (p) => {
     const now = performance.now();
-    const partial = (p.type === 'batch' && p.batch !== p.batches) || (p.type === 'step' && p.step !== p.steps);
+    const ganStep = p.step !== undefined && p.type !== 'error';
+    const partial = ganStep ? p.step !== p.steps : p.type === 'batch' && p.batch !== p.batches;
     if (partial && now - last < minGap) {
-      if (p.type === 'step')
+      if (ganStep)
         heldSteps.push({
           step: p.step,
           steps: p.steps,
@@ -91,7 +93,7 @@ function throttled(onProgress) {
     }
     last = now;
     const event = { ...p };
-    if (p.type === 'step') {
+    if (ganStep) {
       event.earlier = heldSteps;
       heldSteps = [];
     }

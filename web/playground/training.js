@@ -47,7 +47,8 @@ export function trainingController(ctx) {
         if (state.cancelling) return;
         progress.update(p);
         chart.append(p);
-        if (p.type === 'epoch' || (p.type === undefined && p.epoch !== undefined)) ctx.onEvent('epoch', p); // (a GAN counts steps, not epochs)
+        if (!p.steps && (p.type === 'epoch' || (p.type === undefined && p.epoch !== undefined)))
+          ctx.onEvent('epoch', p); // (a GAN counts steps, not epochs)
         const mark = p.steps ? Math.floor(p.step / 25) : p.epoch;
         if (mark !== shown) status.set(p.steps ? t('statusTrainingSteps', p) : t('statusTraining', p), 'busy');
         shown = mark;
