@@ -190,7 +190,12 @@ async function exportCase(name, fileText, seed, kind = 'predict') {
 
 test('setup: every preset, the coverage spec, the GAN discriminator and an autoencoder export', async () => {
   for (const [i, [name, spec]] of [...Object.entries(PRESETS), ['coverage', COVERAGE]].entries()) {
-    const text = perturbed(helix.createModel(spec).save(), 11 + i);
+    // Regression outputs are unbounded: +-0.5 on every weight of the 0.62 M-parameter DeepSTARR shape gives outputs
+    // in the thousands built from cancelling sums, where float32 itself differs by 5e-5 relative (measured: 4.7e-5
+    // PyTorch, 5.4e-5 ONNX, values up to 2948). Weights perturbed by +-0.125, closer to the size of trained weights of
+    // such wide layers, keep the comparison about the export, as the autoencoder's smaller perturbation does.
+    const regression = (spec.heads ?? [{ loss: spec.loss }]).some((h) => ['mse', 'poisson'].includes(h.loss));
+    const text = perturbed(helix.createModel(spec).save(), 11 + i, regression ? 0.25 : 1);
     const c = await exportCase(name, text);
     const data = table(c.network, 100 + i);
     writeFileSync(c.input, data);
