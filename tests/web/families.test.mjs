@@ -74,6 +74,7 @@ describe('model families', () => {
         'single-layer',
         'mlp',
         'cnn-multitask',
+        'regression-activity',
         'multimodal',
         'transfer',
         'gcn-node',
@@ -87,6 +88,7 @@ describe('model families', () => {
       assert.deepEqual(await groupsOffered(page), [
         'DNA sequence models',
         'Table-column models (no DNA)',
+        'Regression (numbers)',
         'Multi-task',
         'Multimodal (DNA + columns)',
         'Transfer learning',
@@ -259,6 +261,33 @@ describe('model families', () => {
     assert.match(await error.innerText(), /line 3/);
     await page.close();
   });
+
+  test(
+    'regression: regression-activity trains on its example and plots predicted against measured per target',
+    { timeout: 240_000 },
+    async () => {
+      const page = await pagePicking('regression-activity');
+      assert.equal(await page.getByTestId('example-select').inputValue(), 'activity');
+      await trainFor(page, 1, /Trained/, 220_000);
+      assert.match(await page.getByTestId('status').innerText(), /Pearson r: dev -?[0-9.]+, hk -?[0-9.]+/);
+      await page.getByTestId('regression-view').waitFor({ timeout: 20_000 });
+      const targets = await page.getByTestId('regression-target').locator('option').allInnerTexts();
+      assert.deepEqual(targets, ['dev', 'hk']);
+      // one dot per held-out sequence (400 of 4000), and the replicate ceiling in the caption
+      assert.equal(await page.getByTestId('regression-scatter').locator('circle').count(), 400);
+      assert.match(await page.getByTestId('regression-metrics').innerText(), /0\.89/);
+      await page.getByTestId('predict-button').click();
+      await waitForStatus(page, /Predicted/, 30_000);
+      const headings = await page.locator('table.predictions thead th').allInnerTexts();
+      assert.ok(
+        headings.some((x) => /dev: predicted value/.test(x)),
+        headings.join(' | '),
+      );
+      assert.deepEqual(page.consoleErrors, []);
+      await screenshot(page, 'family-regression');
+      await page.close();
+    },
+  );
 
   test(
     'multi-task: cnn-multitask reports AUROC per task and predicts one probability per head',
