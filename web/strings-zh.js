@@ -484,7 +484,7 @@ export const zh = {
   windowStart: '显示的第一个位置',
   windowText: '第 {from}–{to} 位，共 {length} 位',
   exportLabel: '下载：',
-  exportAria: '{what}（{kind} 格式）',
+  exportAria: '{kind} 格式的{what}',
   trackTitle: '每个碱基的归因',
   trackIntro_ig:
     '积分梯度：每个字母的高度等于该碱基对分数的贡献（线上方：提高分数；线下方：降低分数）。方向键平移，+ 和 − 缩放。',
