@@ -455,8 +455,8 @@ export const en = {
   regressionIntro:
     'Each dot is a test sequence the model never saw: its measured value across, the predicted value up; a perfect model puts every dot on the dashed line.',
   regressionTarget: 'Target',
-  regressionObservedAxis: 'measured {target}',
-  regressionPredictedAxis: 'predicted {target}',
+  regressionObservedAxis: '{target}, measured',
+  regressionPredictedAxis: '{target}, predicted by the model',
   regressionMetrics: '{target} on {n} test sequences: Pearson r {pearson}, Spearman ρ {spearman}.',
   regressionCeiling:
     'Two replicate measurements agree at r = {ceiling} (the noise ceiling); the model reaches {share}% of it.',
