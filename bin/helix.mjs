@@ -16,6 +16,7 @@ const COMMANDS = {
   motifs: ['motifs.mjs', "a sequence model's first-layer filters as motifs, matched to a motif database"],
   encode: ['encode.mjs', "an autoencoder's latent codes of the cells of a matrix"],
   sample: ['sample.mjs', 'sequences from a saved GAN'],
+  dataset: ['dataset.mjs', 'a training table from a genome and peaks (FASTA/2bit, BED/narrowPeak, bigWig)'],
   simulate: ['simulate.mjs', 'simulated labelled data: sequence tables, FASTA or graphs'],
   export: ['export.mjs', 'a model as a PyTorch project or an ONNX file'],
   import: ['import.mjs', 'weights trained in PyTorch back into a Helix model file'],

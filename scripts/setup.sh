@@ -5,11 +5,14 @@
 #   fonts-wqy-microhei lets the headless Chromium of the page tests draw the Chinese interface (screenshots).
 #   clang and libclang-rt-14-dev (libFuzzer, ASan, UBSan) build the fuzz targets and the sanitized test suite.
 #   clang-format checks (npm test) and formats (npm run format) the C++ sources.
+#   samtools, tabix (bgzip) and python3-pybigwig are for tests only: the genome tests compare js/genome's reads
+#   with samtools faidx and pyBigWig, and make their bgzip genome and bigWig with them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ccache emscripten binaryen wabt libxtensor-dev libxsimd-dev nlohmann-json3-dev doctest-dev
-          chromium nodejs python3-torch fonts-wqy-microhei clang libclang-rt-14-dev clang-format)
+          chromium nodejs python3-torch fonts-wqy-microhei clang libclang-rt-14-dev clang-format
+          samtools tabix python3-pybigwig)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -55,6 +55,19 @@ const OPTIONS = {
   threshold: { type: 'string' }, // motifs
   from: { type: 'string' },
   weights: { type: 'string' }, // export, import
+  genome: { type: 'string' },
+  fai: { type: 'string' },
+  gzi: { type: 'string' },
+  peaks: { type: 'string' },
+  bigwig: { type: 'string' },
+  negatives: { type: 'string' },
+  ratio: { type: 'string' },
+  valid: { type: 'string' },
+  test: { type: 'string' },
+  'max-n': { type: 'string' },
+  'reverse-complement': { type: 'boolean' },
+  'no-checksums': { type: 'boolean' }, // dataset
+  bed: { type: 'string' }, // predict --bed
 };
 
 /** The options after the command's name, as {name: text | true}. */

@@ -1,0 +1,92 @@
+// bin/commands/dataset.mjs: `helix dataset`: a training table built from genome files by js/genome/dataset.js
+// (the page and the JS API build it with the same module): the table (TSV) to --out and its manifest beside it.
+import { basename } from 'node:path';
+import { UsageError, list, need, number, count } from '../cli/args.mjs';
+import { writeAtomically } from '../cli/atomic-write.mjs';
+import { buildDataset, DEFAULTS } from '../../js/genome/dataset.js';
+import { DEFAULT_VALID, DEFAULT_TEST } from '../../js/genome/chrom-splits.js';
+
+export const usage = () => `helix dataset --genome GENOME --peaks PEAKS --length N --out data.tsv
+  [--negatives gc|shuffle|FILE.bed] [--ratio K] [--bigwig X.bw[,Y.bw]] [--valid CHR,...] [--test CHR,...]
+  [--max-n X] [--seed S] [--reverse-complement] [--fai F] [--gzi F] [--no-checksums] [--quiet]
+  GENOME: FASTA with its .fai beside it (samtools faidx), bgzip FASTA with .fai and .gzi, or .2bit; read by
+  random access, never whole. PEAKS: BED3, BED6 or narrowPeak, plain or gzip: a window of N bases on each
+  peak's summit (narrowPeak) or middle, label 1.
+  --negatives: gc (default: windows outside the peaks with the positives' GC histogram, per split),
+  shuffle (a dinucleotide shuffle of each positive) or a BED file's windows; --ratio: negatives per positive (1).
+  --valid / --test: chromosomes of the validation and test splits (default ${DEFAULT_VALID.join(',')} and
+  ${DEFAULT_TEST.join(',')}, without 'chr' for a genome named 1, 2, ...); the rest is training.
+  --max-n: windows with a larger share of N are dropped and counted (${DEFAULTS.maxN}). --bigwig: a column per
+  track with each window's mean signal (uncovered bases count 0), a regression target (helix train --targets).
+  Writes the table (id, chrom, start, end, strand, split, sequence, label, targets) to --out and a manifest
+  (inputs with sizes and SHA-256, options, seed, counts per split, drops, GC histograms and their KS statistic)
+  beside it as NAME.manifest.json. The same inputs and seed give the same files, byte for byte.`;
+
+/** data.tsv -> data.manifest.json (any other name gets .manifest.json appended). */
+export const manifestPath = (out) => `${out.replace(/\.(tsv|txt|csv)$/i, '')}.manifest.json`;
+
+export async function run(args) {
+  const out = need(args, 'out');
+  const negatives = args.negatives ?? DEFAULTS.negatives;
+  const options = {
+    genome: need(args, 'genome'),
+    fai: args.fai,
+    gzi: args.gzi,
+    peaks: need(args, 'peaks'),
+    length: count(args, 'length') ?? missingLength(),
+    negatives,
+    ratio: count(args, 'ratio') ?? DEFAULTS.ratio,
+    bigwig: list(args.bigwig),
+    valid: list(args.valid),
+    test: list(args.test),
+    maxN: number(args, 'max-n') ?? DEFAULTS.maxN,
+    seed: number(args, 'seed', { integer: true }) ?? DEFAULTS.seed,
+    reverseComplement: Boolean(args['reverse-complement']),
+    checksums: !args['no-checksums'],
+    onProgress: progressPrinter(args.quiet),
+  };
+  if (options.maxN > 1) throw new UsageError(`--max-n must be a share from 0 to 1, got '${args['max-n']}'`);
+  const t0 = Date.now();
+  const { table, manifest } = await buildDataset(options);
+  manifest.table = { file: basename(out), ...manifest.table };
+  await writeAtomically(out, table);
+  const mpath = manifestPath(out);
+  await writeAtomically(mpath, manifestText(manifest));
+  if (!args.quiet) process.stderr.write(summary(manifest, out, mpath, (Date.now() - t0) / 1000));
+}
+
+/** The manifest as indented JSON, its arrays of numbers (GC histograms) on one line each. */
+export const manifestText = (manifest) =>
+  `${JSON.stringify(manifest, null, 2).replace(/\[\s*([-\d.e+,\s]+?)\s*\]/g, (_, inner) => `[${inner.split(/,\s*/).join(', ')}]`)}\n`;
+
+function missingLength() {
+  throw new UsageError("--length is required: the window length in bases (the model's input length)");
+}
+
+function summary(m, out, mpath, seconds) {
+  const c = m.counts;
+  const split = (s) => `${s} ${c[s].positives} + ${c[s].negatives}`;
+  const d = m.dropped;
+  return (
+    `windows (positives + negatives): ${split('train')}, ${split('valid')}, ${split('test')}\n` +
+    `dropped: ${d.tooManyN.positives + d.tooManyN.negatives} with more than ${m.options.maxN * 100}% N, ` +
+    `${d.offChromosome} past a chromosome end` +
+    (m.options.negatives === 'gc' ? `, ${d.unmatchedGc} negatives not GC-matched; GC KS statistic ${m.gc.ks}` : '') +
+    `\n${out} and ${mpath} written in ${seconds.toFixed(1)} s\n`
+  );
+}
+
+// One line per stage on stderr (the current count rewritten in place on a terminal).
+function progressPrinter(quiet) {
+  if (quiet) return undefined;
+  const tty = process.stderr.isTTY;
+  let stage = null;
+  return (p) => {
+    if (p.stage !== stage) {
+      if (stage && tty) process.stderr.write('\n');
+      stage = p.stage;
+      if (!tty) process.stderr.write(`${p.stage}...\n`);
+    }
+    if (tty) process.stderr.write(`\r\x1b[K${p.stage}: ${p.done}/${p.total}`);
+  };
+}

@@ -1,0 +1,26 @@
+// js/genome/dataset-table.js: the rows of a built dataset as the TSV table `helix train` and the page read: the
+// engine reads `id`, `sequence`, `label` and any numeric target column, and ignores the columns that say where
+// each window came from (chrom, start, end, strand, split), which are there so one sees what was trained on.
+
+const COLUMNS = ['id', 'chrom', 'start', 'end', 'strand', 'split', 'sequence', 'label'];
+
+// A window's id: where it is (BED coordinates, as bedtools getfasta names them), and what was done to it.
+function idOf(r) {
+  let id = `${r.chrom}:${r.start}-${r.end}`;
+  if (r.strand === '-') id += '(-)';
+  if (r.shuffled) id += `/shuffle${r.shuffled}`;
+  return id;
+}
+
+const number = (x) => (x === null || x === undefined ? '' : String(Number(x.toPrecision(7))));
+
+/** TSV text: a header, then a line per row; `targets`: the names of the numeric target columns. */
+export function datasetTable(rows, targets = []) {
+  const lines = [[...COLUMNS, ...targets].join('\t')];
+  for (const r of rows) {
+    const cells = [idOf(r), r.chrom, r.start, r.end, r.strand, r.split, r.sequence, r.label];
+    for (let t = 0; t < targets.length; t++) cells.push(number(r.targets?.[t]));
+    lines.push(cells.join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
