@@ -19,7 +19,7 @@ export function chromosomeSplits(genome, { valid, test } = {}) {
     for (const name of names) {
       if (!genome.sizes.has(name)) {
         const hint = given ? '' : ` (the default --${option}; give --${option} with chromosomes of this genome)`;
-        throw fieldError(option, `--${option}: ${unknownChromosome(name, genome.name, genome.names)}${hint}`);
+        throw fieldError(option, `--${option}: ${unknownChromosome(name, genome.label, genome.names)}${hint}`);
       }
     }
     return new Set(names);

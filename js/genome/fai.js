@@ -48,7 +48,7 @@ export async function checkFai(faiSrc, fastaSrc, format) {
         line: i + 1,
         column: cells[0].length + cells[1].length + 3,
         field: 'offset',
-        message: `line ${i + 1}: '${cells[0]}' would end at byte ${end} of ${fastaSrc.name}, which has ${fastaSrc.size}: the index is not this FASTA's, or the FASTA is truncated (\`samtools faidx\` remakes it)`,
+        message: `line ${i + 1}: '${cells[0]}' would end at byte ${end} of ${fastaSrc.label}, which has ${fastaSrc.size}: the index is not this FASTA's, or the FASTA is truncated (\`samtools faidx\` remakes it)`,
       });
     }
   }
@@ -71,7 +71,7 @@ export async function buildFastaIndex(source, { maxBytes = 200e6 } = {}) {
   if (src.size > maxBytes) {
     throw fileError(src.name, {
       field: 'index',
-      message: `${src.name} is ${(src.size / 1e6).toFixed(0)} MB: index it with \`samtools faidx ${src.name}\``,
+      message: `${src.label} is ${(src.size / 1e6).toFixed(0)} MB: index it with \`samtools faidx ${src.label}\``,
     });
   }
   const bytes = await readAll(src);

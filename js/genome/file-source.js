@@ -7,15 +7,24 @@ import { fileError } from './file-error.js';
 
 const isBlob = (x) => typeof Blob !== 'undefined' && x instanceof Blob;
 
-/** The name a source goes by in messages: a File's name, a Node path as given. */
+/** The name a source goes by: a File's name, a Node path as given (errors are tagged with it). */
 export const sourceName = (source) => (typeof source === 'string' ? source : (source?.name ?? 'file'));
+
+/** The short name messages use: the file's name without its directories. */
+export const labelOf = (name) => name.replace(/^.*[\\/]/, '');
 
 /**
  * An opened source: {name, size, handle}. `source` is a browser File/Blob or (in Node) a path; `role` says
  * what it is for in messages ('genome', 'peaks'...). A path that cannot be opened is a HelixInputError on `role`.
  */
 export async function openSource(source, role) {
-  if (isBlob(source)) return { name: sourceName(source), size: source.size, handle: new BlobFile(source) };
+  if (isBlob(source))
+    return {
+      name: sourceName(source),
+      label: labelOf(sourceName(source)),
+      size: source.size,
+      handle: new BlobFile(source),
+    };
   if (typeof source !== 'string') throw fileError(role, { field: role, message: `${role}: no file given` });
   // Only Node has paths; the import keeps the browser's module graph free of node:fs.
   const { LocalFile } = await import('generic-filehandle2');
@@ -27,7 +36,7 @@ export async function openSource(source, role) {
     const why = e.code === 'ENOENT' ? 'no such file' : e.message;
     throw fileError(source, { field: role, message: `cannot read the ${role} file: ${why}` });
   }
-  return { name: source, size, handle };
+  return { name: source, label: labelOf(source), size, handle };
 }
 
 /** Whether `source` (a path or a File) exists and can be read: used to find an index beside its file. */

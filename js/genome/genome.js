@@ -19,7 +19,7 @@ import { checkFai } from './fai.js';
 export async function openGenome(source, { fai, gzi } = {}) {
   const src = await openSource(source, 'genome');
   const head = await readHead(src, 64);
-  const format = sniffGenome(head, src.name);
+  const format = sniffGenome(head, src.name, src.label);
   if (format === '2bit') return Genome.open(src, '2bit', await openTwoBit(src));
   const faiSource = fai ?? (typeof source === 'string' ? `${source}.fai` : undefined);
   if (faiSource === undefined || !(await sourceExists(faiSource))) throw missingIndex(src, format);
@@ -33,8 +33,8 @@ export async function openGenome(source, { fai, gzi } = {}) {
     throw fileError(src.name, {
       field: 'gzi',
       message:
-        `${src.name} is bgzip-compressed and needs its block index (${src.name}.gzi) beside its .fai: ` +
-        `\`samtools faidx ${src.name}\` writes both`,
+        `${src.label} is bgzip-compressed and needs its block index (${src.label}.gzi) beside its .fai: ` +
+        `\`samtools faidx ${src.label}\` writes both`,
     });
   }
   const gziSrc = await openSource(gziSource, 'index');
@@ -43,7 +43,7 @@ export async function openGenome(source, { fai, gzi } = {}) {
 }
 
 // 'fasta', 'bgzip-fasta' or '2bit' from the first bytes; anything else is an error saying what the file is.
-function sniffGenome(head, name) {
+function sniffGenome(head, name, label) {
   const le32 = head.length >= 4 ? head[0] | (head[1] << 8) | (head[2] << 16) | (head[3] << 24) : 0;
   if (le32 >>> 0 === 0x1a412743 || le32 >>> 0 === 0x4327411a) return '2bit';
   if (head[0] === 0x1f && head[1] === 0x8b) {
@@ -55,8 +55,8 @@ function sniffGenome(head, name) {
       column: 1,
       field: 'genome',
       message:
-        `line 1, column 1: ${name} is gzip but not bgzip, so it cannot be read by random access: ` +
-        `recompress it with \`gunzip -c ${name} | bgzip > ${name.replace(/\.gz$/, '')}.bgz.gz\` ` +
+        `line 1, column 1: ${label} is gzip but not bgzip, so it cannot be read by random access: ` +
+        `recompress it with \`gunzip -c ${label} | bgzip > ${label.replace(/\.gz$/, '')}.bgz.gz\` ` +
         'and index it with `samtools faidx`',
     });
   }
@@ -65,14 +65,14 @@ function sniffGenome(head, name) {
   if (/^[^\t\n]+\t\d+\t\d+\t\d+\t\d+/.test(text)) {
     throw fileError(name, {
       field: 'genome',
-      message: `${name} is a FASTA index (.fai), not a genome: pick the FASTA file it indexes (and this index beside it)`,
+      message: `${label} is a FASTA index (.fai), not a genome: pick the FASTA file it indexes (and this index beside it)`,
     });
   }
   throw fileError(name, {
     line: 1,
     column: 1,
     field: 'genome',
-    message: `line 1, column 1: ${name} is not a FASTA ('>' first), bgzip FASTA or .2bit file`,
+    message: `line 1, column 1: ${label} is not a FASTA ('>' first), bgzip FASTA or .2bit file`,
   });
 }
 
@@ -81,8 +81,8 @@ function missingIndex(src, format) {
   return fileError(src.name, {
     field: 'index',
     message:
-      `${src.name} has no index (${src.name}.fai${format === 'bgzip-fasta' ? ' and .gzi' : ''}): a genome is read ` +
-      `by random access, never whole. Make one with \`samtools faidx ${src.name}\`` +
+      `${src.label} has no index (${src.label}.fai${format === 'bgzip-fasta' ? ' and .gzi' : ''}): a genome is read ` +
+      `by random access, never whole. Make one with \`samtools faidx ${src.label}\`` +
       (small && format === 'fasta' ? ', or build one here with buildFastaIndex() (the file is small)' : '') +
       (format === 'fasta' ? ', or convert it with `faToTwoBit`' : ''),
   });
@@ -92,7 +92,7 @@ function missingIndex(src, format) {
 async function openTwoBit(src) {
   const reader = new TwoBitFile({ filehandle: src.handle });
   const truncated = (what) =>
-    fileError(src.name, { field: 'genome', message: `${src.name} is a truncated .2bit file: ${what}` });
+    fileError(src.name, { field: 'genome', message: `${src.label} is a truncated .2bit file: ${what}` });
   let index;
   try {
     await reader.getHeader();
@@ -122,6 +122,7 @@ export class Genome {
   #reader;
   constructor(src, format, reader, sizes) {
     this.name = src.name;
+    this.label = src.label;
     this.size = src.size;
     this.format = format;
     this.source = src;
@@ -137,7 +138,7 @@ export class Genome {
     } catch (e) {
       throw fileError(src.name, {
         field: 'genome',
-        message: `${src.name}: cannot read its sequence names (${e.message})`,
+        message: `cannot read its sequence names (${e.message})`,
       });
     }
     return new Genome(src, format, reader, new Map(Object.entries(sizes)));
@@ -147,7 +148,7 @@ export class Genome {
   length(chrom) {
     const n = this.sizes.get(chrom);
     if (n === undefined)
-      throw fileError(this.name, { field: 'chrom', message: unknownChromosome(chrom, this.name, this.names) });
+      throw fileError(this.name, { field: 'chrom', message: unknownChromosome(chrom, this.label, this.names) });
     return n;
   }
 
@@ -160,7 +161,7 @@ export class Genome {
     if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= n)) {
       throw fileError(this.name, {
         field: 'range',
-        message: `${chrom}:${start}-${end} is outside ${chrom} (0-${n}) in ${this.name}`,
+        message: `${chrom}:${start}-${end} is outside ${chrom} (0-${n}) in ${this.label}`,
       });
     }
     if (start === end) return '';
@@ -168,7 +169,7 @@ export class Genome {
     if (bases.length !== end - start) {
       throw fileError(this.name, {
         field: 'genome',
-        message: `${this.name}: ${chrom}:${start}-${end} gave ${bases.length} bases, not ${end - start}: the file is truncated or its index is stale`,
+        message: `${chrom}:${start}-${end} gave ${bases.length} bases, not ${end - start}: the file is truncated or its index is stale`,
       });
     }
     return strand === '-' ? reverseComplement(bases) : bases;

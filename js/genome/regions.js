@@ -95,14 +95,14 @@ function parseRegion(line, lineNo, genome, problems, mixed) {
   }
   const length = genome.sizes.get(f.chrom);
   if (length === undefined) {
-    let message = unknownChromosome(f.chrom, genome.name, genome.names);
+    let message = unknownChromosome(f.chrom, genome.label, genome.names);
     if (mixed && nearMisses(f.chrom, genome.names).length)
       message += `; this file names chromosomes both with 'chr' (line ${mixed.chr}) and without (line ${mixed.plain})`;
     problem('chrom', message);
   } else if (whole(f.chromEnd) && f.chromEnd > length) {
     problem(
       'end',
-      `end ${f.chromEnd} is past the end of ${f.chrom} (${length} bases in ${genome.name}): is the file for another assembly?`,
+      `end ${f.chromEnd} is past the end of ${f.chrom} (${length} bases in ${genome.label}): is the file for another assembly?`,
     );
   }
   let peak;

@@ -17,7 +17,7 @@ export async function openBigWig(source) {
   if (magic !== 0x888ffc26 && magic !== 0x26fc8f88) {
     throw fileError(src.name, {
       field: 'bigwig',
-      message: `${src.name} is not a bigWig file (it does not start with the bigWig signature)`,
+      message: `${src.label} is not a bigWig file (it does not start with the bigWig signature)`,
     });
   }
   const bw = new BigWig({ filehandle: src.handle });
@@ -25,7 +25,7 @@ export async function openBigWig(source) {
   try {
     header = await bw.getHeader();
   } catch (e) {
-    throw fileError(src.name, { field: 'bigwig', message: `${src.name}: its header cannot be read (${e.message})` });
+    throw fileError(src.name, { field: 'bigwig', message: `its header cannot be read (${e.message})` });
   }
   return new Signal(src, bw, header);
 }
@@ -76,6 +76,6 @@ class Signal {
   namingProblem(genomeNames) {
     const names = [...this.chromosomes.keys()];
     if (names.some((n) => genomeNames.includes(n))) return null;
-    return `${this.name} shares no chromosome name with the genome: ${unknownChromosome(names[0], 'the genome', genomeNames)}`;
+    return `${this.source.label} shares no chromosome name with the genome: ${unknownChromosome(names[0], 'the genome', genomeNames)}`;
   }
 }

@@ -15,7 +15,7 @@ export async function readTextFile(src) {
       throw fileError(src.name, {
         line: 1,
         column: 1,
-        message: `line 1, column 1: ${src.name} is gzip but does not inflate (${e.message})`,
+        message: `line 1, column 1: ${src.label} is gzip but does not inflate (${e.message})`,
       });
     }
   } else text = new TextDecoder().decode(bytes);

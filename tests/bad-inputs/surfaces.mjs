@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeState } from '../../web/state/url-state.js';
 import { PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS } from '../../js/presets.js';
+import { openGenome, readRegions } from '../../js/genome/index.js';
 
 export const CORPUS = fileURLToPath(new URL('./', import.meta.url));
 export const corpusPath = (file) => join(CORPUS, file);
@@ -31,6 +32,9 @@ export async function context(helix) {
 
 const ALL_PRESETS = [PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS].flatMap((p) => Object.keys(p));
 const round = (x) => (typeof x === 'number' ? Number(x.toPrecision(5)) : x);
+
+// helix dataset on the corpus' tiny genome (chr1-3): shuffled negatives (GC matching needs more genome).
+const DATASET = (dir) => ['dataset', '--length', '20', '--valid', 'chr2', '--test', 'chr3', '--negatives', 'shuffle', '--out', join(dir, 'dataset.tsv')];
 
 export const KINDS = {
   fasta: {
@@ -110,6 +114,22 @@ export const KINDS = {
   variants: {
     api: ({ model }, text) => model.variants(text).variants.map((v) => [v.id, round(v.difference)]),
     cli: ({ modelPath }, path) => ['variants', '--model', modelPath, '--input', path],
+  },
+  // Genome files are read by random access from their paths (js/genome), not as text: a genome (with its index
+  // beside it) is read for its names, sizes and first bases; a regions file against genome/clean.fa.
+  genome: {
+    api: async (ctx, text, item) => {
+      const genome = await openGenome(corpusPath(item.file));
+      return { sizes: Object.fromEntries(genome.sizes), bases: await genome.sequence(genome.names[0], 0, 20) };
+    },
+    cli: ({ dir }, path) => [...DATASET(dir), '--genome', path, '--peaks', corpusPath('genome/clean.bed')],
+  },
+  regions: {
+    api: async (ctx, text, item) => {
+      const genome = await openGenome(corpusPath('genome/clean.fa'));
+      return (await readRegions(corpusPath(item.file), genome)).map((r) => [r.chrom, r.start, r.end, r.peak]);
+    },
+    cli: ({ dir }, path) => [...DATASET(dir), '--genome', corpusPath('genome/clean.fa'), '--peaks', path],
   },
   // A link's hash: decodeState names the fields that do not read; a preset it does not know is one of them.
   url: {
