@@ -66,7 +66,8 @@ const OPTIONS = {
   test: { type: 'string' },
   'max-n': { type: 'string' },
   'reverse-complement': { type: 'boolean' },
-  'no-checksums': { type: 'boolean' }, // dataset
+  'no-checksums': { type: 'boolean' },
+  'split-files': { type: 'boolean' }, // dataset
   bed: { type: 'string' }, // predict --bed
 };
 

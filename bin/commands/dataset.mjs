@@ -2,13 +2,14 @@
 // (the page and the JS API build it with the same module): the table (TSV) to --out and its manifest beside it.
 import { basename } from 'node:path';
 import { UsageError, list, need, number, count } from '../cli/args.mjs';
+import { sha256OfText } from '../../js/genome/checksum.js';
 import { writeAtomically } from '../cli/atomic-write.mjs';
 import { buildDataset, DEFAULTS } from '../../js/genome/dataset.js';
 import { DEFAULT_VALID, DEFAULT_TEST } from '../../js/genome/chrom-splits.js';
 
 export const usage = () => `helix dataset --genome GENOME --peaks PEAKS --length N --out data.tsv
   [--negatives gc|shuffle|FILE.bed] [--ratio K] [--bigwig X.bw[,Y.bw]] [--valid CHR,...] [--test CHR,...]
-  [--max-n X] [--seed S] [--reverse-complement] [--fai F] [--gzi F] [--no-checksums] [--quiet]
+  [--max-n X] [--seed S] [--reverse-complement] [--split-files] [--fai F] [--gzi F] [--no-checksums] [--quiet]
   GENOME: FASTA with its .fai beside it (samtools faidx), bgzip FASTA with .fai and .gzi, or .2bit; read by
   random access, never whole. PEAKS: BED3, BED6 or narrowPeak, plain or gzip: a window of N bases on each
   peak's summit (narrowPeak) or middle, label 1.
@@ -20,10 +21,23 @@ export const usage = () => `helix dataset --genome GENOME --peaks PEAKS --length
   track with each window's mean signal (uncovered bases count 0), a regression target (helix train --targets).
   Writes the table (id, chrom, start, end, strand, split, sequence, label, targets) to --out and a manifest
   (inputs with sizes and SHA-256, options, seed, counts per split, drops, GC histograms and their KS statistic)
-  beside it as NAME.manifest.json. The same inputs and seed give the same files, byte for byte.`;
+  beside it as NAME.manifest.json. --split-files also writes NAME.train.tsv, NAME.valid.tsv and NAME.test.tsv
+  (train on the first, hold the test chromosomes out for helix evaluate). The same inputs and seed give the
+  same files, byte for byte.`;
+
+const stem = (out) => out.replace(/\.(tsv|txt|csv)$/i, '');
 
 /** data.tsv -> data.manifest.json (any other name gets .manifest.json appended). */
-export const manifestPath = (out) => `${out.replace(/\.(tsv|txt|csv)$/i, '')}.manifest.json`;
+export const manifestPath = (out) => `${stem(out)}.manifest.json`;
+
+// The table's rows by their split column, each table with the header.
+function splitTables(table) {
+  const [header, ...lines] = table.trimEnd().split('\n');
+  const at = header.split('\t').indexOf('split');
+  const out = { train: [], valid: [], test: [] };
+  for (const line of lines) out[line.split('\t')[at]].push(line);
+  return Object.fromEntries(Object.entries(out).map(([s, rows]) => [s, `${[header, ...rows].join('\n')}\n`]));
+}
 
 export async function run(args) {
   const out = need(args, 'out');
@@ -49,6 +63,18 @@ export async function run(args) {
   const t0 = Date.now();
   const { table, manifest } = await buildDataset(options);
   manifest.table = { file: basename(out), ...manifest.table };
+  if (args['split-files']) {
+    manifest.splitFiles = {};
+    for (const [split, text] of Object.entries(splitTables(table))) {
+      const path = `${stem(out)}.${split}.tsv`;
+      await writeAtomically(path, text);
+      manifest.splitFiles[split] = {
+        file: basename(path),
+        rows: text.split('\n').length - 2,
+        sha256: sha256OfText(text),
+      };
+    }
+  }
   await writeAtomically(out, table);
   const mpath = manifestPath(out);
   await writeAtomically(mpath, manifestText(manifest));

@@ -127,7 +127,7 @@ test('shuffled negatives keep each positive dinucleotide counts; bigWig columns 
 });
 
 test('helix dataset writes the table and its manifest; a second run is byte-identical', () => {
-  const run = (out) =>
+  const run = (out, ...more) =>
     spawnSync(
       process.execPath,
       [
@@ -149,6 +149,7 @@ test('helix dataset writes the table and its manifest; a second run is byte-iden
         '3',
         '--out',
         out,
+        ...more,
       ],
       { encoding: 'utf8' },
     );
@@ -162,9 +163,25 @@ test('helix dataset writes the table and its manifest; a second run is byte-iden
   assert.equal(manifest.inputs.genome.format, 'bgzip-fasta');
   assert.equal(manifest.inputs.genome.sha256, execFileSync('sha256sum', [files.bgzip]).toString().split(' ')[0]);
   assert.ok(manifest.gc.ks <= 0.05);
-  const r2 = run(join(files.dir, 'b.tsv'));
+  const r2 = run(join(files.dir, 'b.tsv'), '--split-files');
   assert.equal(r2.status, 0, r2.stderr);
   assert.equal(readFileSync(join(files.dir, 'b.tsv'), 'utf8'), table);
   const m2 = JSON.parse(readFileSync(join(files.dir, 'b.manifest.json'), 'utf8'));
-  assert.deepEqual({ ...m2, table: { ...m2.table, file: 'a.tsv' } }, manifest);
+  assert.deepEqual(
+    { ...m2, table: { ...m2.table, file: 'a.tsv' }, splitFiles: undefined },
+    { ...manifest, splitFiles: undefined },
+  );
+  // --split-files: one table per split, each with the header, together the rows of the whole table.
+  const parts = ['train', 'valid', 'test'].map((s) => readFileSync(join(files.dir, `b.${s}.tsv`), 'utf8'));
+  const header = table.split('\n')[0];
+  for (const [k, s] of ['train', 'valid', 'test'].entries()) {
+    const lines = parts[k].trimEnd().split('\n');
+    assert.equal(lines[0], header);
+    assert.ok(lines.slice(1).every((l) => l.split('\t')[5] === s));
+    assert.equal(m2.splitFiles[s].rows, lines.length - 1);
+  }
+  assert.equal(
+    parts.reduce((a, p) => a + p.trimEnd().split('\n').length - 1, 0),
+    table.trimEnd().split('\n').length - 1,
+  );
 });
