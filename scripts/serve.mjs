@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// scripts/serve.mjs: a static file server for the playground (web/), on 127.0.0.1 only.
-// The page loads the engine (the JS API and the wasm) from /js/: with a root that has no js/ folder of its
-// own (web/, the default), /js/* is served from the repository's js/, so the page's '../../js/...' imports
-// resolve the same whether web/ or the repository (or dist/) is the root.
+// scripts/serve.mjs: a static file server for the playground (web/) and the tutorials (examples/), on
+// 127.0.0.1 only. The playground is at / (the root, web/ by default). A root without folders of these names
+// (web/, the default) gets them mounted, so links and imports resolve the same whether web/ or the repository
+// (or dist/) is the root:
+//   /js/*        the repository's js/: the engine (the JS API and the wasm) the page imports as '../../js/...'
+//   /examples/*  the repository's examples/: the tutorials (the playground's header links ../examples/)
+//   /web/*       the root itself: the tutorials' '../web/' (the playground and the element they import)
 // Every response carries COOP/COEP (and CORP), so the page is cross-origin isolated and the threaded
 // build (SharedArrayBuffer + pthreads) can load; `--no-isolation` leaves them out to try the 1-thread build.
 // Every response also carries the strict Content-Security-Policy the product is built to run under (CSP below:
 // scripts and styles from this origin only, WebAssembly compiled, nothing inline, no data: or blob: URLs, no
 // request to another origin); `--no-csp` leaves it out.
 //   node scripts/serve.mjs [--port N] [--no-isolation] [--no-csp] [--root DIR]   (PORT env also works; 0 = any free port)
-// Also a library for tests: `const { url, close } = await startServer({ port: 0, isolation: false })`.
+// Also a library for tests: `const { url, close } = await startServer({ port: 0, isolation: false })`
+// (`mount: false`: the root alone, nothing mounted).
 import { createServer } from 'node:http';
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -17,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
-const JS_ROOT = path.resolve(fileURLToPath(new URL('../js/', import.meta.url)));
+const REPO = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -59,9 +63,20 @@ function resolveInRoot(root, urlPath) {
   return file === root || file.startsWith(root + path.sep) ? file : null;
 }
 
-// A URL path to a file: /js/* from the repository's js/ when the root has none (see the top), the rest from root.
-function fileFor(rootDir, jsMounted, urlPath) {
-  if (jsMounted && urlPath.startsWith('/js/')) return resolveInRoot(JS_ROOT, urlPath.slice(3));
+// The folders mounted on a root that lacks them (see the top): [URL prefix, folder], for a root folder.
+function mountsFor(rootDir) {
+  const wanted = [
+    ['/js/', path.join(REPO, 'js')],
+    ['/examples/', path.join(REPO, 'examples')],
+    ['/web/', rootDir],
+  ];
+  return wanted.filter(([prefix]) => !existsSync(path.join(rootDir, prefix)));
+}
+
+// A URL path to a file: under a mounted folder when its prefix matches, else under root.
+function fileFor(rootDir, mounts, urlPath) {
+  for (const [prefix, dir] of mounts)
+    if (urlPath.startsWith(prefix)) return resolveInRoot(dir, urlPath.slice(prefix.length - 1));
   return resolveInRoot(rootDir, urlPath);
 }
 
@@ -71,9 +86,10 @@ export async function startServer({
   csp = true,
   root = DEFAULT_ROOT,
   host = '127.0.0.1',
+  mount = true,
 } = {}) {
   const rootDir = path.resolve(root);
-  const jsMounted = !existsSync(path.join(rootDir, 'js'));
+  const mounts = mount ? mountsFor(rootDir) : [];
   const baseHeaders = {
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
@@ -89,7 +105,7 @@ export async function startServer({
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     const urlPath = new URL(req.url, 'http://localhost').pathname;
-    let file = fileFor(rootDir, jsMounted, urlPath);
+    let file = fileFor(rootDir, mounts, urlPath);
     if (!file) return send(res, 403, 'Forbidden');
     try {
       let info = await stat(file);
@@ -152,7 +168,7 @@ function parseArgs(argv) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const opts = parseArgs(process.argv.slice(2));
   startServer(opts).then(
-    ({ url }) => console.log(`Helix playground: ${url}`),
+    ({ url }) => console.log(`Helix playground: ${url} · tutorials: ${url}examples/`),
     (err) => {
       console.error(`serve.mjs: cannot listen on 127.0.0.1:${opts.port}: ${err.message}`);
       process.exit(1);

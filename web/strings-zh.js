@@ -567,7 +567,8 @@ export const zh = {
   textTooLarge:
     '这段文本有 {size} MB；演练场每个输入框最多接受 {limit} MB（更大的文本会让页面失去响应），因此没有粘贴，输入框保持原样。更大的文件请使用 helix 命令：helix predict --input 文件、helix train --data 文件。',
 
-  // Language switch and shareable links
+  // The tutorials link, the language switch and shareable links
+  tutorialsLink: '教程',
   languageLabel: '语言',
   shareLink: '复制链接',
   shareLinkHint: '打开这个链接，即可重现当前的数据、模型和设置。',

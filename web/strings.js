@@ -624,7 +624,8 @@ export const en = {
   elementLoading: 'Helix playground: loads when scrolled into view.',
   elementDataFailed: 'Could not load the data for this playground: {message}',
 
-  // Language switch and shareable links
+  // The tutorials link, the language switch and shareable links
+  tutorialsLink: 'Tutorials',
   languageLabel: 'Language',
   shareLink: 'Copy link',
   shareLinkHint: 'A link that sets up this data, model and settings when opened.',

@@ -1,5 +1,6 @@
 // tests/web/serve.test.mjs: the static server sends COOP/COEP on every response (or none with isolation off)
-// and the strict CSP (or none with csp off), right MIME types, and nothing outside web/ (and js/, the engine).
+// and the strict CSP (or none with csp off), right MIME types, and nothing outside web/ (and js/, the engine,
+// and examples/, the tutorials).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -89,7 +90,30 @@ test("/js/ is the repository's js/ (the engine the page imports as ../../js/)", 
   );
 });
 
-test('paths outside web/ and js/ are refused', async () => {
+test("/examples/ is the repository's tutorials and /web/ the playground again (the tutorials' ../web/ links)", async () => {
+  for (const [path, type] of [
+    ['/examples/', 'text/html'],
+    ['/examples/zh/cnn-binding.html', 'text/html'],
+    ['/examples/tutorial.css', 'text/css'],
+    ['/web/', 'text/html'],
+    ['/web/element/helix-playground.js', 'text/javascript'],
+    ['/web/data/gata-predict.fa', 'text/plain'],
+  ]) {
+    const res = await get(isolated.url, path);
+    assert.equal(res.statusCode, 200, path);
+    assert.match(res.headers['content-type'], new RegExp(`^${type}`), path);
+  }
+  // With nothing mounted the root is all there is.
+  const bare = await startServer({ port: 0, mount: false });
+  try {
+    for (const path of ['/examples/', '/web/', '/js/helix.js'])
+      assert.equal((await get(bare.url, path)).statusCode, 404, path);
+  } finally {
+    await bare.close();
+  }
+});
+
+test('paths outside web/, js/ and examples/ are refused', async () => {
   for (const path of [
     '/../package.json',
     '/%2e%2e/package.json',
@@ -99,6 +123,10 @@ test('paths outside web/ and js/ are refused', async () => {
     '/js/%2e%2e/scripts/serve.mjs',
     '/js/..%2f..%2fpackage.json',
     '/js/../bin/helix.mjs',
+    '/examples/..%2fpackage.json',
+    '/examples/%2e%2e/scripts/serve.mjs',
+    '/web/..%2fpackage.json',
+    '/web/%2e%2e/%2e%2e/package.json',
   ]) {
     const res = await get(isolated.url, path);
     assert.ok([403, 404].includes(res.statusCode), `${path} -> ${res.statusCode}`);
@@ -119,9 +147,11 @@ test('the command line prints exactly one line with the URL', async () => {
       });
       child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
     });
-    assert.match(line, /^Helix playground: http:\/\/127\.0\.0\.1:\d+\/\n$/);
-    const res = await get(line.trim().split(' ').pop(), '/');
-    assert.equal(res.statusCode, 200);
+    const pattern = /^Helix playground: (http:\/\/127\.0\.0\.1:\d+\/) · tutorials: \1examples\/\n$/;
+    assert.match(line, pattern);
+    const [, url] = line.match(pattern);
+    assert.equal((await get(url, '/')).statusCode, 200);
+    assert.equal((await get(url, '/examples/')).statusCode, 200);
   } finally {
     child.kill();
   }

@@ -10,11 +10,13 @@ import { h } from '../views/dom.js';
 import { OWN_DATA } from '../views/data-panel.js';
 import { LanguageSwitch } from '../views/language-switch.js';
 import { ShareLink } from '../views/share-link.js';
+import { TutorialsLink } from '../views/tutorials-link.js';
 
-// The title, the language switch and the share link, in the page's header.
+// The title, the link to the tutorials, the language switch and the share link, in the page's header.
 export function pageTools(title, state) {
   const tools = h('div', { className: 'page-tools' });
   title.append(h('h1', {}, t('appName')), h('p', { className: 'tagline' }, t('tagline')), tools);
+  new TutorialsLink(tools);
   new LanguageSwitch(tools, { onChoose: (lang) => setLanguage(lang) && rememberLanguage(lang) });
   return new ShareLink(tools, { link: () => state.hashSync?.flush() ?? location.href });
 }
