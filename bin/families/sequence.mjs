@@ -6,6 +6,7 @@ import { readText, readTable, withFile, openModel } from '../cli/files.mjs';
 import { epochPrinter, score, bestEpoch } from '../cli/progress.mjs';
 import { printJson, tsv } from '../cli/output.mjs';
 import { predictFile } from '../cli/predict-stream.mjs';
+import { predictRegions } from '../cli/predict-regions.mjs';
 
 export const sequence = {
   name: 'sequence',
@@ -40,7 +41,9 @@ export const sequence = {
     summary,
   },
   predict: {
-    usage: '--model model.json --input seqs.fa [--out predictions.tsv]',
+    usage:
+      '--model model.json --input seqs.fa [--out predictions.tsv]\n' +
+      '--model model.json --bed regions.bed --genome GENOME [--length N] [--out scores.bed]   (BED6+: a score per region)',
     run: predict,
   },
   evaluate: {
@@ -82,8 +85,13 @@ function summary(s) {
 
 async function predict(helix, args) {
   const model = await openModel(args, (text) => helix.loadModel(text));
-  const inputPath = need(args, 'input');
   const names = model.spec.classes ?? model.spec.heads?.[0]?.classes;
+  if (args.bed) {
+    await predictRegions(model, args, (rows) => predictionsTsv(rows, names));
+    model.dispose();
+    return;
+  }
+  const inputPath = need(args, 'input');
   await withFile(inputPath, () =>
     predictFile(model, {
       inputPath,
