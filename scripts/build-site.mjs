@@ -9,23 +9,11 @@
 // runs on one thread and its status line says so.
 import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CSP } from './serve.mjs';
+import { ROOT, BUILT, missingFiles } from './built-files.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// What the pages load at run time; a missing one means `bash scripts/build.sh` has not run.
-const REQUIRED = [
-  'web/index.html',
-  'js/helix.js',
-  'js/wasm/helix-simd.mjs',
-  'js/wasm/helix-simd.wasm',
-  'js/wasm/helix-simd-mt.mjs',
-  'js/wasm/helix-simd-mt.wasm',
-  'web/vendor/comlink.mjs',
-  'web/vendor/uPlot.esm.js',
-  'web/vendor/uPlot.min.css',
-  'examples/index.html',
-];
+// What the pages load at run time; a missing one of BUILT means `bash scripts/build.sh` has not run.
+const REQUIRED = ['web/index.html', 'js/helix.js', ...BUILT, 'examples/index.html'];
 
 const START_PAGE = `<!doctype html>
 <html lang="en">
@@ -73,8 +61,7 @@ async function main(argv) {
   // It is emptied first: never the repository or a folder holding it.
   if (ROOT.startsWith(out + path.sep) || path.resolve(ROOT) === out)
     throw new UsageError(`--out ${out} would hold the repository`);
-  const missing = [];
-  for (const file of REQUIRED) await stat(path.join(ROOT, file)).catch(() => missing.push(file));
+  const missing = missingFiles(REQUIRED);
   if (missing.length) throw new Error(`missing ${missing.join(', ')}: run \`bash scripts/build.sh\` first`);
 
   await rm(out, { recursive: true, force: true });

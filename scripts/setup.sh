@@ -43,3 +43,17 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "setup: npm ci" >&2
   npm ci --no-audit --no-fund >&2
 fi
+
+# tests/wasm/package.test.mjs installs the packed package offline (npm install ./helix-genomics-*.tgz --offline),
+# which reads the registry's record of each dependency; npm ci caches their tarballs only. `npm cache add` keeps
+# both, for every package of the lock file the package's users install (those not marked dev). npm ci empties
+# node_modules, and with it the mark that this was done.
+if [ ! -f node_modules/.helix-cached-dependencies ]; then
+  echo "setup: npm cache add (the dependencies of the packed package)" >&2
+  npm cache add $(node -e '
+    const { packages } = require("./package-lock.json");
+    for (const [where, p] of Object.entries(packages))
+      if (where && !p.dev && !p.devOptional && !p.link) console.log(`${where.replace(/^.*node_modules\//, "")}@${p.version}`);
+  ') >&2
+  touch node_modules/.helix-cached-dependencies
+fi

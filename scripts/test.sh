@@ -3,8 +3,8 @@
 # suite built with clang under AddressSanitizer + UndefinedBehaviorSanitizer), fuzz (each libFuzzer target of
 # tests/fuzz for $HELIX_FUZZ_SECONDS, default 15 s; scripts/fuzz.sh), wasm (node --test on the built module and
 # the CLI), web (Playwright + Debian's Chromium on the served page), format (clang-format and Prettier check
-# that the sources are formatted: scripts/format.sh --check; last, so that a formatting slip does not hide
-# the other suites' results).
+# that the sources are formatted: scripts/format.sh --check; tsc checks the TypeScript declarations of the JS
+# API and the element: tsconfig.json; last, so that a formatting slip does not hide the other suites' results).
 # Installs what is missing and builds first (both idempotent and incremental).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,8 +67,11 @@ for suite in "${suites[@]}"; do
       node --test "${serial[@]}" tests/web/
       ;;
     format)
-      echo "== format: clang-format --dry-run --Werror, prettier --check" >&2
-      bash scripts/format.sh --check
+      echo "== format: clang-format --dry-run --Werror, prettier --check, tsc on the declarations" >&2
+      format_status=0
+      bash scripts/format.sh --check || format_status=1
+      node_modules/.bin/tsc -p tsconfig.json || format_status=1
+      [ $format_status = 0 ]
       ;;
     *) echo "unknown suite '$suite' (core, sanitize, fuzz, wasm, web, format)" >&2; exit 2 ;;
   esac
