@@ -5,7 +5,8 @@
 # the CLI), web (Playwright + Debian's Chromium on the served page), format (clang-format and Prettier check
 # that the sources are formatted: scripts/format.sh --check; tsc checks the TypeScript declarations of the JS
 # API and the element: tsconfig.json; last, so that a formatting slip does not hide the other suites' results).
-# Installs what is missing and builds first (both idempotent and incremental).
+# Installs what is missing (scripts/setup.sh --test: the build's and the tests' tools) and builds first (both
+# idempotent and incremental).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suites=("$@")
@@ -30,7 +31,7 @@ doctest_in_halves() {
   )
 }
 
-bash scripts/setup.sh
+bash scripts/setup.sh --test
 for suite in "${suites[@]}"; do
   case "$suite" in
     core)
