@@ -45,7 +45,8 @@ export function removeOnInterrupt(tmp) {
   };
 }
 
-/** Writes `data` (string or bytes) to `path` through `path.tmp-<pid>` and a rename. */
+/** Writes `data` (string or bytes, or an array of strings written one after another) to `path` through
+ * `path.tmp-<pid>` and a rename. */
 export async function writeAtomically(path, data) {
   const tmp = `${path}.tmp-${process.pid}`;
   const done = removeOnInterrupt(tmp);
@@ -53,7 +54,7 @@ export async function writeAtomically(path, data) {
     // Created before the first await, so a Ctrl-C handled from here on always finds it to remove.
     const fd = openSync(tmp, 'w');
     try {
-      await writeFd(fd, data);
+      for (const piece of Array.isArray(data) ? data : [data]) await writeFd(fd, piece);
     } finally {
       closeSync(fd);
     }

@@ -61,11 +61,12 @@ export async function run(args) {
   };
   if (options.maxN > 1) throw new UsageError(`--max-n must be a share from 0 to 1, got '${args['max-n']}'`);
   const t0 = Date.now();
-  const { table, manifest } = await buildDataset(options);
+  const built = await buildDataset(options);
+  const { manifest, tablePieces } = built;
   manifest.table = { file: basename(out), ...manifest.table };
   if (args['split-files']) {
     manifest.splitFiles = {};
-    for (const [split, text] of Object.entries(splitTables(table))) {
+    for (const [split, text] of Object.entries(splitTables(built.table))) {
       const path = `${stem(out)}.${split}.tsv`;
       await writeAtomically(path, text);
       manifest.splitFiles[split] = {
@@ -75,7 +76,7 @@ export async function run(args) {
       };
     }
   }
-  await writeAtomically(out, table);
+  await writeAtomically(out, tablePieces);
   const mpath = manifestPath(out);
   await writeAtomically(mpath, manifestText(manifest));
   if (!args.quiet) process.stderr.write(summary(manifest, out, mpath, (Date.now() - t0) / 1000));

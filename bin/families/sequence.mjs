@@ -43,7 +43,7 @@ export const sequence = {
   predict: {
     usage:
       '--model model.json --input seqs.fa [--out predictions.tsv]\n' +
-      '--model model.json --bed regions.bed --genome GENOME [--length N] [--out scores.bed]   (BED6+: a score per region)',
+      'helix predict --model model.json --bed regions.bed --genome GENOME [--length N] [--out scores.bed]   (BED6+: a score per region)',
     run: predict,
   },
   evaluate: {

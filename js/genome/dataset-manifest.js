@@ -3,7 +3,7 @@
 // histograms of positives and negatives with their KS statistic. Nothing in it depends on the time or the
 // machine, so one seed gives one manifest, byte for byte.
 import { openSource } from './file-source.js';
-import { sha256OfSource, sha256OfText } from './checksum.js';
+import { sha256OfSource, digestOfPieces } from './checksum.js';
 
 async function describe(src, checksums, signal) {
   const entry = { file: src.name, size: src.size };
@@ -11,8 +11,8 @@ async function describe(src, checksums, signal) {
   return entry;
 }
 
-/** The manifest object (see the file's header); `o` are the build's options. */
-export async function datasetManifest({ o, genome, signals, table, counts, dropped, gc, splits, peaks }) {
+/** The manifest object (see the file's header); `o` are the build's options, `pieces` the table's text. */
+export async function datasetManifest({ o, genome, signals, pieces, counts, dropped, gc, splits, peaks }) {
   const inputs = { genome: { ...(await describe(genome.source, o.checksums, o.signal)), format: genome.format } };
   inputs.peaks = { ...(await describe(await openSource(o.peaks, 'peaks'), o.checksums, o.signal)), regions: peaks };
   if (o.negatives !== 'gc' && o.negatives !== 'shuffle') {
@@ -27,7 +27,7 @@ export async function datasetManifest({ o, genome, signals, table, counts, dropp
   return {
     format: 'helix-dataset',
     version: 1,
-    table: { rows, bytes: new TextEncoder().encode(table).length, sha256: sha256OfText(table) },
+    table: { rows, ...(await digestOfPieces(pieces)) },
     inputs,
     options: {
       length: o.length,

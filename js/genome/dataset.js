@@ -17,7 +17,7 @@ import { dinucleotideShuffle } from './dinucleotide-shuffle.js';
 import { gcHistogram, ksStatistic, GC_BINS } from './gc-histogram.js';
 import { openBigWig } from './signal.js';
 import { seededRandom } from './random.js';
-import { datasetTable } from './dataset-table.js';
+import { datasetTablePieces } from './dataset-table.js';
 import { datasetManifest } from './dataset-manifest.js';
 import { fieldError } from '../errors.js';
 import { fileError } from './file-error.js';
@@ -32,7 +32,9 @@ const BATCH = 64; // window reads in flight at once
  * (chromosome lists), maxN (largest share of N in a kept window, 0.05), seed (1), bigwig (a path or File, or a
  * list: one target column each), reverseComplement (add each training window's reverse complement, false),
  * checksums (SHA-256 of every input in the manifest, true), onProgress({stage, done, total}), signal.
- * Returns {table (TSV text), manifest, rows}.
+ * Returns {table (TSV text, joined when asked for), tablePieces (the same text in pieces of 1,000 lines, to write
+ * without joining), manifest, rows (each window's chrom, start, end, strand, split, label, targets and base
+ * composition `c`; its bases are in the table only)}.
  */
 export async function buildDataset(options) {
   const o = { ...DEFAULTS, checksums: true, ...options };
@@ -79,8 +81,13 @@ export async function buildDataset(options) {
         random,
         used,
         signal: o.signal,
-        onRead: () =>
-          progress({ stage: 'negatives', done: negatives.length, total: positives.length * o.ratio, reads: ++reads }),
+        onRead: (found) =>
+          progress({
+            stage: 'negatives',
+            done: negatives.length + found,
+            total: positives.length * o.ratio,
+            reads: ++reads,
+          }),
       });
       dropped.unmatchedGc += r.unmatched;
       for (const n of r.negatives) negatives.push({ ...n, strand: '+', split, label: 0, c: composition(n.sequence) });
@@ -138,7 +145,7 @@ export async function buildDataset(options) {
     }
   }
 
-  const table = datasetTable(
+  const pieces = datasetTablePieces(
     rows,
     signals.map((s) => s.column),
   );
@@ -157,14 +164,21 @@ export async function buildDataset(options) {
     o,
     genome,
     signals,
-    table,
+    pieces,
     counts,
     dropped,
     gc,
     splits,
     peaks: peaks.length,
   });
-  return { table, manifest, rows };
+  return {
+    manifest,
+    rows,
+    tablePieces: pieces,
+    get table() {
+      return pieces.join('');
+    },
+  };
 }
 
 const gcOf = (r) => (r.c.acgt ? r.c.gc / r.c.acgt : 0);

@@ -32,15 +32,15 @@ export function dinucleotideShuffle(bases, random) {
     order.set(u, [...shuffleInPlace(rest, random), keep]);
   }
   const next = new Map([...order.keys()].map((u) => [u, 0]));
-  let out = bases[0];
+  const out = [bases[0]];
   let u = bases[0];
   for (let i = 1; i < n; i++) {
     const k = next.get(u);
     next.set(u, k + 1);
     u = order.get(u)[k];
-    out += u;
+    out.push(u);
   }
-  return out;
+  return out.join('');
 }
 
 function reachesLast(u, last, lastEdge, edges) {

@@ -1,12 +1,16 @@
 // js/genome/dna.js: what a window of bases is made of: its reverse complement, GC content and N count.
 
-const COMPLEMENT = { A: 'T', C: 'G', G: 'C', T: 'A', N: 'N' };
+// Complement by character code; anything but A, C, G, T (IUPAC codes, N) becomes N.
+const COMPLEMENT = new Uint8Array(256).fill(78);
+for (const [a, b] of ['AT', 'CG', 'GC', 'TA']) COMPLEMENT[a.charCodeAt(0)] = b.charCodeAt(0);
+const decoder = new TextDecoder();
 
-/** The reverse complement of upper-case DNA (IUPAC codes other than ACGTN become N). */
+/** The reverse complement of upper-case DNA, as one flat string (IUPAC codes other than ACGTN become N). */
 export function reverseComplement(bases) {
-  let out = '';
-  for (let i = bases.length - 1; i >= 0; i--) out += COMPLEMENT[bases[i]] ?? 'N';
-  return out;
+  const n = bases.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[n - 1 - i] = COMPLEMENT[bases.charCodeAt(i) & 255];
+  return decoder.decode(out);
 }
 
 /** Counts of G+C, of A+C+G+T and of everything else (N and IUPAC codes) in upper-case `bases`. */

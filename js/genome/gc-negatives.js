@@ -12,7 +12,7 @@ const TRIES_PER_WINDOW = 200; // candidate windows looked at per negative wanted
 /**
  * Negatives for one split: [{chrom, start, end, sequence, gc}] and how many could not be matched. `positiveGc`:
  * GC fractions of the split's positives; `chroms`: the split's chromosome names; `exclude`: an IntervalSet of
- * peaks; `used`: keys of windows taken already (shared across splits).
+ * peaks; `used`: keys of windows taken already (shared across splits); onRead(found) after each read.
  */
 export async function gcMatchedNegatives(
   genome,
@@ -34,7 +34,7 @@ export async function gcMatchedNegatives(
     const span = Math.min(size - (size % length), WINDOWS_PER_READ * length);
     const from = randomInt(random, size - span + 1);
     const bases = await genome.sequence(chrom, from, from + span);
-    onRead?.();
+    onRead?.(out.length);
     for (let k = 0; k + length <= span && remaining > 0; k += length) {
       const start = from + k;
       const key = `${chrom}:${start}`;
@@ -48,11 +48,16 @@ export async function gcMatchedNegatives(
       need[b]--;
       remaining--;
       used.add(key);
-      out.push({ chrom, start, end: start + length, sequence, gc });
+      // A copy: a slice would keep the whole read (32 windows) alive for as long as the window lives.
+      out.push({ chrom, start, end: start + length, sequence: flatCopy(sequence), gc });
     }
   }
   return { negatives: out, unmatched: remaining };
 }
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const flatCopy = (s) => decoder.decode(encoder.encode(s));
 
 function pickWeighted(items, weights, total, random) {
   let x = random() * total;
