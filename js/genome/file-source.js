@@ -36,7 +36,19 @@ export async function openSource(source, role) {
     const why = e.code === 'ENOENT' ? 'no such file' : e.message;
     throw fileError(source, { field: role, message: `cannot read the ${role} file: ${why}` });
   }
-  return { name: source, label: labelOf(source), size, handle };
+  return { name: source, label: labelOf(source), size, handle: bounded(handle, size) };
+}
+
+// A handle whose reads stop at the end of the file: a damaged index or header can ask a reader for gigabytes
+// (or 2^32 bytes, which aborts Node's fs.read), and must get the few bytes there are instead.
+function bounded(handle, size) {
+  return {
+    read: (length, position = 0, opts) =>
+      handle.read(Math.max(0, Math.min(length, size - position)), Math.max(0, Math.min(position, size)), opts),
+    readFile: (opts) => handle.readFile(opts),
+    stat: () => handle.stat(),
+    close: () => handle.close?.(),
+  };
 }
 
 /** Whether `source` (a path or a File) exists and can be read: used to find an index beside its file. */

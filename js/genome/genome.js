@@ -117,6 +117,9 @@ async function openTwoBit(src) {
   return reader;
 }
 
+// Anything but the IUPAC nucleotide codes, in a genome's bases, means a damaged file or a stale index.
+const NOT_A_BASE = /[^ACGTNRYKMSWBDHVU]/;
+
 /** An open genome: names and sizes of its chromosomes, and their bases by random access. */
 export class Genome {
   #reader;
@@ -165,13 +168,20 @@ export class Genome {
       });
     }
     if (start === end) return '';
-    const bases = (await this.#reader.getSequence(chrom, start, end)).toUpperCase();
-    if (bases.length !== end - start) {
-      throw fileError(this.name, {
+    const damaged = (what) =>
+      fileError(this.name, {
         field: 'genome',
-        message: `${chrom}:${start}-${end} gave ${bases.length} bases, not ${end - start}: the file is truncated or its index is stale`,
+        message: `${chrom}:${start}-${end} ${what}: the file is damaged or its index (.fai) is not this file's (\`samtools faidx\` remakes it)`,
       });
+    let bases;
+    try {
+      bases = (await this.#reader.getSequence(chrom, start, end)).toUpperCase();
+    } catch (e) {
+      throw damaged(`cannot be read (${e.message})`);
     }
+    if (bases.length !== end - start) throw damaged(`gave ${bases.length} bases, not ${end - start}`);
+    const bad = NOT_A_BASE.exec(bases);
+    if (bad) throw damaged(`has '${bad[0]}' at ${start + bad.index}, which is not a base`);
     return strand === '-' ? reverseComplement(bases) : bases;
   }
 }

@@ -83,6 +83,8 @@ function parseRegion(line, lineNo, genome, problems, mixed) {
   }
   const isPeak = cells.length === 10;
   const f = (isPeak ? narrowPeak : bed).parseLine(cells);
+  // @gmod/bed leaves a '.' or empty field unset; a chromosome is always named (and matched exactly).
+  f.chrom ??= cells[0];
   const whole = (x) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
   if (!whole(f.chromStart)) problem('start', `start '${cells[1]}' is not a whole number ≥ 0`);
   if (!whole(f.chromEnd)) problem('end', `end '${cells[2]}' is not a whole number ≥ 0`);
@@ -94,7 +96,8 @@ function parseRegion(line, lineNo, genome, problems, mixed) {
     problem('strand', `strand '${strandText}' is not +, - or .`);
   }
   const length = genome.sizes.get(f.chrom);
-  if (length === undefined) {
+  if (!f.chrom.trim()) problem('chrom', 'the chromosome name is empty');
+  else if (length === undefined) {
     let message = unknownChromosome(f.chrom, genome.label, genome.names);
     if (mixed && nearMisses(f.chrom, genome.names).length)
       message += `; this file names chromosomes both with 'chr' (line ${mixed.chr}) and without (line ${mixed.plain})`;
