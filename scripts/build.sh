@@ -37,6 +37,10 @@ echo '{ "type": "commonjs" }' > js/wasm/package.json
 cp -u node_modules/comlink/dist/esm/comlink.mjs web/vendor/comlink.mjs
 cp -u node_modules/uplot/dist/uPlot.esm.js web/vendor/uPlot.esm.js
 cp -u node_modules/uplot/dist/uPlot.min.css web/vendor/uPlot.min.css
+# The genome readers of js/genome (npm's GMOD packages) as one ES module the page loads when a dataset is built
+# from genome files (web/views/genome-source.js); esbuild is Debian's. node:crypto is only reached in Node.
+esbuild js/genome/index.js --bundle --format=esm --platform=browser --minify --external:node:crypto \
+  --log-level=warning --outfile=web/vendor/helix-genome.mjs
 if [ ${#bench[@]} -gt 0 ]; then
   mkdir -p bench/wasm
   for b in "${bench[@]}"; do

@@ -16,6 +16,7 @@ export const BUILT = [
   'web/vendor/comlink.mjs',
   'web/vendor/uPlot.esm.js',
   'web/vendor/uPlot.min.css',
+  'web/vendor/helix-genome.mjs',
 ];
 
 export const missingFiles = (files, root = ROOT) => files.filter((file) => !existsSync(path.join(root, file)));

@@ -2,7 +2,8 @@
 # scripts/setup.sh [--test]: installs what Helix needs and is missing (Debian 12, as root or with sudo), then the
 # npm packages. Idempotent: a second run installs nothing.
 #   (no option, `npm start`): what building the wasm engines and serving the pages needs: emscripten and its
-#   tools, cmake and make, the C++ libraries the engine is built from; npm ci --omit=dev (the dependencies:
+#   tools, cmake and make, the C++ libraries the engine is built from, esbuild (bundles js/genome for the page);
+#   npm ci --omit=dev (the dependencies:
 #   Comlink and uPlot, which the page loads from web/vendor/, and the genome readers of js/genome).
 #   --test (`npm test`, scripts/test.sh): that, and the test-only tools:
 #     g++, doctest-dev build and run the native test suite; wabt (wasm-objdump) checks the wasm's instructions.
@@ -23,7 +24,7 @@ case "${1:-}" in
   *) echo "usage: bash scripts/setup.sh [--test]" >&2; exit 2 ;;
 esac
 
-packages=(cmake make ccache emscripten binaryen libxtensor-dev libxsimd-dev nlohmann-json3-dev nodejs)
+packages=(cmake make ccache emscripten binaryen libxtensor-dev libxsimd-dev nlohmann-json3-dev nodejs esbuild)
 test_packages=(g++ doctest-dev wabt chromium python3-torch fonts-wqy-microhei clang libclang-rt-14-dev clang-format
                samtools tabix python3-pybigwig)
 [ $mode = build ] || packages+=("${test_packages[@]}")

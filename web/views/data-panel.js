@@ -6,6 +6,7 @@ import { h, uid } from './dom.js';
 import { t } from '../strings.js';
 import { TextSource } from './text-source.js';
 import { MatrixSource } from './matrix-source.js';
+import { GenomeSource } from './genome-source.js';
 import { ErrorBox } from './error-box.js';
 import { tableHeader } from '../table-columns.js';
 
@@ -57,6 +58,8 @@ export class DataPanel {
       onError: (message) => this.errors.show(message),
     });
     this.textErrors = new ErrorBox(container, { textarea: this.source.textarea, testid: 'training-error' });
+    // Tables of DNA: also built from a genome and peaks (collapsed until opened).
+    this.genome = new GenomeSource(container, { onBuilt: (table) => this.setOwnData({ main: table }) });
     // A matrix is not shown in full, so its errors (which name line and column) have no line to jump to.
     this.matrixErrors = new ErrorBox(container, { testid: 'matrix-error' });
     this.second = new TextSource(container, {
@@ -154,6 +157,7 @@ export class DataPanel {
     const { key, data } = this.family;
     const two = data === 'graph' || data === 'matrix';
     this.source.element.hidden = data === 'matrix';
+    this.genome.hidden = data !== 'table';
     this.matrix.hidden = data !== 'matrix';
     this.second.element.hidden = !two;
     this.labelField.hidden = data !== 'matrix';
