@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // scripts/build-site.mjs: the static site in dist/: the playground (web/: page, worker, vendor modules, data),
-// the engine it loads (js/: the JS API and both wasm builds), the tutorials (examples/) and a start page.
+// the engine it loads (js/: the JS API and both wasm builds), the tutorials (examples/), a start page, and the
+// service worker (sw.js, from web/) with the list of files it caches for offline use (offline-files.json).
 // Plain copies, no bundling: the pages are ES modules that load as they are, from any static server, offline.
 //   node scripts/build-site.mjs [--out DIR]       (npm run build runs scripts/build.sh first)
 // dist/ keeps the repository's layout (dist/web/, dist/js/, dist/examples/), so the tutorials' `../web/...`
@@ -11,6 +12,7 @@ import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CSP } from './serve.mjs';
 import { ROOT, BUILT, missingFiles } from './built-files.mjs';
+import { offlineManifest } from './offline-files.mjs';
 
 // What the pages load at run time; a missing one of BUILT means `bash scripts/build.sh` has not run.
 const REQUIRED = ['web/index.html', 'js/helix.js', ...BUILT, 'examples/index.html'];
@@ -73,6 +75,10 @@ async function main(argv) {
   await cp(path.join(ROOT, 'examples'), path.join(out, 'examples'), { recursive: true });
   await writeFile(path.join(out, 'index.html'), START_PAGE);
   await writeFile(path.join(out, '_headers'), HEADERS);
+  // The service worker at the site's root (its scope: every page), and the list it caches for offline use.
+  await cp(path.join(ROOT, 'web', 'sw.js'), path.join(out, 'sw.js'));
+  const dirs = { web: path.join(out, 'web'), js: path.join(out, 'js'), examples: path.join(out, 'examples') };
+  await writeFile(path.join(out, 'offline-files.json'), JSON.stringify(offlineManifest(dirs, { startPage: true })));
   const { bytes, files } = await sizeOf(out);
   console.log(
     `build-site: ${path.relative(ROOT, out) || '.'}/ holds ${files} files, ${(bytes / 1e6).toFixed(1)} MB (serve it: node scripts/serve.mjs --root ${path.relative(ROOT, out) || '.'})`,

@@ -6,6 +6,10 @@
 //   /js/*        the repository's js/: the engine (the JS API and the wasm) the page imports as '../../js/...'
 //   /examples/*  the repository's examples/: the tutorials (the playground's header links ../examples/)
 //   /web/*       the root itself: the tutorials' '../web/' (the playground and the element they import)
+//   /sw.js       web/sw.js, the service worker that keeps the pages working offline (it lives at the site's
+//                root, so that its scope holds the playground and the tutorials)
+// and /offline-files.json, unless the root has one (dist/ does), lists what that service worker caches
+// (scripts/offline-files.mjs), made from the folders served when asked.
 // Every response carries COOP/COEP (and CORP), so the page is cross-origin isolated and the threaded
 // build (SharedArrayBuffer + pthreads) can load; `--no-isolation` leaves them out to try the 1-thread build.
 // Every response also carries the strict Content-Security-Policy the product is built to run under (CSP below:
@@ -19,6 +23,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { offlineManifest } from './offline-files.mjs';
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
 const REPO = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -63,21 +68,36 @@ function resolveInRoot(root, urlPath) {
   return file === root || file.startsWith(root + path.sep) ? file : null;
 }
 
-// The folders mounted on a root that lacks them (see the top): [URL prefix, folder], for a root folder.
+// The folders (a prefix ending in /) and files mounted on a root that lacks them (see the top): [URL path,
+// folder or file], for a root folder.
 function mountsFor(rootDir) {
   const wanted = [
     ['/js/', path.join(REPO, 'js')],
     ['/examples/', path.join(REPO, 'examples')],
     ['/web/', rootDir],
+    ['/sw.js', path.join(REPO, 'web', 'sw.js')],
   ];
   return wanted.filter(([prefix]) => !existsSync(path.join(rootDir, prefix)));
 }
 
-// A URL path to a file: under a mounted folder when its prefix matches, else under root.
+// A URL path to a file: a mounted file, or under a mounted folder when its prefix matches, else under root.
 function fileFor(rootDir, mounts, urlPath) {
-  for (const [prefix, dir] of mounts)
-    if (urlPath.startsWith(prefix)) return resolveInRoot(dir, urlPath.slice(prefix.length - 1));
+  for (const [prefix, target] of mounts) {
+    if (!prefix.endsWith('/')) {
+      if (urlPath === prefix) return target;
+    } else if (urlPath.startsWith(prefix)) return resolveInRoot(target, urlPath.slice(prefix.length - 1));
+  }
   return resolveInRoot(rootDir, urlPath);
+}
+
+// offline-files.json for what this server serves: the folders behind /web/, /js/ and /examples/.
+function offlineFilesFor(rootDir, mounts) {
+  const folder = (name) => mounts.find(([prefix]) => prefix === `/${name}/`)?.[1] ?? path.join(rootDir, name);
+  const webAtRoot = mounts.some(([prefix]) => prefix === '/web/');
+  return offlineManifest(
+    { web: folder('web'), js: folder('js'), examples: folder('examples') },
+    { webAtRoot, startPage: !webAtRoot && existsSync(path.join(rootDir, 'index.html')) },
+  );
 }
 
 export async function startServer({
@@ -105,6 +125,20 @@ export async function startServer({
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     const urlPath = new URL(req.url, 'http://localhost').pathname;
+    if (urlPath === '/offline-files.json' && mount && !existsSync(path.join(rootDir, 'offline-files.json'))) {
+      let body;
+      try {
+        body = JSON.stringify(offlineFilesFor(rootDir, mounts));
+      } catch (err) {
+        return send(res, 500, `offline-files.json: ${err.message}`);
+      }
+      res.writeHead(200, {
+        ...baseHeaders,
+        'Content-Type': MIME_TYPES['.json'],
+        'Content-Length': Buffer.byteLength(body),
+      });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
     let file = fileFor(rootDir, mounts, urlPath);
     if (!file) return send(res, 403, 'Forbidden');
     try {

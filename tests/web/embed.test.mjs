@@ -630,4 +630,18 @@ describe('the static build (dist)', () => {
       await server.close();
     }
   });
+
+  test("the offline service worker's files: dist/sw.js, and everything dist/offline-files.json lists", async () => {
+    const manifest = JSON.parse(readFileSync(path.join(out, 'offline-files.json'), 'utf8'));
+    assert.equal(manifest.webAtRoot, false);
+    assert.deepEqual(manifest.files.slice(0, 2), ['', 'index.html']); // the start page
+    assert.ok(manifest.files.includes('js/wasm/helix-simd.wasm') && manifest.files.includes('examples/zh/gan.html'));
+    assert.equal(readFileSync(path.join(out, 'sw.js'), 'utf8'), readFileSync(path.join(ROOT, 'web/sw.js'), 'utf8'));
+    const server = await startServer({ port: 0, root: out, mount: false });
+    try {
+      for (const file of manifest.files) assert.equal((await fetch(`${server.url}${file}`)).status, 200, file);
+    } finally {
+      await server.close();
+    }
+  });
 });

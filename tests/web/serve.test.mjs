@@ -113,6 +113,38 @@ test("/examples/ is the repository's tutorials and /web/ the playground again (t
   }
 });
 
+test('/sw.js is the service worker; /offline-files.json lists what it caches, and each listed URL answers', async () => {
+  const sw = await get(isolated.url, '/sw.js');
+  assert.equal(sw.statusCode, 200);
+  assert.match(sw.headers['content-type'], /^text\/javascript/);
+  const manifest = await (await fetch(`${isolated.url}offline-files.json`)).json();
+  assert.match(manifest.version, /^[0-9a-f]{16}$/);
+  assert.equal(manifest.webAtRoot, true); // npm start: the playground at / is web/
+  for (const file of [
+    'web/',
+    'web/index.html',
+    'web/app.js',
+    'web/data/gata-example.tsv',
+    'js/wasm/helix-simd-mt.wasm',
+  ])
+    assert.ok(manifest.files.includes(file), file);
+  for (const file of ['examples/', 'examples/zh/', 'examples/zh/gan.html', 'examples/tutorial.css'])
+    assert.ok(manifest.files.includes(file), file);
+  assert.deepEqual(
+    manifest.files.filter((f) => f.endsWith('.d.ts') || f.startsWith('web/wasm/')),
+    [],
+  );
+  for (const file of manifest.files) assert.equal((await get(isolated.url, `/${file}`)).statusCode, 200, file);
+  // Served from the repository's root, sw.js is still at the site's root, and the root is not the playground.
+  const repo = await startServer({ port: 0, root: fileURLToPath(new URL('../../', import.meta.url)) });
+  try {
+    assert.equal((await get(repo.url, '/sw.js')).statusCode, 200);
+    assert.equal((await (await fetch(`${repo.url}offline-files.json`)).json()).webAtRoot, false);
+  } finally {
+    await repo.close();
+  }
+});
+
 test('paths outside web/, js/ and examples/ are refused', async () => {
   for (const path of [
     '/../package.json',
