@@ -1,9 +1,10 @@
 // bin/commands/dataset.mjs: `helix dataset`: a training table built from genome files by js/genome/dataset.js
 // (the page and the JS API build it with the same module): the table (TSV) to --out and its manifest beside it.
 import { basename } from 'node:path';
-import { UsageError, list, need, number, count } from '../cli/args.mjs';
+import { need } from '../cli/args.mjs';
 import { sha256OfText } from '../../js/genome/checksum.js';
 import { writeAtomically } from '../cli/atomic-write.mjs';
+import { datasetOptions, datasetSummary, splitTables } from '../cli/genome-dataset.mjs';
 import { buildDataset, DEFAULTS } from '../../js/genome/dataset.js';
 import { DEFAULT_VALID, DEFAULT_TEST } from '../../js/genome/chrom-splits.js';
 
@@ -30,36 +31,9 @@ const stem = (out) => out.replace(/\.(tsv|txt|csv)$/i, '');
 /** data.tsv -> data.manifest.json (any other name gets .manifest.json appended). */
 export const manifestPath = (out) => `${stem(out)}.manifest.json`;
 
-// The table's rows by their split column, each table with the header.
-function splitTables(table) {
-  const [header, ...lines] = table.trimEnd().split('\n');
-  const at = header.split('\t').indexOf('split');
-  const out = { train: [], valid: [], test: [] };
-  for (const line of lines) out[line.split('\t')[at]].push(line);
-  return Object.fromEntries(Object.entries(out).map(([s, rows]) => [s, `${[header, ...rows].join('\n')}\n`]));
-}
-
 export async function run(args) {
   const out = need(args, 'out');
-  const negatives = args.negatives ?? DEFAULTS.negatives;
-  const options = {
-    genome: need(args, 'genome'),
-    fai: args.fai,
-    gzi: args.gzi,
-    peaks: need(args, 'peaks'),
-    length: count(args, 'length') ?? missingLength(),
-    negatives,
-    ratio: count(args, 'ratio') ?? DEFAULTS.ratio,
-    bigwig: list(args.bigwig),
-    valid: list(args.valid),
-    test: list(args.test),
-    maxN: number(args, 'max-n') ?? DEFAULTS.maxN,
-    seed: number(args, 'seed', { integer: true }) ?? DEFAULTS.seed,
-    reverseComplement: Boolean(args['reverse-complement']),
-    checksums: !args['no-checksums'],
-    onProgress: progressPrinter(args.quiet),
-  };
-  if (options.maxN > 1) throw new UsageError(`--max-n must be a share from 0 to 1, got '${args['max-n']}'`);
+  const options = datasetOptions(args);
   const t0 = Date.now();
   const built = await buildDataset(options);
   const { manifest, tablePieces } = built;
@@ -79,41 +53,12 @@ export async function run(args) {
   await writeAtomically(out, tablePieces);
   const mpath = manifestPath(out);
   await writeAtomically(mpath, manifestText(manifest));
-  if (!args.quiet) process.stderr.write(summary(manifest, out, mpath, (Date.now() - t0) / 1000));
+  if (!args.quiet) {
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    process.stderr.write(`${datasetSummary(manifest)}${out} and ${mpath} written in ${seconds} s\n`);
+  }
 }
 
 /** The manifest as indented JSON, its arrays of numbers (GC histograms) on one line each. */
 export const manifestText = (manifest) =>
   `${JSON.stringify(manifest, null, 2).replace(/\[\s*([-\d.e+,\s]+?)\s*\]/g, (_, inner) => `[${inner.split(/,\s*/).join(', ')}]`)}\n`;
-
-function missingLength() {
-  throw new UsageError("--length is required: the window length in bases (the model's input length)");
-}
-
-function summary(m, out, mpath, seconds) {
-  const c = m.counts;
-  const split = (s) => `${s} ${c[s].positives} + ${c[s].negatives}`;
-  const d = m.dropped;
-  return (
-    `windows (positives + negatives): ${split('train')}, ${split('valid')}, ${split('test')}\n` +
-    `dropped: ${d.tooManyN.positives + d.tooManyN.negatives} with more than ${m.options.maxN * 100}% N, ` +
-    `${d.offChromosome} past a chromosome end` +
-    (m.options.negatives === 'gc' ? `, ${d.unmatchedGc} negatives not GC-matched; GC KS statistic ${m.gc.ks}` : '') +
-    `\n${out} and ${mpath} written in ${seconds.toFixed(1)} s\n`
-  );
-}
-
-// One line per stage on stderr (the current count rewritten in place on a terminal).
-function progressPrinter(quiet) {
-  if (quiet) return undefined;
-  const tty = process.stderr.isTTY;
-  let stage = null;
-  return (p) => {
-    if (p.stage !== stage) {
-      if (stage && tty) process.stderr.write('\n');
-      stage = p.stage;
-      if (!tty) process.stderr.write(`${p.stage}...\n`);
-    }
-    if (tty) process.stderr.write(`\r\x1b[K${p.stage}: ${p.done}/${p.total}`);
-  };
-}

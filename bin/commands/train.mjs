@@ -48,7 +48,8 @@ export async function run(args) {
     ),
   );
   if (!summary) return;
+  const after = (await prepared.afterFit?.(model)) ?? ''; // e.g. the held-out chromosomes' scores (--genome)
   await writeAtomically(out, model.save(prepared.metadata));
-  process.stderr.write(`${family.train.summary(summary, prepared)}model written to ${out}\n`);
+  process.stderr.write(`${family.train.summary(summary, prepared)}${after}model written to ${out}\n`);
   model.dispose();
 }

@@ -7,6 +7,8 @@ import { epochPrinter, score, bestEpoch } from '../cli/progress.mjs';
 import { printJson, tsv } from '../cli/output.mjs';
 import { predictFile } from '../cli/predict-stream.mjs';
 import { predictRegions } from '../cli/predict-regions.mjs';
+import { datasetOptions, datasetSummary, splitTables } from '../cli/genome-dataset.mjs';
+import { buildDataset } from '../../js/genome/dataset.js';
 
 export const sequence = {
   name: 'sequence',
@@ -15,8 +17,11 @@ export const sequence = {
   train: {
     usage:
       '--data train.tsv [--label COLUMN | --labels A,B | --targets A,B] [--features X,Y] [--epochs N] [--batch-size N] ' +
-      '[--lr X] [--seed S]\n[--init-from pretrained.json [--transfer-layers L1,L2]] [--freeze L1,L2]',
-    required: ['data'],
+      '[--lr X] [--seed S]\n[--init-from pretrained.json [--transfer-layers L1,L2]] [--freeze L1,L2]\n' +
+      'or, instead of --data, a dataset built from genome files (helix dataset --help: its options):\n' +
+      '--genome GENOME --peaks PEAKS [--length N] [--negatives gc|shuffle|FILE.bed] [--bigwig X.bw] [--valid CHR,...]\n' +
+      '[--test CHR,...]: trained on the training and validation chromosomes, scored on the test chromosomes',
+    required: [],
     options: [
       'data',
       'label',
@@ -65,16 +70,49 @@ async function prepare(model, args) {
     await withFile('--freeze', () => model.freeze(list(args.freeze)));
     if (!args.quiet) process.stderr.write(`frozen: ${list(args.freeze).join(', ')}\n`);
   }
+  if (args.genome) return prepareFromGenome(model, args);
+  if (!args.data)
+    throw new UsageError('--data is required (or --genome and --peaks: a dataset built from genome files)');
   return { input: await readTable(args.data), file: args.data, metadata: { data: args.data } };
 }
 
+// --genome: the dataset of js/genome/dataset.js, as `helix dataset` builds it. The engine splits the table it
+// trains on by itself (at random, for validation and early stopping), so it gets the rows of the training and
+// validation chromosomes only; the test chromosomes' rows are scored after training (afterFit), held out whole.
+async function prepareFromGenome(model, args) {
+  if (args.data) throw new UsageError('give either --data or --genome (a dataset built from genome files), not both');
+  const { manifest, table } = await buildDataset(
+    datasetOptions(args, { length: model.spec.input?.length ?? undefined }),
+  );
+  if (!args.quiet) process.stderr.write(datasetSummary(manifest));
+  const parts = splitTables(table);
+  const [header, ...train] = parts.train.replace(/\n$/, '').split('\n');
+  const valid = parts.valid.replace(/\n$/, '').split('\n').slice(1);
+  const test = manifest.options.test;
+  return {
+    input: `${[header, ...train, ...valid].join('\n')}\n`,
+    file: args.peaks,
+    metadata: {
+      genome: args.genome,
+      peaks: args.peaks,
+      dataset: { options: manifest.options, counts: manifest.counts },
+    },
+    afterFit: (trained) => {
+      if (manifest.counts.test.positives + manifest.counts.test.negatives === 0) return '';
+      const r = trained.evaluate(parts.test, { labelColumn: args.label ?? '' });
+      return `held-out chromosomes ${test.join(', ')} (${r.n} windows): ${scores(r)}\n`;
+    },
+  };
+}
+
+// A regression head reports its correlations; a classifier its accuracy, AUROC and AUPRC.
+const scores = (x) =>
+  x.pearson !== undefined
+    ? `Pearson r ${score(x.pearson)}, Spearman ρ ${score(x.spearman)}, MSE ${score(x.mse)}`
+    : `accuracy ${score(x.accuracy)}, AUROC ${score(x.auroc)}, AUPRC ${score(x.auprc)}`;
+
 function summary(s) {
   const t = s.test;
-  // A regression head reports its correlations; a classifier its accuracy, AUROC and AUPRC.
-  const scores = (x) =>
-    x.pearson !== undefined
-      ? `Pearson r ${score(x.pearson)}, Spearman ρ ${score(x.spearman)}, MSE ${score(x.mse)}`
-      : `accuracy ${score(x.accuracy)}, AUROC ${score(x.auroc)}, AUPRC ${score(x.auprc)}`;
   return (
     `${bestEpoch(s)}; held-out test (${t.n} sequences): ${scores(t)}\n` +
     Object.entries(t.heads ?? {})

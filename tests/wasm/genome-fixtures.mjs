@@ -13,9 +13,9 @@ const SEGMENT = 2000; // bases of one GC level
 
 /**
  * Writes the files; returns their paths, the chromosomes' sequences (as written, mixed case) and the peaks.
- * `sizes`: {chrom: length}.
+ * `sizes`: {chrom: length}; `motif`: bases planted four times around each peak's summit.
  */
-export function makeGenomeFiles({ sizes, seed = 7, peaksPerChrom = 60, nRuns = true } = {}) {
+export function makeGenomeFiles({ sizes, seed = 7, peaksPerChrom = 60, nRuns = true, motif = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'helix-genome-'));
   const random = seededRandom(seed);
   const chroms = {};
@@ -39,20 +39,6 @@ export function makeGenomeFiles({ sizes, seed = 7, peaksPerChrom = 60, nRuns = t
     chroms[name] = s;
     gcOfSegment[name] = levels;
   }
-  const fasta = join(dir, 'genome.fa');
-  writeFileSync(
-    fasta,
-    Object.entries(chroms)
-      .map(([n, s]) => `>${n} test chromosome\n${wrap(s, 60)}`)
-      .join(''),
-  );
-  execFileSync('samtools', ['faidx', fasta]);
-  const bgzip = join(dir, 'genome.fa.gz');
-  writeFileSync(bgzip, execFileSync('bgzip', ['-c', fasta], { maxBuffer: 1 << 30 }));
-  execFileSync('samtools', ['faidx', bgzip]);
-  const twoBit = join(dir, 'genome.2bit');
-  writeFileSync(twoBit, twoBitBytes(chroms));
-
   // Peaks: in the GC-richest segments, each 200-600 bases with a summit.
   const peaks = [];
   for (const [name, levels] of Object.entries(gcOfSegment)) {
@@ -67,6 +53,31 @@ export function makeGenomeFiles({ sizes, seed = 7, peaksPerChrom = 60, nRuns = t
       peaks.push({ chrom: name, start, end, peak: randomInt(random, end - start) });
     }
   }
+  // A motif planted around each summit (its copies 20-60 bases apart): something a model can learn.
+  if (motif) {
+    const bytes = Object.fromEntries(Object.entries(chroms).map(([n, s]) => [n, Buffer.from(s)]));
+    for (const p of peaks) {
+      for (const offset of [-60, -20, 20, 50]) {
+        const at = p.start + p.peak + offset;
+        if (at >= 0 && at + motif.length <= bytes[p.chrom].length) bytes[p.chrom].write(motif, at, 'latin1');
+      }
+    }
+    for (const n of Object.keys(chroms)) chroms[n] = bytes[n].toString('latin1');
+  }
+  const fasta = join(dir, 'genome.fa');
+  writeFileSync(
+    fasta,
+    Object.entries(chroms)
+      .map(([n, s]) => `>${n} test chromosome\n${wrap(s, 60)}`)
+      .join(''),
+  );
+  execFileSync('samtools', ['faidx', fasta]);
+  const bgzip = join(dir, 'genome.fa.gz');
+  writeFileSync(bgzip, execFileSync('bgzip', ['-c', fasta], { maxBuffer: 1 << 30 }));
+  execFileSync('samtools', ['faidx', bgzip]);
+  const twoBit = join(dir, 'genome.2bit');
+  writeFileSync(twoBit, twoBitBytes(chroms));
+
   const narrowPeak = join(dir, 'peaks.narrowPeak');
   writeFileSync(
     narrowPeak,

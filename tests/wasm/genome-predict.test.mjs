@@ -112,3 +112,45 @@ test('--out writes the file; a window leaving its chromosome is an error at the 
   assert.equal(r.status, 1);
   assert.match(r.stderr, /edge\.bed: line 2, column 1: the 200-base window on chr2:10-60 leaves chr2/);
 });
+
+test(
+  'helix train --genome: trains on the training and validation chromosomes and scores the held-out ones',
+  { timeout: 300_000 },
+  () => {
+    const planted = makeGenomeFiles({
+      sizes: { chr1: 300_000, chr2: 250_000, chr3: 200_000, chr4: 200_000 },
+      seed: 13,
+      peaksPerChrom: 150,
+      motif: 'AGATAAGG',
+    });
+    const out = join(planted.dir, 'model.json');
+    const r = helix(
+      'train',
+      '--preset',
+      'cnn-binding',
+      '--genome',
+      planted.fasta,
+      '--peaks',
+      planted.narrowPeak,
+      '--length',
+      '200',
+      '--valid',
+      'chr3',
+      '--test',
+      'chr4',
+      '--epochs',
+      '8',
+      '--seed',
+      '2',
+      '--out',
+      out,
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /windows \(positives \+ negatives\): train \d+ \+ \d+, valid \d+ \+ \d+, test \d+ \+ \d+/);
+    const heldOut = /held-out chromosomes chr4 \((\d+) windows\): accuracy [\d.]+, AUROC ([\d.]+)/.exec(r.stderr);
+    assert.ok(heldOut, r.stderr);
+    assert.ok(Number(heldOut[2]) > 0.8, `held-out chromosome AUROC ${heldOut[2]}`);
+    const saved = JSON.parse(readFileSync(out, 'utf8'));
+    assert.deepEqual(saved.metadata.dataset.options.test, ['chr4']);
+  },
+);
