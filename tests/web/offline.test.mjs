@@ -20,26 +20,26 @@ const engineRuns = (page) =>
   );
 
 // Resolves once the service worker controls the page and has cached the whole set (offline-files.json is
-// cached last); returns how many files the set holds. Fails after 60 s.
+// cached last); returns how many files the set holds. Fails after 120 s.
 const offlineReady = (page) =>
   page.evaluate(async () => {
-    for (const t0 = Date.now(); Date.now() - t0 < 60_000;) {
+    for (const t0 = Date.now(); Date.now() - t0 < 120_000;) {
       const list = await caches.match(new URL('/offline-files.json', location.href).href);
       if (list && navigator.serviceWorker.controller) return (await list.json()).files.length;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error('after 60 s, no service worker controls the page with offline-files.json cached');
+    throw new Error('after 120 s, no service worker controls the page with offline-files.json cached');
   });
 
-// Resolves once the cached /web/index.html holds `marker`. Fails after 60 s.
+// Resolves once the cached /web/index.html holds `marker`. Fails after 120 s.
 const cachedIndexHolds = (page, marker) =>
   page.evaluate(async (marker) => {
-    for (const t0 = Date.now(); Date.now() - t0 < 60_000;) {
+    for (const t0 = Date.now(); Date.now() - t0 < 120_000;) {
       const cached = await caches.match(new URL('/web/index.html', location.href).href);
       if (cached && (await cached.text()).includes(marker)) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error(`after 60 s, the cached web/index.html does not hold ${marker}`);
+    throw new Error(`after 120 s, the cached web/index.html does not hold ${marker}`);
   }, marker);
 
 // Trains every <helix-playground> of a tutorial page for one epoch: [{preset, error, epochsRun, stepsRun}].
