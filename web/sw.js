@@ -49,19 +49,25 @@ async function fromCache(request) {
 async function networkFirst(request) {
   try {
     const response = await fetch(request);
-    // The listed files are cached by refresh(); other pages of the site (the playground at /, its files) as
-    // they are visited.
-    const rel = new URL(request.url).pathname.slice(SITE.pathname.length);
-    if (response.ok && response.type === 'basic') {
-      const cache = await caches.open(CACHE);
-      if (!(await cachedManifest(cache))?.listed.has(rel)) cache.put(request, response.clone()).catch(() => {});
-    }
+    if (response.ok && response.type === 'basic') keep(request, response.clone()).catch(() => {});
     return response;
   } catch (err) {
     const cached = await fromCache(request);
     if (cached) return cached;
     throw err;
   }
+}
+
+// Caches a response of the site that refresh() does not (a page outside the list), under its URL without the
+// query. The listed files, and at the root the playground's alias of them, are refresh()'s alone: kept here
+// too, an old copy could answer before the refreshed one.
+async function keep(request, response) {
+  const url = new URL(request.url);
+  const rel = url.pathname.slice(SITE.pathname.length);
+  const cache = await caches.open(CACHE);
+  const list = await cachedManifest(cache);
+  if (list?.listed.has(rel) || (list?.webAtRoot && !OWN_FOLDERS.test(rel) && list.listed.has(`web/${rel}`))) return;
+  await cache.put(url.origin + url.pathname, response);
 }
 
 self.addEventListener('install', (event) => {
