@@ -66,6 +66,7 @@ const OPTIONS = {
   test: { type: 'string' },
   'max-n': { type: 'string' },
   'reverse-complement': { type: 'boolean' },
+  shift: { type: 'string' },
   'no-checksums': { type: 'boolean' },
   'split-files': { type: 'boolean' }, // dataset
   bed: { type: 'string' }, // predict --bed

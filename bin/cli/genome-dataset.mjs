@@ -20,6 +20,7 @@ export function datasetOptions(args, { length } = {}) {
     maxN: number(args, 'max-n') ?? DEFAULTS.maxN,
     seed: number(args, 'seed', { integer: true }) ?? DEFAULTS.seed,
     reverseComplement: Boolean(args['reverse-complement']),
+    shift: count(args, 'shift', 0) ?? 0,
     checksums: !args['no-checksums'],
     onProgress: progressPrinter(args.quiet),
   };

@@ -10,7 +10,7 @@ import { DEFAULT_VALID, DEFAULT_TEST } from '../../js/genome/chrom-splits.js';
 
 export const usage = () => `helix dataset --genome GENOME --peaks PEAKS --length N --out data.tsv
   [--negatives gc|shuffle|FILE.bed] [--ratio K] [--bigwig X.bw[,Y.bw]] [--valid CHR,...] [--test CHR,...]
-  [--max-n X] [--seed S] [--reverse-complement] [--split-files] [--fai F] [--gzi F] [--no-checksums] [--quiet]
+  [--max-n X] [--seed S] [--reverse-complement] [--shift S] [--split-files] [--fai F] [--gzi F] [--no-checksums] [--quiet]
   GENOME: FASTA with its .fai beside it (samtools faidx), bgzip FASTA with .fai and .gzi, or .2bit; read by
   random access, never whole. PEAKS: BED3, BED6 or narrowPeak, plain or gzip: a window of N bases on each
   peak's summit (narrowPeak) or middle, label 1.
@@ -20,6 +20,8 @@ export const usage = () => `helix dataset --genome GENOME --peaks PEAKS --length
   ${DEFAULT_TEST.join(',')}, without 'chr' for a genome named 1, 2, ...); the rest is training.
   --max-n: windows with a larger share of N are dropped and counted (${DEFAULTS.maxN}). --bigwig: a column per
   track with each window's mean signal (uncovered bases count 0), a regression target (helix train --targets).
+  Augmentation of the training split, from the genome itself: --reverse-complement adds each window's other
+  strand, --shift S each window moved by 1..S bases (random, seeded): real genome windows, not edits.
   Writes the table (id, chrom, start, end, strand, split, sequence, label, targets) to --out and a manifest
   (inputs with sizes and SHA-256, options, seed, counts per split, drops, GC histograms and their KS statistic)
   beside it as NAME.manifest.json. --split-files also writes NAME.train.tsv, NAME.valid.tsv and NAME.test.tsv

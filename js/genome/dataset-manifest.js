@@ -38,6 +38,7 @@ export async function datasetManifest({ o, genome, signals, pieces, counts, drop
       maxN: o.maxN,
       seed: o.seed,
       reverseComplement: o.reverseComplement,
+      shift: o.shift,
     },
     counts,
     dropped,

@@ -9,6 +9,7 @@ function idOf(r) {
   let id = `${r.chrom}:${r.start}-${r.end}`;
   if (r.strand === '-') id += '(-)';
   if (r.shuffled) id += `/shuffle${r.shuffled}`;
+  if (r.shifted) id += `/shift${r.shifted > 0 ? '+' : ''}${r.shifted}`;
   return id;
 }
 

@@ -23,7 +23,7 @@ import { fieldError } from '../errors.js';
 import { fileError } from './file-error.js';
 
 export const SPLITS = ['train', 'valid', 'test'];
-export const DEFAULTS = { negatives: 'gc', ratio: 1, maxN: 0.05, seed: 1, reverseComplement: false };
+export const DEFAULTS = { negatives: 'gc', ratio: 1, maxN: 0.05, seed: 1, reverseComplement: false, shift: 0 };
 const BATCH = 64; // window reads in flight at once
 
 /**
@@ -31,6 +31,8 @@ const BATCH = 64; // window reads in flight at once
  * (bases), negatives ('gc' | 'shuffle' | a BED path or File), ratio (negatives per positive, 1), valid and test
  * (chromosome lists), maxN (largest share of N in a kept window, 0.05), seed (1), bigwig (a path or File, or a
  * list: one target column each), reverseComplement (add each training window's reverse complement, false),
+ * shift (S > 0: add each training window, of the genome, moved by a random 1..S bases left or right: a real
+ * genome window, read from the genome; 0),
  * checksums (SHA-256 of every input in the manifest, true), onProgress({stage, done, total}), signal.
  * Returns {table (TSV text, joined when asked for), tablePieces (the same text in pieces of 1,000 lines, to write
  * without joining), manifest, rows (each window's chrom, start, end, strand, split, label, targets and base
@@ -117,6 +119,7 @@ export async function buildDataset(options) {
   }
 
   let rows = [...positives, ...negatives];
+  if (o.shift > 0) rows = [...rows, ...(await shiftedCopies(genome, rows, o, random, dropped))];
   if (o.reverseComplement) {
     const flipped = rows
       .filter((r) => r.split === 'train')
@@ -181,6 +184,25 @@ export async function buildDataset(options) {
   };
 }
 
+// One copy of each training window of the genome (not a shuffle) moved by ±1..shift bases, read from the genome;
+// a copy that would leave its chromosome or hold too many N is dropped (and counted).
+async function shiftedCopies(genome, rows, o, random, dropped) {
+  const wanted = [];
+  for (const r of rows) {
+    if (r.split !== 'train' || r.shuffled) continue;
+    const by = (1 + Math.floor(random() * o.shift)) * (random() < 0.5 ? -1 : 1);
+    const start = r.start + by;
+    if (start < 0 || start + o.length > genome.sizes.get(r.chrom)) dropped.offChromosome++;
+    else wanted.push({ ...r, start, end: start + o.length, shifted: by });
+  }
+  await readWindows(genome, wanted, o, () => {}, 'shifts');
+  return wanted.filter((w) => {
+    const keep = w.c.n <= o.maxN * o.length;
+    if (!keep) dropped.tooManyN[w.label === 1 ? 'positives' : 'negatives']++;
+    return keep;
+  });
+}
+
 const gcOf = (r) => (r.c.acgt ? r.c.gc / r.c.acgt : 0);
 const count = (rows, split, label) => rows.filter((r) => r.split === split && r.label === label).length;
 
@@ -223,6 +245,8 @@ async function openSignals(bigwig, genome) {
 }
 
 function checkOptions(o) {
+  if (!Number.isInteger(o.shift) || o.shift < 0 || o.shift > 10_000)
+    throw fieldError('shift', `shift: ${o.shift} is not a whole number of bases from 0 to 10,000`);
   if (o.genome === undefined) throw fieldError('genome', 'genome: no genome file given');
   if (o.peaks === undefined) throw fieldError('peaks', 'peaks: no peaks file given');
   if (!Number.isInteger(o.length) || o.length < 1 || o.length > 1e6)

@@ -129,6 +129,32 @@ test('shuffled negatives keep each positive dinucleotide counts; bigWig columns 
   assert.deepEqual(pairs(s), pairs('ACGTTGCAACGGTACCA'));
 });
 
+test('augmentation from the genome: --shift adds each training window moved 1..S bases (real windows), --reverse-complement its other strand', async () => {
+  const base = { genome: files.twoBit, peaks: files.narrowPeak, length: 150, ...SPLIT, negatives: 'shuffle', seed: 5 };
+  const plain = rowsOf((await buildDataset(base)).table);
+  const { table, manifest } = await buildDataset({ ...base, shift: 20, reverseComplement: true });
+  const rows = rowsOf(table);
+  const shifted = rows.filter((r) => r.id.includes('/shift') && r.strand === '+');
+  const trainOfGenome = plain.filter((r) => r.split === 'train' && !r.id.includes('/shuffle'));
+  // One moved copy of each (a copy leaving its chromosome or heavy in N is dropped).
+  assert.ok(
+    shifted.length <= trainOfGenome.length && shifted.length >= 0.9 * trainOfGenome.length,
+    `${shifted.length}`,
+  );
+  for (const r of shifted) {
+    const by = Number(/\/shift([+-]\d+)/.exec(r.id)[1]);
+    assert.ok(Math.abs(by) >= 1 && Math.abs(by) <= 20 && r.split === 'train');
+    const bases = files.chroms[r.chrom].slice(Number(r.start), Number(r.end)).toUpperCase();
+    if (r.strand === '+') assert.equal(r.sequence, bases, r.id);
+  }
+  // Validation and test rows are never augmented; each training row also has its reverse complement.
+  for (const s of ['valid', 'test'])
+    assert.equal(rows.filter((r) => r.split === s).length, plain.filter((r) => r.split === s).length);
+  const train = rows.filter((r) => r.split === 'train');
+  assert.equal(train.filter((r) => r.strand === '-').length, train.length / 2);
+  assert.equal(manifest.options.shift, 20);
+});
+
 test('helix dataset writes the table and its manifest; a second run is byte-identical', () => {
   const run = (out, ...more) =>
     spawnSync(
