@@ -4,7 +4,7 @@
 // npx and sh and nothing else (no emcc, cmake, make, g++ or clang), and then:
 //   `npx helix train` and `npx helix predict` work on a shipped example,
 //   `import { loadHelix } from 'helix-genomics'` trains and predicts in Node, and the module's exports are the
-//   names js/helix.d.ts declares,
+//   names js/helix.d.ts declares; TypeScript there finds the declarations through the package's exports,
 //   a page that imports <helix-playground> from the installed package trains in Chromium, loading nothing
 //   from outside the package.
 // Nothing goes to the network: npm reads the dependencies (the genome readers of js/genome; Comlink and uPlot)
@@ -234,6 +234,36 @@ helix.close();
   assert.ok(out.rows[0].probability >= 0 && out.rows[0].probability <= 1);
   assert.equal(out.reloaded, 'sequence');
   assert.deepEqual(out.exports, declaredValues(path.join(installed, 'js/helix.d.ts')));
+});
+
+test("TypeScript in the install folder finds the package's declarations through its exports", () => {
+  const file = path.join(app, 'use-types.ts');
+  writeFileSync(
+    file,
+    `import { loadHelix, HelixInputError, type Helix } from 'helix-genomics';
+import type { HelixPlayground } from 'helix-genomics/element';
+const helix: Helix = await loadHelix({ threads: 1 });
+const model = helix.createModel('cnn-binding');
+const rows: number[] = model.predict('>a\\nACGT').map((row) => row.probability ?? 0);
+const el: HelixPlayground | null = document.querySelector('helix-playground');
+console.log(rows, el?.started, new HelixInputError([{ message: 'x' }]).errors.length);
+// @ts-expect-error: the declarations are typed, not any
+helix.create(42);
+`,
+  );
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: [],
+  });
+  const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  assert.deepEqual(problems, []);
+  const resolved = program.getSourceFiles().map((f) => f.fileName);
+  assert.ok(resolved.includes(path.join(app, 'node_modules/helix-genomics/js/helix.d.ts')), resolved.join('\n'));
 });
 
 test(
