@@ -85,6 +85,10 @@ export const zh = {
   dataCreditSplice: 'UCI 灵长类剪接位点序列（Noordewier、Towell 和 Shavlik，1991）；标签 0 = EI，1 = IE，2 = 都不是。',
   dataCreditPrimer: '模拟序列，来自《A primer on deep learning in genomics》（Zou 等，2019）。',
   dataCreditOwn: '你自己的表格（它只保存在当前浏览器标签页中）。',
+  gcHistogramTitle: '窗口的 GC 含量',
+  gcPositives: '正样本（峰）',
+  gcNegatives: '负样本（对照）',
+  gcHistogramAria: '正负样本窗口的 GC 含量，每 0.02 一组；KS 统计量 {ks}',
   genomeTitle: '从基因组文件构建',
   genomeHint:
     '选择基因组（FASTA 及其 .fai，bgzip 压缩的 FASTA 及 .fai 和 .gzi，或 .2bit）和峰文件（BED 或 narrowPeak）：峰上的窗口为正样本，GC 含量相同的基因组窗口或打乱序列为负样本，按染色体划分数据集。文件留在你的磁盘上：只读取需要的窗口。',

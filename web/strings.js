@@ -91,6 +91,10 @@ export const en = {
     'UCI primate splice-junction sequences (Noordewier, Towell & Shavlik 1991); labels 0 = EI, 1 = IE, 2 = neither.',
   dataCreditPrimer: 'simulated sequences from "A primer on deep learning in genomics" (Zou et al. 2019).',
   dataCreditOwn: 'your own table (it stays in this browser tab).',
+  gcHistogramTitle: 'GC content of the windows',
+  gcPositives: 'positives',
+  gcNegatives: 'negatives',
+  gcHistogramAria: 'GC content of positive and negative windows, by bins of 0.02; KS statistic {ks}',
   genomeTitle: 'From genome files',
   genomeHint:
     'Pick a genome (FASTA with its .fai, bgzip FASTA with .fai and .gzi, or .2bit) and peaks (BED or narrowPeak): windows on the peaks are positives, genome windows of the same GC content or shuffles are negatives, split by chromosome. The files stay on your disk: only the windows needed are read.',

@@ -62,6 +62,12 @@ describe('the data panel builds a dataset from genome files', () => {
         `training ${c.train.positives} \\+ ${c.train.negatives}, validation ${c.valid.positives} \\+ ${c.valid.negatives}, test ${c.test.positives} \\+ ${c.test.negatives}`,
       ),
     );
+    // The GC histogram: a bar per bin for positives and for negatives, their counts those of the manifest.
+    const bars = await page.locator('[data-testid=gc-histogram] rect title').allTextContents();
+    const count = (label) =>
+      bars.filter((b) => b.endsWith(label)).reduce((a, b) => a + Number(b.split(': ')[1].split(' ')[0]), 0);
+    assert.equal(count('positives'), c.train.positives + c.valid.positives + c.test.positives);
+    assert.equal(count('negatives'), c.train.negatives + c.valid.negatives + c.test.negatives);
     const table = await page.getByTestId('training-input').inputValue();
     assert.equal(table, node.table, 'the page and Node build the same table');
     assert.equal(await page.getByTestId('example-select').inputValue(), 'own');

@@ -6,6 +6,7 @@
 import { h, uid } from './dom.js';
 import { t } from '../strings.js';
 import { MAX_TEXT_CHARS, MAX_TEXT_MB } from './input-limit.js';
+import { GcHistogram } from './gc-histogram.js';
 
 const GENOME_ACCEPT = '.fa,.fasta,.fna,.fai,.gz,.gzi,.2bit';
 const PEAKS_ACCEPT = '.bed,.narrowPeak,.gz,.txt';
@@ -91,6 +92,7 @@ export class GenomeSource {
       this.status,
       this.error,
     );
+    this.histogram = new GcHistogram(this.element);
     container.append(this.element);
   }
 
@@ -100,6 +102,7 @@ export class GenomeSource {
 
   async build() {
     this.error.hidden = true;
+    this.histogram.hidden = true;
     const picked = pickGenome(this.genomeInput.files);
     const peaks = this.peaksInput.files[0];
     if (!picked || !peaks) return this.#fail(t('genomeNeedFiles'));
@@ -140,6 +143,7 @@ export class GenomeSource {
         return this.#fail(t('genomeTooBig', { size: (table.length / 1e6).toFixed(1), limit: MAX_TEXT_MB }));
       }
       const { counts: c, dropped, gc } = built.manifest;
+      this.histogram.show(gc);
       const split = (s) => `${c[s].positives} + ${c[s].negatives}`;
       this.status.textContent = t('genomeBuilt', {
         rows: built.manifest.table.rows,
