@@ -70,6 +70,7 @@ const OPTIONS = {
   'no-checksums': { type: 'boolean' },
   'split-files': { type: 'boolean' }, // dataset
   bed: { type: 'string' }, // predict --bed
+  vcf: { type: 'string' }, // variants --vcf
 };
 
 /** The options after the command's name, as {name: text | true}. */

@@ -4,6 +4,7 @@ export { openGenome, Genome } from './genome.js';
 export { buildFastaIndex } from './fai.js';
 export { readRegions } from './regions.js';
 export { openBigWig } from './signal.js';
+export { vcfAllelePairs } from './vcf-variants.js';
 export { buildDataset, SPLITS, DEFAULTS } from './dataset.js';
 export { chromosomeSplits, DEFAULT_VALID, DEFAULT_TEST } from './chrom-splits.js';
 export { dinucleotideShuffle } from './dinucleotide-shuffle.js';

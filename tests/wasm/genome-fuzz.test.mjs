@@ -1,6 +1,6 @@
 // tests/wasm/genome-fuzz.test.mjs: the genome readers on mangled files (the JS side of the fuzz targets): seeded
 // random byte flips, cuts, insertions of tabs, newlines, signs and digits into a clean BED, narrowPeak, .fai,
-// FASTA and .2bit (tests/bad-inputs/genome/). Every case either reads or throws HelixInputError naming the file:
+// FASTA and .2bit (tests/bad-inputs/genome/), and a VCF. Every case either reads or throws HelixInputError naming the file:
 // never another exception, never a hang.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HelixInputError } from '../../js/helix.js';
-import { openGenome, readRegions } from '../../js/genome/index.js';
+import { openGenome, readRegions, vcfAllelePairs } from '../../js/genome/index.js';
 import { seededRandom, randomInt } from '../../js/genome/random.js';
 import { corpusPath } from '../bad-inputs/surfaces.mjs';
 
@@ -69,6 +69,31 @@ test(`${CASES} mangled genomes (.fai beside a FASTA, FASTA, .2bit): open and rea
     await expectReadOrInputError(`case ${i} (${['fai', 'fasta', '2bit'][kind]})`, async () => {
       const genome = await openGenome(path);
       for (const name of genome.names) await genome.sequence(name, 0, Math.min(30, genome.sizes.get(name)));
+    });
+  }
+});
+
+test(`${CASES} mangled VCFs: allele pairs and per-variant problems, or a HelixInputError`, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'helix-genome-fuzz-'));
+  const genome = await openGenome(corpusPath('genome/clean.fa'));
+  const chr1 = await genome.sequence('chr1', 0, 120);
+  const clean = Buffer.from(
+    [
+      '##fileformat=VCFv4.2',
+      '##INFO=<ID=DP,Number=1,Type=Integer,Description="depth">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
+      `chr1\t40\trs1\t${chr1[39]}\tA,T\t50\tPASS\tDP=10`,
+      `chr1\t60\t.\t${chr1.slice(59, 62)}\t${chr1[59]}\t.\t.\t.`,
+      `chr1\t70\trs3\t${chr1[69]}\t${chr1[69]}GG\t.\tPASS\tDP=3`,
+    ].join('\n') + '\n',
+  );
+  const random = seededRandom(29);
+  for (let i = 0; i < CASES; i++) {
+    const path = join(dir, `v${i}.vcf`);
+    writeFileSync(path, mangle(clean, random));
+    await expectReadOrInputError(`case ${i}`, async () => {
+      const r = await vcfAllelePairs(path, genome, { length: 20 });
+      for (const p of r.problems) assert.ok(p.line > 0 && p.field, `case ${i}: ${p.message}`);
     });
   }
 });

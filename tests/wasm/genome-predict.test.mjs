@@ -154,3 +154,60 @@ test(
     assert.deepEqual(saved.metadata.dataset.options.test, ['chr4']);
   },
 );
+
+test('helix variants --vcf --genome: allele pairs centred on each variant, REF disagreements reported per variant', async () => {
+  const s = files.chroms.chr1.toUpperCase();
+  const at = (pos) => s[pos - 1];
+  const other = (b) => (b === 'A' ? 'C' : 'A');
+  const vcf = join(files.dir, 'calls.vcf');
+  const lines = [
+    '##fileformat=VCFv4.2',
+    '##contig=<ID=chr1>',
+    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
+    `chr1\t5000\tsnv1\t${at(5000)}\t${other(at(5000))}\t.\tPASS\t.`,
+    `chr1\t6000\tbadref\t${other(at(6000))}\tG\t.\tPASS\t.`,
+    `chr1\t7000\tins\t${at(7000)}\t${at(7000)}GGGG\t.\tPASS\t.`,
+    `chr1\t8000\tdel\t${s.slice(7999, 8005)}\t${at(8000)}\t.\tPASS\t.`,
+    `chrZ\t100\tnochrom\tA\tC\t.\tPASS\t.`,
+    `chr1\t9000\tsym\t${at(9000)}\t<DEL>\t.\tPASS\t.`,
+    `chr1\t9500\tmulti\t${at(9500)}\t${other(at(9500))},T\t.\tPASS\t.`,
+  ];
+  writeFileSync(vcf, `${lines.join('\n')}\n`);
+  const genome = await openGenome(files.fasta);
+  const { vcfAllelePairs } = await import('../../js/genome/vcf-variants.js');
+  const pairs = await vcfAllelePairs(vcf, genome, { length: 100 });
+  assert.deepEqual(
+    pairs.variants.map((v) => v.id),
+    ['snv1', 'ins', 'del', 'multi:' + other(at(9500)), 'multi:T'].filter((id, i, a) => a.indexOf(id) === i),
+  );
+  assert.deepEqual(
+    pairs.problems.map((p) => [p.line, p.field]),
+    [
+      [5, 'REF'],
+      [8, 'CHROM'],
+      [9, 'ALT'],
+    ],
+  );
+  assert.match(
+    pairs.problems[0].message,
+    /line 5, column \d+: REF '.' disagrees with genome\.fa, which has '.' at chr1:6000/,
+  );
+  const rows = pairs.table
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'));
+  for (const [, ref, alt] of rows) assert.deepEqual([ref.length, alt.length], [100, 100]);
+  // The SNV: the reference window is the genome's, centred on the variant; the alternative differs there only.
+  assert.equal(rows[0][1], s.slice(4999 - 50, 4999 + 50));
+  assert.equal(rows[0][2], s.slice(4999 - 50, 4999) + other(at(5000)) + s.slice(5000, 4999 + 50));
+  // The insertion: the allele in the middle, flanks from the genome.
+  assert.equal(rows[1][2], s.slice(6999 - 48, 6999) + at(7000) + 'GGGG' + s.slice(7000, 7000 + 47));
+
+  const r = helix('variants', '--model', model, '--vcf', vcf, '--genome', files.fasta, '--length', '100');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /calls\.vcf: line 5, column \d+: REF '.' disagrees/);
+  const [header, ...out] = r.stdout.trim().split('\n');
+  assert.equal(header, 'id\tchrom\tpos\tref\talt\trefScore\taltScore\tdifference\tlogOddsRatio');
+  assert.equal(out.length, pairs.variants.length);
+});
