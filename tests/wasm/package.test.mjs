@@ -304,9 +304,19 @@ test(
         const summary = await el.train();
         const rows = await el.predict('>a\nACGTGATAAGGCTACGTACGATAAGGCTAGCTTACGTACGATAAGGCTAGCTTACGTACGAT\n');
         const status = el.shadowRoot.querySelector('[data-testid=status]').textContent;
-        return { epochsRun: summary.epochsRun, error: summary.error ?? null, records: summary.records, rows, status };
+        // The element registers no service worker: the host page is someone else's (web/offline.js is the site's).
+        const workers = (await navigator.serviceWorker.getRegistrations()).length;
+        return {
+          epochsRun: summary.epochsRun,
+          error: summary.error ?? null,
+          records: summary.records,
+          rows,
+          status,
+          workers,
+        };
       });
       assert.equal(result.error, null);
+      assert.equal(result.workers, 0);
       assert.equal(result.epochsRun, 1);
       assert.ok(result.records > 1000, `the shipped example trained (${result.records} records)`);
       assert.equal(result.rows.length, 1);
