@@ -73,8 +73,12 @@ test('after one visit, the playground and two tutorials load and train offline',
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
     await engineRuns(page);
+    const t0 = performance.now();
     const files = await offlineReady(page);
     assert.ok(files > 150, `${files} files cached`);
+    console.log(
+      `# offline set: ${files} files cached ${((performance.now() - t0) / 1000).toFixed(1)} s after the engine ran`,
+    );
     assert.deepEqual(errors, [], 'online, the first visit');
 
     // Offline: the server gone and the context cut off.
