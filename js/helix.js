@@ -158,7 +158,10 @@ class Helix {
    * More kinds (core/api/simulate_api.hpp): 'splice-features' (numeric intron features, label; options
    * {count, seed, noise}), 'multitask' (sequence, gata1, tal1 with empty cells; {count, length, seed,
    * missing}), 'multimodal' (sequence, accessibility, conservation, label; {count, length, seed, noise}),
-   * 'transfer-pretrain' and 'transfer-finetune' (sequence, label; {count, length, seed}).
+   * 'transfer-pretrain' and 'transfer-finetune' (sequence, label; {count, length, seed}), 'spacing' (sequence,
+   * label: GATA1 and TAL1 sites 80-120 bases apart or not; {count, length, seed, oneSiteFraction: share of the
+   * negatives with one site only}), 'activity' (sequence, dev, hk, dev_rep2, hk_rep2; {count, length, seed,
+   * noise}), 'profile' (sequence, counts_plus, counts_minus; {count, length, outputLength, seed}).
    */
   simulate(kind, options = {}) {
     const r = answer(this.#engine.simulate(kind, JSON.stringify(options)));

@@ -38,6 +38,7 @@ const OPTIONS = {
   temperature: { type: 'string' },
   motif: { type: 'string' }, // GANs
   'motif-fraction': { type: 'string' },
+  'one-site-fraction': { type: 'string' },
   format: { type: 'string' }, // simulate
   'out-nodes': { type: 'string' },
   'out-edges': { type: 'string' }, // simulate --kind graph-motifs

@@ -14,7 +14,8 @@ export const usage =
   splice-features (intron features, label; no --length); multitask (sequence, gata1, tal1;
   --missing: share of empty label cells); multimodal (sequence, accessibility, conservation,
   label); transfer-pretrain, transfer-finetune (sequence, label). --noise: share of labels flipped
-  spacing (sequence, label: GATA1 and TAL1 sites 80-120 bases apart or not; --length 200-500);
+  spacing (sequence, label: GATA1 and TAL1 sites 80-120 bases apart or not; --length 200-500;
+    --one-site-fraction F: that share of the negatives has one of the two sites only);
   activity (sequence, dev, hk, dev_rep2, hk_rep2: enhancer activity; --noise: replicate noise sd);
   profile (sequence, counts_plus, counts_minus; --length input, --output-length central window)
   [--motif TGATAA] [--motif-fraction F] [--format table|fasta]   (planted-motif; an --out ending in .fa is FASTA)
@@ -36,6 +37,7 @@ export async function run(args) {
     format: fasta ? 'fasta' : 'table',
     noise: number(args, 'noise'),
     missing: number(args, 'missing'),
+    oneSiteFraction: number(args, 'one-site-fraction'),
   });
   const helix = await engine(args);
   await writeOutput(args.out, await withFile('--kind', () => helix.simulate(kind, options)));

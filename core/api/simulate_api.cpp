@@ -136,6 +136,7 @@ std::string simulate_json(const std::string& kind, const std::string& options_js
         data::SpacingOptions o;
         size("count", o.count, 2, 100000);
         size("length", o.length, data::spacing_min_length(o), 10000);
+        fraction("oneSiteFraction", o.one_site_fraction, 1.0);
         o.seed = seed();
         if (errors.empty()) set = data::simulate_spacing(o);
     } else if (kind == "activity") {  // regression-activity: dev and hk targets, two replicates each

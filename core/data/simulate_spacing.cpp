@@ -34,6 +34,7 @@ SequenceSet simulate_spacing(const SpacingOptions& o, std::vector<SpacingSites>&
 {
     HELIX_ASSERT(o.band_min >= o.min_distance + o.margin && o.band_max >= o.band_min);
     HELIX_ASSERT(o.length >= spacing_min_length(o));
+    HELIX_ASSERT(o.one_site_fraction >= 0.0 && o.one_site_fraction <= 1.0);
     const motifs::SiteModel gata1(motifs::gata1_pfm(), o.gc), tal1(motifs::tal1_pfm(), o.gc);
     const std::size_t wg = gata1.width(), wt = tal1.width();
     // The second site starts `distance` after the first and must end inside the sequence.
@@ -51,8 +52,11 @@ SequenceSet simulate_spacing(const SpacingOptions& o, std::vector<SpacingSites>&
         const std::size_t p = rng.below(o.length - w_second - distance + 1);
         std::string s = motifs::background_without(o.length, o.gc, {&gata1, &tal1}, rng);
         const std::size_t g_at = gata_first ? p : p + distance, t_at = gata_first ? p + distance : p;
-        s.replace(g_at, wg, gata1.sample(rng));
-        s.replace(t_at, wt, tal1.sample(rng));
+        // One site only: drawn after the rest, so that with one_site_fraction 0 the records are as before.
+        const bool one_site = !positive && o.one_site_fraction > 0 && rng.uniform() < o.one_site_fraction;
+        const bool drop_gata = one_site && rng.below(2) == 0, drop_tal = one_site && !drop_gata;
+        if (!drop_gata) s.replace(g_at, wg, gata1.sample(rng));
+        if (!drop_tal) s.replace(t_at, wt, tal1.sample(rng));
         set.ids.push_back("sim" + std::to_string(i + 1));
         set.sequences.push_back(std::move(s));
         set.lines.push_back(static_cast<int>(i) + 2);  // as in to_table(): row i is on line i + 2

@@ -285,6 +285,13 @@ std::vector<std::string> Model::set_trainable(const std::vector<std::string>& na
     return missing;
 }
 
+Layer* Model::layer(const std::string& name)
+{
+    for (auto& l : layers_)
+        if (l && l->name() == name) return l.get();
+    return nullptr;
+}
+
 std::vector<Param*> Model::params()
 {
     std::vector<Param*> out;

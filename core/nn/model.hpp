@@ -45,6 +45,10 @@ public:
     // Freezes (false) or unfreezes the parameters of the named layers; returns the names not found.
     std::vector<std::string> set_trainable(const std::vector<std::string>& layers, bool trainable);
 
+    // The layer object named `name` (spec().layers[i].name), or null: no such layer, or a merge (concatenate,
+    // add), which has none. For reading what a layer keeps, e.g. a transformer block's attention.
+    Layer* layer(const std::string& name);
+
     std::vector<Param*> params();
     std::vector<const Param*> params() const;
     std::size_t parameter_count() const;

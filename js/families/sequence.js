@@ -85,6 +85,16 @@ export class SequenceModel extends Session {
   }
 
   /**
+   * What each attention head of each transformer block attends to, for one record of a paste (as for
+   * predict()): {id, sequence, score (the first head's prediction), layers: [{name, heads, length,
+   * weights: [head][query position][key position]}]}; each query's row sums to 1. Options: record (index, 0).
+   * Throws HelixInputError (field 'model' for a model without transformer blocks).
+   */
+  attention(text, options = {}) {
+    return answer(this.#engine.attention(this.session, text, JSON.stringify(options)));
+  }
+
+  /**
    * The first conv1d layer's filters (the one reading the DNA) as motifs, each with its best matches in a motif
    * database. Options: sequences (a paste whose windows are scanned; default 2000 seeded random sequences),
    * db (JASPAR or MEME text; default the shipped JASPAR 2020 CORE vertebrates), dbName, threshold (0.5: windows

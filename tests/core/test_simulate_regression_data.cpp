@@ -67,6 +67,35 @@ TEST_CASE("simulate_spacing: both sites in every record, label = distance in the
     CHECK(to_table(simulate_spacing(o)) != to_table(set));
 }
 
+TEST_CASE(
+    "simulate_spacing: one_site_fraction leaves that share of the negatives with one site, positives with "
+    "both; 0 gives the records of before")
+{
+    SpacingOptions o;
+    o.count = 600;
+    o.one_site_fraction = 0.5;
+    std::vector<SpacingSites> sites;
+    const SequenceSet set = simulate_spacing(o, sites);
+    const SiteModel gata1(gata1_pfm(), o.gc), tal1(tal1_pfm(), o.gc);
+    std::size_t one_site = 0, no_gata = 0;
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        const std::string& s = set.sequences[i];
+        const bool has_g = gata1.best(s.substr(sites[i].gata1, gata1.width())) >= gata1.floor();
+        const bool has_t = tal1.best(s.substr(sites[i].tal1, tal1.width())) >= tal1.floor();
+        CHECK((has_g || has_t));
+        if (set.labels[i] == 1.0f) CHECK((has_g && has_t));
+        if (!(has_g && has_t)) ++one_site, no_gata += !has_g;
+    }
+    CHECK(one_site > 120);  // Binomial(300, 1/2) negatives
+    CHECK(one_site < 180);
+    CHECK(no_gata > 40);  // either site is the one left out, half each
+    CHECK(no_gata < one_site - 40);
+    o.one_site_fraction = 0.0;
+    SpacingOptions before;
+    before.count = 600;
+    CHECK(to_table(simulate_spacing(o)) == to_table(simulate_spacing(before)));
+}
+
 TEST_CASE("simulate_spacing: a length too short for a far negative is refused by spacing_min_length")
 {
     SpacingOptions o;
