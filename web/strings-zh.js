@@ -127,7 +127,7 @@ export const zh = {
     '由 Helix 模拟（helix simulate --kind multitask）：4000 条 200 bp 的序列，含 JASPAR 的 GATA1 和 TAL1 位点；每个标签列有 15% 为空（未知）。',
   dataExampleActivity: '增强子活性，两个目标 dev 和 hk（模拟数据，DeepSTARR 式）',
   dataCreditActivity:
-    '由 Helix 模拟（helix simulate --kind activity）：4000 条 249 bp 的序列，每条含 0–3 个 JASPAR GATA1 和 TAL1 位点；dev 和 hk 活性取决于基序数目、GATA1–TAL1 位点对和位于中央的 TAL1 位点，再加上噪声；dev_rep2 和 hk_rep2 是第二次重复（两次重复的一致程度就是噪声上限）。',
+    '由 Helix 模拟（helix simulate --kind activity）：8000 条 249 bp 的序列，每条含 0–3 个 JASPAR GATA1 和 TAL1 位点；dev 和 hk 活性取决于基序数目、GATA1–TAL1 位点对和位于中央的 TAL1 位点，再加上噪声；dev_rep2 和 hk_rep2 是第二次重复（两次重复的一致程度就是噪声上限）。',
   dataCreditMultimodal:
     '由 Helix 模拟（helix simulate --kind multimodal）：结合（标签 1）需要一个 GATA1 位点并且染色质开放（可及性）；保守性只是一个微弱的线索。',
   dataCreditTransfer:

@@ -134,7 +134,7 @@ export const en = {
     'simulated by Helix (helix simulate --kind multitask): 4000 sequences of 200 bp with JASPAR GATA1 and TAL1 sites; 15% of each label column is empty (unknown).',
   dataExampleActivity: 'Enhancer activity, two targets dev and hk (simulated, DeepSTARR-shaped)',
   dataCreditActivity:
-    'simulated by Helix (helix simulate --kind activity): 4000 sequences of 249 bp with 0–3 JASPAR GATA1 and TAL1 sites each; dev and hk activities follow motif counts, a GATA1–TAL1 pair and a central TAL1 site, plus noise; dev_rep2 and hk_rep2 are a second replicate (their agreement is the noise ceiling).',
+    'simulated by Helix (helix simulate --kind activity): 8000 sequences of 249 bp with 0–3 JASPAR GATA1 and TAL1 sites each; dev and hk activities follow motif counts, a GATA1–TAL1 pair and a central TAL1 site, plus noise; dev_rep2 and hk_rep2 are a second replicate (their agreement is the noise ceiling).',
   dataCreditMultimodal:
     'simulated by Helix (helix simulate --kind multimodal): binding (label 1) needs a GATA1 site AND open chromatin (accessibility); conservation is a weak hint.',
   dataCreditTransfer:

@@ -273,8 +273,8 @@ describe('model families', () => {
       await page.getByTestId('regression-view').waitFor({ timeout: 20_000 });
       const targets = await page.getByTestId('regression-target').locator('option').allInnerTexts();
       assert.deepEqual(targets, ['dev', 'hk']);
-      // one dot per held-out sequence (400 of 4000), and the replicate ceiling in the caption
-      assert.equal(await page.getByTestId('regression-scatter').locator('circle').count(), 400);
+      // one dot per held-out sequence (800 of 8000), and the replicate ceiling in the caption
+      assert.equal(await page.getByTestId('regression-scatter').locator('circle').count(), 800);
       assert.match(await page.getByTestId('regression-metrics').innerText(), /0\.89/);
       await page.getByTestId('predict-button').click();
       await waitForStatus(page, /Predicted/, 30_000);
