@@ -37,7 +37,8 @@ file. Errors in input files name the file, line and column (exit 1); bad usage e
 Data: sequence models train on and are evaluated on a table (TSV or CSV with a header) with a 'sequence' column
 and a 0/1 label column ('label', or the one --label names; class indices 0..K-1 for a K-class model); an 'id'
 or 'name' column names the records. predict takes FASTA, such a table, or one sequence per line, of any size
-(streamed); train and evaluate hold their table in memory and take up to 100 MB. --labels a,b: one 0/1 column
+(streamed); train and evaluate hold their table (or its .gz) in memory and take up to 100 MB. A profile model
+(bpnet-profile) reads per-strand count columns (counts_plus, counts_minus) instead of labels. --labels a,b: one 0/1 column
 per task (an empty cell is a missing label); --features a,b: the numeric columns of the model's second input;
 --init-from copies the weights of the layers two models share (or --transfer-layers), --freeze keeps layers
 fixed while the rest is fine-tuned. Graph models read a nodes table (node, label, [split], [graph], features)

@@ -3,8 +3,9 @@
 // the engine family 'sequence' and so one table.
 import { PRESETS as CLASSIFIER_PRESETS } from './presets/sequence.js';
 import { REGRESSION_PRESETS } from './presets/regression.js';
+import { PROFILE_PRESETS } from './presets/bpnet.js';
 
-export const PRESETS = { ...CLASSIFIER_PRESETS, ...REGRESSION_PRESETS };
+export const PRESETS = { ...CLASSIFIER_PRESETS, ...REGRESSION_PRESETS, ...PROFILE_PRESETS };
 export { GRAPH_PRESETS } from './presets/graph.js';
 export { GAN_PRESETS } from './presets/gan.js';
 export { AUTOENCODER_PRESETS } from './presets/autoencoder.js';

@@ -57,6 +57,13 @@ export const EXAMPLES = [
     main: 'data/activity.tsv',
   },
   {
+    key: 'profile',
+    families: ['profile'],
+    label: 'dataExampleProfile',
+    credit: 'dataCreditProfile',
+    main: 'data/profile.tsv.gz',
+  },
+  {
     key: 'multimodal',
     families: ['multimodal'],
     label: 'dataExampleMultimodal',

@@ -45,6 +45,8 @@ export const zh = {
   statusTrainedTasks:
     '训练用时 {seconds} 秒。{tasks} 个任务在未见过的测试行上的得分见“结果”面板（平均 AUROC {auroc}）。',
   statusTrainedRegression: '训练用时 {seconds} 秒。测试集 Pearson r：{targets}（{n} 条留出序列）。',
+  statusTrainedProfile:
+    '训练用时 {seconds} 秒。测试集谱型 Pearson {pearson}（平均谱型 {baseline}），计数 Pearson {counts}（{n} 个有信号的留出区域）。',
   statusTrainedGraph:
     '训练用时 {seconds} 秒。在标签从未参与训练的 {n} 个测试节点上，模型预测正确类别的比例为 {accuracy}。',
   statusTrainedAutoencoder:
@@ -126,6 +128,9 @@ export const zh = {
   dataCreditMultitask:
     '由 Helix 模拟（helix simulate --kind multitask）：4000 条 200 bp 的序列，含 JASPAR 的 GATA1 和 TAL1 位点；每个标签列有 15% 为空（未知）。',
   dataExampleActivity: '增强子活性，两个目标 dev 和 hk（模拟数据，DeepSTARR 式）',
+  dataExampleProfile: 'GATA1 和 TAL1 位点周围两条链上的读段谱型（模拟数据，BPNet 式）',
+  dataCreditProfile:
+    '由 Helix 模拟（helix simulate --kind profile）：2000 个 1000 bp 的区域；其中 80% 含 1–3 个 JASPAR GATA1 或 TAL1 位点，在中央 200 bp 内形成链特异的足迹（GATA1–TAL1 位点对协同结合），每个位置和每条链的读段数为泊松抽样。',
   dataCreditActivity:
     '由 Helix 模拟（helix simulate --kind activity）：8000 条 249 bp 的序列，每条含 0–3 个 JASPAR GATA1 和 TAL1 位点；dev 和 hk 活性取决于基序数目、GATA1–TAL1 位点对和位于中央的 TAL1 位点，再加上噪声；dev_rep2 和 hk_rep2 是第二次重复（两次重复的一致程度就是噪声上限）。',
   dataCreditMultimodal:
@@ -144,6 +149,8 @@ export const zh = {
   dataIntro_sequence: '标签为 1（蛋白质结合）或 0（不结合）的序列。模型从这些数据中学习。',
   dataIntro_columns: '数值行（每个特征一列）加一个 0/1 标签。没有 DNA：网络只看到这些列。',
   dataIntro_multitask: '每个任务（转录因子）一个 0/1 标签列的序列；空单元格表示该标签未知。',
+  dataIntro_profile:
+    '区域表格：一个 sequence 列，以及每条链在中央输出窗口内每个碱基的读段数（counts_plus、counts_minus）：模型学习读段落在哪里、有多少。',
   dataIntro_multimodal: '序列加上在同一位置测得的数值列（这里是染色质可及性和保守性），以及一个 0/1 标签。',
   dataIntro_transfer: '用于微调的小型带标签数据集（第 2 步）。第 1 步使用一个大型的相关数据集，见“结果”面板。',
   dataIntro_graph: '一个图：一张节点表（含标签、划分和特征）和一张节点之间的边表。',
@@ -156,6 +163,9 @@ export const zh = {
   dataHint_columns: '表头写明模型读取的列（见模型定义）和 label（0 或 1）；制表符或逗号分隔。',
   dataText_multitask: '含一个 sequence 列、每个任务一个标签列的表格',
   dataHint_multitask: '列为 id、sequence，以及模型每个输出头一个 0/1 列（gata1、tal1）；标签未知处留空。',
+  dataText_profile: '含一个 sequence 列、每条链一个逐碱基计数列的表格',
+  dataHint_profile:
+    '列为 id、sequence（bpnet-profile 为 1000 个碱基）、counts_plus 和 counts_minus：每个计数单元格列出中央 200 个碱基每一处的读段数，用逗号分隔（0,3,1,0,...）。.gz 文件会被解压。',
   dataText_multimodal: '含序列、数值列和标签的表格',
   dataHint_multimodal: '列为 sequence、模型的数值列（accessibility、conservation）和 label（0 或 1）。',
   dataText_transfer: '用于微调的小型带标签表格',
@@ -188,6 +198,8 @@ export const zh = {
   modelIntro_sequence: '卷积神经网络在每条序列上扫描短的模式（基序），并学习哪些基序意味着“结合”。',
   modelIntro_columns: '全连接网络读取每行的几个数值；有了隐藏层，它能在类别之间画出弯曲的边界。',
   modelIntro_multitask: '一个网络，多个输出：基序检测器是共享的，每个任务（转录因子）有自己的输出。',
+  modelIntro_profile:
+    '碱基分辨率的谱型，仿照 BPNet：膨胀卷积看到宽广的窗口；一个输出头预测每条链上读段的形状，另一个预测读段总数。',
   modelIntro_multimodal: '两种输入合并：基序检测器读取 DNA，数值列在网络做出判断之前加入。',
   modelIntro_transfer: '从在大型相关任务上学到的基序检测器出发，再在小任务上微调。',
   modelIntro_graph: '图卷积网络：每个节点从自身的特征和邻居的特征中学习。',
@@ -213,6 +225,7 @@ export const zh = {
   familyColumns: '表格列模型（无 DNA）',
   familyMultitask: '多任务',
   familyRegression: '回归（数值）',
+  familyProfile: '谱型（逐碱基读段）',
   familyMultimodal: '多模态（DNA + 数值列）',
   familyTransfer: '迁移学习',
   familyGraph: '图',
@@ -233,6 +246,7 @@ export const zh = {
   trainIntro_sequence: '训练时，模型会多次看到每条带标签的序列，并不断调整自己以减少错误。',
   trainIntro_columns: '训练时，模型会多次看到每个带标签的行，并不断调整自己以减少错误。',
   trainIntro_multitask: '训练同时调整模型在所有任务上的表现以减少错误；损失是各任务损失之和。',
+  trainIntro_profile: '训练降低两个损失之和：观测读段在预测谱型下有多不可能（多项分布），以及预测对数计数的误差。',
   trainIntro_multimodal: '训练时，模型会多次看到每条带标签的序列及其数值列，并不断调整自己以减少错误。',
   trainIntro_transfer: '“训练”在小数据集上微调；被你冻结的层保留预训练的权重。',
   trainIntro_graph: '每一轮整个图通过网络一次；只有训练节点的标签参与计算。',
@@ -314,6 +328,7 @@ export const zh = {
   resultIntro_multimodal: '',
   resultIntro_columns: '模型在类别之间画出的分界线。',
   resultIntro_multitask: '每个任务一个分数，在模型从未见过的测试行上计算。',
+  resultIntro_profile: '留出的有信号区域上，两条链逐碱基的预测读段与观测读段。',
   resultIntro_transfer: '先在大型相关数据集上预训练，再在小数据集上微调并比较。',
   resultIntro_graph: '预测类别的正确率，以及按预测着色的图。',
   resultIntro_autoencoder: '每个细胞被压缩成一个点：同一类型的细胞应当聚在一起。',
@@ -663,6 +678,11 @@ export const zhPresetDescriptions = {
     '对测量得到的活性做回归，结构仿照 DeepSTARR：四个卷积块和两个全连接层为每条 249 bp 的序列预测两个数值，' +
     '即发育型（dev）和管家型（hk）增强子活性。用留出序列上预测值与测量值的 Pearson 和 Spearman 相关系数评分。' +
     '使用其他目标列：--targets a,b（命令行）、createModel(name, {labels})（JS API），或模型定义中每个输出头的 "label"。',
+  'bpnet-profile':
+    '仿照 BPNet 的碱基分辨率谱型模型：膨胀残差卷积塔读取 1,000 bp，为中央 200 bp 预测读段在每条链上的分布' +
+    '（谱型输出头，多项分布似然）以及读段总数（计数输出头，对数计数）。用留出的有信号区域的谱型 Pearson 中位数、' +
+    'Jensen-Shannon 距离以及预测与观测对数计数的 Pearson 评分，并与预测平均谱型的基线比较。' +
+    '使用其他计数列：模型定义中每个输出头的 "columns"。',
   multimodal:
     '两种输入：DNA（基序检测器，全局最大池化）和同一张表中的数值列（默认为一个染色质可及性值和一个保守性值；其他列用 --features a,b），' +
     '数值列经标准化后与基序得分拼接，再由全连接层做出判断。适用于既需要基序“又”需要开放染色质的结合。',

@@ -48,6 +48,8 @@ export const en = {
   statusTrainedTasks:
     'Trained in {seconds} s. Scores for each of the {tasks} tasks on test rows it never saw are under Results (mean AUROC {auroc}).',
   statusTrainedRegression: 'Trained in {seconds} s. Test Pearson r: {targets} ({n} held-out sequences).',
+  statusTrainedProfile:
+    'Trained in {seconds} s. Test profile Pearson {pearson} (average profile {baseline}), count Pearson {counts} ({n} held-out regions with signal).',
   statusTrainedGraph:
     'Trained in {seconds} s. On {n} test nodes whose labels it never saw, the model picks the right class {accuracy} of the time.',
   statusTrainedAutoencoder:
@@ -133,6 +135,9 @@ export const en = {
   dataCreditMultitask:
     'simulated by Helix (helix simulate --kind multitask): 4000 sequences of 200 bp with JASPAR GATA1 and TAL1 sites; 15% of each label column is empty (unknown).',
   dataExampleActivity: 'Enhancer activity, two targets dev and hk (simulated, DeepSTARR-shaped)',
+  dataExampleProfile: 'Read profiles on both strands around GATA1 and TAL1 sites (simulated, BPNet-style)',
+  dataCreditProfile:
+    'simulated by Helix (helix simulate --kind profile): 2000 regions of 1000 bp; in 80% of them 1–3 JASPAR GATA1 or TAL1 sites shape strand-specific footprints in the central 200 bp (a GATA1–TAL1 pair binds cooperatively), with Poisson read counts per position and strand.',
   dataCreditActivity:
     'simulated by Helix (helix simulate --kind activity): 8000 sequences of 249 bp with 0–3 JASPAR GATA1 and TAL1 sites each; dev and hk activities follow motif counts, a GATA1–TAL1 pair and a central TAL1 site, plus noise; dev_rep2 and hk_rep2 are a second replicate (their agreement is the noise ceiling).',
   dataCreditMultimodal:
@@ -153,6 +158,8 @@ export const en = {
     'Rows of numbers (one column per feature) with a 0/1 label. No DNA: the network sees only the columns.',
   dataIntro_multitask:
     'Sequences with one 0/1 column per task (transcription factor); an empty cell means that label is unknown.',
+  dataIntro_profile:
+    'Regions with a sequence column and, per strand, the reads at each base of the central output window (counts_plus, counts_minus): the model learns where the reads fall and how many there are.',
   dataIntro_multimodal:
     'Sequences plus numeric columns measured at the same place (here chromatin accessibility and conservation), with a 0/1 label.',
   dataIntro_transfer:
@@ -171,6 +178,9 @@ export const en = {
   dataText_multitask: 'Table with a sequence column and one label column per task',
   dataHint_multitask:
     'Columns id, sequence and one 0/1 column per head of the model (gata1, tal1); leave a cell empty where the label is unknown.',
+  dataText_profile: 'Table with a sequence column and one column of per-base counts per strand',
+  dataHint_profile:
+    'Columns id, sequence (1000 bases for bpnet-profile), counts_plus and counts_minus: each count cell lists the reads at every base of the central 200, separated by commas (0,3,1,0,...). A .gz file is inflated.',
   dataText_multimodal: 'Table with a sequence, numeric columns and a label',
   dataHint_multimodal:
     "Columns sequence, the model's numeric columns (accessibility, conservation) and label (0 or 1).",
@@ -209,6 +219,8 @@ export const en = {
     'A dense network reads a few numbers per row; with hidden layers it can draw a curved boundary between the classes.',
   modelIntro_multitask:
     'One network, several outputs: the motif detectors are shared and each task (transcription factor) has its own output.',
+  modelIntro_profile:
+    'Base-resolution profiles, as BPNet: dilated convolutions see a wide window; one head predicts the shape of the reads along each strand, another their total.',
   modelIntro_multimodal:
     'Two inputs joined: motif detectors read the DNA, and the numeric columns are added before the network decides.',
   modelIntro_transfer: 'Start from motif detectors learnt on a large related task, then fine-tune on a small one.',
@@ -238,6 +250,7 @@ export const en = {
   familyColumns: 'Table-column models (no DNA)',
   familyMultitask: 'Multi-task',
   familyRegression: 'Regression (numbers)',
+  familyProfile: 'Profiles (reads per base)',
   familyMultimodal: 'Multimodal (DNA + columns)',
   familyTransfer: 'Transfer learning',
   familyGraph: 'Graphs',
@@ -260,6 +273,8 @@ export const en = {
   trainIntro_columns: 'Training shows the model each labelled row many times and adjusts it to make fewer mistakes.',
   trainIntro_multitask:
     'Training adjusts the model to make fewer mistakes on every task at once; the loss is the sum over the tasks.',
+  trainIntro_profile:
+    'Training lowers the sum of two losses: how unlikely the observed reads are under the predicted profile (multinomial), and the error of the predicted log count.',
   trainIntro_multimodal:
     'Training shows the model each labelled sequence, with its numeric columns, many times and adjusts it to make fewer mistakes.',
   trainIntro_transfer: 'Train fine-tunes on the small set; the layers you froze keep their pretrained weights.',
@@ -348,6 +363,8 @@ export const en = {
   resultIntro_multimodal: '',
   resultIntro_columns: 'Where the model draws its line between the classes.',
   resultIntro_multitask: 'One score per task, on test rows the model never saw.',
+  resultIntro_profile:
+    'Predicted against observed reads, base by base on both strands, for held-out regions with signal.',
   resultIntro_transfer: 'Pretrain on a large related set, then fine-tune on the small one and compare.',
   resultIntro_graph: 'How often the predicted class is right, and the graph coloured by prediction.',
   resultIntro_autoencoder: 'Each cell squeezed to a point: cells of one type should gather.',

@@ -40,6 +40,7 @@ const OPTIONS = {
   'motif-fraction': { type: 'string' },
   'one-site-fraction': { type: 'string' },
   format: { type: 'string' }, // simulate
+  'output-length': { type: 'string' }, // simulate --kind profile
   'out-nodes': { type: 'string' },
   'out-edges': { type: 'string' }, // simulate --kind graph-motifs
   matrix: { type: 'string' },

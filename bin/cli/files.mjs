@@ -64,15 +64,12 @@ export function withSourceFiles(files, fn, fallback) {
 // engine. A larger file is refused before it is read, with the limit. (predict streams: no limit.)
 const MAX_TABLE_MB = 100;
 
-/** The table's text, or a HelixInputError naming it when it is larger than training can hold. */
+/**
+ * The table's text (a gzipped table inflated, as web/data/profile.tsv.gz), or a HelixInputError naming it when
+ * it, or its inflated text, is larger than training can hold.
+ */
 export async function readTable(path) {
-  let size = 0;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    // readText says what is wrong with the path
-  }
-  if (size > MAX_TABLE_MB * 1e6) {
+  const tooLarge = (size) => {
     const e = new HelixInputError([
       {
         message:
@@ -81,9 +78,18 @@ export async function readTable(path) {
       },
     ]);
     e.file = path;
-    throw e;
+    return e;
+  };
+  let size = 0;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    // readMaybeGzipText says what is wrong with the path
   }
-  return readText(path, 'data');
+  if (size > MAX_TABLE_MB * 1e6) throw tooLarge(size);
+  const text = await readMaybeGzipText(path, 'data');
+  if (text.length > MAX_TABLE_MB * 1e6) throw tooLarge(text.length);
+  return text;
 }
 
 /**

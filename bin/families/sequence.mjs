@@ -105,11 +105,15 @@ async function prepareFromGenome(model, args) {
   };
 }
 
-// A regression head reports its correlations; a classifier its accuracy, AUROC and AUPRC.
+// A regression head reports its correlations; a classifier its accuracy, AUROC and AUPRC; a profile head its
+// median profile Pearson and JSD, each beside the average-profile baseline's.
 const scores = (x) =>
-  x.pearson !== undefined
-    ? `Pearson r ${score(x.pearson)}, Spearman ρ ${score(x.spearman)}, MSE ${score(x.mse)}`
-    : `accuracy ${score(x.accuracy)}, AUROC ${score(x.auroc)}, AUPRC ${score(x.auprc)}`;
+  x.profile_pearson !== undefined
+    ? `profile Pearson ${score(x.profile_pearson)} (average profile ${score(x.baseline.profile_pearson)}), ` +
+      `JSD ${score(x.jsd)} (average profile ${score(x.baseline.jsd)}), ${x.signal_regions} regions with signal`
+    : x.pearson !== undefined
+      ? `Pearson r ${score(x.pearson)}, Spearman ρ ${score(x.spearman)}, MSE ${score(x.mse)}`
+      : `accuracy ${score(x.accuracy)}, AUROC ${score(x.auroc)}, AUPRC ${score(x.auprc)}`;
 
 function summary(s) {
   const t = s.test;
@@ -135,7 +139,7 @@ async function predict(helix, args) {
       inputPath,
       outPath: args.out,
       quiet: args.quiet,
-      toTsv: (rows) => predictionsTsv(rows, names),
+      toTsv: (rows) => predictionsTsv(rows, names, model.spec.heads),
       fail: (m) => {
         throw new UsageError(m);
       },
@@ -154,14 +158,20 @@ async function evaluate(helix, args) {
 
 // Binary models: id, probability. K-class models: id, the predicted class (its name when the spec names the
 // classes, else its index) and one p_<name> (p_<index>) column per class. Multi-head models: a column per
-// head (its probability, or its class).
-function predictionsTsv(rows, names) {
+// head (its probability, or its class); a profile head one column per strand, <head>_<column>, holding the
+// predicted profile as comma-separated probabilities (the layout of a profile table's count columns).
+function predictionsTsv(rows, names, specHeads = []) {
   if (rows.length && rows[0].heads) {
     const heads = Object.keys(rows[0].heads);
-    const cell = (h) => (h.probabilities ? (h.label ?? String(h.class)) : (h.probability ?? h.value).toFixed(6)); // value: regression
+    const strands = (n) => specHeads.find((h) => h.name === n)?.columns ?? [];
+    const header = heads.flatMap((n) => (rows[0].heads[n].profile ? strands(n).map((c) => `${n}_${c}`) : [n]));
+    const cells = (h) =>
+      h.profile
+        ? h.profile.map((strand) => strand.map((p) => p.toPrecision(4)).join(','))
+        : [h.probabilities ? (h.label ?? String(h.class)) : (h.probability ?? h.value).toFixed(6)]; // value: regression
     return tsv(
-      ['id', ...heads],
-      rows.map((r) => [r.id, ...heads.map((n) => cell(r.heads[n]))]),
+      ['id', ...header],
+      rows.map((r) => [r.id, ...heads.flatMap((n) => cells(r.heads[n]))]),
     );
   }
   if (rows.length && rows[0].probabilities) {

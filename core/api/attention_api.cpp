@@ -76,7 +76,8 @@ std::string attention_session_json(ModelSession& session, const std::string& tex
     const nn::HeadKind& kind = nn::head_kind(model.spec().heads[0].loss);
     const std::size_t K = model.head_outputs(0);
     std::vector<float> prediction(K);
-    kind.predict(logits[0].value().data(), K, prediction.data());
+    const std::size_t L = model.head_positions(0);  // a profile head: positions × strands
+    kind.predict(logits[0].value().data(), L, K / L, prediction.data());
 
     json out = {{"errors", json::array()},
                 {"moreErrors", 0},

@@ -10,6 +10,7 @@
 #include "../interpret/ism.hpp"
 #include "../interpret/saliency.hpp"
 #include "../interpret/variants.hpp"
+#include "../nn/head_kind.hpp"
 #include "json_errors.hpp"
 
 namespace helix::api {
@@ -71,6 +72,19 @@ interpret::Target read_target(const nn::Model& model, const json& opt, bool read
         else
             t.head = static_cast<std::size_t>(it - heads.begin());
     }
+    // A profile head gives positions × strands, not one number to explain: the count head stands for it (the
+    // first head that is not a profile is the default).
+    const auto profile = [&](std::size_t h) {
+        return nn::head_kind(heads[h].loss).labels == nn::LabelKind::profile;
+    };
+    if (!present(opt, "head"))
+        while (t.head + 1 < heads.size() && profile(t.head)) ++t.head;
+    if (profile(t.head))
+        add_error(
+            errors, "head",
+            "the head '" + heads[t.head].name +
+                "' predicts a profile (positions × strands), which is not explained yet: choose a count "
+                "head");
     if (present(opt, "class")) {
         const std::size_t K = model.head_outputs(t.head);
         const bool multiclass = infer::is_multiclass(model, t.head);

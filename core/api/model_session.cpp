@@ -11,6 +11,7 @@
 #include "../infer/evaluate.hpp"
 #include "../infer/prepared_input.hpp"
 #include "../io/sequence_model_file.hpp"
+#include "../nn/head_kind.hpp"
 #include "../train/sequence_task.hpp"
 #include "json_errors.hpp"
 
@@ -37,6 +38,18 @@ json head_prediction(const nn::Model& model, std::size_t h, const Tensor& prob, 
 {
     const std::size_t K = model.head_outputs(h);
     const float* row = prob.data() + k * K;
+    const nn::HeadKind& kind = nn::head_kind(model.spec().heads[h].loss);
+    if (kind.labels == nn::LabelKind::profile) {  // per strand, the L probabilities of the window
+        const std::size_t L = model.head_positions(h), S = K / L;
+        json strands = json::array();
+        for (std::size_t s = 0; s < S; ++s) {
+            std::vector<float> p(L);
+            for (std::size_t l = 0; l < L; ++l) p[l] = row[l * S + s];
+            strands.push_back(p);
+        }
+        return json{{"profile", strands}};
+    }
+    if (kind.observed) return json{{"value", row[0]}, {"count", std::expm1(row[0])}};  // log1p_mse
     if (infer::is_regression(model, h)) return json{{"value", row[0]}};
     if (!infer::is_multiclass(model, h)) return json{{"probability", row[0]}};
     const auto best = static_cast<std::size_t>(std::max_element(row, row + K) - row);
@@ -51,6 +64,14 @@ std::string check_labels(const nn::Model& model, const infer::Examples& ex, std:
                          const std::string& column, json& counts)
 {
     const std::string where = model.heads() > 1 ? " in column '" + column + "'" : "";
+    if (nn::head_kind(model.spec().heads[h].loss).labels == nn::LabelKind::profile) {
+        std::size_t n = 0;  // the label of a profile head is its total count
+        for (std::size_t i = 0; i < ex.size(); ++i) n += ex.label(i, h) > 0;
+        counts = n;
+        if (n >= 10) return "";
+        return "training needs at least 10 regions with reads in " + column + " (found " + std::to_string(n) +
+               ")";
+    }
     if (infer::is_regression(model, h)) {  // numbers: enough of them, and not all the same
         std::size_t n = 0;
         float lo = INFINITY, hi = -INFINITY;
@@ -206,10 +227,15 @@ Session::Training ModelSession::prepare_training(const std::string& text, const 
     infer::Prepared p = infer::prepare(*model_, text, topt);
     if (!p.errors.is_null()) return refused(p.errors);
     json label_counts = json::object(), columns = json::array();
-    for (std::size_t h = 0; h < model_->heads(); ++h) {
-        const std::string column = topt.tasks.empty()
-                                       ? (p.set.label_column.empty() ? topt.label_column : p.set.label_column)
-                                       : p.set.task_columns[h];
+    for (std::size_t h = 0, task = 0; h < model_->heads(); ++h) {
+        std::string column;
+        if (infer::reads_profiles(*model_, h)) {  // "counts_plus+counts_minus"
+            for (const auto& c : model_->spec().heads[h].columns) column += (column.empty() ? "" : "+") + c;
+        } else {
+            column = topt.tasks.empty()
+                         ? (p.set.label_column.empty() ? topt.label_column : p.set.label_column)
+                         : p.set.task_columns[task++];
+        }
         json counts;
         std::string why = check_labels(*model_, p.ex, h, column, counts);
         if (!why.empty()) return refused(column, why);

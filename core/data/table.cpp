@@ -216,7 +216,9 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
     int seq_col = opt.sequence ? find_column(names, "sequence") : -1;
     if (opt.sequence && seq_col < 0) seq_col = find_column(names, "seq");
     const bool multitask = !opt.tasks.empty();
-    const int label_col = multitask ? -1 : find_column(names, opt.label_column);
+    // A profile table's labels are its count lists (and task columns, if any): no 'label' column.
+    const bool profile = !opt.profile_columns.empty();
+    const int label_col = multitask || profile ? -1 : find_column(names, opt.label_column);
     int id_col = find_column(names, "id");
     if (id_col < 0) id_col = find_column(names, "name");
     const std::string columns_found = "the header row has " + quoted_list(names);
@@ -259,7 +261,7 @@ Parsed<SequenceSet> parse_table(std::string_view text, const TableOptions& opt)
     find_all(opt.feature_columns, feature_cols, set.feature_columns, "a number");
     find_all(opt.profile_columns, profile_cols, set.profile_columns, "a list of counts");
     set.profile_length = opt.profile_length;
-    if (label_col < 0 && opt.require_labels && !multitask)
+    if (label_col < 0 && opt.require_labels && !multitask && !profile)
         errors.add(header_line, 1, "",
                    "no '" + opt.label_column + "' column: " + columns_found +
                        "; training needs a column of " +

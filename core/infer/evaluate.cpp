@@ -9,6 +9,7 @@
 #include "../train/batches.hpp"
 #include "../train/correlation.hpp"
 #include "../train/metrics.hpp"
+#include "profile_scores.hpp"
 
 namespace helix::infer {
 
@@ -43,16 +44,23 @@ std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex,
         prob.push_back(xt::zeros<float>({indices.size(), model.head_outputs(h)}));
     std::vector<std::size_t> position(ex.size());
     for (std::size_t k = 0; k < indices.size(); ++k) position[indices[k]] = k;
+    // At most kPositionsPerBatch positions per forward pass: every layer's output of the batch is held until
+    // it ends, and a 1,000-base profile model's outputs take about 2 MB per record (the threaded wasm build
+    // has a fixed heap of 512 MB).
+    constexpr std::size_t kPositionsPerBatch = 32768;
+    std::size_t longest = 1;
+    for (std::size_t i : indices) longest = std::max(longest, ex.sequences[i].size());
+    batch_size = std::max<std::size_t>(1, std::min(batch_size, kPositionsPerBatch / longest));
     Rng unused(0);
     for (const auto& batch : train::make_batches(ex.sequences, indices, batch_size, nullptr)) {
         std::vector<Var> logits =
             model.forward_heads(encode_inputs(model, ex, batch), /*training=*/false, unused);
         for (std::size_t h = 0; h < logits.size(); ++h) {
-            const std::size_t K = model.head_outputs(h);
+            const std::size_t W = model.head_outputs(h), L = model.head_positions(h);
             const float* z = logits[h].value().data();
             const nn::HeadKind& kind = nn::head_kind(model.spec().heads[h].loss);
             for (std::size_t b = 0; b < batch.size(); ++b)
-                kind.predict(z + b * K, K, prob[h].data() + position[batch[b]] * K);
+                kind.predict(z + b * W, L, W / L, prob[h].data() + position[batch[b]] * W);
         }
     }
     return prob;
@@ -84,7 +92,7 @@ Scores score_head(const Tensor& prob, const std::vector<float>& labels, const nn
     for (std::size_t k = 0; k < labels.size(); ++k) {
         if (std::isnan(labels[k])) continue;
         const float* row = prob.data() + k * K;
-        y.push_back(labels[k]);
+        y.push_back(kind.observed ? kind.observed(labels[k]) : labels[k]);
         p.insert(p.end(), row, row + K);
         loss += kind.example_loss(row, K, labels[k]);
     }
@@ -102,6 +110,9 @@ Scores score_head(const Tensor& prob, const std::vector<float>& labels, const nn
             for (std::size_t k = 0; k < y.size(); ++k) s.mse += (p[k] - y[k]) * (p[k] - y[k]) / y.size();
             s.pearson = train::pearson(p, y);
             s.spearman = train::spearman(p, y);
+            break;
+        case nn::LabelKind::profile:  // scored by score_profile_head
+            HELIX_ASSERT(!"a profile head");
             break;
         case nn::LabelKind::classes:
             s.accuracy = train::multiclass_accuracy(p, y, K);
@@ -147,7 +158,18 @@ HeadScores score_heads(const nn::Model& model, const Examples& ex, const std::ve
         std::vector<float> y(indices.size());
         for (std::size_t k = 0; k < indices.size(); ++k) y[k] = ex.label(indices[k], h);
         const auto& head = model.spec().heads[h];
-        out.heads[h] = score_head(prob[h], y, nn::head_kind(head.loss));
+        const nn::HeadKind& kind = nn::head_kind(head.loss);
+        if (kind.labels == nn::LabelKind::profile) {
+            const std::size_t W = model.head_outputs(h), L = model.head_positions(h);
+            std::vector<float> counts(indices.size() * W);
+            const auto cols = profile_column_indices(ex, head.columns);
+            HELIX_ASSERT(!ex.profiles.empty());  // scores need the observed profiles
+            for (std::size_t k = 0; k < indices.size(); ++k)
+                profile_of(ex, indices[k], cols, counts.data() + k * W);
+            out.heads[h] = score_profile_head(prob[h], counts, L, W / L);
+        } else {
+            out.heads[h] = score_head(prob[h], y, kind);
+        }
         if (out.heads[h].n) loss += head.weight * out.heads[h].loss;
         acc.push_back(out.heads[h].accuracy);
         roc.push_back(out.heads[h].auroc);
@@ -193,6 +215,13 @@ nlohmann::json scores_json(const Scores& s)
         out["mse"] = num(s.mse);
         out["pearson"] = num(s.pearson);
         out["spearman"] = num(s.spearman);
+    }
+    if (s.signal_n || !std::isnan(s.profile_pearson)) {
+        out["profile_pearson"] = num(s.profile_pearson);
+        out["jsd"] = num(s.jsd);
+        out["signal_regions"] = s.signal_n;
+        out["baseline"] = {{"profile_pearson", num(s.baseline_profile_pearson)},
+                           {"jsd", num(s.baseline_jsd)}};
     }
     return out;
 }

@@ -22,7 +22,8 @@ std::vector<std::string> fit_to_model(const nn::Model& model, const data::Sequen
 
 // Per head, the predictions of the records `indices` (in that order), as its kind (nn/head_kind.hpp)
 // makes them: (n, 1) sigmoids of a bce_with_logits head, (n, K) softmax rows of a softmax_cross_entropy
-// head, (n, 1) numbers of an mse head. Batches group equal lengths. Dropout is off.
+// head, (n, 1) numbers of an mse head, (n, L × S) profiles of a multinomial_nll head (softmax over positions
+// per strand, channels-last). Batches group equal lengths. Dropout is off.
 std::vector<Tensor> predict_heads(nn::Model& model, const Examples& ex,
                                   const std::vector<std::size_t>& indices, std::size_t batch_size = 256);
 
@@ -42,6 +43,11 @@ struct Scores {
     // target; NaN for classifiers (and then left out of scores_json).
     double mse = std::nan(""), pearson = std::nan(""), spearman = std::nan("");
     std::size_t n = 0;
+    // Profile heads (multinomial_nll, profile_scores.hpp): over the signal_n regions with signal, the median
+    // profile Pearson and mean Jensen-Shannon distance, and both for the average-profile baseline.
+    double profile_pearson = std::nan(""), jsd = std::nan("");
+    double baseline_profile_pearson = std::nan(""), baseline_jsd = std::nan("");
+    std::size_t signal_n = 0;
 };
 
 // Every head's scores on the records `indices` whose label for that head is present, and their
@@ -63,6 +69,8 @@ HeadScores score_heads(const nn::Model& model, const Examples& ex, const std::ve
                        const std::vector<Tensor>& prob);
 
 // {"loss", "accuracy", "auroc", "auprc", "n"}; a score that is not a number (AUROC of one class) is null.
+// Regression heads add "mse", "pearson", "spearman"; profile heads "profile_pearson", "jsd",
+// "signal_regions" and "baseline": {"profile_pearson", "jsd"}.
 nlohmann::json scores_json(const Scores& s);
 // The combined scores, and with several heads also "heads": {name: scores_json, ...}.
 nlohmann::json scores_json(const nn::Model& model, const HeadScores& s);

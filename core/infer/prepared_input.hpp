@@ -17,9 +17,12 @@ namespace helix::infer {
 bool reads_task_columns(const nn::Model& model);
 bool is_multiclass(const nn::Model& model, std::size_t h = 0);
 bool is_regression(const nn::Model& model, std::size_t h);  // its loss reads numbers (mse)
+// Whether head h reads profile columns (a profile head, or a count head whose label is their total).
+bool reads_profiles(const nn::Model& model, std::size_t h);
 
 // The table columns the model reads: labels (0/1 or class indices; per head for a multi-head model),
-// numeric features of every features input, and the DNA unless it reads none.
+// numeric features of every features input, the profile columns of its profile heads (when labels are
+// required; their lists must have the model's output window of values), and the DNA unless it reads none.
 data::TableOptions table_options(const nn::Model& model, const std::string& label_column,
                                  bool require_labels);
 

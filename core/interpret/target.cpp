@@ -72,7 +72,7 @@ float Scorer::score(const float* row, std::size_t k) const
     // The head's prediction (a probability for classes, the number itself for a regression head).
     const std::size_t K = outputs();
     prediction_.resize(K);
-    nn::head_kind(model_.spec().heads[target_.head].loss).predict(row, K, prediction_.data());
+    nn::head_kind(model_.spec().heads[target_.head].loss).predict(row, 1, K, prediction_.data());
     return prediction_[k];
 }
 

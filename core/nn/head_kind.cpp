@@ -5,17 +5,18 @@
 #include <cmath>
 
 #include "../ops/ops.hpp"
+#include "profile_head_kinds.hpp"
 
 namespace helix::nn {
 
 namespace {
 
-void sigmoid_of(const float* z, std::size_t, float* out)
+void sigmoid_of(const float* z, std::size_t, std::size_t, float* out)
 {
     out[0] = 1.0f / (1.0f + std::exp(-z[0]));
 }
 
-void softmax_of(const float* z, std::size_t K, float* out)
+void softmax_of(const float* z, std::size_t, std::size_t K, float* out)
 {
     const float mx = *std::max_element(z, z + K);  // shifted so exp cannot overflow
     double total = 0;
@@ -24,12 +25,12 @@ void softmax_of(const float* z, std::size_t K, float* out)
         out[j] = static_cast<float>(std::exp(static_cast<double>(z[j] - mx)) / total);
 }
 
-void identity_of(const float* z, std::size_t K, float* out)
+void identity_of(const float* z, std::size_t, std::size_t K, float* out)
 {
     std::copy_n(z, K, out);
 }
 
-void exp_of(const float* z, std::size_t K, float* out)
+void exp_of(const float* z, std::size_t, std::size_t K, float* out)
 {
     for (std::size_t j = 0; j < K; ++j) out[j] = std::exp(z[j]);
 }
@@ -88,12 +89,24 @@ const HeadKind kKinds[] = {
     {"poisson", LabelKind::number, poisson, exp_of, poisson_loss},
 };
 
+// The kinds above, then those kept in files of their own.
+const std::vector<const HeadKind*>& all_kinds()
+{
+    static const std::vector<const HeadKind*> kinds = [] {
+        std::vector<const HeadKind*> out;
+        for (const HeadKind& k : kKinds) out.push_back(&k);
+        for (const HeadKind& k : profile_head_kinds()) out.push_back(&k);
+        return out;
+    }();
+    return kinds;
+}
+
 }  // namespace
 
 const HeadKind& head_kind(const std::string& loss)
 {
-    for (const HeadKind& k : kKinds)
-        if (loss == k.loss) return k;
+    for (const HeadKind* k : all_kinds())
+        if (loss == k->loss) return *k;
     HELIX_ASSERT(!"a head loss the spec does not accept");
     return kKinds[0];
 }
@@ -102,7 +115,7 @@ const std::vector<std::string>& head_loss_names()
 {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
-        for (const HeadKind& k : kKinds) out.push_back(k.loss);
+        for (const HeadKind* k : all_kinds()) out.push_back(k->loss);
         return out;
     }();
     return names;

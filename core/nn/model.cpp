@@ -47,7 +47,40 @@ Shape merge_shape(const std::string& type, const std::vector<Shape>& in, std::st
     }
     return out;
 }
+// "" when a profile head's layer gives a fixed window of one channel per profile column, and every profile
+// head of the spec has the same window (the table's lists have one length); else why not.
+// `field` gets ".columns" when the columns are at fault.
+std::string profile_head_error(const HeadSpec& head, const Shape& shape, const std::string& what,
+                               std::size_t window, std::string& field)
+{
+    if (shape.size() != 2)
+        return what + " must give positions × strands (a sequence of " + std::to_string(head.columns.size()) +
+               " channels), but it gives " + shape_text(shape) + ": end with a conv1d of " +
+               std::to_string(head.columns.size()) + " filters";
+    if (shape[0] == 0)
+        return what +
+               " has a window that depends on the input length: give input.length, or end with a "
+               "crop layer of the output window's length";
+    if (window && shape[0] != window)
+        return what + " gives a window of " + std::to_string(shape[0]) +
+               " positions, but an earlier profile "
+               "head's is " +
+               std::to_string(window) + " (a table's count lists have one length)";
+    field = ".columns";
+    if (shape[1] != head.columns.size())
+        return what + " gives " + std::to_string(shape[1]) + " channels but the head names " +
+               std::to_string(head.columns.size()) + " profile columns (one channel per column, a strand)";
+    return "";
+}
+
 }  // namespace
+
+std::size_t Model::profile_length() const
+{
+    for (std::size_t h = 0; h < head_positions_.size(); ++h)  // during build: the heads built so far
+        if (head_kind(spec_.heads[h].loss).labels == LabelKind::profile) return head_positions_[h];
+    return 0;
+}
 
 std::string Model::propagate(std::size_t L, std::vector<Shape>& shapes, std::size_t& where) const
 {
@@ -136,6 +169,19 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
         const std::string what =
             single ? "the last layer" : "layer " + last.name + " (head " + head.name + ")";
         const std::string lf = single ? "layers[" + std::to_string(li) + "]" : f;
+        const HeadKind& kind = head_kind(head.loss);
+        if (kind.labels == LabelKind::profile) {
+            std::string field;
+            const std::string why = profile_head_error(head, shape, what, m->profile_length(), field);
+            if (!why.empty()) {
+                errors.push_back({f + field, f + field + ": " + why});
+                return nullptr;
+            }
+            m->head_values_.push_back(I + li);
+            m->head_outputs_.push_back(shape[0] * shape[1]);
+            m->head_positions_.push_back(shape[0]);
+            continue;
+        }
         if (shape.size() != 1) {
             errors.push_back(
                 {f, f + ": " + what +
@@ -144,7 +190,6 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
             return nullptr;
         }
         const std::size_t outputs = shape[0];
-        const HeadKind& kind = head_kind(head.loss);
         if (kind.labels != LabelKind::classes && outputs != 1) {
             errors.push_back(
                 {f, f + ": " + what + " has " + std::to_string(outputs) + " outputs but " +
@@ -182,6 +227,7 @@ std::unique_ptr<Model> Model::build(const ModelSpec& spec, std::vector<SpecError
         }
         m->head_values_.push_back(I + li);
         m->head_outputs_.push_back(outputs);
+        m->head_positions_.push_back(1);
     }
 
     if (m->dna_input_ < 0) return m;  // features only: no sequence length to check

@@ -1,7 +1,8 @@
 // core/nn/model.hpp: a Model is a spec made real: layers with initialised parameters wired as the spec's
 // graph (each layer reads named inputs or earlier layers; concatenate and add merge several), a forward
 // pass from its inputs (one-hot DNA (B, L, 4), numeric features (B, F)) to each head's logits
-// (B, outputs), and the shape rules that say which sequence lengths it accepts.
+// (B, outputs), or (B, positions, strands) for a profile head, and the shape rules that say which sequence
+// lengths it accepts.
 #pragma once
 
 #include <memory>
@@ -27,6 +28,10 @@ public:
     std::size_t fixed_length() const { return spec_.input.length; }  // 0: any length >= min_length()
     std::size_t outputs() const { return head_outputs_.at(0); }      // the first head's width
     std::size_t head_outputs(std::size_t h) const { return head_outputs_.at(h); }
+    // Positions of a profile head's output window (its outputs are positions × strands); 1 for other heads.
+    std::size_t head_positions(std::size_t h) const { return head_positions_.at(h); }
+    // The output window of the model's profile heads (they share one), 0 when it has none.
+    std::size_t profile_length() const;
     std::size_t heads() const { return spec_.heads.size(); }
     // Index in spec().inputs of the DNA input, or -1 for a model of features only.
     int dna_input() const { return dna_input_; }
@@ -70,6 +75,7 @@ private:
     std::vector<Shape> shapes_;  // output shape of each layer at build time (0 = any length)
     std::size_t min_length_ = 0;
     std::vector<std::size_t> head_outputs_;
+    std::vector<std::size_t> head_positions_;
     int dna_input_ = -1;
 };
 

@@ -71,6 +71,30 @@ HeadSpec read_head(const json& j, std::size_t index, std::vector<SpecError>& err
         if (h.loss != "softmax_cross_entropy")
             r.fail(r.field("classes"), "class names need \"loss\": \"softmax_cross_entropy\"");
     }
+    r.allow("columns");
+    const bool profile = h.loss == "multinomial_nll";
+    if (r.has("columns")) {
+        const json& c = j.at("columns");
+        std::set<std::string> seen;
+        if (!c.is_array() || c.empty() || !std::all_of(c.begin(), c.end(), [&](const json& x) {
+                return x.is_string() && !x.get<std::string>().empty() &&
+                       seen.insert(x.get<std::string>()).second;
+            }))
+            r.fail(r.field("columns"),
+                   "must list different profile columns, one per strand, e.g. [\"counts_plus\", "
+                   "\"counts_minus\"], got " +
+                       c.dump());
+        else
+            for (const auto& x : c) h.columns.push_back(x.get<std::string>());
+        if (!profile && h.loss != "log1p_mse")
+            r.fail(r.field("columns"),
+                   "profile columns need \"loss\": \"multinomial_nll\" (the profile) or "
+                   "\"log1p_mse\" (their total count)");
+    } else if (profile) {
+        r.fail(r.field("columns"),
+               "missing: the profile columns this head predicts, one per strand, e.g. "
+               "[\"counts_plus\", \"counts_minus\"]");
+    }
     r.allow("metrics");  // accepted for readability; every head is scored on loss, accuracy, AUROC, AUPRC
     r.allow("comment");
     r.reject_unknown();
@@ -212,6 +236,10 @@ SpecResult parse_spec(const json& j)
         h.label = "label";
         h.classes = s.classes;
         s.heads.push_back(h);
+        if (s.loss == "multinomial_nll")
+            top.fail("loss",
+                     "a profile model names its profile columns in \"heads\": [{\"name\": \"profile\", "
+                     "\"layer\": ..., \"loss\": \"multinomial_nll\", \"columns\": [...]}]");
     }
     if (s.heads.size() == 1) {  // the single-head fields, which most of the engine reads
         s.loss = s.heads[0].loss;
@@ -243,7 +271,7 @@ SpecResult parse_spec(const json& j)
         else if (s.training.monitor != "val_loss")
             errors.push_back({"training.monitor", "training.monitor: '" + s.training.monitor +
                                                       "' scores classes, but every head of this model is a "
-                                                      "regression (loss mse or poisson): use \"val_loss\""});
+                                                      "regression or a profile: use \"val_loss\""});
     }
     top.reject_unknown();
     return res;
@@ -295,6 +323,7 @@ nlohmann::json spec_to_json(const ModelSpec& s)
                       {"weight", h.weight},
                       {"label", h.label}};
             if (!h.classes.empty()) o["classes"] = h.classes;
+            if (!h.columns.empty()) o["columns"] = h.columns;
             heads.push_back(o);
         }
         out["inputs"] = inputs;

@@ -23,6 +23,11 @@
 // label column defaults to its name; an empty cell is a missing label, left out of that head's loss.
 // Without "heads" the last layer is the one head, its loss the spec's "loss" and its label column "label".
 // "trainable": false on a layer freezes its parameters (transfer learning).
+// A profile model (BPNet) has a profile head and a count head reading a table's profile columns:
+//    "heads": [{"name": "profile", "layer": "profile_out", "loss": "multinomial_nll",
+//               "columns": ["counts_plus", "counts_minus"]},
+//              {"name": "counts", "layer": "count_out", "loss": "log1p_mse",
+//               "columns": ["counts_plus", "counts_minus"], "weight": 10}]
 // Every problem is reported as {field, message} with the field's JSON path ("layers[2].kernel_size").
 #pragma once
 
@@ -55,6 +60,10 @@ struct HeadSpec {
     float weight = 1.0f;                   // its share of the total loss
     std::string label;  // the label column; defaults to the head's name ("label" for the default head)
     std::vector<std::string> classes;  // softmax_cross_entropy: one name per output (optional)
+    // Profile columns of the table (lists of per-position counts, one column per strand): a multinomial_nll
+    // head predicts them (required; one channel of its layer per column); a log1p_mse head's label is their
+    // total over the window (else its label column holds the counts).
+    std::vector<std::string> columns;
 };
 
 struct ModelSpec {

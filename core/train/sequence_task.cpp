@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "../infer/profile_scores.hpp"
 #include "../nn/head_kind.hpp"
 #include "../ops/norm.hpp"
 #include "../ops/ops.hpp"
@@ -107,12 +108,19 @@ nlohmann::json SequenceTask::test_scores()
     constexpr std::size_t kScatterPoints = 3000;
     const std::size_t step = (test.size() + kScatterPoints - 1) / kScatterPoints;
     for (std::size_t h = 0; h < model_.heads(); ++h) {
-        if (nn::head_kind(model_.spec().heads[h].loss).classification()) continue;
+        const nn::LabelKind labels = nn::head_kind(model_.spec().heads[h].loss).labels;
+        if (labels == nn::LabelKind::profile) {
+            nlohmann::json& where = model_.heads() > 1 ? out["heads"][model_.spec().heads[h].name] : out;
+            where["tracks"] = infer::profile_tracks(model_, ex_, h, test, prob);
+            continue;
+        }
+        if (labels != nn::LabelKind::number) continue;
         nlohmann::json observed = nlohmann::json::array(), predicted = nlohmann::json::array();
         for (std::size_t k = 0; k < test.size(); k += step) {
             const float y = ex_.label(test[k], h);
             if (std::isnan(y)) continue;
-            observed.push_back(y);
+            const auto* kind = &nn::head_kind(model_.spec().heads[h].loss);
+            observed.push_back(kind->observed ? kind->observed(y) : y);
             predicted.push_back(prob[h](k, 0));
         }
         nlohmann::json& where = model_.heads() > 1 ? out["heads"][model_.spec().heads[h].name] : out;

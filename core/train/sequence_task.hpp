@@ -4,8 +4,9 @@
 //   TrainingRun run(task, {training.epochs, training.patience, training.monitor});
 // The records are split (seeded, stratified on the first head's label) into train / validation / test. An
 // epoch's batches group equal lengths (batches.hpp), shuffled; the loss is each head's mean over the records
-// that have its label, times the head's weight, summed. Validation predicts kValidationChunk records per
-// step.
+// that have its label, times the head's weight, summed. Test scores add, per regression head, the test points
+// (observed, predicted) and, per profile head, observed and predicted tracks of test regions with signal.
+// Validation predicts kValidationChunk records per step.
 #pragma once
 
 #include <memory>

@@ -27,7 +27,11 @@ export async function context(helix) {
   const [header, ...rows] = corpusText('table/clean.tsv').trim().split('\n');
   const trainPath = join(dir, 'train.tsv');
   writeFileSync(trainPath, `${[header, ...rows, ...rows, ...rows].join('\n')}\n`);
-  return { helix, dir, model, mlp, modelPath: corpusPath('model/clean.json'), mlpPath, trainPath };
+  // The profile tables are read by an untrained bpnet-profile (1,000 bases in, a 200-position window out).
+  const bpnet = helix.createModel('bpnet-profile');
+  const bpnetPath = join(dir, 'bpnet.json');
+  writeFileSync(bpnetPath, bpnet.save({}));
+  return { helix, dir, model, mlp, bpnet, modelPath: corpusPath('model/clean.json'), mlpPath, bpnetPath, trainPath };
 }
 
 const ALL_PRESETS = [PRESETS, GRAPH_PRESETS, GAN_PRESETS, AUTOENCODER_PRESETS].flatMap((p) => Object.keys(p));
@@ -54,6 +58,13 @@ export const KINDS = {
       return { n: r.n, loss: round(r.loss) };
     },
     cli: ({ mlpPath }, path) => ['evaluate', '--model', mlpPath, '--data', path],
+  },
+  profile: {
+    api: ({ bpnet }, text) => {
+      const r = bpnet.evaluate(text);
+      return { n: r.n, profile: round(r.heads.profile.loss), counts: round(r.heads.counts.loss) };
+    },
+    cli: ({ bpnetPath }, path) => ['evaluate', '--model', bpnetPath, '--data', path],
   },
   matrix: {
     api: ({ helix }, text) => {

@@ -72,6 +72,13 @@ Outcome read_case(const json& item, const std::string& text)
         auto parsed = data::parse_sequences(text, opt);
         out.read = {parsed.value.sequences, parsed.value.labels, parsed.value.features};
         out.errors = located(parsed);
+    } else if (kind == "profile") {  // the bpnet-profile preset's table: two strands, a 200-position window
+        data::TableOptions opt;
+        opt.profile_columns = {"counts_plus", "counts_minus"};
+        opt.profile_length = 200;
+        auto parsed = data::parse_sequences(text, opt);
+        out.read = {parsed.value.sequences, parsed.value.profiles};
+        out.errors = located(parsed);
     } else if (kind == "matrix") {
         auto parsed = data::parse_matrix(text);
         out.read = {parsed.value.ids, parsed.value.columns, parsed.value.values};

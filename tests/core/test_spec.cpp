@@ -84,7 +84,9 @@ TEST_CASE("spec: softmax_cross_entropy with class names; names need that loss, u
         "classes": "EI"})"),
         "classes", "list of at least 2"));
     CHECK(has_error(parse_spec_text(R"({"layers": [{"type": "dense", "units": 3}], "loss": "huber"})"),
-                    "loss", "'huber' is not one of: bce_with_logits, mse, poisson, softmax_cross_entropy"));
+                    "loss",
+                    "'huber' is not one of: bce_with_logits, log1p_mse, mse, multinomial_nll, poisson, "
+                    "softmax_cross_entropy"));
 }
 
 TEST_CASE("spec: a softmax activation is refused with a pointer to the loss")

@@ -188,8 +188,20 @@ async function exportCase(name, fileText, seed, kind = 'predict') {
   return { name, dir, input, kind, network, seed, fileText };
 }
 
+// Presets whose layers have no exporter yet (issue 20: crop, dilated convolutions and profile heads): exporting one
+// is refused, naming the first layer that cannot be written.
+const NOT_EXPORTED = { 'bpnet-profile': "spec.layers[1].type: 'crop' has no PyTorch/ONNX export" };
+const EXPORTED = Object.entries(PRESETS).filter(([name]) => !(name in NOT_EXPORTED));
+
+test('presets with layers no exporter writes yet are refused, naming the layer', async () => {
+  for (const [name, message] of Object.entries(NOT_EXPORTED)) {
+    const text = helix.createModel(PRESETS[name]).save();
+    await assert.rejects(exportPytorch(text), (e) => e.errors?.some((x) => x.message.startsWith(message)));
+  }
+});
+
 test('setup: every preset, the coverage spec, the GAN discriminator and an autoencoder export', async () => {
-  for (const [i, [name, spec]] of [...Object.entries(PRESETS), ['coverage', COVERAGE]].entries()) {
+  for (const [i, [name, spec]] of [...EXPORTED, ['coverage', COVERAGE]].entries()) {
     // Regression outputs are unbounded: +-0.5 on every weight of the 0.62 M-parameter DeepSTARR shape gives outputs
     // in the thousands built from cancelling sums, where float32 itself differs by 5e-5 relative (measured: 4.7e-5
     // PyTorch, 5.4e-5 ONNX, values up to 2948). Weights perturbed by +-0.125, closer to the size of trained weights of
@@ -268,7 +280,7 @@ test('setup: every preset, the coverage spec, the GAN discriminator and an autoe
   const onnxAll = await onnxProbabilities(exportOnnx(aeText).bytes, matrix, aeCase.network);
   aeCase.onnx = { reconstruction: onnxAll.reconstruction };
   cases.push(aeCase);
-  assert.equal(cases.length, Object.keys(PRESETS).length + 3);
+  assert.equal(cases.length, EXPORTED.length + 3);
 });
 
 test("PyTorch and ONNX give Helix's probabilities within 1e-5 on 100 inputs, for every case", () => {

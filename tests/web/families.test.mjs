@@ -75,6 +75,7 @@ describe('model families', () => {
         'mlp',
         'cnn-multitask',
         'regression-activity',
+        'bpnet-profile',
         'multimodal',
         'transfer',
         'gcn-node',
@@ -89,6 +90,7 @@ describe('model families', () => {
         'DNA sequence models',
         'Table-column models (no DNA)',
         'Regression (numbers)',
+        'Profiles (reads per base)',
         'Multi-task',
         'Multimodal (DNA + columns)',
         'Transfer learning',
@@ -285,6 +287,32 @@ describe('model families', () => {
       );
       assert.deepEqual(page.consoleErrors, []);
       await screenshot(page, 'family-regression');
+      await page.close();
+    },
+  );
+
+  test(
+    'profile: bpnet-profile trains on its example and draws predicted against observed reads of test regions',
+    { timeout: 900_000 },
+    async () => {
+      const page = await pagePicking('bpnet-profile');
+      assert.equal(await page.getByTestId('example-select').inputValue(), 'profile');
+      await trainFor(page, 1, /Trained/, 880_000);
+      assert.match(await page.getByTestId('status').innerText(), /profile Pearson -?[0-9.]+ \(average profile/);
+      await page.getByTestId('profile-view').waitFor({ timeout: 20_000 });
+      // up to 12 held-out regions with signal to choose from, named by their table ids
+      const regions = await page.getByTestId('profile-region').locator('option').allInnerTexts();
+      assert.ok(regions.length > 1 && regions.length <= 12, regions.join(', '));
+      assert.ok(
+        regions.every((r) => /^region\d+$/.test(r)),
+        regions.join(', '),
+      );
+      assert.ok((await page.getByTestId('profile-tracks').locator('rect.profile-bar').count()) > 0);
+      assert.match(await page.getByTestId('profile-metrics').innerText(), new RegExp(regions[0]));
+      await page.getByTestId('profile-region').selectOption({ index: 1 });
+      assert.match(await page.getByTestId('profile-metrics').innerText(), new RegExp(regions[1]));
+      assert.deepEqual(page.consoleErrors, []);
+      await screenshot(page, 'family-profile');
       await page.close();
     },
   );

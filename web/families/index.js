@@ -4,6 +4,7 @@ import sequence from './sequence.js';
 import columns from './columns.js';
 import multitask from './multitask.js';
 import regression from './regression.js';
+import profile from './profile.js';
 import multimodal from './multimodal.js';
 import transfer from './transfer.js';
 import graph from './graph.js';
@@ -11,7 +12,18 @@ import autoencoder from './autoencoder.js';
 import gan from './gan.js';
 import { familyOfText } from '../../js/model-file.js';
 
-export const FAMILIES = [sequence, columns, regression, multitask, multimodal, transfer, graph, autoencoder, gan];
+export const FAMILIES = [
+  sequence,
+  columns,
+  regression,
+  profile,
+  multitask,
+  multimodal,
+  transfer,
+  graph,
+  autoencoder,
+  gan,
+];
 
 export const familyByKey = (key) => FAMILIES.find((f) => f.key === key) ?? FAMILIES[0];
 

@@ -2,7 +2,7 @@
 // regression model's predicted number, per head, without a bar).
 // For a multi-class model (rows carry `probabilities`) a "Predicted class" column appears and the bar shows
 // the probability of that class. For a multi-head model (rows carry `heads`) there is one probability column
-// per head (task). A model without DNA input (numeric columns only) has no length column.
+// per head (task); a profile head has none (its tracks are a result view). A model without DNA input (numeric columns only) has no length column.
 // Column headings are buttons that sort (aria-sort says how); "Export TSV" downloads the rows as shown.
 // For a model that can be explained, each sequence's name is a button (click the row, or focus the name and
 // press Enter) that calls onExplain(row); the row being explained is marked.
@@ -25,6 +25,7 @@ function shown(row) {
   if (!row.heads) return { ...row, ...headValue(row) };
   const out = { id: row.id, length: row.length };
   for (const [name, value] of Object.entries(row.heads)) {
+    if (value.profile) continue; // a profile head's per-base prediction: the Results panel draws it
     const v = headValue(value);
     out[`head:${name}`] = v.probability ?? v.value;
     if (v.predicted !== undefined) out[`class:${name}`] = v.predicted;
@@ -39,6 +40,7 @@ function columnsFor(rows) {
   const heads = rows.find((r) => r.heads)?.heads;
   if (heads) {
     for (const [name, value] of Object.entries(heads)) {
+      if (value.profile) continue;
       const number = value.value !== undefined; // a regression head: its predicted number, no bar
       columns.push({
         key: `head:${name}`,
