@@ -107,7 +107,7 @@ export const zh = {
   genomeBuild: '构建数据集',
   genomeCancel: '取消',
   genomeCancelled: '已取消：没有任何更改。',
-  genomeProgress: '{stage}：{done} / {total}',
+  genomeProgress: '正在读取{stage}：已完成 {done} / {total}',
   genomeStage_positives: '峰窗口',
   genomeStage_negatives: '负样本窗口',
   genomeStage_signal: '信号',

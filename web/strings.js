@@ -113,7 +113,7 @@ export const en = {
   genomeBuild: 'Build dataset',
   genomeCancel: 'Cancel',
   genomeCancelled: 'Cancelled: nothing was changed.',
-  genomeProgress: '{stage}: {done} of {total}',
+  genomeProgress: 'Reading {stage}: {done} of {total} done',
   genomeStage_positives: 'peak windows',
   genomeStage_negatives: 'negative windows',
   genomeStage_signal: 'signal',
