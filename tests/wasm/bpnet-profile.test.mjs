@@ -60,3 +60,27 @@ test(
     assert.equal(scores.heads.profile.n, 2000);
   },
 );
+
+test('helix predict writes a profile head as one column per strand, each a distribution over the window', async () => {
+  const helix = await engine();
+  const model = helix.createModel('bpnet-profile');
+  const dir = mkdtempSync(join(tmpdir(), 'helix-bpnet-predict-'));
+  const file = join(dir, 'untrained.json');
+  writeFileSync(file, model.save({}));
+  model.dispose();
+  const input = fileURLToPath(new URL('tests/bad-inputs/profile/clean.tsv', root));
+  const r = spawnSync(process.execPath, [cli, 'predict', '--model', file, '--input', input], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [header, ...rows] = r.stdout.trim().split('\n');
+  assert.equal(header, 'id\tcounts\tprofile_counts_plus\tprofile_counts_minus');
+  assert.equal(rows.length, 4);
+  for (const row of rows) {
+    const [, count, plus, minus] = row.split('\t');
+    assert.ok(Number.isFinite(Number(count)));
+    for (const strand of [plus, minus]) {
+      const p = strand.split(',').map(Number);
+      assert.equal(p.length, 200);
+      assert.ok(Math.abs(p.reduce((a, v) => a + v, 0) - 1) < 1e-2);
+    }
+  }
+});
