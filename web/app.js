@@ -27,6 +27,10 @@ import { explainController } from './playground/explaining.js';
 import { modelFilesController } from './playground/model-files.js';
 import { checksController } from './playground/checks.js';
 import { presetCatalogue, usePreset } from './playground/presets.js';
+import { autosaveController } from './playground/autosave.js';
+import { recoveryController } from './playground/recovery.js';
+import { myModelsController } from './playground/my-models.js';
+import { pageScope } from './state/saved-session.js';
 
 export { PANEL_NAMES };
 
@@ -41,6 +45,8 @@ const DEFAULT_PRESET = 'cnn-binding';
 //           predictions, explain
 //   epochs, seed: the training settings' starting values; autostart: train as soon as ready
 //   onEvent(name, detail): 'epoch' (each epoch's figures), 'trained' (the run's summary), 'predicted' (rows)
+//   keep: the key its work is kept under in this browser (web/state/saved-session.js; the page: its path;
+//         an element: its page and id); false keeps nothing
 export function mountPlayground(root, options = {}) {
   const handle = {};
   handle.ready = main(root, options, handle);
@@ -54,9 +60,11 @@ export function mountPlayground(root, options = {}) {
 
 // The engine client of one playground: another playground on this page using the shared engine makes it
 // wait, and the status says so until its turn comes.
-function engineFor(status) {
+// onCrash(crash): the worker died or its engine aborted (web/playground/recovery.js).
+function engineFor(status, onCrash) {
   let beforeWait = null;
   return createEngine({
+    onCrash,
     onWait: (waiting) => {
       if (waiting) {
         beforeWait = { text: status.message.textContent, tone: status.element.dataset.tone };
@@ -91,7 +99,7 @@ function buildPanels(ctx) {
     examples: EXAMPLES,
     sourcesUrl: SOURCES_URL,
     loadExample,
-    onChange: () => (ctx.checks.checkData(), state.hashSync?.schedule()),
+    onChange: () => (ctx.checks.checkData(), state.hashSync?.schedule(), ctx.autosave?.schedule()),
   });
   panelHeading(byId('train-panel'), t('trainTitle'), t('trainIntro'));
   ctx.trainIntro = byId('train-panel').querySelector('.intro');
@@ -119,6 +127,7 @@ function refreshControls(ctx) {
   ctx.explain.refresh({ hasModel });
   ctx.model?.setHasModel(hasModel && !busy);
   ctx.exporter?.setEnabled(hasModel && !busy);
+  ctx.myModels?.setHasModel(hasModel && !busy);
   for (const view of state.resultViews.values()) view.refresh?.({ models: state.models, busy });
 }
 
@@ -130,7 +139,7 @@ function buildModelPanel(ctx, selected) {
     groups: ctx.groups,
     selected,
     onSave: () => files.save(),
-    onLoad: (text, name) => files.load(text, name),
+    onLoad: async (text, name) => (await files.load(text, name)) && ctx.autosave?.finished(null),
     onSpecChange: (spec) => ctx.checks.describeModel(spec),
     onPresetChange: (key) => usePreset(ctx, key),
   });
@@ -152,6 +161,7 @@ async function main(root, options, handle) {
     seed,
     autostart = false,
     onEvent = () => {},
+    keep = page ? pageScope() : false,
   } = options;
   buildSkeleton(root, { page, panels });
   const byId = (id) => root.querySelector(`#${id}`);
@@ -159,7 +169,7 @@ async function main(root, options, handle) {
   const state = createPlaygroundState();
   const share = page ? pageTools(byId('title'), state) : null;
   const status = new StatusLine(byId('status'));
-  const engine = engineFor(status);
+  const engine = engineFor(status, (crash) => ctx.recovery?.onCrash(crash));
   const ctx = {
     root,
     byId,
@@ -172,6 +182,11 @@ async function main(root, options, handle) {
   };
   buildPanels(ctx);
   ctx.training = trainingController(ctx);
+  ctx.recovery = recoveryController(ctx);
+  if (keep) {
+    ctx.autosave = autosaveController(ctx, keep);
+    for (const type of ['input', 'change']) root.addEventListener(type, () => ctx.autosave.userChanged());
+  }
   // The views that listen to the language (a module-wide list) or tick are stopped, else they would keep the
   // whole removed playground alive.
   handle.destroy = () => {
@@ -192,6 +207,10 @@ async function main(root, options, handle) {
   status.setBackend(info.backend);
   Object.assign(ctx, presetCatalogue(info.presetTables ?? { sequence: info.presets }));
   buildModelPanel(ctx, incoming.state.preset in ctx.presets ? incoming.state.preset : firstPreset);
+  if (page) {
+    ctx.myModels = myModelsController(ctx, byId('model-panel'));
+    ctx.myModels.refreshList();
+  }
   const exampleLoaded = usePreset(ctx, ctx.model.preset, ownData ? OWN_DATA : undefined); // given data: no example fetched
   ctx.model.setValues({ epochs, seed });
   if (ownData) ctx.data.setOwnData(ownData); // (given data win over an example still loading)
@@ -207,6 +226,7 @@ async function main(root, options, handle) {
   });
   if (page) followLink(ctx, share, incoming);
   await exampleLoaded; // `ready` means the data are in place
+  await ctx.autosave?.arrive(page ? incoming.state : null);
   if (autostart) ctx.training.train();
 }
 

@@ -701,6 +701,47 @@ export const en = {
   statusImportedWeights: 'Imported weights from {name}: {changed} changed ({layers}); {unchanged} unchanged.',
   statusImportedWeightsNone: 'Imported weights from {name}: no layer changed.',
   statusImportFailed: 'Could not import weights from {name}; see the list under the model.',
+  // Work kept in this browser (issue 24: web/playground/autosave.js, recovery.js, my-models.js)
+  restoreOffer: 'Work from {when} is kept in this browser: {what}.',
+  restoreSetup: 'preset {preset} with its data, spec and settings',
+  restoreModel: 'the trained model and its results',
+  restoreCheckpoint: 'the model at epoch {epoch} of {epochs} (training was interrupted)',
+  restoreButton: 'Restore it',
+  restoreDismiss: 'Start afresh',
+  restoreModelName: 'the kept work',
+  statusRestored: 'Your work is back: data, spec, settings, model and results.',
+  statusRestoredCheckpoint: 'Your work is back, with the model as it was after epoch {epoch} of {epochs}.',
+  resumeOffer:
+    'Training stopped after epoch {epoch} of {epochs}. It can continue from that epoch’s weights (a fresh optimizer and shuffling, so not the same numbers as an uninterrupted run).',
+  resumeButton: 'Continue from epoch {epoch}',
+  statusResuming: 'Continuing from epoch {epoch} of {epochs}…',
+  storageFull:
+    'This browser’s storage for the site is full, so your work could not be saved here. Nothing on the page was lost: download the model to keep it, or delete saved models.',
+  storageUnavailable:
+    'This browser does not let the page save anything (a private window, or storage turned off), so your work is not kept after you leave. Nothing on the page was lost: download the model to keep it.',
+  storageFailed: 'Your work could not be saved in this browser: {message}. Nothing on the page was lost.',
+  crashStopped: 'The engine stopped unexpectedly.',
+  crashOutOfMemory:
+    'The engine ran out of memory for this model. Use fewer units or filters, a smaller batch size (now {batch}) or shorter sequences.',
+  crashAborted: 'The engine stopped on an internal error ({message}).',
+  crashRestarting: 'Starting a fresh engine…',
+  crashRecoveredModel:
+    'A fresh engine is running; your texts are as they were and the model from epoch {epoch} is loaded.',
+  crashRecoveredLoaded: 'A fresh engine is running; your texts are as they were and your last model is loaded.',
+  crashRecoveredNoModel: 'A fresh engine is running; your texts are as they were. There was no model to keep yet.',
+  myModelsTitle: 'My models',
+  myModelsIntro: 'Models saved in this browser. They stay after you close the page; nothing is sent anywhere.',
+  myModelsSave: 'Save to My models',
+  myModelsSaved: 'Saved to My models as “{name}”.',
+  myModelsEmpty: 'No saved models yet.',
+  myModelsNameLabel: 'Model name',
+  myModelsLoad: 'Load',
+  myModelsDownload: 'Download',
+  myModelsDelete: 'Delete',
+  myModelsNoTest: 'no test set',
+  myModelsTestAuroc: 'test AUROC {auroc}, accuracy {accuracy} on {n}',
+  myModelsTestPearson: 'test Pearson r {pearson} on {n}',
+  myModelsTestN: 'tested on {n}',
 };
 
 let table = en;

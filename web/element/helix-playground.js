@@ -10,6 +10,8 @@
 //   lang        the interface language, en | zh (strings.js setLanguage: one per page, so every playground on
 //               it switches, in place)
 //   theme       light | dark (default: prefers-color-scheme); colours via --helix-* custom properties
+//   id          the key its work is kept under in this browser, with the page's path (else its place on the page):
+//               after a reload it offers that work back (web/playground/autosave.js)
 // It starts when scrolled into view (or when its JS API is used). Every <helix-playground> on a page shares
 // one engine worker (web/engine/client.js); a second training waits for the first and says so.
 // Events (bubbling, composed): helix-epoch {detail: epoch figures}, helix-trained {detail: {preset, family,
@@ -20,6 +22,7 @@ import { mountPlayground, PANEL_NAMES } from '../app.js';
 import * as strings from '../strings.js';
 import { h } from '../views/dom.js';
 import { fetchText } from '../examples.js';
+import { elementScope } from '../state/saved-session.js';
 
 const STYLESHEETS = ['../vendor/uPlot.min.css', '../styles.css', './helix-playground.css'].map(
   (path) => new URL(path, import.meta.url).href,
@@ -134,6 +137,7 @@ export class HelixPlayground extends HTMLElement {
       epochs: number('epochs'),
       seed: number('seed'),
       autostart: this.hasAttribute('autostart'),
+      keep: elementScope(this.id || `${[...document.querySelectorAll('helix-playground')].indexOf(this)}`),
       onEvent: (name, detail) =>
         this.dispatchEvent(new CustomEvent(`helix-${name}`, { detail, bubbles: true, composed: true })),
     });

@@ -24,9 +24,21 @@ export class EngineError extends Error {
 // Calls that neither read nor change a session's models: they run at once, whatever session is active.
 const STATELESS = new Set(['init', 'presets', 'parse', 'simulate', 'describe', 'memoryUsage']);
 
-let shared = null; // { worker, remote, send, gate, sessions } once a session exists
+let shared = null; // { worker, remote, send, gate } for the live worker, once a session exists
+const sessions = new Map(); // session name -> its onCrash: every playground using the worker, across restarts
+let lives = 0; // the workers started: each holds a Web Lock named for its number
+let unloading = false; // the page is going: its worker ends with it, which is no crash
+globalThis.addEventListener?.('pagehide', () => (unloading = true));
 
-// The worker, created on first use.
+// Why a worker stopped, as the page words it: { kind: 'killed' | 'oom' | 'abort' | 'load', message }.
+export class EngineCrash extends EngineError {
+  constructor(kind, message) {
+    super({ name: 'EngineCrash', message });
+    this.kind = kind;
+  }
+}
+
+// The worker, created on first use (and again after a crash).
 function sharedWorker() {
   if (shared) return shared;
   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
@@ -36,23 +48,51 @@ function sharedWorker() {
   // (Not Promise.race against one promise that never settles: that adds a reaction to it per call, kept
   // for the page's lifetime — 3 calls a train/predict cycle, a leak the memory test saw.)
   const inFlight = new Set(); // the reject functions of calls still waiting for the worker
-  let crash = null;
-  worker.addEventListener('error', (event) => {
-    event.preventDefault?.();
-    crash = new EngineError({ message: event.message || 'the engine worker failed to load' });
+  const life = { worker, remote, gate: new SessionGate(), crash: null };
+  // The worker is gone (or its engine aborted): every call in flight and every later call of this worker
+  // rejects with `crash`; each session hears of it once; the next call starts a fresh worker.
+  const die = (crash) => {
+    if (life.crash || unloading) return;
+    life.crash = crash;
+    if (shared === life) shared = null;
+    worker.terminate();
     for (const reject of inFlight) reject(crash);
     inFlight.clear();
+    life.gate.failAll(crash);
+    for (const onCrash of sessions.values()) onCrash(crash);
+  };
+  worker.addEventListener('error', (event) => {
+    event.preventDefault?.();
+    die(new EngineCrash('load', event.message || 'the engine worker failed to load'));
   });
+  // A worker that dies without a word (closed, killed by the browser, out of memory in the tab) releases the
+  // Web Lock it holds: our request for it is granted then.
+  const lockName = `helix-engine-${Math.random().toString(36).slice(2)}-${++lives}`;
+  if (globalThis.navigator?.locks)
+    remote.holdLife(lockName).then(
+      (held) =>
+        held?.value &&
+        navigator.locks.request(lockName, () => die(new EngineCrash('killed', 'the engine worker stopped'))),
+      () => {},
+    );
   // remote[name](...args) as a promise that also rejects when the worker dies; nothing of it is kept once settled.
-  const send = async (name, args) => {
-    if (crash) throw crash;
+  life.send = async (name, args) => {
+    if (life.crash) throw life.crash;
     const call = remote[name](...args);
-    return new Promise((resolve, reject) => {
+    const result = await new Promise((resolve, reject) => {
       inFlight.add(reject);
       call.then(resolve, reject).finally(() => inFlight.delete(reject));
     });
+    const fatal = result?.ok === false && result.error.fatal;
+    if (fatal) {
+      const crash = new EngineCrash(fatal, result.error.message);
+      die(crash);
+      throw crash;
+    }
+    return result;
   };
-  shared = { worker, remote, send, gate: new SessionGate(), sessions: new Set() };
+  life.die = die;
+  shared = life;
   return shared;
 }
 
@@ -98,6 +138,15 @@ class SessionGate {
     return dropped.length;
   }
 
+  // The worker died: every queued call fails with `crash`.
+  failAll(crash) {
+    for (const item of this.queue) {
+      item.onWait(false);
+      item.start(crash);
+    }
+    this.queue = [];
+  }
+
   isRunning(session) {
     return this.active === session && this.running > 0;
   }
@@ -110,12 +159,14 @@ let nextSession = 0;
 const CANCELLED_SUMMARY = { cancelled: true, epochsRun: 0, stepsRun: 0, history: [], hasModel: false };
 
 // opts.onWait(waiting): this session's calls wait for another session's (true) or start (false).
+// opts.onCrash(crash): the worker died or its engine aborted (an EngineCrash: kind, message); every model of
+// every session is gone with it, and the next call starts a fresh engine.
 // Models are named by the caller (an id per model, e.g. the family's key); the worker keeps them under
 // `${session}/${id}`, so sessions never see each other's.
-export function createEngine({ onWait = () => {} } = {}) {
-  const { remote, send, gate, sessions } = sharedWorker();
+export function createEngine({ onWait = () => {}, onCrash = () => {} } = {}) {
+  sharedWorker();
   const session = `s${++nextSession}`;
-  sessions.add(session);
+  sessions.set(session, onCrash);
   const key = (id) => `${session}/${id}`;
   let waiting = 0;
   const waitChanged = (flag) => {
@@ -124,13 +175,15 @@ export function createEngine({ onWait = () => {} } = {}) {
   };
 
   const call = async (name, ...args) => {
-    if (STATELESS.has(name)) return unwrap(await send(name, args));
-    if ((await gate.enter(session, waitChanged)) === CANCELLED)
-      throw new EngineError({ name: 'AbortError', message: 'cancelled before it started' });
+    const life = sharedWorker();
+    if (STATELESS.has(name)) return unwrap(await life.send(name, args));
+    const entered = await life.gate.enter(session, waitChanged);
+    if (entered === CANCELLED) throw new EngineError({ name: 'AbortError', message: 'cancelled before it started' });
+    if (entered instanceof EngineCrash) throw entered;
     try {
-      return unwrap(await send(name, args));
+      return unwrap(await life.send(name, args));
     } finally {
-      gate.leave();
+      life.gate.leave();
     }
   };
   // A training call (create, train) that was cancelled before its turn came answers like a run cancelled at epoch 0.
@@ -155,8 +208,9 @@ export function createEngine({ onWait = () => {} } = {}) {
     train: (id, input, opts, onProgress) => training(call('train', key(id), input, opts, Comlink.proxy(onProgress))),
     // Stops this session's run between two steps, or drops its calls still waiting for another session's.
     cancel: async () => {
-      if (gate.drop(session) > 0) return true;
-      return gate.isRunning(session) ? unwrap(await remote.cancel()) : false;
+      const life = sharedWorker();
+      if (life.gate.drop(session) > 0) return true;
+      return life.gate.isRunning(session) ? unwrap(await life.remote.cancel()) : false;
     },
     // A saved model file of any family into `id` (opts.setup: calls on it first, e.g. the data it is used on).
     load: (id, fileText, opts) => call('load', key(id), fileText, opts),
@@ -167,8 +221,10 @@ export function createEngine({ onWait = () => {} } = {}) {
     // Frees this session's models; the worker goes with the last session.
     terminate: () => {
       sessions.delete(session);
-      gate.drop(session);
+      if (!shared) return;
+      shared.gate.drop(session);
       if (sessions.size === 0) {
+        shared.crash = new EngineCrash('closed', 'the engine was closed');
         shared.worker.terminate();
         shared = null;
       } else call('disposeAll', `${session}/`).catch(() => {});

@@ -6,6 +6,12 @@
 //   load(id, fileText, opts)       a saved model of any family (helix.load)
 //   call(id, method, ...args)      one of the model's family's own methods (predict, explain, sample, encode...)
 //   save(id, metadata), dispose(id), disposeAll(prefix)
+//   holdLife(name)                 holds the Web Lock `name` while this worker lives: the page's request for it
+//                                  is granted the moment the worker dies, however it died (client.js)
+// train's opts.checkpoint: each epoch event carries `checkpoint`, the model file at that epoch's end (saved at
+// most once every CHECKPOINT_GAP_MS, and always for the last epoch), so the page can keep it.
+// An engine abort (Emscripten's abort(): out of memory, a failed assertion) leaves the module unusable: the call
+// that hit it answers with error.fatal ('oom' | 'abort') and the worker closes itself; the page starts another.
 // Only plain data leaves this file. Every call returns { ok: true, value } or { ok: false, error: { name,
 // message, errors, moreErrors } }: a thrown Error would cross Comlink without its `errors` array.
 import * as Comlink from '../vendor/comlink.mjs';
@@ -13,6 +19,7 @@ import { loadHelix } from '../../js/helix.js';
 import * as presetTables from '../../js/presets.js';
 
 const BATCH_EVENTS_PER_SECOND = 20;
+const CHECKPOINT_GAP_MS = 1000;
 const NOT_CALLABLE = new Set([
   'constructor',
   'fit',
@@ -30,8 +37,17 @@ let run = null; // { controller } while a fit is running
 
 const helix = () => (helixPromise ??= loadHelix());
 
+// 'oom' | 'abort' when `err` is Emscripten's abort (a WebAssembly.RuntimeError 'Aborted(...)'), else null.
+function fatalKind(err) {
+  const message = String(err?.message ?? err);
+  if (!(err instanceof WebAssembly.RuntimeError) && !/^Aborted\(/.test(message)) return null;
+  return /Aborted\(OOM\)|out of memory|Cannot enlarge memory/i.test(message) ? 'oom' : 'abort';
+}
+
 function failure(err) {
   const isAbort = err?.name === 'AbortError';
+  const fatal = fatalKind(err);
+  if (fatal) setTimeout(() => self.close(), 0); // after this answer is posted: the module is dead
   return {
     ok: false,
     error: {
@@ -41,6 +57,7 @@ function failure(err) {
       moreErrors: err?.moreErrors ?? 0,
       stage: err?.stage ?? null, // 'model' | 'data' for create/train: which panel the errors belong to
       source: err?.source ?? null, // which of several input texts (graph: 'nodes' | 'edges'; matrix: 'matrix' | 'labels')
+      fatal, // 'oom' | 'abort': the engine aborted and this worker is closing
     },
   };
 }
@@ -103,6 +120,24 @@ function throttled(onProgress) {
   };
   send.flush = () => Promise.allSettled([...inFlight]);
   return send;
+}
+
+// onProgress with each epoch's model file added as `checkpoint` (at most every CHECKPOINT_GAP_MS; the last
+// epoch always). A GAN counts steps and is not checkpointed.
+function checkpointing(model, onProgress) {
+  let last = -Infinity;
+  return (p) => {
+    const now = performance.now();
+    if (p.type === 'epoch' && p.step === undefined && (now - last >= CHECKPOINT_GAP_MS || p.epoch === p.epochs)) {
+      try {
+        p = { ...p, checkpoint: model.save({ checkpointEpoch: p.epoch }) };
+        last = now;
+      } catch {
+        /* a model that cannot be saved yet: no checkpoint this epoch */
+      }
+    }
+    onProgress(p);
+  };
 }
 
 // Calls [[method, ...args]] on a model, in order -> their results; on an error the model is freed.
@@ -208,7 +243,7 @@ const api = {
   // learningRate, batchSize, seed, ...): the one create() made, or with opts.model ({spec, ...create's opts})
   // one made now, in the same call. It becomes `id`'s model if it learnt anything (a run cancelled before its
   // first epoch or step keeps the previous one) -> the summary with hasModel.
-  train: (id, input, { model: create, ...opts } = {}, onProgress) =>
+  train: (id, input, { model: create, checkpoint = false, ...opts } = {}, onProgress) =>
     wrap(async () => {
       if (run) throw new Error('A training run is already going; cancel it first.');
       if (create) {
@@ -220,13 +255,15 @@ const api = {
       run = { controller };
       try {
         const progress = throttled(onProgress);
-        const summary = await next.fit(input, { ...opts, onProgress: progress, signal: controller.signal });
+        const report = checkpoint ? checkpointing(next, progress) : progress;
+        const summary = await next.fit(input, { ...opts, onProgress: report, signal: controller.signal });
         await progress.flush();
         const keep = summary.epochsRun > 0 || summary.stepsRun > 0 || !summary.cancelled;
         if (keep) replace(id, next);
         else if (models.get(id) !== next) next.dispose();
         return { ...summary, hasModel: models.has(id) };
       } catch (err) {
+        if (fatalKind(err)) throw err; // the module is dead: nothing more may call into it
         if (models.get(id) !== next) next.dispose();
         if (controller.signal.aborted)
           return { cancelled: true, epochsRun: 0, epochs: opts?.epochs, history: [], hasModel: models.has(id) };
@@ -236,6 +273,17 @@ const api = {
         releaseCallback(onProgress);
       }
     }),
+
+  // Holds the Web Lock `name` until this worker ends (resolves once held; false without Web Locks).
+  holdLife(name) {
+    if (!self.navigator?.locks) return { ok: true, value: false };
+    return new Promise((held) =>
+      navigator.locks.request(name, () => {
+        held({ ok: true, value: true });
+        return new Promise(() => {}); // never released: the lock goes with the worker
+      }),
+    );
+  },
 
   // Aborts the running fit between two steps; harmless when nothing runs.
   cancel() {

@@ -33,18 +33,21 @@ export function trainingController(ctx) {
   }
 
   // Runs `work(onProgress)` as a training run: locks the controls, feeds progress and curves, reports.
-  async function trainingRun(work, { chartSpec, family = state.family } = {}) {
+  // run.offset: the epochs done before (a resumed run: its events are numbered on from there, out of run.epochs).
+  async function trainingRun(work, { chartSpec, family = state.family, offset = 0, epochs = null } = {}) {
     Object.assign(state, { training: true, cancelling: false });
     ctx.refresh();
     ctx.model.setDisabled(true);
     ctx.data.clearErrors();
-    configureChart(family, chartSpec ?? ctx.currentSpec());
+    if (!offset) configureChart(family, chartSpec ?? ctx.currentSpec());
     progress.start();
     status.set(t('statusTrainingStart'), 'busy');
     let shown = 0;
     try {
       const summary = await work((p) => {
         if (state.cancelling) return;
+        if (offset && p.epoch !== undefined) p = { ...p, epoch: p.epoch + offset, epochs: epochs ?? p.epochs };
+        if (p.checkpoint) ctx.autosave?.epoch(p, { offset });
         progress.update(p);
         chart.append(p);
         if (!p.steps && (p.type === 'epoch' || (p.type === undefined && p.epoch !== undefined)))
@@ -70,6 +73,7 @@ export function trainingController(ctx) {
 
   // Engine errors go where they belong: the data box they name (by line), else the model panel.
   function showTrainError(err) {
+    if (err.name === 'EngineCrash') return; // the recovery says what happened (web/playground/recovery.js)
     const errors = err.errors ?? [];
     const list = errors.length ? errors : err.message;
     const located = errors.filter((e) => e.line > 0);
@@ -86,7 +90,8 @@ export function trainingController(ctx) {
   // engine keeps the family's previous model when the run ends without one. -> the summary, or null.
   function trainNew(family, { spec, input, options, calls = [] }, { chartSpec } = {}) {
     const model = { spec, family: family.engine, setup: calls };
-    return trainingRun((onProgress) => engine.train(family.key, input, { ...options, model }, onProgress), {
+    const opts = { ...options, model, checkpoint: Boolean(ctx.autosave) };
+    return trainingRun((onProgress) => engine.train(family.key, input, opts, onProgress), {
       chartSpec,
       family,
     });
@@ -110,7 +115,38 @@ export function trainingController(ctx) {
     }
     ctx.refresh();
     if (trained && family === state.family) await showResults(summary, texts);
+    if (trained) {
+      ctx.autosave?.finished(summary);
+      ctx.myModels?.trained(summary);
+    }
     ctx.onEvent('trained', { preset: ctx.model.preset, family: family.key, trained, summary });
+    return summary;
+  }
+
+  // Continues the model in the engine (a checkpoint put back after a reload or a crash) from `epoch` to
+  // `epochs`: the same data and settings but no seed, so the engine goes on from the current weights. Its
+  // optimizer's moments, the shuffling's random state and the early stopping's best epoch start afresh (the
+  // engine does not hand them out), so it is not the run that was interrupted, bit for bit.
+  async function resume({ epoch, epochs }) {
+    const settings = ctx.model.values();
+    if (!settings.ok || state.training || !state.hasModel()) return null;
+    const { ok, spec, seed, ...options } = settings;
+    const family = state.family;
+    const texts = ctx.data.values;
+    const opts = { ...options, epochs: Math.max(1, epochs - epoch), checkpoint: Boolean(ctx.autosave) };
+    status.set(t('statusResuming', { epoch, epochs }), 'busy');
+    const summary = await trainingRun((onProgress) => engine.train(family.key, family.input(texts), opts, onProgress), {
+      family,
+      offset: epoch,
+      epochs,
+    });
+    if (!summary) return null;
+    ctx.refresh();
+    if (leftModel(summary)) {
+      await showResults(summary, texts);
+      ctx.autosave?.finished(summary);
+    }
+    ctx.onEvent('trained', { preset: ctx.model.preset, family: family.key, trained: leftModel(summary), summary });
     return summary;
   }
 
@@ -133,5 +169,5 @@ export function trainingController(ctx) {
     }
   }
 
-  return { train, trainNew, trainingRun, showResults, cancel, configureChart };
+  return { train, trainNew, trainingRun, resume, showResults, cancel, configureChart };
 }
