@@ -29,16 +29,17 @@ export function chooseBuild() {
 
 /**
  * Loads the engine. Options: `threads` (default: all cores; 1 in the single-thread build), `build`
- * ('helix-simd-mt' | 'helix-simd', to force one).
+ * ('helix-simd-mt' | 'helix-simd', to force one), `onAbort(what)`: the engine aborted (out of memory: 'OOM')
+ * and can no longer be used (the page's worker then starts another).
  */
-export async function loadHelix({ threads, build } = {}) {
+export async function loadHelix({ threads, build, onAbort } = {}) {
   const choice = chooseBuild();
   if (build && build !== choice.build) {
     choice.reason = `${build} requested`;
     choice.build = build;
   }
   const base = new URL(`./wasm/${choice.build}`, import.meta.url);
-  const engine = await startEngine(base, { threaded: choice.build === 'helix-simd-mt', threads });
+  const engine = await startEngine(base, { threaded: choice.build === 'helix-simd-mt', threads, onAbort });
   return new Helix(engine, choice);
 }
 

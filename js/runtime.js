@@ -13,12 +13,15 @@ async function hardwareThreads() {
 
 /**
  * Starts the wasm build at `base` (a URL without extension: `<base>.mjs` and `<base>.wasm`). A `threaded` build
- * gets `threads` threads (default: all cores, at most 8), any other one thread. Resolves to the Embind module.
+ * gets `threads` threads (default: all cores, at most 8), any other one thread. `onAbort(what)`: Emscripten's
+ * abort hook (out of memory: 'OOM'), called on the calling thread even when a pool thread aborted (its call
+ * then never returns). Resolves to the Embind module.
  */
-export async function startEngine(base, { threaded, threads }) {
+export async function startEngine(base, { threaded, threads, onAbort }) {
   const { default: create } = await import(`${base.href}.mjs`);
   const wanted = threaded ? Math.max(1, Math.min(threads ?? (await hardwareThreads()), 8)) : 1;
   const options = threaded ? { pthreadPoolSize: Math.max(wanted - 1, 1) } : {};
+  if (onAbort) options.onAbort = onAbort;
   if (isNode) options.wasmBinary = await (await import('node:fs/promises')).readFile(new URL(`${base.href}.wasm`));
   const engine = await create(options);
   engine.setThreads(wanted);

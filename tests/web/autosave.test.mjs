@@ -52,6 +52,18 @@ after(async () => {
   await server?.close();
 });
 
+// 300 rows of a planted motif (label 1) or none: enough to train on, small enough to edit quickly.
+const TABLE = (() => {
+  let seed = 1;
+  const base = () => 'ACGT'[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % 4];
+  const rows = Array.from({ length: 300 }, (_, i) => {
+    const bases = Array.from({ length: 60 }, base);
+    if (i % 2) bases.splice(25, 6, ...'GATAAG');
+    return `${bases.join('')}\t${i % 2}`;
+  });
+  return `sequence\tlabel\n${rows.join('\n')}\n`;
+})();
+
 const playgroundUrl = () => `${server.url}web/`;
 
 describe('the playground page', () => {
@@ -112,15 +124,14 @@ describe('the playground page', () => {
     await waitForRecord(a, (r) => r.setup.main === textA);
     await waitForRecord(b, (r) => r.setup.main === textB);
     const { sessions } = await dbRecords(a);
-    const keys = sessions.filter((r) => r.setup && (r.setup.main === textA || r.setup.main === textB)).map((r) => r.key);
+    const keys = sessions
+      .filter((r) => r.setup && (r.setup.main === textA || r.setup.main === textB))
+      .map((r) => r.key);
     assert.equal(new Set(keys).size, 2, 'one record per tab');
     await a.goto(playgroundUrl()); // a reload without the link: this tab's own record is offered
     await waitForEngine(a);
     await a.getByTestId('restore-session').click();
-    await a.waitForFunction(
-      (text) => document.querySelector('[data-testid=training-input]').value === text,
-      textA,
-    );
+    await a.waitForFunction((text) => document.querySelector('[data-testid=training-input]').value === text, textA);
     assert.equal(await b.getByTestId('training-input').inputValue(), textB);
     await a.close();
     await b.close();
@@ -140,6 +151,7 @@ describe('the playground page', () => {
         assert.equal(await page.getByTestId('training-input').inputValue(), expected, `cycle ${cycle}`);
       } else {
         if (await page.getByTestId('restore-dismiss').count()) await page.getByTestId('restore-dismiss').click();
+        await page.getByTestId('training-input').fill(TABLE); // a small table: the page answers edits at once
         await page.getByTestId('epochs-input').fill('1');
         await page.getByTestId('train-button').click();
         await waitForStatus(page, /^Trained/);
@@ -208,7 +220,8 @@ describe('<helix-playground> on tutorial pages', () => {
     await page.getByTestId('restore-session').click();
     await page.waitForFunction(() =>
       /Your work is back/.test(
-        document.querySelector('helix-playground').shadowRoot.querySelector('[data-testid=status] .message').textContent,
+        document.querySelector('helix-playground').shadowRoot.querySelector('[data-testid=status] .message')
+          .textContent,
       ),
     );
     const { sessions } = await dbRecords(page);

@@ -65,6 +65,11 @@ function sharedWorker() {
     event.preventDefault?.();
     die(new EngineCrash('load', event.message || 'the engine worker failed to load'));
   });
+  // The engine aborted (worker.js engineAborted): said outside Comlink's calls, since the one that hit it may
+  // never answer.
+  worker.addEventListener('message', (event) => {
+    if (event.data?.helixFatal) die(new EngineCrash(event.data.helixFatal, event.data.message));
+  });
   // A worker that dies without a word (closed, killed by the browser, out of memory in the tab) releases the
   // Web Lock it holds: our request for it is granted then.
   const lockName = `helix-engine-${Math.random().toString(36).slice(2)}-${++lives}`;

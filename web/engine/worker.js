@@ -35,7 +35,15 @@ const models = new Map(); // id -> the model its calls use: the last trained (ev
 const staged = new Map(); // id -> a model created for the next training run, not trained yet
 let run = null; // { controller } while a fit is running
 
-const helix = () => (helixPromise ??= loadHelix());
+// The engine aborted (Emscripten's onAbort: on this thread even when a pool thread hit it, whose call then never
+// returns): the page hears it at once, outside Comlink's calls, and this worker closes.
+function engineAborted(what) {
+  const message = String(what ?? 'abort');
+  self.postMessage({ helixFatal: /OOM|out of memory|Cannot enlarge/i.test(message) ? 'oom' : 'abort', message });
+  setTimeout(() => self.close(), 0);
+}
+
+const helix = () => (helixPromise ??= loadHelix({ onAbort: engineAborted }));
 
 // 'oom' | 'abort' when `err` is Emscripten's abort (a WebAssembly.RuntimeError 'Aborted(...)'), else null.
 function fatalKind(err) {
