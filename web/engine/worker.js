@@ -130,16 +130,18 @@ function throttled(onProgress) {
   return send;
 }
 
-// onProgress with each epoch's model file added as `checkpoint` (at most every CHECKPOINT_GAP_MS; the last
-// epoch always). A GAN counts steps and is not checkpointed.
+// onProgress with each epoch's model file added as `checkpoint`: at most every CHECKPOINT_GAP_MS, and never
+// more than a tenth of the run's time goes to saving (a large model's file takes long to write); the last
+// epoch always. A GAN counts steps and is not checkpointed.
 function checkpointing(model, onProgress) {
-  let last = -Infinity;
+  let next = -Infinity; // when the next checkpoint may be taken
   return (p) => {
     const now = performance.now();
-    if (p.type === 'epoch' && p.step === undefined && (now - last >= CHECKPOINT_GAP_MS || p.epoch === p.epochs)) {
+    if (p.type === 'epoch' && p.step === undefined && (now >= next || p.epoch === p.epochs)) {
       try {
         p = { ...p, checkpoint: model.save({ checkpointEpoch: p.epoch }) };
-        last = now;
+        const took = performance.now() - now;
+        next = now + Math.max(CHECKPOINT_GAP_MS, 10 * took);
       } catch {
         /* a model that cannot be saved yet: no checkpoint this epoch */
       }

@@ -51,7 +51,7 @@ export function autosaveController(ctx, scope) {
   let enabled = false; // off until the arrival's offer is settled: the defaults must not overwrite kept work
   let timer = 0;
   let failed = null; // the last StoreError said, so it is said once
-  const offer = new RestoreOffer(ctx.byId('train-panel'));
+  const offer = new RestoreOffer(ctx.byId('status')); // under the status line: shown whichever panels are
   // What the next write holds besides the setup (state.kept is the model crash recovery puts back).
   const kept = { results: null, interrupted: null };
 

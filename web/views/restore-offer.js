@@ -7,7 +7,7 @@ import { t } from '../strings.js';
 export class RestoreOffer {
   constructor(container) {
     this.element = h('div', { className: 'restore-offer', hidden: true, role: 'region', 'aria-live': 'polite' });
-    container.prepend(this.element);
+    container.append(this.element);
   }
 
   // Offers `record`'s work: what it holds and when it was saved; onRestore() on a click, onDismiss() on No.
