@@ -48,6 +48,11 @@ export interface LoadOptions {
   threads?: number;
   /** Force a build instead of the one chooseBuild() picks. */
   build?: BuildName;
+  /**
+   * Emscripten's abort hook: the engine aborted (out of memory: 'OOM') and can no longer be used. Called on the
+   * loading thread even when a pool thread aborted, whose call then never returns.
+   */
+  onAbort?: (what: unknown) => void;
 }
 
 /** A model spec: JSON whose shape depends on the family (README: "Model spec"). */
