@@ -31,6 +31,7 @@ export async function run(args) {
   const spec = await specSource(args);
   const family = trainingFamily(args, spec.text);
   for (const name of family.train.required) need(args, name);
+  family.train.checkArgs?.(args);
   const out = need(args, 'out');
   refuseOtherOptions(family, args);
   const options = present(

@@ -22,6 +22,11 @@ export const sequence = {
       '--genome GENOME --peaks PEAKS [--length N] [--negatives gc|shuffle|FILE.bed] [--bigwig X.bw] [--valid CHR,...]\n' +
       '[--test CHR,...]: trained on the training and validation chromosomes, scored on the test chromosomes',
     required: [],
+    // --data or --genome: asked before --out, as the required options of other families are.
+    checkArgs(args) {
+      if (!args.data && !args.genome)
+        throw new UsageError('--data is required (or --genome and --peaks: a dataset built from genome files)');
+    },
     options: [
       'data',
       'label',
