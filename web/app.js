@@ -191,6 +191,7 @@ async function main(root, options, handle) {
   // whole removed playground alive.
   handle.destroy = () => {
     handle.unfollowLanguage?.();
+    ctx.autosave?.destroy();
     for (const view of [status, ctx.model, ctx.progress, ctx.chart, ctx.checks]) view?.destroy();
     engine.terminate();
     root.replaceChildren();

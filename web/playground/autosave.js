@@ -16,6 +16,7 @@ import { familyByKey } from '../families/index.js';
 
 const CHANGE_DELAY_MS = 800;
 const idle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50));
+const cancelIdle = (handle) => (globalThis.cancelIdleCallback ? cancelIdleCallback(handle) : clearTimeout(handle));
 
 // The playground's setup as a record keeps it.
 function currentSetup({ model, data }) {
@@ -50,15 +51,18 @@ export function autosaveController(ctx, scope) {
   let session = new SavedSession(scope);
   let enabled = false; // off until the arrival's offer is settled: the defaults must not overwrite kept work
   let timer = 0;
+  let idleHandle = 0;
+  let destroyed = false; // the playground was removed: no more writes (a pending one would keep its DOM alive)
   let failed = null; // the last StoreError said, so it is said once
   const offer = new RestoreOffer(ctx.byId('status')); // under the status line: shown whichever panels are
   // What the next write holds besides the setup (state.kept is the model crash recovery puts back).
   const kept = { results: null, interrupted: null };
 
   function write() {
-    if (!enabled) return;
+    if (!enabled || destroyed) return;
     const fields = { setup: currentSetup(ctx), model: state.kept, ...kept };
-    idle(() =>
+    cancelIdle(idleHandle);
+    idleHandle = idle(() =>
       session.save(fields).then(
         () => (failed = null),
         (err) => {
@@ -148,11 +152,12 @@ export function autosaveController(ctx, scope) {
       status.set(storageErrorText(err), 'error');
       return;
     }
+    // Restored work is written under this tab's key at once; otherwise the first change or run writes.
     const start = () => {
       enabled = true;
       write();
     };
-    if (!record?.setup) return start();
+    if (!record?.setup) return void (enabled = true);
     if (link && sameSetup(link, record.setup)) {
       await restore(record);
       return start();
@@ -170,5 +175,11 @@ export function autosaveController(ctx, scope) {
     // Until an answer, nothing is written unless the user changes something (userChanged) or trains.
   }
 
-  return { arrive, schedule, userChanged, epoch, finished, hideOffer: () => offer.hide() };
+  function destroy() {
+    destroyed = true;
+    clearTimeout(timer);
+    cancelIdle(idleHandle);
+  }
+
+  return { arrive, schedule, userChanged, epoch, finished, destroy, hideOffer: () => offer.hide() };
 }
