@@ -63,6 +63,12 @@ test('save, rename, reload, download, load and delete', async () => {
   await page.getByTestId('predict-button').click();
   await page.locator('[data-testid=prediction-row]').first().waitFor();
 
+  // saved again after the reload (the model restored from the kept work), it still has its test figures
+  await page.getByTestId('save-to-my-models').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=my-model]').length === 2);
+  assert.match(await row.first().locator('.my-model-facts').innerText(), new RegExp(`test AUROC ${auroc}`));
+  await page.getByTestId('my-model-delete').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=my-model]').length === 1);
   await page.getByTestId('my-model-delete').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=my-model]').length === 0);
   assert.deepEqual(page.consoleErrors, []);

@@ -8,6 +8,15 @@ import { listModels, addModel, renameModel, removeModel } from '../state/saved-m
 import { downloadText } from '../views/dom.js';
 import { familyByKey } from '../families/index.js';
 
+// The test figures a model file's metadata keeps (the engine writes its last run's "test"), or null.
+function testOf(file) {
+  try {
+    return JSON.parse(file).metadata?.test ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function myModelsController(ctx, container) {
   const { state, status } = ctx;
   let lastTest = null; // the test figures of the current model's last run
@@ -42,7 +51,9 @@ export function myModelsController(ctx, container) {
     const values = ctx.data.values;
     const data = ctx.data.example ? ctx.data.example.key : (family.describeData?.(values) ?? '');
     const name = `${ctx.model.preset} ${new Date().toLocaleDateString()}`;
-    const record = await stored(() => addModel({ name, family: family.key, file, data, test: lastTest }));
+    const record = await stored(() =>
+      addModel({ name, family: family.key, file, data, test: testOf(file) ?? lastTest }),
+    );
     if (record) {
       status.set(t('myModelsSaved', { name }), 'done');
       view.element.open = true;
