@@ -29,6 +29,7 @@ const sessions = new Map(); // session name -> its onCrash: every playground usi
 let lives = 0; // the workers started: each holds a Web Lock named for its number
 let unloading = false; // the page is going: its worker ends with it, which is no crash
 globalThis.addEventListener?.('pagehide', () => (unloading = true));
+globalThis.addEventListener?.('pageshow', () => (unloading = false)); // back from the back-forward cache
 
 // Why a worker stopped, as the page words it: { kind: 'killed' | 'oom' | 'abort' | 'load', message }.
 export class EngineCrash extends EngineError {
