@@ -76,8 +76,6 @@ async function prepare(model, args) {
     if (!args.quiet) process.stderr.write(`frozen: ${list(args.freeze).join(', ')}\n`);
   }
   if (args.genome) return prepareFromGenome(model, args);
-  if (!args.data)
-    throw new UsageError('--data is required (or --genome and --peaks: a dataset built from genome files)');
   return { input: await readTable(args.data), file: args.data, metadata: { data: args.data } };
 }
 

@@ -12,11 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-json error_result(const json& errors)
-{
-    return json{{"errors", errors}, {"moreErrors", 0}};
-}
-
 // The model's transformer blocks, in spec order.
 std::vector<nn::TransformerBlock*> transformer_blocks(nn::Model& model)
 {
@@ -43,12 +38,9 @@ std::string attention_session_json(ModelSession& session, const std::string& tex
                                       "show what a transformer's heads attend to"))
             .dump();
 
-    const json opt = options_json.empty() ? json::object() : json::parse(options_json, nullptr, false);
-    if (opt.is_discarded() || !opt.is_object())
-        return error_result(one_error("options", "options: not a JSON object")).dump();
-    for (const auto& [key, value] : opt.items())
-        if (key != "record")
-            return error_result(one_error(key, key + ": unknown option (allowed: record)")).dump();
+    json errors = json::array();
+    const json opt = read_options(options_json, {"record"}, errors);
+    if (!errors.empty()) return error_result(errors).dump();
 
     infer::Prepared p =
         infer::prepare(model, text, infer::table_options(model, "", /*require_labels=*/false));
@@ -56,6 +48,8 @@ std::string attention_session_json(ModelSession& session, const std::string& tex
         json out = {{"errors", json::array()}, {"moreErrors", 0}};
         return out.update(p.errors), out.dump();
     }
+    if (p.ex.size() == 0)
+        return error_result(one_error("text", "text: no sequence to read the attention of")).dump();
     std::size_t record = 0;
     if (opt.contains("record")) {
         const json& r = opt["record"];

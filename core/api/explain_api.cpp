@@ -19,31 +19,9 @@ using nlohmann::json;
 
 namespace {
 
-json error_result(const json& errors)
-{
-    return json{{"errors", errors}, {"moreErrors", 0}};
-}
-
 void add_error(json& errors, const std::string& field, const std::string& message)
 {
     errors.push_back({{"field", field}, {"message", field + ": " + message}});
-}
-
-// The options object, with fields outside `allowed` reported; null when the text is not a JSON object.
-json read_options(const std::string& text, const std::set<std::string>& allowed, json& errors)
-{
-    json opt = text.empty() ? json::object() : json::parse(text, nullptr, false);
-    if (opt.is_discarded() || !opt.is_object()) {
-        errors.push_back({{"field", "options"}, {"message", "options: not a JSON object"}});
-        return nullptr;
-    }
-    for (const auto& [key, value] : opt.items()) {
-        if (allowed.count(key)) continue;
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        add_error(errors, key, "unknown option (allowed: " + list + ")");
-    }
-    return opt;
 }
 
 bool present(const json& opt, const char* key)

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,32 @@ inline nlohmann::json spec_errors_to_json(const std::vector<nn::SpecError>& erro
 inline nlohmann::json one_error(const std::string& field, const std::string& message)
 {
     return nlohmann::json::array({{{"field", field}, {"message", message}}});
+}
+
+// {"errors": errors, "moreErrors": 0}: the answer of a call that stops at its options or its model.
+inline nlohmann::json error_result(const nlohmann::json& errors)
+{
+    return nlohmann::json{{"errors", errors}, {"moreErrors", 0}};
+}
+
+// An options object (text; "" = {}), with each field outside `allowed` reported in `errors`; null when the
+// text is not a JSON object (then `errors` says so).
+inline nlohmann::json read_options(const std::string& text, const std::set<std::string>& allowed,
+                                   nlohmann::json& errors)
+{
+    nlohmann::json opt =
+        text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text, nullptr, false);
+    if (opt.is_discarded() || !opt.is_object()) {
+        errors.push_back({{"field", "options"}, {"message", "options: not a JSON object"}});
+        return nullptr;
+    }
+    for (const auto& [key, value] : opt.items()) {
+        if (allowed.count(key)) continue;
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        errors.push_back({{"field", key}, {"message", key + ": unknown option (allowed: " + list + ")"}});
+    }
+    return opt;
 }
 
 }  // namespace helix::api

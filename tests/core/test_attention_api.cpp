@@ -103,6 +103,8 @@ TEST_CASE(
     e = json::parse(api::attention_session_json(s, ">x\nACGT!!ACGT\n", "{}"));
     REQUIRE(!e["errors"].empty());  // the paste's own error, with its place
     CHECK(e["errors"][0]["line"] == 2);
+    e = json::parse(api::attention_session_json(s, "", "{}"));
+    REQUIRE(!e["errors"].empty());  // nothing to read: an error, not a forward pass over no record
 }
 
 }  // namespace test_attention_api
